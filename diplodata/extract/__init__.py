@@ -1,0 +1,25 @@
+"""Rule-based extractors, one module per table, and the per-article entry point."""
+
+from __future__ import annotations
+
+from diplodata.extract.meetings import extract_meetings
+from diplodata.extract.memberships import extract_memberships
+from diplodata.extract.persons import extract_persons
+from diplodata.extract.trade import extract_trade
+from diplodata.models import Article, ArticleFacts
+from diplodata.text import analyze
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def extract_article(article: Article) -> ArticleFacts:
+    """Run every extractor over one article."""
+    doc = analyze(article)
+    persons = extract_persons(doc)
+    return ArticleFacts(
+        article=article,
+        persons=persons,
+        meetings=extract_meetings(doc, persons),
+        trade_figures=extract_trade(doc),
+        memberships=extract_memberships(doc),
+    )

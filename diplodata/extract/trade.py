@@ -1,0 +1,12 @@
+"""Placeholder: the trade extractor is being written."""
+
+from __future__ import annotations
+
+from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
+from diplodata.text import Doc
+
+__all__ = ["MeetingFact", "MembershipFact", "PersonFact", "TradeFact"]
+
+
+def extract_trade(doc: Doc) -> list[TradeFact]:
+    return []

@@ -1,0 +1,98 @@
+"""One article prepared for the extractors: sentences and the states and organizations named.
+
+Built once per article by :func:`analyze`; every extractor reads the same ``Doc``,
+so the lexicon scans run once. All positions are character offsets into
+``Doc.text`` (the article text, unchanged).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from diplodata import lexicon
+from diplodata.models import Article, CountryMention, OrganizationMention, Span
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st jr sr gen lt col maj capt sgt gov sen rep prof rev hon
+    no vol fig jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp
+    vs etc al approx est dept univ mt ft e.g i.e h.e u.s u.k u.n u.s.a u.s.s.r""".split()
+)
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans: a line break always ends one; so does ``.!?`` before a capital,
+    unless the full stop closes an abbreviation ("Mr.", "U.S.") or an initial ("R.")."""
+    spans: list[Span] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group()[0] == ".":
+            word = re.search(r"([\w.]+)\.$", text[start : match.start() + 1])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        end = match.start() + len(match.group().rstrip())
+        if text[start:end].strip():
+            spans.append(_trimmed(text, start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trimmed(text, start, len(text)))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+@dataclass(slots=True)
+class Doc:
+    """An article with its sentences and lexicon matches."""
+
+    article: Article
+    sentences: list[Span]
+    countries: list[CountryMention]
+    organizations: list[OrganizationMention]
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _country_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._country_starts = [c.start for c in self.countries]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_at(self, position: int) -> Span:
+        """The sentence holding ``position`` (or the nearest one before it)."""
+        index = max(bisect.bisect_right(self._sentence_starts, position) - 1, 0)
+        return self.sentences[index] if self.sentences else Span(0, len(self.text))
+
+    def countries_in(self, start: int, end: int) -> list[CountryMention]:
+        """States named within ``[start, end)``, in text order."""
+        lo = bisect.bisect_left(self._country_starts, start)
+        hi = bisect.bisect_left(self._country_starts, end)
+        return [c for c in self.countries[lo:hi] if c.end <= end]
+
+    def organizations_in(self, start: int, end: int) -> list[OrganizationMention]:
+        return [o for o in self.organizations if start <= o.start and o.end <= end]
+
+
+def analyze(article: Article) -> Doc:
+    """Split ``article`` into sentences and find the states and organizations it names."""
+    lex = lexicon.load()
+    text = article.text
+    return Doc(
+        article=article,
+        sentences=split_sentences(text),
+        countries=lex.find_countries(text),
+        organizations=lex.find_organizations(text),
+    )
