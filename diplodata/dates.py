@@ -37,7 +37,10 @@ MONTHS = {
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
@@ -76,9 +79,15 @@ def _iso(year: int, month: int | None, day: int | None) -> tuple[str, DatePrecis
     return f"{year:04d}", "year"
 
 
-def _from_match(m: re.Match[str], precision: DatePrecision, anchor: dt.date | None) -> tuple[str, DatePrecision] | None:
+def _from_match(
+    m: re.Match[str], precision: DatePrecision, anchor: dt.date | None
+) -> tuple[str, DatePrecision] | None:
     groups = m.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS.get((groups.get("month") or "").lower().rstrip("."))
+    month = (
+        int(groups["mnum"])
+        if groups.get("mnum")
+        else MONTHS.get((groups.get("month") or "").lower().rstrip("."))
+    )
     day = int(groups.get("day") or groups.get("dnum") or 0) or None
     year = int(groups["year"]) if groups.get("year") else None
     if year is None:
@@ -92,7 +101,7 @@ def _from_match(m: re.Match[str], precision: DatePrecision, anchor: dt.date | No
 
 
 def resolve_relative(expression: str, anchor: dt.date) -> dt.date | None:
-    """"today", "yesterday", "on Friday", "last Monday" against the article's date.
+    """ "today", "yesterday", "on Friday", "last Monday" against the article's date.
     A bare weekday means the most recent such day on or before the anchor; "next" the
     first after it."""
     word = expression.lower().split()
@@ -113,7 +122,9 @@ def resolve_relative(expression: str, anchor: dt.date) -> dt.date | None:
     return anchor - dt.timedelta(days=back)
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None, anchor: dt.date | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, anchor: dt.date | None = None
+) -> list[DateMention]:
     """Dates stated in ``text[start:end]``, most precise reading of each place first."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
@@ -123,8 +134,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchor: dt.dat
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             resolved = _from_match(m, precision, anchor)
+            if resolved or precision == "day":
+                taken.append((m.start(), m.end()))  # an impossible date blocks weaker readings
             if resolved:
-                taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), *resolved))
     if anchor is not None:
         for m in _RELATIVE.finditer(text, start, end):

@@ -71,9 +71,7 @@ class Lexicon:
             row["phrase"].lower(): Office(row["office"], row["envoy"] == "true")
             for row in _read_csv("offices.csv")
         }
-        self._country_re = re.compile(
-            rf"(?<![\w.])(?:{_alternation(list(self.countries))})(?!\w)"
-        )
+        self._country_re = re.compile(rf"(?<![\w.])(?:{_alternation(list(self.countries))})(?!\w)")
         self._org_re = re.compile(
             rf"(?<![\w.-])(?:{_alternation(list(self.organizations))})(?![\w-])"
         )
@@ -82,14 +80,18 @@ class Lexicon:
         )
 
     # -- countries ---------------------------------------------------------------
-    def find_countries(self, text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
+    def find_countries(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[CountryMention]:
         """Every state named in ``text[start:end]``, longest match first, in text order."""
         found: list[CountryMention] = []
         for match in self._country_re.finditer(text, start, len(text) if end is None else end):
             entry = self.countries[match.group()]
             if entry.code:
                 found.append(
-                    CountryMention(match.start(), match.end(), entry.code, match.group(), entry.form)
+                    CountryMention(
+                        match.start(), match.end(), entry.code, match.group(), entry.form
+                    )
                 )
         return found
 
@@ -145,7 +147,11 @@ def _country_table() -> dict[str, CountryEntry]:
 
 def _iso_names() -> Iterator[tuple[str, str, str]]:
     for country in pycountry.countries:
-        for attr, form in (("name", "name"), ("official_name", "official"), ("common_name", "name")):
+        for attr, form in (
+            ("name", "name"),
+            ("official_name", "official"),
+            ("common_name", "name"),
+        ):
             value = getattr(country, attr, None)
             if value and "," not in value:
                 yield value, country.alpha_3, form
@@ -156,7 +162,9 @@ def _country_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for country in pycountry.countries:
         names[country.alpha_3] = getattr(country, "common_name", None) or country.name
-    names.update({"RUS": "Russia", "SUN": "Soviet Union", "EUU": "European Union", "TUR": "Türkiye"})
+    names.update(
+        {"RUS": "Russia", "SUN": "Soviet Union", "EUU": "European Union", "TUR": "Türkiye"}
+    )
     return names
 
 

@@ -1,0 +1,150 @@
+"""The ``diplodata`` command line: run, query, eval, serve, download."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from diplodata.config import DEFAULT_OUT, SAMPLE_ARTICLES, RunConfig
+
+app = typer.Typer(
+    name="diplodata",
+    help="Diplomacy news articles in; a validated, queryable data package out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+# Prefect, offline and quiet (see ../shared/DEPENDENCIES.md); a user's own setting wins.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "PREFECT_LOGGING_LOG_PRINTS": "true",
+}
+
+
+def prefect_environment() -> None:
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+ArticlesOpt = Annotated[
+    Path, typer.Option("--articles", "-a", help="Folder of .txt/.md/.html articles.")
+]
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Output folder for releases.")]
+
+
+@app.command()
+def run(
+    articles: ArticlesOpt = SAMPLE_ARTICLES,
+    out: OutOpt = DEFAULT_OUT,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per extract task.")] = 250,
+    license: Annotated[
+        str, typer.Option(help="Licence of the published data (SPDX id).")
+    ] = "CC-BY-4.0",
+    feeds: Annotated[
+        Path | None, typer.Option(help="Feeds config file (RSS/Atom/URLs) to fetch too.")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Publish even when nothing changed.")] = False,
+) -> None:
+    """Extract the four tables from ARTICLES and publish a release under OUT."""
+    prefect_environment()
+    from diplodata.ingest import InputError
+
+    config = RunConfig(
+        articles=articles, out=out, batch_size=batch_size, license=license, feeds=feeds, force=force
+    )
+    try:
+        summary = _run_flow(config)
+    except InputError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    print_summary(summary)
+    if summary.status == "failed":
+        raise typer.Exit(1)
+
+
+def _run_flow(config: RunConfig):  # type: ignore[no-untyped-def]
+    from flows.pipeline import diplodata_run
+
+    return diplodata_run(config)
+
+
+def print_summary(summary) -> None:  # type: ignore[no-untyped-def]
+    table = Table(
+        title=f"diplodata run: {summary.status}"
+        + (f" {summary.version}" if summary.version else "")
+    )
+    for column in ("table", "rows", "added", "removed"):
+        table.add_column(column, justify="left" if column == "table" else "right")
+    for row in summary.table_rows():
+        table.add_row(*(str(v) for v in row.values()))
+    if summary.counts:
+        console.print(table)
+    console.print(
+        f"articles: {summary.n_articles} "
+        f"({summary.n_extracted} extracted, {summary.n_cached} cached); "
+        f"rejects: {len(summary.rejects)}; "
+        + ", ".join(f"{k} {v:.2f}s" for k, v in summary.timings.items())
+    )
+    for reject in summary.rejects[:50]:
+        console.print(f"  [yellow]reject[/yellow] {reject}")
+    if len(summary.rejects) > 50:
+        console.print(f"  ... and {len(summary.rejects) - 50} more (see quality/validation.json)")
+    console.print(summary.message)
+
+
+@app.command()
+def query(
+    sql: Annotated[
+        str,
+        typer.Argument(
+            help="SQL; tables: articles, actors, actor_mentions, meetings, "
+            "meeting_participants, trade_figures, memberships."
+        ),
+    ],
+    out: OutOpt = DEFAULT_OUT,
+    release: Annotated[
+        Path | None,
+        typer.Option(help="A release folder or datapackage.json instead of OUT/latest."),
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Run SQL against the latest release (or --release) and print the result."""
+    from diplodata.query import QueryError, run_query
+
+    try:
+        result = run_query(sql, release or out)
+    except QueryError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if format is Format.csv:
+        sys.stdout.write(result.to_csv())
+    elif format is Format.json:
+        sys.stdout.write(result.to_json() + "\n")
+    else:
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        console.print(table)
+        console.print(f"{len(result.rows)} rows")
+
+
+def main() -> None:  # pragma: no cover
+    app()

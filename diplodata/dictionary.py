@@ -1,0 +1,51 @@
+"""The data dictionary, generated from ``schemas/``: the README of every release."""
+
+from __future__ import annotations
+
+from diplodata.schemas import TABLES, table_schema
+
+
+def _constraints(field: dict[str, object]) -> str:
+    cons = field.get("constraints") or {}
+    assert isinstance(cons, dict)
+    parts = []
+    if cons.get("required"):
+        parts.append("required")
+    if "enum" in cons:
+        parts.append("one of " + ", ".join(f"`{v}`" for v in cons["enum"]))
+    if "pattern" in cons:
+        parts.append(f"pattern `{cons['pattern']}`")
+    if "minimum" in cons:
+        parts.append(f">= {cons['minimum']}")
+    return "; ".join(parts)
+
+
+def table_markdown(table: str) -> str:
+    schema = table_schema(table)
+    lines = [
+        f"## `{table}`: {schema.get('title', table)}",
+        "",
+        str(schema.get("description", "")),
+        "",
+    ]
+    lines.append("Primary key: " + ", ".join(f"`{k}`" for k in schema.get("primaryKey", [])))
+    for fk in schema.get("foreignKeys", []):
+        ref = fk["reference"]
+        lines.append(f"; `{fk['fields']}` references `{ref['resource']}.{ref['fields']}`")
+    lines += ["", "| column | type | constraints | meaning |", "|---|---|---|---|"]
+    for f in schema["fields"]:
+        description = str(f.get("description", "")).replace("|", "\\|")
+        lines.append(f"| `{f['name']}` | {f['type']} | {_constraints(f)} | {description} |")
+    return "\n".join(lines) + "\n"
+
+
+def data_dictionary(version: str | None = None) -> str:
+    """Markdown describing every table and column of a release."""
+    head = "# diplodata release" + (f" {version}" if version else "") + "\n\n"
+    head += (
+        "Every table comes as `data/<table>.parquet` (resource `<table>`) and "
+        "`data/<table>.csv` (resource `<table>-csv`); `diplodata.duckdb` has one view per "
+        "table. Every fact row carries its evidence: `quote` is exactly the article text "
+        "between `char_start` and `char_end`.\n\n"
+    )
+    return head + "\n".join(table_markdown(t) for t in TABLES)

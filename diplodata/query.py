@@ -1,0 +1,83 @@
+"""SQL over a published release with DuckDB: every table available by name."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from diplodata.schemas import TABLES
+
+
+class QueryError(ValueError):
+    """The release cannot be found or the SQL failed."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+    def to_csv(self) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(self.columns)
+        writer.writerows(self.rows)
+        return buffer.getvalue()
+
+    def to_json(self) -> str:
+        return json.dumps(
+            [dict(zip(self.columns, r, strict=True)) for r in self.rows],
+            ensure_ascii=False,
+            indent=2,
+            default=str,
+        )
+
+
+def resolve_release(location: Path) -> Path:
+    """The release folder for an output folder (its ``latest``), a release folder, or a
+    ``datapackage.json``."""
+    if location.name == "datapackage.json":
+        location = location.parent
+    for candidate in (location, location / "latest"):
+        if (candidate / "datapackage.json").exists():
+            return candidate.resolve()
+    raise QueryError(
+        f"{location}: no published release here (no datapackage.json, no latest/); "
+        "run `diplodata run` first or pass --release PATH"
+    )
+
+
+def connect(release: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with one view per table of ``release``."""
+    con = duckdb.connect()
+    for table in TABLES:
+        path = release / "data" / f"{table}.parquet"
+        if path.exists():
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{_quote(path)}')")
+    return con
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def run_query(sql: str, location: Path) -> QueryResult:
+    release = resolve_release(location)
+    con = connect(release)
+    try:
+        relation = con.execute(sql)
+        columns = [d[0] for d in relation.description or []]
+        rows = relation.fetchall()
+    except duckdb.Error as exc:
+        message = re.sub(r"\s+", " ", str(exc)).strip()
+        raise QueryError(f"query failed: {message}. Tables: {', '.join(TABLES)}") from exc
+    finally:
+        con.close()
+    return QueryResult(columns, rows)

@@ -1,0 +1,255 @@
+"""Publish a release: write it to a staging folder, validate it, move it into
+``releases/<version>``, switch ``latest`` atomically and update ``catalog.json``.
+
+Layout of an output folder::
+
+    output/
+      catalog.json               every release: version, created, row counts, checksums
+      latest -> releases/2026-11-23.2
+      releases/2026-11-23.1/     immutable once published
+        datapackage.json  README.md  CHANGELOG.md  diplodata.duckdb
+        data/<table>.parquet  data/<table>.csv
+        quality/validation.json
+      failed/<version>/          a release that did not validate, with its report
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from diplodata.dictionary import data_dictionary
+from diplodata.package import (
+    DUCKDB_FILE,
+    PackageMeta,
+    descriptor,
+    extra_files,
+    write_data,
+    write_descriptor,
+    write_duckdb,
+)
+from diplodata.rows import Tables
+from diplodata.schemas import TABLES, table_schema
+from diplodata.validate import Problem, validate_package
+
+RELEASES = "releases"
+LATEST = "latest"
+CATALOG = "catalog.json"
+
+
+class PublishError(RuntimeError):
+    """A release could not be published (it did not validate, or the folder is unusable)."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+@dataclass(slots=True)
+class Release:
+    version: str
+    path: Path
+    counts: dict[str, int]
+    changes: dict[str, tuple[int, int]] = field(default_factory=dict)  # table -> (added, removed)
+
+
+def next_version(out: Path, today: dt.date | None = None) -> str:
+    """``YYYY-MM-DD.N``: the UTC date and one more than today's last sequence number."""
+    today = today or dt.datetime.now(dt.UTC).date()
+    prefix = today.isoformat() + "."
+    taken = [0]
+    for folder in (out / RELEASES, out / "failed"):
+        if folder.is_dir():
+            taken += [
+                int(p.name[len(prefix) :])
+                for p in folder.iterdir()
+                if p.name.startswith(prefix) and p.name[len(prefix) :].isdigit()
+            ]
+    return f"{prefix}{max(taken) + 1}"
+
+
+def latest_release(out: Path) -> Path | None:
+    link = out / LATEST
+    if not (link / "datapackage.json").exists():
+        return None
+    return link.resolve()
+
+
+def diff_tables(previous: Path | None, current: Path) -> dict[str, tuple[int, int]]:
+    """Rows added and removed per table since ``previous`` (by primary key, with DuckDB)."""
+    changes: dict[str, tuple[int, int]] = {}
+    con = duckdb.connect()
+    for table in TABLES:
+        new = f"read_parquet('{current / 'data' / table}.parquet')"
+        if previous is None or not (previous / "data" / f"{table}.parquet").exists():
+            count = con.execute(f"SELECT count(*) FROM {new}").fetchall()[0][0]
+            changes[table] = (int(count), 0)
+            continue
+        old = f"read_parquet('{previous / 'data' / table}.parquet')"
+        key = ", ".join(table_schema(table)["primaryKey"])
+        added = con.execute(
+            f"SELECT count(*) FROM (SELECT {key} FROM {new} EXCEPT SELECT {key} FROM {old})"
+        ).fetchall()[0][0]
+        removed = con.execute(
+            f"SELECT count(*) FROM (SELECT {key} FROM {old} EXCEPT SELECT {key} FROM {new})"
+        ).fetchall()[0][0]
+        changes[table] = (int(added), int(removed))
+    con.close()
+    return changes
+
+
+def changelog(
+    version: str, previous: str | None, changes: dict[str, tuple[int, int]], notes: Sequence[str]
+) -> str:
+    lines = [f"# Changes in {version}", ""]
+    lines.append(f"Compared with release {previous}." if previous else "First release.")
+    lines += [
+        *(f"- {n}" for n in notes),
+        "",
+        "| table | rows added | rows removed |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {t} | {a} | {r} |" for t, (a, r) in changes.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _switch_latest(out: Path, version: str) -> None:
+    """Point ``latest`` at the new release in one rename: readers see the old or the new."""
+    tmp = out / f".{LATEST}.{os.getpid()}"
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(Path(RELEASES) / version, target_is_directory=True)
+    os.replace(tmp, out / LATEST)
+
+
+def _update_catalog(out: Path, entry: dict[str, Any]) -> None:
+    path = out / CATALOG
+    catalog: dict[str, Any] = {"name": "diplodata", "releases": []}
+    if path.exists():
+        catalog = json.loads(path.read_text(encoding="utf-8"))
+    catalog["releases"] = [r for r in catalog["releases"] if r["version"] != entry["version"]]
+    catalog["releases"].append(entry)
+    catalog["latest"] = entry["version"]
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(catalog, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+@dataclass(slots=True)
+class StagedRelease:
+    """A release written and validated in a staging folder, not yet visible to readers."""
+
+    out: Path
+    path: Path
+    meta: PackageMeta
+    package: dict[str, Any]
+    counts: dict[str, int]
+    changes: dict[str, tuple[int, int]]
+    problems: list[Problem]
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def stage(
+    tables: Tables,
+    out: Path,
+    meta: PackageMeta,
+    notes: Sequence[str] = (),
+    quality: dict[str, Any] | None = None,
+) -> StagedRelease:
+    """Write release ``meta.version`` to a staging folder under ``out`` and validate it."""
+    out.mkdir(parents=True, exist_ok=True)
+    staging = out / f".staging-{meta.version}-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    arrow = write_data(tables, staging)
+    write_duckdb(arrow, staging)
+    (staging / "README.md").write_text(data_dictionary(meta.version), encoding="utf-8")
+    previous = latest_release(out)
+    changes = diff_tables(previous, staging)
+    (staging / "CHANGELOG.md").write_text(
+        changelog(meta.version, previous.name if previous else None, changes, notes),
+        encoding="utf-8",
+    )
+    package = descriptor(staging, meta)
+    write_descriptor(staging, package)
+    result = validate_package(staging / "datapackage.json")
+    (staging / "quality").mkdir()
+    report = {"validation": result.report, **(quality or {})}
+    (staging / "quality" / "validation.json").write_text(
+        json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8"
+    )
+    return StagedRelease(out, staging, meta, package, tables.counts(), changes, result.problems)
+
+
+def promote(staged: StagedRelease) -> Release:
+    """Publish a validated staged release; a failed one is moved to ``failed/`` and refused."""
+    out, meta, package = staged.out, staged.meta, staged.package
+    if not staged.valid:
+        failed = out / "failed" / meta.version
+        failed.parent.mkdir(exist_ok=True)
+        shutil.rmtree(failed, ignore_errors=True)
+        staged.path.rename(failed)
+        raise PublishError(
+            f"release {meta.version} failed validation ({len(staged.problems)} problems); "
+            f"nothing was published. The rejected release and its report are in {failed}",
+            staged.problems,
+        )
+    package["files"] = extra_files(
+        staged.path,
+        [
+            DUCKDB_FILE,
+            "README.md",
+            "CHANGELOG.md",
+            "quality/validation.json",
+            *(f"data/{t}.parquet" for t in TABLES),
+        ],
+    )
+    write_descriptor(staged.path, package)
+    final = out / RELEASES / meta.version
+    final.parent.mkdir(exist_ok=True)
+    staged.path.rename(final)
+    _switch_latest(out, meta.version)
+    _update_catalog(
+        out,
+        {
+            "version": meta.version,
+            "created": meta.created,
+            "path": f"{RELEASES}/{meta.version}/datapackage.json",
+            "rows": staged.counts,
+            "files": [
+                {
+                    "path": f"{RELEASES}/{meta.version}/{f['path']}",
+                    "hash": f["hash"],
+                    "bytes": f["bytes"],
+                }
+                for f in package["files"]
+                + [
+                    {"path": r["path"], "hash": r["hash"], "bytes": r["bytes"]}
+                    for r in package["resources"]
+                    if "hash" in r
+                ]
+            ],
+        },
+    )
+    return Release(meta.version, final, staged.counts, staged.changes)
+
+
+def publish(
+    tables: Tables,
+    out: Path,
+    meta: PackageMeta,
+    notes: Sequence[str] = (),
+    quality: dict[str, Any] | None = None,
+) -> Release:
+    """Stage, validate and promote in one call."""
+    return promote(stage(tables, out, meta, notes, quality))

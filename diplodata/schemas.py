@@ -1,0 +1,55 @@
+"""The tables' Frictionless Table Schemas (``schemas/*.schema.json``): the one source of
+truth for validation, Parquet/Arrow types and the data dictionary."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+# Publication order: referenced tables before the tables that reference them.
+TABLES: tuple[str, ...] = (
+    "articles",
+    "actors",
+    "actor_mentions",
+    "meetings",
+    "meeting_participants",
+    "trade_figures",
+    "memberships",
+)
+
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "date": pa.date32(),
+    "boolean": pa.bool_(),
+}
+
+
+@cache
+def table_schema(table: str) -> dict[str, Any]:
+    """The Table Schema descriptor of ``table``."""
+    path = SCHEMAS_DIR / f"{table}.schema.json"
+    if not path.exists():
+        raise FileNotFoundError(f"no schema for table {table!r}: expected {path}")
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
+
+
+def field_names(table: str) -> list[str]:
+    return [f["name"] for f in table_schema(table)["fields"]]
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow (and so Parquet) schema of ``table``, derived from its Table Schema."""
+    fields = []
+    for f in table_schema(table)["fields"]:
+        required = f.get("constraints", {}).get("required", False)
+        fields.append(pa.field(f["name"], _ARROW_TYPES[f["type"]], nullable=not required))
+    return pa.schema(fields)

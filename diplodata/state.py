@@ -1,0 +1,66 @@
+"""Extraction cache: facts per article, keyed by content hash and extractor version.
+
+A run re-extracts only articles whose text (sha256) is new or whose facts were made by
+another extractor version. Each batch's facts are written as soon as they exist, so a
+run that crashes resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from diplodata.models import (
+    Article,
+    ArticleFacts,
+    MeetingFact,
+    MembershipFact,
+    PersonFact,
+    TradeFact,
+)
+
+STATE_DIR = ".state"
+
+
+def _tuples(record: dict[str, Any], *names: str) -> dict[str, Any]:
+    return {k: tuple(v) if k in names else v for k, v in record.items()}
+
+
+class FactsCache:
+    """``<out>/.state/facts/<extractor version>/<sha256>.json``."""
+
+    def __init__(self, out: Path, version: str) -> None:
+        self.folder = out / STATE_DIR / "facts" / version
+
+    def _path(self, article: Article) -> Path:
+        return self.folder / f"{article.sha256}.json"
+
+    def get(self, article: Article) -> ArticleFacts | None:
+        path = self._path(article)
+        if not path.exists():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return ArticleFacts(
+                article=article,
+                persons=[PersonFact(**_tuples(p, "aliases")) for p in data["persons"]],
+                meetings=[MeetingFact(**_tuples(m, "participants")) for m in data["meetings"]],
+                trade_figures=[TradeFact(**t) for t in data["trade_figures"]],
+                memberships=[MembershipFact(**m) for m in data["memberships"]],
+            )
+        except (ValueError, KeyError, TypeError):
+            return None  # a damaged entry is re-extracted
+
+    def put(self, facts: ArticleFacts) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = {
+            name: [dataclasses.asdict(f) for f in getattr(facts, name)]
+            for name in ("persons", "meetings", "trade_figures", "memberships")
+        }
+        path = self._path(facts.article)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)

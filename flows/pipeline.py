@@ -1,0 +1,111 @@
+"""The diplodata Prefect flow: thin wiring of ``diplodata.pipeline`` functions into tasks."""
+
+from __future__ import annotations
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
+
+from diplodata import pipeline as p
+from diplodata.config import RunConfig
+from diplodata.ingest import Batch
+from diplodata.models import Article, ArticleFacts
+from diplodata.release import PublishError, Release, StagedRelease, promote, stage
+from diplodata.rows import Tables
+from diplodata.summary import RunSummary
+from diplodata.tables import build_tables
+
+
+@task(name="ingest")
+def ingest_task(config: RunConfig) -> Batch:
+    return p.ingest(config)
+
+
+@task(name="extract")
+def extract_task(articles: list[Article], config: RunConfig) -> list[ArticleFacts]:
+    return p.extract_batch(articles, config.out)
+
+
+@task(name="build-tables")
+def tables_task(results: list[ArticleFacts]) -> Tables:
+    return build_tables(results, p.EXTRACTOR_VERSION)
+
+
+@task(name="validate")
+def validate_task(tables: Tables, config: RunConfig, plan: p.Plan) -> StagedRelease:
+    return stage(
+        tables, config.out, p.package_meta(config, plan.articles), p.release_notes(plan, config.out)
+    )
+
+
+@task(name="publish")
+def publish_task(staged: StagedRelease) -> Release:
+    return promote(staged)
+
+
+@flow(name="diplodata-run", log_prints=True)
+def diplodata_run(config: RunConfig) -> RunSummary:
+    """Ingest new articles, extract facts in batches, validate and publish a release."""
+    log = get_run_logger()
+    timer = p.Timer()
+    batch = ingest_task(config)
+    plan = p.plan(batch, config.out)
+    rejects = [f"input: {s.reason}" for s in plan.skipped]
+    for reject in rejects:
+        log.warning(reject)
+    log.info(
+        f"{len(plan.articles)} articles: {len(plan.todo)} to extract, {len(plan.cached)} cached"
+    )
+    timer.lap("ingest")
+    summary = RunSummary(
+        status="unchanged",
+        version=None,
+        n_articles=len(plan.articles),
+        n_extracted=len(plan.todo),
+        n_cached=len(plan.cached),
+        rejects=rejects,
+    )
+    if not config.force and p.unchanged_since_latest(plan.articles, config.out):
+        summary.message = "No new or changed articles since the latest release: nothing published."
+        log.info(summary.message)
+        summary.timings = timer.stages
+        return summary
+
+    futures = [
+        extract_task.submit(chunk, config) for chunk in p.batches(plan.todo, config.batch_size)
+    ]
+    results = list(plan.cached)
+    done = 0
+    for future in futures:
+        chunk = future.result()
+        results += chunk
+        done += len(chunk)
+        log.info(f"extracted {done}/{len(plan.todo)} articles")
+    results.sort(key=lambda r: r.article.article_id)
+    timer.lap("extract")
+    tables = tables_task(results)
+    timer.lap("tables")
+    staged = validate_task(tables, config, plan)
+    timer.lap("validate")
+    summary.counts = staged.counts
+    summary.changes = staged.changes
+    summary.version = staged.meta.version
+    try:
+        release = publish_task(staged)
+    except PublishError as error:
+        summary.status = "failed"
+        summary.rejects += [f"validation: {problem}" for problem in error.problems]
+        summary.message = str(error)
+        log.error(summary.message)
+    else:
+        summary.status = "published"
+        summary.release_path = str(release.path)
+        summary.message = f"Published release {release.version} to {release.path}"
+        log.info(summary.message)
+    timer.lap("publish")
+    summary.timings = timer.stages
+    create_table_artifact(
+        key="diplodata-run-summary",
+        table=summary.table_rows(),
+        description=f"{summary.status}: {summary.message}",
+    )
+    return summary

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from diplodata.package import PackageMeta
+from diplodata.release import PublishError, latest_release, next_version, publish
+from diplodata.rows import Tables
+from diplodata.tables import build_tables
+from tests.facts import TEXT, sample_facts
+
+
+def _meta(version: str = "2026-01-01.1") -> PackageMeta:
+    return PackageMeta(version=version, created="2026-01-01T00:00:00Z", sources=["sample.txt"])
+
+
+def _tables(*extra: str) -> Tables:
+    facts = [sample_facts()] + [sample_facts(TEXT + e, f"{i}.txt") for i, e in enumerate(extra)]
+    return build_tables(facts, "test")
+
+
+def test_release_publishes_a_valid_package(tmp_path: Path) -> None:
+    release = publish(_tables(), tmp_path, _meta())
+    assert latest_release(tmp_path) == release.path
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "frictionless",
+            "validate",
+            "--json",
+            str(tmp_path / "latest" / "datapackage.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert json.loads(result.stdout)["valid"] is True, result.stdout[-2000:]
+    package = json.loads((tmp_path / "latest" / "datapackage.json").read_text())
+    names = [r["name"] for r in package["resources"]]
+    assert "actors" in names and "actors-csv" in names and len(names) == 14
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    assert {f["path"] for f in package["files"]} >= {"diplodata.duckdb", "data/actors.parquet"}
+
+
+def test_release_parquet_csv_and_duckdb_agree(tmp_path: Path) -> None:
+    release = publish(_tables(), tmp_path, _meta())
+    con = duckdb.connect()
+    data = release.path / "data"
+    for table in ("actors", "meetings", "trade_figures", "memberships"):
+        from_parquet = con.execute(
+            f"SELECT * FROM read_parquet('{data}/{table}.parquet') ORDER BY 1"
+        ).fetchall()
+        from_csv = con.execute(
+            f"SELECT * FROM read_csv('{data}/{table}.csv', header=true) ORDER BY 1"
+        ).fetchall()
+        assert [tuple(map(str, r)) for r in from_parquet] == [tuple(map(str, r)) for r in from_csv]
+        assert from_parquet
+    db = duckdb.connect(str(release.path / "diplodata.duckdb"), read_only=True)
+    assert db.execute("SELECT value, year FROM trade_figures").fetchall() == [(40.1e9, 2021)]
+    db.close()
+
+
+def test_release_duckdb_file_opens_in_the_duckdb_shell(tmp_path: Path) -> None:
+    release = publish(_tables(), tmp_path, _meta())
+    shell = Path(sys.executable).parent / "duckdb"
+    if not shell.exists():
+        pytest.skip("duckdb-cli is not installed in this environment")
+    out = subprocess.run(
+        [
+            str(shell),
+            "-readonly",
+            "-csv",
+            str(release.path / "diplodata.duckdb"),
+            "-c",
+            "SELECT member, organization FROM memberships ORDER BY member",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.split() == ["member,organization", "BLR,CSTO", "RUS,CSTO"]
+
+
+def test_release_invalid_rows_are_not_published(tmp_path: Path) -> None:
+    publish(_tables(), tmp_path, _meta("2026-01-01.1"))
+    tables = _tables()
+    bad = dataclasses.replace(tables.trade_figures[0], reporter="Belarus")
+    tables.trade_figures[0] = bad
+    with pytest.raises(PublishError) as caught:
+        publish(tables, tmp_path, _meta("2026-01-01.2"))
+    problems = [str(p) for p in caught.value.problems]
+    assert any("trade_figures" in p and "reporter" in p for p in problems), problems
+    assert latest_release(tmp_path).name == "2026-01-01.1"  # type: ignore[union-attr]
+    assert (tmp_path / "failed" / "2026-01-01.2" / "quality" / "validation.json").exists()
+
+
+def test_release_versions_catalog_and_changelog(tmp_path: Path) -> None:
+    first = publish(_tables(), tmp_path, _meta(next_version(tmp_path)))
+    second = publish(_tables(" More."), tmp_path, _meta(next_version(tmp_path)))
+    assert first.version.endswith(".1") and second.version.endswith(".2")
+    assert second.changes["articles"] == (1, 0)
+    assert second.changes["memberships"] == (2, 0)
+    catalog = json.loads((tmp_path / "catalog.json").read_text())
+    assert [r["version"] for r in catalog["releases"]] == [first.version, second.version]
+    assert catalog["latest"] == second.version
+    assert "| articles | 1 | 0 |" in (second.path / "CHANGELOG.md").read_text()
+    assert (first.path / "datapackage.json").exists()  # old releases stay

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from diplodata.resolve import name_key, person_id, resolve_people
+
+
+def test_resolve_transliteration_variants_are_one_person() -> None:
+    for a, b in [
+        ("Alexander Lukashenko", "Aleksandr Lukashenko"),
+        ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),
+        ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+        ("Mr. Sergey Lavrov", "Sergei Lavrov"),
+    ]:
+        assert person_id(name_key(a)) == person_id(name_key(b)), (a, b)
+
+
+def test_resolve_different_people_stay_apart() -> None:
+    assert person_id(name_key("Joe Biden")) != person_id(name_key("Jill Biden"))
+    assert person_id(name_key("Vladimir Putin")) != person_id(name_key("Vladimir Makei"))
+
+
+def test_resolve_surname_joins_the_only_person_with_it() -> None:
+    ids = resolve_people(
+        [("a1", "Alexander Lukashenko", None, "BLR"), ("a2", "Lukashenko", None, None)]
+    )
+    assert ids["Lukashenko"] == ids["Alexander Lukashenko"]
+
+
+def test_resolve_ambiguous_surname_stays_its_own_actor() -> None:
+    ids = resolve_people(
+        [
+            ("a1", "Joe Biden", None, None),
+            ("a2", "Jill Biden", None, None),
+            ("a3", "Biden", None, None),
+        ]
+    )
+    assert len({ids["Joe Biden"], ids["Jill Biden"], ids["Biden"]}) == 3
+
+
+def test_resolve_ids_do_not_depend_on_the_other_articles() -> None:
+    alone = resolve_people([("a1", "Vladimir Makei", None, None)])
+    crowd = resolve_people(
+        [("a0", "Boris Gryzlov", None, None), ("a1", "Vladimir Makei", None, None)]
+    )
+    assert alone["Vladimir Makei"] == crowd["Vladimir Makei"]
