@@ -22,7 +22,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 # Prefect, offline and quiet (see ../shared/DEPENDENCIES.md); a user's own setting wins.
 PREFECT_DEFAULTS = {
@@ -64,9 +64,14 @@ def run(
     force: Annotated[bool, typer.Option(help="Publish even when nothing changed.")] = False,
 ) -> None:
     """Extract the four tables from ARTICLES and publish a release under OUT."""
-    prefect_environment()
-    from diplodata.ingest import InputError
+    from diplodata.ingest import InputError, list_files
 
+    try:
+        list_files(articles)  # fail fast, before a Prefect server starts
+    except InputError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    prefect_environment()
     config = RunConfig(
         articles=articles, out=out, batch_size=batch_size, license=license, feeds=feeds, force=force
     )

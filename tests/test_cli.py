@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,10 +17,20 @@ runner = CliRunner()
 
 @pytest.mark.slow
 def test_cli_run_then_query(prefect_server: None, tmp_path: Path) -> None:
+    from prefect.settings import PREFECT_API_URL
+
     out = tmp_path / "out"
-    result = runner.invoke(app, ["run", "--articles", str(SAMPLES), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert "published" in result.output and "articles" in result.output
+    env = {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value()), "COLUMNS": "200"}
+    result = subprocess.run(
+        [sys.executable, "-m", "diplodata", "run", "--articles", str(SAMPLES), "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "diplodata run: published" in result.stdout and "Traceback" not in result.stderr
     as_csv = runner.invoke(
         app, ["query", "SELECT count(*) AS n FROM articles", "--out", str(out), "--format", "csv"]
     )

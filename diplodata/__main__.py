@@ -1,0 +1,5 @@
+"""``python -m diplodata``: the command line."""
+
+from diplodata.cli import app
+
+app()
