@@ -115,6 +115,60 @@ def print_summary(summary) -> None:  # type: ignore[no-untyped-def]
     console.print(summary.message)
 
 
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[Path, typer.Option(help="Folder of gold annotations (one JSON per article).")],
+    articles: Annotated[
+        Path | None, typer.Option(help="Run the pipeline on these articles first.")
+    ] = None,
+    package: Annotated[
+        Path | None, typer.Option(help="Score this release (folder or datapackage.json).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Where --articles publishes (default: a temporary folder).")
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every missed and extra row.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Precision, recall and F1 per table, and attribute accuracies, against gold annotations."""
+    import json
+    import tempfile
+
+    from diplodata.evaluate import evaluate
+    from diplodata.query import QueryError, resolve_release
+
+    if (articles is None) == (package is None):
+        err.print(
+            "[red]error:[/red] give either --articles DIR (run, then score) or --package PATH"
+        )
+        raise typer.Exit(2)
+    if articles is not None:
+        target = out or Path(tempfile.mkdtemp(prefix="diplodata-eval-"))
+        prefect_environment()
+        summary = _run_flow(RunConfig(articles=articles, out=target, force=True))
+        if summary.status == "failed":
+            print_summary(summary)
+            raise typer.Exit(1)
+        package = target
+    assert package is not None
+    try:
+        release = resolve_release(package)
+        result = evaluate(release / "datapackage.json", gold)
+    except (QueryError, FileNotFoundError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if as_json:
+        console.print_json(json.dumps(result.to_dict()))
+        return
+    if errors:
+        for miss in result.errors:
+            console.print(f"{miss.kind:6s} {miss.article} {miss.table}: {miss.item}", markup=False)
+    for line in result.lines():
+        console.print(line, markup=False)
+
+
 @app.command()
 def query(
     sql: Annotated[

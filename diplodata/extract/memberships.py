@@ -1,12 +1,311 @@
-"""Placeholder: the memberships extractor is being written."""
+"""Memberships: statements that a state is a member of an international organization.
+
+Each sentence holding a trigger word ("member", "ally", "joined", "accession", ...) is
+rewritten with placeholders, ``⟨C3⟩`` for the fourth state named in it and ``⟨O0⟩`` for
+its first organization, so that every rule below is one readable regex over states,
+organizations and a few words. One small function per pattern family:
+
+* :func:`_copular` -- "Russia and Belarus are members of the CIS and the EAEU",
+  "Armenia, which is a member of the CSTO", "Finland became NATO's 31st member";
+* :func:`_make_up` -- "the two nations make up the Union State", founders;
+* :func:`_joined` -- "Sweden joined NATO in 2024";
+* :func:`_apposition` -- "NATO Ally Türkiye", "EAEU member states such as A, B and C",
+  "Hungary and Yugoslavia, the two GATT members", "members Greece and Turkey";
+* :func:`_welcome_as` -- "welcome Sweden as NATO's 32nd Ally", "values Ankara as an ally
+  in the NATO alliance";
+* :func:`_accession` -- completed accessions ("digest the accession of Spain last year",
+  "members ratified Finland's membership");
+* :func:`_chair` -- "Armenia, which holds the chairmanship of the CSTO".
+
+Applications, aspirations, negations, observers and partners are rejected by cue words
+near the match (:func:`_hedged`). Subjects "both states", "the two nations", "they" are
+resolved to the states of the preceding sentences.
+"""
 
 from __future__ import annotations
 
-from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from diplodata import lexicon
+from diplodata.extract import membership_patterns as P
+from diplodata.models import CountryMention, MembershipFact, OrganizationMention, Span
 from diplodata.text import Doc
 
-__all__ = ["MeetingFact", "MembershipFact", "PersonFact", "TradeFact"]
+
+@dataclass(slots=True)
+class _Sentence:
+    """A sentence with states and organizations replaced by numbered placeholders."""
+
+    span: Span
+    text: str  # placeholder text
+    countries: list[str]  # code of ⟨C i⟩
+    orgs: list[str]  # code of ⟨O i⟩
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    members: tuple[str, ...]  # country codes; empty when the subject is an anaphor
+    orgs: tuple[str, ...]  # org codes; empty when the organization is implied
+    anaphor: str = ""  # "both states", "they", ... when the subject is one
+    at: int = 0  # where the match starts in the placeholder text
+
+
+_Rule = Callable[[_Sentence], Iterator[_Hit]]
+
+
+_STATE_FORMS = frozenset({"name", "official", "short", "capital", "historical"})
+
+
+def _states(doc: Doc, start: int, end: int) -> list[CountryMention]:
+    """Mentions that can stand for a member state: names, capitals, possessives ("Türkiye's");
+    not seats ("Kremlin"), other cities, adjectives ("Russian") or the EU as a trading party."""
+    return [
+        c
+        for c in doc.countries_in(start, end)
+        if c.code != "EUU"
+        and (c.form in _STATE_FORMS or (c.form == "demonym" and c.surface.endswith(("'s", "’s"))))
+    ]
+
+
+def _placeholders(doc: Doc, span: Span) -> _Sentence:
+    """Rewrite ``span`` with ⟨C i⟩ / ⟨O i⟩ placeholders (states inside an org name are dropped)."""
+    orgs = doc.organizations_in(span.start, span.end)
+    mentions: list[CountryMention | OrganizationMention] = [
+        c
+        for c in _states(doc, span.start, span.end)
+        if not any(o.start <= c.start < o.end for o in orgs)
+    ]
+    ordered = sorted([*mentions, *orgs], key=lambda m: m.start)
+    parts: list[str] = []
+    countries: list[str] = []
+    org_codes: list[str] = []
+    pos = span.start
+    for m in ordered:
+        if m.start < pos:
+            continue
+        parts.append(doc.text[pos : m.start])
+        if isinstance(m, CountryMention):
+            parts.append(f"⟨C{len(countries)}⟩")
+            countries.append(m.code)
+        else:
+            parts.append(f"⟨O{len(org_codes)}⟩")
+            org_codes.append(m.code)
+        pos = m.end
+    parts.append(doc.text[pos : span.end])
+    return _Sentence(span, "".join(parts), countries, org_codes)
+
+
+def _codes(sentence: _Sentence, fragment: str | None, kind: str) -> tuple[str, ...]:
+    """Codes of the placeholders of ``kind`` ("C" or "O") in ``fragment``, in order."""
+    if not fragment:
+        return ()
+    table = sentence.countries if kind == "C" else sentence.orgs
+    return tuple(table[int(n)] for k, n in P.TOKEN.findall(fragment) if k == kind)
+
+
+def _hedged(sentence: _Sentence, match: re.Match[str], words_before: int = 5) -> bool:
+    """True when the match, or the few words before it, say it is not (yet) a membership."""
+    clause = re.split(r"[,;:(—–]", sentence.text[: match.start()])[-1]
+    before = clause.split()[-words_before:] if words_before else []
+    after = sentence.text[match.end() : match.end() + 16]
+    window = " ".join([*before, match.group(), "respectively" if "respectively" in after else ""])
+    return bool(P.HEDGE.search(window) or P.HEDGE_CASED.search(window))
+
+
+def _subject_hit(sentence: _Sentence, match: re.Match[str], orgs: tuple[str, ...]) -> _Hit:
+    """A hit whose subject is the ``subj`` group: states, or an anaphor ("both states")."""
+    subject = match.group("subj")
+    members = _codes(sentence, subject, "C")
+    return _Hit(members, orgs, "" if members else subject.lower(), match.start())
+
+
+def _orgs(match: re.Match[str], sentence: _Sentence, *groups: str) -> tuple[str, ...]:
+    for group in groups:
+        found = _codes(sentence, match.group(group), "O")
+        if found:
+            return found
+    return ()
+
+
+def _copular(sentence: _Sentence) -> Iterator[_Hit]:
+    """ "A and B are (full) members of X and Y", "A is a NATO ally", "A became X's 31st member",
+    "A is part of X", "A, a member of X,"."""
+    for match in P.COPULAR.finditer(sentence.text):
+        if _hedged(sentence, match) or P.PREPOSITION_BEFORE.search(sentence.text[: match.start()]):
+            continue
+        yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs", "orgs2", "orgs3"))
+    for match in P.APPOSITIVE_OF.finditer(sentence.text):
+        if not _hedged(sentence, match, 1):
+            yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
+
+
+def _make_up(sentence: _Sentence) -> Iterator[_Hit]:
+    """ "The two nations make up the Union State", "A and B founded X", "the United States
+    and 11 other nations came together to establish X"."""
+    for pattern in (P.MAKE_UP, P.FOUNDERS):
+        for match in pattern.finditer(sentence.text):
+            if _hedged(sentence, match) or P.PREPOSITION_BEFORE.search(
+                sentence.text[: match.start()]
+            ):
+                continue
+            yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs"))
+
+
+def _joined(sentence: _Sentence) -> Iterator[_Hit]:
+    """ "A joined X (in 2004)", "A acceded to X", "A was admitted to X"; not "joined X in
+    condemning ...", which is joining an action."""
+    for match in P.JOINED.finditer(sentence.text):
+        if not P.JOIN_END.match(match.group("after")) or _hedged(sentence, match):
+            continue
+        if P.PREPOSITION_BEFORE.search(sentence.text[: match.start()]):
+            continue
+        yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs"))
+
+
+def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
+    """ "NATO Ally Türkiye", "EAEU member states such as A, B and C", "members of X such as
+    A and B", "A and B, the two current X members", "X, which includes A and B", and
+    "members A and B" with X named earlier in the sentence."""
+    text = sentence.text
+    patterns = (
+        P.ORG_MEMBERS_LIST,
+        P.MEMBERS_OF_LIST,
+        P.INCLUDES,
+        P.LIST_ORG_MEMBERS,
+        P.AS_MEMBERS_LEAD,
+    )
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            if _hedged(sentence, match, 1) or P.AFTER_LIST_HEDGE.match(text[match.end() :]):
+                continue
+            members = _codes(sentence, match.group("subj"), "C")
+            if pattern is P.INCLUDES and len(set(members)) < 2:  # "the EU includes Turkey in ..."
+                continue
+            orgs = _orgs(match, sentence, "orgs", "orgs2") if pattern is P.AS_MEMBERS_LEAD else ()
+            yield _Hit(members, orgs or _orgs(match, sentence, "orgs"))
+    for match in P.BARE_MEMBERS.finditer(text):
+        earlier = _codes(sentence, text[: match.start()], "O")
+        if earlier and not _hedged(sentence, match, 1):
+            yield _Hit(_codes(sentence, match.group("subj"), "C"), earlier[-1:])
+
+
+def _welcome_as(sentence: _Sentence) -> Iterator[_Hit]:
+    """ "welcome Sweden as NATO's 32nd Ally", "welcome A to X", "values A as an ally in X";
+    not "look forward to welcoming A as a member as soon as possible"."""
+    for match in P.WELCOME.finditer(sentence.text):
+        rest = sentence.text[match.end() :]
+        if _hedged(sentence, match, 6) or re.match(r"\s+(?:as\s+soon|once|if|when)\b", rest):
+            continue
+        orgs = _orgs(match, sentence, "orgs", "orgs2")
+        yield _Hit(_codes(sentence, match.group("subj"), "C"), orgs)
+    for match in P.AS_ALLY.finditer(sentence.text):
+        if not _hedged(sentence, match, 4):
+            yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
+
+
+def _accession(sentence: _Sentence) -> Iterator[_Hit]:
+    """Completed accessions only: "digest the accession of A and B last year", "A's accession
+    to X was completed", "members ratified A's membership"."""
+    text = sentence.text
+    for match in P.ACCESSION_OF.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        done = P.ACCESSION_DONE_AFTER.match(after) or P.ACCESSION_DONE_BEFORE.search(before)
+        if done and not _hedged(sentence, match, 4):
+            yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
+    for match in P.POSSESSIVE_ACCESSION.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        done = P.RATIFIED_BEFORE.search(before) or re.match(
+            r"\s+(?:was|has\s+been|is\s+now)\s+(?:officially\s+|formally\s+)?"
+            r"(?:completed|finali[sz]ed|formali[sz]ed)",
+            after,
+        )
+        if done and not _hedged(sentence, match, 4):
+            yield _Hit(
+                _codes(sentence, match.group("subj"), "C"),
+                _orgs(match, sentence, "orgs", "orgs2"),
+            )
+
+
+def _chair(sentence: _Sentence) -> Iterator[_Hit]:
+    """ "Armenia, which holds the current chairmanship of the CSTO", "A's presidency of X"."""
+    for match in P.CHAIR.finditer(sentence.text):
+        if not _hedged(sentence, match, 3):
+            yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
+
+
+_RULES: tuple[_Rule, ...] = (
+    _copular,
+    _make_up,
+    _joined,
+    _apposition,
+    _welcome_as,
+    _accession,
+    _chair,
+)
+
+
+def _resolve_anaphor(
+    doc: Doc, index: int, sentence: _Sentence, hit: _Hit, memory: tuple[str, ...]
+) -> tuple[str, ...]:
+    """States meant by "both states"/"they": those named earlier in the sentence, else the
+    last membership subject, else the states of the nearest preceding sentence naming two or
+    more of them. "Both" and "the two" must resolve to exactly two states."""
+    wanted = 2 if re.match(r"both|the two", hit.anaphor) else 0
+    candidates = [tuple(dict.fromkeys(_codes(sentence, sentence.text[: hit.at], "C"))), memory]
+    for back in range(index - 1, max(index - 4, -1), -1):
+        span = doc.sentences[back]
+        candidates.append(tuple(dict.fromkeys(c.code for c in _states(doc, span.start, span.end))))
+    for codes in candidates:
+        if len(codes) >= 2:
+            return codes if not wanted or len(codes) == wanted else ()
+    return ()
+
+
+def _context_org(doc: Doc, index: int, sentence: _Sentence) -> tuple[str, ...]:
+    """The organization a sentence means without naming it ("the Alliance", "as a member"):
+    the one named in the sentence, else the only one named in the two sentences before."""
+    if sentence.orgs:
+        return tuple(dict.fromkeys(sentence.orgs))[:1] if len(set(sentence.orgs)) == 1 else ()
+    start = doc.sentences[max(index - 2, 0)].start
+    codes = {o.code for o in doc.organizations_in(start, sentence.span.start)}
+    return (codes.pop(),) if len(codes) == 1 else ()
 
 
 def extract_memberships(doc: Doc) -> list[MembershipFact]:
-    return []
+    """Every (state, organization) membership stated in the article, once each."""
+    lex = lexicon.load()
+    facts: list[MembershipFact] = []
+    seen: set[tuple[str, str]] = set()
+    memory: tuple[str, ...] = ()
+    memory_index = -2
+    for index, span in enumerate(doc.sentences):
+        raw = doc.text[span.start : span.end]
+        if not P.TRIGGER.search(raw):
+            continue
+        if not doc.organizations_in(span.start, span.end) and not _context_org(
+            doc, index, _Sentence(span, raw, [], [])
+        ):
+            continue
+        sentence = _placeholders(doc, span)
+        for rule in _RULES:
+            for hit in rule(sentence):
+                members = hit.members
+                if hit.anaphor:
+                    recent = memory if memory_index >= index - 1 else ()
+                    members = _resolve_anaphor(doc, index, sentence, hit, recent)
+                orgs = hit.orgs or _context_org(doc, index, sentence)
+                if not members or not orgs:
+                    continue
+                memory, memory_index = members, index
+                for code in dict.fromkeys(members):
+                    for org_code in dict.fromkeys(orgs):
+                        organization = lex.organization(org_code)
+                        if (code, org_code) in seen or organization is None:
+                            continue
+                        seen.add((code, org_code))
+                        facts.append(
+                            MembershipFact(code, org_code, organization.name, span.start, span.end)
+                        )
+    return facts

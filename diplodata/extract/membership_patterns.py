@@ -1,0 +1,152 @@
+"""Regexes of the memberships extractor, over sentences rewritten with placeholders.
+
+:mod:`diplodata.extract.memberships` replaces each state named in a sentence by ``⟨C i⟩``
+and each organization by ``⟨O j⟩``; these patterns read that text. Named groups: ``subj``
+(states or an anaphor such as "both states"), ``orgs``/``orgs2``/``orgs3`` (organizations).
+"""
+
+from __future__ import annotations
+
+import re
+
+TRIGGER = re.compile(
+    r"[Mm]ember|[Aa]ll(?:y|ies)\b|\bjoined|[Aa]ccession|admitted|\bpart of|made up|"
+    r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
+    r"welcom|includ|ratified|unites|groups|together|consist"
+)
+
+# -- building blocks over the placeholder text ------------------------------------------
+_C = r"⟨C\d+⟩"
+_O = r"⟨O\d+⟩"
+_POS = r"(?:['’]s?)"
+_SEP = r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:the\s+)?"
+_CLIST = rf"{_C}(?:{_SEP}{_C})*"
+_OLIST = rf"{_O}(?:{_SEP}{_O})*"
+_ANAPH = (
+    r"\b(?:[Bb]oth\s+(?:states|countries|nations|sides)|[Tt]he\s+two\s+(?:states|countries|"
+    r"nations|sides)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey)\b"
+)
+_SUBJ = rf"(?P<subj>{_CLIST}|{_ANAPH})"
+_BE = (
+    r"(?:is|are|was|were|ha(?:s|ve|d)\s+been|remains?|remained|became|ha(?:s|ve|d)\s+become)"
+    r"(?:n['’]t)?(?:\s+(?:also|now|both|all|already|currently|still|each|officially|formally|"
+    r"together|not|never|no\s+longer|yet))*"
+)
+_MODS = (
+    r"(?:(?!(?:of|to|for|with|in|on|by|from|and|or|than|at|as|but|after|before|whose|who|"
+    r"which|that)\b)[\w-]+\s+){0,4}?"
+)
+_MEMBER_ONLY = r"(?:[Mm]ember(?:s|[- ]states?|[- ]countries|[- ]nations)?)"
+_MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies))"
+_LEAD = r"(?:\s*,\s*(?:which|that)\s+|\s+)"
+_LIST_INTRO = r"(?:\s+such\s+as\s+|\s+including\s+|\s+like\s+|\s+namely\s+|\s*:\s*|\s*[—–]\s*)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:19|20)\d\d|\d)"
+)
+
+COPULAR = re.compile(
+    rf"{_SUBJ}{_LEAD}(?:both\s+|all\s+|also\s+)?{_BE}\s+(?:one\s+of\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
+    rf"\s+(?:of|in|within)|[Aa]ll(?:y|ies)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
+    rf"(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_O}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
+    rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
+)
+APPOSITIVE_OF = re.compile(
+    rf"(?P<subj>{_CLIST})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:as\s+)?{_MODS}{_MEMBER}\s+"
+    rf"(?:of|in)\s+(?:the\s+)?(?P<orgs>{_OLIST})(?=\s*[,.;:)—–]|\s*$)"
+)
+MAKE_UP = re.compile(
+    rf"{_SUBJ}\s+(?:(?:make|makes|made)\s+up|form(?:s|ed)?|constitut(?:e|es|ed)|"
+    rf"compris(?:e|es|ed)|(?:co-)?founded|established|created|"
+    rf"(?:came|got)\s+together\s+to\s+(?:establish|found|create|form))\s+(?:the\s+)?"
+    rf"(?:[a-z][\w-]*\s+)?(?P<orgs>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|in|on|as|since|with|"
+    r"after|back|itself)\b)"
+)
+FOUNDERS = re.compile(  # "the United States and 11 other nations came together to establish"
+    rf"(?P<subj>{_C})\s+and\s+(?:\d+|[a-z]+)\s+other\s+(?:nations|states|countries)\s+"
+    rf"(?:(?:came|got)\s+together\s+to\s+(?:establish|found|create|form)|founded|established|"
+    rf"created)\s+(?:the\s+)?(?P<orgs>{_O})"
+)
+JOINED = re.compile(
+    rf"{_SUBJ}(?:\s*,\s*(?:which|that)\b)?(?:\s+(?:ha(?:s|ve|d)|officially|formally|finally|also|then|later|eventually))*"
+    rf"\s+(?:joined|acceded\s+to|(?:was|were)\s+admitted\s+(?:to|into))\s+(?:the\s+)?"
+    rf"(?P<orgs>{_OLIST})(?P<after>[^.;]{{0,20}})"
+)
+JOIN_END = re.compile(
+    rf"^(?:\s*(?:[,.;:)—–\"”]|$)|\s+(?:in|on)\s+{_MONTH}|\s+(?:as|and|since|after|last|this|"
+    rf"when|along|together|back|alongside|\d)\b)"
+)
+ORG_MEMBERS_LIST = re.compile(
+    rf"(?P<orgs>{_O}){_POS}?\s+{_MODS}{_MEMBER}(?:{_LIST_INTRO}|\s+)(?:the\s+)?(?P<subj>{_CLIST})"
+)
+MEMBERS_OF_LIST = re.compile(
+    rf"{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs>{_O}){_LIST_INTRO}(?:the\s+)?(?P<subj>{_CLIST})"
+)
+LIST_ORG_MEMBERS = re.compile(  # "Hungary and Yugoslavia, the two current GATT members."
+    rf"(?P<subj>{_CLIST})\s*,\s*(?:as\s+)?{_MODS}(?P<orgs>{_O})\s+{_MEMBER}"
+    r"(?=\s*[,.;:)—–]|\s*$|\s+(?:since|for)\b)"
+)
+BARE_MEMBERS = re.compile(rf"\b(?:fellow\s+)?members\s+(?P<subj>{_CLIST})")
+INCLUDES = re.compile(
+    rf"(?P<orgs>{_O})(?:\s*,?\s*(?:which|that)\s+(?:includes?|comprises?|unites|groups|brings\s+"
+    rf"together)|\s*,?\s*whose\s+members\s+(?:are|include)|\s+(?:includes|comprises|comprising|"
+    rf"consists\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of))\s+(?:the\s+)?(?P<subj>{_CLIST})"
+)
+AS_MEMBERS_LEAD = re.compile(  # "As members of the CSTO, Russia and Armenia agreed ..."
+    rf"^[Aa]s\s+{_MODS}(?:{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+"
+    rf"{_MEMBER})\s*,\s*(?:the\s+)?(?P<subj>{_CLIST})(?=\s+[a-z])"
+)
+WELCOME = re.compile(
+    rf"welcom(?:e|es|ed|ing)\s+(?P<subj>{_CLIST})\s+(?:as\s+{_MODS}(?:(?P<orgs>{_O}){_POS}?\s+"
+    rf"{_MODS})?{_MEMBER}\b|(?:to|into)\s+(?:the\s+)?(?P<orgs2>{_O})(?=\s*[,.;:)—–]|\s*$|\s+"
+    r"(?:last|this|on|in|as|and|today|yesterday)\b))"
+)
+AS_ALLY = re.compile(
+    rf"(?P<subj>{_C})\s+as\s+(?:a|an|the|its|our)\s+{_MODS}{_MEMBER}\s+(?:in|of|within)\s+"
+    rf"(?:the\s+)?(?P<orgs>{_O})"
+)
+ACCESSION_OF = re.compile(
+    rf"accession\s+of\s+(?P<subj>{_CLIST})(?:\s+(?:to|into)\s+(?:the\s+)?(?P<orgs>{_O}))?"
+)
+ACCESSION_DONE_AFTER = re.compile(
+    r"^[^.;]{0,15}?\b(?:last\s+(?:year|month|week)|earlier\s+this\s+year|in\s+(?:19|20)\d\d|"
+    r"(?:was|were|has\s+been|have\s+been|is\s+now)\s+(?:officially\s+|formally\s+)?"
+    r"(?:completed|finali[sz]ed|formali[sz]ed)|took\s+effect|years?\s+ago)"
+)
+ACCESSION_DONE_BEFORE = re.compile(
+    r"(?:digest(?:ed)?|absorb(?:ed)?|complet(?:ed|ion\s+of)|finali[sz]ed|since|following|"
+    r"after)\s+(?:the\s+)?$"
+)
+POSSESSIVE_ACCESSION = re.compile(
+    rf"(?P<subj>{_C}){_POS}\s+(?:(?P<orgs>{_O})\s+)?(?:accession|membership)"
+    rf"(?:\s+(?:to|in|of|into)\s+(?:the\s+)?(?P<orgs2>{_O}))?"
+)
+RATIFIED_BEFORE = re.compile(
+    r"(?:(?:completed|finali[sz]ed|formali[sz]ed)|(?:members|[Aa]llies|states|countries)\s+"
+    r"(?:have\s+|had\s+)?(?:all\s+|now\s+|unanimously\s+|formally\s+)?ratified)\s+(?:the\s+)?$"
+)
+CHAIR = re.compile(
+    rf"(?P<subj>{_C})(?:{_POS}|(?:\s*,\s*which)?\s+(?:currently\s+|now\s+)?(?:holds|held|"
+    rf"assumed|took\s+over))\s+(?:the\s+)?(?:(?:current|rotating|annual)\s+)*(?:chairmanship|"
+    rf"presidency)\s+(?:of|in)\s+(?:the\s+)?(?P<orgs>{_O})"
+)
+
+# Cue words that turn a statement into an application, aspiration, negation or non-member.
+HEDGE = re.compile(
+    r"\b(?:not|never|no\s+longer|yet|unlikely|hopes?|hoping|wants?|wanting|wish(?:es)?|"
+    r"seeks?|seeking|aims?|bids?|apply|applies|applied|applying|applications?|candidates?|"
+    r"candidacy|observers?|associate|prospective|potential|possible|future|eventual|"
+    r"aspir\w*|would|could|should|might|shall|proposed|planned|pending|if|whether|unless|"
+    r"former|ex|non-member|suspended|expelled|withdr\w*|accept\w*|admit(?:ting)?|consider\w*|forward|"
+    r"ready|expect\w*|soon|intend\w*|plans?|planning|eager|partners?|dialogue|guests?)\b|"
+    r"n['’]t\b|\bnon-⟨|respectively",
+    re.IGNORECASE,
+)
+HEDGE_CASED = re.compile(r"\b(?:may|will)\b")
+AFTER_LIST_HEDGE = re.compile(
+    r"^[^.;]{0,25}?\b(?:observers?|partners?|candidates?|applicants?|associates?|dialogue)\b"
+)
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|with|from|to|for|than|between|by|against|on|in|at|about|over)\s*$"
+)
+TOKEN = re.compile(r"⟨([CO])(\d+)⟩")

@@ -1,0 +1,137 @@
+"""The memberships extractor on small hand-written texts (no article text from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplodata.extract.memberships import extract_memberships
+from diplodata.ingest import article_from_text
+from diplodata.models import MembershipFact
+from diplodata.text import analyze
+
+
+def _facts(text: str) -> list[MembershipFact]:
+    return extract_memberships(analyze(article_from_text(text, "fixture.txt")))
+
+
+def _pairs(text: str) -> list[str]:
+    return sorted(f"{f.member}:{f.organization}" for f in _facts(text))
+
+
+def test_memberships_list_of_states_and_organizations_with_anaphora() -> None:
+    text = (
+        "Ties between Minsk and Moscow\n"
+        "The two countries form the supranational Union State. Moreover, Russia is the main "
+        "partner of Belarus. Both states are members of the Commonwealth of Independent States "
+        "and the Eurasian Economic Union. In addition, they are members of the CSTO, and the "
+        "United Nations, among other bodies."
+    )
+    assert _pairs(text) == [
+        "BLR:CIS",
+        "BLR:CSTO",
+        "BLR:EAEU",
+        "BLR:UN",
+        "BLR:UNION_STATE",
+        "RUS:CIS",
+        "RUS:CSTO",
+        "RUS:EAEU",
+        "RUS:UN",
+        "RUS:UNION_STATE",
+    ]
+
+
+def test_memberships_fact_fields_and_evidence_span() -> None:
+    text = "Talks went well. Kazakhstan is a member of the Collective Security Treaty Organisation."
+    [fact] = _facts(text)
+    assert (fact.member, fact.organization, fact.organization_name) == (
+        "KAZ",
+        "CSTO",
+        "Collective Security Treaty Organization",
+    )
+    assert text[fact.start : fact.end] == (
+        "Kazakhstan is a member of the Collective Security Treaty Organisation."
+    )
+
+
+def test_memberships_once_per_state_and_organization() -> None:
+    text = "Poland is a member of NATO. Poland joined NATO in 1999. NATO ally Poland hosted it."
+    assert _pairs(text) == ["POL:NATO"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit was attended by NATO allies Latvia and Estonia.", ["EST:NATO", "LVA:NATO"]),
+        ("The president thanked NATO Ally Türkiye for its help.", ["TUR:NATO"]),
+        ("Norway became NATO's 12th member on that day.", ["NOR:NATO"]),
+        ("Croatia joined the European Union in July 2013.", ["HRV:EU"]),
+        ("Chile, which joined the OECD in 2010, hosted the forum.", ["CHL:OECD"]),
+        (
+            "The member states of the EAEU such as Armenia, Kyrgyzstan and Russia met.",
+            ["ARM:EAEU", "KGZ:EAEU", "RUS:EAEU"],
+        ),
+        ("Talks focused on Peru and Chile, the two APEC members.", ["CHL:APEC", "PER:APEC"]),
+        ("The GUAM, which unites Georgia and Moldova, met.", ["GEO:GUAM", "MDA:GUAM"]),
+        ("As members of the SCO, India and China agreed to talk.", ["CHN:SCO", "IND:SCO"]),
+        ("Egypt, a member of the Arab League, hosted the talks.", ["EGY:ARAB_LEAGUE"]),
+        ("Today we welcome Montenegro as NATO's newest Ally.", ["MNE:NATO"]),
+        ("They see Ankara as an ally in the NATO alliance.", ["TUR:NATO"]),
+        ("The EC needs time to digest the accession of Greece last year.", ["GRC:EU"]),
+        ("Alliance members ratified Albania's membership. NATO grew.", []),
+        ("NATO met in May. Alliance members ratified Albania's membership.", ["ALB:NATO"]),
+        (
+            "The OSCE met in Vienna, where members Austria and Malta spoke.",
+            ["AUT:OSCE", "MLT:OSCE"],
+        ),
+        (
+            "The Republic of Mali and Niger came together to establish the ECOWAS, officials said.",
+            ["MLI:ECOWAS", "NER:ECOWAS"],
+        ),
+        ("Malta, which holds the rotating presidency of the OSCE, spoke.", ["MLT:OSCE"]),
+        ("Spain is a non-permanent member of the UN Security Council.", ["ESP:UN"]),
+    ],
+)
+def test_memberships_positive_patterns(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia applied to join the European Union in 2009.",
+        "Georgia hopes to become a member of NATO one day.",
+        "Moldova wants to join the EU and NATO.",
+        "Bosnia's membership application to the EU has stalled.",
+        "Ukraine is not a member of NATO.",
+        "Ukraine is not yet a member of the European Union.",
+        "Britain is no longer a member of the European Union.",
+        "Turkey is unlikely to join the EC before the year 2000.",
+        "Iran is an observer state in the Shanghai Cooperation Organisation.",
+        "Mongolia is an associate member of the SCO.",
+        "Moldova is a candidate for membership of the European Union.",
+        "NATO partner countries Sweden and Finland took part in the drills.",
+        "Leaders of the two states held talks within the CSTO on Monday.",
+        "If Ukraine were a member of NATO, the war would not have started.",
+        "Sweden and Finland should become members of NATO as soon as possible.",
+        "I look forward to welcoming Austria as a NATO member as soon as possible.",
+        "The accession of Ukraine to NATO is not on the agenda.",
+        "Hungary has yet to ratify the accession of Sweden to NATO.",
+        "The United States joined the EU in condemning the attack.",
+        "Japan joined NATO's call for restraint.",
+        "Russia and China, the EU members said, must act.",
+        "Armenia and Belarus are members of the EAEU and the CSTO respectively.",
+        "Talks with Turks and Russians on the EU went on. They are members of the CSTO.",
+        "Putin met Lukashenko, Tokayev and Pashinyan. Both states are members of the CSTO.",
+        "Kazakhstan and Armenia are members. The EU said so.",
+    ],
+)
+def test_memberships_hedges_and_non_members_give_nothing(text: str) -> None:
+    assert _pairs(text) == []
+
+
+def test_memberships_off_topic_sport_gives_nothing() -> None:
+    text = (
+        "The winger officially joined Galatasaray from Bayern Munich on a three-year deal. "
+        "He is a member of the squad that won the Champions League, and UEFA praised him."
+    )
+    assert _facts(text) == []
