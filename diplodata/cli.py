@@ -170,6 +170,31 @@ def eval_(
 
 
 @app.command()
+def serve(
+    cron: Annotated[str, typer.Option(help="Schedule, as a cron expression (UTC).")] = "0 * * * *",
+    articles: ArticlesOpt = SAMPLE_ARTICLES,
+    out: OutOpt = DEFAULT_OUT,
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "diplodata-scheduled",
+    feeds: Annotated[
+        Path | None, typer.Option(help="Feeds config file to fetch on every run.")
+    ] = None,
+) -> None:
+    """Register a scheduled Prefect deployment of `run` and serve it until Ctrl-C."""
+    from diplodata.ingest import InputError, list_files
+
+    try:
+        list_files(articles)
+    except InputError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    prefect_environment()
+    from flows.pipeline import serve as serve_flow
+
+    console.print(f"Serving deployment diplodata-run/{name} on schedule {cron!r}; Ctrl-C stops it.")
+    serve_flow(RunConfig(articles=articles, out=out, feeds=feeds), cron=cron, name=name)
+
+
+@app.command()
 def query(
     sql: Annotated[
         str,

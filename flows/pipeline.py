@@ -1,6 +1,8 @@
-"""The diplodata Prefect flow: thin wiring of ``diplodata.pipeline`` functions into tasks."""
+"""The diplodata Prefect flow: thin wiring of ``diplodata.pipeline`` functions into tasks.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: Prefect builds a pydantic model of the
+flow's parameters from its annotations, which must be real types, not strings.
+"""
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -109,3 +111,27 @@ def diplodata_run(config: RunConfig) -> RunSummary:
         description=f"{summary.status}: {summary.message}",
     )
     return summary
+
+
+def serve(config: RunConfig, cron: str, name: str = "diplodata-scheduled") -> None:
+    """Register a deployment of the flow on ``cron`` and run its scheduled runs until stopped.
+
+    Stopping (Ctrl-C) leaves the schedule active, so the next start picks it up again.
+    """
+    parameters = {
+        "config": {
+            "articles": str(config.articles.resolve()),
+            "out": str(config.out.resolve()),
+            "batch_size": config.batch_size,
+            "license": config.license,
+            "feeds": str(config.feeds.resolve()) if config.feeds else None,
+        }
+    }
+    diplodata_run.serve(
+        name=name,
+        cron=cron,
+        parameters=parameters,
+        pause_on_shutdown=False,
+        limit=1,  # one run at a time per output folder
+        description="Extract new articles and publish a release when anything changed.",
+    )

@@ -1,0 +1,71 @@
+"""`diplodata serve` against a real Prefect server: scheduled deployment, a run through the API."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import SAMPLES
+from tests.prefect_server import prefect_server, stop, wait_until
+
+pytestmark = pytest.mark.slow
+DEPLOYMENT = "diplodata-run/test-schedule"
+
+
+def test_serve_scheduled_deployment_runs_and_publishes(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    shutil.copytree(SAMPLES, articles)
+    out = tmp_path / "out"
+    (tmp_path / "home").mkdir()
+    with prefect_server(tmp_path / "home") as api:
+        env = {**os.environ, "PREFECT_API_URL": api, "PREFECT_HOME": str(tmp_path / "home")}
+        serve = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "diplodata",
+                "serve",
+                "--cron",
+                "0 3 * * *",
+                "--name",
+                "test-schedule",
+                "--articles",
+                str(articles),
+                "--out",
+                str(out),
+            ],
+            env=env,
+            stdout=(tmp_path / "serve.log").open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            client = httpx.Client(base_url=api, timeout=10)
+
+            def deployment() -> dict | None:  # type: ignore[type-arg]
+                response = client.get(f"/deployments/name/{DEPLOYMENT}")
+                return response.json() if response.status_code == 200 else None
+
+            found = wait_until(deployment, 120, "the deployment to be registered")
+            assert [s["schedule"]["cron"] for s in found["schedules"]] == ["0 3 * * *"]
+            assert found["paused"] is False
+            run = client.post(f"/deployments/{found['id']}/create_flow_run", json={}).json()
+
+            def finished() -> dict | None:  # type: ignore[type-arg]
+                state = client.get(f"/flow_runs/{run['id']}").json()["state"]
+                return state if state["type"] in ("COMPLETED", "FAILED", "CRASHED") else None
+
+            state = wait_until(finished, 240, "the flow run to finish", interval=1)
+            assert state["type"] == "COMPLETED", (tmp_path / "serve.log").read_text()[-3000:]
+            assert (out / "latest" / "datapackage.json").exists()
+            assert len(list((out / "releases").iterdir())) == 1
+        finally:
+            stop(serve)
+        # stopping serve must not pause the schedule for the next start
+        assert deployment()["paused"] is False  # type: ignore[index]
