@@ -42,3 +42,18 @@ def test_tables_organizations_and_states_become_actors() -> None:
     tables = build_tables([sample_facts()], "test")
     kinds = {(a.actor_id, a.kind, a.name) for a in tables.actors if a.kind != "person"}
     assert kinds == {("org:CSTO", "organization", "Collective Security Treaty Organization")}
+
+
+def test_tables_plan_reextracts_when_the_extractor_version_changes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from diplodata.ingest import Batch
+    from diplodata.pipeline import plan
+    from diplodata.state import FactsCache
+
+    facts = sample_facts()
+    FactsCache(tmp_path, "1.0").put(facts)
+    batch = Batch(articles=[facts.article])
+    same = plan(batch, tmp_path, version="1.0")
+    assert (len(same.cached), len(same.todo)) == (1, 0)
+    assert same.cached[0].meetings == facts.meetings and same.cached[0].persons == facts.persons
+    changed = plan(batch, tmp_path, version="1.1")
+    assert (len(changed.cached), len(changed.todo)) == (0, 1)
