@@ -1,0 +1,182 @@
+"""Name-shaped spans for the persons extractor: capitalized runs, stop words, name keys.
+
+A *run* is a sequence of capitalized words (with initials and name particles such as
+"de", "bin") separated by single spaces. A run is cut into *segments*: the stretches
+of words that can belong to a personal name (not an office word, honorific, function
+word, organization noun, month or day, nor part of a named state or organization).
+Whether a segment is a person is decided by the rules in ``persons.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from diplodata import lexicon
+
+_UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
+_LO = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
+_WORD = rf"#?(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*"
+_INITIAL = rf"[{_UP}]\."
+_PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|du|dos|di|ter)"
+_TOKEN = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE})"
+_NAMEWORD = rf"(?:{_WORD}|{_INITIAL})"
+RUN_RE = re.compile(rf"(?<![\w'’.-])(?:{_PARTICLE} )?{_NAMEWORD}(?: (?:{_PARTICLE} )*{_NAMEWORD})*")
+TOKEN_RE = re.compile(_TOKEN)
+PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+
+
+def words(block: str) -> list[str]:
+    """The whitespace-separated words of a curated word list."""
+    return block.split()
+
+
+HONORIFICS = frozenset(
+    words(
+        """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sheikh Sheikha Prince Princess Sen Rep Gen
+    General Admiral Marshal Colonel Col Lt Mister Madam Madame Monsieur Herr Excellency"""
+    )
+)
+# Capitalized words that are never part of a personal name.
+_NON_NAME = words("""
+The A An And But Or Nor So Yet If As At By For From In Into Of On Onto To With Without Within
+About After Against Along Amid Among Around Before Behind Below Beside Between Beyond During
+Despite Except Inside Like Near Off Over Since Through Throughout Toward Towards Under Until
+Upon Via Per Than Then Thus Hence Also Although Though Because While Whilst When Whenever Where
+Whereas Wherever Whether Which Who Whom Whose What Why How Here There This That These Those It
+Its He She They We I You Me Him Her Them Us My Your His Our Their Mine Yours Ours Theirs One
+Some Any Many Much Most More Few Several Each Every All Both Either Neither No None Not Other
+Another Such Same Own Only Just Even Still Already Now Today Tomorrow Yesterday Tonight
+However Meanwhile Moreover Furthermore Therefore Nevertheless Nonetheless Instead Indeed Earlier
+Later Further Finally Firstly Secondly Thirdly Again Yes Thank Thanks Please Welcome Dear Let
+According Speaking Addressing Recalling Noting Recognizing Recognising Following Regarding
+Congratulations Congratulation Readout Statement Meeting Meetings Conversation Conversations
+Telephone Phone Call Calls Talks Visit Remarks Press Release Read Reuters Update Breaking
+January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept
+Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun Day Days Week Year New Old Great Grand Holy Saint St
+Ministry Ministries Council Committee Commission Union Organization Organisation Party Office
+Department Agency Bank Fund Group Corporation Corp Company Inc Ltd Co University Institute
+Forum Summit Conference Assembly Parliament Congress Senate Government Administration Cabinet
+Federation Republic Republics Kingdom Emirates State States Cup League Championship Championships
+Club City United Airport Arena Stadium Agreement Treaty Declaration Initiative Platform Programme
+Program Strategy Partnership Coalition News Times Post Press Radio Television Online Foreign
+Security National International Global European Eastern Western Northern Southern North South
+East West Central Middle Black Red Sea River Region Regional Island Islands Street Square Palace
+Hall House White Kremlin Cosmodrome Faction Delegation Court Army Navy Force Forces Staff Police
+Guard Service Services Affairs Defence Defense Trade Economic Economy Energy Finance Justice
+Interior Health Education Culture Development Cooperation Co-operation Relations External Gas Oil
+Power Nuclear Space World Olympic Olympics Games Grand Prix Indoor Indoors Open Tour Series Final
+Championship Premier Bundesliga Liga Serie Ligue Super Lig Cups Trophy Trophies Team Squad FC
+Association Council Councils Network Channel Airlines Airways Group Holding Holdings Technologies
+Software Systems Microsoft Google Apple Twitter Facebook Instagram Telegram Windows Trojan Internet
+God Allah Lord Islamic Muslim Christian Catholic Orthodox Church Mosque Cathedral Temple
+Constitution Charter Act Law Bill Code Budget Plan Project Operation War Crisis Peace Freedom
+Independence Victory Unity Revolution Republic Democratic Democracy People Peoples Nation Nations
+Gulf Ocean Pacific Atlantic Arctic Baltic Caucasus Balkans Mediterranean Asia Africa Europe America
+Americas Far Near Eastern Soviet Communist Socialist Liberal Conservative Labour Green Greens
+Prime Minister Ministers President Presidents Presidential Vice Deputy Ambassador Ambassadors
+Envoy Envoys Chairman Chairwoman Chair Secretary Spokesperson Spokesman Spokeswoman Speaker Head
+Chief Adviser Advisor Leader Leaders Chancellor Premier King Queen Emir Sultan Crown Governor
+Mayor Senator Commissioner Representative Representatives Special Permanent Extraordinary
+Plenipotentiary Principal First Second Third Acting Former Director Manager Executive Officer
+Jr Sr II III Order Process Route Labs Minister-Counsellor Counsellor Consul Charge Chargé Mission
+Embassy Consulate Field Excellency
+""")
+
+
+@cache
+def non_name_words() -> frozenset[str]:
+    """Capitalized words that cannot be part of a name: the list above, office words."""
+    words = set(_NON_NAME) | HONORIFICS
+    for phrase in lexicon.load().offices:
+        words.update(w.capitalize() for w in phrase.split())
+        words.update(w.upper() for w in phrase.split() if len(w) <= 3)
+    return frozenset(words)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Curated given names (``data/given_names.csv``): evidence that a run is a person."""
+    with (lexicon.DATA_DIR / "given_names.csv").open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["name"] for row in csv.DictReader(handle))
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of name-like words in a capitalized run."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    run_start: int  # start of the capitalized run holding it
+    prefix: tuple[str, ...]  # words of the run before the segment ("Foreign", "Minister")
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
+    """Name-like segments of every capitalized run; ``blocked`` spans (states,
+    organizations) are never part of a name."""
+    stop = non_name_words()
+    found: list[Segment] = []
+    blocked_iter = sorted(blocked)
+    for run in RUN_RE.finditer(text):
+        words = [
+            (m.start(), m.end(), m.group().lstrip("#")) for m in TOKEN_RE.finditer(run.group())
+        ]
+        words = [(run.start() + s, run.start() + e, w) for s, e, w in words]
+        current: list[tuple[int, int, str]] = []
+        prefix: list[str] = []
+        for s, e, w in [*words, (-1, -1, "")]:
+            is_blocked = any(bs < e and s < be for bs, be in blocked_iter)
+            is_name = bool(w) and not is_blocked and w not in stop and not w.isupper()
+            if is_name and current and w in {c[2] for c in current} and w not in PARTICLES:
+                _close(current, run.start(), prefix, found)
+                current = []
+            if is_name:
+                current.append((s, e, w))
+                continue
+            if current:
+                _close(current, run.start(), prefix, found)
+                current = []
+            if w:
+                prefix.append(w)
+    return found
+
+
+def _close(
+    words: list[tuple[int, int, str]], run_start: int, prefix: list[str], out: list[Segment]
+) -> None:
+    """Trim particles and initials from a segment's ends, cut it at its first given name."""
+    while words and (words[-1][2] in PARTICLES or words[-1][2].endswith(".")):
+        words = words[:-1]
+    while len(words) > 2 and words[-1][2].endswith("ing"):  # headline verbs: "... Biden Welcoming"
+        words = words[:-1]
+    while words and words[0][2].endswith("."):
+        words = words[1:]
+    if not words:
+        return
+    names = given_names()
+    if words[0][2] not in names and words[0][2] not in PARTICLES:
+        cut = next((i for i, w in enumerate(words) if w[2] in names and i < len(words) - 1), 0)
+        if cut:
+            prefix = [*prefix, *(w[2] for w in words[:cut])]
+            words = words[cut:]
+    if len(words) > 6:
+        return
+    out.append(
+        Segment(words[0][0], words[-1][1], tuple(w[2] for w in words), run_start, tuple(prefix))
+    )
+
+
+def fold(name: str) -> str:
+    """Loose key for comparing spellings: accents, case, "y"/"i" and doubled letters folded."""
+    text = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("ł", "l"))
+    text = "".join(c for c in text if c.isalpha() or c == " ").lower().replace("y", "i")
+    return re.sub(r"(\w)\1+", r"\1", text).strip()

@@ -1,0 +1,143 @@
+"""Persons extractor: names next to titles, aliases, offices and states (fixtures written here)."""
+
+from __future__ import annotations
+
+from diplodata.extract.persons import extract_persons
+from diplodata.models import Article, PersonFact
+from diplodata.text import analyze
+
+
+def _persons(text: str) -> list[PersonFact]:
+    article = Article(article_id="t", source="t.txt", text=text, sha256="")
+    return extract_persons(analyze(article))
+
+
+def _flat(text: str) -> list[tuple[str | None, ...]]:
+    return [(p.name, p.role, p.country, p.posted_to) for p in _persons(text)]
+
+
+def test_persons_title_of_country_before_name_with_comma() -> None:
+    text = (
+        "The Foreign Minister of Belarus, Vladimir Makei met the Ambassador of Russia "
+        "to Belarus, Boris Gryzlov, on Monday."
+    )
+    assert _flat(text) == [
+        ("Vladimir Makei", "foreign minister", "BLR", None),
+        ("Boris Gryzlov", "ambassador", "RUS", "BLR"),
+    ]
+
+
+def test_persons_appositive_ambassador_after_name() -> None:
+    text = (
+        "Anatoly Glaz, the Extraordinary and Plenipotentiary Ambassador of the Republic "
+        "of Belarus to Turkey, spoke to reporters."
+    )
+    assert _flat(text) == [("Anatoly Glaz", "ambassador", "BLR", "TUR")]
+
+
+def test_persons_demonym_title_and_surname_alias() -> None:
+    text = "Russian President Vladimir Putin arrived in Minsk. Putin said the talks went well."
+    facts = _persons(text)
+    assert [(p.name, p.aliases, p.role, p.country) for p in facts] == [
+        ("Vladimir Putin", ("Putin",), "president", "RUS")
+    ]
+    assert (
+        text[facts[0].start : facts[0].end] == "Russian President Vladimir Putin arrived in Minsk."
+    )
+
+
+def test_persons_speaker_labels_and_honorific() -> None:
+    text = (
+        "President of Russia Vladimir Putin: Mr Lukashenko, welcome.\n"
+        "President of Belarus Alexander Lukashenko: Thank you.\n"
+        "Vladimir Putin: Let us begin."
+    )
+    assert [(p.name, p.aliases, p.country) for p in _persons(text)] == [
+        ("Vladimir Putin", (), "RUS"),
+        ("Alexander Lukashenko", ("Lukashenko",), "BLR"),
+    ]
+
+
+def test_persons_title_with_surname_only_is_a_person() -> None:
+    text = "Decades ago President Truman said the pact would last."
+    assert _flat(text) == [("Truman", "president", None, None)]
+
+
+def test_persons_state_implied_by_the_sentences_around_an_official() -> None:
+    text = (
+        "Statement on the alliance\n"
+        "When the United States founded the alliance, President Truman said it would last."
+    )
+    assert _flat(text) == [("Truman", "president", "USA", None)]
+
+
+def test_persons_said_with_lowercase_role_after_name() -> None:
+    text = (
+        "Sergey Frolov, chief economist at Amtorg Trading Corp, said exports would fall. "
+        "Frolov gave no forecast."
+    )
+    facts = _persons(text)
+    assert [(p.name, p.aliases, p.role) for p in facts] == [
+        ("Sergey Frolov", ("Frolov",), "chief economist")
+    ]
+
+
+def test_persons_hashtag_name_and_fm_title() -> None:
+    text = "FM Vladimir #Makei discussed the agenda with partners."
+    assert _flat(text) == [("Vladimir Makei", "foreign minister", None, None)]
+
+
+def test_persons_transliteration_variants_are_one_person() -> None:
+    text = (
+        "President of Ukraine Volodymyr Zelenskyy met the press. Later Zelensky travelled to Paris."
+    )
+    facts = _persons(text)
+    assert [(p.name, p.aliases) for p in facts] == [("Volodymyr Zelenskyy", ("Zelensky",))]
+
+
+def test_persons_counterpart_takes_the_other_office() -> None:
+    text = (
+        "Turkish Foreign Minister Hakan Fidan and his Saudi counterpart Prince Faisal "
+        "bin Farhan met in Riyadh."
+    )
+    assert _flat(text) == [
+        ("Hakan Fidan", "foreign minister", "TUR", None),
+        ("Faisal bin Farhan", "foreign minister", "SAU", None),
+    ]
+
+
+def test_persons_athlete_with_demonym_and_given_name() -> None:
+    text = "British sprinter Jane Doolittle beat Russian Irina Petrova in Madrid."
+    assert _flat(text) == [
+        ("Jane Doolittle", None, "GBR", None),
+        ("Irina Petrova", None, "RUS", None),
+    ]
+
+
+def test_persons_not_titles_organizations_or_places() -> None:
+    text = (
+        "The Foreign Ministry said the Union State and the Security Council met on Monday. "
+        "The Russian president spoke to the Prime Minister. Vostochny Cosmodrome hosted "
+        "the Premier League final. Microsoft said on Twitter (@BelarusMFA) it was fine."
+    )
+    assert _persons(text) == []
+
+
+def test_persons_list_of_delegates_share_their_state() -> None:
+    text = (
+        "The delegation included Head of the Servant of the People faction Davyd Arakhamia, "
+        "Minister of Defense of Ukraine Oleksiy Reznikov and MP Rustem Umerov."
+    )
+    assert _flat(text) == [
+        ("Davyd Arakhamia", "head of the servant of the people faction", "UKR", None),
+        ("Oleksiy Reznikov", "defence minister", "UKR", None),
+        ("Rustem Umerov", "mp", "UKR", None),
+    ]
+
+
+def test_persons_no_state_guessed_for_international_official() -> None:
+    text = (
+        "Willy de Clercq, External Relations Commissioner of the European Communities, said "
+        "China's bid was a test. De Clercq said China would import less."
+    )
+    assert _flat(text) == [("Willy de Clercq", "external relations commissioner", None, None)]
