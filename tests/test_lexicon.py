@@ -11,7 +11,9 @@ from diplodata.lexicon import DATA_DIR
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("name", ["country_aliases", "organizations", "offices"])
+@pytest.mark.parametrize(
+    "name", ["country_aliases", "organizations", "offices", "given_names", "role_categories"]
+)
 def test_lexicon_data_files_match_their_schemas(name: str) -> None:
     with system.use_context(trusted=True):
         schema = Schema.from_descriptor(str(ROOT / "schemas" / "lexicon" / f"{name}.schema.json"))

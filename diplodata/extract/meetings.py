@@ -1,12 +1,214 @@
-"""Placeholder: the meetings extractor is being written."""
+"""Meetings: encounters between named persons or state delegations of different sides.
+
+One pass over the sentences that hold a trigger word (met, talks, negotiations, phone
+conversation, summit, visit). For each trigger the sentence is read as
+``SUBJECT ... TRIGGER with OBJECTS`` (or ``TRIGGER between A and B``, ``A-B TRIGGER``,
+``visit to STATE``); subjects and objects are persons of the article (by name, alias,
+office or pronoun) or states. Hypothetical, wished-for and habitual encounters are
+skipped. Candidates are then merged: one encounter per participant set and date.
+"""
 
 from __future__ import annotations
 
-from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
+import re
+from dataclasses import dataclass, replace
+
+from diplodata.extract.meeting_parties import (
+    Context,
+    Item,
+    find_between,
+    find_hyphen_states,
+    find_objects,
+    find_subjects,
+    find_visit_host,
+)
+from diplodata.extract.when import (
+    event_date,
+    is_future,
+    stated_location,
+)
+from diplodata.models import CountryMention, MeetingFact, MeetingKind, PersonFact
 from diplodata.text import Doc
 
-__all__ = ["MeetingFact", "MembershipFact", "PersonFact", "TradeFact"]
+_TRIGGER = re.compile(
+    r"\b(?:(?P<phone_call>(?:tele)?phone (?:conversations?|calls?|talks)|calls? with|"
+    r"spoke (?:by|on the|over the) (?:tele)?phone|video ?(?:conference|call)s?)|"
+    r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
+    r"(?P<talks>[Tt]alks|discussions with|conversations? with|"
+    r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
+    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of)|(?P<visit>[Vv]isit(?:s|ed)?))\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(
+    r"\b(?:hope[sd]?|hoping|wants?|wish\w*|propos\w+|offer\w*|would|could|should|might|"
+    r"[Ii]f|[Uu]ntil|[Uu]nless|refus\w+|declin\w+|ready|readiness|possib\w+|urg\w+|"
+    r"called for|calls for|seek\w*|plans? to|planning|not|no|never|without|cancel\w*|"
+    r"postpon\w+|invit\w+|consider\w*|regularly|often|every|constant\w*|always|usually|"
+    r"many times|times a)\b"
+)
+_HABIT = re.compile(r"\b(?:regularly|every (?:week|month|year|day)|many times|often)\b")
+_ORDINAL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|next|latest|previous|last)\s+"
+    r"(?:round of\s+)?(?:meeting|session|round)s?\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
+_RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
+
+
+@dataclass(slots=True)
+class _Cand:
+    keys: tuple[str, ...]
+    kind: MeetingKind
+    start: int
+    end: int
+    date: tuple[str, str] | None
+    location: CountryMention | None
+
+
+def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
+    """Participant groups of one trigger: "between A and B", "SUBJECT ... with OBJECTS",
+    "A-B talks", "visit to STATE"; "conversations with A and B" gives one group each."""
+    t_start, t_end = m.span()
+    kind = m.lastgroup
+    if between := find_between(ctx, t_end, s_end):
+        return [between]
+    subjects = find_subjects(ctx, s_start, t_start)
+    objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] == "m")
+    if kind == "visit" and not objects:
+        objects = find_visit_host(ctx, t_end, s_end)
+    groups = [subjects + objects] if subjects else []
+    separate = m.group().endswith(("s", "s with")) or "separately" in ctx.doc.text[s_start:s_end]
+    if separate and kind != "negotiations" and len(subjects) == 1:
+        groups = [[*subjects, o] for o in objects]
+    if not groups or len({i.key for i in groups[0]}) < 2:
+        pair = find_hyphen_states(ctx, s_start, t_start, after=False)
+        groups = [pair] if pair else groups
+    return groups
+
+
+def _body_parties(
+    ctx: Context, m: re.Match[str], s_end: int, groups: list[list[Item]]
+) -> list[list[Item]]:
+    """States of a session of a joint body ("the 10th meeting of the High-Level Strategic
+    Council"): the body's own name, else the states of the persons holding it; a later
+    "the first meeting" with no named parties refers back to the last such body."""
+    t_start, t_end = m.span()
+    text = ctx.doc.text
+    if re.match(r"\s+of\s+the\s+(?:[\w-]+\s+){0,4}[A-Z]", text[t_end : t_end + 60]):
+        pair = find_hyphen_states(ctx, t_end, s_end, after=True)
+        states = [ctx.country(i.key) for i in groups[0]] if groups else []
+        if pair:
+            ctx.body = tuple(i.key for i in pair)
+        elif states and None not in states and len(set(states)) > 1:
+            ctx.body = tuple(sorted({s for s in states if s}))
+        if ctx.body and sum(not i.is_state for i in (groups[0] if groups else [])) < 2:
+            return [[Item(t_start, t_end, s, True) for s in ctx.body]]
+    unnamed = not groups or len({i.key for i in groups[0]}) < 2
+    if unnamed and ctx.body and _ORDINAL.search(text, max(0, t_start - 25), t_end):
+        return [[Item(t_start, t_end, s, True) for s in ctx.body]]
+    return groups
+
+
+def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[_Cand]:
+    """The encounters one trigger word reports, with their date and place."""
+    text = ctx.doc.text
+    kind: MeetingKind = m.lastgroup  # type: ignore[assignment]
+    t_start = m.start()
+    window = text[max(s_start, t_start - 60) : t_start]
+    if _MODAL.search(window) or _HABIT.search(text[s_start:s_end]):
+        return []
+    groups = _body_parties(ctx, m, s_end, _parties(ctx, m, s_start, s_end))
+    found = []
+    for group in groups:
+        keys = tuple(dict.fromkeys(i.key for i in group))
+        states = [ctx.country(k) for k in keys]
+        if not 2 <= len(keys) <= 3 or (None not in states and len(set(states)) < 2):
+            continue
+        date, location = _when_where(ctx, kind, s_start, s_end, t_start)
+        found.append(_Cand(keys, kind, s_start, s_end, date, location))
+    return found
+
+
+def _when_where(
+    ctx: Context, kind: str, s_start: int, s_end: int, t_start: int
+) -> tuple[tuple[str, str] | None, CountryMention | None]:
+    """Date and place of an encounter. Without a stated date, an encounter reported in
+    the lead (or not recalled as past) is dated by the dateline; one dated by the dateline
+    took place at the dateline's place, and "here" in a transcript is the main meeting's place."""
+    text = ctx.doc.text
+    future = is_future(text[s_start:s_end]) and not _PAST.search(
+        text, max(s_start, t_start - 30), t_start
+    )
+    date = event_date(text, s_start, s_end, t_start, ctx.anchor, future)
+    recalled = _RECALLED.search(text, s_start, s_end)
+    headline = s_start < ctx.headline_end
+    if date is None and ctx.anchor and not headline and (s_start < ctx.lead_end or not recalled):
+        date = (ctx.anchor.isoformat(), "day")
+    location = stated_location(ctx.doc, s_start, s_end, t_start, kind)
+    if location is None and kind != "phone_call":
+        if date and ctx.anchor and date[0] == ctx.anchor.isoformat():
+            location = ctx.home
+        elif re.search(r"\bhere\b", text[s_start:s_end]):
+            location = ctx.main_location
+    return date, location
+
+
+def _compatible(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    return a is None or b is None or a[0].startswith(b[0]) or b[0].startswith(a[0])
+
+
+def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
+    """One candidate per encounter: same participants (or the same states given once by
+    delegates and once by state names), compatible dates, calls kept apart from visits."""
+    kept: list[_Cand] = []
+    for c in cands:
+        states = frozenset(ctx.country(k) or k for k in c.keys)
+        for k in kept:
+            same = set(k.keys) == set(c.keys) or states == frozenset(
+                ctx.country(x) or x for x in k.keys
+            )
+            calls = (
+                (k.kind == "phone_call") == (c.kind == "phone_call")
+                or k.date is None
+                or k.date == c.date
+            )
+            if same and _compatible(k.date, c.date) and calls:
+                if sum(x in ctx.persons for x in c.keys) > sum(x in ctx.persons for x in k.keys):
+                    k.keys = c.keys
+                if c.date and k.date is None:
+                    k.start, k.end = c.start, c.end
+                if c.date and (k.date is None or len(c.date[0]) > len(k.date[0])):
+                    k.date = c.date
+                k.location = k.location or c.location
+                break
+        else:
+            kept.append(c)
+    return kept
 
 
 def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
-    return []
+    """Every encounter the article reports, once each."""
+    ctx = Context(doc, persons)
+    cands: list[_Cand] = []
+    text = doc.text
+    for sentence in doc.sentences:
+        s_start, s_end = sentence.start, sentence.end
+        for m in _TRIGGER.finditer(text, s_start, s_end):
+            found = _candidates(ctx, m, s_start, s_end)
+            if found and not ctx.main:
+                ctx.main, ctx.main_location = found[0].keys, found[0].location
+            cands += found
+        named = [i for i in ctx.items_in(s_start, s_end) if not i.is_state]
+        if named:
+            ctx.last_subject = named[-1].key
+    return [_fact(c) for c in _merge(ctx, cands)]
+
+
+def _fact(c: _Cand) -> MeetingFact:
+    fact = MeetingFact(c.keys, c.kind, c.start, c.end)
+    if c.date:
+        fact = replace(fact, date=c.date[0], date_precision=c.date[1])  # type: ignore[arg-type]
+    if c.location:
+        fact = replace(fact, location=c.location.surface, location_country=c.location.code)
+    return fact

@@ -1,0 +1,275 @@
+"""Who took part in an encounter: participant references in a sentence.
+
+Helpers of :mod:`diplodata.extract.meetings`. A participant is a person of the article,
+found by name, alias, unnamed office ("the Russian President") or pronoun, or a state
+(a delegation, "talks between Moscow and Kyiv", "Russian-Belarusian talks").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from diplodata import lexicon
+from diplodata.dates import find_dates
+from diplodata.extract.when import LOCATION_FORMS, article_anchor, dateline_place
+from diplodata.models import CountryMention, PersonFact
+from diplodata.text import Doc
+
+_TIME_GAP = (
+    r"(?:today|yesterday|tonight|separately|also|again|briefly|recently|in person|"
+    r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|"
+    r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|"
+    r"(?:in|at) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
+)
+_OBJECT_LEAD = re.compile(
+    rf"[\s,]*(?:{_TIME_GAP}[\s,]+)*(?P<with>(?:with|alongside|along with|together with)\s+)?"
+)
+# fmt: off
+_FUNCTION_WORDS = frozenset({
+    "and", "of", "the", "for", "to", "his", "her", "their", "its", "our", "counterpart",
+    "counterparts", "democratic", "opposition", "leader", "leaders", "chief", "head", "deputy",
+    "first", "special", "senior", "top", "national", "security", "advisor", "adviser",
+    "representative", "secretary", "general", "principal", "crown", "prince", "field",
+    "marshal", "army", "staff", "state", "mr", "ms", "mrs", "dr", "de", "bin", "al", "von",
+    "van", "el", "presidents", "premier", "representatives", "delegation", "delegations",
+    "officials", "government",
+})
+# fmt: on
+_GROUP = (
+    r"(?:officials|delegations?|sides?|representatives|leaders|teams?|negotiators|counterparts)"
+)
+_PLURAL_GROUP = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Yy]ou and I|[Tt]he (?:two )?(?:leaders|[Pp]residents|parties|"
+    r"sides|interlocutors))\b"
+)
+_LEADER_ROLES = frozenset({"president", "prime minister", "king", "queen", "emir", "sultan"})
+_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:joint\s+)?")
+_ADJECTIVES = re.compile(
+    r"(?:\s+(?:[A-Z][\w-]*|high-level|bilateral|trilateral|official|peace|intergovernmental))*\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A participant reference in the text: a person's name or a state code."""
+
+    start: int
+    end: int
+    key: str
+    is_state: bool = False
+
+
+class Context:
+    """Per-article lookups: who is named where, offices, the article's date and place."""
+
+    def __init__(self, doc: Doc, persons: list[PersonFact]) -> None:
+        self.doc = doc
+        self.lex = lexicon.load()
+        self.persons = {p.name: p for p in persons}
+        surfaces = {s: p.name for p in persons for s in (p.name, *p.aliases) if len(s) > 2}
+        self.items: list[Item] = []
+        if surfaces:
+            alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+            for m in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", doc.text):
+                self.items.append(Item(m.start(), m.end(), surfaces[m.group()]))
+        self.items += self._office_items()
+        self.items.sort(key=lambda i: i.start)
+        self.anchor = article_anchor(doc.article)
+        self.home = self._dateline_country()
+        self.main: tuple[str, ...] = ()
+        self.main_location: CountryMention | None = None
+        lead = doc.sentences[min(3, len(doc.sentences) - 1)] if doc.sentences else None
+        self.lead_end = lead.end if lead else 0
+        title = doc.sentences[0] if len(doc.sentences) > 1 else None
+        headline = (
+            title
+            and "\n" in doc.text[title.end : title.end + 2]
+            and not find_dates(doc.text, title.start, title.end)
+        )
+        self.headline_end = title.end if title and headline else 0
+        self.body: tuple[str, ...] = ()
+        self.last_subject: str | None = None
+
+    def country(self, key: str) -> str | None:
+        """The state of a participant key (a person's name or a code)."""
+        if re.fullmatch(r"[A-Z]{3}", key) and key not in self.persons:
+            return key
+        person = self.persons.get(key)
+        return person.country if person else None
+
+    def _office_items(self) -> list[Item]:
+        """Unnamed office holders ("the Russian President", "the premier") that the
+        article's person list resolves to exactly one person."""
+        found: list[Item] = []
+        pattern = rf"\b(?:[Tt]he )(?:(?P<dem>[A-Z][a-z]+) )?(?P<office>{self.lex.office_pattern})\b"
+        pattern += r"(?: of (?:the )?(?P<of>[A-Z][\w-]*(?: (?:of |the )*[A-Z][\w-]*)*))?"
+        names = {i.start for i in self.items}
+        for m in re.finditer(pattern, self.doc.text):
+            office = self.lex.office(m.group("office"))
+            if office is None or any(m.end() <= s <= m.end() + 3 for s in names):
+                continue
+            if re.search(
+                r"\b(?:of|to|for|former|ex-)\s*$", self.doc.text[max(0, m.start() - 8) : m.start()]
+            ):
+                continue
+            code = None
+            for part in (m.group("dem"), m.group("of")):
+                if part:
+                    hits = self.lex.find_countries(part)
+                    code = hits[-1].code if hits else code
+            matches = [
+                p.name
+                for p in self.persons.values()
+                if (p.role or "").lower() == office.office and (code is None or p.country == code)
+            ]
+            if len(matches) == 1:
+                found.append(Item(m.start(), m.end(), matches[0]))
+        return found
+
+    def _dateline_country(self) -> CountryMention | None:
+        place = dateline_place(self.doc.text)
+        if not place:
+            return None
+        readable = place.title() if place.isupper() else place
+        hits = [c for c in self.lex.find_countries(readable) if c.form in LOCATION_FORMS]
+        return hits[-1] if hits else None
+
+    def items_in(self, start: int, end: int) -> list[Item]:
+        return [i for i in self.items if start <= i.start and i.end <= end]
+
+    def states_in(self, start: int, end: int) -> list[Item]:
+        return [Item(c.start, c.end, c.code, True) for c in self.doc.countries_in(start, end)]
+
+
+@cache
+def _office_words() -> frozenset[str]:
+    """Lowercased words of every office title in the lexicon."""
+    return frozenset(w for phrase in lexicon.load().offices for w in phrase.split())
+
+
+def is_title_gap(gap: str, joined: bool) -> bool:
+    """Whether the text between two participant names is only titles and connectors
+    (", and the Palestinian leader, "); ``joined`` requires a comma or "and" in it."""
+    gap = re.sub(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|H\.E)\.", " ", gap)
+    if len(gap) > 200 or re.search(r"[;:\"“”]|\.\s", gap):
+        return False
+    words = re.findall(r"[\w'’-]+", gap)
+    lex_words = _office_words()
+    for word in words:
+        if not (word[0].isupper() or word.lower() in _FUNCTION_WORDS or word.lower() in lex_words):
+            return False
+    return not joined or bool(re.search(r",|\band\b|&", gap))
+
+
+def chain_items(items: list[Item], text: str, first: int) -> list[Item]:
+    """Items from ``items[first]`` on that form a list joined by commas and "and"."""
+    group, last_and = [items[first]], 0
+    for item in items[first + 1 :]:
+        gap = text[group[-1].end : item.start]
+        if not is_title_gap(gap, joined=True):
+            break
+        group.append(item)
+        if re.search(r"\band\b|&", gap):
+            last_and = len(group) - 1
+    return group[: last_and + 1]
+
+
+def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]:
+    """Participants after the trigger: "... with A and B" (or "met A" for the verb)."""
+    text = ctx.doc.text
+    lead = _OBJECT_LEAD.match(text, t_end, s_end)
+    pos = lead.end() if lead else t_end
+    if not verb and not (lead and lead.group("with")) and not text[:t_end].endswith("with"):
+        return []
+    items = ctx.items_in(pos, s_end)
+    states = [s for s in ctx.states_in(pos, s_end) if is_state_party(ctx, s, text[pos : s.start])]
+    pool = sorted(items + states, key=lambda i: i.start)
+    if not pool or not is_title_gap(text[pos : pool[0].start], joined=False):
+        return []
+    return chain_items(pool, text, 0)
+
+
+def is_state_party(ctx: Context, s: Item, before: str) -> bool:
+    """Whether a state named after "with" stands for a party: "with Russia", "with
+    representatives of Russia", "with Chinese leaders" (not "with Kazakhstan's envoy")."""
+    text = ctx.doc.text
+    if re.match(r"['’]s\b", text[s.end : s.end + 3]):
+        return False
+    if re.match(rf"\s+{_GROUP}", text[s.end : s.end + 20]):
+        return True
+    if re.search(r"(?:representatives|delegation|leaders|government) of (?:the )?$", before):
+        return True
+    return before in ("", "the ") and ctx.lex.countries[text[s.start : s.end]].form != "demonym"
+
+
+def find_between(ctx: Context, t_end: int, s_end: int) -> list[Item]:
+    """Participants of "TRIGGER between A and B" (states or persons)."""
+    text = ctx.doc.text
+    m = re.compile(r"\s+(?:held\s+)?between\s+(?:the\s+)?").match(text, t_end, s_end)
+    if not m:
+        return []
+    pool = sorted(
+        ctx.items_in(m.end(), s_end) + ctx.states_in(m.end(), s_end), key=lambda i: i.start
+    )
+    if not pool or pool[0].start != m.end():
+        return []
+    return chain_items(pool, text, 0)
+
+
+def find_hyphen_states(ctx: Context, start: int, end: int, after: bool) -> list[Item]:
+    """States of "Russian-Belarusian talks" (before the trigger) or of "meeting of the
+    Turkish-Saudi Coordination Council" (after it)."""
+    states = ctx.states_in(start, end)
+    text = ctx.doc.text
+    for i in range(len(states) - 1):
+        group = [states[i]]
+        for nxt in states[i + 1 :]:
+            if text[group[-1].end : nxt.start] not in ("-", "–"):
+                break
+            group.append(nxt)
+        if len(group) < 2:
+            continue
+        if after and _BODY.fullmatch(text[start : group[0].start]):
+            return group
+        if not after and _ADJECTIVES.fullmatch(text[group[-1].end : end]):
+            return group
+    return []
+
+
+def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
+    """Participants before the trigger: the sentence's first named actor and those
+    joined to it by "and"; else a state delegation ("The Ukrainian delegation")."""
+    text = ctx.doc.text
+    items = ctx.items_in(s_start, t_start)
+    if items:
+        return chain_items(items, text, 0)
+    for s in ctx.states_in(s_start, t_start):
+        if re.match(rf"\s+{_GROUP}", text[s.end : s.end + 20]) or re.search(
+            r"(?:[Dd]elegations?|[Rr]epresentatives) (?:from|of) (?:the )?$",
+            text[s_start : s.start],
+        ):
+            pool = ctx.states_in(s.start, t_start)
+            return chain_items(pool, text, 0)
+    before = text[s_start:t_start]
+    if re.search(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", before) and ctx.last_subject:
+        return [Item(t_start, t_start, ctx.last_subject)]
+    if _PLURAL_GROUP.search(before[-50:]):
+        return [Item(t_start, t_start, k) for k in ctx.main]
+    return []
+
+
+def find_visit_host(ctx: Context, t_end: int, s_end: int) -> list[Item]:
+    """The host of "visit to STATE", read as its leader when the article names one."""
+    m = re.compile(r"\s+to\s+(?:the\s+)?").match(ctx.doc.text, t_end, s_end)
+    states = ctx.states_in(m.end(), s_end) if m else []
+    if not m or not states or states[0].start != m.end():
+        return []
+    code = states[0].key
+    leaders = [
+        p.name
+        for p in ctx.persons.values()
+        if p.country == code and (p.role or "").lower() in _LEADER_ROLES
+    ]
+    return [Item(states[0].start, states[0].end, leaders[0] if len(leaders) == 1 else code)]

@@ -1,0 +1,195 @@
+"""When and where an encounter took place: article anchor date, dateline place, and
+the date of one reported event, relative expressions resolved against the anchor.
+
+Builds on :mod:`diplodata.dates`; adds what meetings need on top of it: wire-service
+timestamps ("27-APR-1987 06:39:34.03") as an anchor, the place of a dateline, weekdays
+read forwards in future-tense sentences, and relative spans ("a day ago", "last year",
+"later this week", "in February").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from diplodata.dates import MONTHS, WEEKDAYS, find_dates
+from diplodata.models import Article, CountryMention, DatePrecision
+from diplodata.text import Doc
+
+_WIRE_STAMP = re.compile(r"\b([0-3]?\d)-([A-Z]{3})-((?:19|20)\d\d)\b")
+_MONTH_WORD = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+# "April 12, 2022, Amur Region" / "May 16, 2022, The Kremlin, Moscow"
+_HEADER_PLACE = re.compile(
+    rf"^(?:{_MONTH_WORD})\.? [0-3]?\d, (?:19|20)\d\d, ([^\n]{{2,60}})$", re.MULTILINE
+)
+# "PEKING, March 31 -", "TIRANA, Albania, May 16.", "Minsk, 2 September 2022 (TDI):"
+_LEAD_PLACE = re.compile(
+    rf"^([A-Z][A-Za-z .'-]{{1,40}}?),(?: [A-Z][a-z]+,)? (?:[0-3]?\d )?(?:{_MONTH_WORD})\b",
+    re.MULTILINE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|to be held|is to|are to|is due|are due|is scheduled|are scheduled|"
+    r"slated|upcoming|forthcoming|later this|agreed to hold|leaves|departs|heads)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_SPAN = re.compile(
+    r"\b(?:(?P<ago>(?i:a|one|two|three|\d) days? ago)|(?P<dby>the day before yesterday)|"
+    r"(?P<tonight>tonight|this (?:morning|afternoon|evening))|"
+    r"(?:(?P<which>last|this|next|later this|earlier this) (?P<unit>week|month|year))|"
+    r"(?:(?:in|on|during|since) )?(?P<wday>(?:this |next |last )?(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday))|"
+    rf"in (?:early |late |mid-)?(?P<month>{_MONTH_WORD})(?! ?[0-3]?\d)(?P<thisyear> this year)?)\b"
+)
+_RELATIVE_WORD = re.compile(r"(?i)today|yesterday|tomorrow|(?:on|last|this|next)\s+\w+day")
+_NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3}
+DateValue = tuple[str, DatePrecision]
+_TOPIC_BEFORE = re.compile(
+    r"(?:situation|developments?|crisis|war|conflict|events?|violence|attacks?|investments?|"
+    r"interests|presence|people|citizens|elections?|operations?|companies|trade|peace|role)\s*$"
+)
+LOCATION_FORMS = frozenset({"name", "official", "short", "capital", "seat", "city", "region"})
+
+
+def article_anchor(article: Article) -> dt.date | None:
+    """The article's date: its dateline, else a wire-service timestamp near the top."""
+    if article.published_date is not None:
+        return article.published_date
+    stamp = _WIRE_STAMP.search(article.text, 0, min(len(article.text), 400))
+    if stamp and stamp.group(2).lower() in MONTHS:
+        try:
+            return dt.date(int(stamp.group(3)), MONTHS[stamp.group(2).lower()], int(stamp.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+def dateline_place(text: str) -> str | None:
+    """The place a dateline names ("Amur Region", "The Kremlin, Moscow", "PEKING")."""
+    head = text[: min(len(text), 600)]
+    header = _HEADER_PLACE.search(head)
+    if header:
+        return header.group(1).strip()
+    lead = _LEAD_PLACE.search(head)
+    if lead and lead.group(1).strip().lower() not in MONTHS:
+        return lead.group(1).strip()
+    return None
+
+
+def is_future(clause: str) -> bool:
+    """Whether a clause speaks of a scheduled (future) event."""
+    return bool(_FUTURE.search(clause))
+
+
+def _weekday(name: str, anchor: dt.date, future: bool) -> dt.date:
+    words = name.lower().split()
+    target = WEEKDAYS.index(words[-1])
+    if words[0] == "next" or (future and words[0] != "last"):
+        return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7)
+    back = (anchor.weekday() - target) % 7
+    return anchor - dt.timedelta(days=back or (7 if words[0] == "last" else 0))
+
+
+def _shift_month(anchor: dt.date, months: int) -> str:
+    index = anchor.year * 12 + anchor.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _relative(m: re.Match[str], anchor: dt.date, future: bool) -> DateValue | None:
+    """One relative expression of :data:`_RELATIVE_SPAN` resolved against ``anchor``."""
+    if m.group("ago"):
+        count = m.group("ago").split()[0].lower()
+        days = _NUMBER.get(count, 0) or int(count)
+        return (anchor - dt.timedelta(days=days)).isoformat(), "day"
+    if m.group("dby"):
+        return (anchor - dt.timedelta(days=2)).isoformat(), "day"
+    if m.group("tonight"):
+        return anchor.isoformat(), "day"
+    if m.group("wday"):
+        return _weekday(m.group("wday"), anchor, future).isoformat(), "day"
+    if m.group("month"):
+        month = MONTHS[m.group("month").lower()]
+        year = anchor.year
+        if not m.group("thisyear") and not future and month > anchor.month:
+            year -= 1
+        elif not m.group("thisyear") and future and month < anchor.month:
+            year += 1
+        return f"{year:04d}-{month:02d}", "month"
+    which, unit = m.group("which"), m.group("unit")
+    step = {"last": -1, "next": 1}.get(which, 0)
+    if unit == "year":
+        return f"{anchor.year + step:04d}", "year"
+    if unit == "month":
+        return _shift_month(anchor, step), "month"
+    if step == 0:  # this week, later/earlier this week: the week's month at best
+        return _shift_month(anchor, 0), "month"
+    week = anchor + dt.timedelta(days=7 * step)
+    return _shift_month(week, 0), "month"
+
+
+def event_date(
+    text: str, start: int, end: int, near: int, anchor: dt.date | None, future: bool
+) -> DateValue | None:
+    """The date stated in ``text[start:end]`` closest to position ``near`` (the event word),
+    explicit dates and relative expressions alike. Dates separated from the event word by
+    "after", "following", "since" or "before" belong to another event and are skipped."""
+    found: list[tuple[int, int, DateValue]] = [
+        (d.start, d.end, (d.value, d.precision))
+        for d in find_dates(text, start, end, anchor)
+        if not _RELATIVE_WORD.fullmatch(text[d.start : d.end])
+    ]
+    if anchor is not None:
+        for m in re.finditer(r"(?i)\b(today|yesterday|tomorrow)\b", text[start:end]):
+            delta = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
+            day = (anchor + dt.timedelta(days=delta)).isoformat()
+            found.append((start + m.start(), start + m.end(), (day, "day")))
+        for m in _RELATIVE_SPAN.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b, _ in found):
+                continue
+            value = _relative(m, anchor, future)
+            if value:
+                found.append((m.start(), m.end(), value))
+    best: tuple[int, DateValue] | None = None
+    for a, b, value in found:
+        between = text[min(b, near) : max(a, near)]
+        if re.search(r"(?i)\b(?:after|following|since|before|than|until)\b", between):
+            continue
+        distance = a - near if a >= near else near - b
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    return best[1] if best else None
+
+
+def stated_location(
+    doc: Doc, s_start: int, s_end: int, t_start: int, kind: str
+) -> CountryMention | None:
+    """Where it took place: "in Minsk", "at the Kremlin", "on Belarusian soil", "visit to X"."""
+    if kind == "phone_call":
+        return None
+    text = doc.text
+    best: tuple[int, CountryMention] | None = None
+    for c in doc.countries_in(s_start, s_end):
+        if (
+            c.code == "EUU"
+            or text[c.end : c.end + 1] in "-–"
+            or text[c.start - 1 : c.start] in ("-", "–")
+        ):
+            continue
+        before = text[max(s_start, c.start - 40) : c.start]
+        prep = re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before)
+        soil = c.form == "demonym" and re.match(
+            r"\s+(?:soil|territory)\b", text[c.end : c.end + 12]
+        )
+        visit = kind == "visit" and re.search(r"\bto\s+(?:the\s+)?$", before)
+        if soil and re.search(r"\bon\s+$", before):
+            prep = soil
+        if not (prep or visit) or (c.form not in LOCATION_FORMS and not soil):
+            continue
+        if prep and _TOPIC_BEFORE.search(before[: prep.start()]):
+            continue
+        distance = abs(c.start - t_start)
+        if best is None or distance < best[0]:
+            best = (distance, c)
+    return best[1] if best else None

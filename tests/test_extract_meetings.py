@@ -1,0 +1,157 @@
+"""Meetings extractor: tiny hand-written articles, persons given by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from diplodata.dates import find_dateline
+from diplodata.extract.meetings import extract_meetings
+from diplodata.extract.when import article_anchor, dateline_place, event_date
+from diplodata.models import Article, MeetingFact, PersonFact
+from diplodata.text import analyze
+
+
+def _person(name: str, role: str | None, country: str | None, *aliases: str) -> PersonFact:
+    return PersonFact(name=name, start=0, end=1, role=role, country=country, aliases=aliases)
+
+
+def _meetings(text: str, persons: list[PersonFact]) -> list[MeetingFact]:
+    article = Article("t", "t.txt", text, "", published_date=find_dateline(text))
+    return extract_meetings(analyze(article), persons)
+
+
+def _flat(meetings: list[MeetingFact]) -> list[tuple[object, ...]]:
+    return [(tuple(sorted(m.participants)), m.kind, m.date, m.location_country) for m in meetings]
+
+
+ALPHA = _person("Ivan Petrov", "foreign minister", "BLR", "Petrov")
+BETA = _person("Oleg Sidorov", "ambassador", "RUS", "Sidorov")
+GAMMA = _person("Anna Berg", "prime minister", "SWE", "Berg")
+
+
+def test_meetings_dateline_weekday_and_capital_place() -> None:
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov met "
+        "Ambassador Oleg Sidorov on Friday.\nThey discussed trade."
+    )
+    assert _flat(_meetings(text, [ALPHA, BETA])) == [
+        (("Ivan Petrov", "Oleg Sidorov"), "meeting", "2022-09-02", "BLR")
+    ]
+
+
+def test_meetings_states_between_on_soil_in_year() -> None:
+    text = (
+        "Talks went on.\nNegotiations between Russia and Ukraine also took "
+        "place on Belarusian soil in 2022."
+    )
+    assert _flat(_meetings(text, [])) == [(("RUS", "UKR"), "negotiations", "2022", "BLR")]
+
+
+def test_meetings_phone_conversations_split_and_no_place() -> None:
+    text = (
+        "Calls\nMay 3, 2022, Moscow\n\nIvan Petrov had telephone conversations with Ambassador "
+        "Oleg Sidorov and Prime Minister Anna Berg in Moscow."
+    )
+    assert _flat(_meetings(text, [ALPHA, BETA, GAMMA])) == [
+        (("Ivan Petrov", "Oleg Sidorov"), "phone_call", "2022-05-03", None),
+        (("Anna Berg", "Ivan Petrov"), "phone_call", "2022-05-03", None),
+    ]
+
+
+def test_meetings_headline_and_lead_merge_with_yesterday() -> None:
+    text = (
+        "Readout of Ivan Petrov's Meeting with Anna Berg\nMarch 28, 2023\n\n"
+        "Ivan Petrov met yesterday with Prime Minister Anna Berg of Sweden. They discussed energy."
+    )
+    found = _meetings(text, [ALPHA, GAMMA])
+    assert _flat(found) == [(("Anna Berg", "Ivan Petrov"), "meeting", "2023-03-27", None)]
+    assert text[found[0].start : found[0].end].startswith("Ivan Petrov met yesterday")
+
+
+def test_meetings_hypothetical_and_wished_are_skipped() -> None:
+    text = (
+        "June 1, 2024\nIvan Petrov said there would be no progress until he meets Anna Berg. "
+        "Anna Berg hopes to meet Oleg Sidorov soon. Oleg Sidorov proposed talks with Ivan Petrov."
+    )
+    assert _meetings(text, [ALPHA, BETA, GAMMA]) == []
+
+
+def test_meetings_same_side_and_single_party_are_skipped() -> None:
+    colleague = _person("Pavel Orlov", "defence minister", "BLR", "Orlov")
+    text = (
+        "June 1, 2024\nIvan Petrov met with Defence Minister Pavel Orlov. The "
+        "club held transfer talks with him."
+    )
+    assert _meetings(text, [ALPHA, colleague]) == []
+
+
+def test_meetings_future_weekday_reads_forward() -> None:
+    text = (
+        "May 17, 2025\nIvan Petrov and his counterpart Anna Berg will hold "
+        "talks in Stockholm on Sunday."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "talks", "2025-05-18", "SWE")
+    ]
+
+
+def test_meetings_unnamed_office_resolves_to_person() -> None:
+    text = (
+        "June 3, 2024\nA day ago, the prime minister held a bilateral meeting "
+        "with Ambassador Sidorov."
+    )
+    assert _flat(_meetings(text, [GAMMA, BETA])) == [
+        (("Anna Berg", "Oleg Sidorov"), "meeting", "2024-06-02", None)
+    ]
+
+
+def test_meetings_joint_body_session_gives_states() -> None:
+    text = (
+        "June 3, 2024\nIvan Petrov spoke by phone with Anna Berg. The two leaders agreed to "
+        "hold the fifth meeting of the Joint Economic Council in March 2025 in Minsk. "
+        "The first meeting was held in Stockholm in May 2019."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "phone_call", "2024-06-03", None),
+        (("Anna Berg", "Ivan Petrov"), "meeting", "2025-03", "BLR"),
+        (("BLR", "SWE"), "meeting", "2019-05", "SWE"),
+    ]
+
+
+def test_meetings_visit_host_is_leader_of_visited_state() -> None:
+    leader = _person("John Smith", "president", "USA", "Smith")
+    text = (
+        "TOKYO, April 27 - Prime Minister Anna Berg leaves on an official "
+        "visit to the United States on Wednesday."
+    )
+    article = Article("t", "t.txt", "27-APR-1987 06:39:34.03\n\n" + text, "")
+    found = extract_meetings(analyze(article), [GAMMA, leader])
+    assert _flat(found) == [(("Anna Berg", "John Smith"), "visit", "1987-04-29", "USA")]
+
+
+def test_meetings_off_topic_article_gives_none() -> None:
+    player = _person("Tom Baker", None, None, "Baker")
+    coach = _person("Max Weber", None, None, "Weber")
+    text = (
+        "June 12, 2025\nTom Baker has joined the club after talks with coach "
+        "Max Weber failed to stall the move."
+    )
+    assert _meetings(text, [player, coach]) == []
+
+
+def test_when_anchor_from_wire_stamp_and_dateline_place() -> None:
+    text = "HEADLINE\n31-MAR-1987 10:25:14.03\n\nPEKING, March 31 - Someone said something."
+    assert article_anchor(Article("t", "t.txt", text, "")) == dt.date(1987, 3, 31)
+    assert dateline_place(text) == "PEKING"
+    assert (
+        dateline_place("Title\nMay 16, 2022, The Kremlin, Moscow\n\nText.") == "The Kremlin, Moscow"
+    )
+
+
+def test_when_event_date_skips_dates_of_other_events() -> None:
+    anchor = dt.date(2021, 12, 29)
+    text = "We met after the forum held yesterday."
+    assert event_date(text, 0, len(text), 3, anchor, future=False) is None
+    text = "We met on December 3 after the forum held yesterday."
+    assert event_date(text, 0, len(text), 3, anchor, future=False) == ("2021-12-03", "day")
+    assert event_date("They met last year.", 0, 19, 5, anchor, future=False) == ("2020", "year")
