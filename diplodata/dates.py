@@ -46,6 +46,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 _PATTERNS: list[tuple[re.Pattern[str], DatePrecision]] = [
     (re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b"), "day"),
+    # wire-service timestamps: 11-MAR-1987 00:08:58.81
+    (re.compile(rf"\b{_DAY}-(?i:{_MONTH})-{_YEAR}\b"), "day"),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"), "day"),
     (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), "day"),
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"), "month"),

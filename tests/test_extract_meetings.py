@@ -124,7 +124,8 @@ def test_meetings_visit_host_is_leader_of_visited_state() -> None:
         "TOKYO, April 27 - Prime Minister Anna Berg leaves on an official "
         "visit to the United States on Wednesday."
     )
-    article = Article("t", "t.txt", "27-APR-1987 06:39:34.03\n\n" + text, "")
+    body = "27-APR-1987 06:39:34.03\n\n" + text
+    article = Article("t", "t.txt", body, "", published_date=find_dateline(body))
     found = extract_meetings(analyze(article), [GAMMA, leader])
     assert _flat(found) == [(("Anna Berg", "John Smith"), "visit", "1987-04-29", "USA")]
 
@@ -141,7 +142,8 @@ def test_meetings_off_topic_article_gives_none() -> None:
 
 def test_when_anchor_from_wire_stamp_and_dateline_place() -> None:
     text = "HEADLINE\n31-MAR-1987 10:25:14.03\n\nPEKING, March 31 - Someone said something."
-    assert article_anchor(Article("t", "t.txt", text, "")) == dt.date(1987, 3, 31)
+    article = Article("t", "t.txt", text, "", published_date=find_dateline(text))
+    assert article_anchor(article) == dt.date(1987, 3, 31)
     assert dateline_place(text) == "PEKING"
     assert (
         dateline_place("Title\nMay 16, 2022, The Kremlin, Moscow\n\nText.") == "The Kremlin, Moscow"

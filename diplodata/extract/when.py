@@ -1,10 +1,9 @@
 """When and where an encounter took place: article anchor date, dateline place, and
 the date of one reported event, relative expressions resolved against the anchor.
 
-Builds on :mod:`diplodata.dates`; adds what meetings need on top of it: wire-service
-timestamps ("27-APR-1987 06:39:34.03") as an anchor, the place of a dateline, weekdays
-read forwards in future-tense sentences, and relative spans ("a day ago", "last year",
-"later this week", "in February").
+Builds on :mod:`diplodata.dates`; adds what meetings need on top of it: the place of a
+dateline, weekdays read forwards in future-tense sentences, and relative spans
+("a day ago", "last year", "later this week", "in February").
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from diplodata.dates import MONTHS, WEEKDAYS, find_dates
 from diplodata.models import Article, CountryMention, DatePrecision
 from diplodata.text import Doc
 
-_WIRE_STAMP = re.compile(r"\b([0-3]?\d)-([A-Z]{3})-((?:19|20)\d\d)\b")
 _MONTH_WORD = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
@@ -54,16 +52,8 @@ LOCATION_FORMS = frozenset({"name", "official", "short", "capital", "seat", "cit
 
 
 def article_anchor(article: Article) -> dt.date | None:
-    """The article's date: its dateline, else a wire-service timestamp near the top."""
-    if article.published_date is not None:
-        return article.published_date
-    stamp = _WIRE_STAMP.search(article.text, 0, min(len(article.text), 400))
-    if stamp and stamp.group(2).lower() in MONTHS:
-        try:
-            return dt.date(int(stamp.group(3)), MONTHS[stamp.group(2).lower()], int(stamp.group(1)))
-        except ValueError:
-            return None
-    return None
+    """The article's date, from its dateline (wire timestamps included, see ``dates``)."""
+    return article.published_date
 
 
 def dateline_place(text: str) -> str | None:
