@@ -21,7 +21,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
+console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 # Prefect, offline and quiet (see ../shared/DEPENDENCIES.md); a user's own setting wins.
@@ -228,6 +228,65 @@ def query(
             table.add_row(*("" if v is None else str(v) for v in row))
         console.print(table)
         console.print(f"{len(result.rows)} rows")
+
+
+@app.command()
+def download(
+    source: Annotated[
+        str, typer.Argument(help="URL or path of an output folder (the one with catalog.json).")
+    ],
+    to: Annotated[Path, typer.Option("--to", help="Folder to download into.")] = Path("downloads"),
+    version: Annotated[
+        str | None, typer.Option("--version", "-v", help="Release version (default: latest).")
+    ] = None,
+) -> None:
+    """Download a release from SOURCE into TO/<version>, verifying every file's checksum."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+
+    from diplodata.download import DownloadError, FileSpec, UnknownVersionError
+    from diplodata.download import Progress as Callbacks
+    from diplodata.download import download as fetch_release
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        console=err,
+        transient=True,
+    )
+
+    class Report(Callbacks):
+        def __init__(self) -> None:
+            self.task = bar.add_task("catalog", total=None)
+            self.done: dict[str, int] = {}
+
+        def begin(self, version: str, files: list[FileSpec]) -> None:
+            bar.update(self.task, description=version, total=sum(f.bytes for f in files))
+
+        def advance(self, path: str, received: int) -> None:
+            self.done[path] = received
+            bar.update(self.task, description=path, completed=sum(self.done.values()))
+
+        def retry(self, path: str, reason: str, wait: float) -> None:
+            bar.console.print(f"[yellow]retry[/yellow] {path}: {reason}; again in {wait:.1f}s")
+
+    try:
+        with bar:
+            result = fetch_release(source, to, version, progress=Report())
+    except UnknownVersionError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    except DownloadError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    console.print(
+        f"release {result.version}: {len(result.files)} files verified "
+        f"({result.total_bytes:,} bytes; {len(result.fetched)} fetched, "
+        f"{len(result.reused)} already here, {len(result.resumed)} resumed, "
+        f"{result.retries} retries) in {result.path}"
+    )
+    console.print(f'query it: diplodata query "SELECT * FROM meetings" --out {to}')
 
 
 def main() -> None:  # pragma: no cover

@@ -1,12 +1,433 @@
-"""Placeholder: the trade extractor is being written."""
+"""Trade figures: numeric statements of trade between two states.
+
+Only sentences holding a trade word ("trade", "turnover", "exports", "surplus", ...) and a
+money amount are read. Each amount gets a small window of text around it: from the
+previous amount (or the sentence start) to the next one, cut at the first clause
+boundary (", and", "while", ";") between them. In that window:
+
+* :func:`_flow` -- the trade word nearest the amount ("$16.4 billion in exports",
+  "Japan's trade surplus ... reached 58.6 billion dlrs"); an amount with no trade word of
+  its own continues the previous one ("exceeded $1 billion ... and approaches $2 billion",
+  "rose to 7.4 billion dlrs from 4.3 billion");
+* :func:`_states` -- the states named, with their role from the word before them
+  ("exports *to* Russia", "imports *from* Russia *to* Belarus", "*Japan's* surplus");
+  capitals and demonyms count, statistics sources ("according to Turkish data") and
+  transit places ("via Hong Kong") do not;
+* :func:`_fill` -- a state the statement leaves out is taken from the article context
+  (the previous figure's pair, a recent sentence naming two states and trade, or the two
+  states the article names most), but only when the statement is plainly bilateral
+  ("our trade", "bilateral", "between the two countries") or names only the partner;
+  one state's own exports or surplus ("South Korea's exports rose to ...") is its trade
+  with the world and gives no row;
+* :func:`_qualifier`, :func:`_when` -- "nearly", "exceeded", "will reach", ranges; the
+  year or period ("in 2021", "last year", "past four years").
+
+Growth rates, increments ("grew by $1 billion"), investment, prices, current accounts and
+currency conversions in brackets give no row. Shares ("Russia accounts for 18 percent
+of Uzbekistan's trade") are read by :func:`diplodata.extract.money.share_facts`.
+"""
 
 from __future__ import annotations
 
-from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from diplodata.extract.money import (
+    Amount,
+    find_amounts,
+    qualifier_of,
+    share_facts,
+    year_and_period,
+)
+from diplodata.models import CountryMention, Flow, Span, TradeFact
 from diplodata.text import Doc
 
-__all__ = ["MeetingFact", "MembershipFact", "PersonFact", "TradeFact"]
+_I = re.IGNORECASE
+_TRIGGER = re.compile(
+    r"\b(?:trade|turnover|exports?|exported|imports?|imported|surplus|deficit|commerce)\b", _I
+)
+_KEYWORD = re.compile(
+    r"\b(?P<balance>(?:trade\s+)?(?:surplus|deficit|imbalance)|trade\s+balance|balance\s+of\s+"
+    r"trade)\b|\b(?P<exports>export(?:s|ed|ing)?|shipments\s+to|sales\s+to)\b|"
+    r"\b(?P<imports>import(?:s|ed|ing)?|purchases\s+from)\b|\b(?P<turnover>turnover|trade|commerce)\b",
+    _I,
+)
+_POST_KEYWORD = re.compile(r"\s*(?:worth\s+)?(?:of\s+|in\s+)?(?:[\w-]+\s+){0,2}?(?=\S)", _I)
+_NEGATIVE = re.compile(
+    r"\b(?:invest\w*|loans?|credits?|aid|assistance|grants?|GDP|gross\s+domestic|budget\w*|debts?|"
+    r"reserves|current\s+account|prices?|priced|tariffs?|sanctions?|revenues?|profits?|deals?|"
+    r"contracts?|subsid\w+|spending|funds?|financing|capitalization|market\s+value)\b",
+    _I,
+)
+_BOUNDARY = re.compile(r"\s*;\s*|,?\s+(?:while|whereas|but|and)\s+|,\s+(?:which|with)\s+", _I)
+_INCREMENT = re.compile(
+    r"(?:\b(?:by|up|down)|\b(?:increase|rise|growth|decline|drop|fall|jump|gain)s?\s+of)\s+"
+    r"(?:(?:about|almost|nearly|some|over|more\s+than|around)\s+)?$",
+    _I,
+)
+_COMPARISON = re.compile(
+    r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|than)\s+(?:an?\s+|the\s+)?$", _I
+)
+_CONVERSION = re.compile(r"^\s*(?:[(;/]|or)\s*$")
+_WORLD = re.compile(
+    r"\b(?:foreign|external|overall|global|world|international)\s+trade\b|\bwith\s+(?:the\s+)?"
+    r"(?:world|rest\s+of\s+the\s+world|all\s+(?:countries|nations))\b|(?:company|companies|firm|"
+    r"firms|group|corporation|concern|producer|maker|manufacturer)(?:['’]s?)?\s+(?:[\w-]+\s+)?"
+    r"(?:exports|imports|sales|trade)\b",
+    _I,
+)
+_BILATERAL = re.compile(
+    r"\b(?:bilateral|mutual|two-way|reciprocal|our\s+(?:[\w-]+\s+){0,2}?(?:trade|turnover|"
+    r"exports|imports|commerce)|between\s+(?:the\s+|our\s+)?(?:two|both)|between\s+our|"
+    r"(?:two|both)\s+(?:countries|nations|states|sides))\b",
+    _I,
+)
+_SOURCE_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:official\s+|trade\s+|customs\s+|foreign\s+trade\s+)?(?:statistics|"
+    r"statistical|data|figures|customs|census)\b",
+    _I,
+)
+_ROLE_BEFORE = re.compile(r"\b(to|into|from|by|with|between|and|via|through)\s+(?:the\s+)?$", _I)
+_ANAPHORA = re.compile(r"(?:This|That|It|These|Those|Of\s+(?:this|that|which)|The\s+figure)\b")
+_REUTERS_DATE = re.compile(r"\b\d{1,2}-[A-Z]{3}-((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    code: str
+    start: int
+    role: str  # dest | origin | agent | with | owner | subject
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the article said so far: pairs of earlier figures, trade sentences, years."""
+
+    doc: Doc
+    anchor_year: int | None
+    top_pair: tuple[str, str] | None
+    last_pair: tuple[str, str] | None = None
+    trade_pairs: list[tuple[int, tuple[str, str]]] = field(default_factory=list)
+    year_by_sentence: dict[int, tuple[int | None, str | None]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Reading:
+    flow: Flow
+    reporter: str | None
+    partner: str | None
+    unit: str
+    emit: bool = True  # False for increments ("rose by $2 billion"): read, but no row
 
 
 def extract_trade(doc: Doc) -> list[TradeFact]:
-    return []
+    """Every numeric statement of trade between two states in the article."""
+    text = doc.text
+    if not _TRIGGER.search(text):
+        return []
+    ctx = _Context(doc, _anchor_year(doc), _top_pair(doc))
+    facts: list[TradeFact] = []
+    for index, span in enumerate(_statements(doc)):
+        if not _TRIGGER.search(text, span.start, span.end):
+            continue
+        amounts = find_amounts(text, span.start, span.end)
+        states = _named_states(doc, span, amounts)
+        found = _statement_facts(ctx, index, span, amounts) if amounts else []
+        found += share_facts(doc, span, amounts)
+        facts += found
+        if len(states) >= 2:
+            ctx.trade_pairs.append((index, (states[0], states[1])))
+    return _dedupe(facts)
+
+
+def _statements(doc: Doc) -> list[Span]:
+    """Sentences, re-joined where the splitter cut after a dotted abbreviation ("H.K.")."""
+    merged: list[Span] = []
+    for s in _lines(doc):
+        last = merged[-1] if merged else None
+        if (
+            last
+            and re.search(r"\b(?:[A-Z]\.){2,}$", doc.text[last.start : last.end])
+            and "\n" not in doc.text[last.end : s.start]
+        ):
+            merged[-1] = Span(merged[-1].start, s.end)
+        else:
+            merged.append(s)
+    return merged
+
+
+def _lines(doc: Doc) -> list[Span]:
+    """Sentences cut at line breaks (a paragraph never continues a sentence)."""
+    spans = []
+    for s in doc.sentences:
+        start = s.start
+        for m in re.finditer(r"\s*\n\s*", doc.text[s.start : s.end]):
+            spans.append(Span(start, s.start + m.start()))
+            start = s.start + m.end()
+        spans.append(Span(start, s.end))
+    return spans
+
+
+def _named_states(doc: Doc, span: Span, amounts: list[Amount]) -> list[str]:
+    codes: list[str] = []
+    for m in doc.countries_in(span.start, span.end):
+        if not any(a.start <= m.start < a.end for a in amounts) and m.code not in codes:
+            codes.append(m.code)
+    return codes
+
+
+def _statement_facts(
+    ctx: _Context, index: int, span: Span, amounts: list[Amount]
+) -> list[TradeFact]:
+    """Read every money amount of one statement, in order."""
+    text = ctx.doc.text
+    money = [a for a in amounts if a.unit != "percent"]
+    windows = _windows(text, span, money)
+    facts: list[TradeFact] = []
+    previous: _Reading | None = None
+    skipped_conversion = False
+    for i, amount in enumerate(money):
+        lo, hi = windows[i]
+        pre, post = text[lo : amount.start], text[amount.end : hi]
+        between = text[money[i - 1].end : amount.start] if i else ""
+        if i and (_CONVERSION.match(between) or (skipped_conversion and between.strip() in ";,/")):
+            skipped_conversion = True
+            continue
+        skipped_conversion = False
+        here = [(f.reporter, f.partner) for f in facts]
+        reading = _read(ctx, index, span, amount, (lo, hi), previous, amounts, here)
+        if reading is not None and _INCREMENT.search(pre):
+            reading = replace(reading, emit=False)
+        previous = reading
+        if reading is None or not reading.emit or reading.reporter is None or not reading.partner:
+            continue
+        qualifier = qualifier_of(amount, pre)
+        year, period = _when(ctx, index, span, pre, post)
+        source = _source(ctx.doc, amount, lo, hi, (span.start, span.end))
+        reporter, partner = reading.reporter, reading.partner
+        if reading.flow in ("turnover", "balance") and source == partner:
+            reporter, partner = partner, reporter
+        facts.append(
+            TradeFact(reading.flow, reporter, partner, amount.value, reading.unit, qualifier,
+                      span.start, max(span.end, amount.end), year, period, source)
+        )  # fmt: skip
+        ctx.last_pair = (reporter, partner)
+        ctx.year_by_sentence.setdefault(index, (year, period))
+    return facts
+
+
+def _windows(text: str, span: Span, money: list[Amount]) -> list[tuple[int, int]]:
+    """For each amount, the text from the previous amount to the next one, cut at the
+    first clause boundary between them."""
+    cuts: list[tuple[int, int]] = []  # (end of amount i's post, start of amount i+1's pre)
+    for a, b in itertools.pairwise(money):
+        m = _BOUNDARY.search(text, a.end, b.start)
+        cuts.append((m.start(), m.end()) if m else (b.start, a.end))
+    windows = []
+    for i, _ in enumerate(money):
+        lo = cuts[i - 1][1] if i else span.start
+        hi = cuts[i][0] if i < len(cuts) else span.end
+        windows.append((lo, max(hi, money[i].end)))
+    return windows
+
+
+def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[int, int],
+          previous: _Reading | None, amounts: list[Amount], here: list[tuple[str, str]],
+          ) -> _Reading | None:  # fmt: skip
+    """Flow, unit and the pair of states for one amount, or None if it is no trade figure."""
+    text = ctx.doc.text
+    lo, hi = window
+    pre, post = text[lo : amount.start], text[amount.end : hi]
+    unit = amount.unit or (previous.unit if previous else None)
+    if unit is None:
+        return None
+    flow, negative = _flow(pre, post)
+    continued = previous is not None and (_COMPARISON.search(pre) or flow is None)
+    if previous is not None and continued:
+        if unit == "USD" and previous.unit.endswith("D"):
+            unit = previous.unit  # "7.45 billion H.K. dlrs ... from 8.59 billion dlrs"
+        if previous.reporter and previous.partner:
+            return replace(previous, unit=unit, emit=True)
+        flow, negative = previous.flow, False  # same flow, the states may come later
+    if negative or flow is None:
+        return None
+    mentions = _states(ctx.doc, lo, hi, amounts)
+    if not mentions and previous is not None and previous.reporter and previous.partner:
+        return _Reading(flow, previous.reporter, previous.partner, unit)  # "... and imported $X"
+    reporter, partner = _pair(flow, mentions, amount.start)
+    if (reporter is None or partner is None) and _WORLD.search(text, lo, hi):
+        return _Reading(flow, None, None, unit)  # one state's (or a company's) trade
+    if reporter is None or partner is None:
+        reporter, partner = _fill(ctx, index, flow, mentions, (reporter, partner), (lo, hi), here)
+    if reporter is None or partner is None or reporter == partner:
+        return _Reading(flow, None, None, unit)
+    return _Reading(flow, reporter, partner, unit)
+
+
+def _flow(pre: str, post: str) -> tuple[Flow | None, bool]:
+    """The trade word of an amount: right after it ("$16.4 billion in exports") or the
+    nearest before it. Also says whether a non-trade money word (investment, price,
+    current account) stands between the trade word and the amount."""
+    m = _POST_KEYWORD.match(post)
+    after = _KEYWORD.match(post, m.end()) if m else None
+    if after and not _NEGATIVE.search(post, 0, after.end()):
+        return _kind(after, ""), False
+    before = list(_KEYWORD.finditer(pre))
+    if not before:
+        return None, bool(_NEGATIVE.search(pre[-40:]) or _NEGATIVE.match(post.strip()))
+    last = before[-1]
+    lead = pre[max(0, last.start() - 40) : last.start()]
+    negative = _NEGATIVE.search(pre, last.end()) is not None or bool(
+        re.search(r"\b(?:invest\w*|aid|loans?|credits?)\s+(?:and|&)\s+(?:[\w-]+\s+)?$", lead, _I)
+    )  # "investment and trade reached $5bn"
+    return _kind(last, lead), negative
+
+
+def _kind(m: re.Match[str], lead: str) -> Flow:
+    kind = m.lastgroup
+    if kind in ("exports", "imports"):
+        other = r"\bimport" if kind == "exports" else r"\bexport"
+        if re.search(other + r"\w*\s+(?:from\s+|to\s+)?and\s*$", lead, _I):
+            return "turnover"  # "imports from and exports to", "exports and imports"
+        return "exports" if kind == "exports" else "imports"
+    return "balance" if kind == "balance" else "turnover"
+
+
+def _states(doc: Doc, lo: int, hi: int, amounts: list[Amount]) -> list[_Mention]:
+    """States named in a window, with the role the word before each gives it; sources,
+    transit places and currency symbols ("US$") are left out."""
+    text = doc.text
+    found = []
+    for m in doc.countries_in(lo, hi):
+        if any(a.start <= m.start < a.end for a in amounts) or _is_source(text, m):
+            continue
+        before = _ROLE_BEFORE.search(text, max(0, m.start - 14), m.start)
+        word = before.group(1).lower() if before else ""
+        if word in ("via", "through"):
+            continue
+        role = {"to": "dest", "into": "dest", "from": "origin", "by": "agent"}.get(word, "with")
+        if not word or (word == "and" and "between" not in text[max(lo, m.start - 60) : m.start]):
+            role = "owner" if text[m.end : m.end + 2] in ("'s", "’s") else "subject"
+        found.append(_Mention(m.code, m.start, role))
+    return found
+
+
+def _is_source(text: str, m: CountryMention) -> bool:
+    return _SOURCE_AFTER.match(text, m.end) is not None
+
+
+def _source(doc: Doc, amount: Amount, lo: int, hi: int, span: tuple[int, int]) -> str | None:
+    """The state whose statistics are quoted for an amount, nearest after it first."""
+    mentions = [m for m in doc.countries_in(lo, hi) if _is_source(doc.text, m)]
+    after = [m for m in mentions if m.start >= amount.end]
+    chosen = after[0] if after else (mentions[-1] if mentions else None)
+    if chosen is None:  # one source for the whole sentence
+        sources = {m.code for m in doc.countries_in(*span) if _is_source(doc.text, m)}
+        return sources.pop() if len(sources) == 1 else None
+    return chosen.code
+
+
+def _pair(flow: Flow, mentions: list[_Mention], at: int) -> tuple[str | None, str | None]:
+    """Reporter and partner from the roles of the states named around an amount."""
+    if flow in ("exports", "imports"):
+        home = ("origin", "agent", "owner") if flow == "exports" else ("dest", "agent", "owner")
+        away = ("dest", "with") if flow == "exports" else ("origin", "with")
+        reporter = next((m.code for m in mentions if m.role in home), None)
+        reporter = reporter or next(
+            (m.code for m in mentions if m.role == "subject" and m.start < at), None
+        )
+        partner = next((m.code for m in mentions if m.role in away and m.code != reporter), None)
+        if reporter and not partner:
+            partner = next((m.code for m in mentions if m.code != reporter), None)
+        return reporter, partner
+    if flow == "balance":  # "the EC's deficit with Japan": the owner first
+        order = {"owner": 0, "subject": 1, "with": 2}
+        mentions = sorted(mentions, key=lambda m: order.get(m.role, 3))
+    codes = list(dict.fromkeys(m.code for m in mentions))
+    return (codes[0] if codes else None), (codes[1] if len(codes) > 1 else None)
+
+
+def _fill(ctx: _Context, index: int, flow: Flow, mentions: list[_Mention],
+          found: tuple[str | None, str | None], window: tuple[int, int],
+          here: list[tuple[str, str]]) -> tuple[str | None, str | None]:  # fmt: skip
+    """Complete a pair from the article context when the statement is plainly bilateral,
+    or from an earlier figure of the same sentence ("..., while China's exports rose")."""
+    text = ctx.doc.text
+    (reporter, partner), (lo, hi) = found, window
+    known = reporter or partner
+    same = next((p for p in here if known in p), None)
+    if same:
+        other = same[1] if same[0] == known else same[0]
+        return (reporter, other) if reporter else (other, partner)
+    bilateral = _BILATERAL.search(text, lo, hi) is not None
+    if known is None:
+        recent = [p for i, p in ctx.trade_pairs if index - i <= 2]
+        turnover = flow == "turnover" and (recent or re.search(r"turnover", text[lo:hi], _I))
+        if flow not in ("turnover", "balance") or not (bilateral or turnover):
+            return reporter, partner
+        pair = (
+            ctx.last_pair or (recent[-1] if recent else None) or _recent(ctx, index) or ctx.top_pair
+        )
+        return pair if pair else (None, None)
+    role = next(m.role for m in mentions if m.code == known)
+    if not (bilateral or role in ("dest", "origin", "with")):
+        return reporter, partner
+    pair = ctx.last_pair or _recent(ctx, index) or ctx.top_pair
+    if pair is None:
+        return reporter, partner
+    other = pair[1] if pair[0] == known else pair[0]
+    return (reporter, other) if reporter else (other, partner)
+
+
+def _recent(ctx: _Context, index: int) -> tuple[str, str] | None:
+    recent = [p for i, p in ctx.trade_pairs if index - i <= 5]
+    return recent[-1] if recent else None
+
+
+def _top_pair(doc: Doc) -> tuple[str, str] | None:
+    """The two states an article is about, if two stand out."""
+    named = [m.code for m in doc.countries if not doc.text.startswith("$", m.end)]
+    counts = Counter(named).most_common(3)
+    if len(counts) < 2 or counts[1][1] < 2 or (len(counts) == 3 and counts[2][1] >= counts[1][1]):
+        return None
+    first, second = sorted((counts[0][0], counts[1][0]), key=named.index)
+    return first, second
+
+
+def _anchor_year(doc: Doc) -> int | None:
+    if doc.article.published_date:
+        return doc.article.published_date.year
+    m = _REUTERS_DATE.search(doc.text, 0, 400)
+    return int(m.group(1)) if m else None
+
+
+def _when(ctx: _Context, index: int, span: Span, pre: str, post: str,
+          ) -> tuple[int | None, str | None]:  # fmt: skip
+    """Year and period of a figure; a sentence opening with "This"/"It" and stating none
+    takes those of the previous sentence's figures."""
+    text = ctx.doc.text
+    sentence = "" if _COMPARISON.search(pre) else text[span.start : span.end]
+    year, period = year_and_period(pre, post, sentence, ctx.anchor_year)
+    anaphoric = _ANAPHORA.match(text, span.start) is not None
+    if year is None and period is None and anaphoric and index - 1 in ctx.year_by_sentence:
+        return ctx.year_by_sentence[index - 1]
+    return year, period
+
+
+def _dedupe(facts: list[TradeFact]) -> list[TradeFact]:
+    """One row per figure: a headline and the body often state it twice."""
+    kept: list[TradeFact] = []
+    for f in facts:
+        twin = next(
+            (k for k, g in enumerate(kept)
+             if (g.flow, g.reporter, g.partner, g.unit) == (f.flow, f.reporter, f.partner, f.unit)
+             and abs(g.value - f.value) <= 0.005 * g.value and g.year in (None, f.year)),
+            None,
+        )  # fmt: skip
+        if twin is None:
+            kept.append(f)
+        elif kept[twin].year is None and f.year is not None:
+            kept[twin] = replace(kept[twin], year=f.year)
+    return kept

@@ -1,0 +1,274 @@
+"""Money amounts and percentages in news text, and what the words around an amount say
+about it (:func:`qualifier_of`, :func:`year_and_period`, :func:`share_facts`).
+
+Amounts: "$40.1Billion", "US$38bn", "USD 7.5 billion",
+"500 mln dlrs", "28.9 billion yen", "two billion dollars", "800-900 million",
+"between two and three billion dlrs", "dollars 214.6bn" (BBC style), "20.1%".
+
+Currency words come from ``diplodata/data/currencies.csv`` (word,code). Symbols, ISO codes
+and the plural words BBC copy puts before the number ("dollars 58") may precede the
+number; every word may follow it. An amount without a currency ("from 7.69 billion in
+1985") is kept with ``unit=None`` so the caller can give it the currency of the amount it
+is compared with.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from diplodata.models import Qualifier, Span, TradeFact
+from diplodata.text import Doc
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "currencies.csv"
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "several": 0,
+}  # fmt: skip
+_SCALES = {
+    "trillion": 1e12, "trln": 1e12, "tn": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9,
+    "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3,
+}  # fmt: skip
+_PREFIX_WORDS = frozenset({"dollars", "pounds", "euros"})  # BBC: "dollars 214.6bn"
+# Words that may follow a currency-less amount that is still money ("7.69 billion in 1985").
+_BARE_FOLLOWERS = frozenset(
+    {"in", "from", "a", "last", "this", "at", "and", "to", "for", "over", "during", "the"}
+    | {"versus", "against", "compared", "worth"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number stated in the text, in full units."""
+
+    start: int
+    end: int
+    value: float  # lower bound for ranges
+    unit: str | None  # ISO 4217, "percent", or None when the text gives no currency
+    is_range: bool = False
+    prefixed: bool = False  # the currency came before the number
+
+
+@cache
+def currencies() -> dict[str, str]:
+    """Currency word -> ISO 4217 code (words lower-cased, except upper-case ISO codes)."""
+    with DATA.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {_key(row["word"]): row["code"] for row in rows}
+
+
+def _key(word: str) -> str:
+    word = re.sub(r"\s+", " ", word.strip())
+    return word if re.fullmatch(r"[A-Z]{3}", word) else word.lower()
+
+
+def _alternation(words: list[str]) -> str:
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        pattern = re.escape(word).replace(r"\ ", r"\s")
+        parts.append(pattern if re.fullmatch(r"[A-Z]{3}", word) else f"(?i:{pattern})")
+    return "|".join(parts)
+
+
+def _build() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = list(currencies())
+    prefix = [w for w in words if not w.isalpha() or w.isupper() or w in _PREFIX_WORDS]
+    # "won", "marks", "rand" are ordinary words too: only after a number and a scale
+    number = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?i:" + "|".join(_WORDS) + r")\b"
+    scale = r"(?i:" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")(?![\w-])"
+    amount = re.compile(
+        rf"(?<![\w.,$€£¥])(?P<between>(?i:between)\s+)?"
+        rf"(?:(?P<pre>{_alternation(prefix)})\s?)?"
+        rf"(?P<n1>{number})"
+        rf"(?:(?:\s?[-–]\s?|(?(between)\s+(?i:and)\s+|(?!)))(?:(?:{_alternation(prefix)})\s?)?"
+        rf"(?P<n2>{number}))?"
+        rf"(?:[\s-]?(?P<scale>{scale}))?"
+        rf"(?:\s?(?P<suf>{_alternation(words)})(?![\w$]))?"
+    )
+    percent = re.compile(r"(?<![\w.,])(?P<n1>\d+(?:\.\d+)?)\s?(?:%|(?i:percent|per\s+cent|pct)\b)")
+    return amount, percent
+
+
+_AMOUNT, _PERCENT = _build()
+
+_CUES: list[tuple[Qualifier, str]] = [
+    ("approx", r"about|around|approximately|approx\.|nearly|almost|some|roughly|close\s+to|"
+     r"approach(?:es|ed|ing)?|near|an\s+estimated|estimated\s+at"),
+    ("more_than", r"more\s+than|over|exceed(?:s|ed|ing)?|above|in\s+excess\s+of|cross(?:es|ed)?|"
+     r"surpass(?:es|ed)?|top(?:s|ped)|at\s+least|upwards\s+of|beyond"),
+    ("less_than", r"less\s+than|under|below|fewer\s+than|(?<!add\s)(?<!adds\s)(?<!added\s)up\s+to"),
+]  # fmt: skip
+_CUE_RES = [
+    (q, re.compile(rf"\b(?:{cue})\s+(?:(?:a|an|the|record|new|high|level|mark|figure|total|sum|"
+                   rf"value|of|at|to)\s+)*$", re.IGNORECASE))
+    for q, cue in _CUES
+]  # fmt: skip
+_TARGET = re.compile(
+    r"\b(?:(?:will|would|shall|should|could|can|to)\s+(?:[\w-]+\s+){0,4}?(?:reach|bring|increase|"
+    r"raise|boost|double|triple|expand|grow|rise|hit|exceed|achieve|lift)|targets?|goals?|aims?|"
+    r"objectives?)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(
+    r"\b(?:in|during|for|of|by|throughout|through|over)\s+(?:the\s+(?:whole\s+|fiscal\s+)?"
+    r"(?:year\s+)?)?(?P<year>(?:19|20)\d\d)\b|\b(?P<rel>last|past|previous|this|current)\s+"
+    r"year\b|\bend\s+of\s+(?:the|this)\s+year\b|\b(?:the\s+)?(?P<period>(?:last|past|first|"
+    r"previous|next)\s+(?:[\w-]+\s+)?(?:months|years|quarters|weeks|half)|(?<=over\s)(?!the\b)"
+    r"[\w-]+\s+(?:years|months))\b",
+    re.IGNORECASE,
+)
+_SHARE_PRE = re.compile(
+    r"\s+(?:now\s+|currently\s+|already\s+)?account(?:s|ed)?\s+for\s+(?:about\s+|almost\s+|"
+    r"nearly\s+|over\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+_SHARE_POST = re.compile(r"\s+of\s+(?:all\s+|the\s+)?$", re.IGNORECASE)
+_SHARE_TRADE = re.compile(
+    r"^(?:['’]s?)\s+(?:total\s+|foreign\s+|overall\s+|external\s+|international\s+)?trade\b",
+    re.IGNORECASE,
+)
+_HAS_SHARE = re.compile(
+    r"^\s+of\s+(?:its\s+)?(?:total\s+|foreign\s+|overall\s+|external\s+|international\s+)?"
+    r"trade\s+with\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A stated level after the goal words: "want to double their trade, currently worth $1bn".
+_SETTLED = re.compile(
+    r"\b(?:reached|amounted|was|were|totall?ed|stood|stands|grew|rose|fell|increased|exceeded|came|"
+    r"currently|now|at\s+present|so\s+far|already)\b",
+    re.IGNORECASE,
+)
+
+
+def _number(token: str) -> float:
+    word = token.lower()
+    if word in _WORDS:
+        return float(_WORDS[word])
+    return float(token.replace(",", ""))
+
+
+def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Money amounts starting in ``text[start:end]`` (an amount may run past ``end``,
+    as in "7.45 billion H.K. | Dlrs" split by a sentence boundary), then percentages."""
+    end = len(text) if end is None else end
+    found: list[Amount] = []
+    table = currencies()
+    for m in _AMOUNT.finditer(text, start, min(len(text), end + 20)):
+        if m.start() >= end:
+            break
+        amount = _amount(m, text, table)
+        if amount is not None:
+            found.append(amount)
+    for m in _PERCENT.finditer(text, start, end):
+        if not any(a.start <= m.start() < a.end for a in found):
+            found.append(Amount(m.start(), m.end(), float(m.group("n1")), "percent"))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _amount(m: re.Match[str], text: str, table: dict[str, str]) -> Amount | None:
+    pre, suf, scale = m.group("pre"), m.group("suf"), m.group("scale")
+    n1 = m.group("n1")
+    if n1.isalpha() and not scale:
+        return None  # "two dollars" is no trade figure; "two billion dollars" is
+    if scale and scale.lower() == "m" and not (pre and m.start("scale") == m.end("n1")):
+        return None  # "$5m" only
+    if m.group("between") and not m.group("n2"):
+        return None
+    unit = table.get(_key(pre)) if pre else None
+    if suf and unit is None:
+        if suf.lower() in {"pounds", "pound"} and re.match(r"\s+of\b", text[m.end() :]):
+            return None  # weight
+        unit = table.get(_key(suf))
+    if unit is None and not scale:
+        return None
+    if unit is None:
+        follower = re.match(r"\s*([A-Za-z]+)", text[m.end() : m.end() + 30])
+        if follower and follower.group(1).lower() not in _BARE_FOLLOWERS:
+            return None  # "2.0 mln tonnes"
+    factor = _SCALES[scale.lower()] if scale else 1.0
+    low = _number(n1)
+    if low == 0:
+        return None
+    start = m.start("pre") if pre else m.start("n1")
+    if m.group("between"):
+        start = m.start()
+    end = m.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Amount(start, end, round(low * factor, 4), unit, bool(m.group("n2")), bool(pre))
+
+
+def qualifier_of(amount: Amount, before: str) -> Qualifier:
+    """How exact a figure is, from the words just before it: "nearly $40 billion" (approx),
+    "exceeded $1 billion" (more_than), "will reach $7 billion" (target), "800-900 million"."""
+    if amount.is_range:
+        return "range"
+    near = before[-70:]
+    targets = list(_TARGET.finditer(near))
+    if targets and not _SETTLED.search(near, targets[-1].end()):
+        return "target"
+    for qualifier, cue in _CUE_RES:
+        if cue.search(before):
+            return qualifier
+    return "exact"
+
+
+def year_and_period(
+    before: str, after: str, sentence: str, anchor_year: int | None
+) -> tuple[int | None, str | None]:
+    """The year and the period a figure covers: the nearest expression just after it
+    ("58.6 billion dlrs in 1986"), then before it, then anywhere in its ``sentence``.
+    "last year" and "the last nine months" resolve against ``anchor_year``."""
+    candidates = [m for m in _YEAR.finditer(after) if m.start() < 25]
+    candidates += reversed(list(_YEAR.finditer(before)))
+    candidates += _YEAR.finditer(sentence)
+    year: int | None = None
+    period: str | None = None
+    for m in candidates:
+        if m.group("period"):
+            if period is None:
+                period = m.group("period").lower()
+                year = anchor_year if re.search(r"month|week", period) else None
+            continue
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif m.group("rel"):
+            shift = 1 if m.group("rel").lower() in ("last", "past", "previous") else 0
+            year = anchor_year - shift if anchor_year else None
+        else:
+            year = anchor_year
+        break
+    return year, period
+
+
+def share_facts(doc: Doc, span: Span, amounts: list[Amount]) -> list[TradeFact]:
+    """ "A accounts for N percent of B's trade" and "B has N percent of its trade with A"."""
+    text = doc.text
+    facts = []
+    mentions = doc.countries_in(span.start, span.end)
+    for a in (a for a in amounts if a.unit == "percent"):
+        before = [m for m in mentions if m.end <= a.start]
+        after = [m for m in mentions if m.start >= a.end]
+        if not before or not after:
+            continue
+        subj, obj = before[-1], after[0]
+        pair: tuple[str, str] | None = None
+        if _SHARE_PRE.fullmatch(text, subj.end, a.start) and _SHARE_POST.fullmatch(
+            text, a.end, obj.start
+        ):
+            if _SHARE_TRADE.match(text[obj.end :]):
+                pair = (obj.code, subj.code)
+        elif re.fullmatch(r"\s+(?:has|had)\s+", text[subj.end : a.start]) and _HAS_SHARE.match(
+            text[a.end : obj.start]
+        ):
+            pair = (subj.code, obj.code)
+        if pair and pair[0] != pair[1]:
+            facts.append(TradeFact("share", pair[0], pair[1], a.value, "percent", "exact",
+                                   span.start, span.end))  # fmt: skip
+    return facts

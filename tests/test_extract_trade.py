@@ -1,0 +1,189 @@
+"""Trade figures: amounts, flows, the two states, qualifiers and years, and what is no figure.
+
+Fixture sentences are written for these tests, in the style of the sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplodata.extract.money import find_amounts
+from diplodata.extract.trade import extract_trade
+from diplodata.models import Article
+from diplodata.text import analyze
+
+Row = tuple[str, str, str, float, str, str, int | None]
+
+
+def rows(text: str, published: dt.date | None = dt.date(2022, 3, 1)) -> list[Row]:
+    article = Article("x", "x.txt", text, "", published_date=published)
+    return [
+        (f.flow, f.reporter, f.partner, f.value, f.unit, f.qualifier, f.year)
+        for f in extract_trade(analyze(article))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("worth $40.1Billion", 40_100_000_000, "USD"),
+        ("some US$38bn", 38_000_000_000, "USD"),
+        ("at USD 7.5 billion", 7_500_000_000, "USD"),
+        ("rose to 500 mln dlrs", 500_000_000, "USD"),
+        ("a total of 28.9 billion yen", 28_900_000_000, "JPY"),
+        ("about 1.2 trillion roubles", 1_200_000_000_000, "RUB"),
+        ("two billion dollars", 2_000_000_000, "USD"),
+        ("dollars 214.6bn", 214_600_000_000, "USD"),
+        ("3.1 billion euros", 3_100_000_000, "EUR"),
+        ("6.2 billion H.K. dlrs", 6_200_000_000, "HKD"),
+        ("22,201bn yen", 22_201_000_000_000, "JPY"),
+    ],
+)
+def test_money_amounts_in_full_units(text: str, value: float, unit: str) -> None:
+    [amount] = find_amounts(text)
+    assert (amount.value, amount.unit, text[amount.start : amount.end] in text) == (
+        value,
+        unit,
+        True,
+    )
+
+
+def test_money_ranges_give_the_lower_bound() -> None:
+    found = [(a.value, a.is_range) for a in find_amounts("USD 600-700 million, or between two "
+                                                         "and three billion dlrs")]  # fmt: skip
+    assert found == [(600_000_000, True), (2_000_000_000, True)]
+
+
+def test_money_ignores_years_tonnes_and_bare_numbers() -> None:
+    assert find_amounts("In 2021 it shipped 1,200,000 tonnes, 3.0 mln tonnes and 2022-2026.") == []
+
+
+def test_trade_turnover_between_named_states_with_year() -> None:
+    text = "In 2020, the trade volume between Poland and Lithuania was $9.4 billion."
+    assert rows(text) == [("turnover", "POL", "LTU", 9_400_000_000, "USD", "exact", 2020)]
+
+
+def test_trade_capitals_count_as_states_and_statistics_pick_the_reporter() -> None:
+    text = (
+        "Trade turnover between Warsaw and Vilnius has exceeded $3 billion according to "
+        "Lithuanian statistics, and approaches $4 billion according to Polish data."
+    )
+    assert rows(text) == [
+        ("turnover", "LTU", "POL", 3_000_000_000, "USD", "more_than", None),
+        ("turnover", "POL", "LTU", 4_000_000_000, "USD", "approx", None),
+    ]
+
+
+def test_trade_exports_and_imports_take_direction_from_prepositions() -> None:
+    text = (
+        "Trade between Armenia and Georgia reached $1.2 billion in 2021. This included "
+        "$0.5 billion in exports to Georgia and $0.7 billion in imports from Georgia to Armenia."
+    )
+    assert rows(text) == [
+        ("turnover", "ARM", "GEO", 1_200_000_000, "USD", "exact", 2021),
+        ("exports", "ARM", "GEO", 500_000_000, "USD", "exact", 2021),
+        ("imports", "ARM", "GEO", 700_000_000, "USD", "exact", 2021),
+    ]
+
+
+def test_trade_wire_style_exports_with_ellipsis_and_comparison() -> None:
+    text = (
+        "Officials said Brazil exported 800 mln dlrs worth of goods to Chile in 1986 and "
+        "imported 1.1 billion dlrs worth. Chile's trade surplus with Brazil rose to 300 mln "
+        "dlrs in 1986 from 150 mln dlrs in 1985."
+    )
+    assert rows(text, None) == [
+        ("exports", "BRA", "CHL", 800_000_000, "USD", "exact", 1986),
+        ("imports", "BRA", "CHL", 1_100_000_000, "USD", "exact", 1986),
+        ("balance", "CHL", "BRA", 300_000_000, "USD", "exact", 1986),
+        ("balance", "CHL", "BRA", 150_000_000, "USD", "exact", 1985),
+    ]
+
+
+def test_trade_our_trade_takes_the_pair_the_article_is_about() -> None:
+    text = (
+        "President of Serbia: Mr President, Serbia values its ties with Hungary. "
+        "Hungary is a close friend of Serbia. Our trade has reached nearly $5 billion "
+        "and will reach $6 billion by the end of the year."
+    )
+    assert rows(text) == [
+        ("turnover", "SRB", "HUN", 5_000_000_000, "USD", "approx", 2022),
+        ("turnover", "SRB", "HUN", 6_000_000_000, "USD", "target", 2022),
+    ]
+
+
+def test_trade_last_year_resolves_against_the_dateline() -> None:
+    text = "Bilateral trade between Chile and Peru grew to USD 4 billion last year."
+    assert rows(text, dt.date(2019, 6, 1)) == [
+        ("turnover", "CHL", "PER", 4_000_000_000, "USD", "exact", 2018)
+    ]
+
+
+def test_trade_ranges_and_targets() -> None:
+    text = (
+        "Egypt and Jordan plan to raise bilateral trade to $2 billion. Trade between Egypt "
+        "and Jordan will stay at $800-900 million."
+    )
+    assert [(r[3], r[5]) for r in rows(text)] == [(2_000_000_000, "target"), (800_000_000, "range")]
+
+
+def test_trade_share_of_a_state_trade() -> None:
+    text = "Germany accounts for 21 percent of Austria's trade."
+    assert rows(text) == [("share", "AUT", "DEU", 21.0, "percent", "exact", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade between Poland and Germany grew 30% last year.",
+        "Bilateral trade between Peru and Chile showed 50% growth.",
+        "Kazakhstan's exports rose 12% to $60 billion in 2022.",
+        "Russia's foreign trade turnover reached $800 billion in 2021.",
+        "Japan's trade surplus grew to 12 trillion yen in 2004.",
+        "Chinese investment in Poland reached $3 billion as trade ties grew.",
+        "Armenia and Georgia signed a trade deal worth $500 million.",
+        "Gas prices for Moldova rose to $95 per 1,000 cubic metres in a trade accord with Russia.",
+        "The company's exports to Germany reached $2 billion last year.",
+        "South Korea's current account surplus reached 4.6 billion dlrs in 1986.",
+        "The striker joined the Turkish club from Germany for 20 million euros.",
+        "The turnover of the French club hit 300 million euros.",
+        "Ukraine's trade with the world reached $100 billion.",
+        "Investment and trade between Chile and Peru reached $3 billion.",
+    ],
+)
+def test_trade_no_bilateral_figure(text: str) -> None:
+    assert rows(text) == []
+
+
+def test_trade_bracketed_conversions_and_increments_give_no_row() -> None:
+    text = (
+        "In 2004, trade between Japan and South Korea added up to 8,000bn yen (dollars 77bn; "
+        "pounds 41bn). Bilateral trade between Peru and Chile rose by $1 billion to $5 billion."
+    )
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in rows(text)] == [
+        ("turnover", "JPN", "KOR", 8_000_000_000_000, "JPY"),
+        ("turnover", "PER", "CHL", 5_000_000_000, "USD"),
+    ]
+
+
+def test_trade_evidence_span_is_the_sentence() -> None:
+    text = "Leaders met in Rome. Trade between Italy and Malta reached 2 billion euros."
+    doc = analyze(Article("x", "x.txt", text, "", published_date=None))
+    [fact] = extract_trade(doc)
+    assert text[fact.start : fact.end] == "Trade between Italy and Malta reached 2 billion euros."
+
+
+def test_trade_a_later_clause_keeps_the_sentence_pair() -> None:
+    text = (
+        "After the trade deal was signed, China's exports to Canada rose to $40bn, "
+        "while its imports from the EU fell to $20bn. Peru's exports to Chile fell to "
+        "600 mln dlrs, while Chile's exports rose to 700 mln dlrs."
+    )
+    assert [(r[0], r[1], r[2], r[3]) for r in rows(text)] == [
+        ("exports", "CHN", "CAN", 40_000_000_000),
+        ("imports", "CHN", "EUU", 20_000_000_000),
+        ("exports", "PER", "CHL", 600_000_000),
+        ("exports", "CHL", "PER", 700_000_000),
+    ]
