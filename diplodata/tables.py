@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from diplodata import lexicon
 from diplodata.models import ArticleFacts, PersonFact
@@ -19,6 +20,7 @@ from diplodata.rows import (
     Tables,
     TradeFigureRow,
 )
+from diplodata.schemas import TABLES, table_schema
 
 COUNTRY_CODE_LEN = 3
 
@@ -208,19 +210,18 @@ def _local_person_ids(persons: Sequence[PersonFact], ids: dict[str, str]) -> dic
     return local
 
 
+FACT_TABLES = frozenset({"actor_mentions", "meetings", "trade_figures", "memberships"})
+
+
 def _dedupe_and_sort(tables: Tables) -> None:
-    """One row per primary key (first wins), rows sorted by key: same input, same bytes."""
-    keys = {
-        "articles": lambda r: (r.article_id,),
-        "actors": lambda r: (r.actor_id,),
-        "actor_mentions": lambda r: (r.mention_id,),
-        "meetings": lambda r: (r.meeting_id,),
-        "meeting_participants": lambda r: (r.meeting_id, r.actor_id),
-        "trade_figures": lambda r: (r.figure_id,),
-        "memberships": lambda r: (r.membership_id,),
-    }
-    for name, key in keys.items():
-        unique: dict[tuple[str, ...], object] = {}
+    """One row per primary key (first wins); rows in a deterministic order: same input, same
+    bytes. Fact rows follow the text (article, then position), the others their key."""
+    for name in TABLES:
+        fields = table_schema(name)["primaryKey"]
+        unique: dict[tuple[Any, ...], Any] = {}
         for row in getattr(tables, name):
-            unique.setdefault(key(row), row)
-        setattr(tables, name, [unique[k] for k in sorted(unique)])
+            unique.setdefault(tuple(getattr(row, f) for f in fields), row)
+        rows = [unique[key] for key in sorted(unique)]
+        if name in FACT_TABLES:  # a stable sort: ties stay in key order
+            rows.sort(key=lambda r: (r.article_id, r.evidence.char_start, r.evidence.char_end))
+        setattr(tables, name, rows)

@@ -79,12 +79,13 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\
 
 
 def split_sentences(text: str) -> list[Span]:
-    """Sentence spans: a line break always ends one; so does ``.!?`` before a capital,
-    unless the full stop closes an abbreviation ("Mr.", "U.S.") or an initial ("R.")."""
+    """Sentence spans: a line break always ends one (after an abbreviation too); so does
+    ``.!?`` before a capital, unless the full stop closes an abbreviation ("Mr.", "U.S.")
+    or an initial ("R.")."""
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group()[0] == ".":
+        if match.group()[0] == "." and "\n" not in match.group():
             word = re.search(r"([\w.]+)\.$", text[start : match.start() + 1])
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
