@@ -67,3 +67,78 @@ def test_flow_new_article_publishes_a_release_with_exactly_its_rows(
     changelog = (out / "latest" / "CHANGELOG.md").read_text()
     assert f"Compared with release {first.version}" in changelog
     assert "| articles | 1 | 0 |" in changelog
+
+
+def _rows(sql: str, out: Path) -> list[tuple[object, ...]]:
+    return run_query(sql, out).rows
+
+
+def test_flow_sample_people_with_roles_countries_and_posts(published: Path) -> None:
+    rows = _rows(
+        "SELECT a.name, m.role, m.country, m.posted_to FROM actor_mentions m "
+        "JOIN actors a USING (actor_id) WHERE a.name <> 'Alexander Lukashenko' ORDER BY a.name",
+        published,
+    )
+    assert rows == [
+        ("Anatoly Glaz", "ambassador", "BLR", "TUR"),
+        ("Boris Gryzlov", "ambassador", "RUS", "BLR"),
+        ("Vladimir Makei", "foreign minister", "BLR", None),
+    ]
+    assert _rows("SELECT count(*) FROM actors WHERE name = 'Alexander Lukashenko'", published) == [
+        (1,)
+    ]
+
+
+def test_flow_sample_meetings(published: Path) -> None:
+    rows = _rows(
+        "SELECT m.date, m.date_precision, m.location_country, m.kind, "
+        "string_agg(a.name, ' & ' ORDER BY a.name) FROM meetings m "
+        "JOIN meeting_participants USING (meeting_id) JOIN actors a USING (actor_id) "
+        "GROUP BY ALL ORDER BY m.date",
+        published,
+    )
+    assert rows == [
+        ("2022", "year", "BLR", "negotiations", "Russia & Ukraine"),
+        ("2022-09-02", "day", "BLR", "meeting", "Boris Gryzlov & Vladimir Makei"),
+    ]
+
+
+def test_flow_sample_trade_figures(published: Path) -> None:
+    rows = _rows(
+        "SELECT flow, reporter, partner, value, unit, year, qualifier, statistics_source "
+        "FROM trade_figures WHERE flow <> 'share' ORDER BY value",
+        published,
+    )
+    assert rows == [
+        ("turnover", "BLR", "TUR", 1e9, "USD", None, "more_than", "BLR"),
+        ("turnover", "TUR", "BLR", 2e9, "USD", None, "approx", "TUR"),
+        ("exports", "BLR", "RUS", 16.4e9, "USD", 2021, "exact", None),
+        ("imports", "BLR", "RUS", 23.7e9, "USD", 2021, "exact", None),
+        ("turnover", "RUS", "BLR", 40.1e9, "USD", 2021, "exact", None),
+    ]
+
+
+def test_flow_sample_memberships(published: Path) -> None:
+    rows = _rows(
+        "SELECT organization, string_agg(member, ',' ORDER BY member) FROM memberships "
+        "GROUP BY ALL ORDER BY 1",
+        published,
+    )
+    assert rows == [
+        ("CIS", "BLR,RUS"),
+        ("CSTO", "BLR,RUS"),
+        ("EAEU", "BLR,RUS"),
+        ("UN", "BLR,RUS"),
+        ("UNION_STATE", "BLR,RUS"),
+    ]
+
+
+def test_flow_every_quote_is_the_text_at_its_offsets(published: Path) -> None:
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SAMPLES.iterdir()}
+    for table in ("actor_mentions", "meetings", "trade_figures", "memberships"):
+        for source, start, end, quote in _rows(
+            f"SELECT source, char_start, char_end, quote FROM {table} "
+            "JOIN articles USING (article_id)",
+            published,
+        ):
+            assert texts[str(source)][int(start) : int(end)] == quote  # type: ignore[call-overload]
