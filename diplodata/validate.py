@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from frictionless import Package, system
+from frictionless import FrictionlessException, Package, system
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,11 @@ class ValidationResult:
 def validate_package(descriptor: Path) -> ValidationResult:
     """Validate every resource of the package at ``descriptor``."""
     with system.use_context(trusted=True):
-        package = Package(str(descriptor))
+        try:
+            package = Package(str(descriptor))
+        except FrictionlessException as exc:  # the descriptor itself is invalid
+            problem = Problem(resource="datapackage.json", message=str(exc))
+            return ValidationResult(valid=False, problems=[problem], report={"error": str(exc)})
         report = package.validate(parallel=False)
     problems = []
     for task in report.tasks:

@@ -112,3 +112,11 @@ def test_release_versions_catalog_and_changelog(tmp_path: Path) -> None:
     assert catalog["latest"] == second.version
     assert "| articles | 1 | 0 |" in (second.path / "CHANGELOG.md").read_text()
     assert (first.path / "datapackage.json").exists()  # old releases stay
+
+
+def test_release_invalid_descriptor_is_refused_not_raised(tmp_path: Path) -> None:
+    bad = PackageMeta(version="2026-01-01.1", created="yesterday-ish")
+    with pytest.raises(PublishError) as caught:
+        publish(_tables(), tmp_path, bad)
+    assert any("created" in str(p) for p in caught.value.problems)
+    assert latest_release(tmp_path) is None
