@@ -75,7 +75,9 @@ def run(folder: Path, repeat: int = 3) -> dict[str, object]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("folder", type=Path, nargs="?", default=Path("../shared/corpus/bulk"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", action="store_true")

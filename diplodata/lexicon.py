@@ -4,7 +4,8 @@ The files live in ``diplodata/data/`` and each has a Frictionless Table Schema i
 ``schemas/lexicon/``; a test validates them. Country names also come from pycountry
 (ISO 3166 names, official and common names), so the curated file only adds what
 ISO lacks: demonyms, capitals, seats of government, short forms, historical states,
-cities and regions (places of meetings; form `city`, `region`), and ``block`` rows, longer phrases that must *not* count as a state ("Latin America").
+cities and regions (places of meetings; forms ``city`` and ``region``), and ``block``
+rows, longer phrases that must *not* count as a state ("Latin America").
 """
 
 from __future__ import annotations
