@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -38,6 +38,44 @@ def _alternation(surfaces: list[str]) -> str:
     """Regex alternation that prefers the longest surface form at a position."""
     ordered = sorted(set(surfaces), key=lambda s: (-len(s), s))
     return "|".join(re.escape(s) for s in ordered)
+
+
+class SurfaceMatcher:
+    """Finds known surface forms in text, longest first, not inside a longer word.
+
+    A regex alternation of hundreds of names is slow in Python's ``re``; this indexes the
+    forms by their first two characters and tests only those at each word start.
+    """
+
+    def __init__(self, surfaces: Iterable[str], left: str, right: str) -> None:
+        self._by_prefix: dict[str, list[str]] = {}
+        for surface in sorted(set(surfaces), key=lambda x: (-len(x), x)):
+            self._by_prefix.setdefault(surface[:2], []).append(surface)
+        firsts = "".join(sorted({re.escape(p[0]) for p in self._by_prefix}))
+        self._starts = re.compile(rf"(?<![{left}])[{firsts}]")
+        self._right = re.compile(rf"[{right}]")
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        end = len(text) if end is None else end
+        found: list[tuple[int, int, str]] = []
+        position = start
+        while True:
+            m = self._starts.search(text, position, end)
+            if m is None:
+                return found
+            at = m.start()
+            for surface in self._by_prefix.get(text[at : at + 2], ()):
+                stop = at + len(surface)
+                if (
+                    stop <= end
+                    and text.startswith(surface, at)
+                    and not (stop < len(text) and self._right.match(text, stop))
+                ):
+                    found.append((at, stop, surface))
+                    position = stop
+                    break
+            else:
+                position = at + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +110,8 @@ class Lexicon:
             row["phrase"].lower(): Office(row["office"], row["envoy"] == "true")
             for row in _read_csv("offices.csv")
         }
-        self._country_re = re.compile(rf"(?<![\w.])(?:{_alternation(list(self.countries))})(?!\w)")
-        self._org_re = re.compile(
-            rf"(?<![\w.-])(?:{_alternation(list(self.organizations))})(?![\w-])"
-        )
+        self._country_matcher = SurfaceMatcher(self.countries, left=r"\w.", right=r"\w")
+        self._org_matcher = SurfaceMatcher(self.organizations, left=r"\w.-", right=r"\w-")
         self.office_pattern: str = _alternation(
             [p for p in self.offices] + [p.title() for p in self.offices]
         )
@@ -86,14 +122,10 @@ class Lexicon:
     ) -> list[CountryMention]:
         """Every state named in ``text[start:end]``, longest match first, in text order."""
         found: list[CountryMention] = []
-        for match in self._country_re.finditer(text, start, len(text) if end is None else end):
-            entry = self.countries[match.group()]
+        for s, e, surface in self._country_matcher.find(text, start, end):
+            entry = self.countries[surface]
             if entry.code:
-                found.append(
-                    CountryMention(
-                        match.start(), match.end(), entry.code, match.group(), entry.form
-                    )
-                )
+                found.append(CountryMention(s, e, entry.code, surface, entry.form))
         return found
 
     def country_code(self, surface: str) -> str | None:
@@ -111,8 +143,8 @@ class Lexicon:
     ) -> list[OrganizationMention]:
         """Every international organization named in ``text[start:end]``."""
         return [
-            OrganizationMention(m.start(), m.end(), self.organizations[m.group()].code, m.group())
-            for m in self._org_re.finditer(text, start, len(text) if end is None else end)
+            OrganizationMention(s, e, self.organizations[surface].code, surface)
+            for s, e, surface in self._org_matcher.find(text, start, end)
         ]
 
     def organization(self, code_or_alias: str) -> Organization | None:

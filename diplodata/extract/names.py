@@ -125,7 +125,9 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
     organizations) are never part of a name."""
     stop = non_name_words()
     found: list[Segment] = []
-    blocked_iter = sorted(blocked)
+    mask = bytearray(len(text))  # 1 where a blocked span covers the character
+    for bs, be in blocked:
+        mask[bs:be] = b"\x01" * (be - bs)
     for run in RUN_RE.finditer(text):
         words = [
             (m.start(), m.end(), m.group().lstrip("#")) for m in TOKEN_RE.finditer(run.group())
@@ -134,7 +136,7 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
         current: list[tuple[int, int, str]] = []
         prefix: list[str] = []
         for s, e, w in [*words, (-1, -1, "")]:
-            is_blocked = any(bs < e and s < be for bs, be in blocked_iter)
+            is_blocked = s >= 0 and any(mask[s:e])
             is_name = bool(w) and not is_blocked and w not in stop and not w.isupper()
             if is_name and current and w in {c[2] for c in current} and w not in PARTICLES:
                 _close(current, run.start(), prefix, found)
@@ -175,6 +177,7 @@ def _close(
     )
 
 
+@cache
 def fold(name: str) -> str:
     """Loose key for comparing spellings: accents, case, "y"/"i" and doubled letters folded."""
     text = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("ł", "l"))
