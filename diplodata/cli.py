@@ -254,6 +254,7 @@ def download(
         TransferSpeedColumn(),
         console=err,
         transient=True,
+        disable=not err.is_terminal,
     )
 
     class Report(Callbacks):
