@@ -62,6 +62,9 @@ def run(
         Path | None, typer.Option(help="Feeds config file (RSS/Atom/URLs) to fetch too.")
     ] = None,
     force: Annotated[bool, typer.Option(help="Publish even when nothing changed.")] = False,
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold annotations: eval scores go into the release.")
+    ] = None,
 ) -> None:
     """Extract the four tables from ARTICLES and publish a release under OUT."""
     from diplodata.ingest import InputError, list_files
@@ -72,12 +75,20 @@ def run(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     prefect_environment()
+    from diplodata.release import OutputBusyError
+
     config = RunConfig(
-        articles=articles, out=out, batch_size=batch_size, license=license, feeds=feeds, force=force
+        articles=articles,
+        out=out,
+        batch_size=batch_size,
+        license=license,
+        feeds=feeds,
+        force=force,
+        gold=gold,
     )
     try:
         summary = _run_flow(config)
-    except InputError as exc:
+    except (InputError, OutputBusyError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     print_summary(summary)
@@ -178,6 +189,9 @@ def serve(
     feeds: Annotated[
         Path | None, typer.Option(help="Feeds config file to fetch on every run.")
     ] = None,
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold annotations: eval scores go into each release.")
+    ] = None,
 ) -> None:
     """Register a scheduled Prefect deployment of `run` and serve it until Ctrl-C."""
     from diplodata.ingest import InputError, list_files
@@ -191,7 +205,8 @@ def serve(
     from flows.pipeline import serve as serve_flow
 
     console.print(f"Serving deployment diplodata-run/{name} on schedule {cron!r}; Ctrl-C stops it.")
-    serve_flow(RunConfig(articles=articles, out=out, feeds=feeds), cron=cron, name=name)
+    config = RunConfig(articles=articles, out=out, feeds=feeds, gold=gold)
+    serve_flow(config, cron=cron, name=name)
 
 
 @app.command()

@@ -16,10 +16,12 @@ Layout of an output folder::
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -142,6 +144,33 @@ def _update_catalog(out: Path, entry: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
+class OutputBusyError(PublishError):
+    """Another run holds the output folder."""
+
+
+@contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold ``OUT/.lock`` for a whole run: one publisher per output folder at a time.
+
+    With the lock held, staging folders left by a crashed run are removed.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / ".lock").open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise OutputBusyError(
+                f"{out}: another diplodata run is publishing here; wait for it to finish "
+                "or pass another --out"
+            ) from exc
+        for stale in out.glob(".staging-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @dataclass(slots=True)
 class StagedRelease:
     """A release written and validated in a staging folder, not yet visible to readers."""
@@ -184,11 +213,18 @@ def stage(
     write_descriptor(staging, package)
     result = validate_package(staging / "datapackage.json")
     (staging / "quality").mkdir()
-    report = {"validation": result.report, **(quality or {})}
-    (staging / "quality" / "validation.json").write_text(
-        json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8"
-    )
+    reports = {"validation": result.report, **(quality or {})}
+    for name, report in reports.items():
+        (staging / "quality" / f"{name}.json").write_text(
+            json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8"
+        )
     return StagedRelease(out, staging, meta, package, tables.counts(), changes, result.problems)
+
+
+def add_quality(staged: StagedRelease, name: str, report: dict[str, Any]) -> None:
+    """Add a report (e.g. eval scores) to a staged release's ``quality/`` folder."""
+    path = staged.path / "quality" / f"{name}.json"
+    path.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
 
 
 def promote(staged: StagedRelease) -> Release:
@@ -210,7 +246,7 @@ def promote(staged: StagedRelease) -> Release:
             DUCKDB_FILE,
             "README.md",
             "CHANGELOG.md",
-            "quality/validation.json",
+            *sorted(f"quality/{p.name}" for p in (staged.path / "quality").glob("*.json")),
             *(f"data/{t}.parquet" for t in TABLES),
         ],
     )

@@ -9,9 +9,18 @@ from prefect.artifacts import create_table_artifact
 
 from diplodata import pipeline as p
 from diplodata.config import RunConfig
+from diplodata.evaluate import evaluate
 from diplodata.ingest import Batch
 from diplodata.models import Article, ArticleFacts
-from diplodata.release import PublishError, Release, StagedRelease, promote, stage
+from diplodata.release import (
+    PublishError,
+    Release,
+    StagedRelease,
+    add_quality,
+    output_lock,
+    promote,
+    stage,
+)
 from diplodata.rows import Tables
 from diplodata.summary import RunSummary
 from diplodata.tables import build_tables
@@ -39,6 +48,14 @@ def validate_task(tables: Tables, config: RunConfig, plan: p.Plan) -> StagedRele
     )
 
 
+@task(name="evaluate")
+def evaluate_task(staged: StagedRelease, config: RunConfig) -> dict[str, object]:
+    assert config.gold is not None
+    scores = evaluate(staged.path / "datapackage.json", config.gold).to_dict()
+    add_quality(staged, "eval", scores)
+    return scores
+
+
 @task(name="publish")
 def publish_task(staged: StagedRelease) -> Release:
     return promote(staged)
@@ -47,6 +64,11 @@ def publish_task(staged: StagedRelease) -> Release:
 @flow(name="diplodata-run", log_prints=True)
 def diplodata_run(config: RunConfig) -> RunSummary:
     """Ingest new articles, extract facts in batches, validate and publish a release."""
+    with output_lock(config.out):
+        return _run(config)
+
+
+def _run(config: RunConfig) -> RunSummary:
     log = get_run_logger()
     timer = p.Timer()
     batch = ingest_task(config)
@@ -88,6 +110,10 @@ def diplodata_run(config: RunConfig) -> RunSummary:
     timer.lap("tables")
     staged = validate_task(tables, config, plan)
     timer.lap("validate")
+    if config.gold is not None and staged.valid:
+        scores = evaluate_task(staged, config)
+        log.info(f"eval against {config.gold}: macro-F1 {scores['macro_f1']}")
+        timer.lap("evaluate")
     summary.counts = staged.counts
     summary.changes = staged.changes
     summary.version = staged.meta.version
@@ -125,6 +151,7 @@ def serve(config: RunConfig, cron: str, name: str = "diplodata-scheduled") -> No
             "batch_size": config.batch_size,
             "license": config.license,
             "feeds": str(config.feeds.resolve()) if config.feeds else None,
+            "gold": str(config.gold.resolve()) if config.gold else None,
         }
     }
     diplodata_run.serve(

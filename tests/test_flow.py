@@ -142,3 +142,30 @@ def test_flow_every_quote_is_the_text_at_its_offsets(published: Path) -> None:
             published,
         ):
             assert texts[str(source)][int(start) : int(end)] == quote  # type: ignore[call-overload]
+
+
+def test_flow_with_gold_puts_eval_scores_in_the_release(
+    prefect_server: None, tmp_path: Path
+) -> None:
+    from flows.pipeline import diplodata_run
+    from tests.conftest import FIXTURES
+
+    out = tmp_path / "out"
+    config = RunConfig(articles=FIXTURES / "articles", out=out, gold=FIXTURES / "gold")
+    assert diplodata_run(config).status == "published"
+    scores = json.loads((out / "latest" / "quality" / "eval.json").read_text())
+    assert set(scores["tables"]) == {"persons", "meetings", "trade_figures", "memberships"}
+    package = json.loads((out / "latest" / "datapackage.json").read_text())
+    assert "quality/eval.json" in {f["path"] for f in package["files"]}
+
+
+def test_flow_refuses_a_second_publisher_on_the_same_output(tmp_path: Path) -> None:
+    from diplodata.release import OutputBusyError, output_lock
+
+    (tmp_path / ".staging-2026-01-01.1-999").mkdir(parents=True)
+    with output_lock(tmp_path):
+        assert not (tmp_path / ".staging-2026-01-01.1-999").exists()  # crash leftovers cleaned
+        with pytest.raises(OutputBusyError, match="another diplodata run"), output_lock(tmp_path):
+            pass
+    with output_lock(tmp_path):  # released
+        pass
