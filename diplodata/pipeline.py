@@ -74,31 +74,31 @@ def extract_batch(articles: Sequence[Article], out: Path | None = None) -> list[
     return results
 
 
-def unchanged_since_latest(articles: Sequence[Article], out: Path) -> bool:
-    """True when the latest release holds exactly these texts, read by this extractor version."""
+def _latest_articles(out: Path) -> list[tuple[str, str]] | None:
+    """(sha256, extractor_version) of every article in the latest release, if any."""
     latest = latest_release(out)
     if latest is None:
-        return False
+        return None
     con = duckdb.connect()
     rows = con.execute(
         "SELECT sha256, extractor_version FROM read_parquet($1)",
         [str(latest / "data" / "articles.parquet")],
     ).fetchall()
     con.close()
-    return sorted(rows) == sorted((a.sha256, EXTRACTOR_VERSION) for a in articles)
+    return [(str(sha), str(version)) for sha, version in rows]
+
+
+def unchanged_since_latest(articles: Sequence[Article], out: Path) -> bool:
+    """True when the latest release holds exactly these texts, read by this extractor version."""
+    rows = _latest_articles(out)
+    return rows is not None and sorted(rows) == sorted(
+        (a.sha256, EXTRACTOR_VERSION) for a in articles
+    )
 
 
 def previous_extractor_version(out: Path) -> str | None:
-    latest = latest_release(out)
-    if latest is None:
-        return None
-    con = duckdb.connect()
-    rows = con.execute(
-        "SELECT DISTINCT extractor_version FROM read_parquet($1)",
-        [str(latest / "data" / "articles.parquet")],
-    ).fetchall()
-    con.close()
-    return rows[0][0] if len(rows) == 1 else None
+    versions = {version for _, version in _latest_articles(out) or []}
+    return versions.pop() if len(versions) == 1 else None
 
 
 def release_notes(p: Plan, out: Path) -> list[str]:

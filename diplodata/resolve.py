@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -88,22 +88,6 @@ def person_id(key: NameKey) -> str:
 def stable_id(*parts: object, length: int = 16) -> str:
     """A deterministic id from the parts (for meetings, figures, memberships)."""
     return _digest("\x1f".join("" if p is None else str(p) for p in parts), length)
-
-
-@dataclass(slots=True)
-class PersonCluster:
-    """Everything the run says about one person."""
-
-    actor_id: str
-    names: Counter[str]
-    roles: Counter[str]
-    countries: Counter[str]
-    articles: set[str]
-
-    @property
-    def name(self) -> str:
-        # the fullest, then most frequent, form
-        return max(self.names, key=lambda n: (len(name_parts(n)), self.names[n], n))
 
 
 def resolve_people(mentions: Iterable[tuple[str, str, str | None, str | None]]) -> dict[str, str]:

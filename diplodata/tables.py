@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from diplodata import lexicon
-from diplodata.models import ArticleFacts, PersonFact
+from diplodata.models import ArticleFacts, MeetingFact, PersonFact
 from diplodata.resolve import resolve_people, stable_id
 from diplodata.rows import (
     ActorMentionRow,
@@ -46,22 +47,22 @@ def _most_common(counter: Counter[str]) -> str | None:
     return min(counter, key=lambda k: (-counter[k], k))
 
 
-def build_tables(results: Sequence[ArticleFacts], version: str) -> Tables:
-    """Assemble every table of a release from the facts of all articles, sorted by id."""
-    lex = lexicon.load()
-    tables = Tables()
-    person_ids = resolve_people(
-        (r.article.article_id, p.name, p.role, p.country) for r in results for p in r.persons
-    )
-    people: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
-    actor_articles: dict[str, set[str]] = defaultdict(set)
-    states: set[str] = set()
-    orgs: set[str] = set()
+@dataclass(slots=True)
+class _Assembly:
+    """Rows being built, plus what the actors table needs to know about each actor."""
 
-    for result in results:
-        article, text = result.article, result.article.text
+    version: str
+    person_ids: dict[str, str]
+    tables: Tables = field(default_factory=Tables)
+    people: dict[str, dict[str, Counter[str]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(Counter))
+    )
+    actor_articles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, result: ArticleFacts) -> None:
+        article, text, v = result.article, result.article.text, self.version
         aid = article.article_id
-        tables.articles.append(
+        self.tables.articles.append(
             ArticleRow(
                 aid,
                 article.source,
@@ -69,21 +70,18 @@ def build_tables(results: Sequence[ArticleFacts], version: str) -> Tables:
                 article.published_date,
                 article.sha256,
                 article.n_chars,
-                version,
+                v,
             )
         )
-        local = _local_person_ids(result.persons, person_ids)
         for person in result.persons:
-            pid = person_ids[person.name]
-            record = people[pid]
+            pid = self.person_ids[person.name]
+            record = self.people[pid]
             record["names"][person.name] += 1
             record["aliases"].update(person.aliases)
-            if person.role:
-                record["roles"][person.role] += 1
-            if person.country:
-                record["countries"][person.country] += 1
-            actor_articles[pid].add(aid)
-            tables.actor_mentions.append(
+            record["roles"].update([person.role] if person.role else [])
+            record["countries"].update([person.country] if person.country else [])
+            self.actor_articles[pid].add(aid)
+            self.tables.actor_mentions.append(
                 ActorMentionRow(
                     stable_id(aid, pid),
                     aid,
@@ -92,41 +90,14 @@ def build_tables(results: Sequence[ArticleFacts], version: str) -> Tables:
                     person.role,
                     person.country,
                     person.posted_to,
-                    evidence(text, person.start, person.end, version),
+                    evidence(text, person.start, person.end, v),
                 )
             )
+        local = _local_person_ids(result.persons, self.person_ids)
         for meeting in result.meetings:
-            actors = []
-            for participant in meeting.participants:
-                if participant in local:
-                    actors.append(local[participant])
-                elif len(participant) == COUNTRY_CODE_LEN and participant.isupper():
-                    actors.append(country_actor_id(participant))
-                    states.add(participant)
-            actors = sorted(set(actors))
-            if not actors:
-                continue
-            for actor in actors:
-                actor_articles[actor].add(aid)
-            mid = stable_id(aid, meeting.kind, meeting.date, *actors)
-            event = stable_id(meeting.date if meeting.date_precision == "day" else aid, *actors)
-            tables.meetings.append(
-                MeetingRow(
-                    mid,
-                    event,
-                    aid,
-                    meeting.date,
-                    meeting.date_precision,
-                    meeting.location,
-                    meeting.location_country,
-                    meeting.kind,
-                    len(actors),
-                    evidence(text, meeting.start, meeting.end, version),
-                )
-            )
-            tables.meeting_participants.extend(MeetingParticipantRow(mid, a) for a in actors)
+            self._add_meeting(aid, text, meeting, local)
         for fig in result.trade_figures:
-            tables.trade_figures.append(
+            self.tables.trade_figures.append(
                 TradeFigureRow(
                     stable_id(aid, fig.flow, fig.reporter, fig.partner, fig.value, fig.start),
                     aid,
@@ -139,64 +110,110 @@ def build_tables(results: Sequence[ArticleFacts], version: str) -> Tables:
                     fig.period,
                     fig.qualifier,
                     fig.statistics_source,
-                    evidence(text, fig.start, fig.end, version),
+                    evidence(text, fig.start, fig.end, v),
                 )
             )
         for mem in result.memberships:
-            orgs.add(mem.organization)
-            tables.memberships.append(
+            self.actor_articles[org_actor_id(mem.organization)].add(aid)
+            self.tables.memberships.append(
                 MembershipRow(
                     stable_id(aid, mem.member, mem.organization),
                     aid,
                     mem.member,
                     mem.organization,
                     mem.organization_name,
-                    evidence(text, mem.start, mem.end, version),
+                    evidence(text, mem.start, mem.end, v),
                 )
             )
 
-    for pid, record in people.items():
-        name = max(record["names"], key=lambda n: (len(n.split()), record["names"][n], n))
-        aliases = sorted((set(record["names"]) | set(record["aliases"])) - {name})
-        tables.actors.append(
-            ActorRow(
-                pid,
-                name,
-                "person",
-                _most_common(record["countries"]),
-                _most_common(record["roles"]),
-                " | ".join(aliases) or None,
-                len(actor_articles[pid]),
+    def _add_meeting(
+        self, aid: str, text: str, meeting: MeetingFact, local: dict[str, str]
+    ) -> None:
+        """A meeting row and its participants: persons by their actor ids, states as actors."""
+        actors = sorted(
+            {
+                local[p] if p in local else country_actor_id(p)
+                for p in meeting.participants
+                if p in local or (len(p) == COUNTRY_CODE_LEN and p.isupper())
+            }
+        )
+        if not actors:
+            return
+        for actor in actors:
+            self.actor_articles[actor].add(aid)
+        mid = stable_id(aid, meeting.kind, meeting.date, *actors)
+        # the event: the same participants on the same day, whichever article reports it
+        event = stable_id(meeting.date if meeting.date_precision == "day" else aid, *actors)
+        self.tables.meetings.append(
+            MeetingRow(
+                mid,
+                event,
+                aid,
+                meeting.date,
+                meeting.date_precision,
+                meeting.location,
+                meeting.location_country,
+                meeting.kind,
+                len(actors),
+                evidence(text, meeting.start, meeting.end, self.version),
             )
         )
-    for code in states:
-        cid = country_actor_id(code)
-        tables.actors.append(
-            ActorRow(
-                cid,
-                lex.country_name(code),
-                "country",
-                code,
-                None,
-                None,
-                max(1, len(actor_articles[cid])),
+        self.tables.meeting_participants.extend(MeetingParticipantRow(mid, a) for a in actors)
+
+    def actors(self) -> list[ActorRow]:
+        """One row per person, state and organization that appears in any fact row."""
+        lex = lexicon.load()
+        rows = []
+        for pid, record in self.people.items():
+            names = record["names"]
+            name = max(names, key=lambda n: (len(n.split()), names[n], n))
+            aliases = sorted((set(names) | set(record["aliases"])) - {name})
+            rows.append(
+                ActorRow(
+                    pid,
+                    name,
+                    "person",
+                    _most_common(record["countries"]),
+                    _most_common(record["roles"]),
+                    " | ".join(aliases) or None,
+                    len(self.actor_articles[pid]),
+                )
             )
-        )
-    for code in orgs:
-        org = lex.organization(code)
-        tables.actors.append(
-            ActorRow(
-                org_actor_id(code),
-                org.name if org else code,
-                "organization",
-                None,
-                None,
-                None,
-                len({m.article_id for m in tables.memberships if m.organization == code}),
-            )
-        )
-    _dedupe_and_sort(tables)
-    return tables
+        for actor_id, articles in self.actor_articles.items():
+            kind, _, code = actor_id.partition(":")
+            if kind == "country":
+                rows.append(
+                    ActorRow(
+                        actor_id, lex.country_name(code), "country", code, None, None, len(articles)
+                    )
+                )
+            elif kind == "org":
+                org = lex.organization(code)
+                rows.append(
+                    ActorRow(
+                        actor_id,
+                        org.name if org else code,
+                        "organization",
+                        None,
+                        None,
+                        None,
+                        len(articles),
+                    )
+                )
+        return rows
+
+
+def build_tables(results: Sequence[ArticleFacts], version: str) -> Tables:
+    """Assemble every table of a release from the facts of all articles."""
+    person_ids = resolve_people(
+        (r.article.article_id, p.name, p.role, p.country) for r in results for p in r.persons
+    )
+    assembly = _Assembly(version, person_ids)
+    for result in results:
+        assembly.add(result)
+    assembly.tables.actors = assembly.actors()
+    _dedupe_and_sort(assembly.tables)
+    return assembly.tables
 
 
 def _local_person_ids(persons: Sequence[PersonFact], ids: dict[str, str]) -> dict[str, str]:
