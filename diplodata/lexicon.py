@@ -1,4 +1,4 @@
-"""Curated knowledge: countries, organizations and offices, loaded from data files.
+"""Curated knowledge: countries, organizations, offices and office holders, from data files.
 
 The files live in ``diplodata/data/`` and each has a Frictionless Table Schema in
 ``schemas/lexicon/``; a test validates them. Country names also come from pycountry
@@ -96,6 +96,17 @@ class Office:
     envoy: bool  # posted abroad: ambassadors, envoys
 
 
+@dataclass(frozen=True, slots=True)
+class OfficeTerm:
+    """One term of a well-known office holder (``office_holders.csv``)."""
+
+    name: str
+    country: str  # empty for a post in an international organization
+    office: str
+    start: int
+    end: int | None  # None: still in office
+
+
 class Lexicon:
     """Lookup tables and compiled matchers built once from the data files."""
 
@@ -110,6 +121,16 @@ class Lexicon:
             row["phrase"].lower(): Office(row["office"], row["envoy"] == "true")
             for row in _read_csv("offices.csv")
         }
+        self.office_holders: list[OfficeTerm] = [
+            OfficeTerm(
+                row["name"],
+                row["country"],
+                row["office"],
+                int(row["start_year"]),
+                int(row["end_year"]) if row["end_year"] else None,
+            )
+            for row in _read_csv("office_holders.csv")
+        ]
         self._country_matcher = SurfaceMatcher(self.countries, left=r"\w.", right=r"\w")
         self._org_matcher = SurfaceMatcher(self.organizations, left=r"\w.-", right=r"\w-")
         self.office_pattern: str = _alternation(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from diplodata.extract.persons import extract_persons
 from diplodata.models import Article, PersonFact
 from diplodata.text import analyze
@@ -84,7 +86,7 @@ def test_persons_said_with_lowercase_role_after_name() -> None:
 
 def test_persons_hashtag_name_and_fm_title() -> None:
     text = "FM Vladimir #Makei discussed the agenda with partners."
-    assert _flat(text) == [("Vladimir Makei", "foreign minister", None, None)]
+    assert _flat(text) == [("Vladimir Makei", "foreign minister", "BLR", None)]
 
 
 def test_persons_transliteration_variants_are_one_person() -> None:
@@ -141,3 +143,47 @@ def test_persons_no_state_guessed_for_international_official() -> None:
         "China's bid was a test. De Clercq said China would import less."
     )
     assert _flat(text) == [("Willy de Clercq", "external relations commissioner", None, None)]
+
+
+def _dated(text: str, date: dt.date | None) -> list[tuple[str | None, ...]]:
+    article = Article(article_id="t", source="t.txt", text=text, sha256="", published_date=date)
+    return [(p.name, p.role, p.country, p.posted_to) for p in extract_persons(analyze(article))]
+
+
+def test_persons_office_holder_named_without_state_gets_the_table_state() -> None:
+    text = "Jake Sullivan told reporters the talks were useful. Sullivan gave no details."
+    assert _flat(text) == [("Jake Sullivan", None, "USA", None)]
+
+
+def test_persons_name_not_in_office_holders_stays_without_state() -> None:
+    text = "Hunter Biden and Ivan Petrenko attended the dinner on Friday."
+    assert _flat(text) == [("Hunter Biden", None, None, None), ("Ivan Petrenko", None, None, None)]
+
+
+def test_persons_title_state_wins_over_office_holders() -> None:
+    text = "Ukrainian Governor Mikheil Saakashvili said the reforms would go on."
+    assert _flat(text) == [("Mikheil Saakashvili", "governor", "UKR", None)]
+
+
+def test_persons_surname_alone_is_looked_up_at_the_article_date() -> None:
+    text = "The United States will act, Mr Reagan told reporters."
+    assert _dated(text, dt.date(1987, 4, 7)) == [("Reagan", None, "USA", None)]
+    assert _dated(text, dt.date(2005, 4, 7)) == [("Reagan", None, None, None)]
+    assert _dated(text, None) == [("Reagan", None, None, None)]
+
+
+def test_persons_surname_with_office_is_looked_up_at_any_date() -> None:
+    text = "Years ago President Reagan said the alliance would stand firm."
+    assert _dated(text, dt.date(2015, 1, 9)) == [("Reagan", "president", "USA", None)]
+
+
+def test_persons_international_post_gives_no_state() -> None:
+    text = "Javier Solana met Jens Stoltenberg in Brussels on Monday."
+    assert _dated(text, dt.date(2005, 3, 1)) == [
+        ("Javier Solana", None, None, None),
+        ("Jens Stoltenberg", None, "NOR", None),
+    ]
+    assert _dated(text, dt.date(2016, 3, 1)) == [
+        ("Javier Solana", None, None, None),
+        ("Jens Stoltenberg", None, None, None),
+    ]

@@ -13,7 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.parametrize(
     "name",
-    ["country_aliases", "organizations", "offices", "given_names", "role_categories", "currencies"],
+    [
+        "country_aliases",
+        "organizations",
+        "offices",
+        "given_names",
+        "role_categories",
+        "currencies",
+        "office_holders",
+    ],
 )
 def test_lexicon_data_files_match_their_schemas(name: str) -> None:
     with system.use_context(trusted=True):

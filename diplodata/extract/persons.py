@@ -5,7 +5,8 @@ office title or honorific right before it, an appositive title after it ("X, the
 Foreign Minister"), a speaker label ("Vladimir Putin:"), or a known given name as its
 first word. Later mentions by surname (or transliteration variant) are merged into
 the fullest form as aliases. The office, state and host state come from the title
-phrase next to the mention that states them best.
+phrase next to the mention that states them best; a well-known office holder named
+without a state gets the state of the office held at the article's date.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from diplodata import lexicon
+from diplodata.extract.holders import holder_state
 from diplodata.extract.names import HONORIFICS, Segment, fold, given_names, segments, words
 from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
 from diplodata.text import Doc
@@ -398,10 +400,18 @@ def _office_holder_state(doc: Doc, role: str) -> str | None:
 
 
 def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person]) -> None:
-    """Give officials named without a state the state the article plainly implies:
-    the only state whose holder of that office it names, else the state most named
-    around them (the most clear-cut person first; each state to one person)."""
+    """Give persons named without a state the state the article plainly implies: the
+    state a well-known office holder served at the article's date (``holders.py``);
+    for other officials, the only state whose holder of that office it names, else the
+    state most named around them (the most clear-cut person first; each state not
+    stated by a title goes to one person)."""
+    year = doc.article.published_date.year if doc.article.published_date else None
+    named = {c.code for c in doc.countries}
     taken = {f.country for f in facts if f.country}
+    for i, f in enumerate(facts):
+        if not f.country and not any(m.title.org for m in people[i].mentions):
+            state = holder_state(f.name, f.role, year, named)
+            facts[i] = replace(f, country=state) if state else f
     todo = [
         i
         for i, f in enumerate(facts)

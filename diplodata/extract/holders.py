@@ -1,0 +1,93 @@
+"""The state a well-known office holder served at an article's date.
+
+Looks people up in ``data/office_holders.csv`` (through ``lexicon``). A full name
+matches a holder with the same surname key and a compatible given name (same
+consonant skeleton or a prefix of it, "Joe"/"Joseph", or a shared given name,
+"Tayyip Erdogan"/"Recep Tayyip Erdoğan"); transliteration variants are folded by
+the name keys of ``resolve``. The state is the one of the holder's term at the
+article's year, else of the last term before it, else of the first after it; a
+term in an international organization (empty country) gives no state. A surname
+alone matches only a holder whose office the article gives next to it ("President
+Reagan"), or one in office at the article's date.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+from diplodata import lexicon
+from diplodata.extract.names import fold
+from diplodata.lexicon import OfficeTerm
+from diplodata.resolve import name_key, name_parts
+
+# States whose names are written family name first ("Xi Jinping", "Kim Jong Un").
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
+
+
+def _surname(name: str) -> str:
+    return fold(name_key(name).surname)
+
+
+def _given(name: str) -> tuple[str, set[str]]:
+    """Given-name skeleton and folded given names of ``name``."""
+    return fold(name_key(name).given), {fold(p) for p in name_parts(name)[:-1]}
+
+
+@cache
+def _index() -> dict[str, list[OfficeTerm]]:
+    """Terms by surname key (also by family name for family-name-first states)."""
+    index: dict[str, list[OfficeTerm]] = defaultdict(list)
+    for term in lexicon.load().office_holders:
+        index[_surname(term.name)].append(term)
+        parts = name_parts(term.name)
+        if term.country in _FAMILY_FIRST and len(parts) > 1:
+            index[fold(parts[0])].append(term)
+    return dict(index)
+
+
+def _same_given(a: str, b: str) -> bool:
+    (skel_a, names_a), (skel_b, names_b) = _given(a), _given(b)
+    if not skel_a or not skel_b:
+        return False
+    return skel_a.startswith(skel_b) or skel_b.startswith(skel_a) or bool(names_a & names_b)
+
+
+def _state_at(terms: Iterable[OfficeTerm], year: int | None) -> str | None:
+    """The one state of ``terms`` at ``year`` (or of all terms when the year is unknown)."""
+    terms = list(terms)
+    if year is not None and terms:
+        current = [t for t in terms if t.start <= year <= (t.end or 9999)]
+        before = [t for t in terms if (t.end or 9999) < year]
+        if current:
+            terms = current
+        elif before:
+            terms = [max(before, key=lambda t: t.end or 9999)]
+        else:
+            terms = [min(terms, key=lambda t: t.start)]
+    states = {t.country for t in terms}
+    return states.pop() or None if len(states) == 1 else None
+
+
+def _office_matches(role: str, office: str) -> bool:
+    return role == office or office.endswith(" " + role) or role.endswith(" " + office)
+
+
+def holder_state(name: str, role: str | None, year: int | None, named: set[str]) -> str | None:
+    """The state served by the office holder called ``name`` (with ``role`` as the article
+    gives it) at ``year``; a surname alone needs the office, or a holder in office at
+    ``year`` whose state the article names (``named``)."""
+    if len(name_parts(name)) >= 2:
+        terms = [t for t in _index().get(_surname(name), []) if _same_given(name, t.name)]
+        return _state_at(terms, year)
+    terms = _index().get(_surname(name), [])
+    if role:
+        by_office = [t for t in terms if _office_matches(role, t.office)]
+        if by_office:
+            return _state_at(by_office, year)
+    if year is None:
+        return None
+    current = [t for t in terms if t.start <= year <= (t.end or 9999)]
+    state = _state_at(current, year) if current else None
+    return state if state in named else None
