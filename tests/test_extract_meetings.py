@@ -157,3 +157,100 @@ def test_when_event_date_skips_dates_of_other_events() -> None:
     text = "We met on December 3 after the forum held yesterday."
     assert event_date(text, 0, len(text), 3, anchor, future=False) == ("2021-12-03", "day")
     assert event_date("They met last year.", 0, 19, 5, anchor, future=False) == ("2020", "year")
+
+
+UMAROV = _person("Ali Umarov", "foreign minister", "UZB", "Umarov")
+LEE = _person("Sam Lee", "secretary of state", "USA", "Lee")
+
+
+def test_meetings_reported_would_and_clause_subjects() -> None:
+    text = (
+        "May 16, 2025\nLee said he would meet in Tashkent with Foreign Minister Ali Umarov "
+        "and that a junior US official would meet the Russians. Lee said he would continue "
+        "talks with Umarov. Umarov said he would meet Ivan Petrov if the talks went well."
+    )
+    assert _flat(_meetings(text, [LEE, UMAROV, ALPHA])) == [
+        (("Ali Umarov", "Sam Lee"), "meeting", "2025-05-16", "UZB"),
+        (("RUS", "USA"), "meeting", "2025-05-16", "UZB"),
+    ]
+
+
+def test_meetings_missed_sentence_end_starts_a_clause() -> None:
+    text = (
+        "May 16, 2025\nThe talks matter, Petrov said.Lee would meet in Tashkent with "
+        "Foreign Minister Ali Umarov, he announced."
+    )
+    assert _flat(_meetings(text, [ALPHA, LEE, UMAROV])) == [
+        (("Ali Umarov", "Sam Lee"), "meeting", "2025-05-16", "UZB")
+    ]
+
+
+def test_meetings_hedged_first_meeting_and_states_that_meet() -> None:
+    text = (
+        "Georgia and Armenia to meet in Baku\nMay 16, 2025\n\nDelegations from Tbilisi and "
+        "Yerevan will be in Baku on Friday for what could be their first direct meeting since "
+        "2020. Talks between Russia, Georgia and Armenia are due on Friday too."
+    )
+    assert _flat(_meetings(text, [])) == [
+        (("ARM", "GEO"), "meeting", "2025-05-16", "AZE"),
+        (("ARM", "GEO", "RUS"), "talks", "2025-05-16", "AZE"),
+    ]
+
+
+def test_meetings_their_meeting_joins_previous_participants() -> None:
+    text = (
+        "June 3, 2024\nIvan Petrov held phone calls today with Ambassador Oleg Sidorov and "
+        "Prime Minister Anna Berg. They reviewed progress since their joint May 2 meeting in "
+        "Stockholm. All affirmed their commitment to negotiations."
+    )
+    assert _flat(_meetings(text, [ALPHA, BETA, GAMMA])) == [
+        (("Ivan Petrov", "Oleg Sidorov"), "phone_call", "2024-06-03", None),
+        (("Anna Berg", "Ivan Petrov"), "phone_call", "2024-06-03", None),
+        (("Anna Berg", "Ivan Petrov", "Oleg Sidorov"), "meeting", "2024-05-02", "SWE"),
+    ]
+
+
+def test_meetings_at_a_meeting_person_said_meets_other_state() -> None:
+    text = (
+        "OTTAWA, April 7 - Lawmakers met.\n\nAt a meeting of the Harbour Group, a club of "
+        "Swedish exporters, "
+        "Foreign Minister Ivan Petrov said trade must grow.\n"
+        "At a meeting of the Minsk Club, Ivan Petrov said nothing."
+    )
+    body = "7-APR-1987 17:58:28.60\n\n" + text
+    article = Article("t", "t.txt", body, "", published_date=find_dateline(body))
+    assert _flat(extract_meetings(analyze(article), [ALPHA])) == [
+        (("BLR", "SWE"), "meeting", "1987-04-07", "CAN")
+    ]
+
+
+def test_meetings_place_inferred_from_visit_to_participant_state() -> None:
+    host = _person("Mehmet Kaya", "president", "TUR", "Kaya")
+    text = (
+        "Petrov back from tour\n\nIvan Petrov has returned from Turkey and Iran. "
+        "Mr Petrov held talks with Mehmet Kaya and Anna Berg. Before visiting Turkey, he "
+        "also made a trip to Iran."
+    )
+    assert _flat(_meetings(text, [ALPHA, host, GAMMA])) == [
+        (("Ivan Petrov", "Mehmet Kaya"), "talks", None, "TUR"),
+        (("Anna Berg", "Ivan Petrov"), "talks", None, None),
+    ]
+
+
+def test_meetings_pronoun_after_unknown_titled_person_is_ambiguous() -> None:
+    text = (
+        "Trade talks\n\nAmbassador Oleg Sidorov praised the deal. His words came as "
+        "President John Carter backed it. He is due to meet Prime Minister Anna Berg."
+    )
+    assert _meetings(text, [BETA, GAMMA]) == []
+
+
+def test_meetings_year_before_talks_recalls_main_parties() -> None:
+    text = (
+        "May 16, 2025\nDelegations from Tbilisi and Yerevan met in Baku on Friday. "
+        "Petrov called it a continuation of failed 2021 negotiations."
+    )
+    assert _flat(_meetings(text, [ALPHA])) == [
+        (("ARM", "GEO"), "meeting", "2025-05-16", "AZE"),
+        (("ARM", "GEO"), "negotiations", "2021", None),
+    ]

@@ -44,6 +44,13 @@ _PLURAL_GROUP = re.compile(
     r"\b(?:[Ww]e|[Oo]ur|[Yy]ou and I|[Tt]he (?:two )?(?:leaders|[Pp]residents|parties|"
     r"sides|interlocutors))\b"
 )
+_CLAUSE = re.compile(
+    r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|[.!?]['\"”’]?(?=[A-Z][a-z]))"
+)
+_LONE_DELEGATE = re.compile(r"\s+(?:official|envoy|diplomat|delegate)\b(?!\s+[A-Z])")
+_STATES_VERB = re.compile(r"\s+(?:(?:are |were |is )?to |will |have |had |also )*")
+_ARRIVED = re.compile(r"\b(?:arrived|arrives|landed|lands)\s+(?:in|at)\s+(?:the\s+)?$")
+_VISITED = re.compile(r"\b(?:visit(?:s|ed|ing)?|(?:visit|trip) to)\s+(?:the\s+)?$")
 _LEADER_ROLES = frozenset({"president", "prime minister", "king", "queen", "emir", "sultan"})
 _BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:joint\s+)?")
 _ADJECTIVES = re.compile(
@@ -91,6 +98,9 @@ class Context:
         self.headline_end = title.end if title and headline else 0
         self.body: tuple[str, ...] = ()
         self.last_subject: str | None = None
+        self.recent: tuple[str, ...] = ()  # participants of the latest sentence's encounters
+        self.recent_age = 0  # sentences since then
+        self.arrived, self.visited = _travels(doc)
 
     def country(self, key: str) -> str | None:
         """The state of a participant key (a person's name or a code)."""
@@ -197,6 +207,9 @@ def is_state_party(ctx: Context, s: Item, before: str) -> bool:
     text = ctx.doc.text
     if re.match(r"['’]s\b", text[s.end : s.end + 3]):
         return False
+    surface = text[s.start : s.end]
+    if before in ("", "the ") and surface.endswith("s") and surface[:-1] in ctx.lex.countries:
+        return True  # "met the Russians"
     if re.match(rf"\s+{_GROUP}", text[s.end : s.end + 20]):
         return True
     if re.search(r"(?:representatives|delegation|leaders|government) of (?:the )?$", before):
@@ -238,20 +251,58 @@ def find_hyphen_states(ctx: Context, start: int, end: int, after: bool) -> list[
     return []
 
 
+def clause_start(text: str, s_start: int, t_start: int) -> int:
+    """Where the clause holding the trigger begins: after the last "and that", ";",
+    ", while" ("X said he would meet Y and that Z would meet W") or a sentence end the
+    splitter missed ("...he said.Zelensky met ...") before it."""
+    cut = s_start
+    for m in _CLAUSE.finditer(text, s_start, t_start):
+        cut = m.end()
+    return cut
+
+
+def _travels(doc: Doc) -> tuple[set[str], set[str]]:
+    """States the article says someone arrived in, and states someone visited."""
+    arrived: set[str] = set()
+    visited: set[str] = set()
+    text = doc.text
+    for c in doc.countries:
+        if c.form not in LOCATION_FORMS:
+            continue
+        before = text[max(0, c.start - 30) : c.start]
+        if _ARRIVED.search(before):
+            arrived.add(c.code)
+        elif _VISITED.search(before) or re.search(
+            r"\b(?:visit(?:ing)?|trip to) [\w ]+ and $", before
+        ):
+            visited.add(c.code)
+    return arrived, visited
+
+
 def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
-    """Participants before the trigger: the sentence's first named actor and those
-    joined to it by "and"; else a state delegation ("The Ukrainian delegation")."""
+    """Participants before the trigger, in the trigger's clause: the first named actor
+    and those joined to it by "and"; else a state delegation ("The Ukrainian delegation",
+    "a US official"), or states that "meet" ("Russia and Ukraine to meet")."""
     text = ctx.doc.text
+    s_start = clause_start(text, s_start, t_start)
     items = ctx.items_in(s_start, t_start)
     if items:
         return chain_items(items, text, 0)
     for s in ctx.states_in(s_start, t_start):
-        if re.match(rf"\s+{_GROUP}", text[s.end : s.end + 20]) or re.search(
-            r"(?:[Dd]elegations?|[Rr]epresentatives) (?:from|of) (?:the )?$",
-            text[s_start : s.start],
+        pool = chain_items(ctx.states_in(s.start, t_start), text, 0)
+        verb = re.match(r"me(?:t|et)\b", text[t_start : t_start + 5])
+        if len(pool) > 1 and verb and _STATES_VERB.fullmatch(text, pool[-1].end, t_start):
+            return pool
+        after = text[s.end : s.end + 20]
+        if (
+            re.match(rf"\s+{_GROUP}", after)
+            or _LONE_DELEGATE.match(after)
+            or re.search(
+                r"(?:[Dd]elegations?|[Rr]epresentatives) (?:from|of) (?:the )?$",
+                text[s_start : s.start],
+            )
         ):
-            pool = ctx.states_in(s.start, t_start)
-            return chain_items(pool, text, 0)
+            return pool
     before = text[s_start:t_start]
     if re.search(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", before) and ctx.last_subject:
         return [Item(t_start, t_start, ctx.last_subject)]

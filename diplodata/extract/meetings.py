@@ -21,6 +21,7 @@ from diplodata.extract.meeting_parties import (
     find_objects,
     find_subjects,
     find_visit_host,
+    is_title_gap,
 )
 from diplodata.extract.when import (
     event_date,
@@ -51,6 +52,19 @@ _ORDINAL = re.compile(
     r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|next|latest|previous|last)\s+"
     r"(?:round of\s+)?(?:meeting|session|round)s?\b",
     re.IGNORECASE,
+)
+_REPORTING = re.compile(r"\b(?:said|says|told|announced|confirmed|added)\b")
+_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Uu]ntil|[Ww]hether)\b")
+_REPORTED_WOULD = re.compile(
+    r"\bwould(?=\s+(?:also\s+)?(?:meet|hold|visit|travel|host|receive|attend|go|fly|lead)\b|\s*$)"
+)
+_HEDGE = re.compile(r"\b(?:what|which) (?:could|might|would) be (?:the|their|its) (?:first|last)\b")
+_THEIR = re.compile(r"\btheir\s+(?:(?!(?:to|of|for|with|in|on|and|at)\s)[\w-]+\s+){0,4}$")
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
+_AT_MEETING = re.compile(r"\s*(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}$")
+_TITLED = re.compile(
+    r"\b(?:President|Prime Minister|Minister|Chancellor|Ambassador|Secretary|King|Mr|Mrs|Ms)"
+    r"\.?\s+[A-Z][a-z]"
 )
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
 _RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
@@ -84,7 +98,41 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     if not groups or len({i.key for i in groups[0]}) < 2:
         pair = find_hyphen_states(ctx, s_start, t_start, after=False)
         groups = [pair] if pair else groups
+    if not groups or len({i.key for i in groups[0]}) < 2:
+        groups = _their(ctx, s_start, t_start) or _at_meeting(ctx, m, s_start, s_end) or groups
+    unnamed = not groups or len({i.key for i in groups[0]}) < 2
+    recalled = _YEAR_BEFORE.search(ctx.doc.text, max(s_start, t_start - 8), t_start)
+    if unnamed and recalled and kind in ("talks", "negotiations") and len(ctx.main) > 1:
+        groups = [[Item(t_start, t_start, k) for k in ctx.main]]  # "the failed 2022 talks"
     return groups
+
+
+def _their(ctx: Context, s_start: int, t_start: int) -> list[list[Item]]:
+    """ "their (joint) meeting": the participants of the encounters of the latest
+    sentence that reported some, if it is this one or one of the two before."""
+    if ctx.recent_age > 2 or len(ctx.recent) < 2:
+        return []
+    if not _THEIR.search(ctx.doc.text, max(s_start, t_start - 50), t_start):
+        return []
+    return [[Item(t_start, t_start, k) for k in ctx.recent]]
+
+
+def _at_meeting(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
+    """ "At a meeting of/with <body of state B>, <person of state A> said ...": the person
+    and the other state(s) named in the phrase before the person."""
+    text = ctx.doc.text
+    if not _AT_MEETING.fullmatch(text, s_start, m.start()):
+        return []
+    people = [i for i in ctx.items_in(m.end(), s_end) if ctx.country(i.key)]
+    comma = text.rfind(",", m.end(), people[0].start) if people else -1
+    if comma < 0 or not is_title_gap(text[comma + 1 : people[0].start], joined=False):
+        return []
+    person = people[0]
+    own = ctx.country(person.key)
+    others = {c.key: c for c in ctx.states_in(m.end(), person.start) if c.key != own}
+    if not 1 <= len(others) <= 2:
+        return []
+    return [[person, *others.values()]]
 
 
 def _body_parties(
@@ -115,7 +163,9 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
     text = ctx.doc.text
     kind: MeetingKind = m.lastgroup  # type: ignore[assignment]
     t_start = m.start()
-    window = text[max(s_start, t_start - 60) : t_start]
+    window = _HEDGE.sub("", text[max(s_start, t_start - 60) : t_start])
+    if _REPORTING.search(text, s_start, t_start) and not _CONDITION.search(text, s_start, s_end):
+        window = _REPORTED_WOULD.sub("", window)  # "he said he would meet X": announced
     if _MODAL.search(window) or _HABIT.search(text[s_start:s_end]):
         return []
     groups = _body_parties(ctx, m, s_end, _parties(ctx, m, s_start, s_end))
@@ -152,6 +202,27 @@ def _when_where(
         elif re.search(r"\bhere\b", text[s_start:s_end]):
             location = ctx.main_location
     return date, location
+
+
+def _inferred_location(ctx: Context, c: _Cand, main: _Cand) -> CountryMention | None:
+    """The place of an encounter the sentence does not locate: the main encounter's place
+    for one on the same day; else the one participant state someone arrived in (or,
+    failing that, visited) according to the article."""
+    if c.kind == "phone_call":
+        return None
+    if c.date and c.date == main.date and main.location:
+        return main.location
+    states = {s for s in map(ctx.country, c.keys) if s}
+    if len(states) < 2:
+        return None
+    for travelled in (ctx.arrived, ctx.visited if len(states) == 2 else set()):
+        hosts = states & travelled
+        if hosts:
+            if len(hosts) > 1:
+                return None
+            code = hosts.pop()
+            return CountryMention(c.start, c.start, code, ctx.lex.country_name(code), "name")
+    return None
 
 
 def _compatible(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
@@ -194,15 +265,37 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
     text = doc.text
     for sentence in doc.sentences:
         s_start, s_end = sentence.start, sentence.end
+        in_sentence: list[_Cand] = []
         for m in _TRIGGER.finditer(text, s_start, s_end):
             found = _candidates(ctx, m, s_start, s_end)
             if found and not ctx.main:
                 ctx.main, ctx.main_location = found[0].keys, found[0].location
-            cands += found
-        named = [i for i in ctx.items_in(s_start, s_end) if not i.is_state]
-        if named:
-            ctx.last_subject = named[-1].key
-    return [_fact(c) for c in _merge(ctx, cands)]
+            in_sentence += found
+        ctx.recent_age += 1
+        if in_sentence:
+            ctx.recent = tuple(dict.fromkeys(k for c in in_sentence for k in c.keys))
+            ctx.recent_age = 0
+        cands += in_sentence
+        _update_last_subject(ctx, s_start, s_end)
+    merged = _merge(ctx, cands)
+    for c in merged:
+        c.location = c.location or _inferred_location(ctx, c, merged[0])
+    return [_fact(c) for c in merged]
+
+
+def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
+    """The person a later "he"/"she" refers to: the sentence's last named person; a titled
+    name the article's person list does not know ("President X") makes it ambiguous."""
+    named = [i for i in ctx.items_in(s_start, s_end) if not i.is_state]
+    unknown = [
+        t.start()
+        for t in _TITLED.finditer(ctx.doc.text, s_start, s_end)
+        if not any(i.start <= t.end() - 2 < i.end or t.end() - 2 == i.start for i in named)
+    ]
+    if named and (not unknown or named[-1].start > unknown[-1]):
+        ctx.last_subject = named[-1].key
+    elif unknown:
+        ctx.last_subject = None
 
 
 def _fact(c: _Cand) -> MeetingFact:

@@ -141,9 +141,12 @@ def event_date(
             value = _relative(m, anchor, future)
             if value:
                 found.append((m.start(), m.end(), value))
+    year = re.compile(r"\b((?:19|20)\d\d)\s+$").search(text, max(start, near - 6), near)
+    if year and not any(a < near and year.start() < b for a, b, _ in found):  # "2019 summit"
+        found.append((year.start(), year.end(1), (year.group(1), "year")))
     best: tuple[int, DateValue] | None = None
     for a, b, value in found:
-        between = text[min(b, near) : max(a, near)]
+        between = text[min(b, near) : max(a, near)] + text[a : a + 6]
         if re.search(r"(?i)\b(?:after|following|since|before|than|until)\b", between):
             continue
         distance = a - near if a >= near else near - b
