@@ -254,3 +254,14 @@ def test_meetings_year_before_talks_recalls_main_parties() -> None:
         (("ARM", "GEO"), "meeting", "2025-05-16", "AZE"),
         (("ARM", "GEO"), "negotiations", "2021", None),
     ]
+
+
+def test_meetings_need_an_official_side() -> None:
+    text = "Leeds, 2 September 2022 (XYZ): Tom Reid met Max Hale on Friday.\nThey talked."
+    reid = _person("Tom Reid", "director", None, "Reid")
+    hale = _person("Max Hale", "coach", None, "Hale")
+    assert _meetings(text, [reid, hale]) == []
+    minister = _person("Tom Reid", "foreign minister", "BLR", "Reid")
+    assert _flat(_meetings(text, [minister, hale])) == [
+        (("Max Hale", "Tom Reid"), "meeting", "2022-09-02", None)
+    ]

@@ -91,3 +91,10 @@ def holder_state(name: str, role: str | None, year: int | None, named: set[str])
     current = [t for t in terms if t.start <= year <= (t.end or 9999)]
     state = _state_at(current, year) if current else None
     return state if state in named else None
+
+
+def is_office_holder(name: str) -> bool:
+    """Whether the curated table has a holder of this full name (any term)."""
+    if len(name_parts(name)) < 2:
+        return False
+    return any(_same_given(name, t.name) for t in _index().get(_surname(name), []))

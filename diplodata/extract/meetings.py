@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from diplodata import lexicon
+from diplodata.extract import holders
 from diplodata.extract.meeting_parties import (
     Context,
     Item,
@@ -277,10 +279,22 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
             ctx.recent_age = 0
         cands += in_sentence
         _update_last_subject(ctx, s_start, s_end)
-    merged = _merge(ctx, cands)
+    merged = [c for c in _merge(ctx, cands) if _has_official_side(c, persons)]
     for c in merged:
         c.location = c.location or _inferred_location(ctx, c, merged[0])
     return [_fact(c) for c in merged]
+
+
+def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:
+    """Diplomacy, not a film set or a rugby pitch: at least one side is a state, a person
+    holding a public office (a title from the offices lexicon), or a known office holder."""
+    offices = {o.office for o in lexicon.load().offices.values()}
+    by_name = {p.name: p for p in persons} | {a: p for p in persons for a in p.aliases}
+    for key in candidate.keys:
+        person = by_name.get(key)
+        if person is None or (person.role in offices) or holders.is_office_holder(person.name):
+            return True
+    return False
 
 
 def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
