@@ -89,6 +89,16 @@ def test_memberships_once_per_state_and_organization() -> None:
         ),
         ("Malta, which holds the rotating presidency of the OSCE, spoke.", ["MLT:OSCE"]),
         ("Spain is a non-permanent member of the UN Security Council.", ["ESP:UN"]),
+        (
+            "The Customs Union of Russia, Belarus and Kazakhstan took effect in 2010.",
+            ["BLR:EAEU", "KAZ:EAEU", "RUS:EAEU"],
+        ),
+        ("Kazakhstan and Belarus are members of the Customs Union.", ["BLR:EAEU", "KAZ:EAEU"]),
+        ("Minsk and Moscow met. Belarus is a member of the Customs Union.", ["BLR:EAEU"]),
+        (
+            "Exports grew thanks to Vietnam's membership of the World Trade Organisation.",
+            ["VNM:WTO"],
+        ),
     ],
 )
 def test_memberships_positive_patterns(text: str, expected: list[str]) -> None:
@@ -123,6 +133,12 @@ def test_memberships_positive_patterns(text: str, expected: list[str]) -> None:
         "Talks with Turks and Russians on the EU went on. They are members of the CSTO.",
         "Putin met Lukashenko, Tokayev and Pashinyan. Both states are members of the CSTO.",
         "Kazakhstan and Armenia are members. The EU said so.",
+        "Turkey is a member of the Customs Union with the European Union.",
+        "Armenia is a member of the Customs Union.",
+        "Talks on Serbia's membership of the WTO stalled.",
+        "Officials spoke of Ukraine's membership in NATO.",
+        "Since Ukraine's membership in NATO would anger Moscow, the allies waited.",
+        "Because of Georgia's membership bid to NATO, Russia protested.",
     ],
 )
 def test_memberships_hedges_and_non_members_give_nothing(text: str) -> None:

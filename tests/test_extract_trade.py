@@ -151,6 +151,14 @@ def test_trade_share_of_a_state_trade() -> None:
         "The turnover of the French club hit 300 million euros.",
         "Ukraine's trade with the world reached $100 billion.",
         "Investment and trade between Chile and Peru reached $3 billion.",
+        "Trade between the US and China grew 5%. The gap between US exports and imports reached "
+        "dollars 50bn.",
+        "Trade between the US and China grew 5%. The difference between what the US exported "
+        "and imported was dollars 40bn.",
+        "Trade between the United States and India grew. Latin American exports to India rose "
+        "to dollars 9bn.",
+        "Trade between Norway and Sweden grew 5%. Norway's surplus on trade in services stayed "
+        "at 2bn euros.",
     ],
 )
 def test_trade_no_bilateral_figure(text: str) -> None:
@@ -186,4 +194,61 @@ def test_trade_a_later_clause_keeps_the_sentence_pair() -> None:
         ("imports", "CHN", "EUU", 20_000_000_000),
         ("exports", "PER", "CHL", 600_000_000),
         ("exports", "CHL", "PER", 700_000_000),
+    ]
+
+
+def test_trade_bare_dlrs_keep_the_dollar_the_article_named() -> None:
+    text = (
+        "Trade between Singapore and Malaysia rose to 4.2 billion Singapore dlrs in 1986. "
+        "Malaysia's exports to Singapore fell to 1.5 billion dlrs last year. Japan's exports "
+        "to Malaysia were 3 billion U.S. dlrs, up from 2.5 billion dlrs."
+    )
+    assert [(r[3], r[4]) for r in rows(text, dt.date(1987, 4, 7))] == [
+        (4_200_000_000, "SGD"),
+        (1_500_000_000, "SGD"),
+        (3_000_000_000, "USD"),
+        (2_500_000_000, "USD"),
+    ]
+
+
+def test_trade_months_years_of_baselines_and_that_year() -> None:
+    text = (
+        "The EC's trade deficit with Japan rose to 2.1 billion dlrs in March from 1.8 billion "
+        "in February. The US trade gap with China widened to 9 billion dlrs in October. "
+        "Peru's exports to Chile fell to 600 mln dlrs last year from 700 mln dlrs. "
+        "Trade between Chile and Peru reached 4 billion dlrs in 1985. But Chile ran up a "
+        "300 mln dlr deficit in farm goods that year with its neighbour."
+    )
+    assert [(r[0], r[1], r[2], r[3], r[6]) for r in rows(text, dt.date(1987, 4, 7))] == [
+        ("balance", "EUU", "JPN", 2_100_000_000, 1987),
+        ("balance", "EUU", "JPN", 1_800_000_000, 1987),
+        ("balance", "USA", "CHN", 9_000_000_000, 1986),
+        ("exports", "PER", "CHL", 600_000_000, 1986),
+        ("exports", "PER", "CHL", 700_000_000, 1985),
+        ("turnover", "CHL", "PER", 4_000_000_000, 1985),
+        ("balance", "CHL", "PER", 300_000_000, 1985),
+    ]
+
+
+def test_trade_an_anaphoric_sentence_takes_the_year_of_a_recent_figure() -> None:
+    text = (
+        "In 2004, trade between Spain and Morocco reached 5bn euros. This was a record. "
+        "It compares with 4bn euros in trade with Algeria."
+    )
+    assert [(r[2], r[3], r[6]) for r in rows(text, None)] == [
+        ("MAR", 5_000_000_000, 2004),
+        ("ESP", 4_000_000_000, 2004),
+    ]
+
+
+def test_trade_regional_and_gerund_clauses() -> None:
+    text = (
+        "The UK's deficit with the EU fell to pounds 2bn, while its non-EU shortfall fell to "
+        "pounds 3bn. Spain imported 900 mln dlrs worth of goods from Morocco in 1986, exporting "
+        "400 mln dlrs."
+    )
+    assert [(r[0], r[1], r[2], r[3]) for r in rows(text)] == [
+        ("balance", "GBR", "EUU", 2_000_000_000),
+        ("imports", "ESP", "MAR", 900_000_000),
+        ("exports", "ESP", "MAR", 400_000_000),
     ]

@@ -12,7 +12,7 @@ import re
 TRIGGER = re.compile(
     r"[Mm]ember|[Aa]ll(?:y|ies)\b|\bjoined|[Aa]ccession|admitted|\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
-    r"welcom|includ|ratified|unites|groups|together|consist"
+    r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union"
 )
 
 # -- building blocks over the placeholder text ------------------------------------------
@@ -121,6 +121,22 @@ POSSESSIVE_ACCESSION = re.compile(
     rf"(?P<subj>{_C}){_POS}\s+(?:(?P<orgs>{_O})\s+)?(?:accession|membership)"
     rf"(?:\s+(?:to|in|of|into)\s+(?:the\s+)?(?P<orgs2>{_O}))?"
 )
+# A membership that already has effects: "thanks to A's membership of X", "spurs ... as being
+# A's membership of X", "since A's membership".
+FACT_BEFORE = re.compile(
+    r"\b(?:thanks\s+to|due\s+to|because\s+of|owing\s+to|since|as\s+being)\s+(?:the\s+)?$", re.I
+)
+MEMBERSHIP_HEDGE_AFTER = re.compile(
+    r"^\s*(?:bid|application|talks|negotiations|process|prospects?|aspirations?|would|will|could|"
+    r"is\s+(?:not|un)\w*)\b",
+    re.IGNORECASE,
+)
+ORG_OF_LIST = re.compile(  # "the Customs Union of Russia, Belarus and Kazakhstan"
+    rf"(?P<orgs>{_O})\s+of\s+(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)(?=\s*[,.;:)—–]|\s*$|\s+"
+    r"(?:is|was|has|had|will|came|took|in|on|since)\b)"
+)
+# "Customs Union" named without its own adjective: the Eurasian one when its members are named.
+CUSTOMS_UNION = re.compile(r"(?<!Eurasian )(?<!European )(?<!EU )(?<!EU-)\bCustoms\s+Union\b")
 RATIFIED_BEFORE = re.compile(
     r"(?:(?:completed|finali[sz]ed|formali[sz]ed)|(?:members|[Aa]llies|states|countries)\s+"
     r"(?:have\s+|had\s+)?(?:all\s+|now\s+|unanimously\s+|formally\s+)?ratified)\s+(?:the\s+)?$"

@@ -17,6 +17,10 @@ organizations and a few words. One small function per pattern family:
   "members ratified Finland's membership");
 * :func:`_chair` -- "Armenia, which holds the chairmanship of the CSTO".
 
+A bare "Customs Union" is the Eurasian one when two of its member states are named nearby
+(:func:`_organizations`); "the Customs Union of A, B and C" lists members; a possessive
+membership counts when it already has effects ("thanks to A's membership of X").
+
 Applications, aspirations, negations, observers and partners are rejected by cue words
 near the match (:func:`_hedged`). Subjects "both states", "the two nations", "they" are
 resolved to the states of the preceding sentences.
@@ -69,9 +73,31 @@ def _states(doc: Doc, start: int, end: int) -> list[CountryMention]:
     ]
 
 
-def _placeholders(doc: Doc, span: Span) -> _Sentence:
-    """Rewrite ``span`` with ⟨C i⟩ / ⟨O i⟩ placeholders (states inside an org name are dropped)."""
+_EAEU_STATES = frozenset({"RUS", "BLR", "KAZ", "ARM", "KGZ"})
+
+
+def _organizations(doc: Doc, index: int) -> list[OrganizationMention]:
+    """Organizations named in sentence ``index``, with a bare "Customs Union" read as the
+    Eurasian one when that sentence or the three before name two of its member states and
+    no European Community/Union (whose customs union Turkey is in) is named beside it."""
+    span = doc.sentences[index]
     orgs = doc.organizations_in(span.start, span.end)
+    found = list(P.CUSTOMS_UNION.finditer(doc.text, span.start, span.end))
+    if not found or any(o.code == "EU" for o in orgs):
+        return orgs
+    start = doc.sentences[max(index - 3, 0)].start
+    if len({c.code for c in doc.countries_in(start, span.end)} & _EAEU_STATES) < 2:
+        return orgs
+    extra = [
+        OrganizationMention(m.start(), m.end(), "EAEU", m.group())
+        for m in found
+        if not any(o.start <= m.start() < o.end for o in orgs)
+    ]
+    return sorted([*orgs, *extra], key=lambda o: o.start)
+
+
+def _placeholders(doc: Doc, span: Span, orgs: list[OrganizationMention]) -> _Sentence:
+    """Rewrite ``span`` with ⟨C i⟩ / ⟨O i⟩ placeholders (states inside an org name are dropped)."""
     mentions: list[CountryMention | OrganizationMention] = [
         c
         for c in _states(doc, span.start, span.end)
@@ -185,6 +211,9 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
                 continue
             orgs = _orgs(match, sentence, "orgs", "orgs2") if pattern is P.AS_MEMBERS_LEAD else ()
             yield _Hit(members, orgs or _orgs(match, sentence, "orgs"))
+    for match in P.ORG_OF_LIST.finditer(text):
+        if not _hedged(sentence, match, 2):
+            yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
     for match in P.BARE_MEMBERS.finditer(text):
         earlier = _codes(sentence, text[: match.start()], "O")
         if earlier and not _hedged(sentence, match, 1):
@@ -221,7 +250,8 @@ def _accession(sentence: _Sentence) -> Iterator[_Hit]:
             r"(?:completed|finali[sz]ed|formali[sz]ed)",
             after,
         )
-        if done and not _hedged(sentence, match, 4):
+        in_effect = P.FACT_BEFORE.search(before) and not P.MEMBERSHIP_HEDGE_AFTER.match(after)
+        if (done or in_effect) and not _hedged(sentence, match, 4 if done else 2):
             yield _Hit(
                 _codes(sentence, match.group("subj"), "C"),
                 _orgs(match, sentence, "orgs", "orgs2"),
@@ -284,11 +314,10 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
         raw = doc.text[span.start : span.end]
         if not P.TRIGGER.search(raw):
             continue
-        if not doc.organizations_in(span.start, span.end) and not _context_org(
-            doc, index, _Sentence(span, raw, [], [])
-        ):
+        named = _organizations(doc, index)
+        if not named and not _context_org(doc, index, _Sentence(span, raw, [], [])):
             continue
-        sentence = _placeholders(doc, span)
+        sentence = _placeholders(doc, span, named)
         for rule in _RULES:
             for hit in rule(sentence):
                 members = hit.members

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from diplodata.models import Qualifier, Span, TradeFact
+from diplodata.models import Article, Qualifier, Span, TradeFact
 from diplodata.text import Doc
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "currencies.csv"
@@ -36,6 +36,7 @@ _SCALES = {
     "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3,
 }  # fmt: skip
 _PREFIX_WORDS = frozenset({"dollars", "pounds", "euros"})  # BBC: "dollars 214.6bn"
+_BARE_DOLLARS = frozenset({"dlr", "dlrs", "dollar", "dollars"})
 # Words that may follow a currency-less amount that is still money ("7.69 billion in 1985").
 _BARE_FOLLOWERS = frozenset(
     {"in", "from", "a", "last", "this", "at", "and", "to", "for", "over", "during", "the"}
@@ -53,6 +54,8 @@ class Amount:
     unit: str | None  # ISO 4217, "percent", or None when the text gives no currency
     is_range: bool = False
     prefixed: bool = False  # the currency came before the number
+    bare_dollar: bool = False  # wire style "dlrs"/"dollars" after the number, no country named
+    currency: str = ""  # the currency as written ("H.K. dlrs", "$")
 
 
 @cache
@@ -115,10 +118,19 @@ _TARGET = re.compile(
     r"objectives?)\b",
     re.IGNORECASE,
 )
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_MONTH = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
 _YEAR = re.compile(
     r"\b(?:in|during|for|of|by|throughout|through|over)\s+(?:the\s+(?:whole\s+|fiscal\s+)?"
-    r"(?:year\s+)?)?(?P<year>(?:19|20)\d\d)\b|\b(?P<rel>last|past|previous|this|current)\s+"
-    r"year\b|\bend\s+of\s+(?:the|this)\s+year\b|\b(?:the\s+)?(?P<period>(?:last|past|first|"
+    rf"(?:year\s+)?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d\d)\b|"
+    rf"\b(?:in|during|for)\s+(?P<month>{_MONTH}(?:\s*[-–]\s*{_MONTH})?)\b(?![\s,]+\d)|"
+    r"\b(?P<rel>last|past|previous|this|current)\s+year\b|\bend\s+of\s+(?:the|this)\s+year\b|\b(?:the\s+)?(?P<period>(?:last|past|first|"
     r"previous|next)\s+(?:[\w-]+\s+)?(?:months|years|quarters|weeks|half)|(?<=over\s)(?!the\b)"
     r"[\w-]+\s+(?:years|months))\b",
     re.IGNORECASE,
@@ -201,7 +213,23 @@ def _amount(m: re.Match[str], text: str, table: dict[str, str]) -> Amount | None
     end = m.end()
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Amount(start, end, round(low * factor, 4), unit, bool(m.group("n2")), bool(pre))
+    bare = not pre and bool(suf) and suf.lower() in _BARE_DOLLARS
+    value = round(low * factor, 4)
+    return Amount(start, end, value, unit, bool(m.group("n2")), bool(pre), bare, pre or suf or "")
+
+
+def local_dollars(amounts: list[Amount], dollar: str) -> tuple[list[Amount], str]:
+    """Wire style: once an article has named a dollar ("7.45 billion H.K. dlrs"), a bare
+    "dlrs" later means that dollar, until another one ("U.S. dlrs") is named. ``dollar`` is
+    the one named last; returns the amounts and the dollar named last after them."""
+    local = []
+    for a in amounts:
+        if a.bare_dollar:
+            a = replace(a, unit=dollar)
+        elif a.unit and a.unit.endswith("D") and a.currency != "$":
+            dollar = a.unit
+        local.append(a)
+    return local, dollar
 
 
 def qualifier_of(amount: Amount, before: str) -> Qualifier:
@@ -220,11 +248,12 @@ def qualifier_of(amount: Amount, before: str) -> Qualifier:
 
 
 def year_and_period(
-    before: str, after: str, sentence: str, anchor_year: int | None
+    before: str, after: str, sentence: str, anchor_year: int | None, anchor_month: int = 12
 ) -> tuple[int | None, str | None]:
     """The year and the period a figure covers: the nearest expression just after it
     ("58.6 billion dlrs in 1986"), then before it, then anywhere in its ``sentence``.
-    "last year" and "the last nine months" resolve against ``anchor_year``."""
+    "last year", "the last nine months" and a bare month ("in March": the latest March not
+    after the dateline ``anchor_year``/``anchor_month``) resolve against the dateline."""
     candidates = [m for m in _YEAR.finditer(after) if m.start() < 25]
     candidates += reversed(list(_YEAR.finditer(before)))
     candidates += _YEAR.finditer(sentence)
@@ -238,6 +267,11 @@ def year_and_period(
             continue
         if m.group("year"):
             year = int(m.group("year"))
+        elif m.group("month"):
+            month = _MONTHS.index(re.split(r"\W+", m.group("month"))[-1].lower()) + 1
+            if anchor_year is not None:
+                year = anchor_year - 1 if month > anchor_month else anchor_year
+            period = period or m.group("month")
         elif m.group("rel"):
             shift = 1 if m.group("rel").lower() in ("last", "past", "previous") else 0
             year = anchor_year - shift if anchor_year else None
@@ -245,6 +279,64 @@ def year_and_period(
             year = anchor_year
         break
     return year, period
+
+
+COMPARISON = re.compile(
+    r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|than)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+_ANAPHORA = re.compile(r"(?:This|That|It|These|Those|Of\s+(?:this|that|which)|The\s+figure)\b")
+_REUTERS_DATE = re.compile(r"\b\d{1,2}-[A-Z]{3}-((?:19|20)\d\d)\b")
+_QUALIFYING_THAN = re.compile(r"\b(?:more|less|fewer)\s+(?:than\s+)?$", re.IGNORECASE)
+
+When = tuple[int | None, str | None]
+
+
+@dataclass(slots=True)
+class Years:
+    """The years of an article's figures so far, read in order: the dateline anchors "last
+    year" and "in March"; earlier figures give "that year", a sentence opening with "It"
+    or "This", and a baseline ("rose to X last year from Y": Y is a year earlier)."""
+
+    anchor_year: int | None
+    anchor_month: int = 12
+    last: int | None = None
+    by_sentence: dict[int, When] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, article: Article) -> Years:
+        if article.published_date:
+            return cls(article.published_date.year, article.published_date.month)
+        m = _REUTERS_DATE.search(article.text, 0, 400)
+        return cls(int(m.group(1)) if m else None)
+
+    def figure(self, text: str, index: int, sentence: tuple[int, int], pre: str, post: str,
+               main: When | None) -> When:  # fmt: skip
+        """Year and period of the figure between ``pre`` and ``post`` in sentence ``index``;
+        ``main`` is the figure before it in the sentence, if any."""
+        comparison = COMPARISON.search(pre)
+        qualifying = comparison and _QUALIFYING_THAN.search(pre, 0, comparison.end())
+        whole = "" if comparison else text[sentence[0] : sentence[1]]
+        if comparison and not qualifying:
+            pre = pre[comparison.start() :]  # "X last year from Y": "last year" is not Y's
+        year, period = year_and_period(pre, post, whole, self.anchor_year, self.anchor_month)
+        if year is not None or period is not None:
+            return year, period
+        if comparison and not qualifying and main:
+            if re.search(r"\bfrom\s+(?:an?\s+|the\s+)?$", pre):  # a change: the year before
+                return (main[0] - 1 if main[0] and main[1] is None else None), None
+            return main  # a contrast: "a deficit of X compared to a surplus of Y"
+        if _THAT_YEAR.search(pre + post) or _THAT_YEAR.search(whole):
+            return self.last, None
+        if _ANAPHORA.match(text, sentence[0]):
+            earlier = (self.by_sentence.get(i, (None, None)) for i in (index - 1, index - 2))
+            return next((w for w in earlier if w != (None, None)), (None, None))
+        return None, None
+
+    def record(self, index: int, year: int | None, period: str | None) -> None:
+        self.by_sentence.setdefault(index, (year, period))
+        self.last = year or self.last
 
 
 def share_facts(doc: Doc, span: Span, amounts: list[Amount]) -> list[TradeFact]:

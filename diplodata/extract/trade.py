@@ -19,8 +19,9 @@ boundary (", and", "while", ";") between them. In that window:
   ("our trade", "bilateral", "between the two countries") or names only the partner;
   one state's own exports or surplus ("South Korea's exports rose to ...") is its trade
   with the world and gives no row;
-* :func:`_qualifier`, :func:`_when` -- "nearly", "exceeded", "will reach", ranges; the
-  year or period ("in 2021", "last year", "past four years").
+* :func:`~diplodata.extract.money.qualifier_of`, :class:`~diplodata.extract.money.Years`
+  -- "nearly", "exceeded", "will reach", ranges; the year or period ("in 2021", "last
+  year", "in March", "that year", "from Y" a year before).
 
 Growth rates, increments ("grew by $1 billion"), investment, prices, current accounts and
 currency conversions in brackets give no row. Shares ("Russia accounts for 18 percent
@@ -35,11 +36,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from diplodata.extract.money import (
+    COMPARISON,
     Amount,
+    Years,
     find_amounts,
+    local_dollars,
     qualifier_of,
     share_facts,
-    year_and_period,
 )
 from diplodata.models import CountryMention, Flow, Span, TradeFact
 from diplodata.text import Doc
@@ -49,8 +52,8 @@ _TRIGGER = re.compile(
     r"\b(?:trade|turnover|exports?|exported|imports?|imported|surplus|deficit|commerce)\b", _I
 )
 _KEYWORD = re.compile(
-    r"\b(?P<balance>(?:trade\s+)?(?:surplus|deficit|imbalance)|trade\s+balance|balance\s+of\s+"
-    r"trade)\b|\b(?P<exports>export(?:s|ed|ing)?|shipments\s+to|sales\s+to)\b|"
+    r"\b(?P<balance>(?:trade\s+)?(?:surplus|deficit|imbalance|shortfall)|trade\s+(?:balance|gap)|"
+    r"balance\s+of\s+trade)\b|\b(?P<exports>export(?:s|ed|ing)?|shipments\s+to|sales\s+to)\b|"
     r"\b(?P<imports>import(?:s|ed|ing)?|purchases\s+from)\b|\b(?P<turnover>turnover|trade|commerce)\b",
     _I,
 )
@@ -61,21 +64,23 @@ _NEGATIVE = re.compile(
     r"contracts?|subsid\w+|spending|funds?|financing|capitalization|market\s+value)\b",
     _I,
 )
-_BOUNDARY = re.compile(r"\s*;\s*|,?\s+(?:while|whereas|but|and)\s+|,\s+(?:which|with)\s+", _I)
+_BOUNDARY = re.compile(
+    r"\s*;\s*|,?\s+(?:while|whereas|but|and)\s+|,\s+(?:which|with)\s+|"
+    r",\s+(?=(?:export|import|sell|buy|ship)ing\b)",
+    _I,
+)
 _INCREMENT = re.compile(
     r"(?:\b(?:by|up|down)|\b(?:increase|rise|growth|decline|drop|fall|jump|gain)s?\s+of)\s+"
     r"(?:(?:about|almost|nearly|some|over|more\s+than|around)\s+)?$",
     _I,
-)
-_COMPARISON = re.compile(
-    r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|than)\s+(?:an?\s+|the\s+)?$", _I
 )
 _CONVERSION = re.compile(r"^\s*(?:[(;/]|or)\s*$")
 _WORLD = re.compile(
     r"\b(?:foreign|external|overall|global|world|international)\s+trade\b|\bwith\s+(?:the\s+)?"
     r"(?:world|rest\s+of\s+the\s+world|all\s+(?:countries|nations))\b|(?:company|companies|firm|"
     r"firms|group|corporation|concern|producer|maker|manufacturer)(?:['’]s?)?\s+(?:[\w-]+\s+)?"
-    r"(?:exports|imports|sales|trade)\b",
+    r"(?:exports|imports|sales|trade)\b|\b(?:(?:Latin|North|South|Central)\s+American|non-[\w-]+|"
+    r"regional)\s+(?:exports|imports|trade|sales|surplus|deficit|shortfall)\b",
     _I,
 )
 _BILATERAL = re.compile(
@@ -84,14 +89,25 @@ _BILATERAL = re.compile(
     r"(?:two|both)\s+(?:countries|nations|states|sides))\b",
     _I,
 )
+# "the gap between US exports and imports", "the difference between what the UK exported and
+# imported": one state's balance with the world unless "with <state>" follows.
+_GAP = re.compile(
+    r"\b(?:gap|difference)\s+between\s+(?:what\s+)?(?:[\w'’.-]+\s+){0,3}?export\w*\s+and\s+"
+    r"(?:[\w'’.-]+\s+)?import",
+    _I,
+)
+_BALANCE_ON = re.compile(
+    r"\b(?:surplus|deficit|gap|shortfall|imbalance)\s+(?:on|in|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    _I,
+)
+_NEIGHBOUR = re.compile(r"\bwith\s+(?:its|their|her|his)\s+(?:[\w-]+\s+)?neighbou?r\b", _I)
+_NOT_STATE_BEFORE = re.compile(r"(?:\bnon-|\b(?:Latin|North|South|Central)\s+)$")
 _SOURCE_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:official\s+|trade\s+|customs\s+|foreign\s+trade\s+)?(?:statistics|"
     r"statistical|data|figures|customs|census)\b",
     _I,
 )
 _ROLE_BEFORE = re.compile(r"\b(to|into|from|by|with|between|and|via|through)\s+(?:the\s+)?$", _I)
-_ANAPHORA = re.compile(r"(?:This|That|It|These|Those|Of\s+(?:this|that|which)|The\s+figure)\b")
-_REUTERS_DATE = re.compile(r"\b\d{1,2}-[A-Z]{3}-((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +122,11 @@ class _Context:
     """What the article said so far: pairs of earlier figures, trade sentences, years."""
 
     doc: Doc
-    anchor_year: int | None
+    years: Years
     top_pair: tuple[str, str] | None
+    dollar: str = "USD"  # the dollar a bare "dlrs" means: the last one the article named
     last_pair: tuple[str, str] | None = None
     trade_pairs: list[tuple[int, tuple[str, str]]] = field(default_factory=list)
-    year_by_sentence: dict[int, tuple[int | None, str | None]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -127,12 +143,12 @@ def extract_trade(doc: Doc) -> list[TradeFact]:
     text = doc.text
     if not _TRIGGER.search(text):
         return []
-    ctx = _Context(doc, _anchor_year(doc), _top_pair(doc))
+    ctx = _Context(doc, Years.of(doc.article), _top_pair(doc))
     facts: list[TradeFact] = []
     for index, span in enumerate(_statements(doc)):
         if not _TRIGGER.search(text, span.start, span.end):
             continue
-        amounts = find_amounts(text, span.start, span.end)
+        amounts, ctx.dollar = local_dollars(find_amounts(text, span.start, span.end), ctx.dollar)
         states = _named_states(doc, span, amounts)
         found = _statement_facts(ctx, index, span, amounts) if amounts else []
         found += share_facts(doc, span, amounts)
@@ -204,7 +220,8 @@ def _statement_facts(
         if reading is None or not reading.emit or reading.reporter is None or not reading.partner:
             continue
         qualifier = qualifier_of(amount, pre)
-        year, period = _when(ctx, index, span, pre, post)
+        main = (facts[-1].year, facts[-1].period) if facts else None
+        year, period = ctx.years.figure(text, index, (span.start, span.end), pre, post, main)
         source = _source(ctx.doc, amount, lo, hi, (span.start, span.end))
         reporter, partner = reading.reporter, reading.partner
         if reading.flow in ("turnover", "balance") and source == partner:
@@ -214,7 +231,7 @@ def _statement_facts(
                       span.start, max(span.end, amount.end), year, period, source)
         )  # fmt: skip
         ctx.last_pair = (reporter, partner)
-        ctx.year_by_sentence.setdefault(index, (year, period))
+        ctx.years.record(index, year, period)
     return facts
 
 
@@ -244,7 +261,7 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     if unit is None:
         return None
     flow, negative = _flow(pre, post)
-    continued = previous is not None and (_COMPARISON.search(pre) or flow is None)
+    continued = previous is not None and (COMPARISON.search(pre) or flow is None)
     if previous is not None and continued:
         if unit == "USD" and previous.unit.endswith("D"):
             unit = previous.unit  # "7.45 billion H.K. dlrs ... from 8.59 billion dlrs"
@@ -254,10 +271,16 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     if negative or flow is None:
         return None
     mentions = _states(ctx.doc, lo, hi, amounts)
-    if not mentions and previous is not None and previous.reporter and previous.partner:
+    if _GAP.search(text, lo, hi):  # "the gap between US exports and imports"
+        flow = "balance"
+        mentions = [m for m in mentions if text.endswith("with", 0, m.start - 1)]
+        if not mentions:
+            return _Reading(flow, None, None, unit)
+    world = _WORLD.search(text, lo, hi) is not None
+    if not mentions and not world and previous and previous.reporter and previous.partner:
         return _Reading(flow, previous.reporter, previous.partner, unit)  # "... and imported $X"
     reporter, partner = _pair(flow, mentions, amount.start)
-    if (reporter is None or partner is None) and _WORLD.search(text, lo, hi):
+    if (reporter is None or partner is None) and world:
         return _Reading(flow, None, None, unit)  # one state's (or a company's) trade
     if reporter is None or partner is None:
         reporter, partner = _fill(ctx, index, flow, mentions, (reporter, partner), (lo, hi), here)
@@ -287,6 +310,8 @@ def _flow(pre: str, post: str) -> tuple[Flow | None, bool]:
 
 def _kind(m: re.Match[str], lead: str) -> Flow:
     kind = m.lastgroup
+    if kind == "turnover" and _BALANCE_ON.search(lead):
+        return "balance"  # "the surplus on trade in services"
     if kind in ("exports", "imports"):
         other = r"\bimport" if kind == "exports" else r"\bexport"
         if re.search(other + r"\w*\s+(?:from\s+|to\s+)?and\s*$", lead, _I):
@@ -303,6 +328,8 @@ def _states(doc: Doc, lo: int, hi: int, amounts: list[Amount]) -> list[_Mention]
     for m in doc.countries_in(lo, hi):
         if any(a.start <= m.start < a.end for a in amounts) or _is_source(text, m):
             continue
+        if _NOT_STATE_BEFORE.search(text, max(0, m.start - 8), m.start):
+            continue  # "non-EU shortfall", "Latin American exports"
         before = _ROLE_BEFORE.search(text, max(0, m.start - 14), m.start)
         word = before.group(1).lower() if before else ""
         if word in ("via", "through"):
@@ -361,7 +388,10 @@ def _fill(ctx: _Context, index: int, flow: Flow, mentions: list[_Mention],
     if same:
         other = same[1] if same[0] == known else same[0]
         return (reporter, other) if reporter else (other, partner)
-    bilateral = _BILATERAL.search(text, lo, hi) is not None
+    sentence = ctx.doc.sentence_at(lo)
+    bilateral = bool(
+        _BILATERAL.search(text, lo, hi) or _NEIGHBOUR.search(text, sentence.start, sentence.end)
+    )
     if known is None:
         recent = [p for i, p in ctx.trade_pairs if index - i <= 2]
         turnover = flow == "turnover" and (recent or re.search(r"turnover", text[lo:hi], _I))
@@ -394,26 +424,6 @@ def _top_pair(doc: Doc) -> tuple[str, str] | None:
         return None
     first, second = sorted((counts[0][0], counts[1][0]), key=named.index)
     return first, second
-
-
-def _anchor_year(doc: Doc) -> int | None:
-    if doc.article.published_date:
-        return doc.article.published_date.year
-    m = _REUTERS_DATE.search(doc.text, 0, 400)
-    return int(m.group(1)) if m else None
-
-
-def _when(ctx: _Context, index: int, span: Span, pre: str, post: str,
-          ) -> tuple[int | None, str | None]:  # fmt: skip
-    """Year and period of a figure; a sentence opening with "This"/"It" and stating none
-    takes those of the previous sentence's figures."""
-    text = ctx.doc.text
-    sentence = "" if _COMPARISON.search(pre) else text[span.start : span.end]
-    year, period = year_and_period(pre, post, sentence, ctx.anchor_year)
-    anaphoric = _ANAPHORA.match(text, span.start) is not None
-    if year is None and period is None and anaphoric and index - 1 in ctx.year_by_sentence:
-        return ctx.year_by_sentence[index - 1]
-    return year, period
 
 
 def _dedupe(facts: list[TradeFact]) -> list[TradeFact]:
