@@ -187,3 +187,78 @@ def test_persons_international_post_gives_no_state() -> None:
         ("Javier Solana", None, None, None),
         ("Jens Stoltenberg", None, None, None),
     ]
+
+
+def test_persons_bare_middle_initial_is_part_of_the_name() -> None:
+    text = "Officials said President George W Bush would travel to Brussels next week."
+    assert _flat(text) == [("George W Bush", "president", "USA", None)]
+
+
+def test_persons_named_without_title_by_known_given_name() -> None:
+    text = "Guests at the gala included Celine Dion, Julio Iglesias and Jean-Michel Jarre."
+    assert [p.name for p in _persons(text)] == [
+        "Celine Dion",
+        "Julio Iglesias",
+        "Jean-Michel Jarre",
+    ]
+
+
+def test_persons_occupation_before_single_name() -> None:
+    text = (
+        "The contest was won by Ukrainian singer Ruslana, ahead of Brazilian football legend Pele."
+    )
+    assert _flat(text) == [("Ruslana", None, "UKR", None), ("Pele", None, "BRA", None)]
+
+
+def test_persons_royal_title_before_given_name() -> None:
+    text = "Crown Princess Mary opened the exhibition in Copenhagen on Monday."
+    assert _flat(text) == [("Mary", "crown princess", None, None)]
+
+
+def test_persons_company_before_ceo_is_not_the_role() -> None:
+    text = "Turkish Airlines CEO Bilal Eksi and TAP Air Portugal CEO Rui Pereira signed the deal."
+    assert _flat(text) == [
+        ("Bilal Eksi", "ceo", "TUR", None),
+        ("Rui Pereira", "ceo", "PRT", None),
+    ]
+
+
+def test_persons_generic_head_keeps_what_it_heads() -> None:
+    text = "He later met NATO chief Karel Vermeer and the Palestinian leader, Omar Haddad."
+    assert _flat(text) == [
+        ("Karel Vermeer", "nato chief", None, None),
+        ("Omar Haddad", "palestinian leader", "PSE", None),
+    ]
+
+
+def test_persons_counterpart_takes_the_office_named_elsewhere() -> None:
+    text = (
+        "Prime Minister Tony Blair flew to Jerusalem. "
+        "Mr Blair held talks with his Israeli counterpart, Ariel Sharon, on Tuesday."
+    )
+    assert _flat(text)[1] == ("Ariel Sharon", "prime minister", "ISR", None)
+
+
+def test_persons_organizations_after_titles_are_not_persons() -> None:
+    text = (
+        "Dick Pound, chairman of the World Anti-Doping Authority, spoke. "
+        "The market is growing, according to industry analysts Screen Digest. "
+        "Tim Danton, editor of PC Pro Magazine, agreed."
+    )
+    assert [p.name for p in _persons(text)] == ["Dick Pound", "Tim Danton"]
+
+
+def test_persons_well_known_surname_alone_at_the_article_date() -> None:
+    text = "Sanctions on Putin were discussed in Moscow and Minsk on Monday."
+    article = Article(
+        article_id="t",
+        source="t.txt",
+        text=text,
+        sha256="",
+        published_date=dt.date(2014, 12, 15),
+    )
+    assert [(p.name, p.country) for p in extract_persons(analyze(article))] == [("Putin", "RUS")]
+
+
+def test_persons_surname_alone_without_date_is_no_person() -> None:
+    assert _persons("Sanctions on Putin were discussed in Moscow on Monday.") == []

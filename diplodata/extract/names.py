@@ -19,14 +19,15 @@ from diplodata import lexicon
 
 _UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _LO = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
-_WORD = rf"#?(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*"
-_INITIAL = rf"[{_UP}]\."
-_PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|du|dos|di|ter)"
+_WORD = rf"#?(?:Mc|Mac|O['’]|D['’]|Di|De|Le|La|Du)?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*"
+# An initial: "R." or, between two name words, a bare capital ("George W Bush").
+_INITIAL = rf"(?:[{_UP}]\.|(?<=[{_LO}] )[B-HJ-Z](?= [{_UP}][{_LO}]))"
+_PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|du|dos|di|ter)\b"
 _TOKEN = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE})"
 _NAMEWORD = rf"(?:{_WORD}|{_INITIAL})"
 RUN_RE = re.compile(rf"(?<![\w'’.-])(?:{_PARTICLE} )?{_NAMEWORD}(?: (?:{_PARTICLE} )*{_NAMEWORD})*")
 TOKEN_RE = re.compile(_TOKEN)
-PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+PARTICLES = frozenset(_PARTICLE[3:-3].split("|"))
 
 
 def words(block: str) -> list[str]:
@@ -86,12 +87,24 @@ Plenipotentiary Principal First Second Third Acting Former Director Manager Exec
 Jr Sr II III Order Process Route Labs Minister-Counsellor Counsellor Consul Charge Chargé Mission
 Embassy Consulate Field Excellency
 """)
+# Nouns that end the name of an organization or place ("Screen Digest", "Beverly Hills").
+ORG_TAIL = frozenset(
+    words("""
+County Hills Show Award Awards Prize Festival Museum Gallery Theatre Theater Hospital School
+College Academy Foundation Society Trust Records Studios Pictures Films Magazine Journal Digest
+Securities Partners Motors Entertainment Industries Authority Station Centre Center Avenue Road
+Tower Media Capital Daily Review Ministry Council Committee Commission Union Organization
+Organisation Party Office Department Agency Bank Fund Group Corporation Corp Company Inc Ltd
+University Institute Forum Conference Assembly Club City Airport Arena Stadium Agreement Network
+Channel Airlines Airways Holding Holdings Technologies Software Systems Labs Court Cup
+""")
+)
 
 
 @cache
 def non_name_words() -> frozenset[str]:
     """Capitalized words that cannot be part of a name: the list above, office words."""
-    words = set(_NON_NAME) | HONORIFICS
+    words = set(_NON_NAME) | HONORIFICS | ORG_TAIL
     for phrase in lexicon.load().offices:
         words.update(w.capitalize() for w in phrase.split())
         words.update(w.upper() for w in phrase.split() if len(w) <= 3)
@@ -114,6 +127,7 @@ class Segment:
     tokens: tuple[str, ...]
     run_start: int  # start of the capitalized run holding it
     prefix: tuple[str, ...]  # words of the run before the segment ("Foreign", "Minister")
+    org_tail: bool = False  # the run goes on with an organization noun ("Screen Digest")
 
     @property
     def text(self) -> str:
@@ -137,7 +151,12 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
         prefix: list[str] = []
         for s, e, w in [*words, (-1, -1, "")]:
             is_blocked = s >= 0 and any(mask[s:e])
-            is_name = bool(w) and not is_blocked and w not in stop and not w.isupper()
+            is_name = (
+                bool(w)
+                and not is_blocked
+                and w not in stop
+                and (len(w.rstrip(".")) == 1 or not w.isupper())
+            )
             if is_name and current and w in {c[2] for c in current} and w not in PARTICLES:
                 _close(current, run.start(), prefix, found)
                 current = []
@@ -145,7 +164,7 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 current.append((s, e, w))
                 continue
             if current:
-                _close(current, run.start(), prefix, found)
+                _close(current, run.start(), prefix, found, w in ORG_TAIL)
                 current = []
             if w:
                 prefix.append(w)
@@ -153,7 +172,11 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
 
 
 def _close(
-    words: list[tuple[int, int, str]], run_start: int, prefix: list[str], out: list[Segment]
+    words: list[tuple[int, int, str]],
+    run_start: int,
+    prefix: list[str],
+    out: list[Segment],
+    org_tail: bool = False,
 ) -> None:
     """Trim particles and initials from a segment's ends, cut it at its first given name."""
     while words and (words[-1][2] in PARTICLES or words[-1][2].endswith(".")):
@@ -172,9 +195,8 @@ def _close(
             words = words[cut:]
     if len(words) > 6:
         return
-    out.append(
-        Segment(words[0][0], words[-1][1], tuple(w[2] for w in words), run_start, tuple(prefix))
-    )
+    tokens = tuple(w[2] for w in words)
+    out.append(Segment(words[0][0], words[-1][1], tokens, run_start, tuple(prefix), org_tail))
 
 
 @cache

@@ -12,53 +12,29 @@ without a state gets the state of the office held at the article's date.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
 
-from diplodata import lexicon
 from diplodata.extract.holders import holder_state
-from diplodata.extract.names import HONORIFICS, Segment, fold, given_names, segments, words
+from diplodata.extract.names import HONORIFICS, Segment, fold, given_names, segments
+from diplodata.extract.titles import (
+    Title,
+    demonym_before,
+    left_title,
+    occupation_before,
+    parse_title,
+    right_title,
+)
 from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
 from diplodata.text import Doc
 
 __all__ = ["MeetingFact", "MembershipFact", "PersonFact", "TradeFact", "extract_persons"]
 
-_LEFT_TOKEN = re.compile(r"[\w’'#.-]+|[^\w\s]")
-_CONNECTORS = frozenset(words("of the to for on and in at"))
-_WALK_CONNECTORS = frozenset(words("of the to for"))
-# Lowercase nouns that may sit inside a title ("Head of the ... faction").
-_TITLE_NOUNS = frozenset(
-    words(
-        """faction party delegation office ministry company corporation group bank fund committee
-    commission council agency department service team club"""
-    )
-)
-# Head nouns of roles not in offices.csv ("a security manager at Microsoft").
-_ROLE_HEADS = frozenset(
-    words(
-        """manager director officer official analyst economist head chief adviser advisor
-    spokesman spokeswoman spokesperson chairman chairwoman chair founder editor correspondent
-    reporter professor lawyer coach captain counterpart secretary negotiator mp"""
-    )
-)
 _HONORIFIC_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Rep|Lt|Col)\.?|\bH\.\s?E\.|\b(?:"
     + "|".join(sorted(HONORIFICS))
     + r"))\s+$"
 )
-_APPOSITIVE = re.compile(
-    r",\s+(?:the |a |an )?([\w’'-]+(?: [\w’'-]+){0,13}?)(?=[,.;:—(]|$| said| told)"
-)
-
-
-@dataclass(slots=True)
-class Title:
-    """An office phrase next to a name, with the states it names."""
-
-    role: str | None = None
-    country: str | None = None
-    posted_to: str | None = None
-    org: bool = False  # the title names an international organization
 
 
 @dataclass(slots=True)
@@ -67,127 +43,7 @@ class Mention:
     evidence: bool
     title: Title = field(default_factory=Title)
     title_start: int = -1  # where a title phrase before the name begins
-
-
-@cache
-def _office_words() -> frozenset[str]:
-    """Lowercase words of office titles ("foreign", "minister", "envoy")."""
-    words = {w for phrase in lexicon.load().offices for w in phrase.split()}
-    return frozenset(w for w in words | _ROLE_HEADS if w.isalpha() and w not in _CONNECTORS)
-
-
-@cache
-def _head_words() -> frozenset[str]:
-    """Words that end an office title ("minister", "ambassador", "economist")."""
-    return frozenset({p.split()[-1] for p in lexicon.load().offices} | _ROLE_HEADS)
-
-
-def _is_office_word(word: str, heads: bool = False) -> bool:
-    w = word.lower()
-    words = _head_words() if heads else _office_words()
-    return w in words or (w.endswith("s") and w[:-1] in words)
-
-
-def _left_title(
-    doc: Doc, seg: Segment, sent_start: int, strong: list[tuple[int, int]]
-) -> tuple[int, int, bool] | None:
-    """Span of the title phrase just before ``seg`` ("Foreign Minister of Belarus,"), and
-    whether an office word touches the name ("President Truman")."""
-    left = doc.text[sent_start : seg.start]
-    tokens = list(_LEFT_TOKEN.finditer(left))
-    comma = bool(tokens) and tokens[-1].group() == ","
-    if comma:
-        tokens = tokens[:-1]
-    kept: list[re.Match[str]] = []
-    for tok in reversed(tokens):
-        w, pos = tok.group(), sent_start + tok.start()
-        if any(s <= pos < e for s, e in strong):
-            break
-        if re.search(r"['’]s$", w) and not doc.countries_in(pos, pos + len(w)):
-            break  # a person's or organization's possessive ends any title
-        if not (
-            w[0].isupper()
-            or w in _WALK_CONNECTORS
-            or _is_office_word(w)
-            or w in _TITLE_NOUNS
-            or ("-" in w and w.islower())
-        ):
-            break
-        kept.insert(0, tok)
-    while kept and not (
-        _is_office_word(kept[0].group()) or _starts_with_state(doc, sent_start + kept[0].start())
-    ):
-        kept.pop(0)
-    words = [k.group() for k in kept]
-    if not any(_is_office_word(w, heads=True) for w in words):
-        return None
-    while words and words[-1].rstrip(".") in HONORIFICS:
-        words.pop()
-    touching = bool(words) and not comma and _is_office_word(words[-1], heads=True)
-    return sent_start + kept[0].start(), sent_start + kept[-1].end(), touching
-
-
-def _starts_with_state(doc: Doc, pos: int) -> bool:
-    states = doc.countries_in(pos, pos + 60)
-    return bool(states) and states[0].start == pos
-
-
-def _right_title(doc: Doc, seg: Segment, sent_end: int) -> tuple[int, int] | None:
-    """Span of an appositive title after ``seg`` ("X, the ... Ambassador to Turkey")."""
-    m = _APPOSITIVE.match(doc.text, seg.end, sent_end)
-    if not m:
-        return None
-    words = m.group(1).split()
-    if not any(w.lower() in _head_words() for w in words[:5]):
-        return None
-    if not (words[0][0].isupper() or _is_office_word(words[0])):
-        return None
-    return m.start(1), m.end(1)
-
-
-def _parse_title(doc: Doc, start: int, end: int) -> Title:
-    """Role, state and host state of the title phrase ``doc.text[start:end]``."""
-    lex = lexicon.load()
-    phrase = doc.text[start:end]
-    country = posted = None
-    cuts: list[tuple[int, int]] = []
-    named = [(c.start, c.end, c.code) for c in doc.countries_in(start, end)]
-    named += [(o.start, o.end, "") for o in doc.organizations_in(start, end)]
-    for s, e, code in sorted(named):
-        s, e = s - start, e - start
-        pre = re.search(r"(?:^|\s)(of|to|at|from|in|with)\s+(?:the\s+)?#?$", phrase[:s])
-        tail = re.match(r"(?:['’]s)?\s*(?:$|,|(?:to|of|and|in)\b)", phrase[e:])
-        prep = pre.group(1) if pre else ""
-        if code and prep == "to":
-            posted = posted or code
-        elif code and prep not in ("at", "from", "in", "with"):
-            country = country or code
-        if pre and tail:
-            cuts.append((pre.start(), e))
-        elif not phrase[:s].strip() or phrase[:s].strip().lower() in ("the", "his", "her"):
-            cuts.append((0, e + (2 if re.match(r"['’]s", phrase[e:]) else 0)))
-    for s, e in sorted(cuts, reverse=True):
-        phrase = phrase[:s] + " " + phrase[e:]
-    phrase = re.sub(r"\s+at\s+[A-Z].*$", "", phrase)
-    words = phrase.replace(",", " ").split()
-    while (
-        words
-        and not lex.office(" ".join(words))
-        and (words[-1].rstrip(".") in HONORIFICS or words[-1].lower() in _CONNECTORS)
-    ):
-        words.pop()
-    while words and words[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "and"):
-        words.pop(0)
-    phrase = " ".join(words).lower()
-    if phrase.endswith("s") and lex.office(phrase[:-1]):
-        phrase = phrase[:-1]
-    office = lex.office(phrase)
-    role = office.office if office else phrase or None
-    if role and "counterpart" in role.split():
-        role = "counterpart"
-    if posted and not ((office and office.envoy) or "envoy" in phrase or "ambassador" in phrase):
-        posted = None
-    return Title(role, country, posted, org=bool(doc.organizations_in(start, end)))
+    titled: bool = False  # an honorific or royal title right before it ("Princess Mary")
 
 
 def _mentions(doc: Doc) -> list[Mention]:
@@ -202,28 +58,30 @@ def _mentions(doc: Doc) -> list[Mention]:
         sent = doc.sentence_at(seg.start)
         sent_start = sent.start if sent.start <= seg.start else seg.start
         sent_end = max(sent.end, seg.end)
-        left = _left_title(doc, seg, sent_start, [s for s in strong if s != (seg.start, seg.end)])
+        left = left_title(doc, seg, sent_start, [s for s in strong if s != (seg.start, seg.end)])
         multi = len(seg.tokens) >= 2
-        right = _right_title(doc, seg, sent_end) if multi else None
+        right = right_title(doc, seg, sent_end) if multi else None
         honorific = bool(_HONORIFIC_BEFORE.search(doc.text[max(0, seg.start - 12) : seg.start]))
         label = multi and doc.text.startswith(":", seg.end)
         evidence = honorific or (multi and bool(left or right or label or seg.tokens[0] in names))
-        evidence = evidence or bool(left and left[2])
+        evidence = evidence or bool(left and left[2]) or occupation_before(doc, seg, not multi)
+        evidence = evidence and not (seg.org_tail and seg.tokens[0] not in names)
         title = Title()
         if left:
-            title = _parse_title(doc, left[0], left[1])
+            title = parse_title(doc, left[0], left[1])
             if title.role == "counterpart":
-                title.role = _counterpart_role(found, sent_start)
+                title.role = _counterpart_role(found, sent_start) or "counterpart"
         if right and not title.role:
-            title = _merge(_parse_title(doc, right[0], right[1]), title)
+            title = _merge(parse_title(doc, right[0], right[1]), title)
         of = re.match(r" of (?:the )?", doc.text[seg.end : seg.end + 12])
         if of and not title.country:
             state = doc.countries_in(seg.end, seg.end + 40)
             if state and state[0].start == seg.end + of.end():
                 title.country = state[0].code
         if not title.country:
-            title.country = _demonym_before(doc, seg, sent_start)
-        found.append(Mention(seg, evidence, title, left[0] if left else seg.start))
+            title.country = demonym_before(doc, seg, sent_start)
+        titled = honorific or (not multi and occupation_before(doc, seg, True))
+        found.append(Mention(seg, evidence, title, left[0] if left else seg.start, titled))
     return found
 
 
@@ -241,22 +99,6 @@ def _counterpart_role(found: list[Mention], sent_start: int) -> str | None:
     for m in reversed(found):
         if m.seg.start >= sent_start and m.title.role and m.title.role != "counterpart":
             return m.title.role
-    return None
-
-
-def _demonym_before(doc: Doc, seg: Segment, sent_start: int) -> str | None:
-    """ "Russian Irina Shevchenko", "British hurdler Sarah Claxton": the demonym's state."""
-    window = doc.text[max(sent_start, seg.start - 40) : seg.start]
-    m = re.search(r"(\S+)\s+(?:[a-z-]+\s+)?$", window)
-    if not m:
-        return None
-    states = doc.countries_in(seg.start - len(window) + m.start(1), seg.start)
-    if (
-        states
-        and states[0].form == "demonym"
-        and states[0].start == seg.start - len(window) + m.start(1)
-    ):
-        return states[0].code
     return None
 
 
@@ -287,8 +129,10 @@ def _compatible(person: _Person, tokens: tuple[str, ...]) -> bool:
     return mine[:2] == theirs[:2] or len(person.tokens) == 1
 
 
-def _cluster(mentions: list[Mention]) -> list[_Person]:
-    """Group mentions into persons: full names first, then single words as their aliases."""
+def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Person]:
+    """Group mentions into persons: full names first, then single words as their aliases;
+    a single word alone is a person with evidence (not a given name unless titled, "Princess
+    Mary") or when it is the surname of a well-known office holder (``holder``)."""
     people: list[_Person] = []
     given = given_names()
     multi = [m for m in mentions if len(m.seg.tokens) >= 2]
@@ -313,7 +157,7 @@ def _cluster(mentions: list[Mention]) -> list[_Person]:
         )
         if match:
             match.mentions.append(m)
-        elif m.evidence and m.seg.tokens[0] not in given:
+        elif (m.evidence and (m.titled or m.seg.tokens[0] not in given)) or holder(m.seg.tokens[0]):
             people.append(_Person([m]))
     return people
 
@@ -367,7 +211,8 @@ def _share_list_country(doc: Doc, mentions: list[Mention]) -> None:
         states = {m.title.country for m in group if m.title.country}
         if len(group) >= 3 and len(states) == 1:
             for m in group:
-                m.title.country = m.title.country or next(iter(states))
+                if not m.title.org and m.title_start < m.seg.start:  # not "NATO chief"
+                    m.title.country = m.title.country or next(iter(states))
 
 
 def _country_votes(doc: Doc, person: _Person, taken: set[str]) -> list[tuple[str, int]]:
@@ -448,8 +293,35 @@ def extract_persons(doc: Doc) -> list[PersonFact]:
     """One fact per named person in the article, in order of first mention."""
     mentions = _mentions(doc)
     _share_list_country(doc, [m for m in mentions if m.evidence or m.title.role])
-    people = _cluster(mentions)
+    year = doc.article.published_date.year if doc.article.published_date else None
+    named = {c.code for c in doc.countries}
+    memo: dict[str, bool] = {}
+
+    def holder(key: str) -> bool:
+        if key not in memo:
+            memo[key] = year is not None and bool(holder_state(key, None, year, named))
+        return memo[key]
+
+    people = _cluster(mentions, holder)
     people.sort(key=lambda p: min(m.seg.start for m in p.mentions))
     facts = [_fact(doc, p) for p in people]
+    _resolve_counterparts(doc, facts, people)
     _implied_countries(doc, facts, people)
     return facts
+
+
+def _resolve_counterparts(doc: Doc, facts: list[PersonFact], people: list[_Person]) -> None:
+    """ "Mr Blair held talks with his Israeli counterpart, Ariel Sharon": the counterpart
+    holds the office of the person named before him in the sentence."""
+    owner = {id(m): i for i, p in enumerate(people) for m in p.mentions}
+    mentions = sorted((m for p in people for m in p.mentions), key=lambda m: m.seg.start)
+    for i, person in enumerate(people):
+        if facts[i].role != "counterpart":
+            continue
+        role = None
+        for m in (m for m in person.mentions if m.title.role == "counterpart"):
+            sent = doc.sentence_at(m.seg.start)
+            before = [q for q in mentions if sent.start <= q.seg.start < m.seg.start]
+            before = [q for q in before if owner[id(q)] != i]
+            role = role or (facts[owner[id(before[-1])]].role if before else None)
+        facts[i] = replace(facts[i], role=role if role != "counterpart" else None)

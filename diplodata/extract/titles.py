@@ -1,0 +1,243 @@
+"""Office titles next to names for the persons extractor.
+
+A title is the phrase right before a name ("Foreign Minister of Belarus", "Turkish
+Airlines CEO") or an appositive after it ("X, the Ambassador of Turkey"). Its role is
+the office as stated, without the states it names; a company named before a known
+office is dropped ("CEO"), but a generic head keeps what it heads ("NATO chief",
+"Palestinian leader"). Occupations ("singer", "striker") are evidence of a person,
+not roles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from diplodata import lexicon
+from diplodata.extract.names import HONORIFICS, Segment, given_names, words
+from diplodata.text import Doc
+
+_LEFT_TOKEN = re.compile(r"[\w’'#.-]+|[^\w\s]")
+CONNECTORS = frozenset(words("of the to for on and in at"))
+_WALK_CONNECTORS = frozenset(words("of the to for"))
+# Lowercase nouns that may sit inside a title ("Head of the ... faction").
+_TITLE_NOUNS = frozenset(
+    words(
+        """faction party delegation office ministry company corporation group bank fund committee
+    commission council agency department service team club"""
+    )
+)
+# Head nouns of roles not in offices.csv ("a security manager at Microsoft").
+_ROLE_HEADS = frozenset(
+    words(
+        """manager director officer official analyst economist head chief adviser advisor
+    spokesman spokeswoman spokesperson chairman chairwoman chair founder editor correspondent
+    reporter professor lawyer coach captain counterpart secretary negotiator mp"""
+    )
+)
+# Heads too vague alone: they keep the state or organization named before them.
+_GENERIC_HEADS = frozenset(words("leader chief head"))
+# Company offices: a company named before them is no part of the role.
+_EXECUTIVES = frozenset(["ceo", "chief executive", "chief executive officer", "chairman"])
+# Occupations right before a name: evidence of a person, no office.
+_OCCUPATION = re.compile(
+    r"\b(?:singer|actor|actress|athlete|musician|rapper|comedian|supermodel|legend|novelist"
+    r"|author|writer|poet|composer|critic|protester|presenter|striker|midfielder|defender"
+    r"|goalkeeper|winger|sprinter|hurdler|golfer|boxer|cyclist|swimmer|jockey|designer"
+    r"|photographer|producer|film-maker|filmmaker|songwriter|guitarist|drummer|dancer)s?"
+    r"\s+(?:and\s+)?$"
+)
+# Occupations that also make a single word a person ("Ukrainian singer Ruslana").
+_SOLO_OCCUPATION = re.compile(
+    r"\b(?:singer|rapper|actor|actress|comedian|supermodel|legend|musician)\s+$"
+)
+_APPOSITIVE = re.compile(
+    r",\s+(?:the |a |an )?([\w’'-]+(?: [\w’'-]+){0,13}?)"
+    r"(?=[,.;:—(]|$| said| told| who| whose| which)"
+)
+
+
+@dataclass(slots=True)
+class Title:
+    """An office phrase next to a name, with the states it names."""
+
+    role: str | None = None
+    country: str | None = None
+    posted_to: str | None = None
+    org: bool = False  # the title names an international organization
+
+
+@cache
+def _office_words() -> frozenset[str]:
+    """Lowercase words of office titles ("foreign", "minister", "envoy")."""
+    found = {w for phrase in lexicon.load().offices for w in phrase.split()}
+    return frozenset(w for w in found | _ROLE_HEADS if w.isalpha() and w not in CONNECTORS)
+
+
+@cache
+def _head_words() -> frozenset[str]:
+    """Words that end an office title ("minister", "ambassador", "economist")."""
+    return frozenset({p.split()[-1] for p in lexicon.load().offices} | _ROLE_HEADS)
+
+
+def is_office_word(word: str, heads: bool = False) -> bool:
+    w = word.lower()
+    found = _head_words() if heads else _office_words()
+    return w in found or (w.endswith("s") and w[:-1] in found)
+
+
+def occupation_before(doc: Doc, seg: Segment, solo: bool) -> bool:
+    """Whether an occupation noun stands right before ``seg`` ("actors Harvey Keitel")."""
+    window = doc.text[max(0, seg.start - 40) : seg.start]
+    return bool((_SOLO_OCCUPATION if solo else _OCCUPATION).search(window))
+
+
+def left_title(
+    doc: Doc, seg: Segment, sent_start: int, strong: list[tuple[int, int]]
+) -> tuple[int, int, bool] | None:
+    """Span of the title phrase just before ``seg`` ("Foreign Minister of Belarus,"), and
+    whether an office word touches the name ("President Truman"). None when ``seg`` is
+    the object of the title ("chairman of the World Anti-Doping Authority")."""
+    left = doc.text[sent_start : seg.start]
+    tokens = list(_LEFT_TOKEN.finditer(left))
+    comma = bool(tokens) and tokens[-1].group() == ","
+    if comma:
+        tokens = tokens[:-1]
+    if len(tokens) >= 3 and tokens[-1].group() == ")" and tokens[-3].group() == "(":
+        tokens = tokens[:-3]  # "Head of the ... Agency (IAEA) Rafael Grossi"
+    kept: list[re.Match[str]] = []
+    for tok in reversed(tokens):
+        w, pos = tok.group(), sent_start + tok.start()
+        if any(s <= pos < e for s, e in strong):
+            break
+        if re.search(r"['’]s$", w) and not doc.countries_in(pos, pos + len(w)):
+            break  # a person's or organization's possessive ends any title
+        if not (
+            w[0].isupper()
+            or w in _WALK_CONNECTORS
+            or is_office_word(w)
+            or w in _TITLE_NOUNS
+            or ("-" in w and w.islower())
+        ):
+            break
+        kept.insert(0, tok)
+    while kept and not (
+        is_office_word(kept[0].group()) or _starts_with_name(doc, sent_start + kept[0].start())
+    ):
+        kept.pop(0)
+    found = [k.group() for k in kept]
+    if not any(is_office_word(w, heads=True) for w in found):
+        return None
+    named = [(c.start, c.end) for c in doc.countries_in(sent_start, seg.start)]
+    named += [(o.start, o.end) for o in doc.organizations_in(sent_start, seg.start)]
+    last = max(
+        i
+        for i, k in enumerate(kept)
+        if is_office_word(k.group()) or any(s <= sent_start + k.start() < e for s, e in named)
+    )
+    tail = found[last + 1 :]
+    if any(w in _WALK_CONNECTORS for w in tail) and not (comma or seg.tokens[0] in given_names()):
+        return None
+    while found and found[-1].rstrip(".") in HONORIFICS:
+        found.pop()
+    touching = bool(found) and not comma and is_office_word(found[-1], heads=True)
+    return sent_start + kept[0].start(), sent_start + kept[-1].end(), touching
+
+
+def _starts_with_name(doc: Doc, pos: int) -> bool:
+    """Whether a state or an organization is named from ``pos`` on."""
+    starts = [c.start for c in doc.countries_in(pos, pos + 60)]
+    starts += [o.start for o in doc.organizations_in(pos, pos + 60)]
+    return pos in starts
+
+
+def right_title(doc: Doc, seg: Segment, sent_end: int) -> tuple[int, int] | None:
+    """Span of an appositive title after ``seg`` ("X, the ... Ambassador to Turkey")."""
+    m = _APPOSITIVE.match(doc.text, seg.end, sent_end)
+    if not m:
+        return None
+    found = m.group(1).split()
+    if len(found) > 1 and not is_office_word(found[0]) and is_office_word(found[1], heads=True):
+        found = found[1:]  # "a hawkish adviser to ..."
+    if not any(w.lower() in _head_words() for w in found[:5]):
+        return None
+    if not (found[0][0].isupper() or is_office_word(found[0])):
+        return None
+    return m.end(1) - len(" ".join(found)), m.end(1)
+
+
+def parse_title(doc: Doc, start: int, end: int) -> Title:
+    """Role, state and host state of the title phrase ``doc.text[start:end]``."""
+    lex = lexicon.load()
+    phrase = doc.text[start:end]
+    country = posted = None
+    cuts: list[tuple[int, int]] = []
+    named = [(c.start, c.end, c.code) for c in doc.countries_in(start, end)]
+    named += [(o.start, o.end, "") for o in doc.organizations_in(start, end)]
+    for s, e, code in sorted(named):
+        s, e = s - start, e - start
+        pre = re.search(r"(?:^|\s)(of|to|at|from|in|with)\s+(?:the\s+)?#?$", phrase[:s])
+        tail = re.match(r"(?:['’]s)?\s*(?:$|,|(?:to|of|and|in)\b)", phrase[e:])
+        prep = pre.group(1) if pre else ""
+        if code and prep == "to":
+            posted = posted or code
+        elif code and prep not in ("at", "from", "in", "with"):
+            country = country or code
+        if pre and tail:
+            cuts.append((pre.start(), e))
+        elif not phrase[:s].strip() or phrase[:s].strip().lower() in ("the", "his", "her"):
+            cuts.append((0, e + (2 if re.match(r"['’]s", phrase[e:]) else 0)))
+    full = _role_words(re.sub(r"\s*\([^)]*\)", "", phrase))
+    for s, e in sorted(cuts, reverse=True):
+        phrase = phrase[:s] + " " + phrase[e:]
+    kept = _role_words(re.sub(r"\s*\([^)]*\)", "", phrase))
+    phrase = " ".join(kept).lower()
+    if phrase.endswith("s") and lex.office(phrase[:-1]):
+        phrase = phrase[:-1]
+    office = lex.office(phrase)
+    if phrase in _GENERIC_HEADS and len(full) > 1 and full[-1].lower() == phrase:
+        phrase, office = " ".join(full).lower(), None  # "NATO chief", "Palestinian leader"
+    elif not office:  # a company before a known office: "Turkish Airlines CEO"
+        rest = next((i for i in range(1, len(kept)) if lex.office(" ".join(kept[i:]))), 0)
+        head = lex.office(" ".join(kept[rest:])) if rest else None
+        if head and head.office in _EXECUTIVES and all(w[0].isupper() for w in kept[:rest]):
+            office = head if not any(is_office_word(w) for w in kept[:rest]) else None
+    role = office.office if office else phrase or None
+    if role and "counterpart" in role.split():
+        role = "counterpart"
+    if posted and not ((office and office.envoy) or "envoy" in phrase or "ambassador" in phrase):
+        posted = None
+    return Title(role, country, posted, org=bool(doc.organizations_in(start, end)))
+
+
+def _role_words(phrase: str) -> list[str]:
+    """The words of a title phrase without leading articles and trailing honorifics."""
+    lex = lexicon.load()
+    phrase = re.sub(r"\s+at\s+[A-Z].*$", "", phrase)
+    found = phrase.replace(",", " ").split()
+    while (
+        found
+        and not lex.office(" ".join(found))
+        and (found[-1].rstrip(".") in HONORIFICS or found[-1].lower() in CONNECTORS)
+    ):
+        found.pop()
+    while found and found[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "and"):
+        found.pop(0)
+    return found
+
+
+def demonym_before(doc: Doc, seg: Segment, sent_start: int) -> str | None:
+    """ "Russian Irina Shevchenko", "British hurdler Sarah Claxton": the demonym's state."""
+    window = doc.text[max(sent_start, seg.start - 40) : seg.start]
+    m = re.search(r"(\S+)\s+(?:(?!(?:and|or|of|the|with|to)\s)[a-z-]+\s+){0,2}$", window)
+    if not m:
+        return None
+    states = doc.countries_in(seg.start - len(window) + m.start(1), seg.start)
+    if (
+        states
+        and (states[0].form == "demonym" or re.fullmatch(r"[A-Z]{2,3}", m.group(1)))
+        and states[0].start == seg.start - len(window) + m.start(1)
+    ):
+        return states[0].code
+    return None
