@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 TRIGGER = re.compile(
-    r"[Mm]ember|[Aa]ll(?:y|ies)\b|\bjoined|[Aa]ccession|admitted|\bpart of|made up|"
+    r"[Mm]ember|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
-    r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union"
+    r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
+    r"\s\((?=[A-Z])|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–])|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
 )
 
 # -- building blocks over the placeholder text ------------------------------------------
@@ -24,7 +25,8 @@ _CLIST = rf"{_C}(?:{_SEP}{_C})*"
 _OLIST = rf"{_O}(?:{_SEP}{_O})*"
 _ANAPH = (
     r"\b(?:[Bb]oth\s+(?:states|countries|nations|sides)|[Tt]he\s+two\s+(?:states|countries|"
-    r"nations|sides)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey)\b"
+    r"nations|sides)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey|"
+    r"[Tt]he\s+country|it)\b"
 )
 _SUBJ = rf"(?P<subj>{_CLIST}|{_ANAPH})"
 _BE = (
@@ -37,18 +39,30 @@ _MODS = (
     r"which|that)\b)[\w-]+\s+){0,4}?"
 )
 _MEMBER_ONLY = r"(?:[Mm]ember(?:s|[- ]states?|[- ]countries|[- ]nations)?)"
+_STATES = r"(?:countries|states|nations)"  # "EU countries such as A and B"
 _MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies))"
 _LEAD = r"(?:\s*,\s*(?:which|that)\s+|\s+)"
-_LIST_INTRO = r"(?:\s+such\s+as\s+|\s+including\s+|\s+like\s+|\s+namely\s+|\s*:\s*|\s*[—–]\s*)"
+_LIST_INTRO = (
+    r"(?:\s*,?\s+such\s+as\s+|\s*,?\s+including\s+|\s+like\s+|\s+namely\s+|\s*:\s*|\s*[—–]\s*)"
+)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:19|20)\d\d|\d)"
 )
 
+_ADV = (
+    r"(?:(?:both|all|also|officially|formally|finally|then|later|eventually|subsequently|"
+    r"thus|now|today|already)\s+)*"
+)
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "the Russia-Belarus-Kazakhstan Customs Union": three or more states hyphenated before it.
+HYPHEN_CHAIN = re.compile(rf"(?P<subj>{_C}(?:[-–]{_C}){{2,}})\s+(?P<orgs>{_O})")
+
 COPULAR = re.compile(
-    rf"{_SUBJ}{_LEAD}(?:both\s+|all\s+|also\s+)?{_BE}\s+(?:one\s+of\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
+    rf"{_SUBJ}{_LEAD}{_ADV}{_BE}\s+(?:(?:one\s+of|among)\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
     rf"\s+(?:of|in|within)|[Aa]ll(?:y|ies)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
-    rf"(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_O}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
+    rf"(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
     rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
 )
 APPOSITIVE_OF = re.compile(
@@ -69,28 +83,48 @@ FOUNDERS = re.compile(  # "the United States and 11 other nations came together 
 )
 JOINED = re.compile(
     rf"{_SUBJ}(?:\s*,\s*(?:which|that)\b)?(?:\s+(?:ha(?:s|ve|d)|officially|formally|finally|also|then|later|eventually))*"
-    rf"\s+(?:joined|acceded\s+to|(?:was|were)\s+admitted\s+(?:to|into))\s+(?:the\s+)?"
-    rf"(?P<orgs>{_OLIST})(?P<after>[^.;]{{0,20}})"
+    rf"\s+(?:(?:re)?joined|acceded\s+to|(?:was|were)\s+admitted\s+(?:to|into))\s+(?:the\s+)?"
+    rf"(?P<orgs>{_OLIST})"
 )
 JOIN_END = re.compile(
-    rf"^(?:\s*(?:[,.;:)—–\"”]|$)|\s+(?:in|on)\s+{_MONTH}|\s+(?:as|and|since|after|last|this|"
-    rf"when|along|together|back|alongside|\d)\b)"
+    rf"^(?:\s*(?:[,.;:)—–\"”]|$)|\s+(?:in|on)\s+(?:{_MONTH}|{_WEEKDAY})|\s+(?:as|and|since|after|last|this|"
+    rf"when|along|together|back|alongside|today|yesterday|earlier|\d+)\b)"
 )
+# "Since joining the EU in 2004, Poland has ...", "After its accession to the WTO, China was":
+# the subject of the main clause joined; its verb is part of the match, for the hedge check.
+SINCE_JOINING = re.compile(
+    rf"^(?:Since|After|Following|Upon)\s+(?:(?:re)?joining|(?:its|their)\s+(?:accession\s+to|"
+    rf"admission\s+to|entry\s+into))\s+(?:the\s+)?(?P<orgs>{_OLIST})[^,.;]{{0,30}},\s*(?:the\s+)?"
+    rf"(?P<subj>{_CLIST})\s+(?:[a-z]+\s+)?[a-z]+\b"
+)
+# "joined the EU (on Monday) in condemning ...": joining an action, not the organization.
+JOIN_ACTION_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:in|by)\s+[a-z]+ing\b")
 ORG_MEMBERS_LIST = re.compile(
-    rf"(?P<orgs>{_O}){_POS}?\s+{_MODS}{_MEMBER}(?:{_LIST_INTRO}|\s+)(?:the\s+)?(?P<subj>{_CLIST})"
+    rf"(?P<orgs>{_O}){_POS}?\s+{_MODS}(?:(?:(?:partner|friend|neighbou?r)s?\s+and\s+)?{_MEMBER}"
+    rf"(?:{_LIST_INTRO}|\s+)|{_STATES}{_LIST_INTRO})(?:the\s+)?(?P<subj>{_CLIST})"
+)
+# "the CIS member countries (A, B and C)", "the GUAM (A, B, C and D)": a closed list of states.
+ORG_PAREN_LIST = re.compile(
+    rf"(?P<orgs>{_O}){_POS}?(?:\s+{_MODS}(?:{_MEMBER_ONLY}|{_STATES}))?\s*\(\s*(?:the\s+)?"
+    rf"(?P<subj>{_C}(?:{_SEP}{_C})+)\s*\)"
 )
 MEMBERS_OF_LIST = re.compile(
     rf"{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs>{_O}){_LIST_INTRO}(?:the\s+)?(?P<subj>{_CLIST})"
 )
 LIST_ORG_MEMBERS = re.compile(  # "Hungary and Yugoslavia, the two current GATT members."
-    rf"(?P<subj>{_CLIST})\s*,\s*(?:as\s+)?{_MODS}(?P<orgs>{_O})\s+{_MEMBER}"
-    r"(?=\s*[,.;:)—–]|\s*$|\s+(?:since|for)\b)"
+    rf"(?P<subj>{_CLIST})\s*(?:,|[—–]|\s-)\s*(?:as\s+)?(?:one\s+of\s+)?{_MODS}(?P<orgs>{_O})\s+"
+    rf"{_MEMBER}(?=\s*[,.;:)—–]|\s+-\s|\s*$|\s+(?:since|for)\b)"
 )
 BARE_MEMBERS = re.compile(rf"\b(?:fellow\s+)?members\s+(?P<subj>{_CLIST})")
+# "together with our newest Ally Sweden, NATO will ...": the organization is the sentence's one.
+OUR_ALLY = re.compile(
+    rf"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Ff]ellow)\s+{_MODS}(?:Ally|Allies|[Mm]ember(?:s|\s+states?)?)\s+"
+    rf"(?P<subj>{_CLIST})"
+)
 INCLUDES = re.compile(
     rf"(?P<orgs>{_O})(?:\s*,?\s*(?:which|that)\s+(?:includes?|comprises?|unites|groups|brings\s+"
     rf"together)|\s*,?\s*whose\s+members\s+(?:are|include)|\s+(?:includes|comprises|comprising|"
-    rf"consists\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of))\s+(?:the\s+)?(?P<subj>{_CLIST})"
+    rf"consists\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|unites|brings\s+together|groups))\s+(?:the\s+)?(?P<subj>{_CLIST})"
 )
 AS_MEMBERS_LEAD = re.compile(  # "As members of the CSTO, Russia and Armenia agreed ..."
     rf"^[Aa]s\s+{_MODS}(?:{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+"
@@ -154,7 +188,8 @@ HEDGE = re.compile(
     r"candidacy|observers?|associate|prospective|potential|possible|future|eventual|"
     r"aspir\w*|would|could|should|might|shall|proposed|planned|pending|if|whether|unless|"
     r"former|ex|non-member|suspended|expelled|withdr\w*|accept\w*|admit(?:ting)?|consider\w*|forward|"
-    r"ready|expect\w*|soon|intend\w*|plans?|planning|eager|partners?|dialogue|guests?)\b|"
+    r"ready|expect\w*|soon|intend\w*|plans?|planning|eager|dialogue|guests?|"
+    r"partners?(?!\s+and\s+(?:fellow\s+)?(?:[Mm]ember|[Aa]ll)))\b|"
     r"n['’]t\b|\bnon-⟨|respectively",
     re.IGNORECASE,
 )

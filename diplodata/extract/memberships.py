@@ -17,13 +17,15 @@ organizations and a few words. One small function per pattern family:
   "members ratified Finland's membership");
 * :func:`_chair` -- "Armenia, which holds the chairmanship of the CSTO".
 
-A bare "Customs Union" is the Eurasian one when two of its member states are named nearby
-(:func:`_organizations`); "the Customs Union of A, B and C" lists members; a possessive
-membership counts when it already has effects ("thanks to A's membership of X").
+Organizations meant but not named (a bare "Customs Union", "the alliance" after NATO) come
+from :mod:`diplodata.extract.membership_orgs`. "The Customs Union of A, B and C" and "the GUAM
+(A, B and C)" list members; a possessive membership counts when it already has effects
+("thanks to A's membership of X", "A's membership took effect").
 
 Applications, aspirations, negations, observers and partners are rejected by cue words
 near the match (:func:`_hedged`). Subjects "both states", "the two nations", "they" are
-resolved to the states of the preceding sentences.
+resolved to the states of the preceding sentences; "it" to the one state named before it in
+the sentence, "the country" also to the one state of the sentence before.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 
 from diplodata import lexicon
 from diplodata.extract import membership_patterns as P
+from diplodata.extract.membership_orgs import sentence_organizations
 from diplodata.models import CountryMention, MembershipFact, OrganizationMention, Span
 from diplodata.text import Doc
 
@@ -71,29 +74,6 @@ def _states(doc: Doc, start: int, end: int) -> list[CountryMention]:
         if c.code != "EUU"
         and (c.form in _STATE_FORMS or (c.form == "demonym" and c.surface.endswith(("'s", "’s"))))
     ]
-
-
-_EAEU_STATES = frozenset({"RUS", "BLR", "KAZ", "ARM", "KGZ"})
-
-
-def _organizations(doc: Doc, index: int) -> list[OrganizationMention]:
-    """Organizations named in sentence ``index``, with a bare "Customs Union" read as the
-    Eurasian one when that sentence or the three before name two of its member states and
-    no European Community/Union (whose customs union Turkey is in) is named beside it."""
-    span = doc.sentences[index]
-    orgs = doc.organizations_in(span.start, span.end)
-    found = list(P.CUSTOMS_UNION.finditer(doc.text, span.start, span.end))
-    if not found or any(o.code == "EU" for o in orgs):
-        return orgs
-    start = doc.sentences[max(index - 3, 0)].start
-    if len({c.code for c in doc.countries_in(start, span.end)} & _EAEU_STATES) < 2:
-        return orgs
-    extra = [
-        OrganizationMention(m.start(), m.end(), "EAEU", m.group())
-        for m in found
-        if not any(o.start <= m.start() < o.end for o in orgs)
-    ]
-    return sorted([*orgs, *extra], key=lambda o: o.start)
 
 
 def _placeholders(doc: Doc, span: Span, orgs: list[OrganizationMention]) -> _Sentence:
@@ -180,20 +160,27 @@ def _make_up(sentence: _Sentence) -> Iterator[_Hit]:
 
 
 def _joined(sentence: _Sentence) -> Iterator[_Hit]:
-    """ "A joined X (in 2004)", "A acceded to X", "A was admitted to X"; not "joined X in
-    condemning ...", which is joining an action."""
+    """ "A joined X (in 2004)", "A acceded to X", "A was admitted to X", "since joining X, A
+    has ..."; not "joined X in condemning ...", which is joining an action."""
     for match in P.JOINED.finditer(sentence.text):
-        if not P.JOIN_END.match(match.group("after")) or _hedged(sentence, match):
+        after = sentence.text[match.end("orgs") :]
+        if not P.JOIN_END.match(after) or P.JOIN_ACTION_AFTER.match(after):
+            continue
+        if _hedged(sentence, match):
             continue
         if P.PREPOSITION_BEFORE.search(sentence.text[: match.start()]):
             continue
         yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs"))
+    for match in P.SINCE_JOINING.finditer(sentence.text):
+        if not _hedged(sentence, match, 0):
+            yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
 
 
 def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
     """ "NATO Ally Türkiye", "EAEU member states such as A, B and C", "members of X such as
-    A and B", "A and B, the two current X members", "X, which includes A and B", and
-    "members A and B" with X named earlier in the sentence."""
+    A and B", "A and B, the two current X members", "X, which includes A and B", "X (A, B and
+    C)", "the A-B-C X", "members A and B" with X named earlier in the sentence, and "our
+    newest Ally A" with X the sentence's only organization."""
     text = sentence.text
     patterns = (
         P.ORG_MEMBERS_LIST,
@@ -201,6 +188,8 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         P.INCLUDES,
         P.LIST_ORG_MEMBERS,
         P.AS_MEMBERS_LEAD,
+        P.ORG_PAREN_LIST,
+        P.HYPHEN_CHAIN,
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -218,6 +207,9 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         earlier = _codes(sentence, text[: match.start()], "O")
         if earlier and not _hedged(sentence, match, 1):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), earlier[-1:])
+    for match in P.OUR_ALLY.finditer(text):
+        if len(set(sentence.orgs)) == 1 and not _hedged(sentence, match, 2):
+            yield _Hit(_codes(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
 
 
 def _welcome_as(sentence: _Sentence) -> Iterator[_Hit]:
@@ -247,7 +239,8 @@ def _accession(sentence: _Sentence) -> Iterator[_Hit]:
         before, after = text[: match.start()], text[match.end() :]
         done = P.RATIFIED_BEFORE.search(before) or re.match(
             r"\s+(?:was|has\s+been|is\s+now)\s+(?:officially\s+|formally\s+)?"
-            r"(?:completed|finali[sz]ed|formali[sz]ed)",
+            r"(?:completed|finali[sz]ed|formali[sz]ed)|\s+(?:officially\s+|formally\s+)?(?:took|"
+            r"has\s+taken|came\s+into|has\s+come\s+into)\s+(?:effect|force)",
             after,
         )
         in_effect = P.FACT_BEFORE.search(before) and not P.MEMBERSHIP_HEDGE_AFTER.match(after)
@@ -282,6 +275,12 @@ def _resolve_anaphor(
     """States meant by "both states"/"they": those named earlier in the sentence, else the
     last membership subject, else the states of the nearest preceding sentence naming two or
     more of them. "Both" and "the two" must resolve to exactly two states."""
+    if hit.anaphor in ("it", "the country"):  # one state: this sentence's, or the last one's
+        here = tuple(dict.fromkeys(_codes(sentence, sentence.text[: hit.at], "C")))
+        if not here and hit.anaphor == "the country" and index > 0:
+            span = doc.sentences[index - 1]
+            here = tuple(dict.fromkeys(c.code for c in _states(doc, span.start, span.end)))
+        return here if len(here) == 1 else ()
     wanted = 2 if re.match(r"both|the two", hit.anaphor) else 0
     candidates = [tuple(dict.fromkeys(_codes(sentence, sentence.text[: hit.at], "C"))), memory]
     for back in range(index - 1, max(index - 4, -1), -1):
@@ -305,6 +304,8 @@ def _context_org(doc: Doc, index: int, sentence: _Sentence) -> tuple[str, ...]:
 
 def extract_memberships(doc: Doc) -> list[MembershipFact]:
     """Every (state, organization) membership stated in the article, once each."""
+    if not doc.organizations and not P.CUSTOMS_UNION.search(doc.text):
+        return []  # nothing to be a member of (most sport and entertainment news)
     lex = lexicon.load()
     facts: list[MembershipFact] = []
     seen: set[tuple[str, str]] = set()
@@ -314,7 +315,7 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
         raw = doc.text[span.start : span.end]
         if not P.TRIGGER.search(raw):
             continue
-        named = _organizations(doc, index)
+        named = sentence_organizations(doc, index)
         if not named and not _context_org(doc, index, _Sentence(span, raw, [], [])):
             continue
         sentence = _placeholders(doc, span, named)

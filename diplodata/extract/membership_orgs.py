@@ -1,0 +1,109 @@
+"""Which organizations a sentence means, for the memberships extractor.
+
+Besides the organizations the lexicon finds by name, a sentence can mean one without naming
+it:
+
+* a bare "Customs Union" is the Eurasian one when two of its member states are named nearby
+  and no European Community/Union (whose customs union Turkey is in) is named beside it;
+* a lowercase descriptor ("the alliance", "the 27-nation bloc", "the union", "the
+  Community") stands for the one organization of a fitting kind named earlier in the
+  sentence or in the three sentences before ("NATO ... the alliance", "the EAEU ... the
+  union"); when none or several fit, the descriptor stays plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplodata.extract import membership_patterns as P
+from diplodata.models import OrganizationMention
+from diplodata.text import Doc
+
+_EAEU_STATES = frozenset({"RUS", "BLR", "KAZ", "ARM", "KGZ"})
+
+_ALLIANCES = frozenset({"NATO", "CSTO", "WARSAW_PACT"})
+_UNIONS = frozenset({"EU", "EAEU", "UNION_STATE", "AU"})
+_BLOCS = frozenset(
+    {
+        "EU",
+        "EAEU",
+        "CIS",
+        "CSTO",
+        "NATO",
+        "SCO",
+        "BRICS",
+        "ASEAN",
+        "MERCOSUR",
+        "GCC",
+        "ECOWAS",
+        "AU",
+        "EFTA",
+        "COMECON",
+        "WARSAW_PACT",
+        "OTS",
+        "GUAM",
+        "VISEGRAD",
+        "ARAB_LEAGUE",
+    }
+)
+_KINDS: dict[str, frozenset[str]] = {
+    "alliance": _ALLIANCES,
+    "union": _UNIONS,
+    "bloc": _BLOCS,
+    "grouping": _BLOCS | {"G7", "G20"},
+    "community": frozenset({"EU"}),
+}
+
+# "the alliance", "the 32-member Alliance", "the military alliance", "the 27-nation bloc",
+# "the union", "the Community" (capitalized only: "the international community" is not one).
+DESCRIPTOR = re.compile(
+    r"\b[Tt]he\s+(?:(?:\d+|[a-z]+)-(?:member|nation|country|state)\s+|(?:[Mm]ilitary|[Ww]estern|"
+    r"[Tt]ransatlantic|[Dd]efen[cs]e|[Ss]ecurity|[Tt]rade|[Ee]conomic|[Rr]egional|[Pp]olitical)"
+    r"\s+)?(?P<kind>[Aa]lliance|[Uu]nion|[Bb]loc|[Gg]rouping|Community)\b(?!\s+(?:of|[A-Z]))"
+)
+
+
+def _customs_union(
+    doc: Doc, index: int, orgs: list[OrganizationMention]
+) -> list[OrganizationMention]:
+    """A bare "Customs Union" read as the EAEU (see the module docstring)."""
+    span = doc.sentences[index]
+    found = list(P.CUSTOMS_UNION.finditer(doc.text, span.start, span.end))
+    if not found or any(o.code == "EU" for o in orgs):
+        return []
+    start = doc.sentences[max(index - 3, 0)].start
+    if len({c.code for c in doc.countries_in(start, span.end)} & _EAEU_STATES) < 2:
+        return []
+    return [
+        OrganizationMention(m.start(), m.end(), "EAEU", m.group())
+        for m in found
+        if not any(o.start <= m.start() < o.end for o in orgs)
+    ]
+
+
+def _descriptors(
+    doc: Doc, index: int, orgs: list[OrganizationMention]
+) -> list[OrganizationMention]:
+    """Descriptors ("the alliance") that stand for one organization named shortly before."""
+    span = doc.sentences[index]
+    window = doc.sentences[max(index - 3, 0)].start
+    found: list[OrganizationMention] = []
+    for match in DESCRIPTOR.finditer(doc.text, span.start, span.end):
+        if any(
+            o.start <= match.start() < o.end or match.start() <= o.start < match.end() for o in orgs
+        ):
+            continue
+        fitting = _KINDS[match.group("kind").lower()]
+        before = [o.code for o in doc.organizations_in(window, match.start()) if o.code in fitting]
+        if len(set(before)) == 1:
+            found.append(OrganizationMention(match.start(), match.end(), before[0], match.group()))
+    return found
+
+
+def sentence_organizations(doc: Doc, index: int) -> list[OrganizationMention]:
+    """Organizations named or meant in sentence ``index``, in text order."""
+    span = doc.sentences[index]
+    orgs = doc.organizations_in(span.start, span.end)
+    extra = _customs_union(doc, index, orgs)
+    extra += _descriptors(doc, index, [*orgs, *extra])
+    return sorted([*orgs, *extra], key=lambda o: o.start) if extra else orgs
