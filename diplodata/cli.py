@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -36,6 +37,17 @@ PREFECT_DEFAULTS = {
 def prefect_environment() -> None:
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
+
+
+def _stop_on_signals() -> None:
+    """Ctrl-C and SIGTERM stop `serve` cleanly, even when it was started in the background
+    (a non-interactive shell starts background jobs with SIGINT ignored)."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 class Format(StrEnum):
@@ -206,7 +218,18 @@ def serve(
 
     console.print(f"Serving deployment diplodata-run/{name} on schedule {cron!r}; Ctrl-C stops it.")
     config = RunConfig(articles=articles, out=out, feeds=feeds, gold=gold)
-    serve_flow(config, cron=cron, name=name)
+    _stop_on_signals()
+    if os.environ.get("PREFECT_API_URL"):
+        serve_flow(config, cron=cron, name=name)
+        return
+    # Prefect's temporary server cannot schedule: start a dedicated one on loopback.
+    from flows.server import local_server
+
+    home = Path(os.environ.get("DIPLODATA_PREFECT_HOME", Path.home() / ".diplodata" / "prefect"))
+    console.print(f"Starting a Prefect server (PREFECT_HOME={home}) ...")
+    with local_server(home) as api:
+        console.print(f"Prefect UI: {api.removesuffix('/api')}")
+        serve_flow(config, cron=cron, name=name, api_url=api)
 
 
 @app.command()

@@ -6,6 +6,7 @@ flow's parameters from its annotations, which must be real types, not strings.
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
+from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from diplodata import pipeline as p
 from diplodata.config import RunConfig
@@ -139,7 +140,9 @@ def _run(config: RunConfig) -> RunSummary:
     return summary
 
 
-def serve(config: RunConfig, cron: str, name: str = "diplodata-scheduled") -> None:
+def serve(
+    config: RunConfig, cron: str, name: str = "diplodata-scheduled", api_url: str | None = None
+) -> None:
     """Register a deployment of the flow on ``cron`` and run its scheduled runs until stopped.
 
     Stopping (Ctrl-C) leaves the schedule active, so the next start picks it up again.
@@ -154,6 +157,10 @@ def serve(config: RunConfig, cron: str, name: str = "diplodata-scheduled") -> No
             "gold": str(config.gold.resolve()) if config.gold else None,
         }
     }
+    if api_url is not None:  # a server diplodata started: settings are read at import time
+        with temporary_settings(updates={PREFECT_API_URL: api_url}):
+            serve(config, cron, name)
+        return
     diplodata_run.serve(
         name=name,
         cron=cron,

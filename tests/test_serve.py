@@ -69,3 +69,45 @@ def test_serve_scheduled_deployment_runs_and_publishes(tmp_path: Path) -> None:
             stop(serve)
         # stopping serve must not pause the schedule for the next start
         assert deployment()["paused"] is False  # type: ignore[index]
+
+
+def test_serve_starts_its_own_server_when_none_is_configured(tmp_path: Path) -> None:
+    import re
+    import signal
+
+    env = {**os.environ, "DIPLODATA_PREFECT_HOME": str(tmp_path / "home")}
+    env.pop("PREFECT_API_URL", None)
+    log = tmp_path / "serve.log"
+    serve = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "diplodata",
+            "serve",
+            "--cron",
+            "0 3 * * *",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        ui = wait_until(lambda: re.search(r"Prefect UI: (\S+)", log.read_text()), 150, "the server")
+        api = f"{ui.group(1)}/api"  # type: ignore[attr-defined]
+        client = httpx.Client(base_url=api, timeout=10)
+        found = wait_until(
+            lambda: (
+                client.get("/deployments/name/diplodata-run/diplodata-scheduled").status_code == 200
+            ),
+            120,
+            "the deployment",
+        )
+        assert found
+    finally:
+        stop(serve, signal.SIGTERM)
+    assert serve.returncode is not None and "Traceback" not in log.read_text()
+    with pytest.raises(httpx.ConnectError):  # the server went down with serve
+        httpx.get(f"{api}/health", timeout=2)
