@@ -8,8 +8,9 @@ from diplodata.extract.persons import extract_persons
 from diplodata.extract.trade import extract_trade
 from diplodata.models import Article, ArticleFacts
 from diplodata.text import analyze
+from diplodata.version import EXTRACTOR_VERSION
 
-EXTRACTOR_VERSION = "0.1.0"
+__all__ = ["EXTRACTOR_VERSION", "extract_article"]
 
 
 def extract_article(article: Article) -> ArticleFacts:
