@@ -221,6 +221,13 @@ def stage(
     return StagedRelease(out, staging, meta, package, tables.counts(), changes, result.problems)
 
 
+def _make_read_only(folder: Path) -> None:
+    """Published releases are immutable: their files are read-only."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            path.chmod(0o444)
+
+
 def add_quality(staged: StagedRelease, name: str, report: dict[str, Any]) -> None:
     """Add a report (e.g. eval scores) to a staged release's ``quality/`` folder."""
     path = staged.path / "quality" / f"{name}.json"
@@ -253,6 +260,7 @@ def promote(staged: StagedRelease) -> Release:
     write_descriptor(staged.path, package)
     final = out / RELEASES / meta.version
     final.parent.mkdir(exist_ok=True)
+    _make_read_only(staged.path)
     staged.path.rename(final)
     _switch_latest(out, meta.version)
     _update_catalog(

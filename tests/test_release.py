@@ -120,3 +120,12 @@ def test_release_invalid_descriptor_is_refused_not_raised(tmp_path: Path) -> Non
         publish(_tables(), tmp_path, bad)
     assert any("created" in str(p) for p in caught.value.problems)
     assert latest_release(tmp_path) is None
+
+
+def test_release_files_are_read_only_once_published(tmp_path: Path) -> None:
+    import stat
+
+    release = publish(_tables(), tmp_path, _meta())
+    for path in release.path.rglob("*"):
+        if path.is_file():
+            assert not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH), path
