@@ -265,3 +265,97 @@ def test_meetings_need_an_official_side() -> None:
     assert _flat(_meetings(text, [minister, hale])) == [
         (("Max Hale", "Tom Reid"), "meeting", "2022-09-02", None)
     ]
+
+
+def test_meetings_role_and_country_subject_resolves_by_office_holders() -> None:
+    text = (
+        "Calls with allied leaders\nMarch 9, 2023\n\nOn March 7–8, Vladimir Putin had several "
+        "telephone conversations with leaders of allied states.\nThe Russian President had "
+        "telephone conversations with President of Sweden Anna Berg and Foreign Minister of "
+        "Belarus Ivan Petrov. Vladimir Putin also spoke by phone several times with Ambassador "
+        "Oleg Sidorov."
+    )
+    putin = _person("Vladimir Putin", None, "RUS")
+    berg = _person("Anna Berg", "president", "SWE")
+    sidorov = _person("Oleg Sidorov", "ambassador", "KAZ")
+    assert _flat(_meetings(text, [putin, berg, ALPHA, sidorov])) == [
+        (("Anna Berg", "Vladimir Putin"), "phone_call", "2023-03", None),
+        (("Ivan Petrov", "Vladimir Putin"), "phone_call", "2023-03", None),
+        (("Oleg Sidorov", "Vladimir Putin"), "phone_call", "2023-03-09", None),
+    ]
+
+
+def test_meetings_role_and_country_needs_a_holder_of_that_office() -> None:
+    text = (
+        "Call\nMarch 9, 2023\n\nThe Russian President had a telephone conversation with "
+        "Foreign Minister Ivan Petrov."
+    )
+    assert _meetings(text, [_person("Oleg Sidorov", None, "RUS"), ALPHA]) == []
+
+
+def test_meetings_possessive_visit_hosted_by_leader_of_same_office() -> None:
+    text = (
+        "Treaty signed\nJune 4, 2022\n\nPresident Anna Berg and Prime Minister Oleg Sidorov "
+        "attended. Ivan Petrov said that Anna Berg's visit to Belarus comes at a key time, "
+        "as the two states set up relations 30 years ago."
+    )
+    petrov = _person("Ivan Petrov", "president", "BLR")
+    sidorov = _person("Oleg Sidorov", "prime minister", "BLR")
+    berg = _person("Anna Berg", "president", "SWE")
+    assert _flat(_meetings(text, [petrov, sidorov, berg])) == [
+        (("Anna Berg", "Ivan Petrov"), "visit", "2022-06-04", "BLR")
+    ]
+
+
+def test_meetings_two_leaders_discussed_and_the_talks_after() -> None:
+    text = (
+        "Partnership\nJune 4, 2022\n\nForeign Minister Ivan Petrov and Prime Minister Anna Berg "
+        "discussed steps to ease tension. He said so to journalists following the talks in "
+        "Minsk. The talks in Geneva last year between Ukraine and Russia failed."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "talks", "2022-06-04", "BLR")
+    ]
+
+
+def test_meetings_discussed_joins_the_call_already_reported() -> None:
+    text = (
+        "Call\nJune 4, 2022\n\nOn Thursday Ivan Petrov had a telephone conversation with Anna "
+        "Berg.\nIvan Petrov and Anna Berg discussed trade."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "phone_call", "2022-06-02", None)
+    ]
+
+
+def test_meetings_counterpart_and_agreed_commission_session() -> None:
+    text = (
+        "Visit\nJune 4, 2022\n\nThis was stated by Ivan Petrov following the negotiations with "
+        "his Swedish counterpart in Minsk. Ivan Petrov and Anna Berg agreed to hold a meeting "
+        "of the Joint Intergovernmental Commission in the second half of this year."
+    )
+    petrov = _person("Ivan Petrov", "prime minister", "BLR")
+    assert _flat(_meetings(text, [petrov, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "negotiations", "2022-06-04", "BLR"),
+        (("BLR", "SWE"), "meeting", "2022", None),
+    ]
+
+
+def test_meetings_leaders_agreed_on_their_own_council_session() -> None:
+    text = (
+        "Call\nJune 4, 2022\n\nIvan Petrov and Anna Berg agreed to hold the 5th meeting of the "
+        "High-Level Cooperation Council in Minsk in August."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "meeting", "2022-08", "BLR")
+    ]
+
+
+def test_meetings_joint_trip_is_not_an_encounter_and_which_date_skipped() -> None:
+    trip = "News\nJune 4, 2022\n\nIvan Petrov and Anna Berg visited New York on Monday."
+    assert _meetings(trip, [ALPHA, GAMMA]) == []
+    text = (
+        'Visit\nJune 4, 2022\n\n"During our talks, we covered trade, which last year grew by '
+        'half," Anna Berg said. Ivan Petrov met Anna Berg in Minsk.'
+    )
+    assert [m.date for m in _meetings(text, [ALPHA, GAMMA])] == ["2022-06-04"]

@@ -13,14 +13,16 @@ from functools import cache
 
 from diplodata import lexicon
 from diplodata.dates import find_dates
-from diplodata.extract.when import LOCATION_FORMS, article_anchor, dateline_place
+from diplodata.extract.when import LOCATION_FORMS, DateValue, article_anchor, dateline_place
 from diplodata.models import CountryMention, PersonFact
+from diplodata.resolve import name_key
 from diplodata.text import Doc
 
 _TIME_GAP = (
     r"(?:today|yesterday|tonight|separately|also|again|briefly|recently|in person|"
     r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|"
-    r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|"
+    r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|(?:several|a few|two|three) times|"
+    r"twice|"
     r"(?:in|at) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
 )
 _OBJECT_LEAD = re.compile(
@@ -52,6 +54,7 @@ _STATES_VERB = re.compile(r"\s+(?:(?:are |were |is )?to |will |have |had |also )
 _ARRIVED = re.compile(r"\b(?:arrived|arrives|landed|lands)\s+(?:in|at)\s+(?:the\s+)?$")
 _VISITED = re.compile(r"\b(?:visit(?:s|ed|ing)?|(?:visit|trip) to)\s+(?:the\s+)?$")
 _LEADER_ROLES = frozenset({"president", "prime minister", "king", "queen", "emir", "sultan"})
+_COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er) (?P<dem>[A-Z][a-z]+) counterpart\b")
 _BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:joint\s+)?")
 _ADJECTIVES = re.compile(
     r"(?:\s+(?:[A-Z][\w-]*|high-level|bilateral|trilateral|official|peace|intergovernmental))*\s+"
@@ -75,15 +78,15 @@ class Context:
         self.doc = doc
         self.lex = lexicon.load()
         self.persons = {p.name: p for p in persons}
+        self.anchor = article_anchor(doc.article)
         surfaces = {s: p.name for p in persons for s in (p.name, *p.aliases) if len(s) > 2}
         self.items: list[Item] = []
         if surfaces:
             alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
             for m in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", doc.text):
                 self.items.append(Item(m.start(), m.end(), surfaces[m.group()]))
-        self.items += self._office_items()
+        self.items += self._office_items() + self._counterpart_items()
         self.items.sort(key=lambda i: i.start)
-        self.anchor = article_anchor(doc.article)
         self.home = self._dateline_country()
         self.main: tuple[str, ...] = ()
         self.main_location: CountryMention | None = None
@@ -100,6 +103,9 @@ class Context:
         self.last_subject: str | None = None
         self.recent: tuple[str, ...] = ()  # participants of the latest sentence's encounters
         self.recent_age = 0  # sentences since then
+        # kind, date and sentence end of a dated encounter whose parties were not named
+        # ("On May 5-6 he had several phone calls with CIS leaders.")
+        self.unnamed: tuple[str, DateValue, int] | None = None
         self.arrived, self.visited = _travels(doc)
 
     def country(self, key: str) -> str | None:
@@ -134,9 +140,38 @@ class Context:
                 for p in self.persons.values()
                 if (p.role or "").lower() == office.office and (code is None or p.country == code)
             ]
+            if not matches and code:
+                matches = self._holders(office.office, code)
             if len(matches) == 1:
                 found.append(Item(m.start(), m.end(), matches[0]))
         return found
+
+    def _counterpart_items(self) -> list[Item]:
+        """ "his Azerbaijani counterpart": the one person of that state in the article."""
+        found: list[Item] = []
+        for m in _COUNTERPART.finditer(self.doc.text):
+            code = self.lex.country_code(m.group("dem"))
+            people = [p.name for p in self.persons.values() if code and p.country == code]
+            if len(people) == 1:
+                found.append(Item(m.start(), m.end(), people[0]))
+        return found
+
+    def _holders(self, office: str, code: str) -> list[str]:
+        """Persons of ``code`` without a stated role whom the curated office-holder table
+        gives ``office`` at the article's year ("The Russian President": Vladimir Putin)."""
+        year = self.anchor.year if self.anchor else None
+        if year is None:
+            return []
+        keys = {
+            name_key(t.name)
+            for t in self.lex.office_holders
+            if t.office == office and t.country == code and t.start <= year <= (t.end or 9999)
+        }
+        return [
+            p.name
+            for p in self.persons.values()
+            if not p.role and p.country == code and name_key(p.name) in keys
+        ]
 
     def _dateline_country(self) -> CountryMention | None:
         place = dateline_place(self.doc.text)
@@ -311,8 +346,9 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     return []
 
 
-def find_visit_host(ctx: Context, t_end: int, s_end: int) -> list[Item]:
-    """The host of "visit to STATE", read as its leader when the article names one."""
+def find_visit_host(ctx: Context, t_end: int, s_end: int, guest: str | None) -> list[Item]:
+    """The host of "visit to STATE", read as its leader when the article names one (of
+    two leaders, the one with the guest's office: a president hosts a president)."""
     m = re.compile(r"\s+to\s+(?:the\s+)?").match(ctx.doc.text, t_end, s_end)
     states = ctx.states_in(m.end(), s_end) if m else []
     if not m or not states or states[0].start != m.end():
@@ -323,4 +359,8 @@ def find_visit_host(ctx: Context, t_end: int, s_end: int) -> list[Item]:
         for p in ctx.persons.values()
         if p.country == code and (p.role or "").lower() in _LEADER_ROLES
     ]
+    guest_person = ctx.persons.get(guest or "")
+    if len(leaders) > 1 and guest_person and guest_person.role:
+        role = guest_person.role.lower()
+        leaders = [n for n in leaders if (ctx.persons[n].role or "").lower() == role]
     return [Item(states[0].start, states[0].end, leaders[0] if len(leaders) == 1 else code)]

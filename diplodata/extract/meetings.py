@@ -39,7 +39,8 @@ _TRIGGER = re.compile(
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations? with|"
     r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
-    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of)|(?P<visit>[Vv]isit(?:s|ed)?))\b",
+    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of)|(?P<visit>[Vv]isit(?:s|ed)?)|"
+    r"(?P<discussed>discussed|exchanged views))\b",
     re.IGNORECASE,
 )
 _MODAL = re.compile(
@@ -62,12 +63,21 @@ _REPORTED_WOULD = re.compile(
 )
 _HEDGE = re.compile(r"\b(?:what|which) (?:could|might|would) be (?:the|their|its) (?:first|last)\b")
 _THEIR = re.compile(r"\btheir\s+(?:(?!(?:to|of|for|with|in|on|and|at)\s)[\w-]+\s+){0,4}$")
+_DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just reported
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 _AT_MEETING = re.compile(r"\s*(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}$")
 _TITLED = re.compile(
     r"\b(?:President|Prime Minister|Minister|Chancellor|Ambassador|Secretary|King|Mr|Mrs|Ms)"
     r"\.?\s+[A-Z][a-z]"
 )
+_AGREED = re.compile(
+    r"\b(?:agreed|decided|instructed \w+) to (?:hold|convene|organi[sz]e) "
+    r"(?:a|an|the) (?:[\w-]+ )?$"
+)
+_COMMISSION = re.compile(
+    r"\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:Commission|Committee|Working Group)\b"
+)
+_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
 _RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
 
@@ -80,6 +90,8 @@ class _Cand:
     end: int
     date: tuple[str, str] | None
     location: CountryMention | None
+    agreed: bool = False  # "agreed to hold a meeting of ...": a later session, kept apart
+    weak: bool = False  # "A and B discussed": talks, unless another row already has them
 
 
 def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
@@ -89,11 +101,12 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     kind = m.lastgroup
     if between := find_between(ctx, t_end, s_end):
         return [between]
-    subjects = find_subjects(ctx, s_start, t_start)
+    subjects = _possessor(ctx, s_start, t_start) or find_subjects(ctx, s_start, t_start)
     objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] == "m")
     if kind == "visit" and not objects:
-        objects = find_visit_host(ctx, t_end, s_end)
-    groups = [subjects + objects] if subjects else []
+        objects = find_visit_host(ctx, t_end, s_end, subjects[0].key if subjects else None)
+    # "A and B visited X" is a trip together, not an encounter between them
+    groups = [subjects + objects] if subjects and (objects or kind != "visit") else []
     separate = m.group().endswith(("s", "s with")) or "separately" in ctx.doc.text[s_start:s_end]
     if separate and kind != "negotiations" and len(subjects) == 1:
         groups = [[*subjects, o] for o in objects]
@@ -109,12 +122,23 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     return groups
 
 
+def _possessor(ctx: Context, s_start: int, t_start: int) -> list[Item]:
+    """The party of "X's (official) visit" / "X's meeting": the person right before it."""
+    before = [i for i in ctx.items_in(s_start, t_start) if not i.is_state]
+    if before and _POSSESSIVE.fullmatch(ctx.doc.text, before[-1].end, t_start):
+        return [before[-1]]
+    return []
+
+
 def _their(ctx: Context, s_start: int, t_start: int) -> list[list[Item]]:
     """ "their (joint) meeting": the participants of the encounters of the latest
-    sentence that reported some, if it is this one or one of the two before."""
+    sentence that reported some, if it is this one or one of the two before ("the
+    talks": this one or the one before)."""
     if ctx.recent_age > 2 or len(ctx.recent) < 2:
         return []
-    if not _THEIR.search(ctx.doc.text, max(s_start, t_start - 50), t_start):
+    window = max(s_start, t_start - 50)
+    definite = ctx.recent_age == 0 and _DEFINITE.search(ctx.doc.text, window, t_start)
+    if not definite and not _THEIR.search(ctx.doc.text, window, t_start):
         return []
     return [[Item(t_start, t_start, k) for k in ctx.recent]]
 
@@ -152,7 +176,11 @@ def _body_parties(
             ctx.body = tuple(i.key for i in pair)
         elif states and None not in states and len(set(states)) > 1:
             ctx.body = tuple(sorted({s for s in states if s}))
-        if ctx.body and sum(not i.is_state for i in (groups[0] if groups else [])) < 2:
+        agreed = _AGREED.search(text, max(0, t_start - 40), t_start) and _COMMISSION.match(
+            text, t_end, s_end
+        )
+        persons = sum(not i.is_state for i in (groups[0] if groups else []))
+        if ctx.body and (persons < 2 or agreed):  # leaders agreed on a commission's session
             return [[Item(t_start, t_end, s, True) for s in ctx.body]]
     unnamed = not groups or len({i.key for i in groups[0]}) < 2
     if unnamed and ctx.body and _ORDINAL.search(text, max(0, t_start - 25), t_end):
@@ -163,7 +191,8 @@ def _body_parties(
 def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[_Cand]:
     """The encounters one trigger word reports, with their date and place."""
     text = ctx.doc.text
-    kind: MeetingKind = m.lastgroup  # type: ignore[assignment]
+    weak = m.lastgroup == "discussed"
+    kind: MeetingKind = "talks" if weak else m.lastgroup  # type: ignore[assignment]
     t_start = m.start()
     window = _HEDGE.sub("", text[max(s_start, t_start - 60) : t_start])
     if _REPORTING.search(text, s_start, t_start) and not _CONDITION.search(text, s_start, s_end):
@@ -178,14 +207,22 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         if not 2 <= len(keys) <= 3 or (None not in states and len(set(states)) < 2):
             continue
         date, location = _when_where(ctx, kind, s_start, s_end, t_start)
-        found.append(_Cand(keys, kind, s_start, s_end, date, location))
+        agreed = bool(_AGREED.search(text, max(s_start, t_start - 40), t_start))
+        if weak and (len(keys) < 2 or any(i.start == t_start for i in group)):
+            continue  # only named parties that discussed with each other
+        found.append(_Cand(keys, kind, s_start, s_end, date, location, agreed, weak))
+    if not any(len({i.key for i in g}) > 1 for g in groups):
+        stated = event_date(text, s_start, s_end, t_start, ctx.anchor, False)
+        ctx.unnamed = (kind, stated, s_end) if stated else ctx.unnamed
     return found
 
 
 def _when_where(
     ctx: Context, kind: str, s_start: int, s_end: int, t_start: int
 ) -> tuple[tuple[str, str] | None, CountryMention | None]:
-    """Date and place of an encounter. Without a stated date, an encounter reported in
+    """Date and place of an encounter. Without a stated date, the date of an encounter
+    with unnamed parties in the sentence before ("On May 5-6 he had calls with CIS
+    leaders. He had calls with A and B.") is its date; else an encounter reported in
     the lead (or not recalled as past) is dated by the dateline; one dated by the dateline
     took place at the dateline's place, and "here" in a transcript is the main meeting's place."""
     text = ctx.doc.text
@@ -193,7 +230,11 @@ def _when_where(
         text, max(s_start, t_start - 30), t_start
     )
     date = event_date(text, s_start, s_end, t_start, ctx.anchor, future)
-    recalled = _RECALLED.search(text, s_start, s_end)
+    before = ctx.unnamed and ctx.unnamed[0] == kind and not text[ctx.unnamed[2] : s_start].strip()
+    if date is None and ctx.unnamed and before:  # details of the sentence before's encounter
+        date = ctx.unnamed[1]
+    comma = text.find(",", t_start, s_end)
+    recalled = _RECALLED.search(text, s_start, s_end if comma < 0 else comma)  # its clause
     headline = s_start < ctx.headline_end
     if date is None and ctx.anchor and not headline and (s_start < ctx.lead_end or not recalled):
         date = (ctx.anchor.isoformat(), "day")
@@ -235,18 +276,20 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
     """One candidate per encounter: same participants (or the same states given once by
     delegates and once by state names), compatible dates, calls kept apart from visits."""
     kept: list[_Cand] = []
-    for c in cands:
+    for c in sorted(cands, key=lambda c: c.weak):
         states = frozenset(ctx.country(k) or k for k in c.keys)
         for k in kept:
             same = set(k.keys) == set(c.keys) or states == frozenset(
                 ctx.country(x) or x for x in k.keys
             )
+            if same and c.weak:
+                break
             calls = (
                 (k.kind == "phone_call") == (c.kind == "phone_call")
                 or k.date is None
                 or k.date == c.date
             )
-            if same and _compatible(k.date, c.date) and calls:
+            if same and _compatible(k.date, c.date) and calls and k.agreed == c.agreed:
                 if sum(x in ctx.persons for x in c.keys) > sum(x in ctx.persons for x in k.keys):
                     k.keys = c.keys
                 if c.date and k.date is None:

@@ -48,6 +48,14 @@ _TOPIC_BEFORE = re.compile(
     r"(?:situation|developments?|crisis|war|conflict|events?|violence|attacks?|investments?|"
     r"interests|presence|people|citizens|elections?|operations?|companies|trade|peace|role)\s*$"
 )
+_RANGE_AFTER = re.compile(r"\s?[–-]\s?[0-3]?\d\b")
+_RANGE_BEFORE = re.compile(r"\b[0-3]?\d\s?[–-]\s?$")
+# words between an event and a date that mark the date as another event's; "which" opens
+# a clause about something else ("our talks on trade, which last year grew 60%")
+_OTHER_EVENT = re.compile(
+    r"(?i)\b(?:after|following|since|before|than|until)\b|"
+    r"\bwhich\b(?!\s+(?:was|were|took place|will|is|are|had been)\b)"
+)
 LOCATION_FORMS = frozenset({"name", "official", "short", "capital", "seat", "city", "region"})
 
 
@@ -119,6 +127,15 @@ def _relative(m: re.Match[str], anchor: dt.date, future: bool) -> DateValue | No
     return _shift_month(week, 0), "month"
 
 
+def _of_range(text: str, start: int, end: int, value: DateValue) -> DateValue:
+    """A day of a range of days ("January 6-7", "6-7 January") stands for its month."""
+    if value[1] == "day" and (
+        _RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        return value[0][:7], "month"
+    return value
+
+
 def event_date(
     text: str, start: int, end: int, near: int, anchor: dt.date | None, future: bool
 ) -> DateValue | None:
@@ -126,7 +143,7 @@ def event_date(
     explicit dates and relative expressions alike. Dates separated from the event word by
     "after", "following", "since" or "before" belong to another event and are skipped."""
     found: list[tuple[int, int, DateValue]] = [
-        (d.start, d.end, (d.value, d.precision))
+        (d.start, d.end, _of_range(text, d.start, d.end, (d.value, d.precision)))
         for d in find_dates(text, start, end, anchor)
         if not _RELATIVE_WORD.fullmatch(text[d.start : d.end])
     ]
@@ -147,7 +164,7 @@ def event_date(
     best: tuple[int, DateValue] | None = None
     for a, b, value in found:
         between = text[min(b, near) : max(a, near)] + text[a : a + 6]
-        if re.search(r"(?i)\b(?:after|following|since|before|than|until)\b", between):
+        if _OTHER_EVENT.search(between):
             continue
         distance = a - near if a >= near else near - b
         if best is None or distance < best[0]:
