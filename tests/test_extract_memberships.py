@@ -197,3 +197,78 @@ def test_memberships_off_topic_sport_gives_nothing() -> None:
         "He is a member of the squad that won the Champions League, and UEFA praised him."
     )
     assert _facts(text) == []
+
+
+def test_memberships_heads_of_member_states_listed_in_next_sentence() -> None:
+    text = (
+        "On Monday, the President held phone calls with heads of the Shanghai Cooperation "
+        "Organisation member states. He spoke with President of Kazakhstan Arman Beks, "
+        "President of Uzbekistan Timur Saidov and Prime Minister of India Ravi Mehta. "
+        "President of Mongolia Bat Erdene sent a letter."
+    )
+    assert _pairs(text) == ["IND:SCO", "KAZ:SCO", "UZB:SCO"]
+    [first, *_] = _facts(text)
+    assert text[first.start : first.end].endswith("Prime Minister of India Ravi Mehta.")
+
+
+def test_memberships_summit_of_heads_of_state_lists_participants() -> None:
+    text = (
+        "A summit of the CIS heads of state will be held next week in Minsk. Participants "
+        "include President of the Republic of Armenia Aram Petros, President of the Kyrgyz "
+        "Republic Almaz Usenov and President of Tajikistan Rustam Nazar."
+    )
+    assert _pairs(text) == ["ARM:CIS", "KGZ:CIS", "TJK:CIS"]
+
+
+def test_memberships_heads_list_not_with_guests_or_a_single_state() -> None:
+    guests = (
+        "Leaders of the BRICS member states will meet in Kazan. Invited guests include "
+        "President of Turkey Emre Kaya and President of Egypt Omar Said."
+    )
+    single = (
+        "He called heads of the CSTO member states. He spoke with President of Armenia Aram "
+        "Petros about the border."
+    )
+    assert _pairs(guests) == []
+    assert _pairs(single) == []
+
+
+def test_memberships_partner_within_organization() -> None:
+    assert _pairs("Poland is our reliable partner within the EU and NATO, he said.") == [
+        "POL:EU",
+        "POL:NATO",
+    ]
+    assert _pairs("Canada is an important partner for the EU, he said.") == []
+    assert _pairs("Georgia is not yet a partner within the EU, he said.") == []
+
+
+def test_memberships_stand_with_our_ally_is_the_one_state_of_the_sentence() -> None:
+    text = (
+        "The President offered condolences to the people of Norway after the storm and made "
+        "clear we stand with our NATO Ally."
+    )
+    assert _pairs(text) == ["NOR:NATO"]
+    assert _pairs("Germany stands with its NATO ally.") == []
+    assert _pairs("After talks in France and Italy, we stand with our NATO Ally.") == []
+
+
+def test_memberships_body_missing_from_lexicon_named_by_its_proper_name() -> None:
+    [fact] = _facts("As of Monday, Moldova has become a member of the Energy Community.")
+    assert (fact.member, fact.organization, fact.organization_name) == (
+        "MDA",
+        "ENERGY_COMMUNITY",
+        "Energy Community",
+    )
+    assert _pairs("Moldova hopes to become a member of the Energy Community.") == []
+    assert _pairs("Russia is a permanent member of the Security Council.") == []
+    assert _pairs("Ukraine was part of the Soviet Union until 1991.") == []
+    assert _pairs("Ukraine joined the Soviet Union in 1922.") == []
+
+
+def test_memberships_heads_of_state_without_member_needs_three_listed() -> None:
+    text = (
+        "NATO heads of state and government met in Vilnius. Among those attending were "
+        "President of Ukraine Ivan Koval and President of Finland Sauli Niemi."
+    )
+    assert _pairs(text) == []
+    assert _pairs("Russia attacked, so we support our NATO Ally.") == []

@@ -1,4 +1,5 @@
-"""Which organizations a sentence means, for the memberships extractor.
+"""Which organizations a sentence means, and lists of member states' heads, for the
+memberships extractor.
 
 Besides the organizations the lexicon finds by name, a sentence can mean one without naming
 it:
@@ -8,13 +9,21 @@ it:
 * a lowercase descriptor ("the alliance", "the 27-nation bloc", "the union", "the
   Community") stands for the one organization of a fitting kind named earlier in the
   sentence or in the three sentences before ("NATO ... the alliance", "the EAEU ... the
-  union"); when none or several fit, the descriptor stays plain text.
+  union"); when none or several fit, the descriptor stays plain text;
+* a body missing from the lexicon, named by its capitalized proper name right after "a member
+  of the" or "joined the" ("a member of the Energy Community"), becomes an organization with a
+  code made from its name (``ENERGY_COMMUNITY``) and its name as written.
+
+:func:`listed_heads` reads the heads listed after "heads of the X member states" ("President of
+Kyrgyzstan A, President of Belarus B").
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from diplodata import lexicon
 from diplodata.extract import membership_patterns as P
 from diplodata.models import OrganizationMention
 from diplodata.text import Doc
@@ -100,10 +109,73 @@ def _descriptors(
     return found
 
 
+# Names of a state's own organs, or bare organs of a body already known ("the Security Council",
+# which the lexicon knows as the UN's when it is named so).
+_NATIONAL_BODY = re.compile(
+    r"(?:National|Supreme|Security|State|Federal|Executive|Governing|General|Permanent|"
+    r"Constitutional|Central|Regional|City|Municipal|Provincial|Local)\b"
+)
+
+
+def body_code(name: str) -> str:
+    """Code of an organization known only by its name: "Energy Community" -> ENERGY_COMMUNITY."""
+    return re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_")
+
+
+def _named_bodies(
+    doc: Doc, index: int, orgs: list[OrganizationMention]
+) -> list[OrganizationMention]:
+    """Unknown bodies named as what states join (see the module docstring); not names that
+    overlap a known organization, name a state ("the Soviet Union", "the Russian Security
+    Council") or a state's organ ("the National Council")."""
+    span = doc.sentences[index]
+    found: list[OrganizationMention] = []
+    for match in P.NAMED_BODY.finditer(doc.text, span.start, span.end):
+        start, end = match.span("name")
+        if (
+            any(o.start < end and start < o.end for o in orgs)
+            or any(c.code != "EUU" for c in doc.countries_in(start, end))
+            or _NATIONAL_BODY.match(match["name"])
+            or P.CUSTOMS_UNION.fullmatch(match["name"])  # read above, as the EAEU or nothing
+        ):
+            continue
+        found.append(OrganizationMention(start, end, body_code(match["name"]), match["name"]))
+    return found
+
+
 def sentence_organizations(doc: Doc, index: int) -> list[OrganizationMention]:
     """Organizations named or meant in sentence ``index``, in text order."""
     span = doc.sentences[index]
     orgs = doc.organizations_in(span.start, span.end)
     extra = _customs_union(doc, index, orgs)
     extra += _descriptors(doc, index, [*orgs, *extra])
+    extra += _named_bodies(doc, index, [*orgs, *extra])
     return sorted([*orgs, *extra], key=lambda o: o.start) if extra else orgs
+
+
+@cache
+def _title_of_state() -> re.Pattern[str]:
+    """ "President of (the) " ending right before a state: a head named by office and state."""
+    return re.compile(rf"\b(?:{lexicon.load().office_pattern})\s+of\s+(?:the\s+)?$")
+
+
+def listed_heads(doc: Doc, index: int, start: int) -> tuple[tuple[str, ...], int]:
+    """States of two or more heads named by office and state ("President of Kyrgyzstan A,
+    Prime Minister of Armenia B") from ``start`` to the end of sentence ``index``, else in the
+    next sentence, with the end of the sentence that lists them. Nothing when guests,
+    observers or partners are listed too."""
+    spans = [(start, doc.sentences[index].end)]
+    if index + 1 < len(doc.sentences):
+        spans.append((doc.sentences[index + 1].start, doc.sentences[index + 1].end))
+    title = _title_of_state()
+    for span_start, span_end in spans:
+        states = [
+            c.code
+            for c in doc.countries_in(span_start, span_end)
+            if c.code != "EUU" and title.search(doc.text[max(c.start - 60, 0) : c.start])
+        ]
+        if len(set(states)) >= 2:
+            if P.LIST_HEDGE.search(doc.text[doc.sentences[index].start : span_end]):
+                break
+            return tuple(dict.fromkeys(states)), span_end
+    return (), 0

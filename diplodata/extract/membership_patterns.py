@@ -13,6 +13,7 @@ TRIGGER = re.compile(
     r"[Mm]ember|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
+    r"[Hh]eads\b|[Ll]eaders\b|within|"
     r"\s\((?=[A-Z])|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–])|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
 )
 
@@ -201,3 +202,42 @@ PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|with|from|to|for|than|between|by|against|on|in|at|about|over)\s*$"
 )
 TOKEN = re.compile(r"⟨([CO])(\d+)⟩")
+
+# "talks with heads of the CSTO member states", "a summit of the CIS heads of state", "leaders
+# of the CIS states": the heads are listed next ("President of Kyrgyzstan A, President of ...").
+HEADS_OF_MEMBERS = re.compile(
+    rf"\b(?:[Hh]eads|[Ll]eaders)\s+of\s+(?:(?:state|government)(?:\s+and\s+(?:state|government))?"
+    rf"\s+of\s+(?:the\s+)?(?P<orgs>{_O})(?:{_POS}?\s+(?:member\s+)?{_STATES})?|(?:the\s+)?"
+    rf"(?P<orgs2>{_O}){_POS}?\s+(?:member\s+)?{_STATES})\b|(?P<orgs3>{_O})\s+(?:member\s+"
+    rf"{_STATES}\s+)?heads\s+of\s+(?:state|government)\b"
+)
+# Guests, observers and partners listed beside the members: the list is not one of members.
+LIST_HEDGE = re.compile(
+    r"\b(?:guests?|invit\w*|observers?|partners?|outreach|associate\w*|candidates?|applicants?|"
+    r"dialogue|plus|non-members?|former)\b",
+    re.IGNORECASE,
+)
+# "The Netherlands is our important partner within the EU and the Alliance": inside them.
+WITHIN = re.compile(
+    rf"{_SUBJ}{_LEAD}{_ADV}{_BE}\s+{_MODS}(?:partner|ally|friend|member|voice|player|country|"
+    rf"state|nation|supporter|advocate)s?\s+within\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})"
+    rf"(?=\s*[,.;:)—–\"”]|\s*$|\s+(?:and|as|since|in|on|for)\b)"
+)
+# "... the people of Türkiye ... made clear we stand with our NATO Ally": the one state of the
+# sentence is the ally (not the subject of "stand").
+STAND_WITH_ALLY = re.compile(
+    rf"\b(?:stand(?:s|ing)?\s+(?:firmly\s+)?(?:with|by|behind)|solidarity\s+with|support(?:s|ed|"
+    rf"ing)?|defen[cd](?:s|ed|ing)?)\s+(?:our|its|their|a|the)\s+{_MODS}(?P<orgs>{_O})\s+"
+    rf"(?:Ally|ally)(?=\s*[,.;:!)—–]|\s*$|\s+(?:and|in|at|after)\b)"
+)
+# The state of such a sentence is named as an object ("the people of ⟨C0⟩", "in ⟨C0⟩").
+OBJECT_STATE = re.compile(rf"\b(?:of|to|for|with|in|from)\s+(?:the\s+)?{_C}")
+# A body not in the lexicon, named as what a state is a member of or joins: "a member of the
+# European Energy Union", "joined the Energy Community". Read over the raw sentence text.
+NAMED_BODY = re.compile(
+    r"\b(?:[Mm]ember(?:\s+states?|\s+countries)?\s+of|(?:re)?joined|acceded\s+to|admitted\s+"
+    r"(?:to|into))\s+the\s+(?P<name>(?:(?!The\b)[A-Z][\w’'-]*\s+){1,4}(?:Union|Organi[sz]ation|"
+    r"Community|Council|Alliance|Association|League|Pact|Commonwealth|Bank|Forum|Partnership|"
+    r"Bloc|Fund|Coalition)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?"
+    r"[A-Z][\w’'-]*){0,4})?)\b"
+)

@@ -15,7 +15,11 @@ organizations and a few words. One small function per pattern family:
   in the NATO alliance";
 * :func:`_accession` -- completed accessions ("digest the accession of Spain last year",
   "members ratified Finland's membership");
-* :func:`_chair` -- "Armenia, which holds the chairmanship of the CSTO".
+* :func:`_chair` -- "Armenia, which holds the chairmanship of the CSTO";
+* :func:`_inside` -- "A is our partner within the EU", "the people of A ... we stand with our
+  NATO Ally";
+* :func:`_heads_list` -- "talks with heads of the CSTO member states" followed by the heads
+  ("President of A X, President of B Y"): the states of the listed heads.
 
 Organizations meant but not named (a bare "Customs Union", "the alliance" after NATO) come
 from :mod:`diplodata.extract.membership_orgs`. "The Customs Union of A, B and C" and "the GUAM
@@ -30,13 +34,14 @@ the sentence, "the country" also to the one state of the sentence before.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from diplodata import lexicon
 from diplodata.extract import membership_patterns as P
-from diplodata.extract.membership_orgs import sentence_organizations
+from diplodata.extract.membership_orgs import listed_heads, sentence_organizations
 from diplodata.models import CountryMention, MembershipFact, OrganizationMention, Span
 from diplodata.text import Doc
 
@@ -57,6 +62,7 @@ class _Hit:
     orgs: tuple[str, ...]  # org codes; empty when the organization is implied
     anaphor: str = ""  # "both states", "they", ... when the subject is one
     at: int = 0  # where the match starts in the placeholder text
+    end: int = 0  # end of the evidence when it goes past the sentence
 
 
 _Rule = Callable[[_Sentence], Iterator[_Hit]]
@@ -258,6 +264,23 @@ def _chair(sentence: _Sentence) -> Iterator[_Hit]:
             yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
 
 
+def _inside(sentence: _Sentence) -> Iterator[_Hit]:
+    """ "A is our important partner within the EU" (being within X is being in it); "... the
+    people of A ... we stand with our NATO Ally": the one state of the sentence, named after a
+    preposition (not the one standing: "A stands with its NATO ally")."""
+    text = sentence.text
+    for match in P.WITHIN.finditer(text):
+        window = re.sub(r"\bpartners?\b", "", " ".join(text[: match.end()].split()[-12:]))
+        if not P.HEDGE.search(window) and not P.PREPOSITION_BEFORE.search(text[: match.start()]):
+            yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs"))
+    for match in P.STAND_WITH_ALLY.finditer(text):
+        states = set(sentence.countries)
+        if len(states) != 1 or not P.OBJECT_STATE.search(text[: match.start()]):
+            continue
+        if not _hedged(sentence, match, 3):
+            yield _Hit(tuple(states), _orgs(match, sentence, "orgs"))
+
+
 _RULES: tuple[_Rule, ...] = (
     _copular,
     _make_up,
@@ -266,7 +289,20 @@ _RULES: tuple[_Rule, ...] = (
     _welcome_as,
     _accession,
     _chair,
+    _inside,
 )
+
+
+def _heads_list(doc: Doc, index: int, sentence: _Sentence) -> Iterator[_Hit]:
+    """ "Talks with heads of the CSTO member states. ... with President of Kyrgyzstan X,
+    President of Belarus Y, ...": the states of the heads listed next (:func:`listed_heads`),
+    three or more of them when the phrase does not say "member" ("the CIS heads of state")."""
+    match = P.HEADS_OF_MEMBERS.search(sentence.text)
+    if match:
+        here = re.search(r"\b(?:[Hh]eads|[Ll]eaders)\b", doc.text[sentence.span.start :])
+        states, end = listed_heads(doc, index, sentence.span.start + (here.end() if here else 0))
+        if len(states) >= (2 if "member" in match.group() else 3):
+            yield _Hit(states, _orgs(match, sentence, "orgs", "orgs2", "orgs3"), end=end)
 
 
 def _resolve_anaphor(
@@ -304,7 +340,9 @@ def _context_org(doc: Doc, index: int, sentence: _Sentence) -> tuple[str, ...]:
 
 def extract_memberships(doc: Doc) -> list[MembershipFact]:
     """Every (state, organization) membership stated in the article, once each."""
-    if not doc.organizations and not P.CUSTOMS_UNION.search(doc.text):
+    if not doc.organizations and not (
+        P.CUSTOMS_UNION.search(doc.text) or P.NAMED_BODY.search(doc.text)
+    ):
         return []  # nothing to be a member of (most sport and entertainment news)
     lex = lexicon.load()
     facts: list[MembershipFact] = []
@@ -319,23 +357,24 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
         if not named and not _context_org(doc, index, _Sentence(span, raw, [], [])):
             continue
         sentence = _placeholders(doc, span, named)
-        for rule in _RULES:
-            for hit in rule(sentence):
-                members = hit.members
-                if hit.anaphor:
-                    recent = memory if memory_index >= index - 1 else ()
-                    members = _resolve_anaphor(doc, index, sentence, hit, recent)
-                orgs = hit.orgs or _context_org(doc, index, sentence)
-                if not members or not orgs:
-                    continue
-                memory, memory_index = members, index
-                for code in dict.fromkeys(members):
-                    for org_code in dict.fromkeys(orgs):
-                        organization = lex.organization(org_code)
-                        if (code, org_code) in seen or organization is None:
-                            continue
-                        seen.add((code, org_code))
-                        facts.append(
-                            MembershipFact(code, org_code, organization.name, span.start, span.end)
-                        )
+        names = {o.code: o.surface for o in named}
+        hits = (hit for rule in _RULES for hit in rule(sentence))
+        for hit in itertools.chain(hits, _heads_list(doc, index, sentence)):
+            members = hit.members
+            if hit.anaphor:
+                recent = memory if memory_index >= index - 1 else ()
+                members = _resolve_anaphor(doc, index, sentence, hit, recent)
+            orgs = hit.orgs or _context_org(doc, index, sentence)
+            if not members or not orgs:
+                continue
+            memory, memory_index = members, index
+            for code in dict.fromkeys(members):
+                for org_code in dict.fromkeys(orgs):
+                    organization = lex.organization(org_code)
+                    name = organization.name if organization else names.get(org_code)
+                    if (code, org_code) in seen or name is None:
+                        continue
+                    seen.add((code, org_code))
+                    end = max(span.end, hit.end)
+                    facts.append(MembershipFact(code, org_code, name, span.start, end))
     return facts
