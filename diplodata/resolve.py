@@ -16,6 +16,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 # Transliteration folds applied to lower-cased, accent-free name parts, in order.
 _FOLDS: tuple[tuple[str, str], ...] = (
@@ -35,6 +36,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "h e", "he", "sir", "madam", "
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 
 
+@cache
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation to spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -42,9 +44,13 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
 
 
+_FOLD_PATTERNS = tuple((re.compile(pattern), repl) for pattern, repl in _FOLDS)
+
+
+@cache
 def _fold_part(part: str) -> str:
-    for pattern, repl in _FOLDS:
-        part = re.sub(pattern, repl, part)
+    for pattern, repl in _FOLD_PATTERNS:
+        part = pattern.sub(repl, part)
     return part
 
 
@@ -70,6 +76,7 @@ def _skeleton(part: str) -> str:
     return folded[:1] + re.sub(r"[aeiouyhw]", "", folded[1:])
 
 
+@cache
 def name_key(name: str) -> NameKey:
     parts = name_parts(name) or [fold(name) or name]
     surname = _fold_part(parts[-1])

@@ -75,6 +75,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 
 
@@ -86,7 +87,7 @@ def split_sentences(text: str) -> list[Span]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         if match.group()[0] == "." and "\n" not in match.group():
-            word = re.search(r"([\w.]+)\.$", text[start : match.start() + 1])
+            word = _LAST_WORD.search(text, max(start, match.start() - 24), match.start() + 1)
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue

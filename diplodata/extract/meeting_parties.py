@@ -14,6 +14,7 @@ from functools import cache
 from diplodata import lexicon
 from diplodata.dates import find_dates
 from diplodata.extract.when import LOCATION_FORMS, DateValue, article_anchor, dateline_place
+from diplodata.lexicon import SurfaceMatcher
 from diplodata.models import CountryMention, PersonFact
 from diplodata.resolve import name_key
 from diplodata.text import Doc
@@ -82,9 +83,9 @@ class Context:
         surfaces = {s: p.name for p in persons for s in (p.name, *p.aliases) if len(s) > 2}
         self.items: list[Item] = []
         if surfaces:
-            alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-            for m in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", doc.text):
-                self.items.append(Item(m.start(), m.end(), surfaces[m.group()]))
+            matcher = SurfaceMatcher(surfaces, left=r"\w", right=r"\w")
+            for start, end, surface in matcher.find(doc.text):
+                self.items.append(Item(start, end, surfaces[surface]))
         self.items += self._office_items() + self._counterpart_items()
         self.items.sort(key=lambda i: i.start)
         self.home = self._dateline_country()

@@ -338,10 +338,15 @@ def _context_org(doc: Doc, index: int, sentence: _Sentence) -> tuple[str, ...]:
     return (codes.pop(),) if len(codes) == 1 else ()
 
 
+_NAMED_BODY_CUES = ("ember", "joined", "acceded", "admitted")  # cheap test before the regex
+
+
 def extract_memberships(doc: Doc) -> list[MembershipFact]:
     """Every (state, organization) membership stated in the article, once each."""
+    text = doc.text
     if not doc.organizations and not (
-        P.CUSTOMS_UNION.search(doc.text) or P.NAMED_BODY.search(doc.text)
+        ("Customs" in text and P.CUSTOMS_UNION.search(text))
+        or (any(cue in text for cue in _NAMED_BODY_CUES) and P.NAMED_BODY.search(text))
     ):
         return []  # nothing to be a member of (most sport and entertainment news)
     lex = lexicon.load()

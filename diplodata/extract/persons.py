@@ -52,13 +52,16 @@ def _mentions(doc: Doc) -> list[Mention]:
     blocked += [(o.start, o.end) for o in doc.organizations]
     names = given_names()
     segs = segments(doc.text, blocked)
-    strong = [(s.start, s.end) for s in segs if len(s.tokens) >= 2 or s.tokens[0] in names]
+    strong = bytearray(len(doc.text))  # 1 under names that a title cannot run through
+    for s in segs:
+        if len(s.tokens) >= 2 or s.tokens[0] in names:
+            strong[s.start : s.end] = b"\x01" * (s.end - s.start)
     found: list[Mention] = []
     for seg in segs:
         sent = doc.sentence_at(seg.start)
         sent_start = sent.start if sent.start <= seg.start else seg.start
         sent_end = max(sent.end, seg.end)
-        left = left_title(doc, seg, sent_start, [s for s in strong if s != (seg.start, seg.end)])
+        left = left_title(doc, seg, sent_start, strong)
         multi = len(seg.tokens) >= 2
         right = right_title(doc, seg, sent_end) if multi else None
         honorific = bool(_HONORIFIC_BEFORE.search(doc.text[max(0, seg.start - 12) : seg.start]))
@@ -104,14 +107,18 @@ def _counterpart_role(found: list[Mention], sent_start: int) -> str | None:
 
 @dataclass(slots=True)
 class _Person:
-    mentions: list[Mention]
+    """Mentions of one person, with the longest name and all folded name words kept current."""
 
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        return max((m.seg.tokens for m in self.mentions), key=len)
+    mentions: list[Mention] = field(default_factory=list)
+    tokens: tuple[str, ...] = ()
+    keys: set[str] = field(default_factory=set)
 
-    def keys(self) -> set[str]:
-        return {fold(t) for m in self.mentions for t in m.seg.tokens}
+    def add(self, mention: Mention) -> _Person:
+        self.mentions.append(mention)
+        if len(mention.seg.tokens) > len(self.tokens):
+            self.tokens = mention.seg.tokens
+        self.keys.update(fold(t) for t in mention.seg.tokens)
+        return self
 
     def surname(self) -> str:
         return fold(self.tokens[-1])
@@ -121,7 +128,7 @@ def _compatible(person: _Person, tokens: tuple[str, ...]) -> bool:
     """Whether a multi-word name is a variant of ``person``'s: same (folded) surname and
     first names alike, or all its words among the person's words."""
     keys = {fold(t) for t in tokens}
-    if keys <= person.keys():
+    if keys <= person.keys:
         return True
     if fold(tokens[-1]) != person.surname():
         return False
@@ -140,9 +147,9 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
     for m in multi:
         match = next((p for p in people if _compatible(p, m.seg.tokens)), None)
         if match:
-            match.mentions.append(m)
+            match.add(m)
         elif m.evidence:
-            people.append(_Person([m]))
+            people.append(_Person().add(m))
     for m in single:
         key = fold(m.seg.tokens[0])
         match = next(
@@ -156,9 +163,9 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
             None,
         )
         if match:
-            match.mentions.append(m)
+            match.add(m)
         elif (m.evidence and (m.titled or m.seg.tokens[0] not in given)) or holder(m.seg.tokens[0]):
-            people.append(_Person([m]))
+            people.append(_Person().add(m))
     return people
 
 

@@ -87,6 +87,9 @@ def is_office_word(word: str, heads: bool = False) -> bool:
     return w in found or (w.endswith("s") and w[:-1] in found)
 
 
+_LEFT_WINDOW = 240  # characters before a name searched for its title
+
+
 def occupation_before(doc: Doc, seg: Segment, solo: bool) -> bool:
     """Whether an occupation noun stands right before ``seg`` ("actors Harvey Keitel")."""
     window = doc.text[max(0, seg.start - 40) : seg.start]
@@ -94,12 +97,13 @@ def occupation_before(doc: Doc, seg: Segment, solo: bool) -> bool:
 
 
 def left_title(
-    doc: Doc, seg: Segment, sent_start: int, strong: list[tuple[int, int]]
+    doc: Doc, seg: Segment, sent_start: int, strong: bytearray
 ) -> tuple[int, int, bool] | None:
     """Span of the title phrase just before ``seg`` ("Foreign Minister of Belarus,"), and
     whether an office word touches the name ("President Truman"). None when ``seg`` is
     the object of the title ("chairman of the World Anti-Doping Authority")."""
-    left = doc.text[sent_start : seg.start]
+    base = max(sent_start, seg.start - _LEFT_WINDOW)  # titles are short: no O(n^2) scans
+    left = doc.text[base : seg.start]
     tokens = list(_LEFT_TOKEN.finditer(left))
     comma = bool(tokens) and tokens[-1].group() == ","
     if comma:
@@ -108,8 +112,8 @@ def left_title(
         tokens = tokens[:-3]  # "Head of the ... Agency (IAEA) Rafael Grossi"
     kept: list[re.Match[str]] = []
     for tok in reversed(tokens):
-        w, pos = tok.group(), sent_start + tok.start()
-        if any(s <= pos < e for s, e in strong):
+        w, pos = tok.group(), base + tok.start()
+        if strong[pos]:  # another person's name
             break
         if re.search(r"['’]s$", w) and not doc.countries_in(pos, pos + len(w)):
             break  # a person's or organization's possessive ends any title
@@ -123,18 +127,18 @@ def left_title(
             break
         kept.insert(0, tok)
     while kept and not (
-        is_office_word(kept[0].group()) or _starts_with_name(doc, sent_start + kept[0].start())
+        is_office_word(kept[0].group()) or _starts_with_name(doc, base + kept[0].start())
     ):
         kept.pop(0)
     found = [k.group() for k in kept]
     if not any(is_office_word(w, heads=True) for w in found):
         return None
-    named = [(c.start, c.end) for c in doc.countries_in(sent_start, seg.start)]
-    named += [(o.start, o.end) for o in doc.organizations_in(sent_start, seg.start)]
+    named = [(c.start, c.end) for c in doc.countries_in(base, seg.start)]
+    named += [(o.start, o.end) for o in doc.organizations_in(base, seg.start)]
     last = max(
         i
         for i, k in enumerate(kept)
-        if is_office_word(k.group()) or any(s <= sent_start + k.start() < e for s, e in named)
+        if is_office_word(k.group()) or any(s <= base + k.start() < e for s, e in named)
     )
     tail = found[last + 1 :]
     if any(w in _WALK_CONNECTORS for w in tail) and not (comma or seg.tokens[0] in given_names()):
@@ -142,7 +146,7 @@ def left_title(
     while found and found[-1].rstrip(".") in HONORIFICS:
         found.pop()
     touching = bool(found) and not comma and is_office_word(found[-1], heads=True)
-    return sent_start + kept[0].start(), sent_start + kept[-1].end(), touching
+    return base + kept[0].start(), base + kept[-1].end(), touching
 
 
 def _starts_with_name(doc: Doc, pos: int) -> bool:
