@@ -77,6 +77,10 @@ def run(
     gold: Annotated[
         Path | None, typer.Option(help="Gold annotations: eval scores go into the release.")
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(help='Run extraction on Dask: "local" or a scheduler address (tcp://...).'),
+    ] = None,
 ) -> None:
     """Extract the four tables from ARTICLES and publish a release under OUT."""
     from diplodata.ingest import InputError, list_files
@@ -97,6 +101,7 @@ def run(
         feeds=feeds,
         force=force,
         gold=gold,
+        dask=dask,
     )
     try:
         summary = _run_flow(config)
@@ -109,9 +114,9 @@ def run(
 
 
 def _run_flow(config: RunConfig):  # type: ignore[no-untyped-def]
-    from flows.pipeline import diplodata_run
+    from flows.pipeline import run as run_flow
 
-    return diplodata_run(config)
+    return run_flow(config)
 
 
 def print_summary(summary) -> None:  # type: ignore[no-untyped-def]
@@ -134,7 +139,9 @@ def print_summary(summary) -> None:  # type: ignore[no-untyped-def]
     for reject in summary.rejects[:50]:
         console.print(f"  [yellow]reject[/yellow] {reject}")
     if len(summary.rejects) > 50:
-        console.print(f"  ... and {len(summary.rejects) - 50} more (see quality/validation.json)")
+        console.print(
+            f"  ... and {len(summary.rejects) - 50} more (see the release's quality/ folder)"
+        )
     console.print(summary.message)
 
 

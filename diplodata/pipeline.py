@@ -118,6 +118,18 @@ def release_notes(p: Plan, out: Path) -> list[str]:
     return notes
 
 
+def input_report(p: Plan) -> dict[str, dict[str, object]]:
+    """The run's input, for the release's ``quality/inputs.json``: nothing skipped is lost."""
+    return {
+        "inputs": {
+            "articles": len(p.articles),
+            "extracted": len(p.todo),
+            "cached": len(p.cached),
+            "skipped": [{"source": s.source, "reason": s.reason} for s in p.skipped],
+        }
+    }
+
+
 def package_meta(config: RunConfig, articles: Sequence[Article]) -> PackageMeta:
     now = dt.datetime.now(dt.UTC)
     return PackageMeta(

@@ -4,6 +4,8 @@ No ``from __future__ import annotations`` here: Prefect builds a pydantic model 
 flow's parameters from its annotations, which must be real types, not strings.
 """
 
+import os
+
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -44,9 +46,9 @@ def tables_task(results: list[ArticleFacts]) -> Tables:
 
 @task(name="validate")
 def validate_task(tables: Tables, config: RunConfig, plan: p.Plan) -> StagedRelease:
-    return stage(
-        tables, config.out, p.package_meta(config, plan.articles), p.release_notes(plan, config.out)
-    )
+    meta = p.package_meta(config, plan.articles)
+    notes = p.release_notes(plan, config.out)
+    return stage(tables, config.out, meta, notes, quality=p.input_report(plan))
 
 
 @task(name="evaluate")
@@ -138,6 +140,26 @@ def _run(config: RunConfig) -> RunSummary:
         description=f"{summary.status}: {summary.message}",
     )
     return summary
+
+
+def run(config: RunConfig) -> RunSummary:
+    """Run the flow once, on Prefect's thread pool or, with ``config.dask``, on Dask
+    (a temporary local cluster for "local", else the scheduler at that address)."""
+    if config.dask is None:
+        return diplodata_run(config)
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError as exc:  # the optional extra is not installed
+        raise RuntimeError(
+            "--dask needs the dask extra: uv sync --extra dask (or pip install 'diplodata[dask]')"
+        ) from exc
+    runner = (
+        DaskTaskRunner(cluster_kwargs={"n_workers": os.cpu_count() or 1, "threads_per_worker": 1})
+        if config.dask == "local"
+        else DaskTaskRunner(address=config.dask)
+    )
+    # DaskTaskRunner's futures are a PrefectFuture subclass that with_options' bound rejects
+    return diplodata_run.with_options(task_runner=runner)(config)  # type: ignore[arg-type]
 
 
 def serve(

@@ -64,6 +64,8 @@ def test_flow_new_article_publishes_a_release_with_exactly_its_rows(
         assert removed == 0
         in_new = run_query(f"SELECT count(*) FROM {table} WHERE article_id = '{new}'", out)
         assert added == in_new.rows[0][0], table
+    inputs = json.loads((out / "latest" / "quality" / "inputs.json").read_text())
+    assert (inputs["articles"], inputs["extracted"], inputs["cached"]) == (3, 1, 2)
     changelog = (out / "latest" / "CHANGELOG.md").read_text()
     assert f"Compared with release {first.version}" in changelog
     assert "| articles | 1 | 0 |" in changelog
@@ -169,3 +171,15 @@ def test_flow_refuses_a_second_publisher_on_the_same_output(tmp_path: Path) -> N
             pass
     with output_lock(tmp_path):  # released
         pass
+
+
+def test_flow_on_a_local_dask_cluster_gives_the_same_tables(
+    prefect_server: None, published: Path, tmp_path: Path
+) -> None:
+    from flows.pipeline import run
+
+    summary = run(RunConfig(articles=SAMPLES, out=tmp_path / "out", dask="local", batch_size=1))
+    assert summary.status == "published" and summary.n_extracted == 2
+    for table in ("actor_mentions", "meetings", "trade_figures", "memberships"):
+        sql = f"SELECT * EXCLUDE (extractor_version) FROM {table} ORDER BY ALL"
+        assert run_query(sql, tmp_path / "out").rows == run_query(sql, published).rows
