@@ -86,10 +86,16 @@ def run(
     from diplodata.ingest import InputError, list_files
 
     try:
-        list_files(articles)  # fail fast, before a Prefect server starts
+        found = list_files(articles)  # fail fast, before a Prefect server starts
     except InputError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    if not found and feeds is None:
+        err.print(
+            f"[red]error:[/red] {articles}: no articles (.txt, .md, .html) in this folder; "
+            "pass --articles DIR with your articles, or --feeds FILE"
+        )
+        raise typer.Exit(2)
     prefect_environment()
     from diplodata.release import OutputBusyError
 

@@ -91,6 +91,10 @@ def _run(config: RunConfig) -> RunSummary:
         n_cached=len(plan.cached),
         rejects=rejects,
     )
+    if not plan.articles:
+        summary.message = f"No articles in {config.articles}: nothing published."
+        log.warning(summary.message)
+        return summary
     if not config.force and p.unchanged_since_latest(plan.articles, config.out):
         summary.message = "No new or changed articles since the latest release: nothing published."
         log.info(summary.message)

@@ -66,3 +66,12 @@ def test_cli_query_bad_sql_names_the_tables(tmp_path: Path) -> None:
     result = runner.invoke(app, ["query", "SELECT * FROM nonsense", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert "query failed" in result.output and "trade_figures" in result.output
+
+
+def test_cli_run_empty_folder_says_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.csv").write_text("not an article")
+    result = runner.invoke(app, ["run", "--articles", str(tmp_path / "in"), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no articles" in result.output and "--articles" in result.output
+    assert not (tmp_path / "latest").exists()
