@@ -94,6 +94,7 @@ class Organization:
 class Office:
     office: str  # normalized office
     envoy: bool  # posted abroad: ambassadors, envoys
+    sphere: str = "public"  # public | business | other (ambiguous: "chairman")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,9 @@ class Lexicon:
             for row in _read_csv("organizations.csv")
         }
         self.offices: dict[str, Office] = {
-            row["phrase"].lower(): Office(row["office"], row["envoy"] == "true")
+            row["phrase"].lower(): Office(
+                row["office"], row["envoy"] == "true", row.get("sphere") or "public"
+            )
             for row in _read_csv("offices.csv")
         }
         self.office_holders: list[OfficeTerm] = [

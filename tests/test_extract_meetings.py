@@ -359,3 +359,53 @@ def test_meetings_joint_trip_is_not_an_encounter_and_which_date_skipped() -> Non
         'half," Anna Berg said. Ivan Petrov met Anna Berg in Minsk.'
     )
     assert [m.date for m in _meetings(text, [ALPHA, GAMMA])] == ["2022-06-04"]
+
+
+def test_meetings_meet_a_target_is_not_an_encounter() -> None:
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov was praised.\n"
+        "Petrov will be judged on his success in meeting the Stockholm targets.\n"
+        "Petrov said firms unable to meet US requirements would leave.\n"
+        "Petrov met Swedish officials on Friday to review the meeting agenda."
+    )
+    assert _flat(_meetings(text, [ALPHA])) == [
+        (("Ivan Petrov", "SWE"), "meeting", "2022-09-02", "BLR")
+    ]
+
+
+def test_meetings_company_bosses_are_not_an_official_side() -> None:
+    boss = _person("Karl Weber", "chief executive", "DEU", "Weber")
+    rival = _person("Marie Roux", "chief executive", "FRA", "Roux")
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Karl Weber met chief executive Marie Roux on Friday.\n"
+        "Foreign Minister Ivan Petrov held talks with Marie Roux."
+    )
+    assert _flat(_meetings(text, [boss, rival, ALPHA])) == [
+        (("Ivan Petrov", "Marie Roux"), "talks", "2022-09-02", "BLR")
+    ]
+
+
+def test_meetings_talks_with_a_foreign_company_are_not_with_its_state() -> None:
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov held talks with US bank "
+        "Acme Trust.\nPetrov later held talks with Sweden."
+    )
+    assert _flat(_meetings(text, [ALPHA])) == [
+        (("Ivan Petrov", "SWE"), "talks", "2022-09-02", "BLR")
+    ]
+
+
+def test_meetings_persons_of_no_known_state_need_a_state_named() -> None:
+    hale = _person("Tom Hale", "leader", None, "Hale")
+    ross = _person("Jim Ross", "mp", None, "Ross")
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Mr Hale held talks with Anna Berg over a tax.\n"
+        "Mr Hale held talks with Mr Ross over the new tax.\n"
+        "Mr Hale later held talks with Mr Ross in Sweden."
+    )
+    found = _meetings(text, [hale, ross, GAMMA])
+    assert _flat(found) == [
+        (("Anna Berg", "Tom Hale"), "talks", "2022-09-02", "BLR"),
+        (("Jim Ross", "Tom Hale"), "talks", "2022-09-02", "SWE"),
+    ]
+    assert text[found[1].start : found[1].end].endswith("in Sweden.")

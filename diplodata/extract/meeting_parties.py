@@ -55,6 +55,10 @@ _STATES_VERB = re.compile(r"\s+(?:(?:are |were |is )?to |will |have |had |also )
 _ARRIVED = re.compile(r"\b(?:arrived|arrives|landed|lands)\s+(?:in|at)\s+(?:the\s+)?$")
 _VISITED = re.compile(r"\b(?:visit(?:s|ed|ing)?|(?:visit|trip) to)\s+(?:the\s+)?$")
 _LEADER_ROLES = frozenset({"president", "prime minister", "king", "queen", "emir", "sultan"})
+_COMPANY = re.compile(  # "talks with US bank X", "with Japanese car maker Y": a company
+    r"\s+(?:[a-z][\w-]*\s+){0,2}(?:bank|firm|company|group|carrier|airline|maker|"
+    r"manufacturer|producer|retailer|insurer|giant|conglomerate|operator|rival)s?\b"
+)
 _COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er) (?P<dem>[A-Z][a-z]+) counterpart\b")
 _BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:joint\s+)?")
 _ADJECTIVES = re.compile(
@@ -241,7 +245,7 @@ def is_state_party(ctx: Context, s: Item, before: str) -> bool:
     """Whether a state named after "with" stands for a party: "with Russia", "with
     representatives of Russia", "with Chinese leaders" (not "with Kazakhstan's envoy")."""
     text = ctx.doc.text
-    if re.match(r"['’]s\b", text[s.end : s.end + 3]):
+    if re.match(r"['’]s\b", text[s.end : s.end + 3]) or _COMPANY.match(text, s.end, s.end + 40):
         return False
     surface = text[s.start : s.end]
     if before in ("", "the ") and surface.endswith("s") and surface[:-1] in ctx.lex.countries:

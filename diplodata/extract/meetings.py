@@ -77,6 +77,15 @@ _AGREED = re.compile(
 _COMMISSION = re.compile(
     r"\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:Commission|Committee|Working Group)\b"
 )
+_ABSTRACT_OBJECT = re.compile(  # "meet the Lisbon targets", "meeting US requirements"
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:targets?|agenda|goals?|deadlines?|demands?|needs|criteria|"
+    r"requirements?|expectations|costs|standards|obligations|commitments|conditions|"
+    r"objectives|quotas?|thresholds?|shortfalls?)\b"
+)
+_DETERMINER = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur|[Ee]ach)\s+"
+    r"(?:[\w-]+\s+)?$"
+)
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
 _RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
@@ -197,7 +206,7 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
     window = _HEDGE.sub("", text[max(s_start, t_start - 60) : t_start])
     if _REPORTING.search(text, s_start, t_start) and not _CONDITION.search(text, s_start, s_end):
         window = _REPORTED_WOULD.sub("", window)  # "he said he would meet X": announced
-    if _MODAL.search(window) or _HABIT.search(text[s_start:s_end]):
+    if _MODAL.search(window) or _HABIT.search(text[s_start:s_end]) or _meets_a_goal(m, text):
         return []
     groups = _body_parties(ctx, m, s_end, _parties(ctx, m, s_start, s_end))
     found = []
@@ -205,6 +214,8 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         keys = tuple(dict.fromkeys(i.key for i in group))
         states = [ctx.country(k) for k in keys]
         if not 2 <= len(keys) <= 3 or (None not in states and len(set(states)) < 2):
+            continue
+        if _stateless(ctx, keys, s_start, s_end):
             continue
         date, location = _when_where(ctx, kind, s_start, s_end, t_start)
         agreed = bool(_AGREED.search(text, max(s_start, t_start - 40), t_start))
@@ -215,6 +226,25 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         stated = event_date(text, s_start, s_end, t_start, ctx.anchor, False)
         ctx.unnamed = (kind, stated, s_end) if stated else ctx.unnamed
     return found
+
+
+def _stateless(ctx: Context, keys: tuple[str, ...], s_start: int, s_end: int) -> bool:
+    """Persons only, none of a known state, in a sentence naming no state: nothing shows
+    two sides ("Two councillors met Mr Hale"), so it is local politics, not diplomacy."""
+    if any(k not in ctx.persons or ctx.country(k) for k in keys):
+        return False
+    return not ctx.doc.countries_in(s_start, s_end)
+
+
+def _meets_a_goal(m: re.Match[str], text: str) -> bool:
+    """ "meeting the Lisbon targets", "unwilling to meet US requirements": the verb "meet"
+    with an abstract object (a target, demand, need, cost) is no encounter."""
+    if m.lastgroup != "meeting" or not m.group().startswith("me"):
+        return False
+    if _DETERMINER.search(text, max(0, m.start() - 30), m.start()):
+        return False  # "the meeting agenda", "their meeting costs": the noun
+    found = _ABSTRACT_OBJECT.match(text, m.end(), m.end() + 60)
+    return found is not None and not re.search(r"\bwith\b|[,;:]", found.group())
 
 
 def _when_where(
@@ -329,9 +359,10 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
 
 
 def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:
-    """Diplomacy, not a film set or a rugby pitch: at least one side is a state, a person
-    holding a public office (a title from the offices lexicon), or a known office holder."""
-    offices = {o.office for o in lexicon.load().offices.values()}
+    """Diplomacy, not a film set, a rugby pitch or a boardroom: at least one side is a
+    state, a person holding a public office (a title of the offices lexicon whose sphere
+    is public, not a chief executive's), or a known office holder."""
+    offices = {o.office for o in lexicon.load().offices.values() if o.sphere == "public"}
     by_name = {p.name: p for p in persons} | {a: p for p in persons for a in p.aliases}
     for key in candidate.keys:
         person = by_name.get(key)
