@@ -15,8 +15,8 @@ RUN := $(UV) run --frozen --no-sync
 .PHONY: run test bench env uv
 
 uv:
-	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv \
-	  || $(PYTHON) -m pip install --quiet uv \
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv 2>/dev/null \
+	  || $(PYTHON) -m pip install --quiet uv 2>/dev/null \
 	  || $(PYTHON) -m pip install --quiet --user --break-system-packages uv
 
 .venv/.synced: uv.lock pyproject.toml
