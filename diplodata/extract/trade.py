@@ -35,6 +35,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from diplodata.extract import trade_patterns as P
 from diplodata.extract.money import (
     COMPARISON,
     Amount,
@@ -46,68 +47,6 @@ from diplodata.extract.money import (
 )
 from diplodata.models import CountryMention, Flow, Span, TradeFact
 from diplodata.text import Doc
-
-_I = re.IGNORECASE
-_TRIGGER = re.compile(
-    r"\b(?:trade|turnover|exports?|exported|imports?|imported|surplus|deficit|commerce)\b", _I
-)
-_KEYWORD = re.compile(
-    r"\b(?P<balance>(?:trade\s+)?(?:surplus|deficit|imbalance|shortfall)|trade\s+(?:balance|gap)|"
-    r"balance\s+of\s+trade)\b|\b(?P<exports>export(?:s|ed|ing)?|shipments\s+to|sales\s+to)\b|"
-    r"\b(?P<imports>import(?:s|ed|ing)?|purchases\s+from)\b|\b(?P<turnover>turnover|trade|commerce)\b",
-    _I,
-)
-_POST_KEYWORD = re.compile(r"\s*(?:worth\s+)?(?:of\s+|in\s+)?(?:[\w-]+\s+){0,2}?(?=\S)", _I)
-_NEGATIVE = re.compile(
-    r"\b(?:invest\w*|loans?|credits?|aid|assistance|grants?|GDP|gross\s+domestic|budget\w*|debts?|"
-    r"reserves|current\s+account|prices?|priced|tariffs?|sanctions?|revenues?|profits?|deals?|"
-    r"contracts?|subsid\w+|spending|funds?|financing|capitalization|market\s+value)\b",
-    _I,
-)
-_BOUNDARY = re.compile(
-    r"\s*;\s*|,?\s+(?:while|whereas|but|and)\s+|,\s+(?:which|with)\s+|"
-    r",\s+(?=(?:export|import|sell|buy|ship)ing\b)",
-    _I,
-)
-_INCREMENT = re.compile(
-    r"(?:\b(?:by|up|down)|\b(?:increase|rise|growth|decline|drop|fall|jump|gain)s?\s+of)\s+"
-    r"(?:(?:about|almost|nearly|some|over|more\s+than|around)\s+)?$",
-    _I,
-)
-_CONVERSION = re.compile(r"^\s*(?:[(;/]|or)\s*$")
-_WORLD = re.compile(
-    r"\b(?:foreign|external|overall|global|world|international)\s+trade\b|\bwith\s+(?:the\s+)?"
-    r"(?:world|rest\s+of\s+the\s+world|all\s+(?:countries|nations))\b|(?:company|companies|firm|"
-    r"firms|group|corporation|concern|producer|maker|manufacturer)(?:['’]s?)?\s+(?:[\w-]+\s+)?"
-    r"(?:exports|imports|sales|trade)\b|\b(?:(?:Latin|North|South|Central)\s+American|non-[\w-]+|"
-    r"regional)\s+(?:exports|imports|trade|sales|surplus|deficit|shortfall)\b",
-    _I,
-)
-_BILATERAL = re.compile(
-    r"\b(?:bilateral|mutual|two-way|reciprocal|our\s+(?:[\w-]+\s+){0,2}?(?:trade|turnover|"
-    r"exports|imports|commerce)|between\s+(?:the\s+|our\s+)?(?:two|both)|between\s+our|"
-    r"(?:two|both)\s+(?:countries|nations|states|sides))\b",
-    _I,
-)
-# "the gap between US exports and imports", "the difference between what the UK exported and
-# imported": one state's balance with the world unless "with <state>" follows.
-_GAP = re.compile(
-    r"\b(?:gap|difference)\s+between\s+(?:what\s+)?(?:[\w'’.-]+\s+){0,3}?export\w*\s+and\s+"
-    r"(?:[\w'’.-]+\s+)?import",
-    _I,
-)
-_BALANCE_ON = re.compile(
-    r"\b(?:surplus|deficit|gap|shortfall|imbalance)\s+(?:on|in|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
-    _I,
-)
-_NEIGHBOUR = re.compile(r"\bwith\s+(?:its|their|her|his)\s+(?:[\w-]+\s+)?neighbou?r\b", _I)
-_NOT_STATE_BEFORE = re.compile(r"(?:\bnon-|\b(?:Latin|North|South|Central)\s+)$")
-_SOURCE_AFTER = re.compile(
-    r"(?:['’]s?)?\s+(?:official\s+|trade\s+|customs\s+|foreign\s+trade\s+)?(?:statistics|"
-    r"statistical|data|figures|customs|census)\b",
-    _I,
-)
-_ROLE_BEFORE = re.compile(r"\b(to|into|from|by|with|between|and|via|through)\s+(?:the\s+)?$", _I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +80,12 @@ class _Reading:
 def extract_trade(doc: Doc) -> list[TradeFact]:
     """Every numeric statement of trade between two states in the article."""
     text = doc.text
-    if not _TRIGGER.search(text):
+    if not P.TRIGGER.search(text):
         return []
     ctx = _Context(doc, Years.of(doc.article), _top_pair(doc))
     facts: list[TradeFact] = []
     for index, span in enumerate(_statements(doc)):
-        if not _TRIGGER.search(text, span.start, span.end):
+        if not P.TRIGGER.search(text, span.start, span.end):
             continue
         amounts, ctx.dollar = local_dollars(find_amounts(text, span.start, span.end), ctx.dollar)
         states = _named_states(doc, span, amounts)
@@ -208,13 +147,13 @@ def _statement_facts(
         lo, hi = windows[i]
         pre, post = text[lo : amount.start], text[amount.end : hi]
         between = text[money[i - 1].end : amount.start] if i else ""
-        if i and (_CONVERSION.match(between) or (skipped_conversion and between.strip() in ";,/")):
+        if i and (P.CONVERSION.match(between) or (skipped_conversion and between.strip() in ";,/")):
             skipped_conversion = True
             continue
         skipped_conversion = False
         here = [(f.reporter, f.partner) for f in facts]
         reading = _read(ctx, index, span, amount, (lo, hi), previous, amounts, here)
-        if reading is not None and _INCREMENT.search(pre):
+        if reading is not None and P.INCREMENT.search(pre):
             reading = replace(reading, emit=False)
         previous = reading
         if reading is None or not reading.emit or reading.reporter is None or not reading.partner:
@@ -240,7 +179,7 @@ def _windows(text: str, span: Span, money: list[Amount]) -> list[tuple[int, int]
     first clause boundary between them."""
     cuts: list[tuple[int, int]] = []  # (end of amount i's post, start of amount i+1's pre)
     for a, b in itertools.pairwise(money):
-        m = _BOUNDARY.search(text, a.end, b.start)
+        m = P.BOUNDARY.search(text, a.end, b.start)
         cuts.append((m.start(), m.end()) if m else (b.start, a.end))
     windows = []
     for i, _ in enumerate(money):
@@ -271,12 +210,12 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     if negative or flow is None:
         return None
     mentions = _states(ctx.doc, lo, hi, amounts)
-    if _GAP.search(text, lo, hi):  # "the gap between US exports and imports"
+    if P.GAP.search(text, lo, hi):  # "the gap between US exports and imports"
         flow = "balance"
         mentions = [m for m in mentions if text.endswith("with", 0, m.start - 1)]
         if not mentions:
             return _Reading(flow, None, None, unit)
-    world = _WORLD.search(text, lo, hi) is not None
+    world = P.WORLD.search(text, lo, hi) is not None
     if not mentions and not world and previous and previous.reporter and previous.partner:
         return _Reading(flow, previous.reporter, previous.partner, unit)  # "... and imported $X"
     reporter, partner = _pair(flow, mentions, amount.start)
@@ -293,28 +232,32 @@ def _flow(pre: str, post: str) -> tuple[Flow | None, bool]:
     """The trade word of an amount: right after it ("$16.4 billion in exports") or the
     nearest before it. Also says whether a non-trade money word (investment, price,
     current account) stands between the trade word and the amount."""
-    m = _POST_KEYWORD.match(post)
-    after = _KEYWORD.match(post, m.end()) if m else None
-    if after and not _NEGATIVE.search(post, 0, after.end()):
+    m = P.POST_KEYWORD.match(post)
+    after = P.KEYWORD.match(post, m.end()) if m else None
+    if after and not P.NEGATIVE.search(post, 0, after.end()):
         return _kind(after, ""), False
-    before = list(_KEYWORD.finditer(pre))
+    before = list(P.KEYWORD.finditer(pre))
     if not before:
-        return None, bool(_NEGATIVE.search(pre[-40:]) or _NEGATIVE.match(post.strip()))
+        return None, bool(P.NEGATIVE.search(pre[-40:]) or P.NEGATIVE.match(post.strip()))
     last = before[-1]
     lead = pre[max(0, last.start() - 40) : last.start()]
-    negative = _NEGATIVE.search(pre, last.end()) is not None or bool(
-        re.search(r"\b(?:invest\w*|aid|loans?|credits?)\s+(?:and|&)\s+(?:[\w-]+\s+)?$", lead, _I)
+    negative = P.NEGATIVE.search(pre, last.end()) is not None or bool(
+        re.search(
+            r"\b(?:invest\w*|aid|loans?|credits?)\s+(?:and|&)\s+(?:[\w-]+\s+)?$",
+            lead,
+            re.IGNORECASE,
+        )
     )  # "investment and trade reached $5bn"
     return _kind(last, lead), negative
 
 
 def _kind(m: re.Match[str], lead: str) -> Flow:
     kind = m.lastgroup
-    if kind == "turnover" and _BALANCE_ON.search(lead):
+    if kind == "turnover" and P.BALANCE_ON.search(lead):
         return "balance"  # "the surplus on trade in services"
     if kind in ("exports", "imports"):
         other = r"\bimport" if kind == "exports" else r"\bexport"
-        if re.search(other + r"\w*\s+(?:from\s+|to\s+)?and\s*$", lead, _I):
+        if re.search(other + r"\w*\s+(?:from\s+|to\s+)?and\s*$", lead, re.IGNORECASE):
             return "turnover"  # "imports from and exports to", "exports and imports"
         return "exports" if kind == "exports" else "imports"
     return "balance" if kind == "balance" else "turnover"
@@ -328,9 +271,9 @@ def _states(doc: Doc, lo: int, hi: int, amounts: list[Amount]) -> list[_Mention]
     for m in doc.countries_in(lo, hi):
         if any(a.start <= m.start < a.end for a in amounts) or _is_source(text, m):
             continue
-        if _NOT_STATE_BEFORE.search(text, max(0, m.start - 8), m.start):
+        if P.NOT_STATE_BEFORE.search(text, max(0, m.start - 8), m.start):
             continue  # "non-EU shortfall", "Latin American exports"
-        before = _ROLE_BEFORE.search(text, max(0, m.start - 14), m.start)
+        before = P.ROLE_BEFORE.search(text, max(0, m.start - 14), m.start)
         word = before.group(1).lower() if before else ""
         if word in ("via", "through"):
             continue
@@ -342,7 +285,7 @@ def _states(doc: Doc, lo: int, hi: int, amounts: list[Amount]) -> list[_Mention]
 
 
 def _is_source(text: str, m: CountryMention) -> bool:
-    return _SOURCE_AFTER.match(text, m.end) is not None
+    return P.SOURCE_AFTER.match(text, m.end) is not None
 
 
 def _source(doc: Doc, amount: Amount, lo: int, hi: int, span: tuple[int, int]) -> str | None:
@@ -390,11 +333,13 @@ def _fill(ctx: _Context, index: int, flow: Flow, mentions: list[_Mention],
         return (reporter, other) if reporter else (other, partner)
     sentence = ctx.doc.sentence_at(lo)
     bilateral = bool(
-        _BILATERAL.search(text, lo, hi) or _NEIGHBOUR.search(text, sentence.start, sentence.end)
+        P.BILATERAL.search(text, lo, hi) or P.NEIGHBOUR.search(text, sentence.start, sentence.end)
     )
     if known is None:
         recent = [p for i, p in ctx.trade_pairs if index - i <= 2]
-        turnover = flow == "turnover" and (recent or re.search(r"turnover", text[lo:hi], _I))
+        turnover = flow == "turnover" and (
+            recent or re.search(r"turnover", text[lo:hi], re.IGNORECASE)
+        )
         if flow not in ("turnover", "balance") or not (bilateral or turnover):
             return reporter, partner
         pair = (

@@ -1,0 +1,71 @@
+"""Compiled patterns of the trade-figures extractor (:mod:`diplodata.extract.trade`)."""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+TRIGGER = re.compile(
+    r"\b(?:trade|turnover|exports?|exported|imports?|imported|surplus|deficit|commerce)\b", _I
+)
+KEYWORD = re.compile(
+    r"\b(?P<balance>(?:trade\s+)?(?:surplus|deficit|imbalance|shortfall)|trade\s+(?:balance|gap)|"
+    r"balance\s+of\s+trade)\b|\b(?P<exports>export(?:s|ed|ing)?|shipments\s+to|sales\s+to)\b|"
+    r"\b(?P<imports>import(?:s|ed|ing)?|purchases\s+from)\b|\b(?P<turnover>turnover|trade|commerce)\b",
+    _I,
+)
+POST_KEYWORD = re.compile(r"\s*(?:worth\s+)?(?:of\s+|in\s+)?(?:[\w-]+\s+){0,2}?(?=\S)", _I)
+NEGATIVE = re.compile(
+    r"\b(?:invest\w*|loans?|credits?|aid|assistance|grants?|GDP|gross\s+domestic|budget\w*|debts?|"
+    r"reserves|current\s+account|prices?|priced|tariffs?|sanctions?|revenues?|profits?|deals?|"
+    r"contracts?|subsid\w+|spending|funds?|financing|capitalization|market\s+value)\b",
+    _I,
+)
+BOUNDARY = re.compile(
+    r"\s*;\s*|,?\s+(?:while|whereas|but|and)\s+|,\s+(?:which|with)\s+|"
+    r",\s+(?=(?:export|import|sell|buy|ship)ing\b)",
+    _I,
+)
+INCREMENT = re.compile(
+    r"(?:\b(?:by|up|down)|\b(?:increase|rise|growth|decline|drop|fall|jump|gain)s?\s+of)\s+"
+    r"(?:(?:about|almost|nearly|some|over|more\s+than|around)\s+)?$",
+    _I,
+)
+CONVERSION = re.compile(r"^\s*(?:[(;/]|or)\s*$")
+WORLD = re.compile(
+    r"\b(?:foreign|external|overall|global|world|international)\s+trade\b|\bwith\s+(?:the\s+)?"
+    r"(?:world|rest\s+of\s+the\s+world|all\s+(?:countries|nations))\b|(?:company|companies|firm|"
+    r"firms|group|corporation|concern|producer|maker|manufacturer)(?:['’]s?)?\s+(?:[\w-]+\s+)?"
+    r"(?:exports|imports|sales|trade)\b|\b(?:(?:Latin|North|South|Central)\s+American|non-[\w-]+|"
+    r"regional)\s+(?:exports|imports|trade|sales|surplus|deficit|shortfall)\b",
+    _I,
+)
+BILATERAL = re.compile(
+    r"\b(?:bilateral|mutual|two-way|reciprocal|our\s+(?:[\w-]+\s+){0,2}?(?:trade|turnover|"
+    r"exports|imports|commerce)|between\s+(?:the\s+|our\s+)?(?:two|both)|between\s+our|"
+    r"(?:two|both)\s+(?:countries|nations|states|sides))\b",
+    _I,
+)
+# "the gap between US exports and imports", "the difference between what the UK exported and
+# imported": one state's balance with the world unless "with <state>" follows.
+GAP = re.compile(
+    r"\b(?:gap|difference)\s+between\s+(?:what\s+)?(?:[\w'’.-]+\s+){0,3}?export\w*\s+and\s+"
+    r"(?:[\w'’.-]+\s+)?import",
+    _I,
+)
+BALANCE_ON = re.compile(
+    r"\b(?:surplus|deficit|gap|shortfall|imbalance)\s+(?:on|in|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    _I,
+)
+NEIGHBOUR = re.compile(r"\bwith\s+(?:its|their|her|his)\s+(?:[\w-]+\s+)?neighbou?r\b", _I)
+NOT_STATE_BEFORE = re.compile(r"(?:\bnon-|\b(?:Latin|North|South|Central)\s+)$")
+SOURCE_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:official\s+|trade\s+|customs\s+|foreign\s+trade\s+)?(?:statistics|"
+    r"statistical|data|figures|customs|census)\b",
+    _I,
+)
+ROLE_BEFORE = re.compile(r"\b(to|into|from|by|with|between|and|via|through)\s+(?:the\s+)?$", _I)
+# "investment and trade reached $5bn": the amount is not trade alone
+INVESTMENT_AND = re.compile(
+    r"\b(?:invest\w*|aid|loans?|credits?)\s+(?:and|&)\s+(?:[\w-]+\s+)?$", _I
+)
