@@ -272,3 +272,42 @@ def test_memberships_heads_of_state_without_member_needs_three_listed() -> None:
     )
     assert _pairs(text) == []
     assert _pairs("Russia attacked, so we support our NATO Ally.") == []
+
+
+def test_memberships_ranked_pair_and_fellow_members_resolve_to_two_states() -> None:
+    text = (
+        "Spain and Italy missed the budget target again. The two countries were criticised. "
+        "The eurozone's two largest southern economies ignored the warning when they urged "
+        "fellow EU members to relax the rules."
+    )
+    assert _pairs(text) == ["ESP:EU", "ITA:EU"]  # "largest southern": not a rank, only "fellow"
+    text = (
+        "Spain and Italy missed the budget target again. The two countries were criticised. "
+        "The eurozone's two biggest economies ignored the warning when they urged fellow EU "
+        "members to relax the rules."
+    )
+    assert _pairs(text) == ["ESP:EU", "ESP:EUROZONE", "ITA:EU", "ITA:EUROZONE"]
+    assert _pairs("Austria urged its fellow EU members to act.") == ["AUT:EU"]
+    assert _pairs("Austria would urge fellow EU members to act.") == []
+    assert _pairs("Spain, Italy and Greece met. The two biggest eurozone economies agreed.") == []
+
+
+def test_memberships_dated_past_admission_with_organization_named_next() -> None:
+    text = (
+        "Joining the trade body is slow. Vietnam's admission in 2007 took 12 years. "
+        "Membership of the WTO brings lower tariffs."
+    )
+    assert _pairs(text) == ["VNM:WTO"]
+    text = (
+        "Joining the trade body is slow. Vietnam's admission in 2007 was not expected. "
+        "Membership of the WTO brings lower tariffs."
+    )
+    assert _pairs(text) == []
+    assert _pairs("Vietnam's admission in 2007 would take years. The WTO met.") == []
+    assert _pairs("Talks on Vietnam's admission to the WTO are under way.") == []
+
+
+def test_memberships_part_of_a_state_as_subject() -> None:
+    assert _pairs("The Greek southern part of Cyprus is an EU member.") == ["CYP:EU"]
+    assert _pairs("The northern part of Cyprus is not an EU member.") == []
+    assert _pairs("Talks on the future of Cyprus is an EU matter.") == []

@@ -13,7 +13,7 @@ TRIGGER = re.compile(
     r"[Mm]ember|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
-    r"[Hh]eads\b|[Ll]eaders\b|within|"
+    r"[Hh]eads\b|[Ll]eaders\b|within|two\s+(?:biggest|largest)|admission|"
     r"\s\((?=[A-Z])|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–])|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
 )
 
@@ -27,7 +27,7 @@ _OLIST = rf"{_O}(?:{_SEP}{_O})*"
 _ANAPH = (
     r"\b(?:[Bb]oth\s+(?:states|countries|nations|sides)|[Tt]he\s+two\s+(?:states|countries|"
     r"nations|sides)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey|"
-    r"[Tt]he\s+country|it)\b"
+    r"[Tt]he\s+country|it|[Tt]he\s+pair|[Tt]he\s+two(?=\s+(?:are|were|have|had|remain)\b))\b"
 )
 _SUBJ = rf"(?P<subj>{_CLIST}|{_ANAPH})"
 _BE = (
@@ -153,9 +153,27 @@ ACCESSION_DONE_BEFORE = re.compile(
     r"after)\s+(?:the\s+)?$"
 )
 POSSESSIVE_ACCESSION = re.compile(
-    rf"(?P<subj>{_C}){_POS}\s+(?:(?P<orgs>{_O})\s+)?(?:accession|membership)"
+    rf"(?P<subj>{_C}){_POS}\s+(?:(?P<orgs>{_O})\s+)?(?:accession|membership|admission)"
     rf"(?:\s+(?:to|in|of|into)\s+(?:the\s+)?(?P<orgs2>{_O}))?"
 )
+# "A's admission in 2001 took 15 years": dated in the past, told in the past tense.
+DATED_PAST_AFTER = re.compile(
+    r"^\s+in\s+(?P<year>(?:19|20)\d\d)\s+(?:took|was|came|made|brought|marked|meant|saw|"
+    r"gave|followed|ended|opened|led)\b"
+)
+# "the EU's two biggest economies", "the two largest NATO members": two states named before.
+ORG_TOP_TWO = re.compile(
+    rf"\b[Tt]he\s+(?:(?P<orgs>{_O}){_POS}\s+two|two)\s+(?:biggest|largest|richest|"
+    rf"strongest|leading|most\s+powerful)\s+(?P<orgs2>{_O}\s+)?(?:economies|members|member\s+"
+    rf"states|powers)\b"
+)
+# "they persuaded fellow EU members", "A urged its fellow NATO allies": the subject is one too.
+FELLOW_MEMBERS = re.compile(
+    rf"{_SUBJ}\s+(?:[a-z]+\s+){{1,2}}?(?:its\s+|their\s+)?fellow\s+(?P<orgs>{_O})\s+"
+    rf"{_MEMBER}\b"
+)
+# "The southern part of A is a member of X": a part of the state as subject.
+PART_OF_STATE_BEFORE = re.compile(r"^\s*[Tt]he\s+(?:[\w-]+\s+){0,3}part\s+of\s+$")
 # A membership that already has effects: "thanks to A's membership of X", "spurs ... as being
 # A's membership of X", "since A's membership".
 FACT_BEFORE = re.compile(

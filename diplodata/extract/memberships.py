@@ -15,6 +15,8 @@ organizations and a few words. One small function per pattern family:
   in the NATO alliance";
 * :func:`_accession` -- completed accessions ("digest the accession of Spain last year",
   "members ratified Finland's membership");
+* :func:`_ranked` -- "the EU's two biggest economies" (two states named just before), "they
+  persuaded fellow EU members";
 * :func:`_chair` -- "Armenia, which holds the chairmanship of the CSTO";
 * :func:`_inside` -- "A is our partner within the EU", "the people of A ... we stand with our
   NATO Ally";
@@ -63,6 +65,7 @@ class _Hit:
     anaphor: str = ""  # "both states", "they", ... when the subject is one
     at: int = 0  # where the match starts in the placeholder text
     end: int = 0  # end of the evidence when it goes past the sentence
+    ahead: bool = False  # the organization may be named in the next sentence
 
 
 _Rule = Callable[[_Sentence], Iterator[_Hit]]
@@ -145,7 +148,10 @@ def _copular(sentence: _Sentence) -> Iterator[_Hit]:
     """ "A and B are (full) members of X and Y", "A is a NATO ally", "A became X's 31st member",
     "A is part of X", "A, a member of X,"."""
     for match in P.COPULAR.finditer(sentence.text):
-        if _hedged(sentence, match) or P.PREPOSITION_BEFORE.search(sentence.text[: match.start()]):
+        before = sentence.text[: match.start()]
+        if _hedged(sentence, match) or (
+            P.PREPOSITION_BEFORE.search(before) and not P.PART_OF_STATE_BEFORE.match(before)
+        ):
             continue
         yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs", "orgs2", "orgs3"))
     for match in P.APPOSITIVE_OF.finditer(sentence.text):
@@ -250,11 +256,27 @@ def _accession(sentence: _Sentence) -> Iterator[_Hit]:
             after,
         )
         in_effect = P.FACT_BEFORE.search(before) and not P.MEMBERSHIP_HEDGE_AFTER.match(after)
-        if (done or in_effect) and not _hedged(sentence, match, 4 if done else 2):
+        dated = P.DATED_PAST_AFTER.match(after)
+        if dated and P.HEDGE.search(after[dated.end() : dated.end() + 60].split(".")[0]):
+            dated = None
+        if (done or in_effect or dated) and not _hedged(sentence, match, 4 if done else 2):
             yield _Hit(
                 _codes(sentence, match.group("subj"), "C"),
                 _orgs(match, sentence, "orgs", "orgs2"),
+                ahead=bool(dated),
             )
+
+
+def _ranked(sentence: _Sentence) -> Iterator[_Hit]:
+    """ "The EU's two biggest economies" (the two states named just before are members) and
+    "they persuaded fellow EU members" (the subject is a member too)."""
+    for match in P.ORG_TOP_TWO.finditer(sentence.text):
+        if not _hedged(sentence, match, 3):
+            yield _Hit((), _orgs(match, sentence, "orgs", "orgs2"), "the two", match.start())
+    for match in P.FELLOW_MEMBERS.finditer(sentence.text):
+        if _hedged(sentence, match) or P.PREPOSITION_BEFORE.search(sentence.text[: match.start()]):
+            continue
+        yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs"))
 
 
 def _chair(sentence: _Sentence) -> Iterator[_Hit]:
@@ -288,6 +310,7 @@ _RULES: tuple[_Rule, ...] = (
     _apposition,
     _welcome_as,
     _accession,
+    _ranked,
     _chair,
     _inside,
 )
@@ -317,7 +340,7 @@ def _resolve_anaphor(
             span = doc.sentences[index - 1]
             here = tuple(dict.fromkeys(c.code for c in _states(doc, span.start, span.end)))
         return here if len(here) == 1 else ()
-    wanted = 2 if re.match(r"both|the two", hit.anaphor) else 0
+    wanted = 2 if re.match(r"both|the two|the pair", hit.anaphor) else 0
     candidates = [tuple(dict.fromkeys(_codes(sentence, sentence.text[: hit.at], "C"))), memory]
     for back in range(index - 1, max(index - 4, -1), -1):
         span = doc.sentences[back]
@@ -328,13 +351,17 @@ def _resolve_anaphor(
     return ()
 
 
-def _context_org(doc: Doc, index: int, sentence: _Sentence) -> tuple[str, ...]:
+def _context_org(doc: Doc, index: int, sentence: _Sentence, ahead: bool = False) -> tuple[str, ...]:
     """The organization a sentence means without naming it ("the Alliance", "as a member"):
-    the one named in the sentence, else the only one named in the two sentences before."""
+    the one named in the sentence, else the only one named in the two sentences before (and,
+    with ``ahead``, the one after: "A's admission in 2001 took 15 years. Membership of X ...")."""
     if sentence.orgs:
         return tuple(dict.fromkeys(sentence.orgs))[:1] if len(set(sentence.orgs)) == 1 else ()
     start = doc.sentences[max(index - 2, 0)].start
-    codes = {o.code for o in doc.organizations_in(start, sentence.span.start)}
+    end = sentence.span.start
+    if ahead and index + 1 < len(doc.sentences):
+        end = doc.sentences[index + 1].end
+    codes = {o.code for o in doc.organizations_in(start, end)}
     return (codes.pop(),) if len(codes) == 1 else ()
 
 
@@ -359,7 +386,7 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
         if not P.TRIGGER.search(raw):
             continue
         named = sentence_organizations(doc, index)
-        if not named and not _context_org(doc, index, _Sentence(span, raw, [], [])):
+        if not named and not _context_org(doc, index, _Sentence(span, raw, [], []), True):
             continue
         sentence = _placeholders(doc, span, named)
         names = {o.code: o.surface for o in named}
@@ -369,7 +396,7 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
             if hit.anaphor:
                 recent = memory if memory_index >= index - 1 else ()
                 members = _resolve_anaphor(doc, index, sentence, hit, recent)
-            orgs = hit.orgs or _context_org(doc, index, sentence)
+            orgs = hit.orgs or _context_org(doc, index, sentence, hit.ahead)
             if not members or not orgs:
                 continue
             memory, memory_index = members, index
