@@ -409,3 +409,52 @@ def test_meetings_persons_of_no_known_state_need_a_state_named() -> None:
         (("Jim Ross", "Tom Hale"), "talks", "2022-09-02", "SWE"),
     ]
     assert text[found[1].start : found[1].end].endswith("in Sweden.")
+
+
+def test_meetings_person_visited_person_at_hosts_home() -> None:
+    senator = _person("Mark Olsen", "senator", None, "Olsen")
+    text = "Energy policy came up when senator Mark Olsen visited Ms Berg. Talks went well."
+    assert _flat(_meetings(text, [senator, GAMMA])) == [
+        (("Anna Berg", "Mark Olsen"), "visit", None, "SWE")
+    ]
+
+
+def test_meetings_minister_trip_to_state_is_visit_of_the_state() -> None:
+    putin = _person("Boris Orlov", "president", "RUS", "Orlov")
+    text = "Foreign Minister Ivan Petrov discussed gas prices during a trip to Moscow in May."
+    assert _flat(_meetings(text, [ALPHA, putin])) == [
+        (("Ivan Petrov", "RUS"), "visit", None, "RUS")
+    ]
+
+
+def test_meetings_trip_of_non_official_is_no_visit() -> None:
+    coach = _person("Dan Carver", "coach", None, "Carver")
+    text = "Coach Dan Carver named his squad for the trip to France on Saturday."
+    assert _meetings(text, [coach]) == []
+
+
+def test_meetings_visits_both_ways_in_one_sentence_kept_apart() -> None:
+    orlov = _person("Boris Orlov", "president", "RUS", "Orlov")
+    text = (
+        "Belarusian minister Ivan Petrov made a trip to Moscow last year, and the plan came "
+        "up again during Russian president Boris Orlov's visit to Minsk."
+    )
+    assert sorted(_flat(_meetings(text, [ALPHA, orlov]))) == [
+        (("BLR", "Boris Orlov"), "visit", None, "BLR"),
+        (("Ivan Petrov", "RUS"), "visit", None, "RUS"),
+    ]
+
+
+def test_meetings_attendees_listed_among_leaders_are_no_meeting() -> None:
+    text = (
+        "Prime Minister Anna Berg and Foreign Minister Ivan Petrov are among the 30 leaders "
+        "attending the meeting in Geneva."
+    )
+    assert _meetings(text, [ALPHA, GAMMA]) == []
+
+
+def test_meetings_year_before_when_dates_recalled_talks() -> None:
+    text = "Observers recall 1994, when talks between Ivan Petrov and Anna Berg nearly succeeded."
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "talks", "1994", None)
+    ]

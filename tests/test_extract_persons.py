@@ -262,3 +262,24 @@ def test_persons_well_known_surname_alone_at_the_article_date() -> None:
 
 def test_persons_surname_alone_without_date_is_no_person() -> None:
     assert _persons("Sanctions on Putin were discussed in Moscow on Monday.") == []
+
+
+def test_persons_particle_al_surname_kept() -> None:
+    text = "Iraq's Trade Minister Ahmed Karim al-Hashimi welcomed the decision on Monday."
+    assert _flat(text) == [("Ahmed Karim al-Hashimi", "trade minister", "IRQ", None)]
+
+
+def test_persons_hyphenated_title_and_lowercase_appositive_role() -> None:
+    text = (
+        "Vice-President Tom Harlow spoke first. "
+        '"Rates will rise," said Ann Cole, currency strategist with Northbank in London.'
+    )
+    assert [(p.name, p.role) for p in _persons(text)] == [
+        ("Tom Harlow", "vice president"),
+        ("Ann Cole", "currency strategist"),
+    ]
+
+
+def test_persons_plural_occupation_before_firm_is_no_person() -> None:
+    text = "John Wright, director of energy analysts Hale-Morton, said output would fall."
+    assert [p.name for p in _persons(text)] == ["John Wright"]

@@ -365,7 +365,19 @@ def find_visit_host(ctx: Context, t_end: int, s_end: int, guest: str | None) -> 
         if p.country == code and (p.role or "").lower() in _LEADER_ROLES
     ]
     guest_person = ctx.persons.get(guest or "")
+    if guest_person and guest_person.role and guest_person.role.lower() not in _LEADER_ROLES:
+        return [Item(states[0].start, states[0].end, code)]  # a minister visits the state
     if len(leaders) > 1 and guest_person and guest_person.role:
         role = guest_person.role.lower()
         leaders = [n for n in leaders if (ctx.persons[n].role or "").lower() == role]
     return [Item(states[0].start, states[0].end, leaders[0] if len(leaders) == 1 else code)]
+
+
+def is_official_trip(ctx: Context, group: list[Item], t_start: int) -> bool:
+    """ "a trip to Moscow" is a visit only for a holder of a public office named in the
+    sentence (a minister's trip, not a rugby coach's; not a "he" read from afar)."""
+    offices = {o.office for o in ctx.lex.offices.values() if o.sphere == "public"}
+    return any(
+        i.key in ctx.persons and ctx.persons[i.key].role in offices and i.start < t_start
+        for i in group
+    )

@@ -23,6 +23,7 @@ from diplodata.extract.meeting_parties import (
     find_objects,
     find_subjects,
     find_visit_host,
+    is_official_trip,
     is_title_gap,
 )
 from diplodata.extract.when import (
@@ -39,7 +40,8 @@ _TRIGGER = re.compile(
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations? with|"
     r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
-    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of)|(?P<visit>[Vv]isit(?:s|ed)?)|"
+    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of)|"
+    r"(?P<visit>[Vv]isit(?:s|ed)?|trips?(?= to\b))|"
     r"(?P<discussed>discussed|exchanged views))\b",
     re.IGNORECASE,
 )
@@ -87,6 +89,7 @@ _DETERMINER = re.compile(
     r"(?:[\w-]+\s+)?$"
 )
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
+_AMONG = re.compile(r"\bamong\b")
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
 _RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
 
@@ -114,6 +117,10 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] == "m")
     if kind == "visit" and not objects:
         objects = find_visit_host(ctx, t_end, s_end, subjects[0].key if subjects else None)
+    if kind == "visit" and not objects and m.group() == "visited":  # "X visited Mr Y"
+        objects = [i for i in find_objects(ctx, t_end, s_end, verb=True)[:1] if not i.is_state]
+    if subjects and _AMONG.search(ctx.doc.text, subjects[-1].end, t_start):
+        return []  # "A and B are among the leaders attending the meeting": attendees
     # "A and B visited X" is a trip together, not an encounter between them
     groups = [subjects + objects] if subjects and (objects or kind != "visit") else []
     separate = m.group().endswith(("s", "s with")) or "separately" in ctx.doc.text[s_start:s_end]
@@ -215,7 +222,9 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         states = [ctx.country(k) for k in keys]
         if not 2 <= len(keys) <= 3 or (None not in states and len(set(states)) < 2):
             continue
-        if _stateless(ctx, keys, s_start, s_end):
+        if _stateless(ctx, keys, s_start, s_end) or (
+            m.group()[:4] == "trip" and not is_official_trip(ctx, group, t_start)
+        ):
             continue
         date, location = _when_where(ctx, kind, s_start, s_end, t_start)
         agreed = bool(_AGREED.search(text, max(s_start, t_start - 40), t_start))
@@ -280,9 +289,12 @@ def _when_where(
 def _inferred_location(ctx: Context, c: _Cand, main: _Cand) -> CountryMention | None:
     """The place of an encounter the sentence does not locate: the main encounter's place
     for one on the same day; else the one participant state someone arrived in (or,
-    failing that, visited) according to the article."""
+    failing that, visited) according to the article; a visit to a person, at the host's."""
     if c.kind == "phone_call":
         return None
+    host = ctx.country(c.keys[-1]) if c.kind == "visit" and c.keys[-1] in ctx.persons else None
+    if host:  # "X visited Mr Y": at the host's home
+        return CountryMention(c.start, c.start, host, ctx.lex.country_name(host), "name")
     if c.date and c.date == main.date and main.location:
         return main.location
     states = {s for s in map(ctx.country, c.keys) if s}
@@ -314,6 +326,8 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
             )
             if same and c.weak:
                 break
+            if k.kind == c.kind == "visit" and k.location and c.location:
+                same = same and k.location.code == c.location.code  # visits both ways
             calls = (
                 (k.kind == "phone_call") == (c.kind == "phone_call")
                 or k.date is None

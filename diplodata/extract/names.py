@@ -19,7 +19,9 @@ from diplodata import lexicon
 
 _UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _LO = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
-_WORD = rf"#?(?:Mc|Mac|O['’]|D['’]|Di|De|Le|La|Du)?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*"
+_WORD = (
+    rf"#?(?:(?:al|el)-)?(?:Mc|Mac|O['’]|D['’]|Di|De|Le|La|Du)?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*"
+)
 # An initial: "R." or, between two name words, a bare capital ("George W Bush").
 _INITIAL = rf"(?:[{_UP}]\.|(?<=[{_LO}] )[B-HJ-Z](?= [{_UP}][{_LO}]))"
 _PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|du|dos|di|ter)\b"

@@ -33,7 +33,7 @@ _ROLE_HEADS = frozenset(
     words(
         """manager director officer official analyst economist head chief adviser advisor
     spokesman spokeswoman spokesperson chairman chairwoman chair founder editor correspondent
-    reporter professor lawyer coach captain counterpart secretary negotiator mp"""
+    reporter professor lawyer coach captain counterpart secretary negotiator mp strategist"""
     )
 )
 # Heads too vague alone: they keep the state or organization named before them.
@@ -84,6 +84,8 @@ def _head_words() -> frozenset[str]:
 def is_office_word(word: str, heads: bool = False) -> bool:
     w = word.lower()
     found = _head_words() if heads else _office_words()
+    if "-" in w and w.split("-")[0] in _office_words():  # "Vice-President", "co-chairman"
+        w = w.split("-")[-1]
     return w in found or (w.endswith("s") and w[:-1] in found)
 
 
@@ -146,6 +148,8 @@ def left_title(
     while found and found[-1].rstrip(".") in HONORIFICS:
         found.pop()
     touching = bool(found) and not comma and is_office_word(found[-1], heads=True)
+    if touching and found[-1].lower() not in _head_words() and found[-1][:-1] in _ROLE_HEADS:
+        touching = False  # "oil analysts Douglas-Westwood": a firm of them, not a person
     return base + kept[0].start(), base + kept[-1].end(), touching
 
 
@@ -162,13 +166,27 @@ def right_title(doc: Doc, seg: Segment, sent_end: int) -> tuple[int, int] | None
     if not m:
         return None
     found = m.group(1).split()
-    if len(found) > 1 and not is_office_word(found[0]) and is_office_word(found[1], heads=True):
+    if (
+        len(found) > 1
+        and not is_office_word(found[0])
+        and is_office_word(found[1], heads=True)
+        and not _modified_head(found)
+    ):
         found = found[1:]  # "a hawkish adviser to ..."
     if not any(w.lower() in _head_words() for w in found[:5]):
         return None
-    if not (found[0][0].isupper() or is_office_word(found[0])):
+    if not (found[0][0].isupper() or is_office_word(found[0]) or _modified_head(found)):
         return None
     return m.end(1) - len(" ".join(found)), m.end(1)
+
+
+def _modified_head(found: list[str]) -> bool:
+    """ "currency strategist with HSBC", "chief market analyst at X": up to two lowercase
+    modifiers, then a role head, then the employer (or nothing)."""
+    head = next((i for i, w in enumerate(found[:3]) if w.lower() in _ROLE_HEADS), None)
+    if head is None or not all(w.islower() for w in found[:head]):
+        return False
+    return len(found) == head + 1 or found[head + 1] in ("at", "with", "of")
 
 
 def parse_title(doc: Doc, start: int, end: int) -> Title:
@@ -218,7 +236,7 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
 def _role_words(phrase: str) -> list[str]:
     """The words of a title phrase without leading articles and trailing honorifics."""
     lex = lexicon.load()
-    phrase = re.sub(r"\s+at\s+[A-Z].*$", "", phrase)
+    phrase = re.sub(r"\s+(?:at|with)\s+[A-Z].*$", "", phrase)
     found = phrase.replace(",", " ").split()
     while (
         found

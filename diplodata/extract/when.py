@@ -56,6 +56,7 @@ _OTHER_EVENT = re.compile(
     r"(?i)\b(?:after|following|since|before|than|until)\b|"
     r"\bwhich\b(?!\s+(?:was|were|took place|will|is|are|had been)\b)"
 )
+_YEAR_WHEN = re.compile(r"\b((?:19|20)\d\d),?\s+when\s+(?:[\w'’-]+\s+){0,3}$")
 LOCATION_FORMS = frozenset({"name", "official", "short", "capital", "seat", "city", "region"})
 
 
@@ -161,6 +162,9 @@ def event_date(
     year = re.compile(r"\b((?:19|20)\d\d)\s+$").search(text, max(start, near - 6), near)
     if year and not any(a < near and year.start() < b for a, b, _ in found):  # "2019 summit"
         found.append((year.start(), year.end(1), (year.group(1), "year")))
+    recalled = _YEAR_WHEN.search(text, max(start, near - 40), near)  # "in 1994, when talks"
+    if recalled and not any(a < near and recalled.start() < b for a, b, _ in found):
+        found.append((recalled.start(), recalled.end(1), (recalled.group(1), "year")))
     best: tuple[int, DateValue] | None = None
     for a, b, value in found:
         between = text[min(b, near) : max(a, near)] + text[a : a + 6]
