@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from diplodata.config import DEFAULT_OUT, SAMPLE_ARTICLES, RunConfig
+from diplodata.summary import RunSummary
 
 app = typer.Typer(
     name="diplodata",
@@ -119,13 +120,13 @@ def run(
         raise typer.Exit(1)
 
 
-def _run_flow(config: RunConfig):  # type: ignore[no-untyped-def]
+def _run_flow(config: RunConfig) -> RunSummary:
     from flows.pipeline import run as run_flow
 
     return run_flow(config)
 
 
-def print_summary(summary) -> None:  # type: ignore[no-untyped-def]
+def print_summary(summary: RunSummary) -> None:
     table = Table(
         title=f"diplodata run: {summary.status}"
         + (f" {summary.version}" if summary.version else "")

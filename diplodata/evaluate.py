@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any
 
 from diplodata.lexicon import DATA_DIR
 from diplodata.reader import PackageRows, Row, col
+from diplodata.resolve import fold
 
 TABLES = ("persons", "meetings", "trade_figures", "memberships")
 ISO3 = re.compile(r"[A-Z]{3}")
@@ -29,12 +29,7 @@ ISO3 = re.compile(r"[A-Z]{3}")
 
 def norm(value: object) -> str:
     """Case, accents and punctuation folded."""
-    if value is None:
-        return ""
-    text = unicodedata.normalize("NFKD", str(value))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w\s]", " ", text.lower())
-    return re.sub(r"\s+", " ", text).strip()
+    return "" if value is None else fold(str(value))
 
 
 def code(value: object) -> str:

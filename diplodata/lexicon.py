@@ -136,6 +136,9 @@ class Lexicon:
         ]
         self._country_matcher = SurfaceMatcher(self.countries, left=r"\w.", right=r"\w")
         self._org_matcher = SurfaceMatcher(self.organizations, left=r"\w.-", right=r"\w-")
+        self.public_offices: frozenset[str] = frozenset(
+            o.office for o in self.offices.values() if o.sphere == "public"
+        )
         self.office_pattern: str = _alternation(
             [p for p in self.offices] + [p.title() for p in self.offices]
         )

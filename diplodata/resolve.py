@@ -97,15 +97,15 @@ def stable_id(*parts: object, length: int = 16) -> str:
     return _digest("\x1f".join("" if p is None else str(p) for p in parts), length)
 
 
-def resolve_people(mentions: Iterable[tuple[str, str, str | None, str | None]]) -> dict[str, str]:
-    """Map each name to an actor id. ``mentions`` are (article_id, name, role, country).
+def resolve_people(names: Iterable[str]) -> dict[str, str]:
+    """Map each person's name (the fullest form of each article) to an actor id.
 
     Names with a given name cluster on (surname, given-name skeleton); surname-only names join
     the unique cluster with that surname, if there is exactly one.
     """
     full: dict[str, set[NameKey]] = defaultdict(set)
     keys: dict[str, NameKey] = {}
-    for _article, name, _role, _country in mentions:
+    for name in names:
         key = name_key(name)
         keys[name] = key
         if key.given:

@@ -205,9 +205,7 @@ class _Assembly:
 
 def build_tables(results: Sequence[ArticleFacts], version: str) -> Tables:
     """Assemble every table of a release from the facts of all articles."""
-    person_ids = resolve_people(
-        (r.article.article_id, p.name, p.role, p.country) for r in results for p in r.persons
-    )
+    person_ids = resolve_people(p.name for r in results for p in r.persons)
     assembly = _Assembly(version, person_ids)
     for result in results:
         assembly.add(result)

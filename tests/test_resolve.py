@@ -19,26 +19,22 @@ def test_resolve_different_people_stay_apart() -> None:
 
 
 def test_resolve_surname_joins_the_only_person_with_it() -> None:
-    ids = resolve_people(
-        [("a1", "Alexander Lukashenko", None, "BLR"), ("a2", "Lukashenko", None, None)]
-    )
+    ids = resolve_people(["Alexander Lukashenko", "Lukashenko"])
     assert ids["Lukashenko"] == ids["Alexander Lukashenko"]
 
 
 def test_resolve_ambiguous_surname_stays_its_own_actor() -> None:
     ids = resolve_people(
         [
-            ("a1", "Joe Biden", None, None),
-            ("a2", "Jill Biden", None, None),
-            ("a3", "Biden", None, None),
+            "Joe Biden",
+            "Jill Biden",
+            "Biden",
         ]
     )
     assert len({ids["Joe Biden"], ids["Jill Biden"], ids["Biden"]}) == 3
 
 
 def test_resolve_ids_do_not_depend_on_the_other_articles() -> None:
-    alone = resolve_people([("a1", "Vladimir Makei", None, None)])
-    crowd = resolve_people(
-        [("a0", "Boris Gryzlov", None, None), ("a1", "Vladimir Makei", None, None)]
-    )
+    alone = resolve_people(["Vladimir Makei"])
+    crowd = resolve_people(["Boris Gryzlov", "Vladimir Makei"])
     assert alone["Vladimir Makei"] == crowd["Vladimir Makei"]

@@ -376,7 +376,7 @@ def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:
     """Diplomacy, not a film set, a rugby pitch or a boardroom: at least one side is a
     state, a person holding a public office (a title of the offices lexicon whose sphere
     is public, not a chief executive's), or a known office holder."""
-    offices = {o.office for o in lexicon.load().offices.values() if o.sphere == "public"}
+    offices = lexicon.load().public_offices
     by_name = {p.name: p for p in persons} | {a: p for p in persons for a in p.aliases}
     for key in candidate.keys:
         person = by_name.get(key)
