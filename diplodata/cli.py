@@ -7,13 +7,16 @@ import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from diplodata.config import DEFAULT_OUT, SAMPLE_ARTICLES, RunConfig
+
+if TYPE_CHECKING:
+    from diplodata.evaluate import EvalResult
 from diplodata.summary import RunSummary
 
 app = typer.Typer(
@@ -154,9 +157,15 @@ def print_summary(summary: RunSummary) -> None:
 
 @app.command(name="eval")
 def eval_(
-    gold: Annotated[Path, typer.Option(help="Folder of gold annotations (one JSON per article).")],
+    gold: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of gold annotations (one JSON per article), or of batch folders."
+        ),
+    ] = None,
     articles: Annotated[
-        Path | None, typer.Option(help="Run the pipeline on these articles first.")
+        Path | None,
+        typer.Option(help="Run the pipeline first, on the gold's articles found in this folder."),
     ] = None,
     package: Annotated[
         Path | None, typer.Option(help="Score this release (folder or datapackage.json).")
@@ -168,42 +177,150 @@ def eval_(
         bool, typer.Option("--errors", help="List every missed and extra row.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    all_gold: Annotated[
+        bool,
+        typer.Option("--all-gold", help="Count gold articles absent from the release as missed."),
+    ] = False,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record",
+            help="Append the scores of batches not yet on the learning curve as their "
+            "blind scores (eval/learning_curve.csv).",
+        ),
+    ] = False,
+    show_curve: Annotated[
+        bool,
+        typer.Option("--curve", help="Print the learning curve (every batch's blind score)."),
+    ] = False,
 ) -> None:
-    """Precision, recall and F1 per table, and attribute accuracies, against gold annotations."""
-    import json
-    import tempfile
+    """Precision, recall and F1 per table, and attribute accuracies, against gold annotations.
 
+    A gold folder of batch folders is scored one line per batch."""
+    import json
+
+    from diplodata import curve
     from diplodata.evaluate import evaluate
     from diplodata.query import QueryError, resolve_release
 
+    if show_curve and gold is None and articles is None and package is None:
+        _print_curve()
+        return
+    if gold is None:
+        err.print("[red]error:[/red] give --gold DIR (a folder of gold annotations)")
+        raise typer.Exit(2)
     if (articles is None) == (package is None):
         err.print(
             "[red]error:[/red] give either --articles DIR (run, then score) or --package PATH"
         )
         raise typer.Exit(2)
+    if not gold.is_dir():
+        err.print(f"[red]error:[/red] {gold}: no such folder; pass --gold DIR")
+        raise typer.Exit(2)
+    batches = curve.batch_folders(gold) if not any(gold.glob("*.json")) else []
     if articles is not None:
-        target = out or Path(tempfile.mkdtemp(prefix="diplodata-eval-"))
-        prefect_environment()
-        summary = _run_flow(RunConfig(articles=articles, out=target, force=True))
-        if summary.status == "failed":
-            print_summary(summary)
-            raise typer.Exit(1)
-        package = target
+        package = _run_on_gold_articles(articles, [*batches] or [gold], out)
     assert package is not None
+    results: dict[str, EvalResult] = {}
     try:
         release = resolve_release(package)
-        result = evaluate(release / "datapackage.json", gold)
+        descriptor = release / "datapackage.json"
+        for folder in batches or [gold]:
+            results[folder.name] = evaluate(descriptor, folder, only_present=not all_gold)
     except (QueryError, FileNotFoundError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    for name, result in results.items():
+        if result.absent:
+            how = "counted as missed" if all_gold else "not scored (--all-gold counts them)"
+            err.print(
+                f"[yellow]warning:[/yellow] {name}: {len(result.absent)} gold articles are not "
+                f"in the release, {how}: {', '.join(result.absent[:5])}"
+                + (" ..." if len(result.absent) > 5 else "")
+            )
     if as_json:
-        console.print_json(json.dumps(result.to_dict()))
+        console.print_json(json.dumps({k: r.to_dict() for k, r in results.items()}))
         return
-    if errors:
-        for miss in result.errors:
-            console.print(f"{miss.kind:6s} {miss.article} {miss.table}: {miss.item}", markup=False)
-    for line in result.lines():
+    for name, result in results.items():
+        if errors:
+            for miss in result.errors:
+                console.print(
+                    f"{miss.kind:6s} {miss.article} {miss.table}: {miss.item}", markup=False
+                )
+        if batches:
+            n = len(list((gold / name).glob("*.json"))) - len(result.absent) * (not all_gold)
+            console.print(curve.batch_line(name, n, result), markup=False)
+        else:
+            for line in result.lines():
+                console.print(line, markup=False)
+    if record:
+        _record_blind(results, gold, batches)
+    if show_curve:
+        _print_curve()
+
+
+def _print_curve() -> None:
+    from diplodata.curve import CURVE_FILE, curve_lines, read_curve
+
+    points = read_curve()
+    if not points:
+        err.print(f"[red]error:[/red] {CURVE_FILE}: no learning curve recorded yet")
+        raise typer.Exit(2)
+    console.print(f"Learning curve ({CURVE_FILE}): F1 per table, blind", markup=False)
+    for line in curve_lines(points):
         console.print(line, markup=False)
+
+
+def _run_on_gold_articles(articles: Path, gold_folders: list[Path], out: Path | None) -> Path:
+    """Copy the gold's articles out of ``articles`` into a fresh folder and run the flow."""
+    import json
+    import shutil
+    import tempfile
+
+    stems = {
+        json.loads(g.read_text(encoding="utf-8")).get("article", g.stem)
+        for folder in gold_folders
+        for g in folder.glob("*.json")
+    }
+    work = Path(tempfile.mkdtemp(prefix="diplodata-eval-"))
+    inputs = work / "articles"
+    inputs.mkdir()
+    found = 0
+    for path in sorted(articles.rglob("*")):
+        if path.is_file() and path.stem in stems and not (inputs / path.name).exists():
+            shutil.copyfile(path, inputs / path.name)
+            found += 1
+    if not found:
+        err.print(f"[red]error:[/red] {articles}: none of the gold's articles is there")
+        raise typer.Exit(2)
+    target = out or work / "out"
+    prefect_environment()
+    summary = _run_flow(RunConfig(articles=inputs, out=target, force=True))
+    if summary.status == "failed":
+        print_summary(summary)
+        raise typer.Exit(1)
+    return target
+
+
+def _record_blind(results: dict[str, EvalResult], gold: Path, batches: list[Path]) -> None:
+    import datetime as dt
+
+    from diplodata import curve
+    from diplodata.extract import EXTRACTOR_VERSION
+
+    if not batches:
+        err.print("[red]error:[/red] --record needs a gold folder of batch folders")
+        raise typer.Exit(2)
+    new = []
+    for name, result in results.items():
+        n = len(list((gold / name).glob("*.json"))) - len(result.absent)
+        new += curve.points(name, n, result, EXTRACTOR_VERSION, dt.date.today())
+    added = curve.record(new)
+    console.print(
+        f"recorded blind scores of {', '.join(added)} in {curve.CURVE_FILE}"
+        if added
+        else "every batch is already on the learning curve: nothing recorded"
+    )
 
 
 @app.command()

@@ -110,6 +110,7 @@ class Miss:
 class EvalResult:
     scores: dict[str, Score]
     errors: list[Miss]
+    absent: list[str] = field(default_factory=list)  # gold articles the package does not hold
 
     @property
     def macro_f1(self) -> float:
@@ -134,7 +135,11 @@ class EvalResult:
         out = []
         for name, s in self.scores.items():
             p, r, f = s.prf()
-            accs = "".join(f" {k}_accuracy={v:.2f}" for k, v in s.accuracies().items())
+            accs = "".join(
+                f" {k}_accuracy={v[0] / v[1]:.2f} ({v[0]}/{v[1]})"
+                for k, v in s.attributes.items()
+                if v[1]
+            )
             out.append(
                 f"{name:14s} P={p:.3f} R={r:.3f} F1={f:.3f} (tp={s.tp} fp={s.fp} fn={s.fn}){accs}"
             )
@@ -374,8 +379,11 @@ def _score_memberships(
     )
 
 
-def evaluate(descriptor: Path, gold_dir: Path) -> EvalResult:
-    """Score the package at ``descriptor`` against every gold file in ``gold_dir``."""
+def evaluate(descriptor: Path, gold_dir: Path, *, only_present: bool = False) -> EvalResult:
+    """Score the package at ``descriptor`` against every gold file in ``gold_dir``.
+
+    A gold article that the package does not hold counts as all missed, as the referee
+    counts it, unless ``only_present``; either way it is listed in ``absent``."""
     gold_files = sorted(gold_dir.glob("*.json"))
     if not gold_files:
         raise FileNotFoundError(f"{gold_dir}: no gold files (*.json); pass --gold DIR")
@@ -396,13 +404,19 @@ def evaluate(descriptor: Path, gold_dir: Path) -> EvalResult:
     members = _group(package.rows("memberships"), stems)
     scores = {t: Score() for t in TABLES}
     errors: list[Miss] = []
+    present = set(stems.values())
+    absent: list[str] = []
     for path in gold_files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         stem = gold.get("article", path.stem)
+        if stem not in present:
+            absent.append(stem)
+            if only_present:
+                continue
         _score_persons(gold, mentions.get(stem, []), actors, scores["persons"], errors, stem)
         _score_meetings(
             gold, meetings.get(stem, []), participants, scores["meetings"], errors, stem
         )
         _score_trade(gold, trades.get(stem, []), scores["trade_figures"], errors, stem)
         _score_memberships(gold, members.get(stem, []), scores["memberships"], errors, stem)
-    return EvalResult(scores, errors)
+    return EvalResult(scores, errors, absent)

@@ -88,7 +88,7 @@ def test_memberships_once_per_state_and_organization() -> None:
             ["MLI:ECOWAS", "NER:ECOWAS"],
         ),
         ("Malta, which holds the rotating presidency of the OSCE, spoke.", ["MLT:OSCE"]),
-        ("Spain is a non-permanent member of the UN Security Council.", ["ESP:UN"]),
+        ("Spain is a non-permanent member of the UN Security Council.", ["ESP:UNSC"]),
         (
             "The Customs Union of Russia, Belarus and Kazakhstan took effect in 2010.",
             ["BLR:EAEU", "KAZ:EAEU", "RUS:EAEU"],
