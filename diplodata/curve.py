@@ -14,9 +14,10 @@ import datetime as dt
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from diplodata.config import PROJECT_ROOT
 from diplodata.evaluate import TABLES, EvalResult, evaluate
 
-CURVE_FILE = Path("eval") / "learning_curve.csv"
+CURVE_FILE = PROJECT_ROOT / "eval" / "learning_curve.csv"
 
 
 @dataclass(frozen=True, slots=True)
