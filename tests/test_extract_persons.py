@@ -166,10 +166,18 @@ def test_persons_title_state_wins_over_office_holders() -> None:
 
 
 def test_persons_surname_alone_is_looked_up_at_the_article_date() -> None:
-    text = "The United States will act, Mr Reagan told reporters."
+    text = "Britain will act, Mr Reagan told reporters, and the United States agreed."
     assert _dated(text, dt.date(1987, 4, 7)) == [("Reagan", None, "USA", None)]
-    assert _dated(text, dt.date(2005, 4, 7)) == [("Reagan", None, None, None)]
-    assert _dated(text, None) == [("Reagan", None, None, None)]
+    # out of office: no state from the table, only the state named around him
+    assert _dated(text, dt.date(2005, 4, 7)) == [("Reagan", None, "GBR", None)]
+
+
+def test_persons_without_a_stated_state_get_the_one_named_around_them() -> None:
+    text = "Mr Kowalczyk told reporters in Warsaw that Poland would act."
+    assert _dated(text, dt.date(2020, 1, 9)) == [("Kowalczyk", None, "POL", None)]
+    assert _dated("Mr Kowalczyk told reporters that he would act.", None) == [
+        ("Kowalczyk", None, None, None)
+    ]
 
 
 def test_persons_surname_with_office_is_looked_up_at_any_date() -> None:
@@ -178,14 +186,16 @@ def test_persons_surname_with_office_is_looked_up_at_any_date() -> None:
 
 
 def test_persons_international_post_gives_no_state() -> None:
+    """A well-known holder named without a title gets the office and state of the term in
+    force at the article's date; a post in an organization gives no state."""
     text = "Javier Solana met Jens Stoltenberg in Brussels on Monday."
     assert _dated(text, dt.date(2005, 3, 1)) == [
-        ("Javier Solana", None, None, None),
-        ("Jens Stoltenberg", None, "NOR", None),
+        ("Javier Solana", "eu high representative", None, None),
+        ("Jens Stoltenberg", "prime minister", "NOR", None),
     ]
     assert _dated(text, dt.date(2016, 3, 1)) == [
-        ("Javier Solana", None, None, None),
-        ("Jens Stoltenberg", None, None, None),
+        ("Javier Solana", None, "BEL", None),
+        ("Jens Stoltenberg", "secretary general of nato", None, None),
     ]
 
 
@@ -212,7 +222,7 @@ def test_persons_occupation_before_single_name() -> None:
 
 def test_persons_royal_title_before_given_name() -> None:
     text = "Crown Princess Mary opened the exhibition in Copenhagen on Monday."
-    assert _flat(text) == [("Mary", "crown princess", None, None)]
+    assert _flat(text) == [("Mary", "crown princess", "DNK", None)]
 
 
 def test_persons_company_before_ceo_is_not_the_role() -> None:
@@ -283,3 +293,38 @@ def test_persons_hyphenated_title_and_lowercase_appositive_role() -> None:
 def test_persons_plural_occupation_before_firm_is_no_person() -> None:
     text = "John Wright, director of energy analysts Hale-Morton, said output would fall."
     assert [p.name for p in _persons(text)] == ["John Wright"]
+
+
+def test_persons_headings_and_common_nouns_are_not_names() -> None:
+    text = (
+        "Secure Pillar: the partners will invest in grids.\n"
+        "Social Sciences experts met at the Emergency Summit. "
+        "Minister of Energy Purchase announced a tender. "
+        "Gordon Brown and Mr Bush spoke."
+    )
+    assert [p[0] for p in _flat(text)] == ["Gordon Brown", "Bush"]
+
+
+def test_persons_department_before_an_office_is_part_of_the_role() -> None:
+    text = (
+        "Trade and Industry Secretary Paul Channon met Commerce Secretary Wilbur Ross "
+        "and Defence Secretary Delfin Lorenzana."
+    )
+    assert [p.role for p in _persons(text)] == [
+        "trade and industry secretary",
+        "commerce secretary",
+        "defence secretary",
+    ]
+
+
+def test_persons_a_plural_title_before_a_list_titles_every_name() -> None:
+    text = "The delegation included senators Anna Kowalska, Piotr Nowak and Maria Zielinska."
+    assert [p.role for p in _persons(text)] == ["senator", "senator", "senator"]
+
+
+def test_persons_office_holder_without_a_title_gets_the_office_of_the_date() -> None:
+    text = "Vladimir Putin had a telephone conversation with Jake Sullivan."
+    assert _dated(text, dt.date(2022, 3, 1)) == [
+        ("Vladimir Putin", "president", "RUS", None),
+        ("Jake Sullivan", "national security advisor", "USA", None),
+    ]

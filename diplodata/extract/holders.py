@@ -98,3 +98,22 @@ def is_office_holder(name: str) -> bool:
     if len(name_parts(name)) < 2:
         return False
     return any(_same_given(name, t.name) for t in _index().get(_surname(name), []))
+
+
+def _terms_at(name: str, year: int | None) -> list[OfficeTerm]:
+    if year is None or len(name_parts(name)) < 2:
+        return []
+    terms = [t for t in _index().get(_surname(name), []) if _same_given(name, t.name)]
+    return [t for t in terms if t.start <= year <= (t.end or 9999)]
+
+
+def holder_office(name: str, year: int | None) -> str | None:
+    """The office the holder called ``name`` (a full name) held at ``year``: the one term
+    in force then, else none (no guess between two offices)."""
+    offices = {t.office for t in _terms_at(name, year)}
+    return offices.pop() if len(offices) == 1 else None
+
+
+def serves_organization(name: str, year: int | None) -> bool:
+    """Whether ``name`` held a post in an international organization at ``year``."""
+    return any(not t.country for t in _terms_at(name, year))

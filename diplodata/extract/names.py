@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from diplodata import lexicon
+from diplodata.extract.vocabulary import is_common
 
 _UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _LO = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
@@ -118,6 +119,19 @@ def given_names() -> frozenset[str]:
     """Curated given names (``data/given_names.csv``): evidence that a run is a person."""
     with (lexicon.DATA_DIR / "given_names.csv").open(encoding="utf-8", newline="") as handle:
         return frozenset(row["name"] for row in csv.DictReader(handle))
+
+
+def is_namelike(tokens: tuple[str, ...]) -> bool:
+    """Some word of it is a given name or no ordinary English word: "Social Sciences",
+    "Secure Pillar" and "Emergency" are headings or nouns, "Gordon Brown" is a name."""
+    given = given_names()
+    parts = [
+        p
+        for t in tokens
+        for p in t.split("-")
+        if p and p.lower() not in PARTICLES and not (len(p) <= 2 and p.endswith("."))
+    ]
+    return not parts or any(p in given or not is_common(p) for p in parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from diplodata.extract.holders import holder_state
-from diplodata.extract.names import HONORIFICS, Segment, fold, given_names, segments
+from diplodata.extract.holders import holder_office, holder_state, serves_organization
+from diplodata.extract.names import (
+    HONORIFICS,
+    Segment,
+    fold,
+    given_names,
+    is_namelike,
+    segments,
+)
 from diplodata.extract.titles import (
     Title,
     demonym_before,
@@ -37,6 +44,13 @@ _HONORIFIC_BEFORE = re.compile(
 )
 
 
+# Honorifics that only go before a person's name (not "General", "Lord": "General Assembly").
+_PERSONAL_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sheikh|Sheikha|Prince|Princess|Mister|Madam|Madame|"
+    r"Monsieur|Herr)\.?\s+$"
+)
+
+
 @dataclass(slots=True)
 class Mention:
     seg: Segment
@@ -44,6 +58,7 @@ class Mention:
     title: Title = field(default_factory=Title)
     title_start: int = -1  # where a title phrase before the name begins
     titled: bool = False  # an honorific or royal title right before it ("Princess Mary")
+    personal: bool = False  # a personal honorific ("Mr", "Mrs", "Sheikh") right before it
 
 
 def _mentions(doc: Doc) -> list[Mention]:
@@ -64,7 +79,9 @@ def _mentions(doc: Doc) -> list[Mention]:
         left = left_title(doc, seg, sent_start, strong)
         multi = len(seg.tokens) >= 2
         right = right_title(doc, seg, sent_end) if multi else None
-        honorific = bool(_HONORIFIC_BEFORE.search(doc.text[max(0, seg.start - 12) : seg.start]))
+        before = doc.text[max(0, seg.start - 12) : seg.start]
+        honorific = bool(_HONORIFIC_BEFORE.search(before))
+        personal = bool(_PERSONAL_BEFORE.search(before))
         label = multi and doc.text.startswith(":", seg.end)
         evidence = honorific or (multi and bool(left or right or label or seg.tokens[0] in names))
         evidence = evidence or bool(left and left[2]) or occupation_before(doc, seg, not multi)
@@ -84,7 +101,9 @@ def _mentions(doc: Doc) -> list[Mention]:
         if not title.country:
             title.country = demonym_before(doc, seg, sent_start)
         titled = honorific or (not multi and occupation_before(doc, seg, True))
-        found.append(Mention(seg, evidence, title, left[0] if left else seg.start, titled))
+        found.append(
+            Mention(seg, evidence, title, left[0] if left else seg.start, titled, personal)
+        )
     return found
 
 
@@ -148,7 +167,7 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         match = next((p for p in people if _compatible(p, m.seg.tokens)), None)
         if match:
             match.add(m)
-        elif m.evidence:
+        elif m.evidence and is_namelike(m.seg.tokens):
             people.append(_Person().add(m))
     for m in single:
         key = fold(m.seg.tokens[0])
@@ -164,7 +183,11 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         )
         if match:
             match.add(m)
-        elif (m.evidence and (m.titled or m.seg.tokens[0] not in given)) or holder(m.seg.tokens[0]):
+        elif (
+            m.evidence
+            and (m.titled or m.seg.tokens[0] not in given)
+            and (m.personal or is_namelike(m.seg.tokens))
+        ) or holder(m.seg.tokens[0]):
             people.append(_Person().add(m))
     return people
 
@@ -215,11 +238,23 @@ def _share_list_country(doc: Doc, mentions: list[Mention]) -> None:
         else:
             groups.append([m])
     for group in groups:
+        first = group[0]
+        heading = doc.text[first.title_start : first.seg.start].strip().rstrip(",").split()
+        if len(group) >= 2 and first.title.role and heading and _is_plural(heading[-1]):
+            for m in group[1:]:  # "senators A, B and C": each is a senator
+                if not m.title.role:
+                    m.title.role = first.title.role
+                    m.title.country = m.title.country or first.title.country
         states = {m.title.country for m in group if m.title.country}
         if len(group) >= 3 and len(states) == 1:
             for m in group:
                 if not m.title.org and m.title_start < m.seg.start:  # not "NATO chief"
                     m.title.country = m.title.country or next(iter(states))
+
+
+def _is_plural(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3
 
 
 def _country_votes(doc: Doc, person: _Person, taken: set[str]) -> list[tuple[str, int]]:
@@ -264,10 +299,14 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
         if not f.country and not any(m.title.org for m in people[i].mentions):
             state = holder_state(f.name, f.role, year, named)
             facts[i] = replace(f, country=state) if state else f
+        if not facts[i].role and (office := holder_office(f.name, year)):
+            facts[i] = replace(facts[i], role=office)
     todo = [
         i
         for i, f in enumerate(facts)
-        if f.role and not f.country and not any(m.title.org for m in people[i].mentions)
+        if not f.country
+        and not any(m.title.org for m in people[i].mentions)
+        and not serves_organization(f.name, year)
     ]
     for i in list(todo):
         state = _office_holder_state(doc, facts[i].role or "")
@@ -283,11 +322,34 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
             if margin > 0 and (best is None or margin > best[0]):
                 best = (margin, i, ranked[0][0])
         if best is None:
-            return
+            break
         _, i, state = best
         facts[i] = replace(facts[i], country=state)
         taken.add(state)
         todo.remove(i)
+    # Still open: the state most named around the person (taken or not), else the article's
+    # dateline place, else the state the article names most: the state is then only implied.
+    fallback = _article_state(doc)
+    for i in todo:
+        ranked = _country_votes(doc, people[i], set())
+        state = ranked[0][0] if ranked else fallback
+        if state:
+            facts[i] = replace(facts[i], country=state)
+
+
+def _article_state(doc: Doc) -> str | None:
+    """The state of the dateline place ("TOKYO, April 9 -"), else the one named most."""
+    head = doc.text[: doc.sentence_at(0).end + 200]
+    dateline = re.search(r"(?m)^([A-Z][A-Z .'-]{2,}),? (?:[A-Z][a-z]+ \d|\d)", head)
+    if dateline:
+        states = doc.countries_in(dateline.start(1), dateline.end(1))
+        if states:
+            return states[0].code
+    counts: dict[str, int] = {}
+    for c in doc.countries:
+        if c.code != "EUU":
+            counts[c.code] = counts.get(c.code, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 _DESTINATION = re.compile(

@@ -36,6 +36,15 @@ _ROLE_HEADS = frozenset(
     reporter professor lawyer coach captain counterpart secretary negotiator mp strategist"""
     )
 )
+# Departments that qualify an office ("Commerce Secretary", "Trade and Industry Secretary").
+_DEPARTMENTS = frozenset(
+    words(
+        """commerce treasury trade industry defence defense interior home foreign finance energy
+    health education justice agriculture transport transportation labor labour economy economic
+    environment culture communications information tourism housing veterans homeland immigration
+    development infrastructure fisheries employment science technology security"""
+    )
+)
 # Heads too vague alone: they keep the state or organization named before them.
 _GENERIC_HEADS = frozenset(words("leader chief head"))
 # Company offices: a company named before them is no part of the role.
@@ -72,7 +81,8 @@ class Title:
 def _office_words() -> frozenset[str]:
     """Lowercase words of office titles ("foreign", "minister", "envoy")."""
     found = {w for phrase in lexicon.load().offices for w in phrase.split()}
-    return frozenset(w for w in found | _ROLE_HEADS if w.isalpha() and w not in CONNECTORS)
+    found |= _ROLE_HEADS | _DEPARTMENTS
+    return frozenset(w for w in found if w.isalpha() and w not in CONNECTORS)
 
 
 @cache
@@ -113,10 +123,15 @@ def left_title(
     if len(tokens) >= 3 and tokens[-1].group() == ")" and tokens[-3].group() == "(":
         tokens = tokens[:-3]  # "Head of the ... Agency (IAEA) Rafael Grossi"
     kept: list[re.Match[str]] = []
-    for tok in reversed(tokens):
+    for n, tok in enumerate(reversed(tokens)):
         w, pos = tok.group(), base + tok.start()
         if strong[pos]:  # another person's name
             break
+        if w == "and" and kept and kept[0].group().lower() in _DEPARTMENTS:
+            prev = tokens[len(tokens) - n - 2].group().lower() if n + 1 < len(tokens) else ""
+            if prev in _DEPARTMENTS:  # "Trade and Industry Secretary"
+                kept.insert(0, tok)
+                continue
         if re.search(r"['’]s$", w) and not doc.countries_in(pos, pos + len(w)):
             break  # a person's or organization's possessive ends any title
         if not (

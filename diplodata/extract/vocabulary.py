@@ -1,0 +1,42 @@
+"""Ordinary English words: evidence that a capitalized run is a heading, not a name.
+
+The vocabulary is the lowercase entries of Webster's Second International (public
+domain), as packaged by ``english-words``: "Pillar", "Emergency" and "Purchase" are in it
+as common nouns, "Putin" and "Zelenskyy" are not, and names that are also words ("Brown",
+"May") are rescued by a given name next to them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def common_words() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+
+
+def is_common(word: str) -> bool:
+    """``word`` (any case), or its singular, is an ordinary English word."""
+    w = word.lower()
+    vocab = common_words()
+    return w in vocab or any(
+        w.endswith(suffix) and len(w) > len(suffix) + 2 and w[: -len(suffix)] + tail in vocab
+        for suffix, tail in _INFLECTIONS
+    )
+
+
+# Inflected forms web2 does not list: plurals, participles, adverbs ("Pillars",
+# "Interconnected", "Emerging", "Securely").
+_INFLECTIONS = (
+    ("s", ""),
+    ("es", ""),
+    ("ies", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ly", ""),
+)
