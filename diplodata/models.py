@@ -81,6 +81,7 @@ class PersonFact:
     country: str | None = None  # state served, ISO alpha-3
     posted_to: str | None = None  # host state, for envoys
     aliases: tuple[str, ...] = ()  # other forms used in the article (surname, ...)
+    serves_organization: bool = False  # titled as an international organization's official
 
 
 @dataclass(frozen=True, slots=True)

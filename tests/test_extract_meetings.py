@@ -458,3 +458,26 @@ def test_meetings_year_before_when_dates_recalled_talks() -> None:
     assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
         (("Anna Berg", "Ivan Petrov"), "talks", "1994", None)
     ]
+
+
+def test_meetings_received_and_hosted_are_meetings_with_their_object() -> None:
+    text = (
+        "Minsk, 3 March 2022\n\nIvan Petrov received Anna Berg on Monday. "
+        "Anna Berg hosted Oleg Sidorov in Stockholm."
+    )
+    assert _flat(_meetings(text, [ALPHA, BETA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "meeting", "2022-02-28", None),
+        (("Anna Berg", "Oleg Sidorov"), "meeting", "2022-03-03", "SWE"),
+    ]
+    assert _meetings("Ivan Petrov received a letter from Anna Berg.", [ALPHA, GAMMA]) == []
+    assert _meetings("Anna Berg was received by Ivan Petrov in Minsk.", [ALPHA, GAMMA]) != []
+
+
+def test_meetings_compound_government_titles_are_an_official_side() -> None:
+    deputy = _person("Ihor Kovalenko", "deputy head of the office of the president", "UKR")
+    secretary = _person("Jan Novak", "state secretary for foreign affairs", "SVK")
+    text = "Ihor Kovalenko had a phone conversation with Jan Novak."
+    assert [m.kind for m in _meetings(text, [deputy, secretary])] == ["phone_call"]
+    boss = _person("Jan Novak", "president of the general confederation of industry", "SVK")
+    other = _person("Ihor Kovalenko", "head of the union of industrialists", "UKR")
+    assert _meetings("Ihor Kovalenko met Jan Novak.", [other, boss]) == []

@@ -311,3 +311,21 @@ def test_memberships_part_of_a_state_as_subject() -> None:
     assert _pairs("The Greek southern part of Cyprus is an EU member.") == ["CYP:EU"]
     assert _pairs("The northern part of Cyprus is not an EU member.") == []
     assert _pairs("Talks on the future of Cyprus is an EU matter.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Spain and Italy, EU members but old rivals, disagreed.", ["ESP:EU", "ITA:EU"]),
+        ("Canada and its G7 partners agreed to act.", ["CAN:G7"]),
+        ("Norway's partners in NATO were consulted.", ["NOR:NATO"]),
+        (
+            "The plan starts with APEC economies: Chile, Peru and Mexico.",
+            ["CHL:APEC", "PER:APEC", "MEX:APEC"],
+        ),
+        ("Canada hopes its partners in the EU agree.", []),
+        ("Canada thanked its partners.", []),
+    ],
+)
+def test_memberships_partners_allies_and_economies(text: str, expected: list[str]) -> None:
+    assert sorted(_pairs(text)) == sorted(expected)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from diplodata.extract.persons import extract_persons
+from diplodata.extract.persons import extract_persons, imply_states
 from diplodata.models import Article, PersonFact
 from diplodata.text import analyze
 
 
 def _persons(text: str) -> list[PersonFact]:
     article = Article(article_id="t", source="t.txt", text=text, sha256="")
-    return extract_persons(analyze(article))
+    doc = analyze(article)
+    return imply_states(doc, extract_persons(doc))
 
 
 def _flat(text: str) -> list[tuple[str | None, ...]]:
@@ -147,7 +148,10 @@ def test_persons_no_state_guessed_for_international_official() -> None:
 
 def _dated(text: str, date: dt.date | None) -> list[tuple[str | None, ...]]:
     article = Article(article_id="t", source="t.txt", text=text, sha256="", published_date=date)
-    return [(p.name, p.role, p.country, p.posted_to) for p in extract_persons(analyze(article))]
+    doc = analyze(article)
+    return [
+        (p.name, p.role, p.country, p.posted_to) for p in imply_states(doc, extract_persons(doc))
+    ]
 
 
 def test_persons_office_holder_named_without_state_gets_the_table_state() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from diplodata.extract.meetings import extract_meetings
 from diplodata.extract.memberships import extract_memberships
-from diplodata.extract.persons import extract_persons
+from diplodata.extract.persons import extract_persons, imply_states
 from diplodata.extract.trade import extract_trade
 from diplodata.models import Article, ArticleFacts
 from diplodata.text import analyze
@@ -17,10 +17,11 @@ def extract_article(article: Article) -> ArticleFacts:
     """Run every extractor over one article."""
     doc = analyze(article)
     persons = extract_persons(doc)
+    meetings = extract_meetings(doc, persons)
     return ArticleFacts(
         article=article,
-        persons=persons,
-        meetings=extract_meetings(doc, persons),
+        persons=imply_states(doc, persons),
+        meetings=meetings,
         trade_figures=extract_trade(doc),
         memberships=extract_memberships(doc),
     )

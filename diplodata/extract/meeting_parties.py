@@ -27,7 +27,7 @@ _TIME_GAP = (
     r"(?:in|at) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
 )
 _OBJECT_LEAD = re.compile(
-    rf"[\s,]*(?:{_TIME_GAP}[\s,]+)*(?P<with>(?:with|alongside|along with|together with)\s+)?"
+    rf"[\s,]*(?:{_TIME_GAP}[\s,]+)*(?P<with>(?:with|alongside|along with|together with|by)\s+)?"
 )
 # fmt: off
 _FUNCTION_WORDS = frozenset({

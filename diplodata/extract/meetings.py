@@ -40,7 +40,7 @@ _TRIGGER = re.compile(
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations? with|"
     r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
-    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of)|"
+    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts)|"
     r"(?P<visit>[Vv]isit(?:s|ed)?|trips?(?= to\b))|"
     r"(?P<discussed>discussed|exchanged views))\b",
     re.IGNORECASE,
@@ -114,7 +114,7 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     if between := find_between(ctx, t_end, s_end):
         return [between]
     subjects = _possessor(ctx, s_start, t_start) or find_subjects(ctx, s_start, t_start)
-    objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] == "m")
+    objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] in "mrh")
     if kind == "visit" and not objects:
         objects = find_visit_host(ctx, t_end, s_end, subjects[0].key if subjects else None)
     if kind == "visit" and not objects and m.group() == "visited":  # "X visited Mr Y"
@@ -376,13 +376,38 @@ def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:
     """Diplomacy, not a film set, a rugby pitch or a boardroom: at least one side is a
     state, a person holding a public office (a title of the offices lexicon whose sphere
     is public, not a chief executive's), or a known office holder."""
-    offices = lexicon.load().public_offices
     by_name = {p.name: p for p in persons} | {a: p for p in persons for a in p.aliases}
     for key in candidate.keys:
         person = by_name.get(key)
-        if person is None or (person.role in offices) or holders.is_office_holder(person.name):
+        if person is None or is_public_role(person.role) or holders.is_office_holder(person.name):
             return True
     return False
+
+
+# Words of a compound title that place it in a government ("Deputy Head of the Office of the
+# President", "State Secretary for Foreign Affairs"), and words that place it outside one.
+_GOVERNMENT = re.compile(
+    r"\b(?:minist\w*|president\w*|prime|government|parliament\w*|senat\w*|congress\w*|"
+    r"cabinet|chancell\w*|state secretary|secretary of state|foreign (?:affairs|policy)|"
+    r"national security|embassy|ambassador|envoy|consul\w*|diplomat\w*|governor|mayor|"
+    r"commissioner|deputy|delegation|negotiator|adviser|advisor|spokes\w+|king|queen|emir|"
+    r"sultan|crown prince|speaker)\b"
+)
+_PRIVATE = re.compile(
+    r"\b(?:compan\w*|confederation of|federation|club|corporation|bank|industry|industries|"
+    r"chamber|holding|group|business\w*|ceo|chief executive|team|league|university|"
+    r"foundation|church|party)\b"
+)
+
+
+def is_public_role(role: str | None) -> bool:
+    """A title of the offices lexicon whose sphere is public, or a compound title that
+    names a part of a government and no company, club or federation."""
+    if not role:
+        return False
+    if role in lexicon.load().public_offices:
+        return True
+    return bool(_GOVERNMENT.search(role)) and not _PRIVATE.search(role)
 
 
 def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:

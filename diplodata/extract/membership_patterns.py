@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 TRIGGER = re.compile(
-    r"[Mm]ember|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|\bpart of|made up|"
+    r"[Mm]ember|[Pp]artners|economies|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|"
+    r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
     r"[Hh]eads\b|[Ll]eaders\b|within|two\s+(?:biggest|largest)|admission|"
@@ -40,7 +41,7 @@ _MODS = (
     r"which|that)\b)[\w-]+\s+){0,4}?"
 )
 _MEMBER_ONLY = r"(?:[Mm]ember(?:s|[- ]states?|[- ]countries|[- ]nations)?)"
-_STATES = r"(?:countries|states|nations)"  # "EU countries such as A and B"
+_STATES = r"(?:countries|states|nations|economies)"  # "EU countries such as A and B"
 _MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies))"
 _LEAD = r"(?:\s*,\s*(?:which|that)\s+|\s+)"
 _LIST_INTRO = (
@@ -114,7 +115,18 @@ MEMBERS_OF_LIST = re.compile(
 )
 LIST_ORG_MEMBERS = re.compile(  # "Hungary and Yugoslavia, the two current GATT members."
     rf"(?P<subj>{_CLIST})\s*(?:,|[—–]|\s-)\s*(?:as\s+)?(?:one\s+of\s+)?{_MODS}(?P<orgs>{_O})\s+"
-    rf"{_MEMBER}(?=\s*[,.;:)—–]|\s+-\s|\s*$|\s+(?:since|for)\b)"
+    rf"{_MEMBER}(?=\s*[,.;:)—–]|\s+-\s|\s*$|\s+(?:since|for|but|and|who|which|that|with)\b)"
+)
+# "the United States and its G7 partners", "Germany and its fellow EU allies": the state is one
+# of the organization's members too.
+AND_ITS_PARTNERS = re.compile(
+    rf"(?P<subj>{_C})\s+and\s+(?:its|their)\s+(?:fellow\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?P<orgs>{_O})\s+(?:partners|allies|Allies|members|member\s+states|counterparts)\b"
+)
+# "Denmark's partners in the EU", "Poland's allies within NATO".
+POSSESSIVE_PARTNERS = re.compile(
+    rf"(?P<subj>{_C}){_POS}\s+(?:fellow\s+|closest\s+|main\s+|key\s+)?(?:partners|allies|"
+    rf"Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"
 )
 BARE_MEMBERS = re.compile(rf"\b(?:fellow\s+)?members\s+(?P<subj>{_CLIST})")
 # "together with our newest Ally Sweden, NATO will ...": the organization is the sentence's one.

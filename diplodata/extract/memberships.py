@@ -219,6 +219,13 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         earlier = _codes(sentence, text[: match.start()], "O")
         if earlier and not _hedged(sentence, match, 1):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), earlier[-1:])
+    for pattern in (P.AND_ITS_PARTNERS, P.POSSESSIVE_PARTNERS):  # "partners" is the point here
+        for match in pattern.finditer(text):
+            before = sentence.text[max(0, match.start() - 40) : match.start()]
+            if not (P.HEDGE.search(before.split(",")[-1]) or P.HEDGE_CASED.search(before)):
+                yield _Hit(
+                    _codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs")
+                )
     for match in P.OUR_ALLY.finditer(text):
         if len(set(sentence.orgs)) == 1 and not _hedged(sentence, match, 2):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))

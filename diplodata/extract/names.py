@@ -28,8 +28,11 @@ _INITIAL = rf"(?:[{_UP}]\.|(?<=[{_LO}] )[B-HJ-Z](?= [{_UP}][{_LO}]))"
 _PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|du|dos|di|ter)\b"
 _TOKEN = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE})"
 _NAMEWORD = rf"(?:{_WORD}|{_INITIAL})"
-RUN_RE = re.compile(rf"(?<![\w'’.-])(?:{_PARTICLE} )?{_NAMEWORD}(?: (?:{_PARTICLE} )*{_NAMEWORD})*")
-TOKEN_RE = re.compile(_TOKEN)
+_ROMAN = r"(?:X{0,1}(?:IX|IV|V?I{1,3}|V)|X)\b"  # regnal numbers: "Abdullah II", "Charles III"
+RUN_RE = re.compile(
+    rf"(?<![\w'’.-])(?:{_PARTICLE} )?{_NAMEWORD}(?: (?:{_PARTICLE} )*{_NAMEWORD})*(?: {_ROMAN})?"
+)
+TOKEN_RE = re.compile(rf"{_TOKEN}|{_ROMAN}")
 PARTICLES = frozenset(_PARTICLE[3:-3].split("|"))
 
 
@@ -104,6 +107,10 @@ Channel Airlines Airways Holding Holdings Technologies Software Systems Labs Cou
 )
 
 
+# Regnal numbers, part of a monarch's name ("Abdullah II").
+REGNAL = frozenset(words("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI"))
+
+
 @cache
 def non_name_words() -> frozenset[str]:
     """Capitalized words that cannot be part of a name: the list above, office words."""
@@ -172,7 +179,7 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 and not is_blocked
                 and w not in stop
                 and (len(w.rstrip(".")) == 1 or not w.isupper())
-            )
+            ) or bool(current and w in REGNAL)  # "Abdullah II", "Charles III"
             if is_name and current and w in {c[2] for c in current} and w not in PARTICLES:
                 _close(current, run.start(), prefix, found)
                 current = []

@@ -15,7 +15,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from diplodata.extract.holders import holder_office, holder_state, serves_organization
+from diplodata.extract.holders import (
+    holder_office,
+    holder_state,
+    is_office_holder,
+    serves_organization,
+)
 from diplodata.extract.names import (
     HONORIFICS,
     Segment,
@@ -101,6 +106,7 @@ def _mentions(doc: Doc) -> list[Mention]:
         if not title.country:
             title.country = demonym_before(doc, seg, sent_start)
         titled = honorific or (not multi and occupation_before(doc, seg, True))
+        titled = titled or (not multi and bool(left and left[2]))  # "President Prabowo"
         found.append(
             Mention(seg, evidence, title, left[0] if left else seg.start, titled, personal)
         )
@@ -167,7 +173,7 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         match = next((p for p in people if _compatible(p, m.seg.tokens)), None)
         if match:
             match.add(m)
-        elif m.evidence and is_namelike(m.seg.tokens):
+        elif (m.evidence and is_namelike(m.seg.tokens)) or is_office_holder(m.seg.text):
             people.append(_Person().add(m))
     for m in single:
         key = fold(m.seg.tokens[0])
@@ -221,6 +227,7 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
         country=title.country,
         posted_to=title.posted_to,
         aliases=tuple(aliases),
+        serves_organization=any(m.title.org for m in ordered),
     )
 
 
@@ -327,14 +334,27 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
         facts[i] = replace(facts[i], country=state)
         taken.add(state)
         todo.remove(i)
-    # Still open: the state most named around the person (taken or not), else the article's
-    # dateline place, else the state the article names most: the state is then only implied.
+
+
+def imply_states(doc: Doc, facts: list[PersonFact]) -> list[PersonFact]:
+    """Persons still without a state get the one most named in the sentence that states
+    them best (not as a destination), else the article's dateline place, else the state it
+    names most: a guess the text only implies, made after the meetings are read (so it
+    never makes two sides one), and never for officials of an organization."""
+    year = doc.article.published_date.year if doc.article.published_date else None
     fallback = _article_state(doc)
-    for i in todo:
-        ranked = _country_votes(doc, people[i], set())
-        state = ranked[0][0] if ranked else fallback
-        if state:
-            facts[i] = replace(facts[i], country=state)
+    out = []
+    for f in facts:
+        if not (f.country or f.serves_organization or serves_organization(f.name, year)):
+            votes: dict[str, int] = {}
+            for c in doc.countries_in(f.start, f.end):
+                before = doc.text[max(f.start, c.start - 14) : c.start].lower()
+                if c.code != "EUU" and not re.search(_DESTINATION, before):
+                    votes[c.code] = votes.get(c.code, 0) + 1
+            state = max(votes, key=lambda k: votes[k]) if votes else fallback
+            f = replace(f, country=state) if state else f
+        out.append(f)
+    return out
 
 
 def _article_state(doc: Doc) -> str | None:
