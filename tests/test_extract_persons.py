@@ -332,3 +332,34 @@ def test_persons_office_holder_without_a_title_gets_the_office_of_the_date() -> 
         ("Vladimir Putin", "president", "RUS", None),
         ("Jake Sullivan", "national security advisor", "USA", None),
     ]
+
+
+def test_persons_family_name_first_and_surnames_that_are_titles_or_months() -> None:
+    text = (
+        "ASEAN chief Lim Jock Hoi met Prime Minister Hun Sen. Mr Lim spoke. "
+        "Theresa May said so. Sheikh Zaid bin Sultan al-Nahayan received them."
+    )
+    assert [p.name for p in _persons(text)] == [
+        "Lim Jock Hoi",
+        "Hun Sen",
+        "Theresa May",
+        "Zaid bin Sultan al-Nahayan",
+    ]
+
+
+def test_persons_an_age_a_photo_position_or_a_family_tie_after_a_name() -> None:
+    text = "Pham Hung, 74, was named. Wu Jiu Hua (L) left. The murder of Cao Guifang, the wife of"
+    assert [p.name for p in _persons(text + " the owner, shocked.")] == [
+        "Pham Hung",
+        "Wu Jiu Hua",
+        "Cao Guifang",
+    ]
+
+
+def test_persons_royal_names_and_regnal_numbers() -> None:
+    text = "King Abdullah II met Pope Francis and President Prabowo in Rome."
+    assert [(p.name, p.role) for p in _persons(text)] == [
+        ("Abdullah II", "king"),
+        ("Francis", "pope"),
+        ("Prabowo", "president"),
+    ]

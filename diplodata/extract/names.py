@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from diplodata import lexicon
-from diplodata.extract.vocabulary import is_common
+from diplodata.extract.vocabulary import is_common, is_proper_name
 
 _UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _LO = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
@@ -30,7 +30,7 @@ _TOKEN = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE})"
 _NAMEWORD = rf"(?:{_WORD}|{_INITIAL})"
 _ROMAN = r"(?:X{0,1}(?:IX|IV|V?I{1,3}|V)|X)\b"  # regnal numbers: "Abdullah II", "Charles III"
 RUN_RE = re.compile(
-    rf"(?<![\w'’.-])(?:{_PARTICLE} )?{_NAMEWORD}(?: (?:{_PARTICLE} )*{_NAMEWORD})*(?: {_ROMAN})?"
+    rf"(?<![\w'’.-])(?:{_PARTICLE} )*{_NAMEWORD}(?: (?:{_PARTICLE} )*{_NAMEWORD})*(?: {_ROMAN})?"
 )
 TOKEN_RE = re.compile(rf"{_TOKEN}|{_ROMAN}")
 PARTICLES = frozenset(_PARTICLE[3:-3].split("|"))
@@ -107,6 +107,9 @@ Channel Airlines Airways Holding Holdings Technologies Software Systems Labs Cou
 )
 
 
+_MONTH_SURNAMES = frozenset(words("May June April August"))
+_PATRONYMIC = frozenset(words("bin ibn bint ben"))
+_SHORT_TITLES = frozenset(words("Sen Rep Gen Col"))
 # Regnal numbers, part of a monarch's name ("Abdullah II").
 REGNAL = frozenset(words("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI"))
 
@@ -138,7 +141,7 @@ def is_namelike(tokens: tuple[str, ...]) -> bool:
         for p in t.split("-")
         if p and p.lower() not in PARTICLES and not (len(p) <= 2 and p.endswith("."))
     ]
-    return not parts or any(p in given or not is_common(p) for p in parts)
+    return not parts or any(p in given or is_proper_name(p) or not is_common(p) for p in parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,12 +177,20 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
         prefix: list[str] = []
         for s, e, w in [*words, (-1, -1, "")]:
             is_blocked = s >= 0 and any(mask[s:e])
+            after_given = bool(current) and current[-1][2] in given_names()
             is_name = (
                 bool(w)
                 and not is_blocked
-                and w not in stop
+                and (w not in stop or (after_given and w in _MONTH_SURNAMES))  # "Theresa May"
                 and (len(w.rstrip(".")) == 1 or not w.isupper())
             ) or bool(current and w in REGNAL)  # "Abdullah II", "Charles III"
+            is_name = is_name or bool(  # "Zaid bin Sultan": a father's name, not an office
+                w and not is_blocked and current and current[-1][2] in _PATRONYMIC
+            )
+            last = s >= 0 and e == words[-1][1]
+            is_name = is_name or bool(  # "Hun Sen": no title when nothing follows it
+                last and current and w in _SHORT_TITLES and not is_blocked
+            )
             if is_name and current and w in {c[2] for c in current} and w not in PARTICLES:
                 _close(current, run.start(), prefix, found)
                 current = []
@@ -192,6 +203,19 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
             if w:
                 prefix.append(w)
     return found
+
+
+def is_family_first(words: list[tuple[int, int, str]] | tuple[str, ...]) -> bool:
+    """A name written family name first ("Lim Jock Hoi", "Xiao Li Shan", "Pham Hung"): a short
+    first word that is no ordinary word, then one or two more short words."""
+    tokens = [w if isinstance(w, str) else w[2] for w in words]
+    return (
+        2 <= len(tokens) <= 3
+        and len(tokens[0]) <= 4
+        and all(len(t) <= 7 and "-" not in t for t in tokens)
+        and tokens[0] not in given_names()
+        and (len(tokens[0]) <= 3 or not is_common(tokens[0]) or is_proper_name(tokens[0]))
+    )
 
 
 def _close(
@@ -211,7 +235,7 @@ def _close(
     if not words:
         return
     names = given_names()
-    if words[0][2] not in names and words[0][2] not in PARTICLES:
+    if words[0][2] not in names and words[0][2] not in PARTICLES and not is_family_first(words):
         cut = next((i for i, w in enumerate(words) if w[2] in names and i < len(words) - 1), 0)
         if cut:
             prefix = [*prefix, *(w[2] for w in words[:cut])]

@@ -26,12 +26,14 @@ from diplodata.extract.names import (
     Segment,
     fold,
     given_names,
+    is_family_first,
     is_namelike,
     segments,
 )
 from diplodata.extract.titles import (
     Title,
     demonym_before,
+    is_person_head,
     left_title,
     occupation_before,
     parse_title,
@@ -49,6 +51,14 @@ _HONORIFIC_BEFORE = re.compile(
 )
 
 
+# What only follows a person's name: an age ("Pham Hung, 74,"), a photo position ("(L)"),
+# a family tie ("Cao Guifang, the wife of").
+_PERSON_AFTER = re.compile(
+    r",\s+(?:aged\s+)?(?:1[6-9]|[2-9]\d|10\d)\b(?!\s*(?:%|per|percent|million|billion|years? ago))"
+    r"|\s+\((?:L|R|C|left|right|centre|center)\)|,\s+(?:the\s+)?(?:wife|husband|son|daughter|"
+    r"widow|mother|father|brother|sister)\s+of\b"
+)
+
 # Honorifics that only go before a person's name (not "General", "Lord": "General Assembly").
 _PERSONAL_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sheikh|Sheikha|Prince|Princess|Mister|Madam|Madame|"
@@ -64,6 +74,7 @@ class Mention:
     title_start: int = -1  # where a title phrase before the name begins
     titled: bool = False  # an honorific or royal title right before it ("Princess Mary")
     personal: bool = False  # a personal honorific ("Mr", "Mrs", "Sheikh") right before it
+    touching: bool = False  # an office title right before it ("Senator Murphy")
 
 
 def _mentions(doc: Doc) -> list[Mention]:
@@ -88,6 +99,7 @@ def _mentions(doc: Doc) -> list[Mention]:
         honorific = bool(_HONORIFIC_BEFORE.search(before))
         personal = bool(_PERSONAL_BEFORE.search(before))
         label = multi and doc.text.startswith(":", seg.end)
+        label = label or (multi and bool(_PERSON_AFTER.match(doc.text, seg.end, seg.end + 40)))
         evidence = honorific or (multi and bool(left or right or label or seg.tokens[0] in names))
         evidence = evidence or bool(left and left[2]) or occupation_before(doc, seg, not multi)
         evidence = evidence and not (seg.org_tail and seg.tokens[0] not in names)
@@ -108,7 +120,15 @@ def _mentions(doc: Doc) -> list[Mention]:
         titled = honorific or (not multi and occupation_before(doc, seg, True))
         titled = titled or (not multi and bool(left and left[2]))  # "President Prabowo"
         found.append(
-            Mention(seg, evidence, title, left[0] if left else seg.start, titled, personal)
+            Mention(
+                seg,
+                evidence,
+                title,
+                left[0] if left else seg.start,
+                titled,
+                personal,
+                bool(left and left[2] and is_person_head(doc.text[left[0] : left[1]].split()[-1])),
+            )
         )
     return found
 
@@ -182,7 +202,9 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
                 p
                 for p in people
                 if key == p.surname()
-                or (key == fold(p.tokens[0]) and p.tokens[0] in given)
+                or (
+                    key == fold(p.tokens[0]) and (p.tokens[0] in given or is_family_first(p.tokens))
+                )
                 or (len(p.tokens) > 2 and key in {fold(t) for t in p.tokens[1:]})
             ),
             None,
@@ -192,7 +214,7 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         elif (
             m.evidence
             and (m.titled or m.seg.tokens[0] not in given)
-            and (m.personal or is_namelike(m.seg.tokens))
+            and (m.personal or m.touching or is_namelike(m.seg.tokens))
         ) or holder(m.seg.tokens[0]):
             people.append(_Person().add(m))
     return people

@@ -42,7 +42,8 @@ _DEPARTMENTS = frozenset(
         """commerce treasury trade industry defence defense interior home foreign finance energy
     health education justice agriculture transport transportation labor labour economy economic
     environment culture communications information tourism housing veterans homeland immigration
-    development infrastructure fisheries employment science technology security"""
+    development infrastructure fisheries employment science technology security work
+    pensions sport media digital constitutional northern ireland scotland wales"""
     )
 )
 # Heads too vague alone: they keep the state or organization named before them.
@@ -89,6 +90,19 @@ def _office_words() -> frozenset[str]:
 def _head_words() -> frozenset[str]:
     """Words that end an office title ("minister", "ambassador", "economist")."""
     return frozenset({p.split()[-1] for p in lexicon.load().offices} | _ROLE_HEADS)
+
+
+@cache
+def _person_heads() -> frozenset[str]:
+    """Words that end a title which goes right before a name ("Senator", "Minister"), not
+    a department ("Minister of Energy", "Secretary of State")."""
+    phrases = [p for p in lexicon.load().offices if not re.search(r" (?:of|for|to) ", p)]
+    return frozenset({p.split()[-1] for p in phrases} | _ROLE_HEADS) - _DEPARTMENTS - {"state"}
+
+
+def is_person_head(word: str) -> bool:
+    w = word.lower().rstrip(".")
+    return w in _person_heads() or (w.endswith("s") and w[:-1] in _person_heads())
 
 
 def is_office_word(word: str, heads: bool = False) -> bool:

@@ -12,10 +12,21 @@ from functools import cache
 
 
 @cache
-def common_words() -> frozenset[str]:
+def _web2() -> frozenset[str]:
     from english_words import get_english_words_set
 
-    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+    return frozenset(get_english_words_set(["web2"], lower=False))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    return frozenset(w for w in _web2() if w.islower())
+
+
+def is_proper_name(word: str) -> bool:
+    """``word`` is a proper noun of the dictionary ("Mark", "Hazel", "Franklin"), which
+    lists given names capitalized beside the common nouns they share a spelling with."""
+    return word[:1].isupper() and word in _web2()
 
 
 def is_common(word: str) -> bool:
