@@ -108,6 +108,10 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
+_WIRE_DATELINE = re.compile(r"(?m)^([A-Z][A-Z .'’-]{2,}),? (?:\(\w+\) )?(?:[A-Z][a-z]+\.? \d|\d)")
+_DATE_PLACE = re.compile(r"(?m)^[A-Z][a-z]+ \d{1,2}, (?:19|20)\d\d, ([A-Z][\w .'’-]{2,40})$")
+
+
 @dataclass(slots=True)
 class Doc:
     """An article with its sentences and lexicon matches."""
@@ -137,6 +141,20 @@ class Doc:
         lo = bisect.bisect_left(self._country_starts, start)
         hi = bisect.bisect_left(self._country_starts, end)
         return [c for c in self.countries[lo:hi] if c.end <= end]
+
+    def dateline_state(self) -> str | None:
+        """The state of the dateline place: a wire dateline ("TOKYO, March 5 -") or a place
+        after the date on the line under the title ("December 29, 2021, St Petersburg")."""
+        head = self.text[:400]
+        match = _WIRE_DATELINE.search(head) or _DATE_PLACE.search(head)
+        if not match:
+            return None
+        states = self.countries_in(match.start(1), match.end(1))
+        if states:
+            return states[0].code
+        place = match.group(1).strip()  # "TOKYO", "WEST BERLIN"
+        lex = lexicon.load()
+        return lex.country_code(place.title()) or lex.country_code(place.split()[-1].title())
 
     def organizations_in(self, start: int, end: int) -> list[OrganizationMention]:
         return [o for o in self.organizations if start <= o.start and o.end <= end]

@@ -252,3 +252,15 @@ def test_trade_regional_and_gerund_clauses() -> None:
         ("imports", "ESP", "MAR", 900_000_000),
         ("exports", "ESP", "MAR", 400_000_000),
     ]
+
+
+def test_trade_words_inside_names_and_trade_with_groups_are_no_figures() -> None:
+    assert rows("The U.S. Trade and Development Agency will give Kenya $2 million.") == []
+    assert rows("Trade between Russia and the BRICS countries reached $45 billion.") == []
+
+
+def test_trade_the_dateline_place_is_the_reporter_when_only_the_partner_is_named() -> None:
+    text = "OSLO, March 5 - Exports to Canada rose to 1.2 billion dlrs in February."
+    assert rows(text, dt.date(1987, 3, 5)) == [
+        ("exports", "NOR", "CAN", 1_200_000_000, "USD", "exact", 1987)
+    ]

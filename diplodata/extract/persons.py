@@ -381,12 +381,9 @@ def imply_states(doc: Doc, facts: list[PersonFact]) -> list[PersonFact]:
 
 def _article_state(doc: Doc) -> str | None:
     """The state of the dateline place ("TOKYO, April 9 -"), else the one named most."""
-    head = doc.text[: doc.sentence_at(0).end + 200]
-    dateline = re.search(r"(?m)^([A-Z][A-Z .'-]{2,}),? (?:[A-Z][a-z]+ \d|\d)", head)
-    if dateline:
-        states = doc.countries_in(dateline.start(1), dateline.end(1))
-        if states:
-            return states[0].code
+    home = doc.dateline_state()
+    if home:
+        return home
     counts: dict[str, int] = {}
     for c in doc.countries:
         if c.code != "EUU":

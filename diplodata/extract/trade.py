@@ -215,7 +215,7 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
         mentions = [m for m in mentions if text.endswith("with", 0, m.start - 1)]
         if not mentions:
             return _Reading(flow, None, None, unit)
-    world = P.WORLD.search(text, lo, hi) is not None
+    world = P.WORLD.search(text, lo, hi) is not None or P.GROUP.search(text, lo, hi) is not None
     if not mentions and not world and previous and previous.reporter and previous.partner:
         return _Reading(flow, previous.reporter, previous.partner, unit)  # "... and imported $X"
     reporter, partner = _pair(flow, mentions, amount.start)
@@ -234,9 +234,10 @@ def _flow(pre: str, post: str) -> tuple[Flow | None, bool]:
     current account) stands between the trade word and the amount."""
     m = P.POST_KEYWORD.match(post)
     after = P.KEYWORD.match(post, m.end()) if m else None
+    after = None if after and P.IN_NAME.match(post, after.start()) else after
     if after and not P.NEGATIVE.search(post, 0, after.end()):
         return _kind(after, ""), False
-    before = list(P.KEYWORD.finditer(pre))
+    before = [k for k in P.KEYWORD.finditer(pre) if not P.IN_NAME.match(pre, k.start())]
     if not before:
         return None, bool(P.NEGATIVE.search(pre[-40:]) or P.NEGATIVE.match(post.strip()))
     last = before[-1]
@@ -350,6 +351,9 @@ def _fill(ctx: _Context, index: int, flow: Flow, mentions: list[_Mention],
     if not (bilateral or role in ("dest", "origin", "with")):
         return reporter, partner
     pair = ctx.last_pair or _recent(ctx, index) or ctx.top_pair
+    home = ctx.doc.dateline_state()
+    if (pair is None or known not in pair) and home and home != known and role != "with":
+        pair = (home, known)  # "TOKYO - Exports to the United States rose": Japan's
     if pair is None:
         return reporter, partner
     other = pair[1] if pair[0] == known else pair[0]

@@ -40,6 +40,10 @@ WORLD = re.compile(
     r"regional)\s+(?:exports|imports|trade|sales|surplus|deficit|shortfall)\b",
     _I,
 )
+# "trade between Russia and the BRICS countries": with a group of states, not one state.
+GROUP = re.compile(
+    r"\b[A-Z][A-Za-z]{1,10}\s+(?:member\s+)?(?:countries|states|nations|economies)\b"
+)
 BILATERAL = re.compile(
     r"\b(?:bilateral|mutual|two-way|reciprocal|our\s+(?:[\w-]+\s+){0,2}?(?:trade|turnover|"
     r"exports|imports|commerce)|between\s+(?:the\s+|our\s+)?(?:two|both)|between\s+our|"
@@ -57,6 +61,9 @@ BALANCE_ON = re.compile(
     r"\b(?:surplus|deficit|gap|shortfall|imbalance)\s+(?:on|in|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     _I,
 )
+# A capitalized trade word inside a name: "the U.S. Trade and Development Agency", "Trade
+# Representative", "World Trade Organization", "Africa Trade and Investment".
+IN_NAME = re.compile(r"(?:Trade|Commerce|Export|Import)s?\s+(?:(?:and|&)\s+)?[A-Z][a-z]")
 NEIGHBOUR = re.compile(r"\bwith\s+(?:its|their|her|his)\s+(?:[\w-]+\s+)?neighbou?r\b", _I)
 NOT_STATE_BEFORE = re.compile(r"(?:\bnon-|\b(?:Latin|North|South|Central)\s+)$")
 SOURCE_AFTER = re.compile(
