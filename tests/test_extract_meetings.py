@@ -314,7 +314,8 @@ def test_meetings_two_leaders_discussed_and_the_talks_after() -> None:
         "Minsk. The talks in Geneva last year between Ukraine and Russia failed."
     )
     assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
-        (("Anna Berg", "Ivan Petrov"), "talks", "2022-06-04", "BLR")
+        (("Anna Berg", "Ivan Petrov"), "talks", "2022-06-04", "BLR"),
+        (("RUS", "UKR"), "talks", "2021", "CHE"),  # a specific past encounter, recalled
     ]
 
 
@@ -481,3 +482,25 @@ def test_meetings_compound_government_titles_are_an_official_side() -> None:
     boss = _person("Jan Novak", "president of the general confederation of industry", "SVK")
     other = _person("Ihor Kovalenko", "head of the union of industrialists", "UKR")
     assert _meetings("Ihor Kovalenko met Jan Novak.", [other, boss]) == []
+
+
+def test_meetings_during_the_call_a_and_b_and_meeting_of_a_with_b() -> None:
+    text = "During the telephone conversation, Ivan Petrov congratulated Anna Berg on her victory."
+    assert [m.participants for m in _meetings(text, [ALPHA, GAMMA])] == [
+        ("Ivan Petrov", "Anna Berg")
+    ]
+    text = "The meeting of Minister Ivan Petrov with Prime Minister Anna Berg began in Minsk."
+    assert [m.participants for m in _meetings(text, [ALPHA, GAMMA])] == [
+        ("Ivan Petrov", "Anna Berg")
+    ]
+
+
+def test_meetings_between_after_a_time_and_a_state_that_titles_the_person() -> None:
+    text = "A telephone call on Saturday (April 4) between Ivan Petrov and Anna Berg followed."
+    assert [set(m.participants) for m in _meetings(text, [ALPHA, GAMMA])] == [
+        {"Ivan Petrov", "Anna Berg"}
+    ]
+    text = "Ivan Petrov spoke with Swedish Prime Minister Anna Berg."
+    assert [m.participants for m in _meetings(text, [ALPHA, GAMMA])] == [
+        ("Ivan Petrov", "Anna Berg")
+    ]

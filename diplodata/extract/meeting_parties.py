@@ -236,9 +236,22 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
     items = ctx.items_in(pos, s_end)
     states = [s for s in ctx.states_in(pos, s_end) if is_state_party(ctx, s, text[pos : s.start])]
     pool = sorted(items + states, key=lambda i: i.start)
+    pool = [
+        i
+        for n, i in enumerate(pool)
+        if not (  # "Papua New Guinea Deputy Prime Minister John Rosso": the state is his title
+            i.is_state
+            and n + 1 < len(pool)
+            and not pool[n + 1].is_state
+            and _TITLE_BETWEEN.fullmatch(text, i.end, pool[n + 1].start)
+        )
+    ]
     if not pool or not is_title_gap(text[pos : pool[0].start], joined=False):
         return []
     return chain_items(pool, text, 0)
+
+
+_TITLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){1,5}")
 
 
 def is_state_party(ctx: Context, s: Item, before: str) -> bool:
@@ -257,10 +270,16 @@ def is_state_party(ctx: Context, s: Item, before: str) -> bool:
     return before in ("", "the ") and ctx.lex.countries[text[s.start : s.end]].form != "demonym"
 
 
+# "talks between", "a call on Saturday (April 4) between", "held in Geneva between"
+_BETWEEN = re.compile(
+    r"\s+(?:(?:held|on|in|last|this|at)\s+(?:[\w()-]+\s+){0,3}?)?between\s+(?:the\s+)?"
+)
+
+
 def find_between(ctx: Context, t_end: int, s_end: int) -> list[Item]:
     """Participants of "TRIGGER between A and B" (states or persons)."""
     text = ctx.doc.text
-    m = re.compile(r"\s+(?:held\s+)?between\s+(?:the\s+)?").match(text, t_end, s_end)
+    m = _BETWEEN.match(text, t_end, s_end)
     if not m:
         return []
     pool = sorted(

@@ -130,7 +130,13 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         pair = find_hyphen_states(ctx, s_start, t_start, after=False)
         groups = [pair] if pair else groups
     if not groups or len({i.key for i in groups[0]}) < 2:
-        groups = _their(ctx, s_start, t_start) or _at_meeting(ctx, m, s_start, s_end) or groups
+        groups = (
+            _their(ctx, s_start, t_start)
+            or _at_meeting(ctx, m, s_start, s_end)
+            or _meeting_of(ctx, m, s_end)
+            or _during(ctx, m, s_start, s_end)
+            or groups
+        )
     unnamed = not groups or len({i.key for i in groups[0]}) < 2
     recalled = _YEAR_BEFORE.search(ctx.doc.text, max(s_start, t_start - 8), t_start)
     if unnamed and recalled and kind in ("talks", "negotiations") and len(ctx.main) > 1:
@@ -175,6 +181,39 @@ def _at_meeting(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
     if not 1 <= len(others) <= 2:
         return []
     return [[person, *others.values()]]
+
+
+_OF_WITH = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _meeting_of(ctx: Context, m: re.Match[str], s_end: int) -> list[list[Item]]:
+    """ "The meeting of President A with President B": A, then the objects of "with"."""
+    text = ctx.doc.text
+    lead = _OF_WITH.match(text, m.end(), s_end)
+    if not lead or m.lastgroup not in ("meeting", "talks", "negotiations", "phone_call"):
+        return []
+    first = [i for i in ctx.items_in(lead.end(), s_end) if not i.is_state][:1]
+    if not first or not is_title_gap(text[lead.end() : first[0].start], joined=False):
+        return []
+    others = find_objects(ctx, first[0].end, s_end, verb=False)
+    return [[first[0], *others]] if others else []
+
+
+def _during(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
+    """ "During the telephone conversation, A congratulated B": the first two persons of the
+    main clause, when they serve two states."""
+    text = ctx.doc.text
+    if not _AT_MEETING.fullmatch(text, s_start, m.start()):
+        return []
+    comma = text.find(",", m.end(), s_end)
+    if comma < 0 or comma - m.end() > 40:
+        return []
+    people = list({i.key: i for i in ctx.items_in(comma, s_end) if not i.is_state}.values())
+    if len(people) < 2:
+        return []
+    a, b = people[:2]
+    states = ctx.country(a.key), ctx.country(b.key)
+    return [[a, b]] if all(states) and states[0] != states[1] else []
 
 
 def _body_parties(
