@@ -325,6 +325,10 @@ def test_memberships_part_of_a_state_as_subject() -> None:
         ),
         ("Canada hopes its partners in the EU agree.", []),
         ("Canada thanked its partners.", []),
+        (
+            "We the Quad partners of Australia, India and Japan agree.",
+            ["AUS:QUAD", "IND:QUAD", "JPN:QUAD"],
+        ),
     ],
 )
 def test_memberships_partners_allies_and_economies(text: str, expected: list[str]) -> None:

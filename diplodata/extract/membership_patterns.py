@@ -123,6 +123,11 @@ AND_ITS_PARTNERS = re.compile(
     rf"(?P<subj>{_C})\s+and\s+(?:its|their)\s+(?:fellow\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?P<orgs>{_O})\s+(?:partners|allies|Allies|members|member\s+states|counterparts)\b"
 )
+# "the Quad partners of Australia, India, Japan and the United States".
+ORG_PARTNERS_OF = re.compile(
+    rf"(?P<orgs>{_O})\s+(?:partners|members|allies|Allies|member\s+states)\s+(?:of|from)\s+"
+    rf"(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)"
+)
 # "Denmark's partners in the EU", "Poland's allies within NATO".
 POSSESSIVE_PARTNERS = re.compile(
     rf"(?P<subj>{_C}){_POS}\s+(?:fellow\s+|closest\s+|main\s+|key\s+)?(?:partners|allies|"
