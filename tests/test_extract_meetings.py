@@ -504,3 +504,14 @@ def test_meetings_between_after_a_time_and_a_state_that_titles_the_person() -> N
     assert [m.participants for m in _meetings(text, [ALPHA, GAMMA])] == [
         ("Ivan Petrov", "Anna Berg")
     ]
+
+
+def test_meetings_he_is_not_the_person_he_met() -> None:
+    text = (
+        "Ivan Petrov had a phone conversation with Anna Berg. Ivan Petrov thanked her. "
+        "Ivan Petrov praised Sweden. Ivan Petrov left. Ivan Petrov returned. "
+        "The minister noted that he had a fruitful meeting with "
+        "Prime Minister Anna Berg in Minsk recently."
+    )
+    kinds = sorted(m.kind for m in _meetings(text, [ALPHA, GAMMA]))
+    assert kinds == ["meeting", "phone_call"]

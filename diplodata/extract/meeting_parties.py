@@ -112,6 +112,7 @@ class Context:
         # ("On May 5-6 he had several phone calls with CIS leaders.")
         self.unnamed: tuple[str, DateValue, int] | None = None
         self.arrived, self.visited = _travels(doc)
+        self.protagonist = _protagonist(self.items)
 
     def country(self, key: str) -> str | None:
         """The state of a participant key (a person's name or a code)."""
@@ -338,6 +339,19 @@ def _travels(doc: Doc) -> tuple[set[str], set[str]]:
     return arrived, visited
 
 
+def _protagonist(items: list[Item]) -> str | None:
+    """The person an article is about: named at least three times, and twice as often as
+    anyone else (a readout's own leader); "he" with no person before it is them."""
+    counts: dict[str, int] = {}
+    for i in items:
+        if not i.is_state:
+            counts[i.key] = counts.get(i.key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     """Participants before the trigger, in the trigger's clause: the first named actor
     and those joined to it by "and"; else a state delegation ("The Ukrainian delegation",
@@ -363,8 +377,10 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
         ):
             return pool
     before = text[s_start:t_start]
-    if re.search(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", before) and ctx.last_subject:
-        return [Item(t_start, t_start, ctx.last_subject)]
+    if re.search(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", before):
+        who = ctx.last_subject or ctx.protagonist
+        if who:
+            return [Item(t_start, t_start, who)]
     if _PLURAL_GROUP.search(before[-50:]):
         return [Item(t_start, t_start, k) for k in ctx.main]
     return []

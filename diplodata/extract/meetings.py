@@ -119,6 +119,9 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         objects = find_visit_host(ctx, t_end, s_end, subjects[0].key if subjects else None)
     if kind == "visit" and not objects and m.group() == "visited":  # "X visited Mr Y"
         objects = [i for i in find_objects(ctx, t_end, s_end, verb=True)[:1] if not i.is_state]
+    pronoun = len(subjects) == 1 and subjects[0].start == subjects[0].end == t_start
+    if pronoun and subjects[0].key in {o.key for o in objects} and ctx.protagonist:
+        subjects = [Item(t_start, t_start, ctx.protagonist)]  # "he met X": not X himself
     if subjects and _AMONG.search(ctx.doc.text, subjects[-1].end, t_start):
         return []  # "A and B are among the leaders attending the meeting": attendees
     # "A and B visited X" is a trip together, not an encounter between them
