@@ -508,8 +508,9 @@ def test_meetings_between_after_a_time_and_a_state_that_titles_the_person() -> N
 
 def test_meetings_he_is_not_the_person_he_met() -> None:
     text = (
-        "Ivan Petrov had a phone conversation with Anna Berg. Ivan Petrov thanked her. "
-        "Ivan Petrov praised Sweden. Ivan Petrov left. Ivan Petrov returned. "
+        "Minsk, 3 March 2022\n\nIvan Petrov had a phone conversation with Anna Berg. "
+        "Ivan Petrov thanked her. Ivan Petrov praised Sweden. Ivan Petrov left. "
+        "Ivan Petrov returned. "
         "The minister noted that he had a fruitful meeting with "
         "Prime Minister Anna Berg in Minsk recently."
     )
