@@ -326,6 +326,10 @@ def test_memberships_part_of_a_state_as_subject() -> None:
         ("Canada hopes its partners in the EU agree.", []),
         ("Canada thanked its partners.", []),
         (
+            "Its G7 counterparts - Canada, France and Japan - agreed.",
+            ["CAN:G7", "FRA:G7", "JPN:G7"],
+        ),
+        (
             "We the Quad partners of Australia, India and Japan agree.",
             ["AUS:QUAD", "IND:QUAD", "JPN:QUAD"],
         ),

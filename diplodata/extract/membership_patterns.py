@@ -45,7 +45,8 @@ _STATES = r"(?:countries|states|nations|economies)"  # "EU countries such as A a
 _MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies))"
 _LEAD = r"(?:\s*,\s*(?:which|that)\s+|\s+)"
 _LIST_INTRO = (
-    r"(?:\s*,?\s+such\s+as\s+|\s*,?\s+including\s+|\s+like\s+|\s+namely\s+|\s*:\s*|\s*[—–]\s*)"
+    r"(?:\s*,?\s+such\s+as\s+|\s*,?\s+including\s+|\s+like\s+|\s+namely\s+|\s*:\s*|\s*[—–]\s*"
+    r"|\s+-\s+)"
 )
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -103,7 +104,7 @@ SINCE_JOINING = re.compile(
 JOIN_ACTION_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:in|by)\s+[a-z]+ing\b")
 ORG_MEMBERS_LIST = re.compile(
     rf"(?P<orgs>{_O}){_POS}?\s+{_MODS}(?:(?:(?:partner|friend|neighbou?r)s?\s+and\s+)?{_MEMBER}"
-    rf"(?:{_LIST_INTRO}|\s+)|{_STATES}{_LIST_INTRO})(?:the\s+)?(?P<subj>{_CLIST})"
+    rf"(?:{_LIST_INTRO}|\s+)|(?:{_STATES}|counterparts){_LIST_INTRO})(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "the CIS member countries (A, B and C)", "the GUAM (A, B, C and D)": a closed list of states.
 ORG_PAREN_LIST = re.compile(
