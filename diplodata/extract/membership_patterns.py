@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 TRIGGER = re.compile(
-    r"[Mm]ember|[Pp]artners|economies|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|"
+    r"[Mm]ember|[Pp]artners|counterparts|economies|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|"
     r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
