@@ -38,7 +38,7 @@ _TRIGGER = re.compile(
     r"\b(?:(?P<phone_call>(?:tele)?phone (?:conversations?|calls?|talks)|calls? with|"
     r"spoke (?:by|on the|over the) (?:tele)?phone|video ?(?:conference|call)s?)|"
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
-    r"(?P<talks>[Tt]alks|discussions with|conversations? with|"
+    r"(?P<talks>[Tt]alks|discussions with|conversations? with|consultations|"
     r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
     r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts)|"
     r"(?P<visit>[Vv]isit(?:s|ed)?|trips?(?= to\b))|"
