@@ -193,6 +193,13 @@ def eval_(
         bool,
         typer.Option("--curve", help="Print the learning curve (every batch's blind score)."),
     ] = False,
+    sealed: Annotated[
+        bool,
+        typer.Option(
+            "--sealed",
+            help="Also score sealed test sets (batch folders with SEALED.md): do this once.",
+        ),
+    ] = False,
 ) -> None:
     """Precision, recall and F1 per table, and attribute accuracies, against gold annotations.
 
@@ -217,7 +224,9 @@ def eval_(
     if not gold.is_dir():
         err.print(f"[red]error:[/red] {gold}: no such folder; pass --gold DIR")
         raise typer.Exit(2)
-    batches = curve.batch_folders(gold) if not any(gold.glob("*.json")) else []
+    batches = curve.batch_folders(gold, sealed=sealed) if not any(gold.glob("*.json")) else []
+    for folder in [] if sealed or batches == [] else curve.sealed_folders(gold):
+        err.print(f"note: {folder.name} is a sealed test set, not scored (--sealed scores it)")
     if articles is not None:
         package = _run_on_gold_articles(articles, [*batches] or [gold], out)
     assert package is not None

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from diplodata.config import PROJECT_ROOT
-from diplodata.evaluate import TABLES, EvalResult, evaluate
+from diplodata.evaluate import TABLES, EvalResult
 
 CURVE_FILE = PROJECT_ROOT / "eval" / "learning_curve.csv"
 
@@ -37,18 +37,21 @@ class CurvePoint:
     fn: int
 
 
-def batch_folders(gold_root: Path) -> list[Path]:
-    """Subfolders of ``gold_root`` that hold gold files, in name order."""
-    return sorted(p for p in gold_root.iterdir() if p.is_dir() and any(p.glob("*.json")))
+SEALED = "SEALED.md"  # a batch folder holding this file is a sealed test set
 
 
-def score_batches(
-    descriptor: Path, gold_root: Path, *, only_present: bool = False
-) -> dict[str, EvalResult]:
-    return {
-        folder.name: evaluate(descriptor, folder, only_present=only_present)
-        for folder in batch_folders(gold_root)
-    }
+def batch_folders(gold_root: Path, *, sealed: bool = False) -> list[Path]:
+    """Subfolders of ``gold_root`` that hold gold files, in name order; a sealed test set
+    (a folder with ``SEALED.md``) only when asked for."""
+    return sorted(
+        p
+        for p in gold_root.iterdir()
+        if p.is_dir() and any(p.glob("*.json")) and (sealed or not (p / SEALED).exists())
+    )
+
+
+def sealed_folders(gold_root: Path) -> list[Path]:
+    return sorted(p for p in gold_root.iterdir() if p.is_dir() and (p / SEALED).exists())
 
 
 def batch_line(name: str, articles: int, result: EvalResult) -> str:
