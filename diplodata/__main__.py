@@ -1,5 +1,5 @@
 """``python -m diplodata``: the command line."""
 
-from diplodata.cli import app
+from diplodata.cli import main
 
-app()
+main()

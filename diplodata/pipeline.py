@@ -15,6 +15,7 @@ import duckdb
 
 from diplodata.config import RunConfig
 from diplodata.extract import EXTRACTOR_VERSION, extract_article
+from diplodata.faults import checkpoint
 from diplodata.ingest import Batch, Skipped, read_folder
 from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
@@ -71,13 +72,14 @@ def extract_batch(articles: Sequence[Article], out: Path | None = None) -> list[
         if cache is not None:
             cache.put(facts)
         results.append(facts)
+        checkpoint("extract")
     return results
 
 
 def _latest_articles(out: Path) -> list[tuple[str, str]] | None:
-    """(sha256, extractor_version) of every article in the latest release, if any."""
+    """(sha256, extractor_version) of every article in the latest release, if any and intact."""
     latest = latest_release(out)
-    if latest is None:
+    if latest is None or damaged_latest(out):
         return None
     con = duckdb.connect()
     rows = con.execute(
@@ -86,6 +88,14 @@ def _latest_articles(out: Path) -> list[tuple[str, str]] | None:
     ).fetchall()
     con.close()
     return [(str(sha), str(version)) for sha, version in rows]
+
+
+def damaged_latest(out: Path) -> list[str]:
+    """What is wrong with the latest release's files (empty when intact or none)."""
+    from diplodata.verify import verify_release
+
+    latest = latest_release(out)
+    return [] if latest is None else verify_release(latest).problems
 
 
 def unchanged_since_latest(articles: Sequence[Article], out: Path) -> bool:
@@ -107,6 +117,12 @@ def release_notes(p: Plan, out: Path) -> list[str]:
         f"{len(p.cached)} unchanged and taken from the extraction cache.",
         f"Extractor version {EXTRACTOR_VERSION}.",
     ]
+    damage = damaged_latest(out)
+    if damage:
+        notes.append(
+            f"The previous release {latest_release(out).name} was damaged "  # type: ignore[union-attr]
+            f"({damage[0]}); this release was rebuilt from the extraction cache."
+        )
     before = previous_extractor_version(out)
     if before is not None and before != EXTRACTOR_VERSION:
         notes.append(

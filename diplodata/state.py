@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from diplodata.faults import checkpoint
 from diplodata.models import (
     Article,
     ArticleFacts,
@@ -63,4 +64,5 @@ class FactsCache:
         path = self._path(facts.article)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        checkpoint("cache")
         os.replace(tmp, path)

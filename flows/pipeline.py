@@ -5,9 +5,12 @@ flow's parameters from its annotations, which must be real types, not strings.
 """
 
 import os
+import signal
+import sys
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
+from prefect.exceptions import TerminationSignal
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from diplodata import pipeline as p
@@ -68,13 +71,30 @@ def publish_task(staged: StagedRelease) -> Release:
 def diplodata_run(config: RunConfig) -> RunSummary:
     """Ingest new articles, extract facts in batches, validate and publish a release."""
     with output_lock(config.out):
-        return _run(config)
+        try:
+            return _run(config)
+        except TerminationSignal as exc:
+            _end_now(exc.signal)
+            raise
+
+
+def _end_now(sig: int) -> None:
+    """SIGTERM ends the run now, as it would any program: Prefect would first wait for the
+    running extract tasks. What was published stays; the next run finishes the work."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    signal.signal(sig, signal.SIG_DFL)
+    os.kill(os.getpid(), sig)
 
 
 def _run(config: RunConfig) -> RunSummary:
     log = get_run_logger()
     timer = p.Timer()
     batch = ingest_task(config)
+    p.checkpoint("ingest")
+    damage = p.damaged_latest(config.out)
+    for problem in damage:
+        log.warning(f"latest release damaged: {problem}; rebuilding it from the cache")
     plan = p.plan(batch, config.out)
     rejects = [f"input: {s.reason}" for s in plan.skipped]
     for reject in rejects:
