@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from diplodata.config import DEFAULT_OUT, SAMPLE_ARTICLES, RunConfig
+from diplodata.config import DEFAULT_OUT, MAX_CHARS, SAMPLE_ARTICLES, TIME_BUDGET, RunConfig
 
 if TYPE_CHECKING:
     from diplodata.evaluate import EvalResult
@@ -85,12 +85,21 @@ def run(
         str | None,
         typer.Option(help='Run extraction on Dask: "local" or a scheduler address (tcp://...).'),
     ] = None,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Longer inputs are rejects (characters).")
+    ] = MAX_CHARS,
+    time_budget: Annotated[
+        float, typer.Option(min=0.1, help="Seconds of extraction per article; over it, a reject.")
+    ] = TIME_BUDGET,
+    follow_links: Annotated[
+        bool, typer.Option(help="Follow symbolic links that leave the articles folder.")
+    ] = False,
 ) -> None:
     """Extract the four tables from ARTICLES and publish a release under OUT."""
     from diplodata.ingest import InputError, list_files
 
     try:
-        found = list_files(articles)  # fail fast, before a Prefect server starts
+        found = list_files(articles, follow_links)  # fail fast, before Prefect starts
     except InputError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -113,6 +122,9 @@ def run(
         force=force,
         gold=gold,
         dask=dask,
+        max_chars=max_chars,
+        time_budget=time_budget,
+        follow_links=follow_links,
     )
     try:
         summary = _run_flow(config)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import duckdb
 
-from diplodata.config import RunConfig
-from diplodata.extract import EXTRACTOR_VERSION, extract_article
+from diplodata.budget import extract_within
+from diplodata.config import TIME_BUDGET, RunConfig
+from diplodata.extract import EXTRACTOR_VERSION
 from diplodata.faults import checkpoint
-from diplodata.ingest import Batch, Skipped, read_folder
+from diplodata.ingest import Batch, Skipped, read_folder, too_long
 from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
 from diplodata.release import latest_release, next_version
@@ -34,7 +35,7 @@ class Plan:
 
 
 def ingest(config: RunConfig) -> Batch:
-    batch = read_folder(config.articles)
+    batch = read_folder(config.articles, config.max_chars, config.follow_links)
     if config.feeds is not None:
         from diplodata.feeds import read_feeds
 
@@ -42,7 +43,25 @@ def ingest(config: RunConfig) -> Batch:
         known = {a.article_id for a in batch.articles}
         batch.articles += [a for a in fetched.articles if a.article_id not in known]
         batch.skipped += fetched.skipped
-    return batch
+    return screen(batch, config.max_chars)
+
+
+def screen(batch: Batch, max_chars: int) -> Batch:
+    """Set aside what is not an English news article (``diplodata.screen``), with why."""
+    from diplodata.screen import rejection
+
+    kept = Batch(skipped=list(batch.skipped))
+    for article in batch.articles:
+        reason = (
+            too_long(article.n_chars, max_chars)
+            if article.n_chars > max_chars
+            else rejection(article)
+        )
+        if reason is None:
+            kept.articles.append(article)
+        else:
+            kept.skipped.append(Skipped(article.source, f"{article.source}: {reason}"))
+    return kept
 
 
 def plan(batch: Batch, out: Path, version: str = EXTRACTOR_VERSION) -> Plan:
@@ -58,22 +77,40 @@ def plan(batch: Batch, out: Path, version: str = EXTRACTOR_VERSION) -> Plan:
     return result
 
 
+def set_aside(p: Plan, skipped: Sequence[Skipped]) -> None:
+    """Move articles whose extraction failed or ran out of time to the rejects."""
+    gone = {s.source for s in skipped}
+    p.articles = [a for a in p.articles if a.source not in gone]
+    p.todo = [a for a in p.todo if a.source not in gone]
+    p.skipped += skipped
+
+
 def batches(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
     for i in range(0, len(items), max(1, size)):
         yield list(items[i : i + size])
 
 
-def extract_batch(articles: Sequence[Article], out: Path | None = None) -> list[ArticleFacts]:
-    """Extract facts from each article (and cache them under ``out`` when given)."""
+@dataclass(slots=True)
+class Extracted:
+    facts: list[ArticleFacts] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # over the time budget, or failed
+
+
+def extract_batch(
+    articles: Sequence[Article], out: Path | None = None, seconds: float = TIME_BUDGET
+) -> Extracted:
+    """Extract facts from each article within ``seconds`` (and cache them under ``out``)."""
     cache = FactsCache(out, EXTRACTOR_VERSION) if out is not None else None
-    results = []
-    for article in articles:
-        facts = extract_article(article)
+    result = Extracted()
+    for outcome in extract_within(articles, seconds):
+        if outcome.facts is None:
+            result.skipped.append(Skipped(outcome.article.source, outcome.reason or ""))
+            continue
         if cache is not None:
-            cache.put(facts)
-        results.append(facts)
+            cache.put(outcome.facts)
+        result.facts.append(outcome.facts)
         checkpoint("extract")
-    return results
+    return result
 
 
 def _latest_articles(out: Path) -> list[tuple[str, str]] | None:

@@ -38,8 +38,8 @@ def ingest_task(config: RunConfig) -> Batch:
 
 
 @task(name="extract")
-def extract_task(articles: list[Article], config: RunConfig) -> list[ArticleFacts]:
-    return p.extract_batch(articles, config.out)
+def extract_task(articles: list[Article], config: RunConfig) -> p.Extracted:
+    return p.extract_batch(articles, config.out, config.time_budget)
 
 
 @task(name="build-tables")
@@ -115,7 +115,7 @@ def _run(config: RunConfig) -> RunSummary:
         summary.message = f"No articles in {config.articles}: nothing published."
         log.warning(summary.message)
         return summary
-    if not config.force and p.unchanged_since_latest(plan.articles, config.out):
+    if not config.force and not damage and p.unchanged_since_latest(plan.articles, config.out):
         summary.message = "No new or changed articles since the latest release: nothing published."
         log.info(summary.message)
         summary.timings = timer.stages
@@ -128,11 +128,23 @@ def _run(config: RunConfig) -> RunSummary:
     done = 0
     for future in futures:
         chunk = future.result()
-        results += chunk
-        done += len(chunk)
+        results += chunk.facts
+        done += len(chunk.facts) + len(chunk.skipped)
+        for skipped in chunk.skipped:
+            log.warning(f"extract: {skipped.reason}")
+        p.set_aside(plan, chunk.skipped)
+        summary.rejects += [f"extract: {s.reason}" for s in chunk.skipped]
         log.info(f"extracted {done}/{len(plan.todo)} articles")
     results.sort(key=lambda r: r.article.article_id)
     timer.lap("extract")
+    summary.n_articles = len(plan.articles)
+    if not plan.articles or (
+        not config.force and not damage and p.unchanged_since_latest(plan.articles, config.out)
+    ):
+        summary.message = "No new or changed articles to publish: nothing published."
+        log.info(summary.message)
+        summary.timings = timer.stages
+        return summary
     tables = tables_task(results)
     timer.lap("tables")
     staged = validate_task(tables, config, plan)
