@@ -94,6 +94,10 @@ def run(
     follow_links: Annotated[
         bool, typer.Option(help="Follow symbolic links that leave the articles folder.")
     ] = False,
+    prune: Annotated[
+        bool,
+        typer.Option(help="Remove published articles whose input is gone (kept by default)."),
+    ] = False,
 ) -> None:
     """Extract the four tables from ARTICLES and publish a release under OUT."""
     from diplodata.ingest import InputError, list_files
@@ -125,6 +129,7 @@ def run(
         max_chars=max_chars,
         time_budget=time_budget,
         follow_links=follow_links,
+        prune=prune,
     )
     try:
         summary = _run_flow(config)

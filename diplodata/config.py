@@ -28,4 +28,5 @@ class RunConfig:
     extra_sources: tuple[str, ...] = field(default=())
     max_chars: int = MAX_CHARS
     time_budget: float = TIME_BUDGET
+    prune: bool = False  # drop published articles whose input is gone
     follow_links: bool = False  # follow symbolic links that leave the articles folder

@@ -24,6 +24,8 @@ class InputError(ValueError):
 class Batch:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    kept: list[Article] = field(default_factory=list)  # of ``articles``: published before
+    pruned: list[Article] = field(default_factory=list)  # published before, now removed
 
 
 def article_from_text(text: str, source: str) -> Article:

@@ -39,7 +39,6 @@ INVISIBLE = re.compile(
 
 def normalize_text(text: str) -> str:
     """LF line ends, NFKC, and no invisible characters (see the module docstring)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFKC", text)
-    # NFKC can produce a CR (U+2028/U+2029 stay, CR does not): clean again after it
-    return INVISIBLE.sub("", text).replace("\r", "\n")
+    text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # removed first, so that NFKC composes what an invisible character kept apart
+    return INVISIBLE.sub("", unicodedata.normalize("NFKC", text))

@@ -21,7 +21,7 @@ from diplodata.ingest import Batch, Skipped, read_folder, too_long
 from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
 from diplodata.release import latest_release, next_version
-from diplodata.state import FactsCache
+from diplodata.state import ArticleStore, FactsCache, read_corpus, write_corpus
 
 
 @dataclass(slots=True)
@@ -32,6 +32,8 @@ class Plan:
     skipped: list[Skipped]
     cached: list[ArticleFacts] = field(default_factory=list)
     todo: list[Article] = field(default_factory=list)
+    kept: list[Article] = field(default_factory=list)  # published before, input gone: kept
+    pruned: list[Article] = field(default_factory=list)  # published before, removed (--prune)
 
 
 def ingest(config: RunConfig) -> Batch:
@@ -67,7 +69,9 @@ def screen(batch: Batch, max_chars: int) -> Batch:
 def plan(batch: Batch, out: Path, version: str = EXTRACTOR_VERSION) -> Plan:
     """Look every article up in the extraction cache."""
     cache = FactsCache(out, version)
-    result = Plan(articles=batch.articles, skipped=batch.skipped)
+    result = Plan(
+        articles=batch.articles, skipped=batch.skipped, kept=batch.kept, pruned=batch.pruned
+    )
     for article in batch.articles:
         facts = cache.get(article)
         if facts is None:
@@ -83,6 +87,36 @@ def set_aside(p: Plan, skipped: Sequence[Skipped]) -> None:
     p.articles = [a for a in p.articles if a.source not in gone]
     p.todo = [a for a in p.todo if a.source not in gone]
     p.skipped += skipped
+
+
+def published_corpus(out: Path) -> set[str]:
+    """sha256 of the articles published in the latest release: the corpus recorded in
+    the state, and the intact latest release's articles (a crash between the two)."""
+    return read_corpus(out) | {sha for sha, _ in _latest_articles(out) or []}
+
+
+def carry(batch: Batch, out: Path, prune: bool = False) -> Batch:
+    """The input plus every article published before whose input is gone (a folder half
+    copied, an entry dropped off a feed): the published corpus only grows, unless
+    ``prune``. An input file whose text changed replaces its old version (same source)."""
+    store = ArticleStore(out)
+    for article in batch.articles:
+        store.put(article)
+    present = {a.sha256 for a in batch.articles}
+    sources = {a.source for a in batch.articles}
+    result = Batch(articles=list(batch.articles), skipped=list(batch.skipped))
+    for sha in sorted(published_corpus(out) - present):
+        old = store.get(sha)
+        if old is None or old.source in sources:
+            continue  # replaced by a new version of the same input (or never stored)
+        (result.pruned if prune else result.kept).append(old)
+    result.articles += result.kept
+    return result
+
+
+def record_corpus(p: Plan, out: Path) -> None:
+    """After a release is published: its articles are the corpus later runs keep."""
+    write_corpus(out, {a.sha256 for a in p.articles})
 
 
 def batches(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
@@ -168,7 +202,25 @@ def release_notes(p: Plan, out: Path) -> list[str]:
         )
     if p.skipped:
         notes.append(f"{len(p.skipped)} input files skipped (see the run log).")
+    if p.kept:
+        notes.append(
+            f"{len(p.kept)} articles published before are no longer in the input and were "
+            f"kept (`diplodata run --prune` removes them): {_sources(p.kept)}."
+        )
+    if p.pruned:
+        notes.append(
+            f"Removed {len(p.pruned)} articles no longer in the input (--prune): "
+            f"{_sources(p.pruned)}."
+        )
     return notes
+
+
+def _sources(articles: Sequence[Article]) -> str:
+    return ", ".join(f"{a.source} ({a.article_id})" for a in sorted(articles, key=_by_source))
+
+
+def _by_source(article: Article) -> str:
+    return article.source
 
 
 def input_report(p: Plan) -> dict[str, dict[str, object]]:
@@ -179,6 +231,8 @@ def input_report(p: Plan) -> dict[str, dict[str, object]]:
             "extracted": len(p.todo),
             "cached": len(p.cached),
             "skipped": [{"source": s.source, "reason": s.reason} for s in p.skipped],
+            "kept": [a.source for a in p.kept],
+            "pruned": [a.source for a in p.pruned],
         }
     }
 

@@ -90,7 +90,7 @@ def _end_now(sig: int) -> None:
 def _run(config: RunConfig) -> RunSummary:
     log = get_run_logger()
     timer = p.Timer()
-    batch = ingest_task(config)
+    batch = p.carry(ingest_task(config), config.out, config.prune)
     p.checkpoint("ingest")
     damage = p.damaged_latest(config.out)
     for problem in damage:
@@ -102,6 +102,10 @@ def _run(config: RunConfig) -> RunSummary:
     log.info(
         f"{len(plan.articles)} articles: {len(plan.todo)} to extract, {len(plan.cached)} cached"
     )
+    if plan.kept:
+        log.info(f"{len(plan.kept)} published articles no longer in the input are kept")
+    for article in plan.pruned:
+        log.info(f"removed (--prune): {article.source}")
     timer.lap("ingest")
     summary = RunSummary(
         status="unchanged",
@@ -164,6 +168,7 @@ def _run(config: RunConfig) -> RunSummary:
         summary.message = str(error)
         log.error(summary.message)
     else:
+        p.record_corpus(plan, config.out)
         summary.status = "published"
         summary.release_path = str(release.path)
         summary.message = f"Published release {release.version} to {release.path}"
