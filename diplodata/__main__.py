@@ -1,5 +1,6 @@
 """``python -m diplodata``: the command line."""
 
-from diplodata.cli import app
+from diplodata.cli import main
 
-app()
+if __name__ == "__main__":  # not when a worker process imports it
+    main()

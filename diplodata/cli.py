@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from diplodata.config import DEFAULT_OUT, SAMPLE_ARTICLES, RunConfig
+from diplodata.config import DEFAULT_OUT, MAX_CHARS, SAMPLE_ARTICLES, TIME_BUDGET, RunConfig
 
 if TYPE_CHECKING:
     from diplodata.evaluate import EvalResult
@@ -85,12 +85,25 @@ def run(
         str | None,
         typer.Option(help='Run extraction on Dask: "local" or a scheduler address (tcp://...).'),
     ] = None,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Longer inputs are rejects (characters).")
+    ] = MAX_CHARS,
+    time_budget: Annotated[
+        float, typer.Option(min=0.1, help="Seconds of extraction per article; over it, a reject.")
+    ] = TIME_BUDGET,
+    follow_links: Annotated[
+        bool, typer.Option(help="Follow symbolic links that leave the articles folder.")
+    ] = False,
+    prune: Annotated[
+        bool,
+        typer.Option(help="Remove published articles whose input is gone (kept by default)."),
+    ] = False,
 ) -> None:
     """Extract the four tables from ARTICLES and publish a release under OUT."""
     from diplodata.ingest import InputError, list_files
 
     try:
-        found = list_files(articles)  # fail fast, before a Prefect server starts
+        found = list_files(articles, follow_links)  # fail fast, before Prefect starts
     except InputError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -100,6 +113,7 @@ def run(
             "pass --articles DIR with your articles, or --feeds FILE"
         )
         raise typer.Exit(2)
+    check_out(out)
     prefect_environment()
     from diplodata.release import OutputBusyError
 
@@ -112,6 +126,10 @@ def run(
         force=force,
         gold=gold,
         dask=dask,
+        max_chars=max_chars,
+        time_budget=time_budget,
+        follow_links=follow_links,
+        prune=prune,
     )
     try:
         summary = _run_flow(config)
@@ -123,10 +141,39 @@ def run(
         raise typer.Exit(1)
 
 
+def check_out(out: Path) -> None:
+    """Refuse an output folder that cannot be written, before any server starts."""
+    from diplodata.release import OutputBusyError, output_lock
+
+    try:
+        if out.exists() and not out.is_dir():
+            raise NotADirectoryError(20, "not a folder", str(out))
+        with output_lock(out):  # creates it, checks it is writable and not in use
+            pass
+    except OutputBusyError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    except OSError as exc:
+        err.print(
+            f"[red]error:[/red] {out}: cannot write the output folder here ({one_line(exc)}); "
+            "pass --out DIR with a writable folder"
+        )
+        raise typer.Exit(2) from exc
+
+
 def _run_flow(config: RunConfig) -> RunSummary:
+    from diplodata.release import output_lock
     from flows.pipeline import run as run_flow
 
-    return run_flow(config)
+    with output_lock(config.out):  # held before Prefect starts: a busy folder is refused now
+        if os.environ.get("PREFECT_API_URL"):
+            return run_flow(config)
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        from flows.server import temporary_server
+
+        with temporary_server() as url, temporary_settings(updates={PREFECT_API_URL: url}):
+            return run_flow(config)
 
 
 def print_summary(summary: RunSummary) -> None:
@@ -353,6 +400,8 @@ def serve(
     except InputError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    check_cron(cron)
+    check_out(out)
     prefect_environment()
     from flows.pipeline import serve as serve_flow
 
@@ -370,6 +419,59 @@ def serve(
     with local_server(home) as api:
         console.print(f"Prefect UI: {api.removesuffix('/api')}")
         serve_flow(config, cron=cron, name=name, api_url=api)
+
+
+def check_cron(cron: str) -> None:
+    from prefect.client.schemas.schedules import CronSchedule
+
+    try:
+        CronSchedule(cron=cron)
+    except ValueError as exc:
+        err.print(
+            f"[red]error:[/red] --cron {cron!r}: not a cron expression; "
+            'give five fields, e.g. --cron "0 * * * *" (every hour)'
+        )
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def verify(
+    location: Annotated[
+        Path, typer.Argument(help="An output folder (its latest release) or a release folder.")
+    ] = DEFAULT_OUT,
+    all_releases: Annotated[
+        bool, typer.Option("--all", help="Every release of the output folder.")
+    ] = False,
+) -> None:
+    """Check every file of a release against the sizes and sha256 in its datapackage.json."""
+    from diplodata.query import QueryError, resolve_release
+    from diplodata.release import RELEASES, published_versions
+    from diplodata.verify import verify_release
+
+    try:
+        releases = (
+            [location / RELEASES / v for v in published_versions(location)]
+            if all_releases
+            else [resolve_release(location)]
+        )
+    except QueryError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    damaged = 0
+    for release in releases:
+        check = verify_release(release)
+        if check.ok:
+            console.print(f"ok {release.name}: {check.checked} files match their checksums")
+            continue
+        damaged += 1
+        for problem in check.problems:
+            err.print(f"[red]damaged[/red] {problem}", markup=True)
+    if damaged:
+        err.print(
+            f"[red]error:[/red] {damaged} damaged release(s); the next `diplodata run` on this "
+            "output folder publishes an intact release rebuilt from the extraction cache"
+        )
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -468,5 +570,36 @@ def download(
     console.print(f'query it: diplodata query "SELECT * FROM meetings" --out {to}')
 
 
-def main() -> None:  # pragma: no cover
-    app()
+DEBUG = "DIPLODATA_DEBUG"
+
+
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback of an error.")
+    ] = False,
+) -> None:
+    if debug:
+        os.environ[DEBUG] = "1"
+
+
+def main() -> None:
+    """The entry point: any error is one line on stderr and exit 1 (--debug: the traceback)."""
+    try:
+        app()
+    except Exception as exc:
+        if os.environ.get(DEBUG):
+            raise
+        err.print(f"[red]error:[/red] {one_line(exc)} (--debug shows the traceback)", markup=True)
+        sys.exit(1)
+
+
+def one_line(exc: BaseException) -> str:
+    import re
+
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        hint = "; free some disk space and run again" if exc.errno == 28 else ""
+        return f"{where}{exc.strerror}{hint}"
+    text = re.sub(r"\s+", " ", str(exc)).strip() or type(exc).__name__
+    return text[:300]

@@ -8,6 +8,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_ARTICLES = PROJECT_ROOT / "examples" / "articles"
 DEFAULT_OUT = Path("output")
+MAX_CHARS = 200_000  # longer inputs are rejects: the longest corpus article has 35,000
+TIME_BUDGET = 30.0  # seconds of extraction per article; 200,000 characters take about 1 s
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,3 +26,7 @@ class RunConfig:
     force: bool = False  # publish even when nothing changed
     dask: str | None = None  # run extract tasks on Dask: "local" or a scheduler address
     extra_sources: tuple[str, ...] = field(default=())
+    max_chars: int = MAX_CHARS
+    time_budget: float = TIME_BUDGET
+    prune: bool = False  # drop published articles whose input is gone
+    follow_links: bool = False  # follow symbolic links that leave the articles folder

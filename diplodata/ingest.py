@@ -4,37 +4,34 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from diplodata.config import MAX_CHARS
 from diplodata.dates import find_dateline
 from diplodata.models import Article
+from diplodata.normalize import normalize_text
+from diplodata.walk import HTML_SUFFIXES, SUFFIXES, Skipped, walk
 
-TEXT_SUFFIXES = (".txt", ".md")
-HTML_SUFFIXES = (".html", ".htm")
-SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+__all__ = ["SUFFIXES", "Batch", "InputError", "Skipped", "article_from_text", "read_folder"]
 
 
 class InputError(ValueError):
     """The input folder or one of its files cannot be read."""
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    source: str
-    reason: str
-
-
 @dataclass(slots=True)
 class Batch:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    kept: list[Article] = field(default_factory=list)  # of ``articles``: published before
+    pruned: list[Article] = field(default_factory=list)  # published before, now removed
 
 
 def article_from_text(text: str, source: str) -> Article:
-    """An ``Article`` with a content-hash id, its title line and its dateline date."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    """An ``Article`` with a content-hash id, its title line and its dateline date; the
+    text normalized first (``diplodata.normalize``: LF, NFKC, no invisible characters)."""
+    text = normalize_text(text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(
         article_id=digest[:16],
@@ -54,7 +51,7 @@ def _title(text: str) -> str | None:
     return first
 
 
-def read_file(path: Path) -> Article:
+def read_file(path: Path, source: str | None = None) -> Article:
     """Read one article file; HTML is reduced to its main text."""
     try:
         raw = path.read_bytes()
@@ -71,38 +68,56 @@ def read_file(path: Path) -> Article:
         from diplodata.html import html_to_text
 
         content = html_to_text(content, source=str(path))
-    return article_from_text(content, path.name)
+    return article_from_text(content, source or path.name)
 
 
-def list_files(folder: Path) -> list[Path]:
-    """Article files under ``folder`` (recursively), in a stable order."""
+def _check_folder(folder: Path) -> None:
     if not folder.exists():
         raise InputError(
             f"{folder}: no such folder; pass --articles DIR with your .txt/.md/.html files"
         )
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder; pass --articles DIR")
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+
+
+def list_files(folder: Path, follow_links: bool = False) -> list[Path]:
+    """Article files under ``folder`` (recursively), in a stable order."""
+    _check_folder(folder)
+    return [path for path, _ in walk(folder, follow_links).files]
+
+
+def too_long(n_chars: int, max_chars: int) -> str:
+    return (
+        f"too long for an article ({n_chars:,} characters; the limit is {max_chars:,}, "
+        "--max-chars changes it)"
     )
 
 
-def read_folder(folder: Path, paths: Iterable[Path] | None = None) -> Batch:
-    """Every readable article of ``folder``; unreadable or empty files are listed, not lost."""
-    batch = Batch()
+def read_folder(folder: Path, max_chars: int = MAX_CHARS, follow_links: bool = False) -> Batch:
+    """Every readable article of ``folder``; every other path is listed with its reason.
+
+    An article's ``source`` is its path relative to ``folder``."""
+    _check_folder(folder)
+    found = walk(folder, follow_links)
+    batch = Batch(skipped=list(found.skipped))
     seen: set[str] = set()
-    for path in list_files(folder) if paths is None else paths:
+    for path, source in found.files:
         try:
-            article = read_file(path)
-        except InputError as exc:
-            batch.skipped.append(Skipped(str(path), str(exc)))
+            size = path.stat().st_size
+            if size > 4 * max_chars:  # not even read: UTF-8 has at most 4 bytes a character
+                raise InputError(f"{source}: {too_long(size, max_chars)} (bytes)")
+            article = read_file(path, source)
+        except (InputError, OSError) as exc:
+            batch.skipped.append(Skipped(source, str(exc)))
             continue
         if not article.text.strip():
-            batch.skipped.append(Skipped(str(path), f"{path}: empty file"))
+            batch.skipped.append(Skipped(source, f"{source}: empty file"))
+        elif article.n_chars > max_chars:
+            batch.skipped.append(
+                Skipped(source, f"{source}: {too_long(article.n_chars, max_chars)}")
+            )
         elif article.article_id in seen:
-            batch.skipped.append(Skipped(str(path), f"{path}: same text as another input file"))
+            batch.skipped.append(Skipped(source, f"{source}: same text as another input file"))
         else:
             seen.add(article.article_id)
             batch.articles.append(article)

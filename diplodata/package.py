@@ -16,6 +16,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from diplodata.faults import checkpoint
 from diplodata.rows import Evidence, Tables
 from diplodata.schemas import TABLES, arrow_schema, table_schema
 
@@ -97,9 +98,11 @@ def write_data(tables: Tables, folder: Path) -> dict[str, pa.Table]:
     for name, table in arrow.items():
         parquet = data / f"{name}.parquet"
         pq.write_table(table, parquet, compression="zstd")
-        con.register("t", table)
-        con.execute(f"COPY t TO '{data / name}.csv' (HEADER, DELIMITER ',', QUOTE '\"')")
-        con.unregister("t")
+        checkpoint("parquet")
+        # the path is an argument, never SQL text
+        con.from_arrow(table).write_csv(
+            str(data / f"{name}.csv"), sep=",", header=True, quotechar='"'
+        )
     con.close()
     return arrow
 
@@ -109,7 +112,7 @@ def write_duckdb(arrow: dict[str, pa.Table], folder: Path) -> Path:
     path = folder / DUCKDB_FILE
     path.unlink(missing_ok=True)
     con = duckdb.connect()
-    con.execute(f"ATTACH '{path}' AS release (STORAGE_VERSION '{DUCKDB_STORAGE_VERSION}')")
+    con.execute(f"ATTACH $1 AS release (STORAGE_VERSION '{DUCKDB_STORAGE_VERSION}')", [str(path)])
     con.execute("CREATE SCHEMA release.store")
     for name, table in arrow.items():
         con.register("t", table)

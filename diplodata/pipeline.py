@@ -13,13 +13,15 @@ from pathlib import Path
 
 import duckdb
 
-from diplodata.config import RunConfig
-from diplodata.extract import EXTRACTOR_VERSION, extract_article
-from diplodata.ingest import Batch, Skipped, read_folder
+from diplodata.budget import extract_within
+from diplodata.config import TIME_BUDGET, RunConfig
+from diplodata.extract import EXTRACTOR_VERSION
+from diplodata.faults import checkpoint
+from diplodata.ingest import Batch, Skipped, read_folder, too_long
 from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
 from diplodata.release import latest_release, next_version
-from diplodata.state import FactsCache
+from diplodata.state import ArticleStore, FactsCache, read_corpus, write_corpus
 
 
 @dataclass(slots=True)
@@ -30,10 +32,12 @@ class Plan:
     skipped: list[Skipped]
     cached: list[ArticleFacts] = field(default_factory=list)
     todo: list[Article] = field(default_factory=list)
+    kept: list[Article] = field(default_factory=list)  # published before, input gone: kept
+    pruned: list[Article] = field(default_factory=list)  # published before, removed (--prune)
 
 
 def ingest(config: RunConfig) -> Batch:
-    batch = read_folder(config.articles)
+    batch = read_folder(config.articles, config.max_chars, config.follow_links)
     if config.feeds is not None:
         from diplodata.feeds import read_feeds
 
@@ -41,13 +45,33 @@ def ingest(config: RunConfig) -> Batch:
         known = {a.article_id for a in batch.articles}
         batch.articles += [a for a in fetched.articles if a.article_id not in known]
         batch.skipped += fetched.skipped
-    return batch
+    return screen(batch, config.max_chars)
+
+
+def screen(batch: Batch, max_chars: int) -> Batch:
+    """Set aside what is not an English news article (``diplodata.screen``), with why."""
+    from diplodata.screen import rejection
+
+    kept = Batch(skipped=list(batch.skipped))
+    for article in batch.articles:
+        reason = (
+            too_long(article.n_chars, max_chars)
+            if article.n_chars > max_chars
+            else rejection(article)
+        )
+        if reason is None:
+            kept.articles.append(article)
+        else:
+            kept.skipped.append(Skipped(article.source, f"{article.source}: {reason}"))
+    return kept
 
 
 def plan(batch: Batch, out: Path, version: str = EXTRACTOR_VERSION) -> Plan:
     """Look every article up in the extraction cache."""
     cache = FactsCache(out, version)
-    result = Plan(articles=batch.articles, skipped=batch.skipped)
+    result = Plan(
+        articles=batch.articles, skipped=batch.skipped, kept=batch.kept, pruned=batch.pruned
+    )
     for article in batch.articles:
         facts = cache.get(article)
         if facts is None:
@@ -57,27 +81,76 @@ def plan(batch: Batch, out: Path, version: str = EXTRACTOR_VERSION) -> Plan:
     return result
 
 
+def set_aside(p: Plan, skipped: Sequence[Skipped]) -> None:
+    """Move articles whose extraction failed or ran out of time to the rejects."""
+    gone = {s.source for s in skipped}
+    p.articles = [a for a in p.articles if a.source not in gone]
+    p.todo = [a for a in p.todo if a.source not in gone]
+    p.skipped += skipped
+
+
+def published_corpus(out: Path) -> set[str]:
+    """sha256 of the articles published in the latest release: the corpus recorded in
+    the state, and the intact latest release's articles (a crash between the two)."""
+    return read_corpus(out) | {sha for sha, _ in _latest_articles(out) or []}
+
+
+def carry(batch: Batch, out: Path, prune: bool = False) -> Batch:
+    """The input plus every article published before whose input is gone (a folder half
+    copied, an entry dropped off a feed): the published corpus only grows, unless
+    ``prune``. An input file whose text changed replaces its old version (same source)."""
+    store = ArticleStore(out)
+    for article in batch.articles:
+        store.put(article)
+    present = {a.sha256 for a in batch.articles}
+    sources = {a.source for a in batch.articles}
+    result = Batch(articles=list(batch.articles), skipped=list(batch.skipped))
+    for sha in sorted(published_corpus(out) - present):
+        old = store.get(sha)
+        if old is None or old.source in sources:
+            continue  # replaced by a new version of the same input (or never stored)
+        (result.pruned if prune else result.kept).append(old)
+    result.articles += result.kept
+    return result
+
+
+def record_corpus(p: Plan, out: Path) -> None:
+    """After a release is published: its articles are the corpus later runs keep."""
+    write_corpus(out, {a.sha256 for a in p.articles})
+
+
 def batches(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
     for i in range(0, len(items), max(1, size)):
         yield list(items[i : i + size])
 
 
-def extract_batch(articles: Sequence[Article], out: Path | None = None) -> list[ArticleFacts]:
-    """Extract facts from each article (and cache them under ``out`` when given)."""
+@dataclass(slots=True)
+class Extracted:
+    facts: list[ArticleFacts] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # over the time budget, or failed
+
+
+def extract_batch(
+    articles: Sequence[Article], out: Path | None = None, seconds: float = TIME_BUDGET
+) -> Extracted:
+    """Extract facts from each article within ``seconds`` (and cache them under ``out``)."""
     cache = FactsCache(out, EXTRACTOR_VERSION) if out is not None else None
-    results = []
-    for article in articles:
-        facts = extract_article(article)
+    result = Extracted()
+    for outcome in extract_within(articles, seconds):
+        if outcome.facts is None:
+            result.skipped.append(Skipped(outcome.article.source, outcome.reason or ""))
+            continue
         if cache is not None:
-            cache.put(facts)
-        results.append(facts)
-    return results
+            cache.put(outcome.facts)
+        result.facts.append(outcome.facts)
+        checkpoint("extract")
+    return result
 
 
 def _latest_articles(out: Path) -> list[tuple[str, str]] | None:
-    """(sha256, extractor_version) of every article in the latest release, if any."""
+    """(sha256, extractor_version) of every article in the latest release, if any and intact."""
     latest = latest_release(out)
-    if latest is None:
+    if latest is None or damaged_latest(out):
         return None
     con = duckdb.connect()
     rows = con.execute(
@@ -86,6 +159,14 @@ def _latest_articles(out: Path) -> list[tuple[str, str]] | None:
     ).fetchall()
     con.close()
     return [(str(sha), str(version)) for sha, version in rows]
+
+
+def damaged_latest(out: Path) -> list[str]:
+    """What is wrong with the latest release's files (empty when intact or none)."""
+    from diplodata.verify import verify_release
+
+    latest = latest_release(out)
+    return [] if latest is None else verify_release(latest).problems
 
 
 def unchanged_since_latest(articles: Sequence[Article], out: Path) -> bool:
@@ -107,6 +188,12 @@ def release_notes(p: Plan, out: Path) -> list[str]:
         f"{len(p.cached)} unchanged and taken from the extraction cache.",
         f"Extractor version {EXTRACTOR_VERSION}.",
     ]
+    damage = damaged_latest(out)
+    if damage:
+        notes.append(
+            f"The previous release {latest_release(out).name} was damaged "  # type: ignore[union-attr]
+            f"({damage[0]}); this release was rebuilt from the extraction cache."
+        )
     before = previous_extractor_version(out)
     if before is not None and before != EXTRACTOR_VERSION:
         notes.append(
@@ -115,7 +202,25 @@ def release_notes(p: Plan, out: Path) -> list[str]:
         )
     if p.skipped:
         notes.append(f"{len(p.skipped)} input files skipped (see the run log).")
+    if p.kept:
+        notes.append(
+            f"{len(p.kept)} articles published before are no longer in the input and were "
+            f"kept (`diplodata run --prune` removes them): {_sources(p.kept)}."
+        )
+    if p.pruned:
+        notes.append(
+            f"Removed {len(p.pruned)} articles no longer in the input (--prune): "
+            f"{_sources(p.pruned)}."
+        )
     return notes
+
+
+def _sources(articles: Sequence[Article]) -> str:
+    return ", ".join(f"{a.source} ({a.article_id})" for a in sorted(articles, key=_by_source))
+
+
+def _by_source(article: Article) -> str:
+    return article.source
 
 
 def input_report(p: Plan) -> dict[str, dict[str, object]]:
@@ -126,6 +231,8 @@ def input_report(p: Plan) -> dict[str, dict[str, object]]:
             "extracted": len(p.todo),
             "cached": len(p.cached),
             "skipped": [{"source": s.source, "reason": s.reason} for s in p.skipped],
+            "kept": [a.source for a in p.kept],
+            "pruned": [a.source for a in p.pruned],
         }
     }
 

@@ -55,22 +55,38 @@ def resolve_release(location: Path) -> Path:
 
 
 def connect(release: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection with one view per table of ``release``."""
-    con = duckdb.connect()
-    for table in TABLES:
-        path = release / "data" / f"{table}.parquet"
-        if path.exists():
-            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{_quote(path)}')")
-    return con
+    """The release's DuckDB file, read-only and confined: no file outside it can be read
+    or written (no COPY, ATTACH, INSTALL, read_text ...), and the settings are locked."""
+    from diplodata.package import DUCKDB_FILE
+
+    path = release / DUCKDB_FILE
+    if not path.exists():
+        raise QueryError(f"{release}: no {DUCKDB_FILE} in this release; download it again")
+    return duckdb.connect(
+        str(path),
+        read_only=True,
+        config={"enable_external_access": False, "lock_configuration": True},
+    )
 
 
-def _quote(path: Path) -> str:
-    return str(path).replace("'", "''")
+def verified_release(location: Path) -> Path:
+    """The release at ``location``, refused when a file does not match its checksum."""
+    from diplodata.verify import verify_release
+
+    release = resolve_release(location)
+    check = verify_release(release)
+    if not check.ok:
+        raise QueryError(
+            f"{check.problems[0]}: the release is damaged ({len(check.problems)} files); "
+            "run `diplodata verify` for the list and `diplodata run` to rebuild it"
+        )
+    return release
 
 
 def run_query(sql: str, location: Path) -> QueryResult:
-    release = resolve_release(location)
-    con = connect(release)
+    if not sql.strip():
+        raise QueryError('no SQL given; e.g. diplodata query "SELECT * FROM meetings"')
+    con = connect(verified_release(location))
     try:
         relation = con.execute(sql)
         columns = [d[0] for d in relation.description or []]

@@ -29,6 +29,7 @@ from typing import Any
 import duckdb
 
 from diplodata.dictionary import data_dictionary
+from diplodata.faults import checkpoint
 from diplodata.package import (
     DUCKDB_FILE,
     PackageMeta,
@@ -40,6 +41,7 @@ from diplodata.package import (
 )
 from diplodata.rows import Tables
 from diplodata.schemas import TABLES, table_schema
+from diplodata.state import STATE_DIR
 from diplodata.validate import Problem, validate_package
 
 RELEASES = "releases"
@@ -85,24 +87,52 @@ def latest_release(out: Path) -> Path | None:
     return link.resolve()
 
 
+def _version_key(name: str) -> tuple[str, int]:
+    date, _, seq = name.rpartition(".")
+    return (date, int(seq)) if seq.isdigit() else (name, 0)
+
+
+def published_versions(out: Path) -> list[str]:
+    """Versions in ``releases/``, oldest first."""
+    folder = out / RELEASES
+    if not folder.is_dir():
+        return []
+    names = [p.name for p in folder.iterdir() if (p / "datapackage.json").exists()]
+    return sorted(names, key=_version_key)
+
+
+def intact_release(out: Path) -> Path | None:
+    """The latest release if its files match their checksums, else the newest one that does."""
+    from diplodata.verify import verify_release
+
+    latest = latest_release(out)
+    candidates = ([latest] if latest else []) + [
+        out / RELEASES / v for v in reversed(published_versions(out))
+    ]
+    for release in candidates:
+        if verify_release(release).ok:
+            return release.resolve()
+    return None
+
+
 def diff_tables(previous: Path | None, current: Path) -> dict[str, tuple[int, int]]:
     """Rows added and removed per table since ``previous`` (by primary key, with DuckDB)."""
     changes: dict[str, tuple[int, int]] = {}
     con = duckdb.connect()
     for table in TABLES:
-        new = f"read_parquet('{current / 'data' / table}.parquet')"
+        new = str(current / "data" / f"{table}.parquet")  # paths are parameters, never SQL
         if previous is None or not (previous / "data" / f"{table}.parquet").exists():
-            count = con.execute(f"SELECT count(*) FROM {new}").fetchall()[0][0]
+            count = con.execute("SELECT count(*) FROM read_parquet($1)", [new]).fetchall()[0][0]
             changes[table] = (int(count), 0)
             continue
-        old = f"read_parquet('{previous / 'data' / table}.parquet')"
+        old = str(previous / "data" / f"{table}.parquet")
         key = ", ".join(table_schema(table)["primaryKey"])
-        added = con.execute(
-            f"SELECT count(*) FROM (SELECT {key} FROM {new} EXCEPT SELECT {key} FROM {old})"
-        ).fetchall()[0][0]
-        removed = con.execute(
-            f"SELECT count(*) FROM (SELECT {key} FROM {old} EXCEPT SELECT {key} FROM {new})"
-        ).fetchall()[0][0]
+        count_sql = (
+            f"SELECT count(*) FROM (SELECT {key} FROM read_parquet($1) "
+            f"EXCEPT SELECT {key} FROM read_parquet($2))"
+        )
+        added = con.execute(count_sql, [new, old]).fetchall()[0][0]
+        removed = con.execute(count_sql, [old, new]).fetchall()[0][0]
         changes[table] = (int(added), int(removed))
     con.close()
     return changes
@@ -131,30 +161,129 @@ def _switch_latest(out: Path, version: str) -> None:
     os.replace(tmp, out / LATEST)
 
 
-def _update_catalog(out: Path, entry: dict[str, Any]) -> None:
+def _read_catalog(out: Path) -> dict[str, Any]:
+    try:
+        catalog = json.loads((out / CATALOG).read_text(encoding="utf-8"))
+        if isinstance(catalog, dict) and isinstance(catalog.get("releases"), list):
+            return catalog
+    except (OSError, ValueError):
+        pass  # missing or damaged: rebuilt from releases/
+    return {"name": "diplodata", "releases": []}
+
+
+def _write_catalog(out: Path, catalog: dict[str, Any]) -> None:
     path = out / CATALOG
-    catalog: dict[str, Any] = {"name": "diplodata", "releases": []}
-    if path.exists():
-        catalog = json.loads(path.read_text(encoding="utf-8"))
-    catalog["releases"] = [r for r in catalog["releases"] if r["version"] != entry["version"]]
-    catalog["releases"].append(entry)
-    catalog["latest"] = entry["version"]
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(catalog, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, path)
+
+
+def catalog_entry(
+    version: str, created: str, counts: dict[str, int], package: dict[str, Any]
+) -> dict[str, Any]:
+    files = package.get("files", []) + [
+        {"path": r["path"], "hash": r["hash"], "bytes": r["bytes"]}
+        for r in package.get("resources", [])
+        if "hash" in r
+    ]
+    return {
+        "version": version,
+        "created": created,
+        "path": f"{RELEASES}/{version}/datapackage.json",
+        "rows": counts,
+        "files": [
+            {"path": f"{RELEASES}/{version}/{f['path']}", "hash": f["hash"], "bytes": f["bytes"]}
+            for f in files
+        ],
+    }
+
+
+def _update_catalog(out: Path, entry: dict[str, Any]) -> None:
+    catalog = _read_catalog(out)
+    catalog["releases"] = [r for r in catalog["releases"] if r["version"] != entry["version"]]
+    catalog["releases"].append(entry)
+    catalog["latest"] = entry["version"]
+    _write_catalog(out, catalog)
+
+
+def reconcile_catalog(out: Path) -> bool:
+    """Make ``catalog.json`` list every release in ``releases/`` and name ``latest``'s
+    target as the latest (a run that crashed between the two leaves them apart).
+    True when the catalog was changed."""
+    import pyarrow.parquet as pq
+
+    latest = latest_release(out)
+    versions = published_versions(out)
+    if latest is None and not versions:
+        return False
+    catalog = _read_catalog(out)
+    known = {r.get("version") for r in catalog["releases"] if isinstance(r, dict)}
+    changed = False
+    for version in versions:
+        if version in known:
+            continue
+        folder = out / RELEASES / version
+        try:
+            package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+            counts = {
+                t: pq.read_metadata(folder / "data" / f"{t}.parquet").num_rows for t in TABLES
+            }
+        except (OSError, ValueError):
+            continue  # a damaged release is not listed; `diplodata verify` names it
+        catalog["releases"].append(
+            catalog_entry(version, str(package.get("created", "")), counts, package)
+        )
+        changed = True
+    catalog["releases"].sort(key=lambda r: _version_key(str(r.get("version", ""))))
+    if latest is not None and catalog.get("latest") != latest.name:
+        catalog["latest"] = latest.name
+        changed = True
+    if changed:
+        _write_catalog(out, catalog)
+    return changed
+
+
+def clean_leftovers(out: Path) -> list[Path]:
+    """Remove what a killed run leaves behind: staging folders, temporary files."""
+    removed = []
+    for stale in [
+        *out.glob(".staging-*"),
+        *out.glob(f".{LATEST}.*"),
+        *out.glob("*.tmp"),
+        *(out / STATE_DIR).rglob("*.tmp"),
+    ]:
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
+        removed.append(stale)
+    return removed
 
 
 class OutputBusyError(PublishError):
     """Another run holds the output folder."""
 
 
+_HELD: dict[Path, int] = {}  # output folders whose lock this process holds (re-entrant)
+
+
 @contextmanager
 def output_lock(out: Path) -> Iterator[None]:
     """Hold ``OUT/.lock`` for a whole run: one publisher per output folder at a time.
 
-    With the lock held, staging folders left by a crashed run are removed.
+    With the lock held, what a crashed run left (staging folders, temporary files) is
+    removed and ``catalog.json`` is reconciled with ``releases/`` and ``latest``. The lock
+    is re-entrant within a process: the CLI takes it before Prefect starts, the flow again.
     """
     out.mkdir(parents=True, exist_ok=True)
+    key = out.resolve()
+    if key in _HELD:
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
     with (out / ".lock").open("a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -163,11 +292,13 @@ def output_lock(out: Path) -> Iterator[None]:
                 f"{out}: another diplodata run is publishing here; wait for it to finish "
                 "or pass another --out"
             ) from exc
-        for stale in out.glob(".staging-*"):
-            shutil.rmtree(stale, ignore_errors=True)
+        _HELD[key] = 1
         try:
+            clean_leftovers(out)
+            reconcile_catalog(out)
             yield
         finally:
+            del _HELD[key]
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
@@ -203,7 +334,7 @@ def stage(
     arrow = write_data(tables, staging)
     write_duckdb(arrow, staging)
     (staging / "README.md").write_text(data_dictionary(meta.version), encoding="utf-8")
-    previous = latest_release(out)
+    previous = intact_release(out)  # a damaged release is never read as data
     changes = diff_tables(previous, staging)
     (staging / "CHANGELOG.md").write_text(
         changelog(meta.version, previous.name if previous else None, changes, notes),
@@ -263,28 +394,8 @@ def promote(staged: StagedRelease) -> Release:
     _make_read_only(staged.path)
     staged.path.rename(final)
     _switch_latest(out, meta.version)
-    _update_catalog(
-        out,
-        {
-            "version": meta.version,
-            "created": meta.created,
-            "path": f"{RELEASES}/{meta.version}/datapackage.json",
-            "rows": staged.counts,
-            "files": [
-                {
-                    "path": f"{RELEASES}/{meta.version}/{f['path']}",
-                    "hash": f["hash"],
-                    "bytes": f["bytes"],
-                }
-                for f in package["files"]
-                + [
-                    {"path": r["path"], "hash": r["hash"], "bytes": r["bytes"]}
-                    for r in package["resources"]
-                    if "hash" in r
-                ]
-            ],
-        },
-    )
+    checkpoint("catalog")
+    _update_catalog(out, catalog_entry(meta.version, meta.created, staged.counts, package))
     return Release(meta.version, final, staged.counts, staged.changes)
 
 

@@ -8,11 +8,13 @@ run that crashes resumes where it stopped.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import os
 from pathlib import Path
 from typing import Any
 
+from diplodata.faults import checkpoint
 from diplodata.models import (
     Article,
     ArticleFacts,
@@ -63,4 +65,57 @@ class FactsCache:
         path = self._path(facts.article)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        checkpoint("cache")
         os.replace(tmp, path)
+
+
+class ArticleStore:
+    """``<out>/.state/articles/<sha256>.json``: every article's text and record, so that a
+    published article stays in later releases after its input is gone."""
+
+    def __init__(self, out: Path) -> None:
+        self.folder = out / STATE_DIR / "articles"
+
+    def put(self, article: Article) -> None:
+        path = self.folder / f"{article.sha256}.json"
+        if path.exists():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        record = dataclasses.asdict(article)
+        record["published_date"] = (
+            article.published_date.isoformat() if article.published_date else None
+        )
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def get(self, sha256: str) -> Article | None:
+        try:
+            record = json.loads((self.folder / f"{sha256}.json").read_text(encoding="utf-8"))
+            date = record.pop("published_date")
+            article = Article(
+                **record, published_date=dt.date.fromisoformat(date) if date else None
+            )
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        return article if article.sha256 == sha256 else None
+
+
+CORPUS = "corpus.json"
+
+
+def read_corpus(out: Path) -> set[str]:
+    """sha256 of every article in the latest published release (``.state/corpus.json``)."""
+    try:
+        data = json.loads((out / STATE_DIR / CORPUS).read_text(encoding="utf-8"))
+        return {str(s) for s in data["articles"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+
+
+def write_corpus(out: Path, sha256s: set[str]) -> None:
+    path = out / STATE_DIR / CORPUS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"articles": sorted(sha256s)}, indent=1), encoding="utf-8")
+    os.replace(tmp, path)

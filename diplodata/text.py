@@ -76,7 +76,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 
 
 def split_sentences(text: str) -> list[Span]:

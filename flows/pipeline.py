@@ -5,9 +5,12 @@ flow's parameters from its annotations, which must be real types, not strings.
 """
 
 import os
+import signal
+import sys
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
+from prefect.exceptions import TerminationSignal
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from diplodata import pipeline as p
@@ -35,8 +38,8 @@ def ingest_task(config: RunConfig) -> Batch:
 
 
 @task(name="extract")
-def extract_task(articles: list[Article], config: RunConfig) -> list[ArticleFacts]:
-    return p.extract_batch(articles, config.out)
+def extract_task(articles: list[Article], config: RunConfig) -> p.Extracted:
+    return p.extract_batch(articles, config.out, config.time_budget)
 
 
 @task(name="build-tables")
@@ -68,13 +71,30 @@ def publish_task(staged: StagedRelease) -> Release:
 def diplodata_run(config: RunConfig) -> RunSummary:
     """Ingest new articles, extract facts in batches, validate and publish a release."""
     with output_lock(config.out):
-        return _run(config)
+        try:
+            return _run(config)
+        except TerminationSignal as exc:
+            _end_now(exc.signal)
+            raise
+
+
+def _end_now(sig: int) -> None:
+    """SIGTERM ends the run now, as it would any program: Prefect would first wait for the
+    running extract tasks. What was published stays; the next run finishes the work."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    signal.signal(sig, signal.SIG_DFL)
+    os.kill(os.getpid(), sig)
 
 
 def _run(config: RunConfig) -> RunSummary:
     log = get_run_logger()
     timer = p.Timer()
-    batch = ingest_task(config)
+    batch = p.carry(ingest_task(config), config.out, config.prune)
+    p.checkpoint("ingest")
+    damage = p.damaged_latest(config.out)
+    for problem in damage:
+        log.warning(f"latest release damaged: {problem}; rebuilding it from the cache")
     plan = p.plan(batch, config.out)
     rejects = [f"input: {s.reason}" for s in plan.skipped]
     for reject in rejects:
@@ -82,6 +102,10 @@ def _run(config: RunConfig) -> RunSummary:
     log.info(
         f"{len(plan.articles)} articles: {len(plan.todo)} to extract, {len(plan.cached)} cached"
     )
+    if plan.kept:
+        log.info(f"{len(plan.kept)} published articles no longer in the input are kept")
+    for article in plan.pruned:
+        log.info(f"removed (--prune): {article.source}")
     timer.lap("ingest")
     summary = RunSummary(
         status="unchanged",
@@ -95,7 +119,7 @@ def _run(config: RunConfig) -> RunSummary:
         summary.message = f"No articles in {config.articles}: nothing published."
         log.warning(summary.message)
         return summary
-    if not config.force and p.unchanged_since_latest(plan.articles, config.out):
+    if not config.force and not damage and p.unchanged_since_latest(plan.articles, config.out):
         summary.message = "No new or changed articles since the latest release: nothing published."
         log.info(summary.message)
         summary.timings = timer.stages
@@ -108,11 +132,23 @@ def _run(config: RunConfig) -> RunSummary:
     done = 0
     for future in futures:
         chunk = future.result()
-        results += chunk
-        done += len(chunk)
+        results += chunk.facts
+        done += len(chunk.facts) + len(chunk.skipped)
+        for skipped in chunk.skipped:
+            log.warning(f"extract: {skipped.reason}")
+        p.set_aside(plan, chunk.skipped)
+        summary.rejects += [f"extract: {s.reason}" for s in chunk.skipped]
         log.info(f"extracted {done}/{len(plan.todo)} articles")
     results.sort(key=lambda r: r.article.article_id)
     timer.lap("extract")
+    summary.n_articles = len(plan.articles)
+    if not plan.articles or (
+        not config.force and not damage and p.unchanged_since_latest(plan.articles, config.out)
+    ):
+        summary.message = "No new or changed articles to publish: nothing published."
+        log.info(summary.message)
+        summary.timings = timer.stages
+        return summary
     tables = tables_task(results)
     timer.lap("tables")
     staged = validate_task(tables, config, plan)
@@ -132,6 +168,7 @@ def _run(config: RunConfig) -> RunSummary:
         summary.message = str(error)
         log.error(summary.message)
     else:
+        p.record_corpus(plan, config.out)
         summary.status = "published"
         summary.release_path = str(release.path)
         summary.message = f"Published release {release.version} to {release.path}"

@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 
 STARTUP_TIMEOUT = 120.0  # seconds; a fresh database takes about 12 s on 2 cores
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a child gets when its parent dies
 
 
 class ServerError(RuntimeError):
@@ -103,3 +104,106 @@ def local_server(home: Path, port: int | None = None) -> Iterator[str]:
             yield url
         finally:
             stop(process, signal.SIGTERM)
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
+    """Linux: SIGKILL this process when the process that started it dies, whatever killed it."""
+    import ctypes
+
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return  # not Linux: the server is still stopped on a normal exit or SIGTERM
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _start_temporary(port: int) -> "subprocess.Popen[bytes]":
+    """Prefect's temporary API server (the same command Prefect runs), tied to this process."""
+    import prefect
+    from prefect.settings import get_current_settings
+
+    env = {
+        **os.environ,
+        **get_current_settings().to_environment_variables(exclude_unset=True),
+        "PREFECT_UI_ENABLED": "0",
+        "PREFECT__SERVER_EPHEMERAL": "1",
+        "PREFECT__SERVER_FINAL": "1",
+    }
+    env.pop("PREFECT_API_URL", None)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--app-dir",
+            str(Path(prefect.__file__).parent.parent),
+            "--factory",
+            "prefect.server.api.server:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "error",
+            "--lifespan",
+            "on",
+        ],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=_die_with_parent,  # the only way to set PDEATHSIG
+    )
+
+
+@contextmanager
+def temporary_server(
+    attempts: int = 3, timeout: float = 90.0, backoff: float = 2.0
+) -> Iterator[str]:
+    """A temporary Prefect API server for one run, yielding its API URL.
+
+    Unlike Prefect's own, it dies with the run whatever kills the run (kill -9 included:
+    the kernel sends it SIGKILL when its parent dies), and a start that fails or times out
+    (a loaded machine) is retried on another port, waiting ``backoff`` seconds, doubled
+    each time."""
+    last = ""
+    for attempt in range(attempts):
+        port = free_port()
+        process = _start_temporary(port)
+        url = f"http://127.0.0.1:{port}/api"
+
+        def healthy(process: "subprocess.Popen[bytes]" = process, url: str = url) -> bool:
+            if process.poll() is not None:
+                raise ServerError(f"exited with code {process.returncode}")
+            try:
+                return httpx.get(f"{url}/health", timeout=2).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        try:
+            wait_until(healthy, timeout, f"the temporary Prefect server on port {port}", 0.1)
+        except (ServerError, TimeoutError) as exc:
+            last = str(exc)
+            _terminate(process)
+            if attempt + 1 < attempts:
+                time.sleep(backoff * 2**attempt)
+            continue
+        try:
+            yield url
+        finally:
+            _terminate(process)
+        return
+    raise ServerError(
+        f"the temporary Prefect server did not start after {attempts} attempts ({last}); "
+        "retry later, or run a Prefect server and set PREFECT_API_URL"
+    )
+
+
+def _terminate(process: "subprocess.Popen[bytes]") -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)

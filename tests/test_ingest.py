@@ -43,7 +43,8 @@ def test_ingest_skips_bad_files_and_says_why(tmp_path: Path) -> None:
     batch = read_folder(tmp_path)
     assert [a.source for a in batch.articles] == ["copy.md"]
     reasons = {Path(s.source).name: s.reason for s in batch.skipped}
-    assert set(reasons) == {"good.txt", "latin1.txt", "empty.txt"}
+    assert set(reasons) == {"good.txt", "latin1.txt", "empty.txt", "notes.csv"}
+    assert "not an article file" in reasons["notes.csv"]
     assert "not UTF-8" in reasons["latin1.txt"] and "re-save" in reasons["latin1.txt"]
     assert "empty" in reasons["empty.txt"]
     assert "same text" in reasons["good.txt"]

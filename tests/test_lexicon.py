@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
         "role_categories",
         "currencies",
         "office_holders",
+        "not_articles",
     ],
 )
 def test_lexicon_data_files_match_their_schemas(name: str) -> None:

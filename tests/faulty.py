@@ -1,0 +1,21 @@
+"""Extractors that misbehave, for the time-budget tests (module-level: a worker process
+imports them by name)."""
+
+from __future__ import annotations
+
+import time
+
+from diplodata.extract import extract_article
+from diplodata.models import Article, ArticleFacts
+
+
+def slow_or_failing(article: Article) -> ArticleFacts:
+    if "STALL" in article.text:
+        time.sleep(120)
+    if "BREAK" in article.text:
+        raise ValueError("broken on purpose")
+    if "DIE" in article.text:
+        import os
+
+        os._exit(3)
+    return extract_article(article)

@@ -1,0 +1,59 @@
+"""One large or slow article cannot stall a run: a size limit and a per-article time
+budget, each a reject with its reason, and the rest of the batch goes on."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from diplodata.budget import extract_within
+from diplodata.ingest import read_folder
+from diplodata.pipeline import extract_batch
+from diplodata.state import FactsCache
+from diplodata.version import EXTRACTOR_VERSION
+from tests.conftest import FIXTURES, make_article
+from tests.faulty import slow_or_failing
+
+TEXT = (FIXTURES / "articles" / "extra_visit.txt").read_text(encoding="utf-8")
+
+
+def test_an_article_over_the_size_limit_is_a_reject_and_the_rest_is_read(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(TEXT)
+    (tmp_path / "big.txt").write_text(TEXT + " More words." * 1000)
+    (tmp_path / "huge.txt").write_text("x" * 100_000)  # not even read: its bytes say enough
+    batch = read_folder(tmp_path, max_chars=5_000)
+    assert [a.source for a in batch.articles] == ["ok.txt"]
+    reasons = {s.source: s.reason for s in batch.skipped}
+    assert set(reasons) == {"big.txt", "huge.txt"}
+    assert "too long for an article" in reasons["big.txt"] and "5,000" in reasons["big.txt"]
+    assert "--max-chars" in reasons["huge.txt"]
+
+
+def test_an_article_over_the_time_budget_is_set_aside_and_the_batch_goes_on() -> None:
+    articles = [
+        make_article(TEXT, "first.txt"),
+        make_article(TEXT + "\nSTALL", "stalls.txt"),
+        make_article(TEXT + "\nBREAK", "breaks.txt"),
+        make_article(TEXT + "\nDIE", "kills-its-worker.txt"),
+        make_article(TEXT + "\nLast.", "last.txt"),
+    ]
+    start = time.monotonic()
+    outcomes = list(extract_within(articles, 2.0, slow_or_failing))
+    assert time.monotonic() - start < 60  # the stalled article was stopped (it sleeps 120 s)
+    by_source = {o.article.source: o for o in outcomes}
+    assert [o.article.source for o in outcomes] == [a.source for a in articles]
+    assert by_source["first.txt"].facts is not None and by_source["last.txt"].facts is not None
+    assert by_source["first.txt"].facts.meetings  # real extraction in the worker
+    assert "longer than the time budget of 2 s" in (by_source["stalls.txt"].reason or "")
+    assert "broken on purpose" in (by_source["breaks.txt"].reason or "")
+    assert "process died" in (by_source["kills-its-worker.txt"].reason or "")
+
+
+def test_extract_batch_caches_what_it_extracted_and_lists_what_it_set_aside(
+    tmp_path: Path,
+) -> None:
+    good, bad = make_article(TEXT, "good.txt"), make_article("", "empty.txt")
+    result = extract_batch([good], tmp_path, 10.0)
+    assert [f.article.source for f in result.facts] == ["good.txt"] and not result.skipped
+    assert FactsCache(tmp_path, EXTRACTOR_VERSION).get(good) is not None
+    assert FactsCache(tmp_path, EXTRACTOR_VERSION).get(bad) is None
