@@ -27,6 +27,7 @@ class ActorRow:
     role: str | None
     aliases: str | None
     n_articles: int
+    wikidata: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from diplodata import lexicon
 from diplodata.models import ArticleFacts, MeetingFact, PersonFact
-from diplodata.resolve import resolve_people, stable_id
+from diplodata.resolve import PersonRef, Resolved, resolve_person, stable_id, wikidata_ids
 from diplodata.rows import (
     ActorMentionRow,
     ActorRow,
@@ -52,12 +52,12 @@ class _Assembly:
     """Rows being built, plus what the actors table needs to know about each actor."""
 
     version: str
-    person_ids: dict[str, str]
     tables: Tables = field(default_factory=Tables)
     people: dict[str, dict[str, Counter[str]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(Counter))
     )
     actor_articles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    curated: dict[str, Resolved] = field(default_factory=dict)
 
     def add(self, result: ArticleFacts) -> None:
         article, text, v = result.article, result.article.text, self.version
@@ -73,8 +73,12 @@ class _Assembly:
                 v,
             )
         )
+        ids = _person_ids(result)
         for person in result.persons:
-            pid = self.person_ids[person.name]
+            pid = ids[person.name]
+            resolved = resolve_person(_ref(result, person))
+            if resolved.curated is not None:
+                self.curated[pid] = resolved
             record = self.people[pid]
             record["names"][person.name] += 1
             record["aliases"].update(person.aliases)
@@ -93,7 +97,8 @@ class _Assembly:
                     evidence(text, person.start, person.end, v),
                 )
             )
-        local = _local_person_ids(result.persons, self.person_ids)
+        self._add_organizations(aid, text)
+        local = _local_person_ids(result.persons, ids)
         for meeting in result.meetings:
             self._add_meeting(aid, text, meeting, local)
         for fig in result.trade_figures:
@@ -123,6 +128,28 @@ class _Assembly:
                     mem.organization,
                     mem.organization_name,
                     evidence(text, mem.start, mem.end, v),
+                )
+            )
+
+    def _add_organizations(self, aid: str, text: str) -> None:
+        """A mention of every international organization the article names (the first)."""
+        seen: set[str] = set()
+        for mention in lexicon.load().find_organizations(text):
+            if mention.code in seen:
+                continue
+            seen.add(mention.code)
+            actor = org_actor_id(mention.code)
+            self.actor_articles[actor].add(aid)
+            self.tables.actor_mentions.append(
+                ActorMentionRow(
+                    stable_id(aid, actor),
+                    aid,
+                    actor,
+                    mention.surface,
+                    None,
+                    None,
+                    None,
+                    evidence(text, mention.start, mention.end, self.version),
                 )
             )
 
@@ -163,10 +190,16 @@ class _Assembly:
     def actors(self) -> list[ActorRow]:
         """One row per person, state and organization that appears in any fact row."""
         lex = lexicon.load()
+        states, orgs = wikidata_ids("country"), wikidata_ids("organization")
         rows = []
         for pid, record in self.people.items():
             names = record["names"]
-            name = max(names, key=lambda n: (len(n.split()), names[n], n))
+            curated = self.curated[pid].curated if pid in self.curated else None
+            name = (
+                curated.name
+                if curated is not None
+                else max(names, key=lambda n: (len(n.split()), names[n], n))
+            )
             aliases = sorted((set(names) | set(record["aliases"])) - {name})
             rows.append(
                 ActorRow(
@@ -177,6 +210,7 @@ class _Assembly:
                     _most_common(record["roles"]),
                     " | ".join(aliases) or None,
                     len(self.actor_articles[pid]),
+                    curated.wikidata if curated is not None else None,
                 )
             )
         for actor_id, articles in self.actor_articles.items():
@@ -184,7 +218,14 @@ class _Assembly:
             if kind == "country":
                 rows.append(
                     ActorRow(
-                        actor_id, lex.country_name(code), "country", code, None, None, len(articles)
+                        actor_id,
+                        lex.country_name(code),
+                        "country",
+                        code,
+                        None,
+                        None,
+                        len(articles),
+                        states.get(code),
                     )
                 )
             elif kind == "org":
@@ -198,6 +239,7 @@ class _Assembly:
                         None,
                         None,
                         len(articles),
+                        orgs.get(code),
                     )
                 )
         return rows
@@ -205,13 +247,22 @@ class _Assembly:
 
 def build_tables(results: Sequence[ArticleFacts], version: str) -> Tables:
     """Assemble every table of a release from the facts of all articles."""
-    person_ids = resolve_people(p.name for r in results for p in r.persons)
-    assembly = _Assembly(version, person_ids)
+    assembly = _Assembly(version)
     for result in results:
         assembly.add(result)
     assembly.tables.actors = assembly.actors()
     _dedupe_and_sort(assembly.tables)
     return assembly.tables
+
+
+def _ref(result: ArticleFacts, person: PersonFact) -> PersonRef:
+    date = result.article.published_date
+    return PersonRef(person.name, date.year if date else None, person.country)
+
+
+def _person_ids(result: ArticleFacts) -> dict[str, str]:
+    """Actor ids of the persons of one article, by name (see ``diplodata.resolve``)."""
+    return {p.name: resolve_person(_ref(result, p)).actor_id for p in result.persons}
 
 
 def _local_person_ids(persons: Sequence[PersonFact], ids: dict[str, str]) -> dict[str, str]:

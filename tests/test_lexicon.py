@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
         "role_categories",
         "currencies",
         "office_holders",
+        "wikidata",
+        "given_name_variants",
     ],
 )
 def test_lexicon_data_files_match_their_schemas(name: str) -> None:
