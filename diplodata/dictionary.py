@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplodata.schemas import TABLES, table_schema
+from diplodata.schemas import SCHEMA_VERSION, TABLES, table_schema
 
 
 def _constraints(field: dict[str, object]) -> str:
@@ -42,6 +42,7 @@ def table_markdown(table: str) -> str:
 def data_dictionary(version: str | None = None) -> str:
     """Markdown describing every table and column of a release."""
     head = "# diplodata release" + (f" {version}" if version else "") + "\n\n"
+    head += f"Schema version {SCHEMA_VERSION} (`schema_version` in `datapackage.json`).\n\n"
     head += (
         "Every table comes as `data/<table>.parquet` (resource `<table>`) and "
         "`data/<table>.csv` (resource `<table>-csv`); `diplodata.duckdb` has one view per "

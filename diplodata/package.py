@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from diplodata.rows import Evidence, Tables
-from diplodata.schemas import TABLES, arrow_schema, table_schema
+from diplodata.schemas import SCHEMA_VERSION, TABLES, arrow_schema, table_schema
 
 CSV_SUFFIX = "-csv"
 DUCKDB_FILE = "diplodata.duckdb"
@@ -167,6 +167,7 @@ def descriptor(folder: Path, meta: PackageMeta) -> dict[str, Any]:
         "title": meta.title,
         "description": meta.description,
         "version": meta.version,
+        "schema_version": SCHEMA_VERSION,
         "created": meta.created,
         "licenses": [license_entry],
         "contributors": [{"title": c, "roles": ["creator"]} for c in meta.contributors],

@@ -59,6 +59,9 @@ class MeetingRow:
     article_id: str
     date: str | None
     date_precision: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    status: str
     location: str | None
     location_country: str | None
     kind: str

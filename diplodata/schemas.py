@@ -12,6 +12,13 @@ import pyarrow as pa
 
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
+# Version of the published tables' contract, recorded in every release's datapackage.json
+# (``schema_version``): the major number moves when a column changes meaning, the minor one
+# when tables or columns are added. 2.0.0: signed trade balances; meetings.status,
+# date_start, date_end; actors.wikidata; organization mentions; articles.url, publisher,
+# language, license; the optional article_texts table.
+SCHEMA_VERSION = "2.0.0"
+
 # Publication order: referenced tables before the tables that reference them.
 TABLES: tuple[str, ...] = (
     "articles",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from diplodata import lexicon
+from diplodata.extract.status import meeting_status
 from diplodata.models import ArticleFacts, MeetingFact, PersonFact
 from diplodata.resolve import PersonRef, Resolved, resolve_person, stable_id, wikidata_ids
 from diplodata.rows import (
@@ -31,6 +34,21 @@ def evidence(text: str, start: int, end: int, version: str) -> Evidence:
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     return Evidence(start, end, text[start:end], version)
+
+
+def date_range(date: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day of an ISO date at day, month or year precision."""
+    if not date:
+        return None, None
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        year, month = parts
+        last = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, 1), dt.date(year, month, last)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
 def country_actor_id(code: str) -> str:
@@ -58,10 +76,12 @@ class _Assembly:
     )
     actor_articles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     curated: dict[str, Resolved] = field(default_factory=dict)
+    published: dict[str, dt.date | None] = field(default_factory=dict)
 
     def add(self, result: ArticleFacts) -> None:
         article, text, v = result.article, result.article.text, self.version
         aid = article.article_id
+        self.published[aid] = article.published_date
         self.tables.articles.append(
             ArticleRow(
                 aid,
@@ -178,6 +198,10 @@ class _Assembly:
                 aid,
                 meeting.date,
                 meeting.date_precision,
+                *date_range(meeting.date),
+                meeting_status(
+                    text[meeting.start : meeting.end], meeting.date, self.published.get(aid)
+                ),
                 meeting.location,
                 meeting.location_country,
                 meeting.kind,
