@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplodata.schemas import SCHEMA_VERSION, TABLES, table_schema
+from diplodata.schemas import ALL_TABLES, SCHEMA_VERSION, table_schema
 
 
 def _constraints(field: dict[str, object]) -> str:
@@ -49,4 +49,4 @@ def data_dictionary(version: str | None = None) -> str:
         "table. Every fact row carries its evidence: `quote` is exactly the article text "
         "between `char_start` and `char_end`.\n\n"
     )
-    return head + "\n".join(table_markdown(t) for t in TABLES)
+    return head + "\n".join(table_markdown(t) for t in ALL_TABLES)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from diplodata.dates import find_dateline
 from diplodata.models import Article
+from diplodata.sources import SourceError, source_meta, with_meta
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -67,11 +68,15 @@ def read_file(path: Path) -> Article:
             f"{path}: not UTF-8 text (bad byte at offset {exc.start}); "
             "re-save the file as UTF-8 or remove it from the input folder"
         ) from exc
+    try:
+        meta, content = source_meta(path, content)
+    except SourceError as exc:
+        raise InputError(str(exc)) from exc
     if path.suffix.lower() in HTML_SUFFIXES:
         from diplodata.html import html_to_text
 
         content = html_to_text(content, source=str(path))
-    return article_from_text(content, path.name)
+    return with_meta(article_from_text(content, path.name), meta)
 
 
 def list_files(folder: Path) -> list[Path]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from diplodata.schemas import TABLES
+from diplodata.schemas import ALL_TABLES
 
 
 class QueryError(ValueError):
@@ -57,11 +57,15 @@ def resolve_release(location: Path) -> Path:
 def connect(release: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with one view per table of ``release``."""
     con = duckdb.connect()
-    for table in TABLES:
+    for table in ALL_TABLES:
         path = release / "data" / f"{table}.parquet"
         if path.exists():
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{_quote(path)}')")
     return con
+
+
+def _tables(release: Path) -> list[str]:
+    return [t for t in ALL_TABLES if (release / "data" / f"{t}.parquet").exists()]
 
 
 def _quote(path: Path) -> str:
@@ -77,7 +81,7 @@ def run_query(sql: str, location: Path) -> QueryResult:
         rows = relation.fetchall()
     except duckdb.Error as exc:
         message = re.sub(r"\s+", " ", str(exc)).strip()
-        raise QueryError(f"query failed: {message}. Tables: {', '.join(TABLES)}") from exc
+        raise QueryError(f"query failed: {message}. Tables: {', '.join(_tables(release))}") from exc
     finally:
         con.close()
     return QueryResult(columns, rows)

@@ -17,6 +17,7 @@ from diplodata.rows import (
     ActorMentionRow,
     ActorRow,
     ArticleRow,
+    ArticleTextRow,
     Evidence,
     MeetingParticipantRow,
     MeetingRow,
@@ -24,7 +25,7 @@ from diplodata.rows import (
     Tables,
     TradeFigureRow,
 )
-from diplodata.schemas import TABLES, table_schema
+from diplodata.schemas import table_schema
 
 COUNTRY_CODE_LEN = 3
 
@@ -91,8 +92,14 @@ class _Assembly:
                 article.sha256,
                 article.n_chars,
                 v,
+                article.url,
+                article.publisher,
+                article.language,
+                article.license,
             )
         )
+        if self.tables.article_texts is not None:
+            self.tables.article_texts.append(ArticleTextRow(aid, text))
         ids = _person_ids(result)
         for person in result.persons:
             pid = ids[person.name]
@@ -269,9 +276,12 @@ class _Assembly:
         return rows
 
 
-def build_tables(results: Sequence[ArticleFacts], version: str) -> Tables:
-    """Assemble every table of a release from the facts of all articles."""
-    assembly = _Assembly(version)
+def build_tables(
+    results: Sequence[ArticleFacts], version: str, include_text: bool = False
+) -> Tables:
+    """Assemble every table of a release from the facts of all articles (and the articles'
+    texts, with ``include_text``)."""
+    assembly = _Assembly(version, Tables(article_texts=[] if include_text else None))
     for result in results:
         assembly.add(result)
     assembly.tables.actors = assembly.actors()
@@ -306,7 +316,7 @@ FACT_TABLES = frozenset({"actor_mentions", "meetings", "trade_figures", "members
 def _dedupe_and_sort(tables: Tables) -> None:
     """One row per primary key (first wins); rows in a deterministic order: same input, same
     bytes. Fact rows follow the text (article, then position), the others their key."""
-    for name in TABLES:
+    for name in tables.names():
         fields = table_schema(name)["primaryKey"]
         unique: dict[tuple[Any, ...], Any] = {}
         for row in getattr(tables, name):

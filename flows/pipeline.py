@@ -40,8 +40,8 @@ def extract_task(articles: list[Article], config: RunConfig) -> list[ArticleFact
 
 
 @task(name="build-tables")
-def tables_task(results: list[ArticleFacts]) -> Tables:
-    return build_tables(results, p.EXTRACTOR_VERSION)
+def tables_task(results: list[ArticleFacts], include_text: bool) -> Tables:
+    return build_tables(results, p.EXTRACTOR_VERSION, include_text)
 
 
 @task(name="validate")
@@ -95,7 +95,9 @@ def _run(config: RunConfig) -> RunSummary:
         summary.message = f"No articles in {config.articles}: nothing published."
         log.warning(summary.message)
         return summary
-    if not config.force and p.unchanged_since_latest(plan.articles, config.out):
+    if not config.force and p.unchanged_since_latest(
+        plan.articles, config.out, config.include_text
+    ):
         summary.message = "No new or changed articles since the latest release: nothing published."
         log.info(summary.message)
         summary.timings = timer.stages
@@ -113,7 +115,7 @@ def _run(config: RunConfig) -> RunSummary:
         log.info(f"extracted {done}/{len(plan.todo)} articles")
     results.sort(key=lambda r: r.article.article_id)
     timer.lap("extract")
-    tables = tables_task(results)
+    tables = tables_task(results, config.include_text)
     timer.lap("tables")
     staged = validate_task(tables, config, plan)
     timer.lap("validate")
@@ -179,6 +181,7 @@ def serve(
             "out": str(config.out.resolve()),
             "batch_size": config.batch_size,
             "license": config.license,
+            "include_text": config.include_text,
             "feeds": str(config.feeds.resolve()) if config.feeds else None,
             "gold": str(config.gold.resolve()) if config.gold else None,
         }

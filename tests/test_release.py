@@ -18,7 +18,9 @@ from tests.facts import TEXT, sample_facts
 
 
 def _meta(version: str = "2026-01-01.1") -> PackageMeta:
-    return PackageMeta(version=version, created="2026-01-01T00:00:00Z", sources=["sample.txt"])
+    return PackageMeta(
+        version=version, created="2026-01-01T00:00:00Z", sources=[{"title": "sample.txt"}]
+    )
 
 
 def _tables(*extra: str) -> Tables:
