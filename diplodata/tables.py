@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diplodata import lexicon
+from diplodata.bodies import Body, find_bodies
 from diplodata.extract.status import meeting_status
 from diplodata.models import ArticleFacts, MeetingFact, PersonFact
 from diplodata.resolve import PersonRef, Resolved, resolve_person, stable_id, wikidata_ids
@@ -78,6 +79,8 @@ class _Assembly:
     actor_articles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     curated: dict[str, Resolved] = field(default_factory=dict)
     published: dict[str, dt.date | None] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    org_names: dict[str, str] = field(default_factory=dict)  # as the memberships name them
 
     def add(self, result: ArticleFacts) -> None:
         article, text, v = result.article, result.article.text, self.version
@@ -147,6 +150,7 @@ class _Assembly:
             )
         for mem in result.memberships:
             self.actor_articles[org_actor_id(mem.organization)].add(aid)
+            self.org_names.setdefault(mem.organization, mem.organization_name)
             self.tables.memberships.append(
                 MembershipRow(
                     stable_id(aid, mem.member, mem.organization),
@@ -159,24 +163,32 @@ class _Assembly:
             )
 
     def _add_organizations(self, aid: str, text: str) -> None:
-        """A mention of every international organization the article names (the first)."""
+        """A mention of every organization the article names (its first mention):
+        international organizations, and the ministries, parliaments and other bodies of
+        ``diplodata.bodies``."""
+        found = [
+            (m.start, m.end, m.code, m.surface) for m in lexicon.load().find_organizations(text)
+        ]
+        for body in find_bodies(text):
+            self.bodies[body.body.code] = body.body
+            found.append((body.start, body.end, body.body.code, body.surface))
         seen: set[str] = set()
-        for mention in lexicon.load().find_organizations(text):
-            if mention.code in seen:
+        for start, end, code, surface in sorted(found):
+            actor = org_actor_id(code)
+            if actor in seen:
                 continue
-            seen.add(mention.code)
-            actor = org_actor_id(mention.code)
+            seen.add(actor)
             self.actor_articles[actor].add(aid)
             self.tables.actor_mentions.append(
                 ActorMentionRow(
                     stable_id(aid, actor),
                     aid,
                     actor,
-                    mention.surface,
+                    surface,
                     None,
+                    self.bodies[code].country if code in self.bodies else None,
                     None,
-                    None,
-                    evidence(text, mention.start, mention.end, self.version),
+                    evidence(text, start, end, self.version),
                 )
             )
 
@@ -260,13 +272,13 @@ class _Assembly:
                     )
                 )
             elif kind == "org":
-                org = lex.organization(code)
+                org, body = lex.organization(code), self.bodies.get(code)
                 rows.append(
                     ActorRow(
                         actor_id,
-                        org.name if org else code,
+                        org.name if org else body.name if body else self.org_names.get(code, code),
                         "organization",
-                        None,
+                        body.country if body else None,
                         None,
                         None,
                         len(articles),

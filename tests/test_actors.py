@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from diplodata.bodies import find_bodies
 from diplodata.ingest import read_folder
 from diplodata.pipeline import extract_batch
 from diplodata.rows import Tables
@@ -69,3 +72,35 @@ def test_actors_organizations_are_actors_with_mentions() -> None:
     assert (nato.kind, nato.wikidata, nato.n_articles) == ("organization", "Q7184", 2)
     quotes = {m.evidence.quote for m in tables.actor_mentions if m.actor_id == "org:NATO"}
     assert quotes == {"NATO", "North Atlantic Treaty Organization"}
+
+
+def test_actors_ministries_and_parliaments_are_organizations_of_their_state() -> None:
+    tables = _tables()
+    bodies = {
+        a.actor_id: (a.name, a.country) for a in tables.actors if a.actor_id.startswith("org:TUR")
+    }
+    assert bodies == {
+        "org:TUR_FOREIGN_MINISTRY": ("Ministry of Foreign Affairs (Türkiye)", "TUR"),
+        "org:TUR_PARLIAMENT": ("Grand National Assembly of Türkiye", "TUR"),
+    }
+    mentions = {m.evidence.quote for m in tables.actor_mentions if m.actor_id in bodies}
+    assert mentions == {"Turkish Foreign Ministry", "Grand National Assembly"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the Ministry of Foreign Affairs of Belarus", [("BLR_FOREIGN_MINISTRY", "BLR")]),
+        ("Georgia's parliament voted", [("GEO_PARLIAMENT", "GEO")]),
+        ("the German Foreign Office said", [("DEU_FOREIGN_MINISTRY", "DEU")]),
+        ("the Foreign Office said", [("GBR_FOREIGN_MINISTRY", "GBR")]),
+        ("the European Parliament", [("EU_PARLIAMENT", None)]),
+        (
+            "the U.S. State Department and the Pentagon",
+            [("USA_FOREIGN_MINISTRY", "USA"), ("USA_DEFENCE_MINISTRY", "USA")],
+        ),
+        ("the parliament met; the ministry said", []),  # no state: no actor
+    ],
+)
+def test_actors_bodies_need_their_state(text: str, found: list[tuple[str, str | None]]) -> None:
+    assert [(m.body.code, m.body.country) for m in find_bodies(text)] == found

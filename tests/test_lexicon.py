@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
         "office_holders",
         "wikidata",
         "given_name_variants",
+        "bodies",
+        "body_types",
     ],
 )
 def test_lexicon_data_files_match_their_schemas(name: str) -> None:
