@@ -38,6 +38,8 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     (r"iy$", "y"),
     (r"ij$", "y"),
     (r"ii$", "y"),
+    (r"enka$", "enko"),  # Belarusian -enka: Lukashenka, Lukashenko
+    (r"aye", "ae"),  # Tokayev, Tokaev
     (r"ks", "x"),
     (r"kh", "h"),
     (r"dzh", "j"),

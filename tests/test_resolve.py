@@ -9,6 +9,8 @@ def test_resolve_transliteration_variants_are_one_person() -> None:
         ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),
         ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
         ("Mr. Sergey Lavrov", "Sergei Lavrov"),
+        ("Alyaksandr Lukashenka", "Alexander Lukashenko"),
+        ("Kassym-Jomart Tokaev", "Kassym-Jomart Tokayev"),
     ]:
         assert person_id(name_key(a)) == person_id(name_key(b)), (a, b)
 
@@ -53,6 +55,7 @@ def test_resolve_namesakes_stay_apart() -> None:
     # a surname no curated person or several at once carry is an actor of its own
     assert actor("Stoltenberg") not in {actor("Jens Stoltenberg"), actor("Gerhard Stoltenberg")}
     assert actor("Gryzlov") != actor("Boris Gryzlov")
+    assert actor("Lukashenka", 2021, "BLR") == actor("Alexander Lukashenko")
 
 
 def test_resolve_ids_do_not_depend_on_the_other_articles() -> None:
