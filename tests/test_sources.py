@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 
 from diplodata.cli import app
 from diplodata.config import RunConfig
+from diplodata.extract import EXTRACTOR_VERSION
 from diplodata.ingest import read_folder
 from diplodata.licenses import LicenseError, check_license
-from diplodata.pipeline import extract_batch, package_meta
+from diplodata.pipeline import extract_batch, package_meta, unchanged_since_latest
 from diplodata.release import publish
 from diplodata.schemas import SCHEMA_VERSION
 from diplodata.tables import build_tables
@@ -70,7 +71,7 @@ def test_sources_bad_sidecar_is_skipped_with_its_reason(
 
 def _release(out: Path, articles: Path, include_text: bool) -> Path:
     batch = read_folder(articles)
-    tables = build_tables(extract_batch(batch.articles), "test", include_text)
+    tables = build_tables(extract_batch(batch.articles), EXTRACTOR_VERSION, include_text)
     config = RunConfig(articles=articles, out=out, include_text=include_text)
     return publish(tables, out, package_meta(config, batch.articles)).path
 
@@ -162,3 +163,15 @@ def test_sources_changelog_lists_schema_changes_since_an_older_release(tmp_path:
     assert "balance is signed" in changelog
     third = (_release(out, FIXTURES, include_text=False) / "CHANGELOG.md").read_text()
     assert "Schema version" not in third
+
+
+def test_sources_a_new_sidecar_or_include_text_is_a_change(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    shutil.copytree(FIXTURES, articles)
+    out = tmp_path / "out"
+    _release(out, articles, include_text=False)
+    assert unchanged_since_latest(read_folder(articles).articles, out)
+    assert not unchanged_since_latest(read_folder(articles).articles, out, include_text=True)
+    sidecar = articles / "talks.json"
+    sidecar.write_text(sidecar.read_text().replace("Example News", "Example Daily"))
+    assert not unchanged_since_latest(read_folder(articles).articles, out)
