@@ -35,7 +35,8 @@ def table_markdown(table: str) -> str:
     lines += ["", "| column | type | constraints | meaning |", "|---|---|---|---|"]
     for f in schema["fields"]:
         description = str(f.get("description", "")).replace("|", "\\|")
-        lines.append(f"| `{f['name']}` | {f['type']} | {_constraints(f)} | {description} |")
+        constraints = _constraints(f).replace("|", "\\|")
+        lines.append(f"| `{f['name']}` | {f['type']} | {constraints} | {description} |")
     return "\n".join(lines) + "\n"
 
 

@@ -100,6 +100,8 @@ def test_docs_data_dictionary_lists_every_column(table: str) -> None:
     dictionary = data_dictionary("x")
     section = dictionary.split(f"## `{table}`")[1].split("\n## ")[0]
     assert [m for m in re.findall(r"^\| `(\w+)` \|", section, flags=re.M)] == field_names(table)
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert all(len(re.findall(r"(?<!\\)\|", line)) == 5 for line in rows)  # four cells each
 
 
 def test_docs_two_commands_are_the_makefile_targets() -> None:
