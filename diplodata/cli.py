@@ -72,8 +72,15 @@ def run(
     out: OutOpt = DEFAULT_OUT,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per extract task.")] = 250,
     license: Annotated[
-        str, typer.Option(help="Licence of the published data (SPDX id).")
+        str, typer.Option(help="Licence of the published data (SPDX id or expression).")
     ] = "CC-BY-4.0",
+    include_text: Annotated[
+        bool,
+        typer.Option(
+            help="Ship the article texts (table article_texts); only for sources that "
+            "allow redistribution."
+        ),
+    ] = False,
     feeds: Annotated[
         Path | None, typer.Option(help="Feeds config file (RSS/Atom/URLs) to fetch too.")
     ] = None,
@@ -101,7 +108,13 @@ def run(
 ) -> None:
     """Extract the four tables from ARTICLES and publish a release under OUT."""
     from diplodata.ingest import InputError, list_files
+    from diplodata.licenses import LicenseError, check_license
 
+    try:
+        license = check_license(license)
+    except LicenseError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
     try:
         found = list_files(articles, follow_links)  # fail fast, before Prefect starts
     except InputError as exc:
@@ -122,6 +135,7 @@ def run(
         out=out,
         batch_size=batch_size,
         license=license,
+        include_text=include_text,
         feeds=feeds,
         force=force,
         gold=gold,

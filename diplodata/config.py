@@ -24,6 +24,7 @@ class RunConfig:
     gold: Path | None = None  # gold annotations: eval scores go into the release's quality report
     feeds: Path | None = None  # a feeds config file (RSS/Atom/URLs), optional
     force: bool = False  # publish even when nothing changed
+    include_text: bool = False  # ship the article texts (table article_texts)
     dask: str | None = None  # run extract tasks on Dask: "local" or a scheduler address
     extra_sources: tuple[str, ...] = field(default=())
     max_chars: int = MAX_CHARS

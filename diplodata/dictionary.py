@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplodata.schemas import TABLES, table_schema
+from diplodata.schemas import ALL_TABLES, SCHEMA_VERSION, table_schema
 
 
 def _constraints(field: dict[str, object]) -> str:
@@ -35,17 +35,19 @@ def table_markdown(table: str) -> str:
     lines += ["", "| column | type | constraints | meaning |", "|---|---|---|---|"]
     for f in schema["fields"]:
         description = str(f.get("description", "")).replace("|", "\\|")
-        lines.append(f"| `{f['name']}` | {f['type']} | {_constraints(f)} | {description} |")
+        constraints = _constraints(f).replace("|", "\\|")
+        lines.append(f"| `{f['name']}` | {f['type']} | {constraints} | {description} |")
     return "\n".join(lines) + "\n"
 
 
 def data_dictionary(version: str | None = None) -> str:
     """Markdown describing every table and column of a release."""
     head = "# diplodata release" + (f" {version}" if version else "") + "\n\n"
+    head += f"Schema version {SCHEMA_VERSION} (`schema_version` in `datapackage.json`).\n\n"
     head += (
         "Every table comes as `data/<table>.parquet` (resource `<table>`) and "
         "`data/<table>.csv` (resource `<table>-csv`); `diplodata.duckdb` has one view per "
         "table. Every fact row carries its evidence: `quote` is exactly the article text "
         "between `char_start` and `char_end`.\n\n"
     )
-    return head + "\n".join(table_markdown(t) for t in TABLES)
+    return head + "\n".join(table_markdown(t) for t in ALL_TABLES)

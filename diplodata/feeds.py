@@ -20,11 +20,10 @@ errors are retried (see ``diplodata.http``); a broken config file raises ``FeedC
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import html
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -36,6 +35,7 @@ from diplodata.html import html_to_text
 from diplodata.http import DEFAULT_RETRY, FetchError, Retry, get, make_client
 from diplodata.ingest import Batch, InputError, Skipped, article_from_text
 from diplodata.models import Article
+from diplodata.sources import SourceMeta, html_meta
 
 FULL_CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
@@ -124,8 +124,11 @@ def read_page(client: httpx.Client, url: str, retry: Retry = DEFAULT_RETRY) -> A
     kind = _media_type(response)
     if kind not in PAGE_TYPES:
         raise ItemError(f"{url}: not an HTML page (Content-Type {kind})")
-    text = response.text if kind == "text/plain" else html_to_text(response.text, source=url)
-    return _article(text, url)
+    if kind == "text/plain":
+        return replace(_article(response.text, url), url=url)
+    meta = html_meta(response.text)
+    article = _article(html_to_text(response.text, source=url), url)
+    return replace(article, url=url, publisher=meta.publisher, language=meta.language)
 
 
 def _article(text: str, url: str) -> Article:
@@ -150,9 +153,14 @@ def _published(entry: Any) -> dt.date | None:
 
 
 def entry_article(
-    client: httpx.Client, entry: Any, feed_url: str, retry: Retry = DEFAULT_RETRY
+    client: httpx.Client,
+    entry: Any,
+    feed_url: str,
+    retry: Retry = DEFAULT_RETRY,
+    feed: SourceMeta | None = None,
 ) -> Article:
-    """The article of one feed entry: its full content, or else the page it links to."""
+    """The article of one feed entry: its full content, or else the page it links to; its
+    URL is the entry's link, its publisher and language the feed's unless the page says."""
     link = urljoin(feed_url, str(entry.get("link", "")).strip())
     title = str(entry.get("title", "")).strip()
     content = _full_content(entry)
@@ -169,8 +177,14 @@ def entry_article(
         article = read_page(client, link, retry)
     date = _published(entry)
     if article.published_date is None and date is not None:
-        article = dataclasses.replace(article, published_date=date)
-    return article
+        article = replace(article, published_date=date)
+    feed = feed or SourceMeta()
+    return replace(
+        article,
+        url=article.url or (link if link not in ("", feed_url) else None),
+        publisher=article.publisher or feed.publisher,
+        language=article.language or feed.language,
+    )
 
 
 def read_feed(client: httpx.Client, spec: FeedSpec, retry: Retry = DEFAULT_RETRY) -> Batch:
@@ -187,9 +201,14 @@ def read_feed(client: httpx.Client, spec: FeedSpec, retry: Retry = DEFAULT_RETRY
         reason = parsed.get("bozo_exception", "no RSS or Atom elements")
         batch.skipped.append(Skipped(spec.url, f"{spec.url}: not an RSS or Atom feed ({reason})"))
         return batch
+    about = parsed.get("feed", {})
+    feed = SourceMeta(
+        publisher=str(about.get("title", "")).strip() or None,
+        language=str(about.get("language", "")).strip().lower() or None,
+    )
     for entry in parsed.entries[: spec.limit]:
         try:
-            batch.articles.append(entry_article(client, entry, spec.url, retry))
+            batch.articles.append(entry_article(client, entry, spec.url, retry, feed))
         except ItemError as exc:
             source = urljoin(spec.url, str(entry.get("link", ""))) or spec.url
             batch.skipped.append(Skipped(source, f"{exc} (entry of feed {spec.url})"))

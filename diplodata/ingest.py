@@ -11,6 +11,7 @@ from diplodata.config import MAX_CHARS
 from diplodata.dates import find_dateline
 from diplodata.models import Article
 from diplodata.normalize import normalize_text
+from diplodata.sources import SourceError, source_meta, with_meta
 from diplodata.walk import HTML_SUFFIXES, SUFFIXES, Skipped, walk
 
 __all__ = ["SUFFIXES", "Batch", "InputError", "Skipped", "article_from_text", "read_folder"]
@@ -64,11 +65,15 @@ def read_file(path: Path, source: str | None = None) -> Article:
             f"{path}: not UTF-8 text (bad byte at offset {exc.start}); "
             "re-save the file as UTF-8 or remove it from the input folder"
         ) from exc
+    try:
+        meta, content = source_meta(path, content)
+    except SourceError as exc:
+        raise InputError(str(exc)) from exc
     if path.suffix.lower() in HTML_SUFFIXES:
         from diplodata.html import html_to_text
 
         content = html_to_text(content, source=str(path))
-    return article_from_text(content, source or path.name)
+    return with_meta(article_from_text(content, source or path.name), meta)
 
 
 def _check_folder(folder: Path) -> None:

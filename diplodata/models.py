@@ -35,6 +35,10 @@ class Article:
     sha256: str
     title: str | None = None
     published_date: dt.date | None = None
+    url: str | None = None  # where the article can be read (feeds, pages, sidecars)
+    publisher: str | None = None
+    language: str | None = None  # BCP 47 tag, as declared by the source
+    license: str | None = None  # the source's licence (SPDX id or text), when known
 
     @property
     def n_chars(self) -> int:

@@ -17,8 +17,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from diplodata.faults import checkpoint
+from diplodata.licenses import license_entry
 from diplodata.rows import Evidence, Tables
-from diplodata.schemas import TABLES, arrow_schema, table_schema
+from diplodata.schemas import ALL_TABLES, SCHEMA_VERSION, arrow_schema, table_schema
 
 CSV_SUFFIX = "-csv"
 DUCKDB_FILE = "diplodata.duckdb"
@@ -39,7 +40,7 @@ class PackageMeta:
         "organizations, extracted from news articles with provenance for every row."
     )
     license: str = "CC-BY-4.0"
-    sources: Sequence[str] = ()
+    sources: Sequence[dict[str, Any]] = ()  # Data Package source entries (title, path, ...)
     contributors: Sequence[str] = ("diplodata",)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -93,7 +94,7 @@ def write_data(tables: Tables, folder: Path) -> dict[str, pa.Table]:
     """Write ``data/<table>.parquet`` and ``data/<table>.csv`` for every table."""
     data = folder / "data"
     data.mkdir(parents=True, exist_ok=True)
-    arrow = {name: arrow_table(name, getattr(tables, name)) for name in TABLES}
+    arrow = {name: arrow_table(name, getattr(tables, name)) for name in tables.names()}
     con = duckdb.connect()
     for name, table in arrow.items():
         parquet = data / f"{name}.parquet"
@@ -124,6 +125,11 @@ def write_duckdb(arrow: dict[str, pa.Table], folder: Path) -> Path:
     return path
 
 
+def published_tables(folder: Path) -> list[str]:
+    """The tables written to ``folder``, in publication order."""
+    return [t for t in ALL_TABLES if (folder / "data" / f"{t}.parquet").exists()]
+
+
 def _resource_schema(table: str, csv: bool) -> dict[str, Any]:
     schema = copy.deepcopy(table_schema(table))
     schema.pop("$schema", None)
@@ -144,7 +150,7 @@ def descriptor(folder: Path, meta: PackageMeta) -> dict[str, Any]:
     """The ``datapackage.json`` for the files already written to ``folder``."""
     resources: list[dict[str, Any]] = []
     for csv in (False, True):
-        for table in TABLES:
+        for table in published_tables(folder):
             schema = table_schema(table)
             rel = f"data/{table}.{'csv' if csv else 'parquet'}"
             resource: dict[str, Any] = {
@@ -162,18 +168,22 @@ def descriptor(folder: Path, meta: PackageMeta) -> dict[str, Any]:
             if csv:
                 resource["encoding"] = "utf-8"
             resources.append(resource)
-    url, title = LICENSES.get(meta.license, ("", meta.license))
-    license_entry = {"name": meta.license, "title": title} | ({"path": url} if url else {})
+    if meta.license in LICENSES:
+        url, title = LICENSES[meta.license]
+        licence = {"name": meta.license, "title": title, "path": url}
+    else:
+        licence = license_entry(meta.license)
     package: dict[str, Any] = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": meta.name,
         "title": meta.title,
         "description": meta.description,
         "version": meta.version,
+        "schema_version": SCHEMA_VERSION,
         "created": meta.created,
-        "licenses": [license_entry],
+        "licenses": [licence],
         "contributors": [{"title": c, "roles": ["creator"]} for c in meta.contributors],
-        "sources": [{"title": s, **({"path": s} if "://" in s else {})} for s in meta.sources],
+        "sources": list(meta.sources),
         "resources": resources,
         **meta.extra,
     }

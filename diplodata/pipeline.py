@@ -18,6 +18,7 @@ from diplodata.config import TIME_BUDGET, RunConfig
 from diplodata.extract import EXTRACTOR_VERSION
 from diplodata.faults import checkpoint
 from diplodata.ingest import Batch, Skipped, read_folder, too_long
+from diplodata.licenses import license_entry
 from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
 from diplodata.release import latest_release, next_version
@@ -92,7 +93,7 @@ def set_aside(p: Plan, skipped: Sequence[Skipped]) -> None:
 def published_corpus(out: Path) -> set[str]:
     """sha256 of the articles published in the latest release: the corpus recorded in
     the state, and the intact latest release's articles (a crash between the two)."""
-    return read_corpus(out) | {sha for sha, _ in _latest_articles(out) or []}
+    return read_corpus(out) | {str(row[0]) for row in _latest_articles(out) or []}
 
 
 def carry(batch: Batch, out: Path, prune: bool = False) -> Batch:
@@ -147,18 +148,25 @@ def extract_batch(
     return result
 
 
-def _latest_articles(out: Path) -> list[tuple[str, str]] | None:
-    """(sha256, extractor_version) of every article in the latest release, if any and intact."""
+# What makes an article the same in two releases: its text, the rules that read it, and
+# what is known about its source.
+_SAME = ("sha256", "extractor_version", "source", "url", "publisher", "language", "license")
+
+
+def _latest_articles(out: Path) -> list[tuple[str | None, ...]] | None:
+    """The :data:`_SAME` columns of every article in the latest release, if any (None for a
+    column an older release does not have)."""
     latest = latest_release(out)
     if latest is None or damaged_latest(out):
         return None
     con = duckdb.connect()
-    rows = con.execute(
-        "SELECT sha256, extractor_version FROM read_parquet($1)",
-        [str(latest / "data" / "articles.parquet")],
-    ).fetchall()
+    result = con.execute(
+        "SELECT * FROM read_parquet($1)", [str(latest / "data" / "articles.parquet")]
+    )
+    columns = [d[0] for d in result.description or []]
+    rows = [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
     con.close()
-    return [(str(sha), str(version)) for sha, version in rows]
+    return [tuple(_text(row.get(c)) for c in _SAME) for row in rows]
 
 
 def damaged_latest(out: Path) -> list[str]:
@@ -169,16 +177,32 @@ def damaged_latest(out: Path) -> list[str]:
     return [] if latest is None else verify_release(latest).problems
 
 
-def unchanged_since_latest(articles: Sequence[Article], out: Path) -> bool:
-    """True when the latest release holds exactly these texts, read by this extractor version."""
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _same_key(article: Article) -> tuple[str | None, ...]:
+    values = {"extractor_version": EXTRACTOR_VERSION}
+    return tuple(values.get(c, getattr(article, c, None)) for c in _SAME)
+
+
+def unchanged_since_latest(
+    articles: Sequence[Article], out: Path, include_text: bool = False
+) -> bool:
+    """True when the latest release holds exactly these texts, read by this extractor version
+    (and ships their texts when ``include_text``, and only then)."""
     rows = _latest_articles(out)
-    return rows is not None and sorted(rows) == sorted(
-        (a.sha256, EXTRACTOR_VERSION) for a in articles
+    latest = latest_release(out)
+    texts = latest is not None and (latest / "data" / "article_texts.parquet").exists()
+    return (
+        rows is not None
+        and texts == include_text
+        and sorted(rows, key=str) == sorted((_same_key(a) for a in articles), key=str)
     )
 
 
 def previous_extractor_version(out: Path) -> str | None:
-    versions = {version for _, version in _latest_articles(out) or []}
+    versions = {row[1] for row in _latest_articles(out) or []}
     return versions.pop() if len(versions) == 1 else None
 
 
@@ -237,13 +261,26 @@ def input_report(p: Plan) -> dict[str, dict[str, object]]:
     }
 
 
+def source_entry(article: Article) -> dict[str, object]:
+    """The article as a Data Package source: its name, URL, publisher and licence if known."""
+    url = article.url or (article.source if "://" in article.source else None)
+    entry: dict[str, object] = {"title": article.source}
+    if url:
+        entry["path"] = url
+    if article.publisher:
+        entry["publisher"] = article.publisher
+    if article.license:
+        entry["licenses"] = [license_entry(article.license)]
+    return entry
+
+
 def package_meta(config: RunConfig, articles: Sequence[Article]) -> PackageMeta:
     now = dt.datetime.now(dt.UTC)
     return PackageMeta(
         version=next_version(config.out, now.date()),
         created=now.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         license=config.license,
-        sources=sorted({a.source for a in articles}),
+        sources=[source_entry(a) for a in sorted(articles, key=lambda a: a.source)],
         contributors=config.contributors,
     )
 

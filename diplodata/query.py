@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from diplodata.schemas import TABLES
+from diplodata.schemas import ALL_TABLES
 
 
 class QueryError(ValueError):
@@ -83,17 +83,22 @@ def verified_release(location: Path) -> Path:
     return release
 
 
+def _tables(release: Path) -> list[str]:
+    return [t for t in ALL_TABLES if (release / "data" / f"{t}.parquet").exists()]
+
+
 def run_query(sql: str, location: Path) -> QueryResult:
     if not sql.strip():
         raise QueryError('no SQL given; e.g. diplodata query "SELECT * FROM meetings"')
-    con = connect(verified_release(location))
+    release = verified_release(location)
+    con = connect(release)
     try:
         relation = con.execute(sql)
         columns = [d[0] for d in relation.description or []]
         rows = relation.fetchall()
     except duckdb.Error as exc:
         message = re.sub(r"\s+", " ", str(exc)).strip()
-        raise QueryError(f"query failed: {message}. Tables: {', '.join(TABLES)}") from exc
+        raise QueryError(f"query failed: {message}. Tables: {', '.join(_tables(release))}") from exc
     finally:
         con.close()
     return QueryResult(columns, rows)

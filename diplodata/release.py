@@ -35,12 +35,13 @@ from diplodata.package import (
     PackageMeta,
     descriptor,
     extra_files,
+    published_tables,
     write_data,
     write_descriptor,
     write_duckdb,
 )
 from diplodata.rows import Tables
-from diplodata.schemas import TABLES, table_schema
+from diplodata.schemas import SCHEMA_CHANGES, SCHEMA_VERSION, TABLES, table_schema
 from diplodata.state import STATE_DIR
 from diplodata.validate import Problem, validate_package
 
@@ -119,7 +120,7 @@ def diff_tables(previous: Path | None, current: Path) -> dict[str, tuple[int, in
     """Rows added and removed per table since ``previous`` (by primary key, with DuckDB)."""
     changes: dict[str, tuple[int, int]] = {}
     con = duckdb.connect()
-    for table in TABLES:
+    for table in published_tables(current):
         new = str(current / "data" / f"{table}.parquet")  # paths are parameters, never SQL
         if previous is None or not (previous / "data" / f"{table}.parquet").exists():
             count = con.execute("SELECT count(*) FROM read_parquet($1)", [new]).fetchall()[0][0]
@@ -138,13 +139,80 @@ def diff_tables(previous: Path | None, current: Path) -> dict[str, tuple[int, in
     return changes
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleChanges:
+    """Articles (source, title) added, whose text changed, and removed since a release."""
+
+    added: list[tuple[str, str | None]] = field(default_factory=list)
+    changed: list[tuple[str, str | None]] = field(default_factory=list)
+    removed: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+def diff_articles(previous: Path | None, current: Path) -> ArticleChanges:
+    """Articles by ``source``: new ones, ones whose text (sha256) changed, ones gone."""
+    con = duckdb.connect()
+
+    def read(release: Path) -> dict[str, tuple[str | None, str]]:
+        rows = con.execute(
+            "SELECT source, title, sha256 FROM read_parquet($1)",
+            [str(release / "data" / "articles.parquet")],
+        ).fetchall()
+        return {str(s): (t, str(h)) for s, t, h in rows}
+
+    new = read(current)
+    old = read(previous) if previous is not None else {}
+    con.close()
+    return ArticleChanges(
+        added=[(s, new[s][0]) for s in sorted(new.keys() - old.keys())],
+        changed=[(s, new[s][0]) for s in sorted(new.keys() & old.keys()) if new[s] != old[s]],
+        removed=[(s, old[s][0]) for s in sorted(old.keys() - new.keys())],
+    )
+
+
+def schema_notes(previous: Path | None) -> list[str]:
+    """What changed in the tables' contract since the ``previous`` release, if anything."""
+    if previous is None:
+        return []
+    descriptor = json.loads((previous / "datapackage.json").read_text(encoding="utf-8"))
+    before = str(descriptor.get("schema_version", "1.0.0"))
+    if before == SCHEMA_VERSION:
+        return []
+
+    def number(version: str) -> tuple[int, ...]:
+        return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+    changes = [
+        text
+        for v, text in SCHEMA_CHANGES.items()
+        if number(before) < number(v) <= number(SCHEMA_VERSION)
+    ]
+    return [f"Schema version {before} -> {SCHEMA_VERSION}: " + " ".join(changes)]
+
+
+def _article_lines(heading: str, items: list[tuple[str, str | None]]) -> list[str]:
+    if not items:
+        return []
+    lines = ["", f"## Articles {heading} ({len(items)})", ""]
+    return lines + [f"- `{source}`" + (f": {title}" if title else "") for source, title in items]
+
+
 def changelog(
-    version: str, previous: str | None, changes: dict[str, tuple[int, int]], notes: Sequence[str]
+    version: str,
+    previous: str | None,
+    changes: dict[str, tuple[int, int]],
+    notes: Sequence[str],
+    articles: ArticleChanges | None = None,
 ) -> str:
     lines = [f"# Changes in {version}", ""]
     lines.append(f"Compared with release {previous}." if previous else "First release.")
+    lines += [f"- {n}" for n in notes]
+    articles = articles or ArticleChanges()
+    lines += _article_lines("added", articles.added)
+    lines += _article_lines("changed (new text)", articles.changed)
+    lines += _article_lines("removed", articles.removed)
     lines += [
-        *(f"- {n}" for n in notes),
+        "",
+        "## Rows per table",
         "",
         "| table | rows added | rows removed |",
         "|---|---|---|",
@@ -336,8 +404,15 @@ def stage(
     (staging / "README.md").write_text(data_dictionary(meta.version), encoding="utf-8")
     previous = intact_release(out)  # a damaged release is never read as data
     changes = diff_tables(previous, staging)
+    notes = [*schema_notes(previous), *notes]
     (staging / "CHANGELOG.md").write_text(
-        changelog(meta.version, previous.name if previous else None, changes, notes),
+        changelog(
+            meta.version,
+            previous.name if previous else None,
+            changes,
+            notes,
+            diff_articles(previous, staging),
+        ),
         encoding="utf-8",
     )
     package = descriptor(staging, meta)
@@ -385,7 +460,7 @@ def promote(staged: StagedRelease) -> Release:
             "README.md",
             "CHANGELOG.md",
             *sorted(f"quality/{p.name}" for p in (staged.path / "quality").glob("*.json")),
-            *(f"data/{t}.parquet" for t in TABLES),
+            *(f"data/{t}.parquet" for t in published_tables(staged.path)),
         ],
     )
     write_descriptor(staged.path, package)

@@ -16,6 +16,16 @@ class ArticleRow:
     sha256: str
     n_chars: int
     extractor_version: str
+    url: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    license: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTextRow:
+    article_id: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +37,7 @@ class ActorRow:
     role: str | None
     aliases: str | None
     n_articles: int
+    wikidata: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +69,9 @@ class MeetingRow:
     article_id: str
     date: str | None
     date_precision: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    status: str
     location: str | None
     location_country: str | None
     kind: str
@@ -108,6 +122,11 @@ class Tables:
     meeting_participants: list[MeetingParticipantRow] = field(default_factory=list)
     trade_figures: list[TradeFigureRow] = field(default_factory=list)
     memberships: list[MembershipRow] = field(default_factory=list)
+    article_texts: list[ArticleTextRow] | None = None  # only with --include-text
+
+    def names(self) -> tuple[str, ...]:
+        """The tables this release has, in publication order."""
+        return tuple(n for n in self.__dataclass_fields__ if getattr(self, n) is not None)
 
     def counts(self) -> dict[str, int]:
-        return {name: len(getattr(self, name)) for name in self.__dataclass_fields__}
+        return {name: len(getattr(self, name)) for name in self.names()}

@@ -12,6 +12,19 @@ import pyarrow as pa
 
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
+# Version of the published tables' contract, recorded in every release's datapackage.json
+# (``schema_version``): the major number moves when a column changes meaning, the minor one
+# when tables or columns are added. A release's CHANGELOG lists the changes since the
+# previous release's version (releases before 2.0.0 have none: 1.0.0).
+SCHEMA_VERSION = "2.0.0"
+SCHEMA_CHANGES: dict[str, str] = {
+    "2.0.0": "trade_figures.value of a balance is signed (negative: the reporter's deficit); "
+    "new columns meetings.status, date_start, date_end, actors.wikidata, articles.url, "
+    "publisher, language, license; actor_mentions also lists international organizations; "
+    "persons are resolved across name forms (actor ids of some persons changed); optional "
+    "table article_texts.",
+}
+
 # Publication order: referenced tables before the tables that reference them.
 TABLES: tuple[str, ...] = (
     "articles",
@@ -22,6 +35,9 @@ TABLES: tuple[str, ...] = (
     "trade_figures",
     "memberships",
 )
+# Tables a release has only when asked for (``article_texts``: --include-text).
+OPTIONAL_TABLES: tuple[str, ...] = ("article_texts",)
+ALL_TABLES: tuple[str, ...] = TABLES + OPTIONAL_TABLES
 
 _ARROW_TYPES: dict[str, pa.DataType] = {
     "string": pa.string(),

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from diplodata import lexicon
+from diplodata.bodies import Body, find_bodies
+from diplodata.extract.status import meeting_status
 from diplodata.models import ArticleFacts, MeetingFact, PersonFact
-from diplodata.resolve import resolve_people, stable_id
+from diplodata.resolve import PersonRef, Resolved, resolve_person, stable_id, wikidata_ids
 from diplodata.rows import (
     ActorMentionRow,
     ActorRow,
     ArticleRow,
+    ArticleTextRow,
     Evidence,
     MeetingParticipantRow,
     MeetingRow,
@@ -21,7 +26,7 @@ from diplodata.rows import (
     Tables,
     TradeFigureRow,
 )
-from diplodata.schemas import TABLES, table_schema
+from diplodata.schemas import table_schema
 
 COUNTRY_CODE_LEN = 3
 
@@ -31,6 +36,21 @@ def evidence(text: str, start: int, end: int, version: str) -> Evidence:
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     return Evidence(start, end, text[start:end], version)
+
+
+def date_range(date: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day of an ISO date at day, month or year precision."""
+    if not date:
+        return None, None
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        year, month = parts
+        last = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, 1), dt.date(year, month, last)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
 def country_actor_id(code: str) -> str:
@@ -52,16 +72,20 @@ class _Assembly:
     """Rows being built, plus what the actors table needs to know about each actor."""
 
     version: str
-    person_ids: dict[str, str]
     tables: Tables = field(default_factory=Tables)
     people: dict[str, dict[str, Counter[str]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(Counter))
     )
     actor_articles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    curated: dict[str, Resolved] = field(default_factory=dict)
+    published: dict[str, dt.date | None] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    org_names: dict[str, str] = field(default_factory=dict)  # as the memberships name them
 
     def add(self, result: ArticleFacts) -> None:
         article, text, v = result.article, result.article.text, self.version
         aid = article.article_id
+        self.published[aid] = article.published_date
         self.tables.articles.append(
             ArticleRow(
                 aid,
@@ -71,10 +95,20 @@ class _Assembly:
                 article.sha256,
                 article.n_chars,
                 v,
+                article.url,
+                article.publisher,
+                article.language,
+                article.license,
             )
         )
+        if self.tables.article_texts is not None:
+            self.tables.article_texts.append(ArticleTextRow(aid, text))
+        ids = _person_ids(result)
         for person in result.persons:
-            pid = self.person_ids[person.name]
+            pid = ids[person.name]
+            resolved = resolve_person(_ref(result, person))
+            if resolved.curated is not None:
+                self.curated[pid] = resolved
             record = self.people[pid]
             record["names"][person.name] += 1
             record["aliases"].update(person.aliases)
@@ -93,7 +127,8 @@ class _Assembly:
                     evidence(text, person.start, person.end, v),
                 )
             )
-        local = _local_person_ids(result.persons, self.person_ids)
+        self._add_organizations(aid, text)
+        local = _local_person_ids(result.persons, ids)
         for meeting in result.meetings:
             self._add_meeting(aid, text, meeting, local)
         for fig in result.trade_figures:
@@ -115,6 +150,7 @@ class _Assembly:
             )
         for mem in result.memberships:
             self.actor_articles[org_actor_id(mem.organization)].add(aid)
+            self.org_names.setdefault(mem.organization, mem.organization_name)
             self.tables.memberships.append(
                 MembershipRow(
                     stable_id(aid, mem.member, mem.organization),
@@ -123,6 +159,36 @@ class _Assembly:
                     mem.organization,
                     mem.organization_name,
                     evidence(text, mem.start, mem.end, v),
+                )
+            )
+
+    def _add_organizations(self, aid: str, text: str) -> None:
+        """A mention of every organization the article names (its first mention):
+        international organizations, and the ministries, parliaments and other bodies of
+        ``diplodata.bodies``."""
+        found = [
+            (m.start, m.end, m.code, m.surface) for m in lexicon.load().find_organizations(text)
+        ]
+        for body in find_bodies(text):
+            self.bodies[body.body.code] = body.body
+            found.append((body.start, body.end, body.body.code, body.surface))
+        seen: set[str] = set()
+        for start, end, code, surface in sorted(found):
+            actor = org_actor_id(code)
+            if actor in seen:
+                continue
+            seen.add(actor)
+            self.actor_articles[actor].add(aid)
+            self.tables.actor_mentions.append(
+                ActorMentionRow(
+                    stable_id(aid, actor),
+                    aid,
+                    actor,
+                    surface,
+                    None,
+                    self.bodies[code].country if code in self.bodies else None,
+                    None,
+                    evidence(text, start, end, self.version),
                 )
             )
 
@@ -151,6 +217,10 @@ class _Assembly:
                 aid,
                 meeting.date,
                 meeting.date_precision,
+                *date_range(meeting.date),
+                meeting_status(
+                    text[meeting.start : meeting.end], meeting.date, self.published.get(aid)
+                ),
                 meeting.location,
                 meeting.location_country,
                 meeting.kind,
@@ -163,10 +233,16 @@ class _Assembly:
     def actors(self) -> list[ActorRow]:
         """One row per person, state and organization that appears in any fact row."""
         lex = lexicon.load()
+        states, orgs = wikidata_ids("country"), wikidata_ids("organization")
         rows = []
         for pid, record in self.people.items():
             names = record["names"]
-            name = max(names, key=lambda n: (len(n.split()), names[n], n))
+            curated = self.curated[pid].curated if pid in self.curated else None
+            name = (
+                curated.name
+                if curated is not None
+                else max(names, key=lambda n: (len(n.split()), names[n], n))
+            )
             aliases = sorted((set(names) | set(record["aliases"])) - {name})
             rows.append(
                 ActorRow(
@@ -177,6 +253,7 @@ class _Assembly:
                     _most_common(record["roles"]),
                     " | ".join(aliases) or None,
                     len(self.actor_articles[pid]),
+                    curated.wikidata if curated is not None else None,
                 )
             )
         for actor_id, articles in self.actor_articles.items():
@@ -184,34 +261,54 @@ class _Assembly:
             if kind == "country":
                 rows.append(
                     ActorRow(
-                        actor_id, lex.country_name(code), "country", code, None, None, len(articles)
-                    )
-                )
-            elif kind == "org":
-                org = lex.organization(code)
-                rows.append(
-                    ActorRow(
                         actor_id,
-                        org.name if org else code,
-                        "organization",
-                        None,
+                        lex.country_name(code),
+                        "country",
+                        code,
                         None,
                         None,
                         len(articles),
+                        states.get(code),
+                    )
+                )
+            elif kind == "org":
+                org, body = lex.organization(code), self.bodies.get(code)
+                rows.append(
+                    ActorRow(
+                        actor_id,
+                        org.name if org else body.name if body else self.org_names.get(code, code),
+                        "organization",
+                        body.country if body else None,
+                        None,
+                        None,
+                        len(articles),
+                        orgs.get(code),
                     )
                 )
         return rows
 
 
-def build_tables(results: Sequence[ArticleFacts], version: str) -> Tables:
-    """Assemble every table of a release from the facts of all articles."""
-    person_ids = resolve_people(p.name for r in results for p in r.persons)
-    assembly = _Assembly(version, person_ids)
+def build_tables(
+    results: Sequence[ArticleFacts], version: str, include_text: bool = False
+) -> Tables:
+    """Assemble every table of a release from the facts of all articles (and the articles'
+    texts, with ``include_text``)."""
+    assembly = _Assembly(version, Tables(article_texts=[] if include_text else None))
     for result in results:
         assembly.add(result)
     assembly.tables.actors = assembly.actors()
     _dedupe_and_sort(assembly.tables)
     return assembly.tables
+
+
+def _ref(result: ArticleFacts, person: PersonFact) -> PersonRef:
+    date = result.article.published_date
+    return PersonRef(person.name, date.year if date else None, person.country)
+
+
+def _person_ids(result: ArticleFacts) -> dict[str, str]:
+    """Actor ids of the persons of one article, by name (see ``diplodata.resolve``)."""
+    return {p.name: resolve_person(_ref(result, p)).actor_id for p in result.persons}
 
 
 def _local_person_ids(persons: Sequence[PersonFact], ids: dict[str, str]) -> dict[str, str]:
@@ -231,7 +328,7 @@ FACT_TABLES = frozenset({"actor_mentions", "meetings", "trade_figures", "members
 def _dedupe_and_sort(tables: Tables) -> None:
     """One row per primary key (first wins); rows in a deterministic order: same input, same
     bytes. Fact rows follow the text (article, then position), the others their key."""
-    for name in TABLES:
+    for name in tables.names():
         fields = table_schema(name)["primaryKey"]
         unique: dict[tuple[Any, ...], Any] = {}
         for row in getattr(tables, name):

@@ -33,6 +33,11 @@ _KINDS = [
 ]
 
 
+def _is_sidecar(path: Path) -> bool:
+    """``NAME.json`` beside an article ``NAME.txt`` (``.md``, ``.html``)."""
+    return any(path.with_suffix(suffix).exists() for suffix in SUFFIXES)
+
+
 def walk(folder: Path, follow_links: bool = False) -> Found:
     """Files under ``folder`` (recursively, sorted), each with its ``source``: the path
     relative to ``folder``. Hidden entries, other file types, special files, unreadable
@@ -53,6 +58,8 @@ def walk(folder: Path, follow_links: bool = False) -> Found:
             return
         for entry in entries:
             source = f"{relative}/{entry.name}" if relative else entry.name
+            if entry.name.lower().endswith(".json") and _is_sidecar(Path(entry.path)):
+                continue  # NAME.json beside NAME.txt: read with its article (sources.py)
             reason = _classify(entry, source, root, follow_links, seen_dirs)
             if isinstance(reason, str):
                 found.skipped.append(Skipped(source, f"{source}: {reason}"))

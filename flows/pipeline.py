@@ -43,8 +43,8 @@ def extract_task(articles: list[Article], config: RunConfig) -> p.Extracted:
 
 
 @task(name="build-tables")
-def tables_task(results: list[ArticleFacts]) -> Tables:
-    return build_tables(results, p.EXTRACTOR_VERSION)
+def tables_task(results: list[ArticleFacts], include_text: bool) -> Tables:
+    return build_tables(results, p.EXTRACTOR_VERSION, include_text)
 
 
 @task(name="validate")
@@ -119,7 +119,11 @@ def _run(config: RunConfig) -> RunSummary:
         summary.message = f"No articles in {config.articles}: nothing published."
         log.warning(summary.message)
         return summary
-    if not config.force and not damage and p.unchanged_since_latest(plan.articles, config.out):
+    if (
+        not config.force
+        and not damage
+        and p.unchanged_since_latest(plan.articles, config.out, config.include_text)
+    ):
         summary.message = "No new or changed articles since the latest release: nothing published."
         log.info(summary.message)
         summary.timings = timer.stages
@@ -143,13 +147,15 @@ def _run(config: RunConfig) -> RunSummary:
     timer.lap("extract")
     summary.n_articles = len(plan.articles)
     if not plan.articles or (
-        not config.force and not damage and p.unchanged_since_latest(plan.articles, config.out)
+        not config.force
+        and not damage
+        and p.unchanged_since_latest(plan.articles, config.out, config.include_text)
     ):
         summary.message = "No new or changed articles to publish: nothing published."
         log.info(summary.message)
         summary.timings = timer.stages
         return summary
-    tables = tables_task(results)
+    tables = tables_task(results, config.include_text)
     timer.lap("tables")
     staged = validate_task(tables, config, plan)
     timer.lap("validate")
@@ -216,6 +222,7 @@ def serve(
             "out": str(config.out.resolve()),
             "batch_size": config.batch_size,
             "license": config.license,
+            "include_text": config.include_text,
             "feeds": str(config.feeds.resolve()) if config.feeds else None,
             "gold": str(config.gold.resolve()) if config.gold else None,
         }

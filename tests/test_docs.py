@@ -8,11 +8,17 @@ from pathlib import Path
 import pytest
 
 from diplodata.cli import app
+from diplodata.config import SAMPLE_ARTICLES, RunConfig
 from diplodata.dictionary import data_dictionary
+from diplodata.extract import EXTRACTOR_VERSION
+from diplodata.ingest import article_from_text, read_folder
+from diplodata.models import ArticleFacts, MeetingFact, PersonFact
+from diplodata.pipeline import extract_batch, package_meta
 from diplodata.query import run_query
 from diplodata.release import publish
-from diplodata.schemas import TABLES, field_names
-from tests.test_release import _meta, _tables
+from diplodata.schemas import ALL_TABLES, field_names
+from diplodata.tables import build_tables
+from tests.test_release import _meta
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -26,20 +32,76 @@ def test_docs_every_cli_command_is_in_the_readme() -> None:
         assert f"`diplodata {command}" in README, command
 
 
-def test_docs_readme_queries_run_on_a_release(tmp_path: Path) -> None:
-    publish(_tables(), tmp_path, _meta())
-    queries = re.findall(r'uv run diplodata query "(.*?)"', README, flags=re.S)
-    assert len(queries) >= 3
-    for sql in queries:
-        result = run_query(sql, tmp_path)
-        assert result.columns, sql
+QUERIES = re.findall(r'uv run diplodata query "(.*?)"', README, flags=re.S)
+
+# The answers of the README's queries, in their order, on the bundled sample articles.
+SAMPLE_ANSWERS: list[list[tuple[object, ...]]] = [
+    [  # who met whom in 2022
+        ("2022", "negotiations", "Russia & Ukraine", "BLR"),
+        ("2022-09-02", "meeting", "Boris Gryzlov & Vladimir Makei", "BLR"),
+    ],
+    [  # trade in money, with its direction
+        ("BLR", "exports", "RUS", 2021, None, 16.4, "USD", "exact"),
+        ("BLR", "imports", "RUS", 2021, None, 23.7, "USD", "exact"),
+        ("BLR", "turnover", "TUR", None, "past four years", 1.0, "USD", "more_than"),
+        ("RUS", "turnover", "BLR", 2021, None, 40.1, "USD", "exact"),
+        ("TUR", "turnover", "BLR", None, "past four years", 2.0, "USD", "approx"),
+    ],
+    [("BLR", "RUS", None, 49.0, "exact")],  # shares
+    [  # memberships by organization
+        ("CIS", "BLR, RUS", 2),
+        ("CSTO", "BLR, RUS", 2),
+        ("EAEU", "BLR, RUS", 2),
+        ("UN", "BLR, RUS", 2),
+        ("UNION_STATE", "BLR, RUS", 2),
+    ],
+    [("meeting", 1), ("negotiations", 1)],  # a downloaded release
+]
 
 
-@pytest.mark.parametrize("table", TABLES)
+@pytest.fixture(scope="module")
+def sample_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("sample")
+    batch = read_folder(SAMPLE_ARTICLES)
+    tables = build_tables(extract_batch(batch.articles).facts, EXTRACTOR_VERSION)
+    publish(tables, out, package_meta(RunConfig(out=out), batch.articles))
+    return out
+
+
+def test_docs_readme_queries_give_their_answers_on_the_sample(sample_release: Path) -> None:
+    assert len(QUERIES) == len(SAMPLE_ANSWERS)
+    for sql, answer in zip(QUERIES, SAMPLE_ANSWERS, strict=True):
+        assert run_query(sql, sample_release).rows == answer, sql
+
+
+def test_docs_who_met_whom_keeps_separate_calls_of_one_day_apart(tmp_path: Path) -> None:
+    text = (
+        "Moscow, 5 May 2022: Vladimir Putin had a phone call with Alexander Lukashenko on "
+        "Thursday. Vladimir Putin had a phone call with Kassym-Jomart Tokayev on Thursday."
+    )
+    article = article_from_text(text, "calls.txt")
+    half = text.index(" Vladimir Putin had", 30)
+    names = ("Vladimir Putin", "Alexander Lukashenko", "Kassym-Jomart Tokayev")
+    persons = [PersonFact(n, text.index(n), text.index(n) + len(n)) for n in names]
+    calls = [
+        MeetingFact((names[0], other), "phone_call", start, end, "2022-05-05", "day")
+        for other, (start, end) in zip(names[1:], [(0, half), (half + 1, len(text))], strict=True)
+    ]
+    facts = ArticleFacts(article, persons=persons, meetings=calls)
+    publish(build_tables([facts], "test"), tmp_path, _meta())
+    assert run_query(QUERIES[0], tmp_path).rows == [
+        ("2022-05-05", "phone_call", "Alexander Lukashenko & Vladimir Putin", None),
+        ("2022-05-05", "phone_call", "Kassym-Jomart Tokayev & Vladimir Putin", None),
+    ]
+
+
+@pytest.mark.parametrize("table", ALL_TABLES)
 def test_docs_data_dictionary_lists_every_column(table: str) -> None:
     dictionary = data_dictionary("x")
     section = dictionary.split(f"## `{table}`")[1].split("\n## ")[0]
     assert [m for m in re.findall(r"^\| `(\w+)` \|", section, flags=re.M)] == field_names(table)
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert all(len(re.findall(r"(?<!\\)\|", line)) == 5 for line in rows)  # four cells each
 
 
 def test_docs_two_commands_are_the_makefile_targets() -> None:

@@ -220,13 +220,13 @@ def test_trade_months_years_of_baselines_and_that_year() -> None:
         "300 mln dlr deficit in farm goods that year with its neighbour."
     )
     assert [(r[0], r[1], r[2], r[3], r[6]) for r in rows(text, dt.date(1987, 4, 7))] == [
-        ("balance", "EUU", "JPN", 2_100_000_000, 1987),
-        ("balance", "EUU", "JPN", 1_800_000_000, 1987),
+        ("balance", "EUU", "JPN", -2_100_000_000, 1987),  # deficits are negative
+        ("balance", "EUU", "JPN", -1_800_000_000, 1987),
         ("balance", "USA", "CHN", 9_000_000_000, 1986),
         ("exports", "PER", "CHL", 600_000_000, 1986),
         ("exports", "PER", "CHL", 700_000_000, 1985),
         ("turnover", "CHL", "PER", 4_000_000_000, 1985),
-        ("balance", "CHL", "PER", 300_000_000, 1985),
+        ("balance", "CHL", "PER", -300_000_000, 1985),
     ]
 
 
@@ -248,7 +248,7 @@ def test_trade_regional_and_gerund_clauses() -> None:
         "400 mln dlrs."
     )
     assert [(r[0], r[1], r[2], r[3]) for r in rows(text)] == [
-        ("balance", "GBR", "EUU", 2_000_000_000),
+        ("balance", "GBR", "EUU", -2_000_000_000),  # a deficit: signed
         ("imports", "ESP", "MAR", 900_000_000),
         ("exports", "ESP", "MAR", 400_000_000),
     ]

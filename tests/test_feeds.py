@@ -60,6 +60,21 @@ def test_feeds_read_rss_atom_and_page(site: TestServer) -> None:
     assert "/pages/not-published.html" not in requested  # full content: no page fetch
 
 
+def test_feeds_articles_carry_url_publisher_and_language(site: TestServer) -> None:
+    batch = read_feeds(site.root / "feeds.toml", retry=FAST)
+    base = site.url
+    found = {(a.url, a.publisher, a.language) for a in batch.articles}
+    assert found == {
+        # RSS item: the page's declared language, the feed's title as publisher
+        (f"{base}/pages/talks.html", "Example Diplomacy Desk", "en"),
+        # Atom entry with full content: the feed's title; Atom gives no language
+        (f"{base}/pages/not-published.html", "Example World Affairs", None),
+        (f"{base}/pages/summit.html", "Example World Affairs", "en"),
+        # a single page: its own site name
+        (f"{base}/pages/visit.html", "Example Travel Wire", "en"),
+    }
+
+
 def test_feeds_skip_a_404_item_with_its_reason(site: TestServer) -> None:
     batch = read_feeds(site.root / "feeds.toml", retry=FAST)
     assert len(batch.skipped) == 1

@@ -22,6 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
         "currencies",
         "office_holders",
         "not_articles",
+        "wikidata",
+        "given_name_variants",
+        "bodies",
+        "body_types",
     ],
 )
 def test_lexicon_data_files_match_their_schemas(name: str) -> None:

@@ -12,12 +12,15 @@ import pytest
 from diplodata.package import PackageMeta
 from diplodata.release import PublishError, latest_release, next_version, publish
 from diplodata.rows import Tables
+from diplodata.schemas import SCHEMA_VERSION
 from diplodata.tables import build_tables
 from tests.facts import TEXT, sample_facts
 
 
 def _meta(version: str = "2026-01-01.1") -> PackageMeta:
-    return PackageMeta(version=version, created="2026-01-01T00:00:00Z", sources=["sample.txt"])
+    return PackageMeta(
+        version=version, created="2026-01-01T00:00:00Z", sources=[{"title": "sample.txt"}]
+    )
 
 
 def _tables(*extra: str) -> Tables:
@@ -46,6 +49,7 @@ def test_release_publishes_a_valid_package(tmp_path: Path) -> None:
     names = [r["name"] for r in package["resources"]]
     assert "actors" in names and "actors-csv" in names and len(names) == 14
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    assert package["schema_version"] == SCHEMA_VERSION
     assert {f["path"] for f in package["files"]} >= {"diplodata.duckdb", "data/actors.parquet"}
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from diplodata import rows
 from diplodata.package import row_dicts
-from diplodata.schemas import TABLES, arrow_schema, field_names
+from diplodata.schemas import ALL_TABLES, arrow_schema, field_names
 
 ROW_TYPES = {
     "articles": rows.ArticleRow,
@@ -16,10 +16,11 @@ ROW_TYPES = {
     "meeting_participants": rows.MeetingParticipantRow,
     "trade_figures": rows.TradeFigureRow,
     "memberships": rows.MembershipRow,
+    "article_texts": rows.ArticleTextRow,
 }
 
 
-@pytest.mark.parametrize("table", TABLES)
+@pytest.mark.parametrize("table", ALL_TABLES)
 def test_schemas_typed_rows_have_the_schema_columns(table: str) -> None:
     names = []
     for f in dataclasses.fields(ROW_TYPES[table]):

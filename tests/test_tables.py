@@ -29,7 +29,8 @@ def test_tables_one_actor_per_person_across_articles() -> None:
     people = [a for a in tables.actors if a.kind == "person"]
     assert sorted(a.name for a in people) == ["Boris Gryzlov", "Vladimir Makei"]
     assert {a.n_articles for a in people} == {2}
-    assert len(tables.actor_mentions) == 4
+    kinds = [m.actor_id.partition(":")[0] for m in tables.actor_mentions]
+    assert sorted(kinds) == ["org", "org", "person", "person", "person", "person"]
 
 
 def test_tables_same_input_same_rows() -> None:
@@ -42,6 +43,8 @@ def test_tables_organizations_and_states_become_actors() -> None:
     tables = build_tables([sample_facts()], "test")
     kinds = {(a.actor_id, a.kind, a.name) for a in tables.actors if a.kind != "person"}
     assert kinds == {("org:CSTO", "organization", "Collective Security Treaty Organization")}
+    [csto] = [m for m in tables.actor_mentions if m.actor_id == "org:CSTO"]
+    assert (csto.name, csto.evidence.quote) == ("CSTO", "CSTO")
 
 
 def test_tables_plan_reextracts_when_the_extractor_version_changes(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from diplodata.extract import trade_patterns as P
+from diplodata.extract.balance import signed_balance
 from diplodata.extract.money import (
     COMPARISON,
     Amount,
@@ -165,8 +166,12 @@ def _statement_facts(
         reporter, partner = reading.reporter, reading.partner
         if reading.flow in ("turnover", "balance") and source == partner:
             reporter, partner = partner, reporter
+        value = amount.value
+        if reading.flow == "balance":
+            value = signed_balance(text, (amount.start, amount.end), (span.start, hi), reporter,
+                                   ctx.doc.countries, value)  # fmt: skip
         facts.append(
-            TradeFact(reading.flow, reporter, partner, amount.value, reading.unit, qualifier,
+            TradeFact(reading.flow, reporter, partner, value, reading.unit, qualifier,
                       span.start, max(span.end, amount.end), year, period, source)
         )  # fmt: skip
         ctx.last_pair = (reporter, partner)
@@ -382,7 +387,7 @@ def _dedupe(facts: list[TradeFact]) -> list[TradeFact]:
         twin = next(
             (k for k, g in enumerate(kept)
              if (g.flow, g.reporter, g.partner, g.unit) == (f.flow, f.reporter, f.partner, f.unit)
-             and abs(g.value - f.value) <= 0.005 * g.value and g.year in (None, f.year)),
+             and abs(g.value - f.value) <= 0.005 * abs(g.value) and g.year in (None, f.year)),
             None,
         )  # fmt: skip
         if twin is None:
