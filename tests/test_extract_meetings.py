@@ -516,3 +516,20 @@ def test_meetings_he_is_not_the_person_he_met() -> None:
     )
     kinds = sorted(m.kind for m in _meetings(text, [ALPHA, GAMMA]))
     assert kinds == ["meeting", "phone_call"]
+
+
+def test_meetings_visits_by_verb_and_arrival_are_visits_to_each_state() -> None:
+    text = (
+        "Berlin, 25 August 2020\n\nForeign Minister Ivan Petrov visited Greece and Turkey. "
+        "Prime Minister Anna Berg arrived in Oslo on Tuesday."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("GRC", "Ivan Petrov"), "visit", "2020-08-25", "GRC"),
+        (("Ivan Petrov", "TUR"), "visit", "2020-08-25", "TUR"),
+        (("Anna Berg", "NOR"), "visit", "2020-08-25", "NOR"),
+    ]
+    singer = _person("Maria Lopez", "singer", "ESP")
+    assert _meetings("Maria Lopez visited Japan.", [singer]) == []
+    assert _meetings("Ivan Petrov will visit the Greek community in Oslo.", [ALPHA]) == []
+    pair = "Ivan Petrov and Anna Berg visited Japan together."
+    assert _meetings(pair, [ALPHA, GAMMA]) == []

@@ -386,13 +386,24 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     return []
 
 
+# "visit to X", "visited X", "visiting both X and Y", "arrived in X"
+_HOST_LEAD = re.compile(r"\s+(?:to\s+)?(?:both\s+)?(?:the\s+)?")
+
+
 def find_visit_host(ctx: Context, t_end: int, s_end: int, guest: str | None) -> list[Item]:
-    """The host of "visit to STATE", read as its leader when the article names one (of
-    two leaders, the one with the guest's office: a president hosts a president)."""
-    m = re.compile(r"\s+to\s+(?:the\s+)?").match(ctx.doc.text, t_end, s_end)
+    """The host of "visit to STATE" (or "visited STATE", "arrived in STATE"), read as its
+    leader when the article names one (of two leaders, the one with the guest's office: a
+    president hosts a president); every state of a list ("visits to A and B")."""
+    m = _HOST_LEAD.match(ctx.doc.text, t_end, s_end)
     states = ctx.states_in(m.end(), s_end) if m else []
     if not m or not states or states[0].start != m.end():
         return []
+    named = ctx.doc.countries_in(states[0].start, states[0].end)
+    if named and named[0].form == "demonym":  # "visit the Pakistani community": no state
+        return []
+    listed = chain_items(states, ctx.doc.text, 0)
+    if len(listed) > 1:  # "visits to both Athens and Ankara", "visited Greece and Turkey"
+        return listed
     code = states[0].key
     leaders = [
         p.name
@@ -408,11 +419,36 @@ def find_visit_host(ctx: Context, t_end: int, s_end: int, guest: str | None) -> 
     return [Item(states[0].start, states[0].end, leaders[0] if len(leaders) == 1 else code)]
 
 
+# Words of a compound title that place it in a government ("Deputy Head of the Office of the
+# President", "State Secretary for Foreign Affairs"), and words that place it outside one.
+_GOVERNMENT = re.compile(
+    r"\b(?:minist\w*|president\w*|prime|government|parliament\w*|senat\w*|congress\w*|"
+    r"cabinet|chancell\w*|state secretary|secretary of state|foreign (?:affairs|policy)|"
+    r"national security|embassy|ambassador|envoy|consul\w*|diplomat\w*|governor|mayor|"
+    r"commissioner|deputy|delegation|negotiator|adviser|advisor|spokes\w+|king|queen|emir|"
+    r"sultan|crown prince|speaker)\b"
+)
+_PRIVATE = re.compile(
+    r"\b(?:compan\w*|confederation of|federation|club|corporation|bank|industry|industries|"
+    r"chamber|holding|group|business\w*|ceo|chief executive|team|league|university|"
+    r"foundation|church|party)\b"
+)
+
+
+def is_public_role(role: str | None) -> bool:
+    """A title of the offices lexicon whose sphere is public, or a compound title that
+    names a part of a government and no company, club or federation."""
+    if not role:
+        return False
+    if role in lexicon.load().public_offices:
+        return True
+    return bool(_GOVERNMENT.search(role)) and not _PRIVATE.search(role)
+
+
 def is_official_trip(ctx: Context, group: list[Item], t_start: int) -> bool:
     """ "a trip to Moscow" is a visit only for a holder of a public office named in the
     sentence (a minister's trip, not a rugby coach's; not a "he" read from afar)."""
-    offices = {o.office for o in ctx.lex.offices.values() if o.sphere == "public"}
     return any(
-        i.key in ctx.persons and ctx.persons[i.key].role in offices and i.start < t_start
+        i.key in ctx.persons and is_public_role(ctx.persons[i.key].role) and i.start < t_start
         for i in group
     )

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from diplodata import lexicon
 from diplodata.extract import holders
 from diplodata.extract.meeting_parties import (
     Context,
@@ -24,6 +23,7 @@ from diplodata.extract.meeting_parties import (
     find_subjects,
     find_visit_host,
     is_official_trip,
+    is_public_role,
     is_title_gap,
 )
 from diplodata.extract.when import (
@@ -41,7 +41,7 @@ _TRIGGER = re.compile(
     r"(?P<talks>[Tt]alks|discussions with|conversations? with|consultations|"
     r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
     r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts)|"
-    r"(?P<visit>[Vv]isit(?:s|ed)?|trips?(?= to\b))|"
+    r"(?P<visit>[Vv]isit(?:s|ed|ing)?|trips?(?= to\b)|arriv(?:ed|es|e|ing) in)|"
     r"(?P<discussed>discussed|exchanged views))\b",
     re.IGNORECASE,
 )
@@ -115,8 +115,9 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         return [between]
     subjects = _possessor(ctx, s_start, t_start) or find_subjects(ctx, s_start, t_start)
     objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] in "mrh")
-    if kind == "visit" and not objects:
-        objects = find_visit_host(ctx, t_end, s_end, subjects[0].key if subjects else None)
+    hosts: list[Item] = []
+    if kind == "visit" and not objects and len(subjects) <= 1:  # not a joint trip of two
+        objects = hosts = find_visit_host(ctx, t_end, s_end, subjects[0].key if subjects else None)
     if kind == "visit" and not objects and m.group() == "visited":  # "X visited Mr Y"
         objects = [i for i in find_objects(ctx, t_end, s_end, verb=True)[:1] if not i.is_state]
     pronoun = len(subjects) == 1 and subjects[0].start == subjects[0].end == t_start
@@ -126,6 +127,8 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         return []  # "A and B are among the leaders attending the meeting": attendees
     # "A and B visited X" is a trip together, not an encounter between them
     groups = [subjects + objects] if subjects and (objects or kind != "visit") else []
+    if subjects and len(hosts) > 1:  # "visits to both Athens and Ankara": one visit each
+        groups = [[*subjects, h] for h in hosts]
     separate = m.group().endswith(("s", "s with")) or "separately" in ctx.doc.text[s_start:s_end]
     if separate and kind != "negotiations" and len(subjects) == 1:
         groups = [[*subjects, o] for o in objects]
@@ -264,11 +267,16 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         states = [ctx.country(k) for k in keys]
         if not 2 <= len(keys) <= 3 or (None not in states and len(set(states)) < 2):
             continue
+        to_state = kind == "visit" and group[-1].key not in ctx.persons
+        trip = m.group()[:4] == "trip" or to_state
         if _stateless(ctx, keys, s_start, s_end) or (
-            m.group()[:4] == "trip" and not is_official_trip(ctx, group, t_start)
+            trip and not is_official_trip(ctx, group, t_start)
         ):
             continue
         date, location = _when_where(ctx, kind, s_start, s_end, t_start)
+        if to_state:  # a visit to a state takes place there
+            host = group[-1].key
+            location = CountryMention(t_start, t_start, host, ctx.lex.country_name(host), "name")
         agreed = bool(_AGREED.search(text, max(s_start, t_start - 40), t_start))
         if weak and (len(keys) < 2 or any(i.start == t_start for i in group)):
             continue  # only named parties that discussed with each other
@@ -378,6 +386,7 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
             if same and _compatible(k.date, c.date) and calls and k.agreed == c.agreed:
                 if sum(x in ctx.persons for x in c.keys) > sum(x in ctx.persons for x in k.keys):
                     k.keys = c.keys
+                    k.kind = c.kind if k.kind == "visit" else k.kind  # the talks of the visit
                 if c.date and k.date is None:
                     k.start, k.end = c.start, c.end
                 if c.date and (k.date is None or len(c.date[0]) > len(k.date[0])):
@@ -424,32 +433,6 @@ def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:
         if person is None or is_public_role(person.role) or holders.is_office_holder(person.name):
             return True
     return False
-
-
-# Words of a compound title that place it in a government ("Deputy Head of the Office of the
-# President", "State Secretary for Foreign Affairs"), and words that place it outside one.
-_GOVERNMENT = re.compile(
-    r"\b(?:minist\w*|president\w*|prime|government|parliament\w*|senat\w*|congress\w*|"
-    r"cabinet|chancell\w*|state secretary|secretary of state|foreign (?:affairs|policy)|"
-    r"national security|embassy|ambassador|envoy|consul\w*|diplomat\w*|governor|mayor|"
-    r"commissioner|deputy|delegation|negotiator|adviser|advisor|spokes\w+|king|queen|emir|"
-    r"sultan|crown prince|speaker)\b"
-)
-_PRIVATE = re.compile(
-    r"\b(?:compan\w*|confederation of|federation|club|corporation|bank|industry|industries|"
-    r"chamber|holding|group|business\w*|ceo|chief executive|team|league|university|"
-    r"foundation|church|party)\b"
-)
-
-
-def is_public_role(role: str | None) -> bool:
-    """A title of the offices lexicon whose sphere is public, or a compound title that
-    names a part of a government and no company, club or federation."""
-    if not role:
-        return False
-    if role in lexicon.load().public_offices:
-        return True
-    return bool(_GOVERNMENT.search(role)) and not _PRIVATE.search(role)
 
 
 def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
