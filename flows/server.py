@@ -84,6 +84,7 @@ def local_server(home: Path, port: int | None = None) -> Iterator[str]:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=_die_with_parent,  # killed with `serve`, even by kill -9
         )
         url = f"http://127.0.0.1:{port}/api"
 
