@@ -162,9 +162,11 @@ def check_out(out: Path) -> None:
 
 
 def _run_flow(config: RunConfig) -> RunSummary:
+    import flows.pipeline
     from diplodata.release import output_lock
     from flows.pipeline import run as run_flow
 
+    flows.pipeline.EXIT_ON_SIGTERM = True
     _console_without_tracebacks()
     with output_lock(config.out):  # held before Prefect starts: a busy folder is refused now
         if os.environ.get("PREFECT_API_URL"):
@@ -487,8 +489,9 @@ def verify(
             err.print(f"[red]damaged[/red] {problem}", markup=True)
     if damaged:
         err.print(
-            f"[red]error:[/red] {damaged} damaged release(s); the next `diplodata run` on this "
-            "output folder publishes an intact release rebuilt from the extraction cache"
+            f"[red]error:[/red] {damaged} damaged release(s); when the latest one is damaged, "
+            "the next `diplodata run` on this output folder publishes an intact release "
+            "rebuilt from the extraction cache"
         )
         raise typer.Exit(1)
 
