@@ -12,6 +12,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from diplodata.extract import extract_article
+from diplodata.lifeline import die_with_parent
 from diplodata.models import Article, ArticleFacts
 
 STARTUP = 10.0  # seconds a new worker process may take to start
@@ -27,8 +28,12 @@ class Outcome:
 
 
 def _serve(conn: Connection, extractor: Extractor) -> None:  # pragma: no cover - in the worker
+    die_with_parent()
     while True:
-        article = conn.recv()
+        try:
+            article = conn.recv()
+        except EOFError:  # the run ended
+            return
         if article is None:
             return
         try:

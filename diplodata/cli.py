@@ -176,18 +176,48 @@ def check_out(out: Path) -> None:
 
 
 def _run_flow(config: RunConfig) -> RunSummary:
+    import flows.pipeline
     from diplodata.release import output_lock
     from flows.pipeline import run as run_flow
 
+    flows.pipeline.EXIT_ON_SIGTERM = True
+    _console_without_tracebacks()
     with output_lock(config.out):  # held before Prefect starts: a busy folder is refused now
         if os.environ.get("PREFECT_API_URL"):
             return run_flow(config)
+        from prefect.logging.handlers import APILogWorker
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
         from flows.server import temporary_server
 
         with temporary_server() as url, temporary_settings(updates={PREFECT_API_URL: url}):
-            return run_flow(config)
+            try:
+                return run_flow(config)
+            finally:  # the run's last logs reach the server before it stops
+                APILogWorker.drain_all(timeout=10)
+
+
+def _console_without_tracebacks() -> None:
+    """Prefect prints a failed task's traceback on the console; the CLI prints one line
+    (the flow run's logs in the Prefect UI keep the traceback; --debug prints it)."""
+    import logging
+
+    from prefect.logging.formatters import PrefectFormatter
+
+    if os.environ.get(DEBUG) or getattr(PrefectFormatter, "_diplodata_quiet", False):
+        return
+    plain = PrefectFormatter.format
+
+    def format(self: PrefectFormatter, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text
+        record.exc_info, record.exc_text = None, None
+        try:
+            return plain(self, record)
+        finally:
+            record.exc_info, record.exc_text = saved
+
+    PrefectFormatter.format = format  # type: ignore[method-assign,assignment]
+    PrefectFormatter._diplodata_quiet = True  # type: ignore[attr-defined]
 
 
 def print_summary(summary: RunSummary) -> None:
@@ -482,8 +512,9 @@ def verify(
             err.print(f"[red]damaged[/red] {problem}", markup=True)
     if damaged:
         err.print(
-            f"[red]error:[/red] {damaged} damaged release(s); the next `diplodata run` on this "
-            "output folder publishes an intact release rebuilt from the extraction cache"
+            f"[red]error:[/red] {damaged} damaged release(s); when the latest one is damaged, "
+            "the next `diplodata run` on this output folder publishes an intact release "
+            "rebuilt from the extraction cache"
         )
         raise typer.Exit(1)
 

@@ -91,9 +91,9 @@ def list_files(folder: Path, follow_links: bool = False) -> list[Path]:
     return [path for path, _ in walk(folder, follow_links).files]
 
 
-def too_long(n_chars: int, max_chars: int) -> str:
+def too_long(size: int, max_chars: int, unit: str = "characters") -> str:
     return (
-        f"too long for an article ({n_chars:,} characters; the limit is {max_chars:,}, "
+        f"too long for an article ({size:,} {unit}; the limit is {max_chars:,} characters, "
         "--max-chars changes it)"
     )
 
@@ -110,7 +110,7 @@ def read_folder(folder: Path, max_chars: int = MAX_CHARS, follow_links: bool = F
         try:
             size = path.stat().st_size
             if size > 4 * max_chars:  # not even read: UTF-8 has at most 4 bytes a character
-                raise InputError(f"{source}: {too_long(size, max_chars)} (bytes)")
+                raise InputError(f"{source}: {too_long(size, max_chars, 'bytes, not read')}")
             article = read_file(path, source)
         except (InputError, OSError) as exc:
             batch.skipped.append(Skipped(source, str(exc)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -31,6 +32,12 @@ def _tuples(record: dict[str, Any], *names: str) -> dict[str, Any]:
     return {k: tuple(v) if k in names else v for k, v in record.items()}
 
 
+def _digest(data: Any) -> str:
+    """Checksum of a cache entry's content: a damaged entry is never used."""
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 class FactsCache:
     """``<out>/.state/facts/<extractor version>/<sha256>.json``."""
 
@@ -45,7 +52,10 @@ class FactsCache:
         if not path.exists():
             return None
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            data = entry["facts"]
+            if entry["sha256"] != _digest(data):
+                return None  # damaged (a flipped bit): re-extracted
             return ArticleFacts(
                 article=article,
                 persons=[PersonFact(**_tuples(p, "aliases")) for p in data["persons"]],
@@ -64,7 +74,8 @@ class FactsCache:
         }
         path = self._path(facts.article)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        entry = {"sha256": _digest(data), "facts": data}
+        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
         checkpoint("cache")
         os.replace(tmp, path)
 
@@ -98,7 +109,8 @@ class ArticleStore:
             )
         except (OSError, ValueError, TypeError, KeyError):
             return None
-        return article if article.sha256 == sha256 else None
+        intact = hashlib.sha256(article.text.encode("utf-8")).hexdigest() == sha256
+        return article if intact and article.sha256 == sha256 else None
 
 
 CORPUS = "corpus.json"

@@ -74,8 +74,14 @@ def diplodata_run(config: RunConfig) -> RunSummary:
         try:
             return _run(config)
         except TerminationSignal as exc:
-            _end_now(exc.signal)
+            if EXIT_ON_SIGTERM:
+                _end_now(exc.signal)
             raise
+
+
+# Set by the CLI, whose process runs one flow: a SIGTERM ends it at once. A flow run that
+# Prefect's runner started (serve) leaves SIGTERM to Prefect, which reports cancellations.
+EXIT_ON_SIGTERM = False
 
 
 def _end_now(sig: int) -> None:

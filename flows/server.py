@@ -17,8 +17,9 @@ from pathlib import Path
 
 import httpx
 
+from diplodata.lifeline import die_with_parent
+
 STARTUP_TIMEOUT = 120.0  # seconds; a fresh database takes about 12 s on 2 cores
-PR_SET_PDEATHSIG = 1  # prctl(2): the signal a child gets when its parent dies
 
 
 class ServerError(RuntimeError):
@@ -84,6 +85,7 @@ def local_server(home: Path, port: int | None = None) -> Iterator[str]:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=die_with_parent,  # killed with `serve`, even by kill -9
         )
         url = f"http://127.0.0.1:{port}/api"
 
@@ -104,19 +106,6 @@ def local_server(home: Path, port: int | None = None) -> Iterator[str]:
             yield url
         finally:
             stop(process, signal.SIGTERM)
-
-
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
-    """Linux: SIGKILL this process when the process that started it dies, whatever killed it."""
-    import ctypes
-
-    parent = os.getppid()
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        return  # not Linux: the server is still stopped on a normal exit or SIGTERM
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
 
 
 def _start_temporary(port: int) -> "subprocess.Popen[bytes]":
@@ -152,7 +141,7 @@ def _start_temporary(port: int) -> "subprocess.Popen[bytes]":
         ],
         env=env,
         stdin=subprocess.DEVNULL,
-        preexec_fn=_die_with_parent,  # the only way to set PDEATHSIG
+        preexec_fn=die_with_parent,  # the only way to set PDEATHSIG
     )
 
 

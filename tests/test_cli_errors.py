@@ -101,3 +101,27 @@ def test_disk_full_or_any_unexpected_error_is_one_line(
 def test_query_of_a_missing_release_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(cli.app, ["query", "SELECT 1", "--out", str(tmp_path)])
     assert result.exit_code == 2 and "no published release here" in result.output
+
+
+@pytest.mark.slow
+def test_an_error_inside_the_flow_is_one_line_without_traceback(
+    prefect_server: None, tmp_path: Path
+) -> None:
+    from prefect.settings import PREFECT_API_URL
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "releases").write_text("a file where the releases folder belongs")
+    result = subprocess.run(
+        [sys.executable, "-m", "diplodata", "run", "--articles", str(SAMPLES), "--out", str(out)],
+        cwd=ROOT,
+        env={**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value()), "COLUMNS": "300"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error:") and "releases: File exists" in last

@@ -96,9 +96,14 @@ def test_run_killed_at_any_point_leaves_the_release_intact_and_the_rerun_identic
     }
     run = _start(["run", "--articles", str(articles), "--out", str(out), "--batch-size", "1"], env)
     _wait_for(marker, run)
+    children = _children(run.pid)  # the extraction worker, when it is running
     run.send_signal(sig)
     run.wait(30)
     assert run.returncode == -sig
+    deadline = time.monotonic() + 15
+    while any(map(_alive, children)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(_alive, children)), "a child process outlived the run"
     # the published release is whole: the previous one, or the new one once `latest` moved
     latest = (out / "latest").resolve()
     assert verify_release(latest).ok

@@ -4,8 +4,10 @@ not English news articles are set aside."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
+import stat
 from pathlib import Path
 
 import pytest
@@ -42,6 +44,8 @@ def test_every_input_path_is_an_article_or_a_reject(
     (articles / "notes.pdf").write_text("not read")
     (articles / ".hidden.txt").write_text(TEXT + "\nHidden.")
     os.mkfifo(articles / "pipe.txt")
+    with contextlib.suppress(PermissionError):  # a device node needs root (or CAP_MKNOD)
+        os.mknod(articles / "null.txt", stat.S_IFCHR | 0o600, os.makedev(1, 3))
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(articles / "sock.txt"))
     (articles / "dangling.txt").symlink_to(tmp_path / "gone.txt")
@@ -68,6 +72,8 @@ def test_every_input_path_is_an_article_or_a_reject(
     assert accounted == every_path
     assert "cannot read the folder" in reasons["locked"]
     assert "named pipe" in reasons["pipe.txt"] and "socket" in reasons["sock.txt"]
+    if (articles / "null.txt").exists():
+        assert "character device" in reasons["null.txt"]
     assert "dangling symbolic link" in reasons["dangling.txt"]
     assert "outside the articles folder" in reasons["passwd.txt"]
     assert "same text as another" in reasons["inside-link.txt"]

@@ -155,3 +155,25 @@ def test_an_output_path_with_a_quote_publishes_and_queries(tmp_path: Path) -> No
     release = publish(_tables("More."), out, _meta("2026-01-01.2"))
     assert release.changes["articles"] == (1, 0)
     assert run_query("SELECT count(*) FROM articles", out).rows == [(2,)]
+
+
+def test_a_damaged_cache_entry_is_re_extracted_not_used(tmp_path: Path) -> None:
+    from diplodata.extract import EXTRACTOR_VERSION, extract_article
+    from diplodata.state import ArticleStore, FactsCache
+    from tests.conftest import FIXTURES, make_article
+
+    article = make_article((FIXTURES / "articles" / "call_and_trade.txt").read_text())
+    cache = FactsCache(tmp_path, EXTRACTOR_VERSION)
+    cache.put(extract_article(article))
+    assert cache.get(article) is not None
+    [entry] = cache.folder.glob("*.json")
+    text = entry.read_text()
+    digit = next(i for i, c in enumerate(text) if c.isdigit() and i > text.index('"facts"'))
+    entry.write_text(text[:digit] + str((int(text[digit]) + 1) % 10) + text[digit + 1 :])
+    assert cache.get(article) is None  # a changed value: not trusted
+    store = ArticleStore(tmp_path)
+    store.put(article)
+    assert store.get(article.sha256) == article
+    [saved] = store.folder.glob("*.json")
+    saved.write_text(saved.read_text().replace("Uzbekistan", "Uzbekistam", 1))
+    assert store.get(article.sha256) is None

@@ -26,7 +26,7 @@ def test_an_article_over_the_size_limit_is_a_reject_and_the_rest_is_read(tmp_pat
     reasons = {s.source: s.reason for s in batch.skipped}
     assert set(reasons) == {"big.txt", "huge.txt"}
     assert "too long for an article" in reasons["big.txt"] and "5,000" in reasons["big.txt"]
-    assert "--max-chars" in reasons["huge.txt"]
+    assert "--max-chars" in reasons["huge.txt"] and "bytes, not read" in reasons["huge.txt"]
 
 
 def test_an_article_over_the_time_budget_is_set_aside_and_the_batch_goes_on() -> None:
