@@ -7,11 +7,12 @@ import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from diplodata.config import DEFAULT_OUT, SAMPLE_ARTICLES, RunConfig
 
@@ -19,7 +20,27 @@ if TYPE_CHECKING:
     from diplodata.evaluate import EvalResult
 from diplodata.summary import RunSummary
 
+
+def _flags_without_type(params: list[Any]) -> list[Any]:
+    """Flags read as flags in help texts (``--errors``, not ``--errors <bool>``)."""
+    for param in params:
+        if isinstance(param, TyperOption) and param.is_flag and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_without_type(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_without_type(super().get_params(ctx))
+
+
 app = typer.Typer(
+    cls=_Group,
     name="diplodata",
     help="Diplomacy news articles in; a validated, queryable data package out.",
     no_args_is_help=True,
@@ -28,6 +49,32 @@ app = typer.Typer(
 )
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        from diplodata.version import EXTRACTOR_VERSION
+
+        console.print(f"diplodata {version('diplodata')} (extractor {EXTRACTOR_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_print_version,
+            help="Print the package and extractor versions and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Diplomacy news articles in; a validated, queryable data package out."""
+
 
 # Prefect, offline and quiet (see ../shared/DEPENDENCIES.md); a user's own setting wins.
 PREFECT_DEFAULTS = {
@@ -77,7 +124,9 @@ def run(
     feeds: Annotated[
         Path | None, typer.Option(help="Feeds config file (RSS/Atom/URLs) to fetch too.")
     ] = None,
-    force: Annotated[bool, typer.Option(help="Publish even when nothing changed.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Publish even when nothing changed.")
+    ] = False,
     gold: Annotated[
         Path | None, typer.Option(help="Gold annotations: eval scores go into the release.")
     ] = None,
@@ -86,7 +135,7 @@ def run(
         typer.Option(help='Run extraction on Dask: "local" or a scheduler address (tcp://...).'),
     ] = None,
 ) -> None:
-    """Extract the four tables from ARTICLES and publish a release under OUT."""
+    """Extract the seven tables from ARTICLES and publish a release under OUT."""
     from diplodata.ingest import InputError, list_files
 
     try:
@@ -378,12 +427,21 @@ def query(
         typer.Option(help="A release folder or datapackage.json instead of OUT/latest."),
     ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=0, help="Print at most N rows.")
+    ] = None,
 ) -> None:
     """Run SQL against the latest release (or --release) and print the result."""
     from diplodata.query import QueryError, run_query
 
+    if not sql.strip():
+        err.print(
+            '[red]error:[/red] empty SQL; give a query, e.g. diplodata query "SELECT * FROM '
+            'meetings" (tables: ' + ", ".join(_table_names()) + ")"
+        )
+        raise typer.Exit(2)
     try:
-        result = run_query(sql, release or out)
+        result = run_query(sql, release or out, limit=limit)
     except QueryError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -392,11 +450,34 @@ def query(
     elif format is Format.json:
         sys.stdout.write(result.to_json() + "\n")
     else:
-        table = Table(*result.columns)
-        for row in result.rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+        print_rows(result.columns, result.rows)
+    if result.more:
+        err.print(f"(only the first {len(result.rows)} rows; raise --limit to see more)")
+
+
+def _table_names() -> list[str]:
+    from diplodata.schemas import TABLES
+
+    return list(TABLES)
+
+
+def print_rows(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """Rows as a table when it fits the terminal, else one block per row (like psql's
+    expanded display): ids are never cut, they are for copying into the next query."""
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max([len(c), *(min(len(r[i]), 30) for r in cells)]) for i, c in enumerate(columns)]
+    if sum(widths) + 3 * len(columns) + 1 <= console.width:
+        table = Table(*columns)
+        for row in cells:
+            table.add_row(*row)
         console.print(table)
-        console.print(f"{len(result.rows)} rows")
+    else:
+        pad = max((len(c) for c in columns), default=0)
+        for n, row in enumerate(cells, 1):
+            console.print(f"[bold]-[ row {n} ]-[/bold]")
+            for column, value in zip(columns, row, strict=True):
+                console.print(f"{column:<{pad}} | {value}", markup=False, highlight=False)
+    console.print(f"{len(rows)} row" + ("" if len(rows) == 1 else "s"))
 
 
 @app.command()
@@ -457,6 +538,11 @@ def download(
         f"{result.retries} retries) in {result.path}"
     )
     console.print(f'query it: diplodata query "SELECT * FROM meetings" --out {to}')
+
+
+for _info in app.registered_commands:
+    if _info.cls in (None, TyperCommand):
+        _info.cls = _Command
 
 
 def main() -> None:  # pragma: no cover

@@ -23,6 +23,7 @@ class QueryError(ValueError):
 class QueryResult:
     columns: list[str]
     rows: list[tuple[Any, ...]]
+    more: bool = False  # the query had more rows than its limit
 
     def to_csv(self) -> str:
         buffer = io.StringIO()
@@ -68,16 +69,23 @@ def _quote(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def run_query(sql: str, location: Path) -> QueryResult:
+def run_query(sql: str, location: Path, limit: int | None = None) -> QueryResult:
+    """Run ``sql`` on the release at ``location``; at most ``limit`` rows when given."""
     release = resolve_release(location)
     con = connect(release)
+    more = False
     try:
         relation = con.execute(sql)
         columns = [d[0] for d in relation.description or []]
-        rows = relation.fetchall()
+        if limit is None:
+            rows = relation.fetchall()
+        else:
+            rows = relation.fetchmany(limit + 1)
+            more = len(rows) > limit
+            rows = rows[:limit]
     except duckdb.Error as exc:
         message = re.sub(r"\s+", " ", str(exc)).strip()
         raise QueryError(f"query failed: {message}. Tables: {', '.join(TABLES)}") from exc
     finally:
         con.close()
-    return QueryResult(columns, rows)
+    return QueryResult(columns, rows, more)
