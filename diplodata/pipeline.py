@@ -138,6 +138,7 @@ def package_meta(config: RunConfig, articles: Sequence[Article]) -> PackageMeta:
         license=config.license,
         sources=sorted({a.source for a in articles}),
         contributors=config.contributors,
+        homepage=config.homepage,
     )
 
 
