@@ -91,14 +91,15 @@ def prefect_environment() -> None:
 
 
 def _stop_on_signals() -> None:
-    """Ctrl-C and SIGTERM stop `serve` cleanly, even when it was started in the background
-    (a non-interactive shell starts background jobs with SIGINT ignored)."""
+    """Ctrl-C, SIGTERM and SIGHUP (the terminal closed) stop `serve` cleanly, even when it
+    was started in the background (a non-interactive shell starts background jobs with
+    SIGINT ignored)."""
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt(f"signal {signum}")
 
-    signal.signal(signal.SIGINT, interrupt)
-    signal.signal(signal.SIGTERM, interrupt)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, interrupt)
 
 
 class Format(StrEnum):
@@ -134,6 +135,13 @@ def run(
         str | None,
         typer.Option(help='Run extraction on Dask: "local" or a scheduler address (tcp://...).'),
     ] = None,
+    contributor: Annotated[
+        list[str] | None,
+        typer.Option(help="Author of the data set, for its citation (repeat for several)."),
+    ] = None,
+    homepage: Annotated[
+        str | None, typer.Option(help="Where the data set is published (URL), for citations.")
+    ] = None,
 ) -> None:
     """Extract the seven tables from ARTICLES and publish a release under OUT."""
     from diplodata.ingest import InputError, list_files
@@ -161,6 +169,8 @@ def run(
         force=force,
         gold=gold,
         dask=dask,
+        homepage=homepage,
+        **({"contributors": tuple(contributor)} if contributor else {}),
     )
     try:
         summary = _run_flow(config)
@@ -173,9 +183,39 @@ def run(
 
 
 def _run_flow(config: RunConfig) -> RunSummary:
+    """Run the flow here. Its own log lines go to the Prefect UI, not the terminal (the
+    summary says what happened); a terminal shows a progress bar instead."""
+    from diplodata import progress
     from flows.pipeline import run as run_flow
 
-    return run_flow(config)
+    _quiet_console_logs()
+    if not err.is_terminal:
+        return run_flow(config)
+    from diplodata.cli_progress import progress_bar
+
+    with progress_bar(err) as listener:
+        progress.listen(listener)
+        try:
+            return run_flow(config)
+        finally:
+            progress.listen(None)
+
+
+def _quiet_console_logs() -> None:
+    """Keep the flow's log lines (and Prefect's hints) off the terminal: the CLI prints the
+    run's summary, and the logs stay in the Prefect UI. Prefect's own warnings still show."""
+    import logging
+
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    def keep(record: logging.LogRecord) -> bool:
+        if record.name.startswith(("prefect.flow_runs", "prefect.task_runs")):
+            return False
+        return record.levelno >= logging.WARNING
+
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, PrefectConsoleHandler):
+            handler.addFilter(keep)
 
 
 def print_summary(summary: RunSummary) -> None:
@@ -388,6 +428,13 @@ def serve(
     """Register a scheduled Prefect deployment of `run` and serve it until Ctrl-C."""
     from diplodata.ingest import InputError, list_files
 
+    problem = _cron_problem(cron)
+    if problem:
+        err.print(
+            f"[red]error:[/red] --cron {cron!r}: {problem}; give five fields, minute hour "
+            'day-of-month month day-of-week, e.g. --cron "0 * * * *" (every hour, UTC)'
+        )
+        raise typer.Exit(2)
     try:
         list_files(articles)
     except InputError as exc:
@@ -400,6 +447,7 @@ def serve(
     config = RunConfig(articles=articles, out=out, feeds=feeds, gold=gold)
     _stop_on_signals()
     if os.environ.get("PREFECT_API_URL"):
+        _print_api(os.environ["PREFECT_API_URL"], name)
         serve_flow(config, cron=cron, name=name)
         return
     # Prefect's temporary server cannot schedule: start a dedicated one on loopback.
@@ -408,8 +456,30 @@ def serve(
     home = Path(os.environ.get("DIPLODATA_PREFECT_HOME", Path.home() / ".diplodata" / "prefect"))
     console.print(f"Starting a Prefect server (PREFECT_HOME={home}) ...")
     with local_server(home) as api:
-        console.print(f"Prefect UI: {api.removesuffix('/api')}")
+        _print_api(api, name)
         serve_flow(config, cron=cron, name=name, api_url=api)
+
+
+def _cron_problem(cron: str) -> str | None:
+    """Why Prefect would refuse ``cron``, checked before any server starts."""
+    from prefect._internal.schemas.validators import validate_cron_string
+
+    if not cron.startswith("@") and len(cron.split()) != 5:
+        return f"{len(cron.split())} fields, not 5"
+    try:
+        validate_cron_string(cron)
+    except ValueError as exc:
+        return str(exc).split(":")[0].lower()
+    return None
+
+
+def _print_api(api: str, name: str) -> None:
+    console.print(f"Prefect UI: {api.removesuffix('/api')}")
+    console.print(
+        f"A run now, from another terminal: export PREFECT_API_URL={api}; "
+        f"uv run prefect deployment run diplodata-run/{name}",
+        markup=False,
+    )
 
 
 @app.command()
@@ -481,6 +551,65 @@ def print_rows(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
 
 
 @app.command()
+def browse(
+    out: OutOpt = DEFAULT_OUT,
+    release: Annotated[
+        Path | None,
+        typer.Option(help="A release folder or datapackage.json instead of OUT/latest."),
+    ] = None,
+    port: Annotated[int, typer.Option(min=0, help="Port on 127.0.0.1 (0: a free one).")] = 0,
+    no_open: Annotated[
+        bool, typer.Option("--no-open", help="Do not open a web browser; print the addresses.")
+    ] = False,
+) -> None:
+    """Explore the latest release: its page and its tables (Datasette) on 127.0.0.1."""
+    import tempfile
+    import webbrowser
+
+    import httpx
+
+    from diplodata.browse import start
+    from diplodata.query import QueryError, resolve_release
+    from flows.server import free_port, stop, wait_until
+
+    try:
+        folder = resolve_release(release or out)
+    except QueryError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    _stop_on_signals()
+    with tempfile.TemporaryDirectory(prefix="diplodata-browse-") as work:
+        log = Path(work) / "datasette.log"
+        session = start(folder, Path(work), port or free_port(), log)
+
+        def up() -> bool:
+            if session.process.poll() is not None:
+                lines = log.read_text(errors="replace").strip().splitlines() or ["no output"]
+                raise RuntimeError(f"Datasette stopped: {lines[-1]}")
+            try:
+                return httpx.get(session.tables + ".json", timeout=2).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        try:
+            wait_until(up, 60, "Datasette to start", interval=0.2)
+            console.print(
+                f"Release {folder.name}\n  page:   {session.page}\n"
+                f"  tables: {session.tables} (Datasette)\nCtrl-C stops."
+            )
+            if not no_open:
+                webbrowser.open(session.page)
+            session.process.wait()
+        except (RuntimeError, TimeoutError) as exc:
+            err.print(f"[red]error:[/red] {exc}; try another --port")
+            raise typer.Exit(1) from exc
+        except KeyboardInterrupt:
+            console.print("stopped")
+        finally:
+            stop(session.process, signal.SIGTERM)
+
+
+@app.command()
 def download(
     source: Annotated[
         str, typer.Argument(help="URL or path of an output folder (the one with catalog.json).")
@@ -489,6 +618,10 @@ def download(
     version: Annotated[
         str | None, typer.Option("--version", "-v", help="Release version (default: latest).")
     ] = None,
+    set_latest: Annotated[
+        bool,
+        typer.Option("--set-latest", help="Point TO/latest at --version (an older release)."),
+    ] = False,
 ) -> None:
     """Download a release from SOURCE into TO/<version>, verifying every file's checksum."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
@@ -524,7 +657,7 @@ def download(
 
     try:
         with bar:
-            result = fetch_release(source, to, version, progress=Report())
+            result = fetch_release(source, to, version, progress=Report(), set_latest=set_latest)
     except UnknownVersionError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -537,7 +670,14 @@ def download(
         f"{len(result.reused)} already here, {len(result.resumed)} resumed, "
         f"{result.retries} retries) in {result.path}"
     )
-    console.print(f'query it: diplodata query "SELECT * FROM meetings" --out {to}')
+    if result.latest:
+        console.print(f'query it: diplodata query "SELECT * FROM meetings" --out {to}')
+    else:
+        console.print(
+            f"{to / 'latest'} still points at {(to / 'latest').resolve().name} (--set-latest "
+            f'moves it); query this release: diplodata query "SELECT * FROM meetings" '
+            f"--release {result.path}"
+        )
 
 
 for _info in app.registered_commands:

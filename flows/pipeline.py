@@ -11,6 +11,7 @@ from prefect.artifacts import create_table_artifact
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from diplodata import pipeline as p
+from diplodata import progress
 from diplodata.config import RunConfig
 from diplodata.evaluate import evaluate
 from diplodata.ingest import Batch
@@ -74,6 +75,7 @@ def diplodata_run(config: RunConfig) -> RunSummary:
 def _run(config: RunConfig) -> RunSummary:
     log = get_run_logger()
     timer = p.Timer()
+    progress.stage("ingest")
     batch = ingest_task(config)
     plan = p.plan(batch, config.out)
     rejects = [f"input: {s.reason}" for s in plan.skipped]
@@ -101,6 +103,7 @@ def _run(config: RunConfig) -> RunSummary:
         summary.timings = timer.stages
         return summary
 
+    progress.stage("extract", total=len(plan.todo))
     futures = [
         extract_task.submit(chunk, config) for chunk in p.batches(plan.todo, config.batch_size)
     ]
@@ -110,11 +113,14 @@ def _run(config: RunConfig) -> RunSummary:
         chunk = future.result()
         results += chunk
         done += len(chunk)
+        progress.advance(len(chunk))
         log.info(f"extracted {done}/{len(plan.todo)} articles")
     results.sort(key=lambda r: r.article.article_id)
     timer.lap("extract")
+    progress.stage("tables")
     tables = tables_task(results)
     timer.lap("tables")
+    progress.stage("validate")
     staged = validate_task(tables, config, plan)
     timer.lap("validate")
     if config.gold is not None and staged.valid:
@@ -124,6 +130,7 @@ def _run(config: RunConfig) -> RunSummary:
     summary.counts = staged.counts
     summary.changes = staged.changes
     summary.version = staged.meta.version
+    progress.stage("publish")
     try:
         release = publish_task(staged)
     except PublishError as error:

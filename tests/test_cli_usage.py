@@ -65,3 +65,12 @@ def test_cli_query_shows_full_ids_on_a_narrow_terminal(out: Path) -> None:
 
     ids = [row[0] for row in run_query("SELECT meeting_id, quote FROM meetings", out).rows]
     assert ids and all(i in result.output for i in ids)
+
+
+@pytest.mark.parametrize("cron", ["61 * * * *", "* * *", "H * * * *"])
+def test_cli_serve_refuses_a_bad_cron_before_starting_anything(cron: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["serve", "--cron", cron, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "--cron" in lines[0] and "e.g." in lines[0]
+    assert not (tmp_path / "out").exists()

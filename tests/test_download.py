@@ -209,3 +209,19 @@ def test_download_cli_reports_success_and_corruption(site: TestServer, tmp_path:
     assert bad.exit_code == 1 and "README.md is corrupt" in bad.output
     unknown = runner.invoke(app, ["download", site.url, "--to", str(tmp_path), "-v", "x"])
     assert unknown.exit_code == 2 and V1 in unknown.output
+
+
+def test_download_older_version_keeps_latest_unless_set_latest(
+    site: TestServer, tmp_path: Path
+) -> None:
+    to = tmp_path / "dl"
+    assert download(site.url, to, retry=FAST).latest  # the source's latest: V2
+    older = download(site.url, to, V1, retry=FAST)
+    assert older.path == to / V1 and (to / V1 / "datapackage.json").exists()
+    assert not older.latest and (to / "latest").resolve().name == V2
+    runner = CliRunner()
+    kept = runner.invoke(app, ["download", site.url, "--to", str(to), "-v", V1])
+    assert kept.exit_code == 0 and "--set-latest" in kept.output
+    assert (to / "latest").resolve().name == V2
+    moved = runner.invoke(app, ["download", site.url, "--to", str(to), "-v", V1, "--set-latest"])
+    assert moved.exit_code == 0 and (to / "latest").resolve().name == V1

@@ -36,6 +36,12 @@ def test_serve_scheduled_deployment_runs_and_publishes(tmp_path: Path) -> None:
     articles = tmp_path / "articles"
     shutil.copytree(SAMPLES, articles)
     out = tmp_path / "out"
+    # a run started from the UI or the API with its own parameters (articles, out)
+    other_articles = tmp_path / "other-articles"
+    other_articles.mkdir()
+    shutil.copy(sorted(SAMPLES.glob("*.txt"))[0], other_articles)
+    other_out = tmp_path / "other-out"
+    parameters = {"config": {"articles": str(other_articles), "out": str(other_out)}}
     log = tmp_path / "serve.log"
     with local_server(tmp_path / "home") as api:
         env = {**os.environ, "PREFECT_API_URL": api, "PREFECT_HOME": str(tmp_path / "home")}
@@ -55,7 +61,9 @@ def test_serve_scheduled_deployment_runs_and_publishes(tmp_path: Path) -> None:
 
             def create_run() -> dict[str, Any] | None:
                 # the SQLite-backed server can answer 5xx while serve is still registering
-                response = client.post(f"/deployments/{found['id']}/create_flow_run", json={})
+                response = client.post(
+                    f"/deployments/{found['id']}/create_flow_run", json={"parameters": parameters}
+                )
                 assert response.status_code < 400 or response.status_code >= 500, response.text
                 return response.json() if response.status_code < 300 else None
 
@@ -67,8 +75,12 @@ def test_serve_scheduled_deployment_runs_and_publishes(tmp_path: Path) -> None:
 
             state: Any = wait_until(finished, 240, "the flow run to finish", interval=1)
             assert state["type"] == "COMPLETED", log.read_text()[-3000:]
-            assert (out / "latest" / "datapackage.json").exists()
-            assert len(list((out / "releases").iterdir())) == 1
+            assert not out.exists()  # the run's parameters replaced the deployment's
+            assert len(list((other_out / "releases").iterdir())) == 1
+            with (other_out / "latest" / "data" / "articles.parquet").open("rb") as handle:
+                import pyarrow.parquet as pq
+
+                assert pq.read_table(handle).num_rows == 1
         finally:
             stop(serve)
         # stopping serve must not pause the schedule for the next start
@@ -95,8 +107,66 @@ def test_serve_starts_its_own_server_when_none_is_configured(tmp_path: Path) -> 
             "the deployment",
         )
         assert found
+        assert f"export PREFECT_API_URL={api}" in log.read_text()
     finally:
-        stop(serve, signal.SIGTERM)
+        stop(serve, signal.SIGHUP)  # the terminal was closed
     assert serve.returncode is not None and "Traceback" not in log.read_text()
     with pytest.raises(httpx.ConnectError):  # the server went down with serve
         httpx.get(f"{api}/health", timeout=2)
+
+
+def _scheduled_hours(client: httpx.Client, deployment_id: str) -> set[str]:
+    """Hour:minute (UTC) of the deployment's pending scheduled runs."""
+    response = client.post(
+        "/flow_runs/filter",
+        json={
+            "flow_runs": {
+                "deployment_id": {"any_": [deployment_id]},
+                "state": {"type": {"any_": ["SCHEDULED"]}},
+            }
+        },
+    )
+    return {run["next_scheduled_start_time"][11:16] for run in response.json()}
+
+
+def test_serve_restarted_with_another_cron_replaces_schedule_and_pending_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS", "1")
+    args = ["--name", "test-schedule", "--out", str(tmp_path / "out")]
+    with local_server(tmp_path / "home") as api:
+        env = {**os.environ, "PREFECT_API_URL": api}
+        client = httpx.Client(base_url=api, timeout=10)
+
+        def deployment() -> Any:
+            response = client.get(f"/deployments/name/{DEPLOYMENT}")
+            return response.json() if response.status_code == 200 else None
+
+        first = _serve(args, env, tmp_path / "first.log")  # cron 0 3 * * *
+        try:
+            found = wait_until(deployment, 120, "the deployment")
+            assert isinstance(found, dict)
+            hours = wait_until(lambda: _scheduled_hours(client, found["id"]), 120, "runs")
+            assert hours == {"03:00"}
+        finally:
+            stop(first, signal.SIGTERM)
+        assert first.returncode == 0 and "Traceback" not in (tmp_path / "first.log").read_text()
+        second = subprocess.Popen(
+            [sys.executable, "-m", "diplodata", "serve", "--cron", "30 4 * * *", *args],
+            env=env,
+            stdout=(tmp_path / "second.log").open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            wait_until(
+                lambda: (
+                    [s["schedule"]["cron"] for s in deployment()["schedules"]] == ["30 4 * * *"]
+                ),
+                120,
+                "the new schedule",
+            )
+            wait_until(lambda: _scheduled_hours(client, found["id"]), 120, "new runs")
+            assert _scheduled_hours(client, found["id"]) == {"04:30"}
+        finally:
+            stop(second)
