@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+if TYPE_CHECKING:  # pyarrow is imported when needed: `diplodata query` starts faster without it
+    import pyarrow as pa
 
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -22,14 +23,6 @@ TABLES: tuple[str, ...] = (
     "trade_figures",
     "memberships",
 )
-
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "string": pa.string(),
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "date": pa.date32(),
-    "boolean": pa.bool_(),
-}
 
 
 @cache
@@ -48,8 +41,17 @@ def field_names(table: str) -> list[str]:
 
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow (and so Parquet) schema of ``table``, derived from its Table Schema."""
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "date": pa.date32(),
+        "boolean": pa.bool_(),
+    }
     fields = []
     for f in table_schema(table)["fields"]:
         required = f.get("constraints", {}).get("required", False)
-        fields.append(pa.field(f["name"], _ARROW_TYPES[f["type"]], nullable=not required))
+        fields.append(pa.field(f["name"], types[f["type"]], nullable=not required))
     return pa.schema(fields)

@@ -74,3 +74,13 @@ def test_cli_serve_refuses_a_bad_cron_before_starting_anything(cron: str, tmp_pa
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "--cron" in lines[0] and "e.g." in lines[0]
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", [["--help"], ["--version"], ["query", "SELECT 1"]])
+def test_cli_quick_commands_do_not_import_prefect(command: list[str], out: Path) -> None:
+    """Start-up time is a benchmark (docs/benchmarks.md); this keeps Prefect out of it."""
+    from diplodata.bench_cli import imports_prefect
+
+    argv = [*command, "--out", str(out)] if command[0] == "query" else command
+    assert imports_prefect(argv) is False
+    assert imports_prefect(["run", "--articles", str(out / "nope")]) is False  # fails first
