@@ -96,9 +96,11 @@ def _stop_on_signals() -> None:
     SIGINT ignored)."""
 
     def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt(f"signal {signum}")
+        signal.raise_signal(signal.SIGINT)  # handled as Ctrl-C, whoever handles it then
 
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    # Python's own Ctrl-C handler: asyncio (Prefect's runner) then stops gracefully
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, interrupt)
 
 

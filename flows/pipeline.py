@@ -8,7 +8,9 @@ import os
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
+from prefect.runtime import deployment
 from prefect.settings import PREFECT_API_URL, temporary_settings
+from prefect.states import Cancelled, State
 
 from diplodata import pipeline as p
 from diplodata import progress
@@ -65,11 +67,22 @@ def publish_task(staged: StagedRelease) -> Release:
     return promote(staged)
 
 
+INTERRUPTED = "Interrupted (Ctrl-C or a stop signal): nothing was published."
+
+
 @flow(name="diplodata-run", log_prints=True)
-def diplodata_run(config: RunConfig) -> RunSummary:
-    """Ingest new articles, extract facts in batches, validate and publish a release."""
+def diplodata_run(config: RunConfig) -> RunSummary | State:
+    """Ingest new articles, extract facts in batches, validate and publish a release.
+
+    A scheduled or API run that `serve` is stopped during (Ctrl-C) ends as Cancelled, not
+    Crashed: a release is published whole or not at all, and the next run starts cleanly."""
     with output_lock(config.out):
-        return _run(config)
+        try:
+            return _run(config)
+        except KeyboardInterrupt:
+            if deployment.id is None:  # `diplodata run`: the command line reports it
+                raise
+            return Cancelled(message=INTERRUPTED)
 
 
 def _run(config: RunConfig) -> RunSummary:
@@ -157,7 +170,7 @@ def run(config: RunConfig) -> RunSummary:
     """Run the flow once, on Prefect's thread pool or, with ``config.dask``, on Dask
     (a temporary local cluster for "local", else the scheduler at that address)."""
     if config.dask is None:
-        return diplodata_run(config)
+        return _summary(diplodata_run(config))
     try:
         from prefect_dask import DaskTaskRunner
     except ImportError as exc:  # the optional extra is not installed
@@ -170,7 +183,13 @@ def run(config: RunConfig) -> RunSummary:
         else DaskTaskRunner(address=config.dask)
     )
     # DaskTaskRunner's futures are a PrefectFuture subclass that with_options' bound rejects
-    return diplodata_run.with_options(task_runner=runner)(config)  # type: ignore[arg-type]
+    return _summary(diplodata_run.with_options(task_runner=runner)(config))  # type: ignore[arg-type]
+
+
+def _summary(result: RunSummary | State) -> RunSummary:
+    """A run started here returns its summary (only deployment runs end as a State)."""
+    assert isinstance(result, RunSummary), result
+    return result
 
 
 def serve(

@@ -170,3 +170,50 @@ def test_serve_restarted_with_another_cron_replaces_schedule_and_pending_runs(
             assert _scheduled_hours(client, found["id"]) == {"04:30"}
         finally:
             stop(second)
+
+
+def test_serve_ctrl_c_during_a_run_cancels_it_cleanly(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    for i in range(4000):  # distinct texts: a run long enough to be interrupted
+        (articles / f"{i:04d}.txt").write_text(f"{texts[i % len(texts)]}\n\nNote {i}.\n")
+    out = tmp_path / "out"
+    log = tmp_path / "serve.log"
+    with local_server(tmp_path / "home") as api:
+        env = {**os.environ, "PREFECT_API_URL": api}
+        serve = _serve(
+            ["--name", "test-schedule", "--articles", str(articles), "--out", str(out)], env, log
+        )
+        client = httpx.Client(base_url=api, timeout=10)
+        try:
+            found: Any = wait_until(
+                lambda: (
+                    (r := client.get(f"/deployments/name/{DEPLOYMENT}")).status_code == 200
+                    and r.json()
+                ),
+                120,
+                "the deployment",
+            )
+
+            def create_run() -> Any:
+                response = client.post(f"/deployments/{found['id']}/create_flow_run", json={})
+                return response.json() if response.status_code < 300 else None
+
+            run: Any = wait_until(create_run, 60, "a flow run", interval=2)
+
+            def extracting() -> bool:
+                tasks = client.post(
+                    "/task_runs/filter", json={"flow_runs": {"id": {"any_": [run["id"]]}}}
+                ).json()
+                return any(t["name"].startswith("extract") for t in tasks)
+
+            wait_until(extracting, 120, "the run to extract", interval=0.2)
+        finally:
+            stop(serve)  # SIGINT to serve's process group, as Ctrl-C in its terminal
+        state = client.get(f"/flow_runs/{run['id']}").json()["state"]
+    text = log.read_text()
+    assert state["type"] == "CANCELLED", (state, text[-3000:])
+    assert "nothing was published" in state["message"]
+    assert serve.returncode == 0 and "Traceback" not in text
+    assert not (out / "latest").exists()
