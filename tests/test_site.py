@@ -84,10 +84,11 @@ def test_site_tables_filter_and_link_rows_to_their_source(release: Release) -> N
     _needs_chromium()
     with chromium() as page:
         page.open((release.path / "index.html").as_uri())
-        links = page.evaluate(
-            "[...document.querySelectorAll('#table-memberships tbody a')].map(a => a.href)"
-        )
-        assert URL in links
+        for table in ("memberships", "meeting_participants"):  # the latter through its meeting
+            links = page.evaluate(
+                f"[...document.querySelectorAll('#table-{table} tbody a')].map(a => a.href)"
+            )
+            assert URL in links, table
         quotes = page.evaluate(
             "[...document.querySelectorAll('#table-memberships td.quote')]"
             ".map(td => td.textContent)"

@@ -44,7 +44,8 @@ def coverage_section(overview: Overview) -> list[str]:
         span += f" ({c.undated} without a dateline date)" if c.undated else ""
     else:
         span = "none of them with a dateline date"
-    lines = ["## Coverage", "", f"{c.articles} English news articles, {span}.", ""]
+    noun = "article" if c.articles == 1 else "articles"
+    lines = ["## Coverage", "", f"{c.articles} English news {noun}, {span}.", ""]
     lines += _markdown_table(["publisher or source", "articles"], c.publishers[:20])
     if len(c.publishers) > 20:
         lines.append(f"\nand {len(c.publishers) - 20} more (see the `articles` table).")

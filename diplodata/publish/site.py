@@ -44,7 +44,7 @@ SCRIPT = """
     Array.isArray(v) ? v.join("; ") : String(v);
   function sourceCell(row) {
     const td = document.createElement("td");
-    const link = data.articles[row.article_id];
+    const link = data.articles[row.article_id || data.meetingArticles[row.meeting_id]];
     if (!link) return td;
     if (link[1]) {
       const a = document.createElement("a");
@@ -75,7 +75,7 @@ SCRIPT = """
         if (c === "quote") td.className = "quote";
         tr.appendChild(td);
       }
-      if ("article_id" in row && name !== "articles") tr.appendChild(sourceCell(row));
+      if (data.sourced.includes(name)) tr.appendChild(sourceCell(row));
       body.appendChild(tr);
     }
     const shown = section.querySelector(".shown");
@@ -122,10 +122,19 @@ def _summary(meta: PackageMeta, overview: Overview) -> str:
     )
 
 
+def _sourced(overview: Overview) -> list[str]:
+    """Tables whose rows come from one article (directly, or through their meeting)."""
+    return [
+        t
+        for t, rows in overview.rows.items()
+        if t != "articles" and rows and ("article_id" in rows[0] or "meeting_id" in rows[0])
+    ]
+
+
 def _table_section(table: str, overview: Overview) -> str:
     rows = overview.rows[table]
     columns = list(rows[0]) if rows else [f["name"] for f in table_schema(table)["fields"]]
-    source = "article_id" in columns and table != "articles"
+    source = table in _sourced(overview)
     head = "".join(f"<th>{escape(c)}</th>" for c in columns) + ("<th>source</th>" if source else "")
     return (
         f'<section class="rows" id="table-{table}" data-table="{table}" '
@@ -143,9 +152,11 @@ def index_html(meta: PackageMeta, overview: Overview) -> str:
     licence = f'<a href="{escape(url)}">{escape(title)}</a>' if url else escape(title)
     data = {
         "page": PAGE_ROWS,
+        "sourced": _sourced(overview),
         "rows": overview.rows,
         "columns": {t: list(rows[0]) if rows else [] for t, rows in overview.rows.items()},
         "articles": overview.article_links(),
+        "meetingArticles": {m["meeting_id"]: m["article_id"] for m in overview.rows["meetings"]},
     }
     files = " ".join(
         f'<a href="{f}">{f}</a>'
