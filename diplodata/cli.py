@@ -7,11 +7,12 @@ import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from diplodata.config import DEFAULT_OUT, MAX_CHARS, SAMPLE_ARTICLES, TIME_BUDGET, RunConfig
 
@@ -19,7 +20,27 @@ if TYPE_CHECKING:
     from diplodata.evaluate import EvalResult
 from diplodata.summary import RunSummary
 
+
+def _flags_without_type(params: list[Any]) -> list[Any]:
+    """Flags read as flags in help texts (``--errors``, not ``--errors <bool>``)."""
+    for param in params:
+        if isinstance(param, TyperOption) and param.is_flag and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_without_type(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_without_type(super().get_params(ctx))
+
+
 app = typer.Typer(
+    cls=_Group,
     name="diplodata",
     help="Diplomacy news articles in; a validated, queryable data package out.",
     no_args_is_help=True,
@@ -28,6 +49,40 @@ app = typer.Typer(
 )
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        from diplodata.version import EXTRACTOR_VERSION
+
+        console.print(f"diplodata {version('diplodata')} (extractor {EXTRACTOR_VERSION})")
+        raise typer.Exit()
+
+
+DEBUG = "DIPLODATA_DEBUG"
+
+
+@app.callback()
+def _main(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_print_version,
+            help="Print the package and extractor versions and exit.",
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback of an error.")
+    ] = False,
+) -> None:
+    """Diplomacy news articles in; a validated, queryable data package out."""
+    if debug:
+        os.environ[DEBUG] = "1"
+
 
 # Prefect, offline and quiet (see ../shared/DEPENDENCIES.md); a user's own setting wins.
 PREFECT_DEFAULTS = {
@@ -44,14 +99,17 @@ def prefect_environment() -> None:
 
 
 def _stop_on_signals() -> None:
-    """Ctrl-C and SIGTERM stop `serve` cleanly, even when it was started in the background
-    (a non-interactive shell starts background jobs with SIGINT ignored)."""
+    """Ctrl-C, SIGTERM and SIGHUP (the terminal closed) stop `serve` cleanly, even when it
+    was started in the background (a non-interactive shell starts background jobs with
+    SIGINT ignored)."""
 
     def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt(f"signal {signum}")
+        signal.raise_signal(signal.SIGINT)  # handled as Ctrl-C, whoever handles it then
 
-    signal.signal(signal.SIGINT, interrupt)
-    signal.signal(signal.SIGTERM, interrupt)
+    # Python's own Ctrl-C handler: asyncio (Prefect's runner) then stops gracefully
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, interrupt)
 
 
 class Format(StrEnum):
@@ -77,14 +135,17 @@ def run(
     include_text: Annotated[
         bool,
         typer.Option(
+            "--include-text",
             help="Ship the article texts (table article_texts); only for sources that "
-            "allow redistribution."
+            "allow redistribution.",
         ),
     ] = False,
     feeds: Annotated[
         Path | None, typer.Option(help="Feeds config file (RSS/Atom/URLs) to fetch too.")
     ] = None,
-    force: Annotated[bool, typer.Option(help="Publish even when nothing changed.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Publish even when nothing changed.")
+    ] = False,
     gold: Annotated[
         Path | None, typer.Option(help="Gold annotations: eval scores go into the release.")
     ] = None,
@@ -99,14 +160,26 @@ def run(
         float, typer.Option(min=0.1, help="Seconds of extraction per article; over it, a reject.")
     ] = TIME_BUDGET,
     follow_links: Annotated[
-        bool, typer.Option(help="Follow symbolic links that leave the articles folder.")
+        bool,
+        typer.Option(
+            "--follow-links", help="Follow symbolic links that leave the articles folder."
+        ),
     ] = False,
     prune: Annotated[
         bool,
-        typer.Option(help="Remove published articles whose input is gone (kept by default)."),
+        typer.Option(
+            "--prune", help="Remove published articles whose input is gone (kept by default)."
+        ),
     ] = False,
+    contributor: Annotated[
+        list[str] | None,
+        typer.Option(help="Author of the data set, for its citation (repeat for several)."),
+    ] = None,
+    homepage: Annotated[
+        str | None, typer.Option(help="Where the data set is published (URL), for citations.")
+    ] = None,
 ) -> None:
-    """Extract the four tables from ARTICLES and publish a release under OUT."""
+    """Extract the seven tables from ARTICLES and publish a release under OUT."""
     from diplodata.ingest import InputError, list_files
     from diplodata.licenses import LicenseError, check_license
 
@@ -144,6 +217,8 @@ def run(
         time_budget=time_budget,
         follow_links=follow_links,
         prune=prune,
+        homepage=homepage,
+        **({"contributors": tuple(contributor)} if contributor else {}),
     )
     try:
         summary = _run_flow(config)
@@ -176,15 +251,17 @@ def check_out(out: Path) -> None:
 
 
 def _run_flow(config: RunConfig) -> RunSummary:
+    """Run the flow here. Its own log lines go to the Prefect UI, not the terminal (the
+    summary says what happened); a terminal shows a progress bar instead."""
     import flows.pipeline
     from diplodata.release import output_lock
-    from flows.pipeline import run as run_flow
 
     flows.pipeline.EXIT_ON_SIGTERM = True
     _console_without_tracebacks()
+    _quiet_console_logs()
     with output_lock(config.out):  # held before Prefect starts: a busy folder is refused now
         if os.environ.get("PREFECT_API_URL"):
-            return run_flow(config)
+            return _with_progress(config)
         from prefect.logging.handlers import APILogWorker
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
@@ -192,9 +269,26 @@ def _run_flow(config: RunConfig) -> RunSummary:
 
         with temporary_server() as url, temporary_settings(updates={PREFECT_API_URL: url}):
             try:
-                return run_flow(config)
+                return _with_progress(config)
             finally:  # the run's last logs reach the server before it stops
                 APILogWorker.drain_all(timeout=10)
+
+
+def _with_progress(config: RunConfig) -> RunSummary:
+    """The flow, with a progress bar on a terminal (stage, articles per second)."""
+    from diplodata import progress
+    from flows.pipeline import run as run_flow
+
+    if not err.is_terminal:
+        return run_flow(config)
+    from diplodata.cli_progress import progress_bar
+
+    with progress_bar(err) as listener:
+        progress.listen(listener)
+        try:
+            return run_flow(config)
+        finally:
+            progress.listen(None)
 
 
 def _console_without_tracebacks() -> None:
@@ -218,6 +312,23 @@ def _console_without_tracebacks() -> None:
 
     PrefectFormatter.format = format  # type: ignore[method-assign,assignment]
     PrefectFormatter._diplodata_quiet = True  # type: ignore[attr-defined]
+
+
+def _quiet_console_logs() -> None:
+    """Keep the flow's log lines (and Prefect's hints) off the terminal: the CLI prints the
+    run's summary, and the logs stay in the Prefect UI. Prefect's own warnings still show."""
+    import logging
+
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    def keep(record: logging.LogRecord) -> bool:
+        if record.name.startswith(("prefect.flow_runs", "prefect.task_runs")):
+            return False
+        return record.levelno >= logging.WARNING
+
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, PrefectConsoleHandler):
+            handler.addFilter(keep)
 
 
 def print_summary(summary: RunSummary) -> None:
@@ -439,12 +550,18 @@ def serve(
     """Register a scheduled Prefect deployment of `run` and serve it until Ctrl-C."""
     from diplodata.ingest import InputError, list_files
 
+    problem = _cron_problem(cron)
+    if problem:
+        err.print(
+            f"[red]error:[/red] --cron {cron!r}: {problem}; give five fields, minute hour "
+            'day-of-month month day-of-week, e.g. --cron "0 * * * *" (every hour, UTC)'
+        )
+        raise typer.Exit(2)
     try:
         list_files(articles)
     except InputError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    check_cron(cron)
     check_out(out)
     prefect_environment()
     from flows.pipeline import serve as serve_flow
@@ -453,6 +570,7 @@ def serve(
     config = RunConfig(articles=articles, out=out, feeds=feeds, gold=gold)
     _stop_on_signals()
     if os.environ.get("PREFECT_API_URL"):
+        _print_api(os.environ["PREFECT_API_URL"], name)
         serve_flow(config, cron=cron, name=name)
         return
     # Prefect's temporary server cannot schedule: start a dedicated one on loopback.
@@ -461,21 +579,8 @@ def serve(
     home = Path(os.environ.get("DIPLODATA_PREFECT_HOME", Path.home() / ".diplodata" / "prefect"))
     console.print(f"Starting a Prefect server (PREFECT_HOME={home}) ...")
     with local_server(home) as api:
-        console.print(f"Prefect UI: {api.removesuffix('/api')}")
+        _print_api(api, name)
         serve_flow(config, cron=cron, name=name, api_url=api)
-
-
-def check_cron(cron: str) -> None:
-    from prefect.client.schemas.schedules import CronSchedule
-
-    try:
-        CronSchedule(cron=cron)
-    except ValueError as exc:
-        err.print(
-            f"[red]error:[/red] --cron {cron!r}: not a cron expression; "
-            'give five fields, e.g. --cron "0 * * * *" (every hour)'
-        )
-        raise typer.Exit(2) from exc
 
 
 @app.command()
@@ -519,6 +624,28 @@ def verify(
         raise typer.Exit(1)
 
 
+def _cron_problem(cron: str) -> str | None:
+    """Why Prefect would refuse ``cron``, checked before any server starts."""
+    from prefect._internal.schemas.validators import validate_cron_string
+
+    if not cron.startswith("@") and len(cron.split()) != 5:
+        return f"{len(cron.split())} fields, not 5"
+    try:
+        validate_cron_string(cron)
+    except ValueError as exc:
+        return str(exc).split(":")[0].lower()
+    return None
+
+
+def _print_api(api: str, name: str) -> None:
+    console.print(f"Prefect UI: {api.removesuffix('/api')}")
+    console.print(
+        f"A run now, from another terminal: export PREFECT_API_URL={api}; "
+        f"uv run prefect deployment run diplodata-run/{name}",
+        markup=False,
+    )
+
+
 @app.command()
 def query(
     sql: Annotated[
@@ -534,12 +661,21 @@ def query(
         typer.Option(help="A release folder or datapackage.json instead of OUT/latest."),
     ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=0, help="Print at most N rows.")
+    ] = None,
 ) -> None:
     """Run SQL against the latest release (or --release) and print the result."""
     from diplodata.query import QueryError, run_query
 
+    if not sql.strip():
+        err.print(
+            '[red]error:[/red] empty SQL; give a query, e.g. diplodata query "SELECT * FROM '
+            'meetings" (tables: ' + ", ".join(_table_names()) + ")"
+        )
+        raise typer.Exit(2)
     try:
-        result = run_query(sql, release or out)
+        result = run_query(sql, release or out, limit=limit)
     except QueryError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -548,11 +684,93 @@ def query(
     elif format is Format.json:
         sys.stdout.write(result.to_json() + "\n")
     else:
-        table = Table(*result.columns)
-        for row in result.rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+        print_rows(result.columns, result.rows)
+    if result.more:
+        err.print(f"(only the first {len(result.rows)} rows; raise --limit to see more)")
+
+
+def _table_names() -> list[str]:
+    from diplodata.schemas import TABLES
+
+    return list(TABLES)
+
+
+def print_rows(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """Rows as a table when it fits the terminal, else one block per row (like psql's
+    expanded display): ids are never cut, they are for copying into the next query."""
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max([len(c), *(min(len(r[i]), 30) for r in cells)]) for i, c in enumerate(columns)]
+    if sum(widths) + 3 * len(columns) + 1 <= console.width:
+        table = Table(*columns)
+        for row in cells:
+            table.add_row(*row)
         console.print(table)
-        console.print(f"{len(result.rows)} rows")
+    else:
+        pad = max((len(c) for c in columns), default=0)
+        for n, row in enumerate(cells, 1):
+            console.print(f"[bold]-[ row {n} ]-[/bold]")
+            for column, value in zip(columns, row, strict=True):
+                console.print(f"{column:<{pad}} | {value}", markup=False, highlight=False)
+    console.print(f"{len(rows)} row" + ("" if len(rows) == 1 else "s"))
+
+
+@app.command()
+def browse(
+    out: OutOpt = DEFAULT_OUT,
+    release: Annotated[
+        Path | None,
+        typer.Option(help="A release folder or datapackage.json instead of OUT/latest."),
+    ] = None,
+    port: Annotated[int, typer.Option(min=0, help="Port on 127.0.0.1 (0: a free one).")] = 0,
+    no_open: Annotated[
+        bool, typer.Option("--no-open", help="Do not open a web browser; print the addresses.")
+    ] = False,
+) -> None:
+    """Explore the latest release: its page and its tables (Datasette) on 127.0.0.1."""
+    import tempfile
+    import webbrowser
+
+    import httpx
+
+    from diplodata.browse import start
+    from diplodata.query import QueryError, resolve_release
+    from flows.server import free_port, stop, wait_until
+
+    try:
+        folder = resolve_release(release or out)
+    except QueryError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    _stop_on_signals()
+    with tempfile.TemporaryDirectory(prefix="diplodata-browse-") as work:
+        log = Path(work) / "datasette.log"
+        session = start(folder, Path(work), port or free_port(), log)
+
+        def up() -> bool:
+            if session.process.poll() is not None:
+                lines = log.read_text(errors="replace").strip().splitlines() or ["no output"]
+                raise RuntimeError(f"Datasette stopped: {lines[-1]}")
+            try:
+                return httpx.get(session.tables + ".json", timeout=2).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        try:
+            wait_until(up, 60, "Datasette to start", interval=0.2)
+            console.print(
+                f"Release {folder.name}\n  page:   {session.page}\n"
+                f"  tables: {session.tables} (Datasette)\nCtrl-C stops."
+            )
+            if not no_open:
+                webbrowser.open(session.page)
+            session.process.wait()
+        except (RuntimeError, TimeoutError) as exc:
+            err.print(f"[red]error:[/red] {exc}; try another --port")
+            raise typer.Exit(1) from exc
+        except KeyboardInterrupt:
+            console.print("stopped")
+        finally:
+            stop(session.process, signal.SIGTERM)
 
 
 @app.command()
@@ -564,6 +782,10 @@ def download(
     version: Annotated[
         str | None, typer.Option("--version", "-v", help="Release version (default: latest).")
     ] = None,
+    set_latest: Annotated[
+        bool,
+        typer.Option("--set-latest", help="Point TO/latest at --version (an older release)."),
+    ] = False,
 ) -> None:
     """Download a release from SOURCE into TO/<version>, verifying every file's checksum."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
@@ -599,7 +821,7 @@ def download(
 
     try:
         with bar:
-            result = fetch_release(source, to, version, progress=Report())
+            result = fetch_release(source, to, version, progress=Report(), set_latest=set_latest)
     except UnknownVersionError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -612,20 +834,19 @@ def download(
         f"{len(result.reused)} already here, {len(result.resumed)} resumed, "
         f"{result.retries} retries) in {result.path}"
     )
-    console.print(f'query it: diplodata query "SELECT * FROM meetings" --out {to}')
+    if result.latest:
+        console.print(f'query it: diplodata query "SELECT * FROM meetings" --out {to}')
+    else:
+        console.print(
+            f"{to / 'latest'} still points at {(to / 'latest').resolve().name} (--set-latest "
+            f'moves it); query this release: diplodata query "SELECT * FROM meetings" '
+            f"--release {result.path}"
+        )
 
 
-DEBUG = "DIPLODATA_DEBUG"
-
-
-@app.callback()
-def _options(
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show the full traceback of an error.")
-    ] = False,
-) -> None:
-    if debug:
-        os.environ[DEBUG] = "1"
+for _info in app.registered_commands:
+    if _info.cls in (None, TyperCommand):
+        _info.cls = _Command
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ class RunConfig:
     batch_size: int = 250  # articles per extract task: task overhead is ~10 ms, so batch
     license: str = "CC-BY-4.0"
     contributors: tuple[str, ...] = ("diplodata",)
+    homepage: str | None = None  # where the data set lives (datapackage.json, CITATION.cff)
     gold: Path | None = None  # gold annotations: eval scores go into the release's quality report
     feeds: Path | None = None  # a feeds config file (RSS/Atom/URLs), optional
     force: bool = False  # publish even when nothing changed

@@ -91,6 +91,7 @@ class DownloadResult:
     reused: list[str] = field(default_factory=list)  # already present and verified
     resumed: list[str] = field(default_factory=list)  # continued with a Range request
     retries: int = 0
+    latest: bool = False  # DIR/latest now points at this version
 
     @property
     def total_bytes(self) -> int:
@@ -320,9 +321,11 @@ def download(
     client: httpx.Client | None = None,
     retry: Retry = DEFAULT_RETRY,
     progress: Progress | None = None,
+    set_latest: bool = False,
 ) -> DownloadResult:
     """Download release ``version`` (default: latest) of the output folder ``source``
-    into ``to/<version>`` and point ``to/latest`` at it."""
+    into ``to/<version>``. ``to/latest`` points at it when it is the source's latest, when
+    ``to`` has no latest yet, or with ``set_latest``; an older version leaves it alone."""
     src = Source.parse(source)
     own_client = client is None
     session = _Session(src, client or make_client(), retry, progress or Progress())
@@ -343,7 +346,9 @@ def download(
             for spec in specs:
                 fetch_file(session, spec, folder)
             _write_atomic(folder / DESCRIPTOR, raw)
-            _point_latest(to, name)
+            if set_latest or version in (None, LATEST) or not (to / LATEST).exists():
+                _point_latest(to, name)
+                session.result.latest = True
         except OSError as exc:
             raise DownloadError(
                 f"cannot write {exc.filename or to}: {exc.strerror}; "

@@ -27,6 +27,13 @@ DUCKDB_FILE = "diplodata.duckdb"
 DUCKDB_STORAGE_VERSION = "v1.5.0"
 
 
+FORMATS_NOTE = (
+    " Each table is one data set published in two formats: resource `<table>` is the Parquet "
+    f"file and resource `<table>{CSV_SUFFIX}` its CSV copy, with the same rows; a reader "
+    "needs only one of them."
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PackageMeta:
     """What the descriptor says about the package as a whole."""
@@ -42,6 +49,7 @@ class PackageMeta:
     license: str = "CC-BY-4.0"
     sources: Sequence[dict[str, Any]] = ()  # Data Package source entries (title, path, ...)
     contributors: Sequence[str] = ("diplodata",)
+    homepage: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -156,8 +164,12 @@ def descriptor(folder: Path, meta: PackageMeta) -> dict[str, Any]:
             resource: dict[str, Any] = {
                 "name": table + (CSV_SUFFIX if csv else ""),
                 "type": "table",
-                "title": schema.get("title", table),
-                "description": schema.get("description", ""),
+                "title": schema.get("title", table) + (" (CSV copy)" if csv else ""),
+                "description": (
+                    f"The rows of resource `{table}`, as CSV (see the package description)."
+                    if csv
+                    else schema.get("description", "")
+                ),
                 "path": rel,
                 "format": "csv" if csv else "parquet",
                 "mediatype": "text/csv" if csv else "application/vnd.apache.parquet",
@@ -177,12 +189,13 @@ def descriptor(folder: Path, meta: PackageMeta) -> dict[str, Any]:
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": meta.name,
         "title": meta.title,
-        "description": meta.description,
+        "description": meta.description + FORMATS_NOTE,
         "version": meta.version,
         "schema_version": SCHEMA_VERSION,
         "created": meta.created,
         "licenses": [licence],
         "contributors": [{"title": c, "roles": ["creator"]} for c in meta.contributors],
+        **({"homepage": meta.homepage} if meta.homepage else {}),
         "sources": list(meta.sources),
         "resources": resources,
         **meta.extra,

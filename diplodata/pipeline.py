@@ -282,6 +282,7 @@ def package_meta(config: RunConfig, articles: Sequence[Article]) -> PackageMeta:
         license=config.license,
         sources=[source_entry(a) for a in sorted(articles, key=lambda a: a.source)],
         contributors=config.contributors,
+        homepage=config.homepage,
     )
 
 

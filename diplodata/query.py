@@ -23,6 +23,7 @@ class QueryError(ValueError):
 class QueryResult:
     columns: list[str]
     rows: list[tuple[Any, ...]]
+    more: bool = False  # the query had more rows than its limit
 
     def to_csv(self) -> str:
         buffer = io.StringIO()
@@ -87,18 +88,25 @@ def _tables(release: Path) -> list[str]:
     return [t for t in ALL_TABLES if (release / "data" / f"{t}.parquet").exists()]
 
 
-def run_query(sql: str, location: Path) -> QueryResult:
+def run_query(sql: str, location: Path, limit: int | None = None) -> QueryResult:
+    """Run ``sql`` on the release at ``location``; at most ``limit`` rows when given."""
     if not sql.strip():
         raise QueryError('no SQL given; e.g. diplodata query "SELECT * FROM meetings"')
     release = verified_release(location)
     con = connect(release)
+    more = False
     try:
         relation = con.execute(sql)
         columns = [d[0] for d in relation.description or []]
-        rows = relation.fetchall()
+        if limit is None:
+            rows = relation.fetchall()
+        else:
+            rows = relation.fetchmany(limit + 1)
+            more = len(rows) > limit
+            rows = rows[:limit]
     except duckdb.Error as exc:
         message = re.sub(r"\s+", " ", str(exc)).strip()
         raise QueryError(f"query failed: {message}. Tables: {', '.join(_tables(release))}") from exc
     finally:
         con.close()
-    return QueryResult(columns, rows)
+    return QueryResult(columns, rows, more)

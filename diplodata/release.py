@@ -7,7 +7,7 @@ Layout of an output folder::
       catalog.json               every release: version, created, row counts, checksums
       latest -> releases/2026-11-23.2
       releases/2026-11-23.1/     immutable once published
-        datapackage.json  README.md  CHANGELOG.md  diplodata.duckdb
+        datapackage.json  README.md  CITATION.cff  index.html  CHANGELOG.md  diplodata.duckdb
         data/<table>.parquet  data/<table>.csv
         quality/validation.json
       failed/<version>/          a release that did not validate, with its report
@@ -28,7 +28,6 @@ from typing import Any
 
 import duckdb
 
-from diplodata.dictionary import data_dictionary
 from diplodata.faults import checkpoint
 from diplodata.package import (
     DUCKDB_FILE,
@@ -40,6 +39,8 @@ from diplodata.package import (
     write_descriptor,
     write_duckdb,
 )
+from diplodata.publish.citation import citation_text
+from diplodata.publish.documents import DOCUMENTS, write_documents
 from diplodata.rows import Tables
 from diplodata.schemas import SCHEMA_CHANGES, SCHEMA_VERSION, TABLES, table_schema
 from diplodata.state import STATE_DIR
@@ -401,7 +402,6 @@ def stage(
     staging.mkdir(parents=True)
     arrow = write_data(tables, staging)
     write_duckdb(arrow, staging)
-    (staging / "README.md").write_text(data_dictionary(meta.version), encoding="utf-8")
     previous = intact_release(out)  # a damaged release is never read as data
     changes = diff_tables(previous, staging)
     notes = [*schema_notes(previous), *notes]
@@ -415,7 +415,7 @@ def stage(
         ),
         encoding="utf-8",
     )
-    package = descriptor(staging, meta)
+    package = descriptor(staging, meta) | {"citation": citation_text(meta)}
     write_descriptor(staging, package)
     result = validate_package(staging / "datapackage.json")
     (staging / "quality").mkdir()
@@ -424,6 +424,7 @@ def stage(
         (staging / "quality" / f"{name}.json").write_text(
             json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8"
         )
+    write_documents(staging, meta)
     return StagedRelease(out, staging, meta, package, tables.counts(), changes, result.problems)
 
 
@@ -438,6 +439,7 @@ def add_quality(staged: StagedRelease, name: str, report: dict[str, Any]) -> Non
     """Add a report (e.g. eval scores) to a staged release's ``quality/`` folder."""
     path = staged.path / "quality" / f"{name}.json"
     path.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    write_documents(staged.path, staged.meta)  # the README shows the release's own scores
 
 
 def promote(staged: StagedRelease) -> Release:
@@ -457,7 +459,7 @@ def promote(staged: StagedRelease) -> Release:
         staged.path,
         [
             DUCKDB_FILE,
-            "README.md",
+            *DOCUMENTS,
             "CHANGELOG.md",
             *sorted(f"quality/{p.name}" for p in (staged.path / "quality").glob("*.json")),
             *(f"data/{t}.parquet" for t in published_tables(staged.path)),

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+if TYPE_CHECKING:  # pyarrow is imported when needed: `diplodata query` starts faster without it
+    import pyarrow as pa
 
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -39,14 +40,6 @@ TABLES: tuple[str, ...] = (
 OPTIONAL_TABLES: tuple[str, ...] = ("article_texts",)
 ALL_TABLES: tuple[str, ...] = TABLES + OPTIONAL_TABLES
 
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "string": pa.string(),
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "date": pa.date32(),
-    "boolean": pa.bool_(),
-}
-
 
 @cache
 def table_schema(table: str) -> dict[str, Any]:
@@ -64,8 +57,17 @@ def field_names(table: str) -> list[str]:
 
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow (and so Parquet) schema of ``table``, derived from its Table Schema."""
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "date": pa.date32(),
+        "boolean": pa.bool_(),
+    }
     fields = []
     for f in table_schema(table)["fields"]:
         required = f.get("constraints", {}).get("required", False)
-        fields.append(pa.field(f["name"], _ARROW_TYPES[f["type"]], nullable=not required))
+        fields.append(pa.field(f["name"], types[f["type"]], nullable=not required))
     return pa.schema(fields)

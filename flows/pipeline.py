@@ -11,9 +11,12 @@ import sys
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.exceptions import TerminationSignal
+from prefect.runtime import deployment
 from prefect.settings import PREFECT_API_URL, temporary_settings
+from prefect.states import Cancelled, State
 
 from diplodata import pipeline as p
+from diplodata import progress
 from diplodata.config import RunConfig
 from diplodata.evaluate import evaluate
 from diplodata.ingest import Batch
@@ -67,9 +70,15 @@ def publish_task(staged: StagedRelease) -> Release:
     return promote(staged)
 
 
+INTERRUPTED = "Interrupted (Ctrl-C or a stop signal): nothing was published."
+
+
 @flow(name="diplodata-run", log_prints=True)
-def diplodata_run(config: RunConfig) -> RunSummary:
-    """Ingest new articles, extract facts in batches, validate and publish a release."""
+def diplodata_run(config: RunConfig) -> RunSummary | State:
+    """Ingest new articles, extract facts in batches, validate and publish a release.
+
+    A scheduled or API run that `serve` is stopped during (Ctrl-C) ends as Cancelled, not
+    Crashed: a release is published whole or not at all, and the next run starts cleanly."""
     with output_lock(config.out):
         try:
             return _run(config)
@@ -77,6 +86,10 @@ def diplodata_run(config: RunConfig) -> RunSummary:
             if EXIT_ON_SIGTERM:
                 _end_now(exc.signal)
             raise
+        except KeyboardInterrupt:
+            if deployment.id is None:  # `diplodata run`: the command line reports it
+                raise
+            return Cancelled(message=INTERRUPTED)
 
 
 # Set by the CLI, whose process runs one flow: a SIGTERM ends it at once. A flow run that
@@ -96,6 +109,7 @@ def _end_now(sig: int) -> None:
 def _run(config: RunConfig) -> RunSummary:
     log = get_run_logger()
     timer = p.Timer()
+    progress.stage("ingest")
     batch = p.carry(ingest_task(config), config.out, config.prune)
     p.checkpoint("ingest")
     damage = p.damaged_latest(config.out)
@@ -135,6 +149,7 @@ def _run(config: RunConfig) -> RunSummary:
         summary.timings = timer.stages
         return summary
 
+    progress.stage("extract", total=len(plan.todo))
     futures = [
         extract_task.submit(chunk, config) for chunk in p.batches(plan.todo, config.batch_size)
     ]
@@ -148,6 +163,7 @@ def _run(config: RunConfig) -> RunSummary:
             log.warning(f"extract: {skipped.reason}")
         p.set_aside(plan, chunk.skipped)
         summary.rejects += [f"extract: {s.reason}" for s in chunk.skipped]
+        progress.advance(len(chunk.facts) + len(chunk.skipped))
         log.info(f"extracted {done}/{len(plan.todo)} articles")
     results.sort(key=lambda r: r.article.article_id)
     timer.lap("extract")
@@ -161,8 +177,10 @@ def _run(config: RunConfig) -> RunSummary:
         log.info(summary.message)
         summary.timings = timer.stages
         return summary
+    progress.stage("tables")
     tables = tables_task(results, config.include_text)
     timer.lap("tables")
+    progress.stage("validate")
     staged = validate_task(tables, config, plan)
     timer.lap("validate")
     if config.gold is not None and staged.valid:
@@ -172,6 +190,7 @@ def _run(config: RunConfig) -> RunSummary:
     summary.counts = staged.counts
     summary.changes = staged.changes
     summary.version = staged.meta.version
+    progress.stage("publish")
     try:
         release = publish_task(staged)
     except PublishError as error:
@@ -199,7 +218,7 @@ def run(config: RunConfig) -> RunSummary:
     """Run the flow once, on Prefect's thread pool or, with ``config.dask``, on Dask
     (a temporary local cluster for "local", else the scheduler at that address)."""
     if config.dask is None:
-        return diplodata_run(config)
+        return _summary(diplodata_run(config))
     try:
         from prefect_dask import DaskTaskRunner
     except ImportError as exc:  # the optional extra is not installed
@@ -212,7 +231,13 @@ def run(config: RunConfig) -> RunSummary:
         else DaskTaskRunner(address=config.dask)
     )
     # DaskTaskRunner's futures are a PrefectFuture subclass that with_options' bound rejects
-    return diplodata_run.with_options(task_runner=runner)(config)  # type: ignore[arg-type]
+    return _summary(diplodata_run.with_options(task_runner=runner)(config))  # type: ignore[arg-type]
+
+
+def _summary(result: RunSummary | State) -> RunSummary:
+    """A run started here returns its summary (only deployment runs end as a State)."""
+    assert isinstance(result, RunSummary), result
+    return result
 
 
 def serve(

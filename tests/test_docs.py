@@ -27,7 +27,7 @@ def test_docs_every_cli_command_is_in_the_readme() -> None:
     commands = [
         c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
     ]
-    assert set(commands) == {"run", "query", "eval", "serve", "download", "verify"}
+    assert set(commands) == {"run", "query", "eval", "serve", "download", "verify", "browse"}
     for command in commands:
         assert f"`diplodata {command}" in README, command
 

@@ -52,12 +52,17 @@ def _descriptor(release: Path) -> dict[str, object]:
     return dict(json.loads((release / "datapackage.json").read_text()))
 
 
+def _files(release: Path) -> int:
+    """Every file of a published release but its descriptor."""
+    return sum(1 for p in release.rglob("*") if p.is_file() and p.name != "datapackage.json")
+
+
 def test_download_fetches_and_verifies_every_file(site: TestServer, tmp_path: Path) -> None:
     to = tmp_path / "dl"
     result = download(site.url, to, retry=FAST)
     assert result.version == V2 and result.path == to / V2
     specs = file_specs(_descriptor(site.root / "releases" / V2))
-    assert len(specs) == 18 and result.files == specs
+    assert len(specs) == _files(site.root / "releases" / V2) and result.files == specs
     assert sorted(result.fetched) == sorted(s.path for s in specs)
     for spec in specs:
         assert sha256_file(to / V2 / spec.path) == spec.sha256
@@ -184,7 +189,7 @@ def test_download_from_a_server_without_range_support(site: TestServer, tmp_path
 
 def test_download_from_a_local_folder(published: Path, tmp_path: Path) -> None:
     result = download(str(published), tmp_path / "dl")
-    assert result.version == V2 and len(result.fetched) == 18
+    assert result.version == V2 and len(result.fetched) == _files(published / "releases" / V2)
     assert run_query("SELECT count(*) FROM articles", tmp_path / "dl").rows == [(2,)]
 
 
@@ -204,3 +209,19 @@ def test_download_cli_reports_success_and_corruption(site: TestServer, tmp_path:
     assert bad.exit_code == 1 and "README.md is corrupt" in bad.output
     unknown = runner.invoke(app, ["download", site.url, "--to", str(tmp_path), "-v", "x"])
     assert unknown.exit_code == 2 and V1 in unknown.output
+
+
+def test_download_older_version_keeps_latest_unless_set_latest(
+    site: TestServer, tmp_path: Path
+) -> None:
+    to = tmp_path / "dl"
+    assert download(site.url, to, retry=FAST).latest  # the source's latest: V2
+    older = download(site.url, to, V1, retry=FAST)
+    assert older.path == to / V1 and (to / V1 / "datapackage.json").exists()
+    assert not older.latest and (to / "latest").resolve().name == V2
+    runner = CliRunner()
+    kept = runner.invoke(app, ["download", site.url, "--to", str(to), "-v", V1])
+    assert kept.exit_code == 0 and "--set-latest" in kept.output
+    assert (to / "latest").resolve().name == V2
+    moved = runner.invoke(app, ["download", site.url, "--to", str(to), "-v", V1, "--set-latest"])
+    assert moved.exit_code == 0 and (to / "latest").resolve().name == V1

@@ -70,7 +70,7 @@ def test_query_is_read_only_and_confined_to_the_release(published: Path, sql: st
 def test_query_with_no_sql_says_so(tmp_path: Path) -> None:
     publish(_tables(), tmp_path, _meta())
     result = runner.invoke(app, ["query", "  ", "--out", str(tmp_path)])
-    assert result.exit_code == 2 and "no SQL given" in result.output
+    assert result.exit_code == 2 and "empty SQL" in result.output
 
 
 @pytest.mark.parametrize("how", ["truncate", "flip"])
