@@ -92,3 +92,17 @@ def test_release_readme_shows_the_release_own_eval(tmp_path: Path) -> None:
     readme = _readme(promote(staged))
     assert "This release's own evaluation" in readme
     assert "| meetings | 1.0 | 0.5 | 0.667 | 1 | 0 | 1 |" in readme and "Macro-F1 0.667" in readme
+
+
+def test_release_readme_lists_the_licences_the_sources_state() -> None:
+    from diplodata.publish.overview import Overview
+    from diplodata.publish.readme import licence_section
+
+    articles = [{"article_id": str(i), "license": lic} for i, lic in enumerate(["CC-BY-4.0"] * 2)]
+    articles.append({"article_id": "x", "license": None})
+    lines = licence_section(_meta(), Overview({"articles": articles}))
+    assert "| CC-BY-4.0 | 2 |" in lines and "| not stated | 1 |" in lines
+    assert not any(
+        "as their sources state" in line
+        for line in licence_section(_meta(), Overview({"articles": [{"article_id": "y"}]}))
+    )

@@ -5,6 +5,7 @@ licences and how to cite, all computed from the release's own files."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from diplodata.curve import CurvePoint, read_curve
@@ -165,10 +166,10 @@ def limitations_section(overview: Overview) -> list[str]:
     ]
 
 
-def licence_section(meta: PackageMeta) -> list[str]:
+def licence_section(meta: PackageMeta, overview: Overview) -> list[str]:
     url, title = LICENSES.get(meta.license, ("", meta.license))
     named = f"[{title}]({url})" if url else title
-    return [
+    lines = [
         "## Licence",
         "",
         f"The data (tables, documents) is published under {named} (`{meta.license}`). "
@@ -177,6 +178,13 @@ def licence_section(meta: PackageMeta) -> list[str]:
         "publishers' terms (see the `articles` table for each source).",
         "",
     ]
+    articles = overview.rows.get("articles", [])
+    if any("license" in a for a in articles):  # the licence each article's source states
+        stated = Counter(str(a.get("license") or "not stated") for a in articles)
+        lines += ["Licences of the source articles, as their sources state them:", ""]
+        lines += _markdown_table(["licence", "articles"], stated.most_common())
+        lines.append("")
+    return lines
 
 
 def citation_section(meta: PackageMeta) -> list[str]:
@@ -203,7 +211,7 @@ def release_readme(meta: PackageMeta, overview: Overview) -> str:
         *tables_section(overview),
         *quality_section(overview),
         *limitations_section(overview),
-        *licence_section(meta),
+        *licence_section(meta, overview),
         *citation_section(meta),
         *examples_section(overview),
         "# Data dictionary",
