@@ -13,16 +13,16 @@ from pathlib import Path
 
 import duckdb
 
-from diplodata.budget import extract_within
+from diplodata.budget import Extractor, extract_within
 from diplodata.config import TIME_BUDGET, RunConfig
-from diplodata.extract import EXTRACTOR_VERSION
+from diplodata.extract import EXTRACTOR_VERSION, extract_article
 from diplodata.faults import checkpoint
 from diplodata.ingest import Batch, Skipped, read_folder, too_long
 from diplodata.licenses import license_entry
 from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
 from diplodata.release import latest_release, next_version
-from diplodata.state import ArticleStore, FactsCache, read_corpus, write_corpus
+from diplodata.state import ArticleStore, FactsCache, FailedExtractions, read_corpus, write_corpus
 
 
 @dataclass(slots=True)
@@ -68,13 +68,17 @@ def screen(batch: Batch, max_chars: int) -> Batch:
 
 
 def plan(batch: Batch, out: Path, version: str = EXTRACTOR_VERSION) -> Plan:
-    """Look every article up in the extraction cache."""
-    cache = FactsCache(out, version)
-    result = Plan(
-        articles=batch.articles, skipped=batch.skipped, kept=batch.kept, pruned=batch.pruned
-    )
+    """Look every article up in the extraction cache; an article whose extraction ran out
+    of time or failed with this extractor version is a reject again, not retried."""
+    cache, failed = FactsCache(out, version), FailedExtractions(out, version)
+    result = Plan(articles=[], skipped=list(batch.skipped), kept=batch.kept, pruned=batch.pruned)
     for article in batch.articles:
         facts = cache.get(article)
+        reason = failed.get(article) if facts is None else None
+        if reason is not None:
+            result.skipped.append(Skipped(article.source, f"{reason} (in an earlier run)"))
+            continue
+        result.articles.append(article)
         if facts is None:
             result.todo.append(article)
         else:
@@ -132,14 +136,21 @@ class Extracted:
 
 
 def extract_batch(
-    articles: Sequence[Article], out: Path | None = None, seconds: float = TIME_BUDGET
+    articles: Sequence[Article],
+    out: Path | None = None,
+    seconds: float = TIME_BUDGET,
+    extractor: Extractor = extract_article,
 ) -> Extracted:
     """Extract facts from each article within ``seconds`` (and cache them under ``out``)."""
     cache = FactsCache(out, EXTRACTOR_VERSION) if out is not None else None
+    failed = FailedExtractions(out, EXTRACTOR_VERSION) if out is not None else None
     result = Extracted()
-    for outcome in extract_within(articles, seconds):
+    for outcome in extract_within(articles, seconds, extractor):
         if outcome.facts is None:
-            result.skipped.append(Skipped(outcome.article.source, outcome.reason or ""))
+            reason = outcome.reason or "extraction failed"
+            result.skipped.append(Skipped(outcome.article.source, reason))
+            if failed is not None:
+                failed.put(outcome.article, reason)
             continue
         if cache is not None:
             cache.put(outcome.facts)

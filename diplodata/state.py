@@ -80,6 +80,28 @@ class FactsCache:
         os.replace(tmp, path)
 
 
+class FailedExtractions:
+    """``<out>/.state/failed/<extractor version>/<sha256>.txt``: why an article's extraction
+    ran out of time or failed, so that later runs do not spend the budget on it again
+    (a new extractor version tries again)."""
+
+    def __init__(self, out: Path, version: str) -> None:
+        self.folder = out / STATE_DIR / "failed" / version
+
+    def put(self, article: Article, reason: str) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{article.sha256}.txt"
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(reason, encoding="utf-8")
+        os.replace(tmp, path)
+
+    def get(self, article: Article) -> str | None:
+        try:
+            return (self.folder / f"{article.sha256}.txt").read_text(encoding="utf-8")
+        except (OSError, ValueError):
+            return None
+
+
 class ArticleStore:
     """``<out>/.state/articles/<sha256>.json``: every article's text and record, so that a
     published article stays in later releases after its input is gone."""

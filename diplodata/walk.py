@@ -58,6 +58,12 @@ def walk(folder: Path, follow_links: bool = False) -> Found:
             return
         for entry in entries:
             source = f"{relative}/{entry.name}" if relative else entry.name
+            printable = _printable(source)
+            if printable != source:  # undecodable bytes: no source can name it in the tables
+                found.skipped.append(
+                    Skipped(printable, f"{printable}: the name is not valid UTF-8; rename it")
+                )
+                continue
             if entry.name.lower().endswith(".json") and _is_sidecar(Path(entry.path)):
                 continue  # NAME.json beside NAME.txt: read with its article (sources.py)
             reason = _classify(entry, source, root, follow_links, seen_dirs)
@@ -72,6 +78,11 @@ def walk(folder: Path, follow_links: bool = False) -> Found:
 
     visit(root, "")
     return found
+
+
+def _printable(name: str) -> str:
+    """``name`` with any undecodable byte (a surrogate escape) shown as U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _classify(

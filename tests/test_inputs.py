@@ -172,3 +172,14 @@ def test_pages_that_are_not_english_articles_are_rejects(text: str, reason: str)
 )
 def test_real_articles_pass_the_screen(path: Path) -> None:
     assert _screened(path.read_text(encoding="utf-8")) is None
+
+
+def test_a_file_name_that_is_not_utf8_is_a_reject_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(TEXT)
+    with open(os.path.join(bytes(tmp_path), b"caf\xe9.txt"), "wb") as handle:
+        handle.write((TEXT + "\nOther.").encode())
+    batch = read_folder(tmp_path)
+    assert [a.source for a in batch.articles] == ["good.txt"]
+    [skipped] = batch.skipped
+    assert skipped.source == "caf\ufffd.txt" and "not valid UTF-8; rename it" in skipped.reason
+    skipped.reason.encode("utf-8")  # printable and publishable
