@@ -264,3 +264,12 @@ def test_trade_the_dateline_place_is_the_reporter_when_only_the_partner_is_named
     assert rows(text, dt.date(1987, 3, 5)) == [
         ("exports", "NOR", "CAN", 1_200_000_000, "USD", "exact", 1987)
     ]
+
+
+def test_trade_currencies_beyond_the_dollar_and_amounts_that_are_aid() -> None:
+    assert rows("Indian imports from the UAE totalled 2 billion dirhams in 2020.") == [
+        ("imports", "IND", "ARE", 2_000_000_000, "AED", "exact", 2020)
+    ]
+    text = "Trade between the Netherlands and Belgium reached 40 billion guilders in 1986."
+    assert [r[4] for r in rows(text)] == ["NLG"]
+    assert rows("EC trade agreements with Tunisia include 615 mln Ecus in grants.") == []

@@ -205,6 +205,7 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     if unit is None:
         return None
     flow, negative = _flow(pre, post)
+    negative = negative or bool(P.NOT_TRADE_AFTER.match(post))
     continued = previous is not None and (COMPARISON.search(pre) or flow is None)
     if previous is not None and continued:
         if unit == "USD" and previous.unit.endswith("D"):

@@ -64,6 +64,12 @@ BALANCE_ON = re.compile(
 # A capitalized trade word inside a name: "the U.S. Trade and Development Agency", "Trade
 # Representative", "World Trade Organization", "Africa Trade and Investment".
 IN_NAME = re.compile(r"(?:Trade|Commerce|Export|Import)s?\s+(?:(?:and|&)\s+)?[A-Z][a-z]")
+# "615 mln Ecus in grants", "$2 billion of loans": the amount is aid or credit, not trade.
+NOT_TRADE_AFTER = re.compile(
+    r"\s+(?:in|of|worth\s+of)\s+(?:new\s+|fresh\s+|soft\s+)?(?:grants?|aid|loans?|credits?|"
+    r"investments?|assistance|financing|debt)\b",
+    _I,
+)
 NEIGHBOUR = re.compile(r"\bwith\s+(?:its|their|her|his)\s+(?:[\w-]+\s+)?neighbou?r\b", _I)
 NOT_STATE_BEFORE = re.compile(r"(?:\bnon-|\b(?:Latin|North|South|Central)\s+)$")
 SOURCE_AFTER = re.compile(
