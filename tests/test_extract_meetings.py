@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from diplodata.dates import find_dateline
-from diplodata.extract.meetings import extract_meetings
+from diplodata.extract.meetings import extract_meetings, has_two_sides
 from diplodata.extract.when import article_anchor, dateline_place, event_date
 from diplodata.models import Article, MeetingFact, PersonFact
 from diplodata.text import analyze
@@ -533,3 +533,15 @@ def test_meetings_visits_by_verb_and_arrival_are_visits_to_each_state() -> None:
     assert _meetings("Ivan Petrov will visit the Greek community in Oslo.", [ALPHA]) == []
     pair = "Ivan Petrov and Anna Berg visited Japan together."
     assert _meetings(pair, [ALPHA, GAMMA]) == []
+
+
+def test_meetings_need_two_sides_and_the_eu_as_a_whole_is_none() -> None:
+    macron = _person("Paul Durand", "president", "FRA")
+    minister = _person("Luc Martin", "finance minister", "FRA")
+    meeting = MeetingFact(("Paul Durand", "Luc Martin"), "meeting", 0, 1)
+    assert not has_two_sides(meeting, [macron, minister])
+    assert has_two_sides(
+        MeetingFact(("Paul Durand", "Anna Berg"), "meeting", 0, 1), [macron, GAMMA]
+    )
+    text = "Ivan Petrov held talks with the European Union on Monday."
+    assert _meetings(text, [ALPHA]) == []

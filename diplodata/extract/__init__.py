@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplodata.extract.meetings import extract_meetings
+from diplodata.extract.meetings import extract_meetings, has_two_sides
 from diplodata.extract.memberships import extract_memberships
 from diplodata.extract.persons import extract_persons, imply_states
 from diplodata.extract.trade import extract_trade
@@ -18,10 +18,11 @@ def extract_article(article: Article) -> ArticleFacts:
     doc = analyze(article)
     persons = extract_persons(doc)
     meetings = extract_meetings(doc, persons)
+    persons = imply_states(doc, persons)
     return ArticleFacts(
         article=article,
-        persons=imply_states(doc, persons),
-        meetings=meetings,
+        persons=persons,
+        meetings=[m for m in meetings if has_two_sides(m, persons)],
         trade_figures=extract_trade(doc),
         memberships=extract_memberships(doc),
     )

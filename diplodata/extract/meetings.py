@@ -263,7 +263,8 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
     groups = _body_parties(ctx, m, s_end, _parties(ctx, m, s_start, s_end))
     found = []
     for group in groups:
-        keys = tuple(dict.fromkeys(i.key for i in group))
+        # the EU as a whole is no side of an encounter: its officials are, by name
+        keys = tuple(dict.fromkeys(i.key for i in group if i.key != "EUU"))
         states = [ctx.country(k) for k in keys]
         if not 2 <= len(keys) <= 3 or (None not in states and len(set(states)) < 2):
             continue
@@ -421,6 +422,21 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
     for c in merged:
         c.location = c.location or _inferred_location(ctx, c, merged[0])
     return [_fact(c) for c in merged]
+
+
+def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:
+    """Not two officials of one state ("Macron and Le Maire met"), once every person's
+    state is known: an encounter needs two sides."""
+    by_name = {p.name: p for p in persons}
+    states = set()
+    for key in meeting.participants:
+        person = by_name.get(key)
+        if person is None:
+            return True  # a state: the sides were checked when it was read
+        if not person.country or person.serves_organization:
+            return True
+        states.add(person.country)
+    return len(states) > 1
 
 
 def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:

@@ -246,10 +246,10 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
         start=start,
         end=end,
         role=title.role,
-        country=title.country,
+        country=title.country if title.country != "EUU" else None,  # the EU is no state
         posted_to=title.posted_to,
         aliases=tuple(aliases),
-        serves_organization=any(m.title.org for m in ordered),
+        serves_organization=any(m.title.org for m in ordered) or title.country == "EUU",
     )
 
 
