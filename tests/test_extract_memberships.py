@@ -325,6 +325,9 @@ def test_memberships_part_of_a_state_as_subject() -> None:
         ),
         ("Canada hopes its partners in the EU agree.", []),
         ("Canada thanked its partners.", []),
+        ("With Russia and all allies in the CSTO, order was restored.", ["RUS:CSTO"]),
+        ("The Cairns Group, to which Chile and Peru belong, met.", ["CHL:CAIRNS", "PER:CAIRNS"]),
+        ("Chile belongs to APEC.", ["CHL:APEC"]),
         (
             "Its G7 counterparts - Canada, France and Japan - agreed.",
             ["CAN:G7", "FRA:G7", "JPN:G7"],

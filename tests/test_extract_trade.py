@@ -273,3 +273,12 @@ def test_trade_currencies_beyond_the_dollar_and_amounts_that_are_aid() -> None:
     text = "Trade between the Netherlands and Belgium reached 40 billion guilders in 1986."
     assert [r[4] for r in rows(text)] == ["NLG"]
     assert rows("EC trade agreements with Tunisia include 615 mln Ecus in grants.") == []
+
+
+def test_trade_unqualified_trade_in_an_article_about_two_states_is_theirs() -> None:
+    text = (
+        "Russia and Kazakhstan are key partners. Russia and Kazakhstan signed deals. "
+        "Trade is growing, reaching US$25.6 billion in 2021. "
+        "World trade grew to $20 trillion in 2021."
+    )
+    assert rows(text) == [("turnover", "RUS", "KAZ", 25_600_000_000, "USD", "exact", 2021)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 TRIGGER = re.compile(
-    r"[Mm]ember|[Pp]artners|counterparts|economies|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|"
+    r"[Mm]ember|[Pp]artners|counterparts|economies|belong|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|"
     r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
@@ -123,6 +123,16 @@ LIST_ORG_MEMBERS = re.compile(  # "Hungary and Yugoslavia, the two current GATT 
 AND_ITS_PARTNERS = re.compile(
     rf"(?P<subj>{_C})\s+and\s+(?:its|their)\s+(?:fellow\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?P<orgs>{_O})\s+(?:partners|allies|Allies|members|member\s+states|counterparts)\b"
+)
+# "Russia and all allies in the CSTO", "Poland and its partners within NATO".
+AND_ALLIES_IN = re.compile(
+    rf"(?P<subj>{_C})\s+and\s+(?:(?:all|its|their|our|other|the)\s+)*(?:[a-z][\w-]*\s+)?"
+    rf"(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"
+)
+# "the Cairns Group ..., to which Australia and Thailand belong"; "Chile belongs to APEC".
+BELONG = re.compile(
+    rf"(?P<orgs>{_O})[^.;]{{0,60}}?,\s+to\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+"
+    rf"belongs?\b|(?P<subj2>{_CLIST})\s+(?:also\s+)?belongs?\s+to\s+(?:the\s+)?(?P<orgs2>{_O})"
 )
 # "the Quad partners of Australia, India, Japan and the United States".
 ORG_PARTNERS_OF = re.compile(

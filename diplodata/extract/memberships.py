@@ -219,7 +219,11 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         earlier = _codes(sentence, text[: match.start()], "O")
         if earlier and not _hedged(sentence, match, 1):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), earlier[-1:])
-    for pattern in (P.AND_ITS_PARTNERS, P.POSSESSIVE_PARTNERS, P.ORG_PARTNERS_OF):
+    for match in P.BELONG.finditer(text):
+        if not _hedged(sentence, match, 2):
+            subj = match.group("subj") or match.group("subj2")
+            yield _Hit(_codes(sentence, subj, "C"), _orgs(match, sentence, "orgs", "orgs2"))
+    for pattern in (P.AND_ITS_PARTNERS, P.POSSESSIVE_PARTNERS, P.ORG_PARTNERS_OF, P.AND_ALLIES_IN):
         for match in pattern.finditer(text):
             before = sentence.text[max(0, match.start() - 40) : match.start()]
             if not (P.HEDGE.search(before.split(",")[-1]) or P.HEDGE_CASED.search(before)):

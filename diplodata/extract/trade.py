@@ -345,7 +345,11 @@ def _fill(ctx: _Context, index: int, flow: Flow, mentions: list[_Mention],
     if known is None:
         recent = [p for i, p in ctx.trade_pairs if index - i <= 2]
         turnover = flow == "turnover" and (
-            recent or re.search(r"turnover", text[lo:hi], re.IGNORECASE)
+            recent
+            or re.search(r"turnover", text[lo:hi], re.IGNORECASE)
+            or (  # "Trade reached $25.6 billion" in a talk of two states, no world trade
+                ctx.top_pair is not None and not P.WORLD.search(text, sentence.start, sentence.end)
+            )
         )
         if flow not in ("turnover", "balance") or not (bilateral or turnover):
             return reporter, partner
