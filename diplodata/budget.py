@@ -4,7 +4,12 @@ reason, the worker is replaced, and the rest of the batch goes on."""
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
+import os
+import signal
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,6 +34,7 @@ class Outcome:
 
 def _serve(conn: Connection, extractor: Extractor) -> None:  # pragma: no cover - in the worker
     die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
     while True:
         try:
             article = conn.recv()
@@ -45,6 +51,7 @@ def _serve(conn: Connection, extractor: Extractor) -> None:  # pragma: no cover 
 class _Worker:
     def __init__(self, extractor: Extractor) -> None:
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
+        context.set_executable(_python_without_ctrl_c())
         self.conn, child = context.Pipe()
         self.process: Any = context.Process(target=_serve, args=(child, extractor), daemon=True)
         self.process.start()
@@ -60,6 +67,28 @@ class _Worker:
                 self.process.kill()
         self.process.join(10)
         self.conn.close()
+
+
+_WRAPPER = """#!/bin/sh
+# diplodata's extraction worker starts with Ctrl-C ignored (an ignored signal stays ignored
+# across exec, and Python then installs no KeyboardInterrupt handler): a Ctrl-C sent to the
+# terminal's whole process group is the run's to handle, and the worker dies with the run.
+trap '' INT
+exec "{python}" "$@"
+"""
+
+
+def _python_without_ctrl_c() -> str:
+    """A small launcher of this Python that ignores SIGINT (one per interpreter, reused)."""
+    tag = hashlib.sha256(sys.executable.encode()).hexdigest()[:12]
+    path = os.path.join(tempfile.gettempdir(), f"diplodata-worker-{os.getuid()}-{tag}.sh")
+    if not os.path.exists(path):
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(_WRAPPER.format(python=sys.executable))
+        os.chmod(tmp, 0o700)
+        os.replace(tmp, path)
+    return path
 
 
 def _can_start_processes() -> bool:

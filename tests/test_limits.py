@@ -73,3 +73,26 @@ def test_an_article_that_failed_is_a_reject_in_later_runs_without_a_new_attempt(
     [again] = later.skipped
     assert "broken on purpose" in again.reason and "in an earlier run" in again.reason
     assert plan(Batch(articles=[bad]), tmp_path, version="next").todo == [bad]  # new rules
+
+
+def test_limits_the_extraction_worker_leaves_ctrl_c_to_the_run() -> None:
+    """A terminal's Ctrl-C reaches the whole process group: the worker, even while it is
+    still starting, neither dies nor prints a traceback; the run decides."""
+    import os
+    import signal
+    import time
+
+    from diplodata.budget import _Worker
+    from diplodata.extract import extract_article
+    from diplodata.ingest import article_from_text
+
+    worker = _Worker(extract_article)
+    try:
+        time.sleep(0.05)
+        os.kill(worker.process.pid, signal.SIGINT)
+        article = article_from_text("T\nMay 3, 2022\n\nPresident Emmanuel Macron spoke.", "x.txt")
+        worker.conn.send(article)
+        status, _ = worker.conn.recv()
+        assert status == "ok" and worker.process.is_alive()
+    finally:
+        worker.stop()

@@ -75,7 +75,7 @@ def test_serve_scheduled_deployment_runs_and_publishes(tmp_path: Path) -> None:
 
             state: Any = wait_until(finished, 240, "the flow run to finish", interval=1)
             assert state["type"] == "COMPLETED", log.read_text()[-3000:]
-            assert not out.exists()  # the run's parameters replaced the deployment's
+            assert not (out / "releases").exists()  # the run's parameters replaced the deployment's
             assert len(list((other_out / "releases").iterdir())) == 1
             with (other_out / "latest" / "data" / "articles.parquet").open("rb") as handle:
                 import pyarrow.parquet as pq
