@@ -34,7 +34,7 @@ class Outcome:
 
 def _serve(conn: Connection, extractor: Extractor) -> None:  # pragma: no cover - in the worker
     die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
+    signal.signal(signal.SIGINT, _quiet_exit)  # Ctrl-C: stop, the run reports it
     while True:
         try:
             article = conn.recv()
@@ -46,6 +46,10 @@ def _serve(conn: Connection, extractor: Extractor) -> None:  # pragma: no cover 
             conn.send(("ok", extractor(article)))
         except Exception as exc:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _quiet_exit(signum: int, frame: object) -> None:  # pragma: no cover - in the worker
+    os._exit(128 + signum)
 
 
 class _Worker:
@@ -71,8 +75,9 @@ class _Worker:
 
 _WRAPPER = """#!/bin/sh
 # diplodata's extraction worker starts with Ctrl-C ignored (an ignored signal stays ignored
-# across exec, and Python then installs no KeyboardInterrupt handler): a Ctrl-C sent to the
-# terminal's whole process group is the run's to handle, and the worker dies with the run.
+# across exec, and Python then installs no KeyboardInterrupt handler), so a Ctrl-C sent to
+# the terminal's whole process group while it starts prints no traceback; once started, it
+# stops quietly on Ctrl-C and the run reports the interruption.
 trap '' INT
 exec "{python}" "$@"
 """
