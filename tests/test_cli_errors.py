@@ -125,3 +125,44 @@ def test_an_error_inside_the_flow_is_one_line_without_traceback(
     assert "Traceback" not in result.stderr + result.stdout
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("error:") and "releases: File exists" in last
+
+
+@pytest.mark.slow
+def test_a_full_disk_is_one_line_and_the_next_run_cleans_up(
+    prefect_server: None, tmp_path: Path
+) -> None:
+    from prefect.settings import PREFECT_API_URL
+
+    tiny = tmp_path / "tiny"
+    tiny.mkdir()
+    mount = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(tiny)],
+        capture_output=True,
+        check=False,
+    )
+    if mount.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mount.stderr.decode().strip()}")
+    try:
+        out = tiny / "out"
+        env = {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value()), "COLUMNS": "300"}
+        args = [sys.executable, "-m", "diplodata", "run", "--articles", str(SAMPLES)]
+        result = subprocess.run(
+            [*args, "--out", str(out)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr + result.stdout
+        last = result.stderr.strip().splitlines()[-1]
+        assert last.startswith("error:") and "free some disk space" in last
+        assert not (out / "latest").exists()  # nothing half-published
+        from diplodata.release import output_lock
+
+        with output_lock(out):  # the next run removes the partial staging folder
+            assert list(out.glob(".staging-*")) == []
+    finally:
+        subprocess.run(["umount", str(tiny)], check=False)
