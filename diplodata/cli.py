@@ -857,7 +857,23 @@ def main() -> None:
         if os.environ.get(DEBUG):
             raise
         err.print(f"[red]error:[/red] {one_line(exc)} (--debug shows the traceback)", markup=True)
+        _release(exc)
         sys.exit(1)
+
+
+def _release(exc: BaseException) -> None:
+    """Free what the failed call's frames hold (DuckDB objects), so that nothing is left
+    for the interpreter's exit to complain about."""
+    import gc
+    import traceback
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        current = current.__cause__ or current.__context__
+    gc.collect()
 
 
 def one_line(exc: BaseException) -> str:
@@ -868,4 +884,6 @@ def one_line(exc: BaseException) -> str:
         hint = "; free some disk space and run again" if exc.errno == 28 else ""
         return f"{where}{exc.strerror}{hint}"
     text = re.sub(r"\s+", " ", str(exc)).strip() or type(exc).__name__
-    return text[:300]
+    if "No space left on device" in text:  # DuckDB's and pyarrow's own errors
+        text += "; free some disk space and run again"
+    return text[:400]

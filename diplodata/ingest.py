@@ -27,6 +27,7 @@ class Batch:
     skipped: list[Skipped] = field(default_factory=list)
     kept: list[Article] = field(default_factory=list)  # of ``articles``: published before
     pruned: list[Article] = field(default_factory=list)  # published before, now removed
+    lost: list[str] = field(default_factory=list)  # sha256 published before, text not kept
 
 
 def article_from_text(text: str, source: str) -> Article:

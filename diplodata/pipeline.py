@@ -35,6 +35,7 @@ class Plan:
     todo: list[Article] = field(default_factory=list)
     kept: list[Article] = field(default_factory=list)  # published before, input gone: kept
     pruned: list[Article] = field(default_factory=list)  # published before, removed (--prune)
+    lost: list[str] = field(default_factory=list)  # published before, text not kept: dropped
 
 
 def ingest(config: RunConfig) -> Batch:
@@ -71,7 +72,13 @@ def plan(batch: Batch, out: Path, version: str = EXTRACTOR_VERSION) -> Plan:
     """Look every article up in the extraction cache; an article whose extraction ran out
     of time or failed with this extractor version is a reject again, not retried."""
     cache, failed = FactsCache(out, version), FailedExtractions(out, version)
-    result = Plan(articles=[], skipped=list(batch.skipped), kept=batch.kept, pruned=batch.pruned)
+    result = Plan(
+        articles=[],
+        skipped=list(batch.skipped),
+        kept=batch.kept,
+        pruned=batch.pruned,
+        lost=batch.lost,
+    )
     for article in batch.articles:
         facts = cache.get(article)
         reason = failed.get(article) if facts is None else None
@@ -112,9 +119,10 @@ def carry(batch: Batch, out: Path, prune: bool = False) -> Batch:
     result = Batch(articles=list(batch.articles), skipped=list(batch.skipped))
     for sha in sorted(published_corpus(out) - present):
         old = store.get(sha)
-        if old is None or old.source in sources:
-            continue  # replaced by a new version of the same input (or never stored)
-        (result.pruned if prune else result.kept).append(old)
+        if old is None:  # published before its text was kept (or the copy is damaged)
+            result.lost.append(sha)
+        elif old.source not in sources:  # else replaced by a new version of the same input
+            (result.pruned if prune else result.kept).append(old)
     result.articles += result.kept
     return result
 
@@ -242,6 +250,12 @@ def release_notes(p: Plan, out: Path) -> list[str]:
             f"{len(p.kept)} articles published before are no longer in the input and were "
             f"kept (`diplodata run --prune` removes them): {_sources(p.kept)}."
         )
+    if p.lost:
+        notes.append(
+            f"{len(p.lost)} articles published before are no longer in the input and could "
+            "not be kept: their text is not in the state (published before diplodata kept "
+            f"texts in .state/articles): {', '.join(sha[:16] for sha in p.lost)}."
+        )
     if p.pruned:
         notes.append(
             f"Removed {len(p.pruned)} articles no longer in the input (--prune): "
@@ -268,6 +282,7 @@ def input_report(p: Plan) -> dict[str, dict[str, object]]:
             "skipped": [{"source": s.source, "reason": s.reason} for s in p.skipped],
             "kept": [a.source for a in p.kept],
             "pruned": [a.source for a in p.pruned],
+            "lost": [sha[:16] for sha in p.lost],
         }
     }
 

@@ -103,15 +103,11 @@ def test_query_of_a_missing_release_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "no published release here" in result.output
 
 
-@pytest.mark.slow
-def test_an_error_inside_the_flow_is_one_line_without_traceback(
-    prefect_server: None, tmp_path: Path
-) -> None:
+def _failed_run_error(out: Path) -> str:
+    """`diplodata run` on the test Prefect server into ``out``, expected to fail: its
+    one error line (exit 1, no traceback)."""
     from prefect.settings import PREFECT_API_URL
 
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "releases").write_text("a file where the releases folder belongs")
     result = subprocess.run(
         [sys.executable, "-m", "diplodata", "run", "--articles", str(SAMPLES), "--out", str(out)],
         cwd=ROOT,
@@ -124,4 +120,38 @@ def test_an_error_inside_the_flow_is_one_line_without_traceback(
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     last = result.stderr.strip().splitlines()[-1]
-    assert last.startswith("error:") and "releases: File exists" in last
+    assert last.startswith("error:")
+    return last
+
+
+@pytest.mark.slow
+def test_an_error_inside_the_flow_is_one_line_without_traceback(
+    prefect_server: None, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "releases").write_text("a file where the releases folder belongs")
+    assert "releases: File exists" in _failed_run_error(out)
+
+
+@pytest.mark.slow
+def test_a_full_disk_is_one_line_and_the_next_run_cleans_up(
+    prefect_server: None, tmp_path: Path
+) -> None:
+    tiny = tmp_path / "tiny"
+    tiny.mkdir()
+    mount = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(tiny)],
+        capture_output=True,
+        check=False,
+    )
+    if mount.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mount.stderr.decode().strip()}")
+    try:
+        out = tiny / "out"
+        assert "free some disk space" in _failed_run_error(out)
+        assert not (out / "latest").exists()  # nothing half-published
+        with output_lock(out):  # the next run removes the partial staging folder
+            assert list(out.glob(".staging-*")) == []
+    finally:
+        subprocess.run(["umount", str(tiny)], check=False)

@@ -12,7 +12,9 @@ import pytest
 
 from diplodata.config import RunConfig
 from diplodata.query import run_query
-from tests.conftest import FIXTURES, SAMPLES
+from tests.conftest import FIXTURES, SAMPLES, make_article
+
+_TEXT = (FIXTURES / "articles" / "extra_visit.txt").read_text(encoding="utf-8")
 
 pytestmark = pytest.mark.slow
 
@@ -70,3 +72,20 @@ def test_articles_whose_input_is_gone_are_kept_until_pruned(
         assert source in changelog
     again = diplodata_run(RunConfig(articles=articles, out=out))
     assert again.status == "unchanged"  # pruned articles do not come back
+
+
+def test_a_published_article_whose_text_was_never_kept_is_named_not_dropped_silently(
+    tmp_path: Path,
+) -> None:
+    from diplodata.ingest import Batch
+    from diplodata.pipeline import carry, plan, release_notes
+    from diplodata.state import write_corpus
+
+    kept, old = make_article(_TEXT, "kept.txt"), make_article(_TEXT + "\nOld.", "old.txt")
+    carry(Batch(articles=[kept]), tmp_path)  # its text is stored, as every run does
+    write_corpus(tmp_path, {kept.sha256, old.sha256})  # old: published by an older version
+    batch = carry(Batch(), tmp_path)
+    assert [a.source for a in batch.kept] == ["kept.txt"] and batch.lost == [old.sha256]
+    notes = " ".join(release_notes(plan(batch, tmp_path), tmp_path))
+    assert "1 articles published before" in notes and "could not be kept" in notes
+    assert old.article_id in notes
