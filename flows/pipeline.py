@@ -106,6 +106,15 @@ def _end_now(sig: int) -> None:
     os.kill(os.getpid(), sig)
 
 
+def _nothing_new(config: RunConfig, plan: p.Plan, damage: list[str]) -> bool:
+    """The latest release is intact and holds exactly these articles: nothing to publish."""
+    return (
+        not config.force
+        and not damage
+        and p.unchanged_since_latest(plan.articles, config.out, config.include_text)
+    )
+
+
 def _run(config: RunConfig) -> RunSummary:
     log = get_run_logger()
     timer = p.Timer()
@@ -139,11 +148,7 @@ def _run(config: RunConfig) -> RunSummary:
         summary.message = f"No articles in {config.articles}: nothing published."
         log.warning(summary.message)
         return summary
-    if (
-        not config.force
-        and not damage
-        and p.unchanged_since_latest(plan.articles, config.out, config.include_text)
-    ):
+    if _nothing_new(config, plan, damage):
         summary.message = "No new or changed articles since the latest release: nothing published."
         log.info(summary.message)
         summary.timings = timer.stages
@@ -168,11 +173,7 @@ def _run(config: RunConfig) -> RunSummary:
     results.sort(key=lambda r: r.article.article_id)
     timer.lap("extract")
     summary.n_articles = len(plan.articles)
-    if not plan.articles or (
-        not config.force
-        and not damage
-        and p.unchanged_since_latest(plan.articles, config.out, config.include_text)
-    ):
+    if not plan.articles or _nothing_new(config, plan, damage):  # extraction set some aside
         summary.message = "No new or changed articles to publish: nothing published."
         log.info(summary.message)
         summary.timings = timer.stages

@@ -43,3 +43,19 @@ def shared() -> Path:
     if not (SHARED / "gold" / "referee.py").exists():
         pytest.skip("../shared is not beside the project (only developers and CI have it)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def fixture_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A release of the fixture articles (``tests/fixtures/articles``), for scoring tests."""
+    from diplodata.extract import extract_article
+    from diplodata.ingest import read_folder
+    from diplodata.package import PackageMeta
+    from diplodata.release import publish
+    from diplodata.tables import build_tables
+
+    batch = read_folder(FIXTURES / "articles")
+    tables = build_tables([extract_article(a) for a in batch.articles], "test")
+    out = tmp_path_factory.mktemp("eval")
+    meta = PackageMeta(version="2026-01-01.1", created="2026-01-01T00:00:00Z")
+    return publish(tables, out, meta).path / "datapackage.json"

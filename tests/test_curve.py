@@ -12,21 +12,7 @@ from typer.testing import CliRunner
 from diplodata import curve
 from diplodata.cli import app
 from diplodata.evaluate import evaluate
-from diplodata.extract import extract_article
-from diplodata.ingest import read_folder
-from diplodata.package import PackageMeta
-from diplodata.release import publish
-from diplodata.tables import build_tables
 from tests.conftest import FIXTURES
-
-
-@pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    batch = read_folder(FIXTURES / "articles")
-    tables = build_tables([extract_article(a) for a in batch.articles], "test")
-    out = tmp_path_factory.mktemp("curve")
-    meta = PackageMeta(version="2026-01-01.1", created="2026-01-01T00:00:00Z")
-    return publish(tables, out, meta).path / "datapackage.json"
 
 
 @pytest.fixture
@@ -54,13 +40,13 @@ def test_curve_batches_skip_sealed_sets_unless_asked(gold_root: Path) -> None:
 
 
 def test_curve_record_keeps_the_first_blind_score(
-    package: Path, gold_root: Path, tmp_path: Path
+    fixture_package: Path, gold_root: Path, tmp_path: Path
 ) -> None:
     path = tmp_path / "curve.csv"
-    first = evaluate(package, gold_root / "batch01")
+    first = evaluate(fixture_package, gold_root / "batch01")
     points = curve.points("batch01", 1, first, "1.0+a", dt.date(2026, 1, 1))
     assert curve.record(points, path) == ["batch01"]
-    worse = evaluate(package, gold_root / "batch02")  # another score under the same name
+    worse = evaluate(fixture_package, gold_root / "batch02")  # another score under the same name
     assert curve.record(curve.points("batch01", 1, worse, "2.0+b", dt.date(2026, 2, 1)), path) == []
     kept = curve.read_curve(path)
     assert {p.extractor_version for p in kept} == {"1.0+a"}
@@ -71,9 +57,11 @@ def test_curve_record_keeps_the_first_blind_score(
 
 
 def test_curve_eval_prints_one_line_per_batch_and_names_the_sealed_set(
-    package: Path, gold_root: Path
+    fixture_package: Path, gold_root: Path
 ) -> None:
-    result = CliRunner().invoke(app, ["eval", "--package", str(package), "--gold", str(gold_root)])
+    result = CliRunner().invoke(
+        app, ["eval", "--package", str(fixture_package), "--gold", str(gold_root)]
+    )
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if line.startswith("batch")]
     assert [line.split()[0] for line in lines] == ["batch01", "batch02"]

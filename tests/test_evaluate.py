@@ -5,24 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from diplodata.evaluate import evaluate, org_canon, role_category
-from diplodata.extract import extract_article
-from diplodata.ingest import read_folder
-from diplodata.package import PackageMeta
-from diplodata.release import publish
-from diplodata.tables import build_tables
 from tests.conftest import FIXTURES
-
-
-@pytest.fixture(scope="module")
-def fixture_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    batch = read_folder(FIXTURES / "articles")
-    tables = build_tables([extract_article(a) for a in batch.articles], "test")
-    out = tmp_path_factory.mktemp("eval")
-    meta = PackageMeta(version="2026-01-01.1", created="2026-01-01T00:00:00Z")
-    return publish(tables, out, meta).path / "datapackage.json"
 
 
 def test_evaluate_agrees_with_the_referee(fixture_package: Path, shared: Path) -> None:
