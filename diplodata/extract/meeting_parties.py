@@ -7,6 +7,7 @@ found by name, alias, unnamed office ("the Russian President") or pronoun, or a 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -92,6 +93,7 @@ class Context:
                 self.items.append(Item(start, end, surfaces[surface]))
         self.items += self._office_items() + self._counterpart_items()
         self.items.sort(key=lambda i: i.start)
+        self._item_starts = [i.start for i in self.items]
         self.home = self._dateline_country()
         self.main: tuple[str, ...] = ()
         self.main_location: CountryMention | None = None
@@ -188,7 +190,9 @@ class Context:
         return hits[-1] if hits else None
 
     def items_in(self, start: int, end: int) -> list[Item]:
-        return [i for i in self.items if start <= i.start and i.end <= end]
+        lo = bisect.bisect_left(self._item_starts, start)
+        hi = bisect.bisect_left(self._item_starts, end, lo)
+        return [i for i in self.items[lo:hi] if i.end <= end]
 
     def states_in(self, start: int, end: int) -> list[Item]:
         return [Item(c.start, c.end, c.code, True) for c in self.doc.countries_in(start, end)]

@@ -189,26 +189,41 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
     given = given_names()
     multi = [m for m in mentions if len(m.seg.tokens) >= 2]
     single = [m for m in mentions if len(m.seg.tokens) == 1]
+    by_word: dict[str, set[int]] = {}  # folded name word -> the people holding it
+
+    def index(i: int) -> None:
+        for key in people[i].keys:
+            by_word.setdefault(key, set()).add(i)
+
     for m in multi:
-        match = next((p for p in people if _compatible(p, m.seg.tokens)), None)
-        if match:
-            match.add(m)
+        # a compatible person holds the mention's last word (as surname or among its words);
+        # the first one in order wins, as a scan of every person would find it
+        candidates = sorted(by_word.get(fold(m.seg.tokens[-1]), ()))
+        found = next((i for i in candidates if _compatible(people[i], m.seg.tokens)), None)
+        if found is not None:
+            people[found].add(m)
+            index(found)
         elif (m.evidence and is_namelike(m.seg.tokens)) or is_office_holder(m.seg.text):
             people.append(_Person().add(m))
+            index(len(people) - 1)
+    by_key: dict[str, list[int]] = {}  # a single word -> the people it may stand for, in order
+
+    def single_keys(i: int) -> None:
+        p = people[i]
+        keys = {p.surname()}
+        if p.tokens[0] in given or is_family_first(p.tokens):
+            keys.add(fold(p.tokens[0]))
+        if len(p.tokens) > 2:
+            keys.update(fold(t) for t in p.tokens[1:])
+        for key in keys:
+            by_key.setdefault(key, []).append(i)
+
+    for i in range(len(people)):
+        single_keys(i)
     for m in single:
         key = fold(m.seg.tokens[0])
-        match = next(
-            (
-                p
-                for p in people
-                if key == p.surname()
-                or (
-                    key == fold(p.tokens[0]) and (p.tokens[0] in given or is_family_first(p.tokens))
-                )
-                or (len(p.tokens) > 2 and key in {fold(t) for t in p.tokens[1:]})
-            ),
-            None,
-        )
+        holders = by_key.get(key)
+        match = people[min(holders)] if holders else None
         if match:
             match.add(m)
         elif (
@@ -217,6 +232,7 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
             and (m.personal or m.touching or is_namelike(m.seg.tokens))
         ) or holder(m.seg.tokens[0]):
             people.append(_Person().add(m))
+            single_keys(len(people) - 1)
     return people
 
 
@@ -300,6 +316,9 @@ def _country_votes(doc: Doc, person: _Person, taken: set[str]) -> list[tuple[str
     return sorted(votes.items(), key=lambda kv: -kv[1])
 
 
+_MAX_ROLE_SCANS = 40  # bounds the work on a huge article: each scan reads the whole text
+
+
 def _office_holder_state(doc: Doc, role: str) -> str | None:
     """The one state whose holder of ``role`` the article names without a name
     ("the President of the Republic of Kazakhstan")."""
@@ -337,8 +356,14 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
         and not any(m.title.org for m in people[i].mentions)
         and not serves_organization(f.name, year)
     ]
+    by_role: dict[str, str | None] = {}  # one scan of the text per office, at most 40 offices
     for i in list(todo):
-        state = _office_holder_state(doc, facts[i].role or "")
+        role = facts[i].role
+        if not role or (role not in by_role and len(by_role) >= _MAX_ROLE_SCANS):
+            continue
+        if role not in by_role:
+            by_role[role] = _office_holder_state(doc, role)
+        state = by_role[role]
         if state:
             facts[i] = replace(facts[i], country=state)
             taken.add(state)
