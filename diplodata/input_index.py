@@ -1,6 +1,6 @@
-"""Change detection by stat: an input file whose size, modification time and inode (and
-those of its ``NAME.json`` sidecar) are what they were when it was last read is not read,
-normalized, hashed or screened again; its article comes from the article store.
+"""Change detection by stat: an input file whose size, modification and change times and
+inode (and those of its ``NAME.json`` sidecar) are what they were when it was last read is
+not read, normalized, hashed or screened again; its article comes from the article store.
 
 ``<out>/.state/inputs.json`` maps each input path (relative to the articles folder) to its
 stat and the sha256 of the article read from it. Only files read by this reading code are
@@ -27,7 +27,15 @@ INDEX = "inputs.json"
 RACY_NS = 2_000_000_000  # a file changed this recently is read again next time
 
 _PACKAGE = Path(__file__).resolve().parent
-_READING_CODE = ("ingest.py", "normalize.py", "html.py", "sources.py", "walk.py", "screen.py")
+_READING_CODE = (
+    "input_index.py",
+    "ingest.py",
+    "normalize.py",
+    "html.py",
+    "sources.py",
+    "walk.py",
+    "screen.py",
+)
 
 Stamp = list[int | None]
 
@@ -41,16 +49,20 @@ def reading_version() -> str:
 
 
 def stamp(path: Path) -> Stamp:
-    """Size, mtime (ns) and inode of ``path`` and of its sidecar (None when it has none)."""
-    st = path.stat()
-    values: Stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
-    sidecar = sidecar_path(path)
+    """Size, mtime and ctime (ns) and inode of ``path`` and of its sidecar (None when it
+    has none)."""
+    values: Stamp = _stat(path.stat())
     try:
-        side = sidecar.stat() if path.suffix.lower() in SUFFIXES else None
+        side = sidecar_path(path).stat() if path.suffix.lower() in SUFFIXES else None
     except OSError:
         side = None
-    values += [side.st_size, side.st_mtime_ns, side.st_ino] if side else [None, None, None]
-    return values
+    return values + (_stat(side) if side else [None] * len(values))
+
+
+def _stat(st: os.stat_result) -> Stamp:
+    """The change time too: a write that restores the old mtime (``touch -r``, some copy
+    tools) still sets it."""
+    return [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
 
 
 class InputIndex:
@@ -93,7 +105,7 @@ class InputIndex:
         except OSError:
             return
         now = time.time_ns()
-        if any(v is not None and now - v < RACY_NS for v in (values[1], values[4])):
+        if any(v is not None and now - v < RACY_NS for v in (values[1], values[5])):
             return
         self.seen[source] = {"stat": values, "sha256": article.sha256}
 

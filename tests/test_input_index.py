@@ -125,6 +125,20 @@ def test_a_file_replaced_with_the_same_size_and_mtime_is_seen_by_its_inode(
     assert new.source == target.name and "Note C." in new.text
 
 
+def test_a_rewrite_that_restores_size_and_mtime_is_seen_by_its_ctime(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    config = RunConfig(articles=folder, out=tmp_path / "out")
+    _run(config)
+    target = sorted(folder.iterdir())[-1]
+    st = target.stat()
+    time.sleep(0.01)  # the change time moves on
+    target.write_text(target.read_text(encoding="utf-8").replace("Note A.", "Note D."), "utf-8")
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))  # as `touch -r` or a copy tool
+    assert (target.stat().st_size, target.stat().st_ino) == (st.st_size, st.st_ino)
+    [new] = _run(config).todo
+    assert new.source == target.name and "Note D." in new.text
+
+
 def test_a_file_changed_just_now_is_not_trusted_next_time(tmp_path: Path) -> None:
     folder = _corpus(tmp_path)
     config = RunConfig(articles=folder, out=tmp_path / "out")
