@@ -12,7 +12,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_COMPILE_BYTECODE := 1
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: run test bench env uv
+.PHONY: run test bench bench-scale env uv
 
 uv:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv 2>/dev/null \
@@ -37,3 +37,8 @@ test: env
 
 bench: env
 	$(RUN) python -m diplodata.bench $(ARGS)
+
+# builds distinct corpora of 1k and 10k articles under /tmp; SIZES="100000" for the large one
+SIZES ?= 1000 10000
+bench-scale: env
+	$(RUN) python -m diplodata.bench_scale --sizes $(SIZES) $(ARGS)

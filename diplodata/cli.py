@@ -200,7 +200,7 @@ def run(
         )
         raise typer.Exit(2)
     check_out(out)
-    prefect_environment()
+    from diplodata.noop import nothing_new
     from diplodata.release import OutputBusyError
 
     config = RunConfig(
@@ -220,6 +220,11 @@ def run(
         homepage=homepage,
         **({"contributors": tuple(contributor)} if contributor else {}),
     )
+    summary = nothing_new(config)  # stat says nothing changed: no flow run needed
+    if summary is not None:
+        print_summary(summary)
+        return
+    prefect_environment()
     try:
         summary = _run_flow(config)
     except (InputError, OutputBusyError) as exc:

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diplodata.config import MAX_CHARS
 from diplodata.dates import find_dateline
@@ -13,6 +14,9 @@ from diplodata.models import Article
 from diplodata.normalize import normalize_text
 from diplodata.sources import SourceError, source_meta, with_meta
 from diplodata.walk import HTML_SUFFIXES, SUFFIXES, Skipped, walk
+
+if TYPE_CHECKING:
+    from diplodata.input_index import InputIndex
 
 __all__ = ["SUFFIXES", "Batch", "InputError", "Skipped", "article_from_text", "read_folder"]
 
@@ -99,10 +103,17 @@ def too_long(size: int, max_chars: int, unit: str = "characters") -> str:
     )
 
 
-def read_folder(folder: Path, max_chars: int = MAX_CHARS, follow_links: bool = False) -> Batch:
+def read_folder(
+    folder: Path,
+    max_chars: int = MAX_CHARS,
+    follow_links: bool = False,
+    index: InputIndex | None = None,
+) -> Batch:
     """Every readable article of ``folder``; every other path is listed with its reason.
 
-    An article's ``source`` is its path relative to ``folder``."""
+    An article's ``source`` is its path relative to ``folder``. With an ``index``, a file
+    whose stat has not changed since it was read is not read again, and every article
+    read is recorded in it."""
     _check_folder(folder)
     found = walk(folder, follow_links)
     batch = Batch(skipped=list(found.skipped))
@@ -112,7 +123,11 @@ def read_folder(folder: Path, max_chars: int = MAX_CHARS, follow_links: bool = F
             size = path.stat().st_size
             if size > 4 * max_chars:  # not even read: UTF-8 has at most 4 bytes a character
                 raise InputError(f"{source}: {too_long(size, max_chars, 'bytes, not read')}")
-            article = read_file(path, source)
+            article = index.article(path, source) if index is not None else None
+            if article is None:
+                article = read_file(path, source)
+            if index is not None:
+                index.record(path, source, article)
         except (InputError, OSError) as exc:
             batch.skipped.append(Skipped(source, str(exc)))
             continue

@@ -39,7 +39,11 @@ class Plan:
 
 
 def ingest(config: RunConfig) -> Batch:
-    batch = read_folder(config.articles, config.max_chars, config.follow_links)
+    from diplodata.input_index import InputIndex
+
+    index = InputIndex(config.out)
+    batch = read_folder(config.articles, config.max_chars, config.follow_links, index)
+    index.save()
     if config.feeds is not None:
         from diplodata.feeds import read_feeds
 
@@ -47,11 +51,14 @@ def ingest(config: RunConfig) -> Batch:
         known = {a.article_id for a in batch.articles}
         batch.articles += [a for a in fetched.articles if a.article_id not in known]
         batch.skipped += fetched.skipped
-    return screen(batch, config.max_chars)
+    return screen(batch, config.max_chars, index.unchanged)
 
 
-def screen(batch: Batch, max_chars: int) -> Batch:
-    """Set aside what is not an English news article (``diplodata.screen``), with why."""
+def screen(
+    batch: Batch, max_chars: int, screened: set[str] | frozenset[str] = frozenset()
+) -> Batch:
+    """Set aside what is not an English news article (``diplodata.screen``), with why.
+    Articles in ``screened`` (sha256; unchanged files, taken before) are not screened again."""
     from diplodata.screen import rejection
 
     kept = Batch(skipped=list(batch.skipped))
@@ -59,6 +66,8 @@ def screen(batch: Batch, max_chars: int) -> Batch:
         reason = (
             too_long(article.n_chars, max_chars)
             if article.n_chars > max_chars
+            else None
+            if article.sha256 in screened
             else rejection(article)
         )
         if reason is None:

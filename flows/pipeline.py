@@ -15,8 +15,8 @@ from prefect.runtime import deployment
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.states import Cancelled, State
 
+from diplodata import noop, progress
 from diplodata import pipeline as p
-from diplodata import progress
 from diplodata.config import RunConfig
 from diplodata.evaluate import evaluate
 from diplodata.ingest import Batch
@@ -149,9 +149,10 @@ def _run(config: RunConfig) -> RunSummary:
         log.warning(summary.message)
         return summary
     if _nothing_new(config, plan, damage):
-        summary.message = "No new or changed articles since the latest release: nothing published."
+        summary.message = noop.MESSAGE
         log.info(summary.message)
         summary.timings = timer.stages
+        noop.mark(config, summary)
         return summary
 
     progress.stage("extract", total=len(plan.todo))
@@ -177,6 +178,7 @@ def _run(config: RunConfig) -> RunSummary:
         summary.message = "No new or changed articles to publish: nothing published."
         log.info(summary.message)
         summary.timings = timer.stages
+        noop.mark(config, summary)
         return summary
     progress.stage("tables")
     tables = tables_task(results, config.include_text)
@@ -205,6 +207,7 @@ def _run(config: RunConfig) -> RunSummary:
         summary.release_path = str(release.path)
         summary.message = f"Published release {release.version} to {release.path}"
         log.info(summary.message)
+        noop.mark(config, summary)
     timer.lap("publish")
     summary.timings = timer.stages
     create_table_artifact(

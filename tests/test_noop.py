@@ -1,0 +1,114 @@
+"""A run with nothing new is answered from the input files' stat, before any flow runs;
+anything that could change the release (a file touched, added or removed, another option,
+a damaged or newer release) runs the flow."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from diplodata import noop
+from diplodata import pipeline as p
+from diplodata.cli import app
+from diplodata.config import RunConfig
+from diplodata.release import publish
+from diplodata.summary import RunSummary
+from diplodata.tables import build_tables
+from tests.conftest import FIXTURES, SAMPLES
+
+HOUR = 3600 * 10**9
+
+
+def _age(folder: Path) -> None:
+    past = time.time_ns() - HOUR
+    for path in folder.rglob("*"):
+        os.utime(path, ns=(past, past))
+
+
+def _published(tmp_path: Path) -> RunConfig:
+    """A release of the fixture articles, made as the flow makes it, and its mark."""
+    articles = tmp_path / "articles"
+    shutil.copytree(FIXTURES / "articles", articles)
+    _age(articles)
+    config = RunConfig(articles=articles, out=tmp_path / "out")
+    plan = p.plan(p.carry(p.ingest(config), config.out), config.out)
+    facts = p.extract_batch(plan.todo, config.out).facts
+    tables = build_tables(facts, p.EXTRACTOR_VERSION, False)
+    publish(tables, config.out, p.package_meta(config, plan.articles))
+    p.record_corpus(plan, config.out)
+    summary = RunSummary(status="published", version=None, n_articles=len(plan.articles))
+    summary.rejects = ["input: example reject"]
+    noop.mark(config, summary)
+    return config
+
+
+def test_nothing_new_is_known_from_stat(tmp_path: Path) -> None:
+    config = _published(tmp_path)
+    summary = noop.nothing_new(config)
+    assert summary is not None and summary.status == "unchanged"
+    assert summary.n_articles == len(list(config.articles.iterdir()))
+    assert summary.rejects == ["input: example reject"]  # the same report as the flow's
+    assert summary.message == noop.MESSAGE
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["touched", "added", "removed", "hidden", "include_text", "prune", "max_chars", "force"],
+)
+def test_any_change_of_input_or_options_runs_the_flow(tmp_path: Path, change: str) -> None:
+    config = _published(tmp_path)
+    first = sorted(config.articles.iterdir())[0]
+    if change == "touched":
+        os.utime(first)
+    elif change == "added":
+        shutil.copy(first, config.articles / "copy.txt")
+    elif change == "removed":
+        first.unlink()
+    elif change == "hidden":
+        (config.articles / ".draft.txt").write_text("x", encoding="utf-8")
+    elif change == "max_chars":
+        config = dataclasses.replace(config, max_chars=100)
+    else:
+        config = dataclasses.replace(config, **{change: True})
+    assert noop.nothing_new(config) is None
+
+
+def test_a_damaged_or_other_latest_release_runs_the_flow(tmp_path: Path) -> None:
+    config = _published(tmp_path)
+    latest = config.out / "latest"
+    target = latest.resolve() / "data" / "actors.csv"
+    target.chmod(0o644)
+    with target.open("a", encoding="utf-8") as f:
+        f.write("\n")
+    assert noop.nothing_new(config) is None
+
+
+def test_without_a_mark_or_an_index_the_flow_runs(tmp_path: Path) -> None:
+    config = _published(tmp_path)
+    (config.out / ".state" / "inputs.json").write_text("{}", encoding="utf-8")
+    assert noop.nothing_new(config) is None
+    config = _published(tmp_path / "again")
+    (config.out / ".state" / noop.MARK).unlink()
+    assert noop.nothing_new(config) is None
+
+
+@pytest.mark.slow
+def test_the_second_run_of_the_cli_starts_no_flow(prefect_server: None, tmp_path: Path) -> None:
+    articles, out = tmp_path / "a", tmp_path / "out"
+    shutil.copytree(SAMPLES, articles)
+    _age(articles)
+    argv = ["run", "--articles", str(articles), "--out", str(out)]
+    first = CliRunner().invoke(app, argv)
+    assert first.exit_code == 0 and "Published release" in first.output, first.output
+    second = CliRunner().invoke(app, argv)
+    assert second.exit_code == 0, second.output
+    assert noop.MESSAGE in second.output and "check " in second.output
+    shutil.copy(FIXTURES / "articles" / "extra_visit.txt", articles / "new.txt")
+    third = CliRunner().invoke(app, argv)
+    assert third.exit_code == 0 and "Published release" in third.output, third.output
