@@ -464,13 +464,12 @@ def eval_(
                     f"{miss.kind:6s} {miss.article} {miss.table}: {miss.item}", markup=False
                 )
         if batches:
-            n = len(list((gold / name).glob("*.json"))) - len(result.absent) * (not all_gold)
-            console.print(curve.batch_line(name, n, result), markup=False)
+            console.print(curve.batch_line(name, result.articles, result), markup=False)
         else:
             for line in result.lines():
                 console.print(line, markup=False)
     if record:
-        _record_blind(results, gold, batches)
+        _record_blind(results, batches)
     if show_curve:
         _print_curve()
 
@@ -518,7 +517,7 @@ def _run_on_gold_articles(articles: Path, gold_folders: list[Path], out: Path | 
     return target
 
 
-def _record_blind(results: dict[str, EvalResult], gold: Path, batches: list[Path]) -> None:
+def _record_blind(results: dict[str, EvalResult], batches: list[Path]) -> None:
     import datetime as dt
 
     from diplodata import curve
@@ -529,8 +528,7 @@ def _record_blind(results: dict[str, EvalResult], gold: Path, batches: list[Path
         raise typer.Exit(2)
     new = []
     for name, result in results.items():
-        n = len(list((gold / name).glob("*.json"))) - len(result.absent)
-        new += curve.points(name, n, result, EXTRACTOR_VERSION, dt.date.today())
+        new += curve.points(name, result.articles, result, EXTRACTOR_VERSION, dt.date.today())
     added = curve.record(new)
     console.print(
         f"recorded blind scores of {', '.join(added)} in {curve.CURVE_FILE}"

@@ -111,6 +111,7 @@ class EvalResult:
     scores: dict[str, Score]
     errors: list[Miss]
     absent: list[str] = field(default_factory=list)  # gold articles the package does not hold
+    articles: int = 0  # gold articles scored
 
     @property
     def macro_f1(self) -> float:
@@ -406,6 +407,7 @@ def evaluate(descriptor: Path, gold_dir: Path, *, only_present: bool = False) ->
     errors: list[Miss] = []
     present = set(stems.values())
     absent: list[str] = []
+    scored = 0
     for path in gold_files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         stem = gold.get("article", path.stem)
@@ -413,10 +415,11 @@ def evaluate(descriptor: Path, gold_dir: Path, *, only_present: bool = False) ->
             absent.append(stem)
             if only_present:
                 continue
+        scored += 1
         _score_persons(gold, mentions.get(stem, []), actors, scores["persons"], errors, stem)
         _score_meetings(
             gold, meetings.get(stem, []), participants, scores["meetings"], errors, stem
         )
         _score_trade(gold, trades.get(stem, []), scores["trade_figures"], errors, stem)
         _score_memberships(gold, members.get(stem, []), scores["memberships"], errors, stem)
-    return EvalResult(scores, errors, absent)
+    return EvalResult(scores, errors, absent, scored)

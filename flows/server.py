@@ -173,14 +173,14 @@ def temporary_server(
             wait_until(healthy, timeout, f"the temporary Prefect server on port {port}", 0.1)
         except (ServerError, TimeoutError) as exc:
             last = str(exc)
-            _terminate(process)
+            terminate(process)
             if attempt + 1 < attempts:
                 time.sleep(backoff * 2**attempt)
             continue
         try:
             yield url
         finally:
-            _terminate(process)
+            terminate(process)
         return
     raise ServerError(
         f"the temporary Prefect server did not start after {attempts} attempts ({last}); "
@@ -188,7 +188,8 @@ def temporary_server(
     )
 
 
-def _terminate(process: "subprocess.Popen[bytes]") -> None:
+def terminate(process: "subprocess.Popen[bytes]") -> None:
+    """Stop a child process: SIGTERM, then SIGKILL if it is still there after 10 s."""
     if process.poll() is None:
         process.terminate()
         try:

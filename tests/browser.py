@@ -25,6 +25,8 @@ from typing import Any
 import httpx
 from websockets.sync.client import ClientConnection, connect
 
+from flows.server import terminate
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",  # root in CI
@@ -141,9 +143,4 @@ def chromium() -> Iterator[Page]:
                     page.send(f"{domain}.enable")
                 yield page
         finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(10)
+            terminate(process)

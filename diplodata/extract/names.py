@@ -205,10 +205,9 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
     return found
 
 
-def is_family_first(words: list[tuple[int, int, str]] | tuple[str, ...]) -> bool:
+def is_family_first(tokens: tuple[str, ...]) -> bool:
     """A name written family name first ("Lim Jock Hoi", "Xiao Li Shan", "Pham Hung"): a short
     first word that is no ordinary word, then one or two more short words."""
-    tokens = [w if isinstance(w, str) else w[2] for w in words]
     return (
         2 <= len(tokens) <= 3
         and len(tokens[0]) <= 4
@@ -235,7 +234,11 @@ def _close(
     if not words:
         return
     names = given_names()
-    if words[0][2] not in names and words[0][2] not in PARTICLES and not is_family_first(words):
+    if (
+        words[0][2] not in names
+        and words[0][2] not in PARTICLES
+        and not is_family_first(tuple(w[2] for w in words))
+    ):
         cut = next((i for i, w in enumerate(words) if w[2] in names and i < len(words) - 1), 0)
         if cut:
             prefix = [*prefix, *(w[2] for w in words[:cut])]
