@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -117,7 +118,11 @@ def chromium() -> Iterator[Page]:
     """Start headless Chromium with a new empty profile and yield its first tab."""
     binary = chromium_path()
     assert binary is not None
-    with tempfile.TemporaryDirectory(prefix="diplodata-chromium-") as profile:
+    # Chromium's helper processes may still write to the profile for a moment after the
+    # browser exits: the profile is removed after them, retried, never failing the test.
+    with tempfile.TemporaryDirectory(
+        prefix="diplodata-chromium-", ignore_cleanup_errors=True
+    ) as profile:
         process = subprocess.Popen(
             [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
@@ -144,3 +149,8 @@ def chromium() -> Iterator[Page]:
                 yield page
         finally:
             terminate(process)
+            for _ in range(20):
+                shutil.rmtree(profile, ignore_errors=True)
+                if not os.path.exists(profile):
+                    break
+                time.sleep(0.25)
