@@ -210,9 +210,16 @@ def _digest(value: object, where: str) -> str:
     return text.removeprefix("sha256:")
 
 
+def _resource_paths(resource: dict[str, Any]) -> list[object]:
+    path = resource.get("path")
+    return list(path) if isinstance(path, list) else [path] if isinstance(path, str) else []
+
+
 def file_specs(package: dict[str, Any], where: str = DESCRIPTOR) -> list[FileSpec]:
-    """Every file a descriptor lists (resource paths and ``files``), with hash and size."""
-    entries = [r for r in package.get("resources", []) if isinstance(r.get("path"), str)]
+    """Every file a descriptor lists (resource paths and ``files``), with hash and size.
+    A resource path that is a folder (of Parquet parts) is covered by the files in it."""
+    resources = [r for r in package.get("resources", []) if isinstance(r, dict)]
+    entries = [r for r in resources if isinstance(r.get("path"), str)]
     entries += list(package.get("files", []))
     specs: dict[str, FileSpec] = {}
     for entry in entries:
@@ -221,7 +228,9 @@ def file_specs(package: dict[str, Any], where: str = DESCRIPTOR) -> list[FileSpe
             spec = FileSpec(path, _digest(entry["hash"], where), int(entry["bytes"]))
             if specs.setdefault(path, spec) != spec:
                 raise DownloadError(f"{where}: two different hashes for {path}")
-    missing = sorted({_safe_path(e.get("path"), where) for e in entries} - set(specs))
+    named = {_safe_path(p, where) for r in resources for p in _resource_paths(r)}
+    named |= {_safe_path(e.get("path"), where) for e in package.get("files", [])}
+    missing = sorted(p for p in named - set(specs) if not any(s.startswith(p + "/") for s in specs))
     if missing:
         raise DownloadError(f"{where}: no sha256/bytes for {', '.join(missing)}; cannot verify")
     return sorted(specs.values(), key=lambda s: s.path)

@@ -21,6 +21,7 @@ from diplodata.ingest import Batch, Skipped, read_folder, too_long
 from diplodata.licenses import license_entry
 from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
+from diplodata.parts import parquet_files
 from diplodata.release import latest_release, next_version
 from diplodata.state import ArticleStore, FactsCache, FailedExtractions, read_corpus, write_corpus
 
@@ -188,9 +189,8 @@ def _latest_articles(out: Path) -> list[tuple[str | None, ...]] | None:
     if latest is None or damaged_latest(out):
         return None
     con = duckdb.connect()
-    result = con.execute(
-        "SELECT * FROM read_parquet($1)", [str(latest / "data" / "articles.parquet")]
-    )
+    files = [str(p) for p in parquet_files(latest, "articles")]
+    result = con.execute("SELECT * FROM read_parquet($1)", [files])
     columns = [d[0] for d in result.description or []]
     rows = [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
     con.close()
@@ -221,7 +221,7 @@ def unchanged_since_latest(
     (and ships their texts when ``include_text``, and only then)."""
     rows = _latest_articles(out)
     latest = latest_release(out)
-    texts = latest is not None and (latest / "data" / "article_texts.parquet").exists()
+    texts = latest is not None and bool(parquet_files(latest, "article_texts"))
     return (
         rows is not None
         and texts == include_text

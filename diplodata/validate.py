@@ -1,12 +1,27 @@
-"""Validate a written package with Frictionless: types, constraints, keys, foreign keys, hashes."""
+"""Validate a release: Frictionless on the files it adds (schema, types, required fields,
+enums, patterns, keys within each file), DuckDB on the whole release for what spans files
+(primary keys unique, foreign keys resolved, every Parquet part and its CSV copy with the
+same number of rows), and Frictionless on the descriptor itself.
+
+The files a release shares with the release before it were validated when that release
+was published and are the same bytes (``diplodata.parts``); nothing here reads a table
+into Python row by row: DuckDB answers with counts and at most a few offending keys."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from frictionless import FrictionlessException, Package, system
+
+from diplodata.parts import CSV_SUFFIX, DATA, parquet_files, published_tables
+from diplodata.schemas import table_schema
+
+EXAMPLES = 5  # offending keys named per check
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,18 +43,10 @@ class Problem:
 class ValidationResult:
     valid: bool
     problems: list[Problem] = field(default_factory=list)
-    report: dict[str, Any] = field(default_factory=dict)  # the full Frictionless report
+    report: dict[str, Any] = field(default_factory=dict)
 
 
-def validate_package(descriptor: Path) -> ValidationResult:
-    """Validate every resource of the package at ``descriptor``."""
-    with system.use_context(trusted=True):
-        try:
-            package = Package(str(descriptor))
-        except FrictionlessException as exc:  # the descriptor itself is invalid
-            problem = Problem(resource="datapackage.json", message=str(exc))
-            return ValidationResult(valid=False, problems=[problem], report={"error": str(exc)})
-        report = package.validate(parallel=False)
+def _problems(report: Any) -> list[Problem]:
     problems = []
     for task in report.tasks:
         for error in task.errors:
@@ -53,4 +60,174 @@ def validate_package(descriptor: Path) -> ValidationResult:
             )
     for error in report.errors:
         problems.append(Problem(resource="package", message=error.message))
+    return problems
+
+
+def validate_package(descriptor: Path) -> ValidationResult:
+    """Validate every resource of the package at ``descriptor`` with Frictionless (every
+    row of every table, as `frictionless validate` does)."""
+    with system.use_context(trusted=True):
+        try:
+            package = Package(str(descriptor))
+        except FrictionlessException as exc:  # the descriptor itself is invalid
+            problem = Problem(resource="datapackage.json", message=str(exc))
+            return ValidationResult(valid=False, problems=[problem], report={"error": str(exc)})
+        report = package.validate(parallel=False)
+    problems = _problems(report)
     return ValidationResult(valid=report.valid, problems=problems, report=report.to_dict())
+
+
+def check_descriptor(descriptor: Path) -> list[Problem]:
+    """The descriptor's own metadata (name, version, created, licences, resources ...)."""
+    with system.use_context(trusted=True):
+        try:
+            Package(str(descriptor))  # refuses an invalid descriptor
+        except FrictionlessException as exc:
+            return [Problem(resource="datapackage.json", message=str(exc))]
+    return []
+
+
+def _file_schema(table: str) -> dict[str, Any]:
+    """The table's schema for one file on its own: keys across files are DuckDB's."""
+    schema = copy.deepcopy(table_schema(table))
+    for key in ("$schema", "name", "title", "description", "foreignKeys"):
+        schema.pop(key, None)
+    return schema
+
+
+def _resource(folder: Path, rel: str) -> dict[str, Any] | None:
+    """A resource for one part file ``data/<table>[-csv]/<part>.<ext>``."""
+    parts = rel.split("/")
+    if len(parts) != 3 or parts[0] != DATA:
+        return None
+    table, name = parts[1].removesuffix(CSV_SUFFIX), parts[2]
+    csv = name.endswith(".csv")
+    return {
+        "name": f"{parts[1]}-{Path(name).stem}".replace("_", "-").lower(),
+        "title": rel,
+        "type": "table",
+        "path": rel,
+        "format": "csv" if csv else "parquet",
+        **({"encoding": "utf-8"} if csv else {}),
+        "schema": _file_schema(table),
+    }
+
+
+def validate_files(folder: Path, paths: Sequence[str]) -> ValidationResult:
+    """Frictionless on the part files ``paths`` of the release in ``folder`` (schema, types,
+    constraints, keys within each file), and the same number of rows in each Parquet part
+    and its CSV copy."""
+    resources = [r for r in (_resource(folder, p) for p in paths) if r is not None]
+    if not resources:
+        return ValidationResult(valid=True, report={"files": 0})
+    with system.use_context(trusted=True):
+        package = Package({"name": "new-parts", "resources": resources}, basepath=str(folder))
+        report = package.validate(parallel=False)
+    files = {r["name"]: r["path"] for r in resources}  # problems name the file
+    problems = [replace(p, resource=files.get(p.resource, p.resource)) for p in _problems(report)]
+    rows = {task.place: task.stats.get("rows") for task in report.tasks}
+    for rel, n in rows.items():
+        if rel.endswith(".parquet"):
+            table, name = rel.split("/")[1], Path(rel).stem
+            csv = f"{DATA}/{table}{CSV_SUFFIX}/{name}.csv"
+            if csv in rows and rows[csv] != n:
+                message = f"{n} rows in {rel} but {rows[csv]} in its CSV copy {csv}"
+                problems.append(Problem(resource=table, message=message))
+    return ValidationResult(
+        valid=not problems,
+        problems=problems,
+        report={"files": len(resources), "frictionless": report.to_dict()},
+    )
+
+
+def _columns(fields: str | list[str]) -> list[str]:
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
+def _quoted(columns: Sequence[str]) -> list[str]:
+    return ['"' + c.replace('"', '""') + '"' for c in columns]
+
+
+def _unique(con: duckdb.DuckDBPyConnection, table: str, files: list[str]) -> list[Problem]:
+    key = _columns(table_schema(table)["primaryKey"])
+    cols = ", ".join(_quoted(key))
+    missing = " OR ".join(f"{c} IS NULL" for c in _quoted(key))
+    problems = []
+    found = con.execute(
+        f"SELECT {cols}, count(*) AS n FROM read_parquet($1) GROUP BY ALL "
+        f"HAVING n > 1 ORDER BY n DESC, {cols} LIMIT {EXAMPLES}",
+        [files],
+    ).fetchall()
+    for *values, n in found:
+        problems.append(Problem(table, f"primary key ({', '.join(key)}) = {values} is in {n} rows"))
+    (nulls,) = con.execute(
+        f"SELECT count(*) FROM read_parquet($1) WHERE {missing}", [files]
+    ).fetchall()[0]
+    if nulls:
+        problems.append(Problem(table, f"{nulls} rows without a primary key value"))
+    return problems
+
+
+def _resolved(
+    con: duckdb.DuckDBPyConnection, table: str, fk: dict[str, Any], files: dict[str, list[str]]
+) -> list[Problem]:
+    ref = fk["reference"]["resource"]
+    mine, theirs = _columns(fk["fields"]), _columns(fk["reference"]["fields"])
+    if ref not in files:
+        return [Problem(table, f"foreign key ({', '.join(mine)}) to a missing table {ref}")]
+    on = " AND ".join(f"c.{a} = r.{b}" for a, b in zip(_quoted(mine), _quoted(theirs), strict=True))
+    present = " AND ".join(f"c.{c} IS NOT NULL" for c in _quoted(mine))
+    rows = f"FROM read_parquet($1) c ANTI JOIN read_parquet($2) r ON {on} WHERE {present}"
+    (n,) = con.execute(f"SELECT count(*) {rows}", [files[table], files[ref]]).fetchall()[0]
+    if not n:
+        return []
+    cols = ", ".join("c." + c for c in _quoted(mine))
+    examples = con.execute(
+        f"SELECT DISTINCT {cols} {rows} ORDER BY ALL LIMIT {EXAMPLES}", [files[table], files[ref]]
+    ).fetchall()
+    return [
+        Problem(
+            table,
+            f"foreign key ({', '.join(mine)}) = {list(values)} is not in {ref} "
+            f"({', '.join(theirs)}); {n} rows unresolved",
+        )
+        for values in examples
+    ]
+
+
+def check_keys(folder: Path) -> ValidationResult:
+    """Primary keys unique and complete, and foreign keys resolved, across every part of
+    every table of the release in ``folder`` (its Parquet files, with DuckDB)."""
+    problems: list[Problem] = []
+    tables = published_tables(folder)
+    files = {t: [str(p) for p in parquet_files(folder, t)] for t in tables}
+    con = duckdb.connect()
+    try:
+        for table in tables:
+            problems += _unique(con, table, files[table])
+            for fk in table_schema(table).get("foreignKeys", []):
+                problems += _resolved(con, table, fk, files)
+        counts = {
+            t: con.execute("SELECT count(*) FROM read_parquet($1)", [files[t]]).fetchall()[0][0]
+            for t in tables
+        }
+    finally:
+        con.close()
+    report = {"rows": counts, "files": {t: len(f) for t, f in files.items()}}
+    return ValidationResult(valid=not problems, problems=problems, report=report)
+
+
+def validate_release(folder: Path, new_files: Sequence[str]) -> ValidationResult:
+    """The descriptor, Frictionless on ``new_files``, and the keys of the whole release."""
+    descriptor = check_descriptor(folder / "datapackage.json")
+    files = validate_files(folder, new_files)
+    keys = check_keys(folder)
+    problems = descriptor + files.problems + keys.problems
+    report = {
+        "valid": not problems,
+        "descriptor": [str(p) for p in descriptor],
+        "new_files": {"paths": list(new_files), **files.report},
+        "keys": keys.report,
+        "problems": [str(p) for p in problems],
+    }
+    return ValidationResult(valid=not problems, problems=problems, report=report)

@@ -8,11 +8,11 @@ import dataclasses
 import json
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 import yaml
 
 from diplodata.curve import read_curve
+from diplodata.parts import row_count
 from diplodata.release import Release, add_quality, promote, publish, stage
 from diplodata.schemas import TABLES
 from tests.facts import TEXT, sample_facts
@@ -45,7 +45,7 @@ def test_release_readme_opens_with_coverage_and_row_counts(release: Release) -> 
     assert "2 English news articles, with datelines from 2022-09-02 to 2023-09-02" in readme
     assert "| news.example.org | 1 |" in readme and "| local files | 1 |" in readme
     for table in TABLES:
-        rows = pq.read_metadata(release.path / "data" / f"{table}.parquet").num_rows
+        rows = row_count(release.path, table)
         assert f"| `{table}` | {rows} |" in readme
         assert f"### `{table}`" in readme  # example rows
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pyarrow.parquet as pq
 
+from diplodata.parts import parquet_files
 from diplodata.schemas import TABLES
 
 Row = dict[str, Any]
@@ -86,8 +87,8 @@ def read_overview(folder: Path) -> Overview:
     """Every row of the release in ``folder`` (from its Parquet files) and its quality reports."""
     rows: dict[str, list[Row]] = {}
     for table in TABLES:
-        path = folder / "data" / f"{table}.parquet"
-        data = pq.read_table(path).to_pylist() if path.exists() else []
+        files = parquet_files(folder, table)
+        data = pq.read_table(files).to_pylist() if files else []
         rows[table] = [{k: _plain(v) for k, v in row.items()} for row in data]
     quality = {
         p.stem: json.loads(p.read_text(encoding="utf-8"))

@@ -62,10 +62,15 @@ def tables_section(overview: Overview) -> list[str]:
     )
     lines += [
         "",
-        f"Each table is one file in two formats: `data/<table>.parquet` (resource `<table>` "
-        f"of `datapackage.json`) and its CSV copy `data/<table>.csv` (resource "
-        f"`<table>{CSV_SUFFIX}`, the same rows). `diplodata.duckdb` has one view per table, "
-        "and `index.html` shows the release in a browser, with no server and no network.",
+        "Each table comes in two formats: the Parquet parts `data/<table>/part-*.parquet` "
+        f"(resource `<table>` of `datapackage.json`) and their CSV copies "
+        f"`data/<table>{CSV_SUFFIX}/part-*.csv` (resource `<table>{CSV_SUFFIX}`, the same "
+        "rows; each part has a header row). A part holds the rows of a set of articles; "
+        "read all parts of a table as one (`read_parquet('data/meetings/*.parquet')` in "
+        "DuckDB, a folder of Parquet files in pandas, Polars or Arrow). `diplodata.duckdb` "
+        "has one view per table (open it from this folder: its views read "
+        "`data/<table>/*.parquet`), and `index.html` shows the release in a browser, with no "
+        "server and no network.",
         "",
     ]
     return lines

@@ -1,0 +1,181 @@
+"""Releases in parts: a release shares the unchanged parts of the one before it (one file
+on disk), writes only what is new, and each release folder stays a whole, valid package."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from diplodata import increment as inc
+from diplodata.extract import EXTRACTOR_VERSION, extract_article
+from diplodata.ingest import read_folder
+from diplodata.models import ArticleFacts
+from diplodata.package import PackageMeta
+from diplodata.parts import parquet_files, part_names, published_tables
+from diplodata.query import run_query
+from diplodata.release import Release, publish
+from diplodata.tables import build_tables
+from diplodata.validate import check_keys, validate_package
+from diplodata.verify import verify_release
+from tests.conftest import FIXTURES, SAMPLES
+
+ALL_FACTS: list[ArticleFacts] = []
+
+
+def facts() -> list[ArticleFacts]:
+    """Facts of the sample and fixture articles (five articles), extracted once."""
+    if not ALL_FACTS:
+        batch = read_folder(SAMPLES)
+        batch.articles += read_folder(FIXTURES / "articles").articles
+        ALL_FACTS.extend(extract_article(a) for a in batch.articles)
+    return sorted(ALL_FACTS, key=lambda f: f.article.article_id)
+
+
+def _meta(n: int) -> PackageMeta:
+    return PackageMeta(version=f"2026-01-01.{n}", created="2026-01-01T00:00:00Z")
+
+
+def publish_on_top(
+    out: Path, n: int, results: Sequence[ArticleFacts], base: Release | None
+) -> Release:
+    """Release ``n`` of the articles of ``results``, sharing with ``base`` what it can."""
+    tables = build_tables(results, EXTRACTOR_VERSION)
+    if base is None:
+        return publish(tables, out, _meta(n))
+    published = {str(r[0]) for r in run_query("SELECT article_id FROM articles", base.path).rows}
+    kept = frozenset(published & {f.article.article_id for f in results})
+    new = inc.without_articles(tables, kept)
+    return publish(new, out, _meta(n), increment=inc.Increment(base.path, kept))
+
+
+def frictionless_cli(descriptor: Path) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", str(descriptor)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report: dict[str, object] = json.loads(result.stdout)
+    return report
+
+
+def rows(release: Path) -> dict[str, list[tuple[object, ...]]]:
+    return {
+        t: run_query(f"SELECT * FROM {t} ORDER BY ALL", release).rows
+        for t in published_tables(release)
+    }
+
+
+def data_files(release: Path) -> list[Path]:
+    return sorted(p for p in (release / "data").rglob("*") if p.is_file())
+
+
+def test_a_release_shares_unchanged_parts_and_each_release_validates(tmp_path: Path) -> None:
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every[:-1], None)
+    second = publish_on_top(tmp_path, 2, every, first)
+    shared = [
+        p
+        for p in data_files(second.path)
+        if (first.path / p.relative_to(second.path)).exists()
+        and os.path.samefile(p, first.path / p.relative_to(second.path))
+    ]
+    # every article table's first part is shared; the new article is one new part
+    assert {p.parent.name for p in shared if p.suffix == ".parquet"} >= {
+        "articles",
+        "actor_mentions",
+        "meetings",
+    }
+    for table in ("articles", "actor_mentions"):
+        names = part_names(second.path, table)
+        assert len(names) == 2 and names[0] in part_names(first.path, table)
+    assert len(data_files(second.path)) > len(shared)
+    for release in (first.path, second.path):
+        assert frictionless_cli(release / "datapackage.json")["valid"] is True
+        assert validate_package(release / "datapackage.json").valid
+        assert check_keys(release).valid
+        assert verify_release(release).ok
+    assert second.counts["articles"] == len(every) and second.changes["articles"] == (1, 0)
+    scratch = publish_on_top(tmp_path / "scratch", 1, every, None)
+    assert rows(second.path) == rows(scratch.path)
+
+
+def test_a_release_copied_alone_elsewhere_is_whole(tmp_path: Path) -> None:
+    every = facts()
+    first = publish_on_top(tmp_path / "out", 1, every[:2], None)
+    second = publish_on_top(tmp_path / "out", 2, every, first)
+    shutil.rmtree(first.path)  # the parts stay: they are the second release's files too
+    with tarfile.open(tmp_path / "release.tar", "w") as tar:
+        tar.add(second.path, arcname="release")
+    with tarfile.open(tmp_path / "release.tar") as tar:
+        tar.extractall(tmp_path / "untarred", filter="data")
+    copied = tmp_path / "copied"
+    shutil.copytree(second.path, copied)
+    for release in (copied, tmp_path / "untarred" / "release"):
+        assert verify_release(release).ok
+        assert frictionless_cli(release / "datapackage.json")["valid"] is True
+        assert rows(release) == rows(second.path)
+        assert run_query("SELECT count(*) FROM articles", release).rows == [(len(every),)]
+
+
+def test_a_removed_or_changed_article_leaves_its_part(tmp_path: Path) -> None:
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every, None)
+    second = publish_on_top(tmp_path, 2, every[1:], first)  # the first article is gone
+    assert second.counts["articles"] == len(every) - 1
+    assert second.changes["articles"] == (0, 1)
+    # the one part of the first release held the article: it is rewritten without it
+    assert not [
+        (a, b)
+        for a in data_files(second.path)
+        for b in data_files(first.path)
+        if os.path.samefile(a, b)
+    ]
+    assert part_names(second.path, "articles") != part_names(first.path, "articles")
+    gone = every[0].article.article_id
+    for table in ("articles", "actor_mentions", "meetings"):
+        assert not run_query(f"SELECT * FROM {table} WHERE article_id = '{gone}'", second.path).rows
+    assert rows(second.path) == rows(publish_on_top(tmp_path / "s", 1, every[1:], None).path)
+    assert check_keys(second.path).valid and verify_release(second.path).ok
+
+
+def test_parts_are_merged_so_a_table_keeps_few_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inc, "FANOUT", 2)
+    monkeypatch.setattr(inc, "TIERS", (2, 4))
+    every = facts()
+    release = publish_on_top(tmp_path, 1, every[:1], None)
+    counts = []
+    for n in range(2, len(every) + 1):
+        release = publish_on_top(tmp_path, n, every[:n], release)
+        counts.append(len(part_names(release.path, "articles")))
+        assert check_keys(release.path).valid and verify_release(release.path).ok
+    # 1+1 -> one part of 2; +1 -> 2 parts; +1 -> 2+1+1 -> 2+2 -> one of 4 (frozen); +1
+    assert counts == [1, 2, 1, 2]
+    assert rows(release.path) == rows(publish_on_top(tmp_path / "s", 1, every, None).path)
+
+
+def test_without_hard_links_parts_are_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def cross_device(source: object, target: object) -> None:
+        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every[:3], None)
+    monkeypatch.setattr(os, "link", cross_device)
+    second = publish_on_top(tmp_path, 2, every, first)
+    kept = parquet_files(first.path, "articles")[0].relative_to(first.path)
+    assert (second.path / kept).exists()
+    assert not os.path.samefile(second.path / kept, first.path / kept)
+    assert verify_release(second.path).ok and check_keys(second.path).valid
