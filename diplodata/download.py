@@ -2,12 +2,13 @@
 (or from a local output folder), verifying every file against its descriptor.
 
 ``SOURCE/catalog.json`` names the releases; the chosen release's ``datapackage.json``
-gives the sha256 and size of every file (CSV resources carry ``hash`` and ``bytes``, the
-package-level ``files`` list covers Parquet, DuckDB, README, CHANGELOG and the quality
-report). Each file is written to ``DIR/<version>/<path>`` through a hidden ``.part`` file
-that is renamed into place only once its hash and size match. An interrupted file is
-resumed with a ``Range`` request; transient network errors are retried a bounded number
-of times. ``datapackage.json`` is written last, then ``DIR/latest`` points at the version.
+gives the sha256 and size of every file (its ``files`` list: every Parquet and CSV part,
+the DuckDB file, README, CHANGELOG and the quality reports; a resource with its own
+``hash`` and ``bytes`` is checked too). Each file is written to ``DIR/<version>/<path>``
+through a hidden ``.part`` file that is renamed into place only once its hash and size
+match. An interrupted file is resumed with a ``Range`` request; transient network errors
+are retried a bounded number of times. ``datapackage.json`` is written last, then
+``DIR/latest`` points at the version.
 """
 
 from __future__ import annotations

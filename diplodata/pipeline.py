@@ -1,11 +1,18 @@
 """The pipeline's stages as plain functions; ``flows/`` wires them into a Prefect flow.
 
 ingest -> (cache lookup) -> extract in batches -> build tables -> stage + validate -> promote
+
+A run builds on the latest intact release (its *base*): an article published there with
+the same record (text, extractor version, source metadata) keeps its rows, which the new
+release shares with the base (``diplodata.increment``); its facts are not even read. Only
+new and changed articles are looked up in the cache or extracted and made into rows, and
+the actors table is summed up from every article's stored notes (``diplodata.actor_notes``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,13 +24,60 @@ from diplodata.budget import Extractor, extract_within
 from diplodata.config import TIME_BUDGET, RunConfig
 from diplodata.extract import EXTRACTOR_VERSION, extract_article
 from diplodata.faults import checkpoint
+from diplodata.increment import Increment
 from diplodata.ingest import Batch, Skipped, read_folder, too_long
 from diplodata.licenses import license_entry
 from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
-from diplodata.parts import parquet_files
-from diplodata.release import latest_release, next_version
+from diplodata.parts import is_parted, parquet_files
+from diplodata.release import intact_release, latest_release, next_version
+from diplodata.rows import ArticleRow, Tables
 from diplodata.state import ArticleStore, FactsCache, FailedExtractions, read_corpus, write_corpus
+from diplodata.tables import actor_rows, article_row, article_rows
+from diplodata.version import TABLES_VERSION
+
+BUILD_KEY = "diplodata"  # the descriptor's record of the code that made the rows
+
+
+@dataclass(frozen=True, slots=True)
+class Base:
+    """The release a run builds on, and its articles' rows by id."""
+
+    path: Path
+    articles: dict[str, ArticleRow]
+
+    def keeps(self, article: Article) -> bool:
+        """True when the article is published there exactly as this run would publish it."""
+        return self.articles.get(article.article_id) == article_row(article, EXTRACTOR_VERSION)
+
+
+def find_base(out: Path, include_text: bool = False) -> Base | None:
+    """The latest intact release, when a run can build on it: written in parts by the same
+    table code, with the article texts exactly when asked for, and the notes of its
+    articles for the actors table stored. Otherwise None: every row is made again."""
+    from diplodata.actor_notes import ActorNotesStore
+
+    release = intact_release(out)
+    if release is None or not is_parted(release):
+        return None
+    try:
+        package = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    build = package.get(BUILD_KEY)
+    if not isinstance(build, dict) or build.get("tables_version") != TABLES_VERSION:
+        return None
+    if bool(parquet_files(release, "article_texts")) != include_text:
+        return None
+    con = duckdb.connect()
+    files = [str(p) for p in parquet_files(release, "articles")]
+    result = con.execute("SELECT * FROM read_parquet($1)", [files]).fetchall()
+    con.close()
+    rows = {str(r[0]): ArticleRow(*r) for r in result}
+    versions = {aid: row.extractor_version for aid, row in rows.items()}
+    if not ActorNotesStore(out).covers(versions):
+        return None
+    return Base(release, rows)
 
 
 @dataclass(slots=True)
@@ -34,6 +88,8 @@ class Plan:
     skipped: list[Skipped]
     cached: list[ArticleFacts] = field(default_factory=list)
     todo: list[Article] = field(default_factory=list)
+    published: list[Article] = field(default_factory=list)  # unchanged in the base: kept
+    base: Path | None = None  # the release whose rows of ``published`` are kept
     kept: list[Article] = field(default_factory=list)  # published before, input gone: kept
     pruned: list[Article] = field(default_factory=list)  # published before, removed (--prune)
     lost: list[str] = field(default_factory=list)  # published before, text not kept: dropped
@@ -78,9 +134,12 @@ def screen(
     return kept
 
 
-def plan(batch: Batch, out: Path, version: str = EXTRACTOR_VERSION) -> Plan:
-    """Look every article up in the extraction cache; an article whose extraction ran out
-    of time or failed with this extractor version is a reject again, not retried."""
+def plan(
+    batch: Batch, out: Path, version: str = EXTRACTOR_VERSION, base: Base | None = None
+) -> Plan:
+    """Look every article up in the extraction cache, but those the ``base`` release holds
+    unchanged (they keep their rows); an article whose extraction ran out of time or failed
+    with this extractor version is a reject again, not retried."""
     cache, failed = FactsCache(out, version), FailedExtractions(out, version)
     result = Plan(
         articles=[],
@@ -88,8 +147,13 @@ def plan(batch: Batch, out: Path, version: str = EXTRACTOR_VERSION) -> Plan:
         kept=batch.kept,
         pruned=batch.pruned,
         lost=batch.lost,
+        base=base.path if base is not None else None,
     )
     for article in batch.articles:
+        if base is not None and base.keeps(article):
+            result.articles.append(article)
+            result.published.append(article)
+            continue
         facts = cache.get(article)
         reason = failed.get(article) if facts is None else None
         if reason is not None:
@@ -135,6 +199,28 @@ def carry(batch: Batch, out: Path, prune: bool = False) -> Batch:
             (result.pruned if prune else result.kept).append(old)
     result.articles += result.kept
     return result
+
+
+def increment(p: Plan) -> Increment | None:
+    """What the release keeps of its base: the articles published there unchanged."""
+    if p.base is None:
+        return None
+    return Increment(p.base, frozenset(a.article_id for a in p.published))
+
+
+def release_tables(
+    p: Plan, results: Sequence[ArticleFacts], out: Path, include_text: bool = False
+) -> Tables:
+    """The rows of the articles that are not kept from the base (every row without a base),
+    and the whole actors table, summed up from every article's notes: the new articles'
+    notes are stored first."""
+    from diplodata.actor_notes import ActorNotesStore
+
+    tables, notes = article_rows(results, EXTRACTOR_VERSION, include_text)
+    store = ActorNotesStore(out)
+    store.put(notes, EXTRACTOR_VERSION)
+    tables.actors = actor_rows(store.summaries(a.article_id for a in p.articles))
+    return tables
 
 
 def record_corpus(p: Plan, out: Path) -> None:
@@ -237,14 +323,22 @@ def previous_extractor_version(out: Path) -> str | None:
 def release_notes(p: Plan, out: Path) -> list[str]:
     notes = [
         f"{len(p.articles)} articles; {len(p.todo)} extracted in this run, "
-        f"{len(p.cached)} unchanged and taken from the extraction cache.",
+        f"{len(p.cached)} taken from the extraction cache"
+        + (
+            f", {len(p.published)} unchanged since release {p.base.name} (their rows are "
+            "shared with it)."
+            if p.base is not None
+            else "."
+        ),
         f"Extractor version {EXTRACTOR_VERSION}.",
     ]
     damage = damaged_latest(out)
     if damage:
         notes.append(
             f"The previous release {latest_release(out).name} was damaged "  # type: ignore[union-attr]
-            f"({damage[0]}); this release was rebuilt from the extraction cache."
+            f"({damage[0]}); this release was rebuilt without its files, from "
+            + (f"release {p.base.name} and " if p.base is not None else "")
+            + "the extraction cache."
         )
     before = previous_extractor_version(out)
     if before is not None and before != EXTRACTOR_VERSION:
@@ -287,7 +381,9 @@ def input_report(p: Plan) -> dict[str, dict[str, object]]:
         "inputs": {
             "articles": len(p.articles),
             "extracted": len(p.todo),
-            "cached": len(p.cached),
+            "cached": len(p.cached) + len(p.published),
+            "unchanged_since_base": len(p.published),  # rows shared with release "base"
+            "base": p.base.name if p.base is not None else None,
             "skipped": [{"source": s.source, "reason": s.reason} for s in p.skipped],
             "kept": [a.source for a in p.kept],
             "pruned": [a.source for a in p.pruned],
@@ -318,6 +414,9 @@ def package_meta(config: RunConfig, articles: Sequence[Article]) -> PackageMeta:
         sources=[source_entry(a) for a in sorted(articles, key=lambda a: a.source)],
         contributors=config.contributors,
         homepage=config.homepage,
+        extra={
+            BUILD_KEY: {"extractor_version": EXTRACTOR_VERSION, "tables_version": TABLES_VERSION}
+        },
     )
 
 

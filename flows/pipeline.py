@@ -32,7 +32,6 @@ from diplodata.release import (
 )
 from diplodata.rows import Tables
 from diplodata.summary import RunSummary
-from diplodata.tables import build_tables
 
 
 @task(name="ingest")
@@ -46,15 +45,16 @@ def extract_task(articles: list[Article], config: RunConfig) -> p.Extracted:
 
 
 @task(name="build-tables")
-def tables_task(results: list[ArticleFacts], include_text: bool) -> Tables:
-    return build_tables(results, p.EXTRACTOR_VERSION, include_text)
+def tables_task(results: list[ArticleFacts], plan: p.Plan, config: RunConfig) -> Tables:
+    return p.release_tables(plan, results, config.out, config.include_text)
 
 
 @task(name="validate")
 def validate_task(tables: Tables, config: RunConfig, plan: p.Plan) -> StagedRelease:
     meta = p.package_meta(config, plan.articles)
     notes = p.release_notes(plan, config.out)
-    return stage(tables, config.out, meta, notes, quality=p.input_report(plan))
+    quality = p.input_report(plan)
+    return stage(tables, config.out, meta, notes, quality, p.increment(plan))
 
 
 @task(name="evaluate")
@@ -124,12 +124,13 @@ def _run(config: RunConfig) -> RunSummary:
     damage = p.damaged_latest(config.out)
     for problem in damage:
         log.warning(f"latest release damaged: {problem}; rebuilding it from the cache")
-    plan = p.plan(batch, config.out)
+    plan = p.plan(batch, config.out, base=p.find_base(config.out, config.include_text))
     rejects = [f"input: {s.reason}" for s in plan.skipped]
     for reject in rejects:
         log.warning(reject)
     log.info(
         f"{len(plan.articles)} articles: {len(plan.todo)} to extract, {len(plan.cached)} cached"
+        + (f", {len(plan.published)} unchanged since {plan.base.name}" if plan.base else "")
     )
     if plan.kept:
         log.info(f"{len(plan.kept)} published articles no longer in the input are kept")
@@ -141,7 +142,7 @@ def _run(config: RunConfig) -> RunSummary:
         version=None,
         n_articles=len(plan.articles),
         n_extracted=len(plan.todo),
-        n_cached=len(plan.cached),
+        n_cached=len(plan.cached) + len(plan.published),
         rejects=rejects,
     )
     if not plan.articles:
@@ -181,7 +182,7 @@ def _run(config: RunConfig) -> RunSummary:
         noop.mark(config, summary)
         return summary
     progress.stage("tables")
-    tables = tables_task(results, config.include_text)
+    tables = tables_task(results, plan, config)
     timer.lap("tables")
     progress.stage("validate")
     staged = validate_task(tables, config, plan)

@@ -179,3 +179,78 @@ def test_without_hard_links_parts_are_copied(
     assert (second.path / kept).exists()
     assert not os.path.samefile(second.path / kept, first.path / kept)
     assert verify_release(second.path).ok and check_keys(second.path).valid
+
+
+def test_actor_notes_sum_up_as_the_facts_do(tmp_path: Path) -> None:
+    from diplodata.actor_notes import ActorNotesStore
+    from diplodata.tables import actor_rows, article_rows, summarize
+
+    every = facts()
+    _, notes = article_rows(every, EXTRACTOR_VERSION)
+    store = ActorNotesStore(tmp_path)
+    store.put(notes[:2], EXTRACTOR_VERSION)
+    store.put(notes[1:], EXTRACTOR_VERSION)  # stored again: replaced, not counted twice
+    ids = [n.article_id for n in notes]
+    assert store.covers({i: EXTRACTOR_VERSION for i in ids})
+    assert not store.covers({ids[0]: "another version"})
+    assert actor_rows(store.summaries(ids)) == actor_rows(summarize(notes))
+    assert actor_rows(store.summaries(ids[1:])) == actor_rows(summarize(notes[1:]))
+    assert len(actor_rows(summarize(notes))) > len(actor_rows(summarize(notes[:1])))
+
+
+def run(articles: Path, out: Path, prune: bool = False) -> Release:
+    """One run of the pipeline's stages as the flow wires them (without Prefect)."""
+    from diplodata import pipeline as p
+    from diplodata.config import RunConfig
+    from diplodata.release import output_lock, promote, stage
+
+    config = RunConfig(articles=articles, out=out, prune=prune)
+    with output_lock(out):
+        batch = p.carry(p.ingest(config), out, prune)
+        plan = p.plan(batch, out, base=p.find_base(out))
+        results = plan.cached + p.extract_batch(plan.todo, out).facts
+        tables = p.release_tables(plan, results, out)
+        meta = p.package_meta(config, plan.articles)
+        notes, quality = p.release_notes(plan, out), p.input_report(plan)
+        release = promote(stage(tables, out, meta, notes, quality, p.increment(plan)))
+        p.record_corpus(plan, out)
+    return release
+
+
+def test_incremental_runs_publish_the_tables_of_a_run_from_scratch(tmp_path: Path) -> None:
+    articles, out = tmp_path / "articles", tmp_path / "out"
+    shutil.copytree(SAMPLES, articles)
+    releases = [run(articles, out)]
+
+    def same_as_from_scratch(release: Release, n: int) -> None:
+        scratch = run(articles, tmp_path / f"scratch-{n}")
+        assert rows(release.path) == rows(scratch.path)
+        assert check_keys(release.path).valid and verify_release(release.path).ok
+        assert frictionless_cli(release.path / "datapackage.json")["valid"] is True
+
+    shutil.copytree(FIXTURES / "articles", articles, dirs_exist_ok=True)  # three new
+    releases.append(run(articles, out))
+    same_as_from_scratch(releases[-1], 2)
+    first_parts = part_names(releases[0].path, "articles")
+    assert part_names(releases[1].path, "articles")[: len(first_parts)] == first_parts
+
+    changed = sorted(articles.glob("*.txt"))[0]  # a sample article's text changes
+    changed.chmod(0o644)
+    changed.write_text(changed.read_text() + "\nA closing sentence.\n")
+    releases.append(run(articles, out))
+    same_as_from_scratch(releases[-1], 3)
+    inputs = json.loads((releases[-1].path / "quality" / "inputs.json").read_text())
+    assert (inputs["extracted"], inputs["unchanged_since_base"]) == (1, 4)
+    shared = [
+        p
+        for p in data_files(releases[-1].path)
+        if any(os.path.samefile(p, q) for q in data_files(releases[-2].path))
+    ]
+    assert [p for p in shared if "/articles/" in p.as_posix()]  # the fixtures' part
+
+    (articles / "extra_visit.txt").unlink()  # an article removed, and pruned
+    releases.append(run(articles, out, prune=True))
+    same_as_from_scratch(releases[-1], 4)
+    assert "extra_visit.txt" in (releases[-1].path / "CHANGELOG.md").read_text()
+    for release in releases:  # every release is still whole and unchanged
+        assert verify_release(release.path).ok
