@@ -405,13 +405,29 @@ def source_entry(article: Article) -> dict[str, object]:
     return entry
 
 
+SOURCES_LISTED = 1000  # articles named in a descriptor's sources; the articles table has all
+
+
+def sources(articles: Sequence[Article], limit: int = SOURCES_LISTED) -> list[dict[str, object]]:
+    """The articles as Data Package sources, the first ``limit`` of them by source, and
+    then one entry saying how many more there are (the descriptor stays small)."""
+    ordered = sorted(articles, key=lambda a: a.source)
+    listed: list[dict[str, object]] = [source_entry(a) for a in ordered[:limit]]
+    if len(ordered) > limit:
+        more = len(ordered) - limit
+        listed.append(
+            {"title": f"and {more} more articles: resource `articles` lists every source"}
+        )
+    return listed
+
+
 def package_meta(config: RunConfig, articles: Sequence[Article]) -> PackageMeta:
     now = dt.datetime.now(dt.UTC)
     return PackageMeta(
         version=next_version(config.out, now.date()),
         created=now.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         license=config.license,
-        sources=[source_entry(a) for a in sorted(articles, key=lambda a: a.source)],
+        sources=sources(articles),
         contributors=config.contributors,
         homepage=config.homepage,
         extra={
