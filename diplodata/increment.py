@@ -75,13 +75,17 @@ def _sorted(table: str, rows: pa.Table) -> pa.Table:
     return rows.sort_by(sort_keys(table)) if rows.num_rows > 1 else rows
 
 
-def _read(folder: Path, table: str, names: Sequence[str]) -> pa.Table:
+def _read(
+    folder: Path, table: str, names: Sequence[str], columns: Sequence[str] | None = None
+) -> pa.Table:
     files = [str(folder / parquet_path(table, n)) for n in names]
     files = [f for f in files if Path(f).exists()]
     schema = arrow_schema(table)
+    if columns is not None:
+        schema = pa.schema([schema.field(c) for c in columns])
     if not files:
         return schema.empty_table()
-    return pq.read_table(files, schema=schema)
+    return pq.read_table(files, schema=schema, columns=columns)
 
 
 def _of_articles(table: str, rows: pa.Table, ids: pa.Array, meetings: pa.Table) -> pa.Array:
@@ -204,7 +208,7 @@ def write_tables(
         writer = _Writer(folder, names, seq)
         kept = pa.array(sorted(increment.kept), pa.string())
         for name in base_parts:
-            ids = _read(base, "articles", [name])["article_id"]
+            ids = _read(base, "articles", [name], ["article_id"])["article_id"]
             alive = pc.is_in(ids, value_set=kept)
             if pc.all(alive).as_py():
                 for table in writer.tables:

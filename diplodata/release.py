@@ -284,10 +284,13 @@ def _write_catalog(out: Path, catalog: dict[str, Any]) -> None:
 def catalog_entry(
     version: str, created: str, counts: dict[str, int], package: dict[str, Any]
 ) -> dict[str, Any]:
-    files = package.get("files", []) + [
+    """The release's line in ``catalog.json``: its documents' checksums (its data parts are
+    listed, with theirs, in its ``datapackage.json``: the catalog stays small)."""
+    files = [f for f in package.get("files", []) if not str(f["path"]).startswith("data/")]
+    files += [
         {"path": r["path"], "hash": r["hash"], "bytes": r["bytes"]}
         for r in package.get("resources", [])
-        if "hash" in r
+        if "hash" in r and isinstance(r["path"], str)
     ]
     return {
         "version": version,
