@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from diplodata import lexicon
+from diplodata.bodies import find_institutions
 from diplodata.models import Article, CountryMention, OrganizationMention, Span
 
 # Words after which a full stop does not end a sentence.
@@ -120,6 +121,9 @@ class Doc:
     sentences: list[Span]
     countries: list[CountryMention]
     organizations: list[OrganizationMention]
+    # international bodies that have officials but no member states of their own here
+    # (the European Commission, UN agencies, development banks): ``data/bodies.csv``
+    institutions: list[OrganizationMention] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _country_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -159,6 +163,13 @@ class Doc:
     def organizations_in(self, start: int, end: int) -> list[OrganizationMention]:
         return [o for o in self.organizations if start <= o.start and o.end <= end]
 
+    def international_in(self, start: int, end: int) -> list[OrganizationMention]:
+        """International organizations and institutions named in ``text[start:end]``: what
+        makes a title an organization's rather than a state's."""
+        found = self.organizations_in(start, end)
+        found += [o for o in self.institutions if start <= o.start and o.end <= end]
+        return sorted(found, key=lambda o: o.start)
+
 
 def analyze(article: Article) -> Doc:
     """Split ``article`` into sentences and find the states and organizations it names."""
@@ -169,4 +180,5 @@ def analyze(article: Article) -> Doc:
         sentences=split_sentences(text),
         countries=lex.find_countries(text),
         organizations=lex.find_organizations(text),
+        institutions=find_institutions(text),
     )

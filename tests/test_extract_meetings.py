@@ -545,3 +545,16 @@ def test_meetings_need_two_sides_and_the_eu_as_a_whole_is_none() -> None:
     )
     text = "Ivan Petrov held talks with the European Union on Monday."
     assert _meetings(text, [ALPHA]) == []
+
+
+def test_meetings_between_titled_persons_after_an_initiative_of_others() -> None:
+    text = (
+        "Chisinau, 3 May 2023 (XYZ): On the initiative of President Ivan Petrov and "
+        "Prime Minister Anna Berg, the meeting between Minister of Transport of Belarus "
+        "Oleg Sidorov and Minister of Transport of Sweden Lars Holm was held in the presence "
+        "of the delegations."
+    )
+    sidorov = _person("Oleg Sidorov", "minister of transport", "BLR")
+    holm = _person("Lars Holm", "minister of transport", "SWE")
+    found = _flat(_meetings(text, [ALPHA, GAMMA, sidorov, holm]))
+    assert [f[0] for f in found] == [("Lars Holm", "Oleg Sidorov")]

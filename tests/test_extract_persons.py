@@ -363,3 +363,16 @@ def test_persons_royal_names_and_regnal_numbers() -> None:
         ("Francis", "pope"),
         ("Prabowo", "president"),
     ]
+
+
+def test_persons_officials_of_international_institutions_serve_no_state() -> None:
+    text = (
+        "Vilnius, 3 May 2023 (XYZ): Deputy Foreign Minister of Lithuania Tomas Kairys met "
+        "with Member of the European Parliament Jonas Valaitis and with Regional Director "
+        "of the World Food Programme Maria Ortega."
+    )
+    people = {p.name: p for p in _persons(text)}
+    assert people["Tomas Kairys"].country == "LTU"
+    for name in ("Jonas Valaitis", "Maria Ortega"):
+        assert people[name].serves_organization and people[name].country is None
+    assert people["Jonas Valaitis"].role == "member"  # the organization is its side

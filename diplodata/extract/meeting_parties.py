@@ -238,9 +238,16 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
     pos = lead.end() if lead else t_end
     if not verb and not (lead and lead.group("with")) and not text[:t_end].endswith("with"):
         return []
-    items = ctx.items_in(pos, s_end)
     states = [s for s in ctx.states_in(pos, s_end) if is_state_party(ctx, s, text[pos : s.start])]
-    pool = sorted(items + states, key=lambda i: i.start)
+    return _titled_list(ctx, pos, s_end, states)
+
+
+def _titled_list(ctx: Context, pos: int, s_end: int, states: list[Item]) -> list[Item]:
+    """The list of participants that starts at ``pos`` after titles at most ("Minister of
+    Transport of Moldova Vasile Rusu and President X"); a state right before a person is
+    that person's title, not a party."""
+    text = ctx.doc.text
+    pool = sorted(ctx.items_in(pos, s_end) + states, key=lambda i: i.start)
     pool = [
         i
         for n, i in enumerate(pool)
@@ -256,7 +263,7 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
     return chain_items(pool, text, 0)
 
 
-_TITLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){1,5}")
+_TITLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,5}")
 
 
 def is_state_party(ctx: Context, s: Item, before: str) -> bool:
@@ -287,12 +294,7 @@ def find_between(ctx: Context, t_end: int, s_end: int) -> list[Item]:
     m = _BETWEEN.match(text, t_end, s_end)
     if not m:
         return []
-    pool = sorted(
-        ctx.items_in(m.end(), s_end) + ctx.states_in(m.end(), s_end), key=lambda i: i.start
-    )
-    if not pool or pool[0].start != m.end():
-        return []
-    return chain_items(pool, text, 0)
+    return _titled_list(ctx, m.end(), s_end, ctx.states_in(m.end(), s_end))
 
 
 def find_hyphen_states(ctx: Context, start: int, end: int, after: bool) -> list[Item]:

@@ -80,7 +80,7 @@ class Mention:
 def _mentions(doc: Doc) -> list[Mention]:
     """Every name-like segment with its title and whether there is evidence it is a person."""
     blocked = [(c.start, c.end) for c in doc.countries]
-    blocked += [(o.start, o.end) for o in doc.organizations]
+    blocked += [(o.start, o.end) for o in doc.organizations + doc.institutions]
     names = given_names()
     segs = segments(doc.text, blocked)
     strong = bytearray(len(doc.text))  # 1 under names that a title cannot run through

@@ -165,7 +165,7 @@ def left_title(
     if not any(is_office_word(w, heads=True) for w in found):
         return None
     named = [(c.start, c.end) for c in doc.countries_in(base, seg.start)]
-    named += [(o.start, o.end) for o in doc.organizations_in(base, seg.start)]
+    named += [(o.start, o.end) for o in doc.international_in(base, seg.start)]
     last = max(
         i
         for i, k in enumerate(kept)
@@ -185,7 +185,7 @@ def left_title(
 def _starts_with_name(doc: Doc, pos: int) -> bool:
     """Whether a state or an organization is named from ``pos`` on."""
     starts = [c.start for c in doc.countries_in(pos, pos + 60)]
-    starts += [o.start for o in doc.organizations_in(pos, pos + 60)]
+    starts += [o.start for o in doc.international_in(pos, pos + 60)]
     return pos in starts
 
 
@@ -225,7 +225,7 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
     country = posted = None
     cuts: list[tuple[int, int]] = []
     named = [(c.start, c.end, c.code) for c in doc.countries_in(start, end)]
-    named += [(o.start, o.end, "") for o in doc.organizations_in(start, end)]
+    named += [(o.start, o.end, "") for o in doc.international_in(start, end)]
     for s, e, code in sorted(named):
         s, e = s - start, e - start
         pre = re.search(r"(?:^|\s)(of|to|at|from|in|with)\s+(?:the\s+)?#?$", phrase[:s])
@@ -259,7 +259,7 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
         role = "counterpart"
     if posted and not ((office and office.envoy) or "envoy" in phrase or "ambassador" in phrase):
         posted = None
-    return Title(role, country, posted, org=bool(doc.organizations_in(start, end)))
+    return Title(role, country, posted, org=bool(doc.international_in(start, end)))
 
 
 def _role_words(phrase: str) -> list[str]:
