@@ -156,7 +156,12 @@ def sentence_organizations(doc: Doc, index: int) -> list[OrganizationMention]:
 @cache
 def _title_of_state() -> re.Pattern[str]:
     """ "President of (the) " ending right before a state: a head named by office and state."""
-    return re.compile(rf"\b(?:{lexicon.load().office_pattern})\s+of\s+(?:the\s+)?$")
+    return re.compile(
+        rf"\b(?:{lexicon.load().office_pattern})s?\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    )
+
+
+_LIST_SEPARATOR = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 
 
 def listed_heads(doc: Doc, index: int, start: int) -> tuple[tuple[str, ...], int]:
@@ -169,11 +174,17 @@ def listed_heads(doc: Doc, index: int, start: int) -> tuple[tuple[str, ...], int
         spans.append((doc.sentences[index + 1].start, doc.sentences[index + 1].end))
     title = _title_of_state()
     for span_start, span_end in spans:
-        states = [
-            c.code
-            for c in doc.countries_in(span_start, span_end)
-            if c.code != "EUU" and title.search(doc.text[max(c.start - 60, 0) : c.start])
-        ]
+        states: list[str] = []
+        previous = -1  # end of the last state counted: "Ambassadors of A, B and C"
+        for c in doc.countries_in(span_start, span_end):
+            listed = previous >= 0 and _LIST_SEPARATOR.fullmatch(doc.text, previous, c.start)
+            if c.code != "EUU" and (
+                listed or title.search(doc.text[max(c.start - 60, 0) : c.start])
+            ):
+                states.append(c.code)
+                previous = c.end
+            else:
+                previous = -1
         if len(set(states)) >= 2:
             if P.LIST_HEDGE.search(doc.text[doc.sentences[index].start : span_end]):
                 break

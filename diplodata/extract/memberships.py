@@ -314,6 +314,18 @@ def _inside(sentence: _Sentence) -> Iterator[_Hit]:
             yield _Hit(tuple(states), _orgs(match, sentence, "orgs"))
 
 
+def _members_summit(sentence: _Sentence) -> Iterator[_Hit]:
+    """ "Today, we, the leaders of A, B, C and D, met for the ⟨O⟩ Leaders' Summit": a joint
+    statement whose authors, heads of two or more named states, meet as the body itself."""
+    text = sentence.text.strip()
+    match = P.MEMBERS_SUMMIT.search(text)
+    if not match or not P.WE_LEADERS.match(text):
+        return
+    states = tuple(dict.fromkeys(_codes(sentence, text[: match.start()], "C")))
+    if len(states) >= 2 and not _hedged(sentence, match, 3):
+        yield _Hit(states, _orgs(match, sentence, "orgs", "orgs2"))
+
+
 _RULES: tuple[_Rule, ...] = (
     _copular,
     _make_up,
@@ -324,6 +336,7 @@ _RULES: tuple[_Rule, ...] = (
     _ranked,
     _chair,
     _inside,
+    _members_summit,
 )
 
 
@@ -334,9 +347,11 @@ def _heads_list(doc: Doc, index: int, sentence: _Sentence) -> Iterator[_Hit]:
     match = P.HEADS_OF_MEMBERS.search(sentence.text)
     if match:
         here = re.search(r"\b(?:[Hh]eads|[Ll]eaders)\b", doc.text[sentence.span.start :])
+        if match.group("orgs4"):  # "representatives of the EU member states": after them
+            here = re.search(r"\bmember\s+\w+", doc.text[sentence.span.start :])
         states, end = listed_heads(doc, index, sentence.span.start + (here.end() if here else 0))
         if len(states) >= (2 if "member" in match.group() else 3):
-            yield _Hit(states, _orgs(match, sentence, "orgs", "orgs2", "orgs3"), end=end)
+            yield _Hit(states, _orgs(match, sentence, "orgs", "orgs2", "orgs3", "orgs4"), end=end)
 
 
 def _resolve_anaphor(
