@@ -558,3 +558,29 @@ def test_meetings_between_titled_persons_after_an_initiative_of_others() -> None
     holm = _person("Lars Holm", "minister of transport", "SWE")
     found = _flat(_meetings(text, [ALPHA, GAMMA, sidorov, holm]))
     assert [f[0] for f in found] == [("Lars Holm", "Oleg Sidorov")]
+
+
+def test_meetings_between_abbreviated_states_and_a_list_closed_by_and() -> None:
+    text = (
+        "Kyiv, 7 December 2021 (XYZ): On the eve of the planned talks between U.S. President "
+        "J. Harlow and Russian President V. Sokolov, the Ukrainian and American sides agreed."
+    )
+    harlow = _person("J. Harlow", "president", "USA")
+    sokolov = _person("V. Sokolov", "president", "RUS")
+    assert [f[0] for f in _flat(_meetings(text, [harlow, sokolov]))] == [
+        ("J. Harlow", "V. Sokolov")
+    ]
+
+
+def test_meetings_a_visit_at_the_invitation_of_the_host_head_is_an_encounter_with_him() -> None:
+    li = _person("Li Wen", "president", "CHN")
+    text = (
+        "Moscow, 2 February 2022 (XYZ): Ivan Petrov will visit China at the invitation of "
+        "President of China Li Wen."
+    )
+    assert [f[0] for f in _flat(_meetings(text, [ALPHA, li]))] == [("Ivan Petrov", "Li Wen")]
+    text = (
+        "Moscow, 2 February 2022 (XYZ): Ivan Petrov discussed it during a trip to China, and "
+        "again during President Li Wen's visit to Belarus."
+    )
+    assert ("Ivan Petrov", "Li Wen") not in [f[0] for f in _flat(_meetings(text, [ALPHA, li]))]

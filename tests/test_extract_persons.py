@@ -376,3 +376,20 @@ def test_persons_officials_of_international_institutions_serve_no_state() -> Non
     for name in ("Jonas Valaitis", "Maria Ortega"):
         assert people[name].serves_organization and people[name].country is None
     assert people["Jonas Valaitis"].role == "member"  # the organization is its side
+
+
+def test_persons_an_initial_before_a_surname_is_the_given_name() -> None:
+    text = (
+        "Kyiv, 7 December 2021 (XYZ): Ahead of the talks of U.S. President J. Harlow and "
+        "Russian President V. Sokolov, the minister met Senator John Harlow's aide. "
+        "He was sworn in with C. William Tanner as Secretary of Commerce."
+    )
+    people = {p.name: p for p in _persons(text)}
+    assert people["John Harlow"].aliases == ("J. Harlow",)
+    assert people["V. Sokolov"].country == "RUS"
+    assert "William Tanner" in people
+
+
+def test_persons_a_state_named_with_a_possessive_is_part_of_the_title() -> None:
+    text = "Beijing, 2 February 2022 (XYZ): President of People's Republic of China Li Wen spoke."
+    assert _flat(text) == [("Li Wen", "president", "CHN", None)]

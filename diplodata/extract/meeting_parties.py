@@ -208,6 +208,7 @@ def is_title_gap(gap: str, joined: bool) -> bool:
     """Whether the text between two participant names is only titles and connectors
     (", and the Palestinian leader, "); ``joined`` requires a comma or "and" in it."""
     gap = re.sub(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|H\.E)\.", " ", gap)
+    gap = re.sub(r"\b(?:[A-Z]\.){2,}", "US", gap)  # "U.S. President": an abbreviation
     if len(gap) > 200 or re.search(r"[;:\"“”]|\.\s", gap):
         return False
     words = re.findall(r"[\w'’-]+", gap)
@@ -225,6 +226,8 @@ def chain_items(items: list[Item], text: str, first: int) -> list[Item]:
         gap = text[group[-1].end : item.start]
         if not is_title_gap(gap, joined=True):
             break
+        if last_and and gap.lstrip().startswith(","):
+            break  # "A and B, the C and D sides ...": the list ended with "and"
         group.append(item)
         if re.search(r"\band\b|&", gap):
             last_and = len(group) - 1

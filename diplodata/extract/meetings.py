@@ -418,10 +418,36 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
             ctx.recent_age = 0
         cands += in_sentence
         _update_last_subject(ctx, s_start, s_end)
+    cands = [_host_in_person(ctx, c) for c in cands]
     merged = [c for c in _merge(ctx, cands) if _has_official_side(c, persons)]
     for c in merged:
         c.location = c.location or _inferred_location(ctx, c, merged[0])
     return [_fact(c) for c in merged]
+
+
+_HOST_CUE = re.compile(r"\b(?:invitation\s+of|hosted\s+by|guest\s+of|host,?)\b[^.;]*$")
+_HEADS = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir"})
+
+
+def _host_in_person(ctx: Context, c: _Cand) -> _Cand:
+    """ "Putin will visit China at the invitation of President Xi Jinping": a visit to a
+    state whose head the same sentence names as the host is an encounter with that head."""
+    host = c.keys[-1]
+    if c.kind != "visit" or host in ctx.persons or not re.fullmatch(r"[A-Z]{3}", host):
+        return c
+    text = ctx.doc.text
+    heads = {
+        i.key
+        for i in ctx.items_in(c.start, c.end)
+        if i.key in ctx.persons
+        and ctx.country(i.key) == host
+        and ctx.persons[i.key].role in _HEADS
+        and i.key not in c.keys
+        and _HOST_CUE.search(text, max(c.start, i.start - 90), i.start)
+    }
+    if len(heads) != 1:
+        return c
+    return replace(c, keys=(*c.keys[:-1], heads.pop()), kind="talks")
 
 
 def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:

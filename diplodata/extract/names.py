@@ -217,6 +217,12 @@ def is_family_first(tokens: tuple[str, ...]) -> bool:
     )
 
 
+def _initial_of_name(words: list[tuple[int, int, str]]) -> bool:
+    """ "V. Putin", "J. Biden": one initial before a surname is the given name's (before a
+    given name, "C. William Verity", the name is the rest)."""
+    return len(words) == 2 and len(words[0][2]) == 2 and not words[1][2].endswith(".")
+
+
 def _close(
     words: list[tuple[int, int, str]],
     run_start: int,
@@ -229,7 +235,7 @@ def _close(
         words = words[:-1]
     while len(words) > 2 and words[-1][2].endswith("ing"):  # headline verbs: "... Biden Welcoming"
         words = words[:-1]
-    while words and words[0][2].endswith("."):
+    while words and words[0][2].endswith(".") and not _initial_of_name(words):
         words = words[1:]
     if not words:
         return

@@ -160,8 +160,11 @@ class _Person:
 
     def add(self, mention: Mention) -> _Person:
         self.mentions.append(mention)
-        if len(mention.seg.tokens) > len(self.tokens):
-            self.tokens = mention.seg.tokens
+        tokens = mention.seg.tokens
+        if len(tokens) > len(self.tokens) or (
+            len(tokens) == len(self.tokens) and _initial(self.tokens[0]) and not _initial(tokens[0])
+        ):  # the fullest form: "Joseph Biden" over "J. Biden"
+            self.tokens = tokens
         self.keys.update(fold(t) for t in mention.seg.tokens)
         return self
 
@@ -178,7 +181,13 @@ def _compatible(person: _Person, tokens: tuple[str, ...]) -> bool:
     if fold(tokens[-1]) != person.surname():
         return False
     mine, theirs = fold(person.tokens[0]), fold(tokens[0])
+    if _initial(person.tokens[0]) or _initial(tokens[0]):  # "J. Biden" and "Joseph Biden"
+        return mine[:1] == theirs[:1]
     return mine[:2] == theirs[:2] or len(person.tokens) == 1
+
+
+def _initial(token: str) -> bool:
+    return len(token) == 2 and token.endswith(".")
 
 
 def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Person]:
@@ -246,7 +255,10 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
     title = Title(best.title.role, best.title.country, best.title.posted_to)
     for m in ordered:
         title = _merge(title, Title(m.title.role, m.title.country, None))
-    name = max((m.seg.text for m in ordered), key=lambda t: len(t.split()))
+    name = max(  # the fullest form: most words, then a given name over its initial
+        (m.seg.text for m in ordered),
+        key=lambda t: (len(t.split()), not _initial(t.split()[0])),
+    )
     aliases = dict.fromkeys(m.seg.text for m in ordered if m.seg.text != name)
     sent = doc.sentence_at(best.seg.start)
     start, end = (

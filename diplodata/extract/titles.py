@@ -146,8 +146,11 @@ def left_title(
             if prev in _DEPARTMENTS:  # "Trade and Industry Secretary"
                 kept.insert(0, tok)
                 continue
-        if re.search(r"['’]s$", w) and not doc.countries_in(pos, pos + len(w)):
-            break  # a person's or organization's possessive ends any title
+        if re.search(r"['’]s$", w) and not any(
+            c.start <= pos < c.end for c in doc.countries_in(max(0, pos - 40), pos + 60)
+        ):
+            break  # a person's or organization's possessive ends any title ("People's
+            # Republic of China" is a state's name)
         if not (
             w[0].isupper()
             or w in _WALK_CONNECTORS
