@@ -178,7 +178,19 @@ def analyze(article: Article) -> Doc:
     return Doc(
         article=article,
         sentences=split_sentences(text),
-        countries=lex.find_countries(text),
+        countries=[c for c in lex.find_countries(text) if not _given_name(text, c)],
         organizations=lex.find_organizations(text),
         institutions=find_institutions(text),
+    )
+
+
+def _given_name(text: str, c: CountryMention) -> bool:
+    """A capital that is a given name right before a capitalized word ("President Santiago
+    Peña", "Victoria Nuland"): part of a person's name, not the place."""
+    from diplodata.extract.names import given_names  # the extractors build on this module
+
+    return (
+        c.form == "capital"
+        and re.match(r" [A-Z][a-zà-ÿ]", text[c.end : c.end + 3]) is not None
+        and c.surface in given_names()
     )

@@ -584,3 +584,13 @@ def test_meetings_a_visit_at_the_invitation_of_the_host_head_is_an_encounter_wit
         "again during President Li Wen's visit to Belarus."
     )
     assert ("Ivan Petrov", "Li Wen") not in [f[0] for f in _flat(_meetings(text, [ALPHA, li]))]
+
+
+def test_meetings_the_subject_follows_a_fronted_phrase_naming_someone_else() -> None:
+    text = (
+        "Kyiv, 20 June 2022 (XYZ): Pursuant to the instruction of Prime Minister Anna Berg, "
+        "Foreign Minister Ivan Petrov met with Ambassador Oleg Sidorov."
+    )
+    assert [f[0] for f in _flat(_meetings(text, [ALPHA, BETA, GAMMA]))] == [
+        ("Ivan Petrov", "Oleg Sidorov")
+    ]

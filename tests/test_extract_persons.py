@@ -393,3 +393,38 @@ def test_persons_an_initial_before_a_surname_is_the_given_name() -> None:
 def test_persons_a_state_named_with_a_possessive_is_part_of_the_title() -> None:
     text = "Beijing, 2 February 2022 (XYZ): President of People's Republic of China Li Wen spoke."
     assert _flat(text) == [("Li Wen", "president", "CHN", None)]
+
+
+def test_persons_a_title_ending_a_fronted_phrase_belongs_to_someone_else() -> None:
+    text = (
+        "Kyiv, 28 April 2022 (XYZ): Secretary-General of the United Nations Kofi Mensah "
+        "arrived. Before the meeting with the President of Ukraine, Kofi Mensah visited the "
+        "suburbs. Comments by the mayor, Ken Lowry, followed."
+    )
+    people = {p.name: p for p in _persons(text)}
+    assert (people["Kofi Mensah"].role, people["Kofi Mensah"].country) == (
+        "secretary general",
+        None,
+    )
+    assert people["Ken Lowry"].role == "mayor"
+
+
+def test_persons_a_capital_that_is_a_given_name_is_part_of_the_name() -> None:
+    text = "Asuncion, 16 May 2024 (XYZ): President Santiago Ruiz of Paraguay met the press."
+    assert _flat(text) == [("Santiago Ruiz", "president", "PRY", None)]
+
+
+def test_persons_titles_with_honorifics_formal_state_names_and_counterparts() -> None:
+    text = (
+        "Dhaka, 5 May 2022 (XYZ): Prime Minister of the People's Republic of Bangladesh "
+        "Sheikh Rahima Karim spoke. China's Ambassador to Britain, Mr Liu Wen, said so. "
+        "Crown Prince Faisal Al Saud arrived. Later Karim spoke to his Chinese counterpart "
+        "Xi Ming. President Xi Ming agreed. Prime Minister Sheikh Mohammed bin Abdulrahman bin "
+        "Jassim Al Thani of Qatar called."
+    )
+    people = {p.name: (p.role, p.country, p.posted_to) for p in _persons(text)}
+    assert people["Rahima Karim"] == ("prime minister", "BGD", None)
+    assert people["Liu Wen"] == ("ambassador", "CHN", "GBR")
+    assert people["Faisal Al Saud"][0] == "crown prince"
+    assert people["Xi Ming"][:2] == ("president", "CHN")
+    assert people["Mohammed bin Abdulrahman bin Jassim Al Thani"][:2] == ("prime minister", "QAT")

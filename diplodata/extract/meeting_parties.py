@@ -361,6 +361,16 @@ def _protagonist(items: list[Item]) -> str | None:
     return ranked[0][0]
 
 
+_FRONTED = re.compile(  # after a dateline ("KYIV, June 20 (XYZ): ") at most
+    r"\s*(?:[^.:]{0,60}:\s*)?"
+    r"(?:Pursuant|On|At|In|Following|After|Upon|Under|By|According|Acting|Before)\b"
+)
+
+
+def _keys(items: list[Item]) -> set[str]:
+    return {i.key for i in items}
+
+
 def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     """Participants before the trigger, in the trigger's clause: the first named actor
     and those joined to it by "and"; else a state delegation ("The Ukrainian delegation",
@@ -369,7 +379,15 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     s_start = clause_start(text, s_start, t_start)
     items = ctx.items_in(s_start, t_start)
     if items:
-        return chain_items(items, text, 0)
+        group = chain_items(items, text, 0)
+        rest = [i for i in items if i.start >= group[-1].end and i.key not in _keys(group)]
+        if (
+            rest
+            and _FRONTED.match(text, s_start, items[0].start)
+            and "," in text[group[-1].end : rest[0].start]
+        ):  # "On the instruction of A, B met C": the subject follows the fronted phrase
+            return chain_items(rest, text, 0)
+        return group
     for s in ctx.states_in(s_start, t_start):
         pool = chain_items(ctx.states_in(s.start, t_start), text, 0)
         verb = re.match(r"me(?:t|et)\b", text[t_start : t_start + 5])

@@ -249,7 +249,7 @@ def _close(
         if cut:
             prefix = [*prefix, *(w[2] for w in words[:cut])]
             words = words[cut:]
-    if len(words) > 6:
+    if sum(w[2] not in PARTICLES for w in words) > 6:  # patronymic chains count their names
         return
     tokens = tuple(w[2] for w in words)
     out.append(Segment(words[0][0], words[-1][1], tokens, run_start, tuple(prefix), org_tail))

@@ -252,9 +252,13 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
         return 2 * bool(m.title.country) + bool(m.title.role) + bool(m.title.posted_to)
 
     best = max(ordered, key=score)  # max keeps the first of equals
-    title = Title(best.title.role, best.title.country, best.title.posted_to)
+    relative = best.title.role == "counterpart"  # an office another mention may state
+    title = Title(None if relative else best.title.role, best.title.country, best.title.posted_to)
     for m in ordered:
-        title = _merge(title, Title(m.title.role, m.title.country, None))
+        role = None if m.title.role == "counterpart" else m.title.role
+        title = _merge(title, Title(role, m.title.country, None))
+    if title.role is None and relative:
+        title = replace(title, role="counterpart")
     name = max(  # the fullest form: most words, then a given name over its initial
         (m.seg.text for m in ordered),
         key=lambda t: (len(t.split()), not _initial(t.split()[0])),

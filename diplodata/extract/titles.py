@@ -122,6 +122,9 @@ def occupation_before(doc: Doc, seg: Segment, solo: bool) -> bool:
     return bool((_SOLO_OCCUPATION if solo else _OCCUPATION).search(window))
 
 
+_PERSONAL = frozenset({"Mr", "Mrs", "Ms", "Dr", "Madam", "Miss"})
+
+
 def left_title(
     doc: Doc, seg: Segment, sent_start: int, strong: bytearray
 ) -> tuple[int, int, bool] | None:
@@ -131,6 +134,8 @@ def left_title(
     base = max(sent_start, seg.start - _LEFT_WINDOW)  # titles are short: no O(n^2) scans
     left = doc.text[base : seg.start]
     tokens = list(_LEFT_TOKEN.finditer(left))
+    while tokens and tokens[-1].group().rstrip(".") in _PERSONAL:  # "Ambassador, Mr X"
+        tokens = tokens[:-1]
     comma = bool(tokens) and tokens[-1].group() == ","
     if comma:
         tokens = tokens[:-1]
@@ -167,6 +172,8 @@ def left_title(
     found = [k.group() for k in kept]
     if not any(is_office_word(w, heads=True) for w in found):
         return None
+    if comma and kept and _FRONTED_OBJECT.match(doc.text, sent_start, base + kept[0].start()):
+        return None  # "Before the meeting with the President of Ukraine, X visited": another
     named = [(c.start, c.end) for c in doc.countries_in(base, seg.start)]
     named += [(o.start, o.end) for o in doc.international_in(base, seg.start)]
     last = max(
@@ -177,12 +184,27 @@ def left_title(
     tail = found[last + 1 :]
     if any(w in _WALK_CONNECTORS for w in tail) and not (comma or seg.tokens[0] in given_names()):
         return None
-    while found and found[-1].rstrip(".") in HONORIFICS:
+    while (  # "Prime Minister Sheikh X" (but "Crown Prince X", "Secretary General X")
+        found
+        and found[-1].rstrip(".") in HONORIFICS
+        and not lexicon.load().office(" ".join(found[-2:]))
+    ):
         found.pop()
+        kept.pop()
+    if not kept:
+        return None
     touching = bool(found) and not comma and is_office_word(found[-1], heads=True)
     if touching and found[-1].lower() not in _head_words() and found[-1][:-1] in _ROLE_HEADS:
         touching = False  # "oil analysts Douglas-Westwood": a firm of them, not a person
     return base + kept[0].start(), base + kept[-1].end(), touching
+
+
+# a title that ends a fronted phrase ("Before the meeting with the President of Ukraine,")
+# is someone that phrase mentions, not an apposition of the subject after the comma
+_FRONTED_OBJECT = re.compile(
+    r"\s*(?:Before|After|During|Following|Ahead\s+of|Prior\s+to|Upon|At|In|On|Since|Unlike)"
+    r"\b[^,;]*\b(?:with|to|by|from|for|of|on|at|about|against)\s+(?:the\s+)?$"
+)
 
 
 def _starts_with_name(doc: Doc, pos: int) -> bool:
@@ -221,6 +243,14 @@ def _modified_head(found: list[str]) -> bool:
     return len(found) == head + 1 or found[head + 1] in ("at", "with", "of")
 
 
+# the words of a state's formal name before its short name
+_STATE_FORM = re.compile(
+    r"(?<=\s)(?:(?:People['’]s|Islamic|Federal|Democratic|Socialist|United|Arab|Plurinational|"
+    r"Bolivarian|Hashemite|Co-operative|Cooperative)\s+)*(?:Republic|Kingdom|Federation|"
+    r"Commonwealth|Sultanate|State|Emirates?|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?$"
+)
+
+
 def parse_title(doc: Doc, start: int, end: int) -> Title:
     """Role, state and host state of the title phrase ``doc.text[start:end]``."""
     lex = lexicon.load()
@@ -231,6 +261,8 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
     named += [(o.start, o.end, "") for o in doc.international_in(start, end)]
     for s, e, code in sorted(named):
         s, e = s - start, e - start
+        form = _STATE_FORM.search(phrase[:s]) if code else None
+        s = form.start() if form else s  # "of the People's Republic of Bangladesh"
         pre = re.search(r"(?:^|\s)(of|to|at|from|in|with)\s+(?:the\s+)?#?$", phrase[:s])
         tail = re.match(r"(?:['’]s)?\s*(?:$|,|(?:to|of|and|in)\b)", phrase[e:])
         prep = pre.group(1) if pre else ""
