@@ -428,3 +428,12 @@ def test_persons_titles_with_honorifics_formal_state_names_and_counterparts() ->
     assert people["Faisal Al Saud"][0] == "crown prince"
     assert people["Xi Ming"][:2] == ("president", "CHN")
     assert people["Mohammed bin Abdulrahman bin Jassim Al Thani"][:2] == ("prime minister", "QAT")
+
+
+def test_persons_an_implied_state_is_the_nearest_one_named_before_them() -> None:
+    text = (
+        "Kyiv, 17 January 2022 (XYZ): President of Ukraine Olena Marchuk met a delegation of "
+        "the US Congress, which included senators Rob Gardner and Jeanne Holt."
+    )
+    people = {p.name: p.country for p in _persons(text)}
+    assert people == {"Olena Marchuk": "UKR", "Rob Gardner": "USA", "Jeanne Holt": "USA"}

@@ -409,15 +409,31 @@ def imply_states(doc: Doc, facts: list[PersonFact]) -> list[PersonFact]:
     out = []
     for f in facts:
         if not (f.country or f.serves_organization or serves_organization(f.name, year)):
-            votes: dict[str, int] = {}
-            for c in doc.countries_in(f.start, f.end):
-                before = doc.text[max(f.start, c.start - 14) : c.start].lower()
-                if c.code != "EUU" and not re.search(_DESTINATION, before):
-                    votes[c.code] = votes.get(c.code, 0) + 1
-            state = max(votes, key=lambda k: votes[k]) if votes else fallback
+            state = _nearest_state(doc, f) or fallback
             f = replace(f, country=state) if state else f
         out.append(f)
     return out
+
+
+def _nearest_state(doc: Doc, f: PersonFact) -> str | None:
+    """The state named nearest before the person in the sentence that states them best
+    ("a delegation of the US Congress, which included senators A and B"), else nearest
+    after; never one named as a destination ("arrived in Kyiv")."""
+    text = doc.text
+    at = min(
+        (i for i in (text.find(n, f.start, f.end) for n in (f.name, *f.aliases)) if i >= 0),
+        default=f.start,
+    )
+    states = [
+        c
+        for c in doc.countries_in(f.start, f.end)
+        if c.code != "EUU"
+        and not re.search(_DESTINATION, text[max(f.start, c.start - 14) : c.start].lower())
+        and not c.start <= at < c.end
+    ]
+    before = [c for c in states if c.end <= at]
+    after = [c for c in states if c.start > at]
+    return before[-1].code if before else after[0].code if after else None
 
 
 def _article_state(doc: Doc) -> str | None:
