@@ -594,3 +594,25 @@ def test_meetings_the_subject_follows_a_fronted_phrase_naming_someone_else() -> 
     assert [f[0] for f in _flat(_meetings(text, [ALPHA, BETA, GAMMA]))] == [
         ("Ivan Petrov", "Oleg Sidorov")
     ]
+
+
+def test_meetings_a_place_in_the_opening_phrase_is_no_party_and_org_officials_are_sides() -> None:
+    stoltz = PersonFact(
+        name="Jens Stoltz", start=0, end=1, role="secretary general", serves_organization=True
+    )
+    text = (
+        "Kyiv, 16 December 2021 (XYZ): During a meeting in Brussels, Foreign Minister Ivan "
+        "Petrov and NATO Secretary General Jens Stoltz discussed cooperation."
+    )
+    assert _flat(_meetings(text, [ALPHA, stoltz])) == [
+        (("Ivan Petrov", "Jens Stoltz"), "meeting", "2021-12-16", "BEL")
+    ]
+
+
+def test_meetings_a_place_after_a_direction_word_and_topics_that_are_not_places() -> None:
+    text = (
+        "Minsk, 14 September 2020 (XYZ): Foreign Minister Ivan Petrov visited Sochi in "
+        "southwest Russia on Monday for talks with Ambassador Oleg Sidorov, after weeks of "
+        "protests in Belarus."
+    )
+    assert [f[3] for f in _flat(_meetings(text, [ALPHA, BETA]))] == ["RUS"]

@@ -67,7 +67,9 @@ _HEDGE = re.compile(r"\b(?:what|which) (?:could|might|would) be (?:the|their|its
 _THEIR = re.compile(r"\btheir\s+(?:(?!(?:to|of|for|with|in|on|and|at)\s)[\w-]+\s+){0,4}$")
 _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just reported
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
-_AT_MEETING = re.compile(r"\s*(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}$")
+_AT_MEETING = re.compile(  # after a dateline ("KYIV, May 5 (XYZ): ") at most
+    r"\s*(?:[^.:]{0,60}:\s*)?(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}$"
+)
 _TITLED = re.compile(
     r"\b(?:President|Prime Minister|Minister|Chancellor|Ambassador|Secretary|King|Mr|Mrs|Ms)"
     r"\.?\s+[A-Z][a-z]"
@@ -183,7 +185,11 @@ def _at_meeting(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         return []
     person = people[0]
     own = ctx.country(person.key)
-    others = {c.key: c for c in ctx.states_in(m.end(), person.start) if c.key != own}
+    others = {
+        c.key: c
+        for c in ctx.states_in(m.end(), person.start)
+        if c.key != own and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[: c.start][-12:])
+    }  # "At a meeting with Belarusian officials" (not "During a meeting in Brussels")
     if not 1 <= len(others) <= 2:
         return []
     return [[person, *others.values()]]
@@ -219,7 +225,9 @@ def _during(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[li
         return []
     a, b = people[:2]
     states = ctx.country(a.key), ctx.country(b.key)
-    return [[a, b]] if all(states) and states[0] != states[1] else []
+    sides = [s or (k in ctx.persons and ctx.persons[k].serves_organization) for k, s in
+             zip((a.key, b.key), states, strict=True)]  # fmt: skip
+    return [[a, b]] if all(sides) and states[0] != states[1] else []
 
 
 def _body_parties(

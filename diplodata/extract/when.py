@@ -44,9 +44,12 @@ _RELATIVE_SPAN = re.compile(
 _RELATIVE_WORD = re.compile(r"(?i)today|yesterday|tomorrow|(?:on|last|this|next)\s+\w+day")
 _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3}
 DateValue = tuple[str, DatePrecision]
+_REGION = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 _TOPIC_BEFORE = re.compile(
     r"(?:situation|developments?|crisis|war|conflict|events?|violence|attacks?|investments?|"
-    r"interests|presence|people|citizens|elections?|operations?|companies|trade|peace|role)\s*$"
+    r"interests|presence|people|citizens|elections?|operations?|companies|trade|peace|role|"
+    r"protests?|unrest|fighting|troops|forces|crimes|victims|refugees|security|stability|"
+    r"reforms?|investors|prices|economy|markets?)\s*$"
 )
 _RANGE_AFTER = re.compile(r"\s?[–-]\s?[0-3]?\d\b")
 _RANGE_BEFORE = re.compile(r"\b[0-3]?\d\s?[–-]\s?$")
@@ -192,7 +195,7 @@ def stated_location(
         ):
             continue
         before = text[max(s_start, c.start - 40) : c.start]
-        prep = re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before)
+        prep = re.search(rf"\b(?:in|at)\s+(?:the\s+)?(?:{_REGION}\s+)?$", before)
         soil = c.form == "demonym" and re.match(
             r"\s+(?:soil|territory)\b", text[c.end : c.end + 12]
         )
