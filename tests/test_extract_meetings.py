@@ -616,3 +616,36 @@ def test_meetings_a_place_after_a_direction_word_and_topics_that_are_not_places(
         "protests in Belarus."
     )
     assert [f[3] for f in _flat(_meetings(text, [ALPHA, BETA]))] == ["RUS"]
+
+
+def test_meetings_a_delegation_named_by_its_leader_or_members() -> None:
+    text = (
+        "Kyiv, 31 December 2021 (XYZ): Foreign Minister Ivan Petrov met with a Swedish "
+        "delegation led by Prime Minister Anna Berg. Ambassador Oleg Sidorov had a meeting "
+        "with a delegation of the US Congress, which included senators Rob Gardner, Jeanne "
+        "Holt, Amy Lind and Tom Reed."
+    )
+    senators = [_person(n, "senator", "USA") for n in ("Rob Gardner", "Jeanne Holt", "Amy Lind")]
+    reed = _person("Tom Reed", "senator", "USA")
+    found = [f[0] for f in _flat(_meetings(text, [ALPHA, BETA, GAMMA, *senators, reed]))]
+    assert found == [
+        ("Anna Berg", "Ivan Petrov"),
+        ("Amy Lind", "Jeanne Holt", "Oleg Sidorov", "Rob Gardner", "Tom Reed"),
+    ]
+
+
+def test_meetings_advisers_to_leaders_of_states_are_not_the_states() -> None:
+    text = (
+        "Kyiv, 11 January 2022 (XYZ): Foreign Minister Ivan Petrov receives advisers to "
+        "leaders of France and Germany."
+    )
+    assert _meetings(text, [ALPHA]) == []
+
+
+def test_meetings_talks_here_today_with() -> None:
+    text = (
+        "LONDON, March 26 - Foreign Minister Ivan Petrov discussed spending in talks here "
+        "today with Prime Minister Anna Berg, a spokesman said."
+    )
+    found = _flat(_meetings(text, [ALPHA, GAMMA]))
+    assert [f[0] for f in found] == [("Anna Berg", "Ivan Petrov")]

@@ -21,7 +21,7 @@ from diplodata.resolve import name_key
 from diplodata.text import Doc
 
 _TIME_GAP = (
-    r"(?:today|yesterday|tonight|separately|also|again|briefly|recently|in person|"
+    r"(?:today|yesterday|tonight|here|there|separately|also|again|briefly|recently|in person|"
     r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|"
     r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|(?:several|a few|two|three) times|"
     r"twice|"
@@ -213,8 +213,12 @@ def is_title_gap(gap: str, joined: bool) -> bool:
         return False
     words = re.findall(r"[\w'’-]+", gap)
     lex_words = _office_words()
-    for word in words:
-        if not (word[0].isupper() or word.lower() in _FUNCTION_WORDS or word.lower() in lex_words):
+    for n, word in enumerate(words):
+        low = word.lower()
+        plural = n == len(words) - 1 and low.endswith("s") and low[:-1] in lex_words
+        if not (
+            word[0].isupper() or low in _FUNCTION_WORDS or low in lex_words or plural
+        ):  # a plural title right before the names: "senators A, B and C"
             return False
     return not joined or bool(re.search(r",|\band\b|&", gap))
 
@@ -241,8 +245,32 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
     pos = lead.end() if lead else t_end
     if not verb and not (lead and lead.group("with")) and not text[:t_end].endswith("with"):
         return []
+    led = delegation_at(ctx, pos, s_end)
+    if led:  # "a Qatari delegation led by Sheikh X", "senators who included A, B and C"
+        return _titled_list(ctx, led.end(), s_end, [])
     states = [s for s in ctx.states_in(pos, s_end) if is_state_party(ctx, s, text[pos : s.start])]
     return _titled_list(ctx, pos, s_end, states)
+
+
+# a delegation named by its leader or its members: the persons are the participants
+_LED_BY = re.compile(
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:delegation|group|team)\s*(?:of\s+(?:[\w.-]+"
+    r"(?:\s+|(?=,))){1,4}?)?(?:(?:led|headed)\s+by|,?\s*(?:which|that|who)\s+included|,?\s*"
+    r"including)\s+"
+    r"(?:the\s+)?"
+)
+
+
+def delegation_at(ctx: Context, pos: int, s_end: int) -> re.Match[str] | None:
+    """ "a delegation of the US Congress, which included senators ...": a delegation named
+    by its leader or members, right at ``pos`` (after "with")."""
+    return _LED_BY.match(ctx.doc.text, pos, s_end)
+
+
+def delegation_after(ctx: Context, t_end: int, s_end: int) -> bool:
+    """Whether the trigger's object is a delegation listed by its members."""
+    lead = _OBJECT_LEAD.match(ctx.doc.text, t_end, s_end)
+    return delegation_at(ctx, lead.end() if lead else t_end, s_end) is not None
 
 
 def _titled_list(ctx: Context, pos: int, s_end: int, states: list[Item]) -> list[Item]:

@@ -17,6 +17,7 @@ from diplodata.extract import holders
 from diplodata.extract.meeting_parties import (
     Context,
     Item,
+    delegation_after,
     find_between,
     find_hyphen_states,
     find_objects,
@@ -274,7 +275,8 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         # the EU as a whole is no side of an encounter: its officials are, by name
         keys = tuple(dict.fromkeys(i.key for i in group if i.key != "EUU"))
         states = [ctx.country(k) for k in keys]
-        if not 2 <= len(keys) <= 3 or (None not in states and len(set(states)) < 2):
+        largest = 8 if delegation_after(ctx, m.end(), s_end) else 3  # a named delegation
+        if not 2 <= len(keys) <= largest or (None not in states and len(set(states)) < 2):
             continue
         to_state = kind == "visit" and group[-1].key not in ctx.persons
         trip = m.group()[:4] == "trip" or to_state
