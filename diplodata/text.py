@@ -8,6 +8,8 @@ so the lexicon scans run once. All positions are character offsets into
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -178,7 +180,11 @@ def analyze(article: Article) -> Doc:
     return Doc(
         article=article,
         sentences=split_sentences(text),
-        countries=[c for c in lex.find_countries(text) if not _given_name(text, c)],
+        countries=[
+            _of_its_time(c, article.published_date)
+            for c in lex.find_countries(text)
+            if not _given_name(text, c)
+        ],
         organizations=lex.find_organizations(text),
         institutions=find_institutions(text),
     )
@@ -194,3 +200,20 @@ def _given_name(text: str, c: CountryMention) -> bool:
         and re.match(r" [A-Z][a-zà-ÿ]", text[c.end : c.end + 3]) is not None
         and c.surface in given_names()
     )
+
+
+# Cities of the Soviet republics stood for the Soviet Union until it ended (1991-12-26).
+_SOVIET_REPUBLICS = frozenset(
+    {"RUS", "UKR", "BLR", "KAZ", "UZB", "GEO", "ARM", "AZE", "LTU", "LVA", "EST", "MDA", "KGZ"}
+    | {"TJK", "TKM"}
+)
+_SOVIET_END = dt.date(1991, 12, 26)
+
+
+def _of_its_time(c: CountryMention, published: dt.date | None) -> CountryMention:
+    """A place named before a state existed stands for the state of its time: Moscow in 1987
+    is the Soviet Union's capital."""
+    soviet = published is not None and published < _SOVIET_END
+    if soviet and c.code in _SOVIET_REPUBLICS and c.form in ("capital", "seat"):
+        return dataclasses.replace(c, code="SUN")
+    return c

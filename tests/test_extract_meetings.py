@@ -217,10 +217,10 @@ def test_meetings_at_a_meeting_person_said_meets_other_state() -> None:
         "Foreign Minister Ivan Petrov said trade must grow.\n"
         "At a meeting of the Minsk Club, Ivan Petrov said nothing."
     )
-    body = "7-APR-1987 17:58:28.60\n\n" + text
+    body = "7-APR-2021 17:58:28.60\n\n" + text
     article = Article("t", "t.txt", body, "", published_date=find_dateline(body))
     assert _flat(extract_meetings(analyze(article), [ALPHA])) == [
-        (("BLR", "SWE"), "meeting", "1987-04-07", "CAN")
+        (("BLR", "SWE"), "meeting", "2021-04-07", "CAN")
     ]
 
 
@@ -649,3 +649,16 @@ def test_meetings_talks_here_today_with() -> None:
     )
     found = _flat(_meetings(text, [ALPHA, GAMMA]))
     assert [f[0] for f in found] == [("Anna Berg", "Ivan Petrov")]
+
+
+def test_meetings_sending_a_minister_somewhere_for_talks_and_cities_of_their_time() -> None:
+    shultz = _person("George Shaw", "secretary of state", "USA")
+    shev = _person("Eduard Shevko", "foreign minister", "SUN")
+    reagan = _person("Ronald Reed", "president", "USA")
+    text = (
+        "WASHINGTON, March 6 - President Ronald Reed announced he is sending Secretary of "
+        "State George Shaw to Moscow for talks with Foreign Minister Eduard Shevko next month."
+    )
+    article = Article("t", "t.txt", text, "", published_date=dt.date(1987, 3, 6))
+    found = _flat(extract_meetings(analyze(article), [reagan, shultz, shev]))
+    assert found == [(("Eduard Shevko", "George Shaw"), "talks", "1987-04", "SUN")]

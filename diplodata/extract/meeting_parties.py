@@ -395,6 +395,9 @@ _FRONTED = re.compile(  # after a dateline ("KYIV, June 20 (XYZ): ") at most
 )
 
 
+_PURPOSE = re.compile(r"\bfor\s+(?:(?:a|an|the|further|more|new|direct)\s+)?$")
+
+
 def _keys(items: list[Item]) -> set[str]:
     return {i.key for i in items}
 
@@ -406,6 +409,8 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     text = ctx.doc.text
     s_start = clause_start(text, s_start, t_start)
     items = ctx.items_in(s_start, t_start)
+    if items and _PURPOSE.search(text, max(s_start, t_start - 40), t_start):
+        return items[-1:]  # "Reagan is sending Shultz to Moscow for talks with X": Shultz
     if items:
         group = chain_items(items, text, 0)
         rest = [i for i in items if i.start >= group[-1].end and i.key not in _keys(group)]

@@ -44,6 +44,7 @@ _RELATIVE_SPAN = re.compile(
 _RELATIVE_WORD = re.compile(r"(?i)today|yesterday|tomorrow|(?:on|last|this|next)\s+\w+day")
 _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3}
 DateValue = tuple[str, DatePrecision]
+_FOR_TRIGGER = re.compile(r"\s+(?:\w+\s+){0,3}?for\s+(?:(?:a|an|the|further|more|new)\s+)?")
 _REGION = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 _TOPIC_BEFORE = re.compile(
     r"(?:situation|developments?|crisis|war|conflict|events?|violence|attacks?|investments?|"
@@ -199,7 +200,9 @@ def stated_location(
         soil = c.form == "demonym" and re.match(
             r"\s+(?:soil|territory)\b", text[c.end : c.end + 12]
         )
-        visit = kind == "visit" and re.search(r"\bto\s+(?:the\s+)?$", before)
+        visit = (kind == "visit" or _FOR_TRIGGER.fullmatch(text, c.end, t_start)) and re.search(
+            r"\bto\s+(?:the\s+)?$", before
+        )  # "a visit to X", "sending Y to Moscow for talks"
         if soil and re.search(r"\bon\s+$", before):
             prep = soil
         if not (prep or visit) or (c.form not in LOCATION_FORMS and not soil):
