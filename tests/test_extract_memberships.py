@@ -375,3 +375,16 @@ def test_memberships_a_summit_the_heads_only_talk_about_is_not_theirs() -> None:
         "Officials of Spain and Sweden met at the G20 summit in Rome."
     )
     assert _pairs(text) == []
+
+
+def test_memberships_authors_naming_themselves_as_the_body() -> None:
+    text = (
+        "We, the Presidents of Ukraine, the Republic of Lithuania and the Republic of Poland "
+        "- the Lublin Triangle, gathered in Kyiv on 23 February 2022."
+    )
+    assert sorted(_pairs(text)) == [
+        "LTU:LUBLIN_TRIANGLE",
+        "POL:LUBLIN_TRIANGLE",
+        "UKR:LUBLIN_TRIANGLE",
+    ]
+    assert _pairs("They visited Ukraine, Poland - the Lublin Triangle states.") == []

@@ -14,7 +14,7 @@ TRIGGER = re.compile(
     r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
-    r"[Hh]eads\b|[Ll]eaders\b|[Ll]eaders['’]|[Ss]ummit|convened|within|two\s+(?:biggest|largest)|admission|"
+    r"[Hh]eads\b|[Ll]eaders\b|[Ll]eaders['’]|[Ss]ummit|convened|[Ww]e,|within|two\s+(?:biggest|largest)|admission|"
     r"\s\((?=[A-Z])|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–])|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
 )
 
@@ -299,3 +299,6 @@ MEMBERS_SUMMIT = re.compile(
 )
 # the subject of such a sentence: the authors of a joint statement ("Today, we — ...")
 WE_LEADERS = re.compile(r"^(?:[^,—–]{0,40}[,—–]\s*){0,2}[Ww]e\b")
+# "We, the Presidents of A, B and C – the ⟨O⟩, gathered ...": the authors name themselves as
+# the body
+WE_AS_BODY = re.compile(rf"{_C}\s*[,–—-]\s*(?:the\s+)?[“\"]?(?P<orgs>{_O})")

@@ -315,13 +315,16 @@ def _inside(sentence: _Sentence) -> Iterator[_Hit]:
 
 
 def _members_summit(sentence: _Sentence) -> Iterator[_Hit]:
-    """ "Today, we, the leaders of A, B, C and D, met for the ⟨O⟩ Leaders' Summit": a joint
-    statement whose authors, heads of two or more named states, meet as the body itself."""
+    """ "Today, we, the leaders of A, B, C and D, met for the ⟨O⟩ Leaders' Summit", "We, the
+    Presidents of A, B and C – the ⟨O⟩, gathered": a joint statement whose authors, heads of
+    two or more named states, meet as the body itself."""
     text = sentence.text.strip()
-    match = P.MEMBERS_SUMMIT.search(text)
-    if not match or not P.WE_LEADERS.match(text):
+    if not P.WE_LEADERS.match(text):
         return
-    states = tuple(dict.fromkeys(_codes(sentence, text[: match.start()], "C")))
+    match = P.MEMBERS_SUMMIT.search(text) or P.WE_AS_BODY.search(text)
+    if not match:
+        return
+    states = tuple(dict.fromkeys(_codes(sentence, text[: match.end()], "C")))
     if len(states) >= 2 and not _hedged(sentence, match, 3):
         yield _Hit(states, _orgs(match, sentence, "orgs", "orgs2"))
 
