@@ -662,3 +662,18 @@ def test_meetings_sending_a_minister_somewhere_for_talks_and_cities_of_their_tim
     article = Article("t", "t.txt", text, "", published_date=dt.date(1987, 3, 6))
     found = _flat(extract_meetings(analyze(article), [reagan, shultz, shev]))
     assert found == [(("Eduard Shevko", "George Shaw"), "talks", "1987-04", "SUN")]
+
+
+def test_meetings_a_conversation_between_the_subjects_and_after_consultations() -> None:
+    text = (
+        "Sochi, 26 November 2021 (XYZ): Foreign Minister Ivan Petrov and Ambassador Oleg "
+        "Sidorov had a brief conversation at the residence. Following bilateral consultations, "
+        "Ivan Petrov and Prime Minister Anna Berg made press statements. After the summit, "
+        "Anna Berg held talks with Oleg Sidorov."
+    )
+    found = _flat(_meetings(text, [ALPHA, BETA, GAMMA]))
+    assert [(f[0], f[1]) for f in found] == [
+        (("Ivan Petrov", "Oleg Sidorov"), "talks"),
+        (("Anna Berg", "Ivan Petrov"), "talks"),
+        (("Anna Berg", "Oleg Sidorov"), "talks"),
+    ]

@@ -40,6 +40,7 @@ _TRIGGER = re.compile(
     r"spoke (?:by|on the|over the) (?:tele)?phone|video ?(?:conference|call)s?)|"
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations? with|consultations|"
+    r"had an? (?:[a-z-]+ )?conversation(?! with)|"
     r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
     r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts)|"
     r"(?P<visit>[Vv]isit(?:s|ed|ing)?|trips?(?= to\b)|arriv(?:ed|es|e|ing) in)|"
@@ -69,7 +70,8 @@ _THEIR = re.compile(r"\btheir\s+(?:(?!(?:to|of|for|with|in|on|and|at)\s)[\w-]+\s
 _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just reported
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 _AT_MEETING = re.compile(  # after a dateline ("KYIV, May 5 (XYZ): ") at most
-    r"\s*(?:[^.:]{0,60}:\s*)?(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}$"
+    r"\s*(?:[^.:]{0,60}:\s*)?(?:(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}|"
+    r"(?:Following|After) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2})$"
 )
 _TITLED = re.compile(
     r"\b(?:President|Prime Minister|Minister|Chancellor|Ambassador|Secretary|King|Mr|Mrs|Ms)"
@@ -221,6 +223,9 @@ def _during(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[li
     comma = text.find(",", m.end(), s_end)
     if comma < 0 or comma - m.end() > 40:
         return []
+    after = re.search(r"\b(?:Following|After)\b", text[s_start : m.start()])
+    if after and _TRIGGER.search(text, comma, s_end):
+        return []  # "After the summit, A held talks with B": the talks are the encounter
     people = list({i.key: i for i in ctx.items_in(comma, s_end) if not i.is_state}.values())
     if len(people) < 2:
         return []
