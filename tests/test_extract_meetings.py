@@ -677,3 +677,17 @@ def test_meetings_a_conversation_between_the_subjects_and_after_consultations() 
         (("Anna Berg", "Ivan Petrov"), "talks"),
         (("Anna Berg", "Oleg Sidorov"), "talks"),
     ]
+
+
+def test_meetings_a_fronted_encounter_with_someone_and_the_main_subject() -> None:
+    text = (
+        "Minsk, 8 June 2021 (XYZ): Following a bilateral meeting with Prime Minister Anna "
+        "Berg on June 8, 2021 and in light of deep ties, Foreign Minister Ivan Petrov "
+        "announces the following. During a phone call with Ambassador Oleg Sidorov of "
+        "Russia, Prime Minister Anna Berg of Sweden said trade must grow."
+    )
+    found = _flat(_meetings(text, [ALPHA, BETA, GAMMA]))
+    assert [(f[0], f[1]) for f in found] == [
+        (("Anna Berg", "Ivan Petrov"), "meeting"),
+        (("Anna Berg", "Oleg Sidorov"), "phone_call"),
+    ]

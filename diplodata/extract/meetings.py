@@ -143,6 +143,7 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     if not groups or len({i.key for i in groups[0]}) < 2:
         groups = (
             _their(ctx, s_start, t_start)
+            or _fronted_with(ctx, m, s_start, s_end)
             or _at_meeting(ctx, m, s_start, s_end)
             or _meeting_of(ctx, m, s_end)
             or _during(ctx, m, s_start, s_end)
@@ -174,6 +175,30 @@ def _their(ctx: Context, s_start: int, t_start: int) -> list[list[Item]]:
     if not definite and not _THEIR.search(ctx.doc.text, window, t_start):
         return []
     return [[Item(t_start, t_start, k) for k in ctx.recent]]
+
+
+def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
+    """ "Following a bilateral meeting with President X on June 8, Vice President Y
+    announces ...", "During a call with X, Y said": X, and the subject of the main clause."""
+    text = ctx.doc.text
+    if not _AT_MEETING.fullmatch(text, s_start, m.start()):
+        return []
+    objects = find_objects(ctx, m.end(), s_end, verb=False)
+    if not objects:
+        return []
+    comma = _MAIN_CLAUSE.search(text, objects[-1].end, s_end)
+    if comma is None:
+        return []
+    subject = [i for i in ctx.items_in(comma.end(), s_end) if not i.is_state][:1]
+    if not subject or subject[0].key in {o.key for o in objects}:
+        return []
+    if not is_title_gap(text[comma.end() : subject[0].start], joined=False):
+        return []  # the first words after the comma are the subject's title
+    return [[*objects, subject[0]]]
+
+
+# the comma that ends a fronted phrase (not one inside a title, "President X of Y,")
+_MAIN_CLAUSE = re.compile(r",\s+(?=(?:the\s+)?[A-Z])")
 
 
 def _at_meeting(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
