@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-RULES_VERSION = "0.3.0"
+RULES_VERSION = "0.3.1"
 
 _PACKAGE = Path(__file__).resolve().parent
 _RULE_FILES = ("text.py", "lexicon.py", "dates.py", "models.py", "extract/*.py", "data/*.csv")
