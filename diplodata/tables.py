@@ -115,7 +115,8 @@ class _Assembly:
             record["aliases"].update(person.aliases)
             record["roles"].update([person.role] if person.role else [])
             record["countries"].update([person.country] if person.country else [])
-            record["stated"].update([person.country] if person.country_stated else [])
+            stated = [person.country] if person.country and person.country_stated else []
+            record["stated"].update(stated)
             self.actor_articles[pid].add(aid)
             self.tables.actor_mentions.append(
                 ActorMentionRow(
