@@ -13,7 +13,7 @@ from diplodata import lexicon
 from diplodata.bodies import Body, find_bodies
 from diplodata.extract.status import meeting_status
 from diplodata.models import ArticleFacts, MeetingFact, PersonFact
-from diplodata.resolve import PersonRef, Resolved, resolve_person, stable_id, wikidata_ids
+from diplodata.resolve import PersonRef, Resolved, resolve_all, stable_id, wikidata_ids
 from diplodata.rows import (
     ActorMentionRow,
     ActorRow,
@@ -82,7 +82,8 @@ class _Assembly:
     bodies: dict[str, Body] = field(default_factory=dict)
     org_names: dict[str, str] = field(default_factory=dict)  # as the memberships name them
 
-    def add(self, result: ArticleFacts) -> None:
+    def add(self, result: ArticleFacts, persons: dict[str, Resolved]) -> None:
+        """The rows of one article; ``persons``: its persons' actors, by name."""
         article, text, v = result.article, result.article.text, self.version
         aid = article.article_id
         self.published[aid] = article.published_date
@@ -103,10 +104,10 @@ class _Assembly:
         )
         if self.tables.article_texts is not None:
             self.tables.article_texts.append(ArticleTextRow(aid, text))
-        ids = _person_ids(result)
+        ids = {name: resolved.actor_id for name, resolved in persons.items()}
         for person in result.persons:
             pid = ids[person.name]
-            resolved = resolve_person(_ref(result, person))
+            resolved = persons[person.name]
             if resolved.curated is not None:
                 self.curated[pid] = resolved
             record = self.people[pid]
@@ -114,6 +115,8 @@ class _Assembly:
             record["aliases"].update(person.aliases)
             record["roles"].update([person.role] if person.role else [])
             record["countries"].update([person.country] if person.country else [])
+            stated = [person.country] if person.country and person.country_stated else []
+            record["stated"].update(stated)
             self.actor_articles[pid].add(aid)
             self.tables.actor_mentions.append(
                 ActorMentionRow(
@@ -249,7 +252,7 @@ class _Assembly:
                     pid,
                     name,
                     "person",
-                    _most_common(record["countries"]),
+                    _most_common(record["stated"]) or _most_common(record["countries"]),
                     _most_common(record["roles"]),
                     " | ".join(aliases) or None,
                     len(self.actor_articles[pid]),
@@ -294,8 +297,10 @@ def build_tables(
     """Assemble every table of a release from the facts of all articles (and the articles'
     texts, with ``include_text``)."""
     assembly = _Assembly(version, Tables(article_texts=[] if include_text else None))
+    refs = [_ref(result, person) for result in results for person in result.persons]
+    resolved = iter(resolve_all(refs))  # across all articles: namesakes are told apart
     for result in results:
-        assembly.add(result)
+        assembly.add(result, {person.name: next(resolved) for person in result.persons})
     assembly.tables.actors = assembly.actors()
     _dedupe_and_sort(assembly.tables)
     return assembly.tables
@@ -303,12 +308,13 @@ def build_tables(
 
 def _ref(result: ArticleFacts, person: PersonFact) -> PersonRef:
     date = result.article.published_date
-    return PersonRef(person.name, date.year if date else None, person.country)
-
-
-def _person_ids(result: ArticleFacts) -> dict[str, str]:
-    """Actor ids of the persons of one article, by name (see ``diplodata.resolve``)."""
-    return {p.name: resolve_person(_ref(result, p)).actor_id for p in result.persons}
+    return PersonRef(
+        person.name,
+        date.year if date else None,
+        person.country,
+        person.country_stated,
+        result.article.article_id,
+    )
 
 
 def _local_person_ids(persons: Sequence[PersonFact], ids: dict[str, str]) -> dict[str, str]:

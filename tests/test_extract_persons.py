@@ -437,3 +437,25 @@ def test_persons_an_implied_state_is_the_nearest_one_named_before_them() -> None
     )
     people = {p.name: p.country for p in _persons(text)}
     assert people == {"Olena Marchuk": "UKR", "Rob Gardner": "USA", "Jeanne Holt": "USA"}
+
+
+def test_persons_record_whether_the_state_is_stated_or_implied() -> None:
+    text = (
+        "Russian Deputy Foreign Minister Pavel Orlov met Taras Hlib in Kyiv. "
+        "The American could meet Greg Rusedski in the second round, said Ukraine's coach."
+    )
+    found = {p.name: (p.country, p.country_stated) for p in _persons(text)}
+    assert found["Pavel Orlov"] == ("RUS", True)
+    assert found["Taras Hlib"][1] is False  # implied (or none), never stated
+    assert found["Greg Rusedski"][1] is False  # "The American could meet": not his title
+
+
+def test_persons_father_and_son_and_relatives_are_two_persons() -> None:
+    text = (
+        "Robert Haldane Sr, the father of Senator Robert Haldane Jr, met Michael Collins. "
+        "Michelle Collins, his sister, and Joseph R. Biden, Jr. were there. Haldane spoke."
+    )
+    names = [p.name for p in _persons(text)]
+    assert "Robert Haldane Sr" in names and "Robert Haldane Jr" in names
+    assert "Michael Collins" in names and "Michelle Collins" in names
+    assert "Joseph R. Biden, Jr" in names

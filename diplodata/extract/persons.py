@@ -40,6 +40,7 @@ from diplodata.extract.titles import (
     right_title,
 )
 from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
+from diplodata.resolve import generation, word_ending
 from diplodata.text import Doc
 
 __all__ = ["MeetingFact", "MembershipFact", "PersonFact", "TradeFact", "extract_persons"]
@@ -58,6 +59,8 @@ _PERSON_AFTER = re.compile(
     r"|\s+\((?:L|R|C|left|right|centre|center)\)|,\s+(?:the\s+)?(?:wife|husband|son|daughter|"
     r"widow|mother|father|brother|sister)\s+of\b"
 )
+# A generation after a name: "Douglas Fairbanks Jr", "Joseph R. Biden, Jr.", "Pitt the Elder".
+_GENERATION_AFTER = re.compile(r",? (?:Jr|Sr|Jnr|Snr)\b\.?| the (?:Elder|Younger)\b")
 
 # Honorifics that only go before a person's name (not "General", "Lord": "General Assembly").
 _PERSONAL_BEFORE = re.compile(
@@ -75,6 +78,15 @@ class Mention:
     titled: bool = False  # an honorific or royal title right before it ("Princess Mary")
     personal: bool = False  # a personal honorific ("Mr", "Mrs", "Sheikh") right before it
     touching: bool = False  # an office title right before it ("Senator Murphy")
+    suffix: str = ""  # a generation after the name: ", Jr", " Sr", " the Younger"
+
+    @property
+    def name(self) -> str:
+        return self.seg.text + self.suffix
+
+    @property
+    def generation(self) -> str:
+        return generation(self.name) if self.suffix else ""
 
 
 def _mentions(doc: Doc) -> list[Mention]:
@@ -119,6 +131,7 @@ def _mentions(doc: Doc) -> list[Mention]:
             title.country = demonym_before(doc, seg, sent_start)
         titled = honorific or (not multi and occupation_before(doc, seg, True))
         titled = titled or (not multi and bool(left and left[2]))  # "President Prabowo"
+        suffix = _GENERATION_AFTER.match(doc.text, seg.end)
         found.append(
             Mention(
                 seg,
@@ -128,6 +141,7 @@ def _mentions(doc: Doc) -> list[Mention]:
                 titled,
                 personal,
                 bool(left and left[2] and is_person_head(doc.text[left[0] : left[1]].split()[-1])),
+                suffix.group().rstrip(".") if suffix else "",
             )
         )
     return found
@@ -157,9 +171,11 @@ class _Person:
     mentions: list[Mention] = field(default_factory=list)
     tokens: tuple[str, ...] = ()
     keys: set[str] = field(default_factory=set)
+    generation: str = ""  # "jr", "sr", ... when a mention states one
 
     def add(self, mention: Mention) -> _Person:
         self.mentions.append(mention)
+        self.generation = self.generation or mention.generation
         tokens = mention.seg.tokens
         if len(tokens) > len(self.tokens) or (
             len(tokens) == len(self.tokens) and _initial(self.tokens[0]) and not _initial(tokens[0])
@@ -172,18 +188,34 @@ class _Person:
         return fold(self.tokens[-1])
 
 
-def _compatible(person: _Person, tokens: tuple[str, ...]) -> bool:
+def _same_generation(person: _Person, mention: Mention) -> bool:
+    """Father and son: "Douglas Fairbanks Sr" is not "Douglas Fairbanks Jr"."""
+    mine, theirs = person.generation, mention.generation
+    return not (mine and theirs and mine != theirs)
+
+
+def _compatible(person: _Person, mention: Mention) -> bool:
     """Whether a multi-word name is a variant of ``person``'s: same (folded) surname and
-    first names alike, or all its words among the person's words."""
+    first names alike (not two given names that end otherwise, Michael/Michelle, unless one
+    is a short form of the other), or all its words among the person's words; never two
+    generations."""
+    tokens = mention.seg.tokens
+    if not _same_generation(person, mention):
+        return False
     keys = {fold(t) for t in tokens}
     if keys <= person.keys:
         return True
     if fold(tokens[-1]) != person.surname():
         return False
+    if len(person.tokens) == 1:
+        return True
     mine, theirs = fold(person.tokens[0]), fold(tokens[0])
     if _initial(person.tokens[0]) or _initial(tokens[0]):  # "J. Biden" and "Joseph Biden"
         return mine[:1] == theirs[:1]
-    return mine[:2] == theirs[:2] or len(person.tokens) == 1
+    if mine[:2] != theirs[:2]:
+        return False
+    short = mine.startswith(theirs) or theirs.startswith(mine)
+    return short or word_ending(person.tokens[0]) == word_ending(tokens[0])
 
 
 def _initial(token: str) -> bool:
@@ -208,7 +240,7 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         # a compatible person holds the mention's last word (as surname or among its words);
         # the first one in order wins, as a scan of every person would find it
         candidates = sorted(by_word.get(fold(m.seg.tokens[-1]), ()))
-        found = next((i for i in candidates if _compatible(people[i], m.seg.tokens)), None)
+        found = next((i for i in candidates if _compatible(people[i], m)), None)
         if found is not None:
             people[found].add(m)
             index(found)
@@ -231,7 +263,7 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         single_keys(i)
     for m in single:
         key = fold(m.seg.tokens[0])
-        holders = by_key.get(key)
+        holders = [i for i in by_key.get(key, ()) if _same_generation(people[i], m)]
         match = people[min(holders)] if holders else None
         if match:
             match.add(m)
@@ -260,10 +292,10 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
     if title.role is None and relative:
         title = replace(title, role="counterpart")
     name = max(  # the fullest form: most words, then a given name over its initial
-        (m.seg.text for m in ordered),
+        (m.name for m in ordered),
         key=lambda t: (len(t.split()), not _initial(t.split()[0])),
     )
-    aliases = dict.fromkeys(m.seg.text for m in ordered if m.seg.text != name)
+    aliases = dict.fromkeys(m.name for m in ordered if m.name != name)
     sent = doc.sentence_at(best.seg.start)
     start, end = (
         (sent.start, sent.end)
@@ -279,6 +311,7 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
         end=end,
         role=title.role,
         country=title.country if title.country != "EUU" else None,  # the EU is no state
+        country_stated=bool(title.country) and title.country != "EUU",
         posted_to=title.posted_to,
         aliases=tuple(aliases),
         serves_organization=any(m.title.org for m in ordered) or title.country == "EUU",

@@ -313,10 +313,19 @@ def _role_words(phrase: str) -> list[str]:
     return found
 
 
+# Words that cannot stand between a demonym and the name it qualifies: "The American could
+# meet Rusedski" does not make Rusedski American.
+_NOT_BETWEEN = (
+    r"and|or|of|the|with|to|in|at|on|for|by|from|against|than|as|but|who|which|that|"
+    r"is|was|are|were|be|been|has|had|have|do|does|did|will|would|could|can|may|might|"
+    r"should|must|shall|said|says|told|meet|meets|met|beat|beats|faces|face|plays|played"
+)
+
+
 def demonym_before(doc: Doc, seg: Segment, sent_start: int) -> str | None:
     """ "Russian Irina Shevchenko", "British hurdler Sarah Claxton": the demonym's state."""
     window = doc.text[max(sent_start, seg.start - 40) : seg.start]
-    m = re.search(r"(\S+)\s+(?:(?!(?:and|or|of|the|with|to)\s)[a-z-]+\s+){0,2}$", window)
+    m = re.search(rf"(\S+)\s+(?:(?!(?:{_NOT_BETWEEN})\s)[a-z-]+\s+){{0,2}}$", window)
     if not m:
         return None
     states = doc.countries_in(seg.start - len(window) + m.start(1), seg.start)
