@@ -691,3 +691,21 @@ def test_meetings_a_fronted_encounter_with_someone_and_the_main_subject() -> Non
         (("Anna Berg", "Ivan Petrov"), "meeting"),
         (("Anna Berg", "Oleg Sidorov"), "phone_call"),
     ]
+
+
+def test_meetings_welcomed_a_person_to_a_place_and_a_gathering_of_officials() -> None:
+    text = (
+        "Washington, 6 January 2025 (XYZ): Foreign Minister Ivan Petrov welcomed "
+        "Prime Minister Anna Berg to the Kremlin to discuss democracy in Sweden. "
+        "Prime Minister Anna Berg welcomed Belarus as a partner."
+    )
+    found = _flat(_meetings(text, [ALPHA, GAMMA]))
+    assert found == [(("Anna Berg", "Ivan Petrov"), "meeting", "2025-01-06", "RUS")]
+    text = (
+        "Tokyo, 16 June 2023 (XYZ): Foreign Minister Ivan Petrov of Belarus, Ambassador "
+        "Oleg Sidorov of Russia, and Prime Minister Anna Berg of Sweden gathered for the "
+        "first time in Tokyo."
+    )
+    assert [f[0] for f in _flat(_meetings(text, [ALPHA, BETA, GAMMA]))] == [
+        ("Anna Berg", "Ivan Petrov", "Oleg Sidorov")
+    ]

@@ -459,3 +459,14 @@ def test_persons_father_and_son_and_relatives_are_two_persons() -> None:
     assert "Robert Haldane Sr" in names and "Robert Haldane Jr" in names
     assert "Michael Collins" in names and "Michelle Collins" in names
     assert "Joseph R. Biden, Jr" in names
+
+
+def test_persons_compound_given_names_and_elect_titles() -> None:
+    text = (
+        "Kyiv, 11 February 2022 (XYZ): The minister had a phone conversation with "
+        "Jean-Charles Delorme-Vasseur. President Biden welcomed President-elect Edmundo "
+        "Ruiz Urrutia of Venezuela."
+    )
+    people = {p.name: p.role for p in _persons(text)}
+    assert "Jean-Charles Delorme-Vasseur" in people
+    assert people["Edmundo Ruiz Urrutia"] == "president-elect"

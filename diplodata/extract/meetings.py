@@ -42,7 +42,8 @@ _TRIGGER = re.compile(
     r"(?P<talks>[Tt]alks|discussions with|conversations? with|consultations|"
     r"had an? (?:[a-z-]+ )?conversation(?! with)|"
     r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
-    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts)|"
+    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
+    r"welcomed|welcomes|gathered|convened)|"
     r"(?P<visit>[Vv]isit(?:s|ed|ing)?|trips?(?= to\b)|arriv(?:ed|es|e|ing) in)|"
     r"(?P<discussed>discussed|exchanged views))\b",
     re.IGNORECASE,
@@ -119,7 +120,11 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     if between := find_between(ctx, t_end, s_end):
         return [between]
     subjects = _possessor(ctx, s_start, t_start) or find_subjects(ctx, s_start, t_start)
-    objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] in "mrh")
+    objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] in "mrhw")
+    if m.group().startswith("welcom"):  # "welcomed President X to the White House" (a
+        objects = [o for o in objects if not o.is_state][:1]  # person, not "welcomed Sweden")
+        if not objects:
+            return []
     hosts: list[Item] = []
     if kind == "visit" and not objects and len(subjects) <= 1:  # not a joint trip of two
         objects = hosts = find_visit_host(ctx, t_end, s_end, subjects[0].key if subjects else None)

@@ -182,6 +182,7 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 bool(w)
                 and not is_blocked
                 and (w not in stop or (after_given and w in _MONTH_SURNAMES))  # "Theresa May"
+                and not w.endswith("-elect")  # "President-elect X"
                 and (len(w.rstrip(".")) == 1 or not w.isupper())
             ) or bool(current and w in REGNAL)  # "Abdullah II", "Charles III"
             is_name = is_name or bool(  # "Zaid bin Sultan": a father's name, not an office

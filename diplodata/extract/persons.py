@@ -89,6 +89,12 @@ class Mention:
         return generation(self.name) if self.suffix else ""
 
 
+def _compound_given(word: str, names: frozenset[str]) -> bool:
+    """ "Jean-Charles", "Anna-Maria": a given name made of given names."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in names for p in parts)
+
+
 def _mentions(doc: Doc) -> list[Mention]:
     """Every name-like segment with its title and whether there is evidence it is a person."""
     blocked = [(c.start, c.end) for c in doc.countries]
@@ -112,7 +118,8 @@ def _mentions(doc: Doc) -> list[Mention]:
         personal = bool(_PERSONAL_BEFORE.search(before))
         label = multi and doc.text.startswith(":", seg.end)
         label = label or (multi and bool(_PERSON_AFTER.match(doc.text, seg.end, seg.end + 40)))
-        evidence = honorific or (multi and bool(left or right or label or seg.tokens[0] in names))
+        given = seg.tokens[0] in names or _compound_given(seg.tokens[0], names)
+        evidence = honorific or (multi and bool(left or right or label or given))
         evidence = evidence or bool(left and left[2]) or occupation_before(doc, seg, not multi)
         evidence = evidence and not (seg.org_tail and seg.tokens[0] not in names)
         title = Title()

@@ -106,7 +106,7 @@ def is_person_head(word: str) -> bool:
 
 
 def is_office_word(word: str, heads: bool = False) -> bool:
-    w = word.lower()
+    w = word.lower().removesuffix("-elect")  # "President-elect"
     found = _head_words() if heads else _office_words()
     if "-" in w and w.split("-")[0] in _office_words():  # "Vice-President", "co-chairman"
         w = w.split("-")[-1]

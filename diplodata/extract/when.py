@@ -50,7 +50,7 @@ _TOPIC_BEFORE = re.compile(
     r"(?:situation|developments?|crisis|war|conflict|events?|violence|attacks?|investments?|"
     r"interests|presence|people|citizens|elections?|operations?|companies|trade|peace|role|"
     r"protests?|unrest|fighting|troops|forces|crimes|victims|refugees|security|stability|"
-    r"reforms?|investors|prices|economy|markets?)\s*$"
+    r"reforms?|investors|prices|economy|markets?|democracy|freedom|rights)\s*$"
 )
 _RANGE_AFTER = re.compile(r"\s?[–-]\s?[0-3]?\d\b")
 _RANGE_BEFORE = re.compile(r"\b[0-3]?\d\s?[–-]\s?$")
@@ -200,9 +200,11 @@ def stated_location(
         soil = c.form == "demonym" and re.match(
             r"\s+(?:soil|territory)\b", text[c.end : c.end + 12]
         )
-        visit = (kind == "visit" or _FOR_TRIGGER.fullmatch(text, c.end, t_start)) and re.search(
-            r"\bto\s+(?:the\s+)?$", before
-        )  # "a visit to X", "sending Y to Moscow for talks"
+        welcomed = text.startswith("welcom", t_start) and c.start > t_start
+        visit = (
+            kind == "visit" or welcomed or _FOR_TRIGGER.fullmatch(text, c.end, t_start)
+        ) and re.search(r"\bto\s+(?:the\s+)?$", before)
+        # "a visit to X", "sending Y to Moscow for talks", "welcomed Y to the White House"
         if soil and re.search(r"\bon\s+$", before):
             prep = soil
         if not (prep or visit) or (c.form not in LOCATION_FORMS and not soil):
