@@ -470,3 +470,14 @@ def test_persons_compound_given_names_and_elect_titles() -> None:
     people = {p.name: p.role for p in _persons(text)}
     assert "Jean-Charles Delorme-Vasseur" in people
     assert people["Edmundo Ruiz Urrutia"] == "president-elect"
+
+
+def test_persons_labels_agreements_places_and_wire_companies_are_not_persons() -> None:
+    text = (
+        "WASHINGTON, March 5 - The Reagan administration backed the Abraham Accords and the "
+        "Traffic Coordination System near Thomas Shoal, said an analyst at <James Capel and "
+        "Co>, Lance Cpl Joseph Scott of the Marines, and President Ronald Reagan."
+    )
+    names = sorted(p.name for p in _persons(text))
+    assert names == ["Joseph Scott", "Ronald Reagan"]
+    assert [p.name for p in _persons("The Reagan administration said so.")] == []

@@ -44,7 +44,8 @@ def words(block: str) -> list[str]:
 HONORIFICS = frozenset(
     words(
         """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sheikh Sheikha Prince Princess Sen Rep Gen
-    General Admiral Marshal Colonel Col Lt Mister Madam Madame Monsieur Herr Excellency"""
+    General Admiral Marshal Colonel Col Lt Mister Madam Madame Monsieur Herr Excellency
+    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig"""
     )
 )
 # Capitalized words that are never part of a personal name.
@@ -103,6 +104,9 @@ Tower Media Capital Daily Review Ministry Council Committee Commission Union Org
 Organisation Party Office Department Agency Bank Fund Group Corporation Corp Company Inc Ltd
 University Institute Forum Conference Assembly Club City Airport Arena Stadium Agreement Network
 Channel Airlines Airways Holding Holdings Technologies Software Systems Labs Court Cup
+Accord Accords Alliance System Shoal Reef Island Islands Strait Trafficking Export Exports
+Initiative Program Programme Treaty Declaration Doctrine Format Platform Partnership Coalition
+Movement Square Street House
 """)
 )
 

@@ -89,6 +89,19 @@ class Mention:
         return generation(self.name) if self.suffix else ""
 
 
+_LABEL_AFTER = re.compile(
+    r"['’]?s?\s+(?:administration|government|cabinet|era|doctrine|camp|presidency|years)\b"
+)
+_WIRE_COMPANY = re.compile(r"<[A-Z][^<>\n]{1,60}>")
+
+
+def _wire_companies(text: str) -> list[tuple[int, int]]:
+    """Spans of "<Goldman Sachs and Co>": wire services mark companies with angle brackets."""
+    if "<" not in text:
+        return []
+    return [m.span() for m in _WIRE_COMPANY.finditer(text)]
+
+
 def _compound_given(word: str, names: frozenset[str]) -> bool:
     """ "Jean-Charles", "Anna-Maria": a given name made of given names."""
     parts = word.split("-")
@@ -106,7 +119,12 @@ def _mentions(doc: Doc) -> list[Mention]:
         if len(s.tokens) >= 2 or s.tokens[0] in names:
             strong[s.start : s.end] = b"\x01" * (s.end - s.start)
     found: list[Mention] = []
+    companies = _wire_companies(doc.text)
     for seg in segs:
+        if _LABEL_AFTER.match(doc.text, seg.end) and len(seg.tokens) == 1:
+            continue  # "the Reagan administration": a label, not a mention of the person
+        if any(s <= seg.start < e for s, e in companies):
+            continue  # "<James Capel and Co>": a company in wire markup
         sent = doc.sentence_at(seg.start)
         sent_start = sent.start if sent.start <= seg.start else seg.start
         sent_end = max(sent.end, seg.end)
