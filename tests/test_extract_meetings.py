@@ -709,3 +709,16 @@ def test_meetings_welcomed_a_person_to_a_place_and_a_gathering_of_officials() ->
     assert [f[0] for f in _flat(_meetings(text, [ALPHA, BETA, GAMMA]))] == [
         ("Anna Berg", "Ivan Petrov", "Oleg Sidorov")
     ]
+
+
+def test_meetings_between_titled_persons_with_possessive_states_and_quoted_conversation() -> None:
+    chee = _person("Chee Wee Kiong", "permanent secretary", "SGP")
+    luo = _person("Luo Zhaohui", "vice-foreign minister", "CHN")
+    text = (
+        "SINGAPORE - They agreed on air links, following a video conference meeting between "
+        "Mr Chee Wee Kiong, Permanent Secretary of Singapore's MFA, and China's Vice-Foreign "
+        'Minister Luo Zhaohui on Thursday. Ivan Petrov said he had a "great conversation" '
+        "with Ambassador Oleg Sidorov."
+    )
+    found = [f[0] for f in _flat(_meetings(text, [chee, luo, ALPHA, BETA]))]
+    assert found == [("Chee Wee Kiong", "Luo Zhaohui"), ("Ivan Petrov", "Oleg Sidorov")]

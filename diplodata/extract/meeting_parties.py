@@ -325,7 +325,10 @@ def find_between(ctx: Context, t_end: int, s_end: int) -> list[Item]:
     m = _BETWEEN.match(text, t_end, s_end)
     if not m:
         return []
-    return _titled_list(ctx, m.end(), s_end, ctx.states_in(m.end(), s_end))
+    states = [  # "Singapore's MFA" titles someone; it is no party
+        s for s in ctx.states_in(m.end(), s_end) if not re.match(r"['’]s\b", text[s.end :])
+    ]
+    return _titled_list(ctx, m.end(), s_end, states)
 
 
 def find_hyphen_states(ctx: Context, start: int, end: int, after: bool) -> list[Item]:

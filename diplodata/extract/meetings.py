@@ -39,7 +39,7 @@ _TRIGGER = re.compile(
     r"\b(?:(?P<phone_call>(?:tele)?phone (?:conversations?|calls?|talks)|calls? with|"
     r"spoke (?:by|on the|over the) (?:tele)?phone|video ?(?:conference|call)s?)|"
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
-    r"(?P<talks>[Tt]alks|discussions with|conversations? with|consultations|"
+    r"(?P<talks>[Tt]alks|discussions with|conversations?[\"”]? with|consultations|"
     r"had an? (?:[a-z-]+ )?conversation(?! with)|"
     r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
     r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
