@@ -388,3 +388,25 @@ def test_memberships_authors_naming_themselves_as_the_body() -> None:
         "UKR:LUBLIN_TRIANGLE",
     ]
     assert _pairs("They visited Ukraine, Poland - the Lublin Triangle states.") == []
+
+
+def test_memberships_the_group_refers_to_the_group_named_before() -> None:
+    text = (
+        "Duffy said the Cairns Group of 14 producers is close to a common position. "
+        "The group, which includes Australia and Malaysia, advocates free farm trade."
+    )
+    assert sorted(_pairs(text)) == ["AUS:CAIRNS", "MYS:CAIRNS"]
+    assert _pairs("The group, which includes Australia and Malaysia, met.") == []
+
+
+def test_memberships_the_following_leaders_of_the_body_in_the_headline() -> None:
+    text = (
+        "Readout of the Meeting with the Leaders of the Visegrad Group\n\n"
+        "The President met today with the Visegrad Group leaders.\n\n"
+        "Joining the President at the meeting were the following leaders:\n\n"
+        "Czech Prime Minister Jan Novak\n\nHungarian Prime Minister Ede Kovacs\n\n"
+        "Prime Minister of Poland Adam Nowak\n\n"
+        "They discussed energy security and the war against Ukraine for an hour and agreed to "
+        "meet again in the autumn in Prague, where the Slovak side will host the next round."
+    )
+    assert sorted(_pairs(text)) == ["CZE:VISEGRAD", "HUN:VISEGRAD", "POL:VISEGRAD"]

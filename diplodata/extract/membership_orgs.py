@@ -61,6 +61,7 @@ _KINDS: dict[str, frozenset[str]] = {
     "bloc": _BLOCS,
     "grouping": _BLOCS | {"G7", "G20"},
     "community": frozenset({"EU"}),
+    "group": frozenset({"G7", "G8", "G20", "CAIRNS", "VISEGRAD", "BRICS"}),  # "the group"
 }
 
 # "the alliance", "the 32-member Alliance", "the military alliance", "the 27-nation bloc",
@@ -68,7 +69,8 @@ _KINDS: dict[str, frozenset[str]] = {
 DESCRIPTOR = re.compile(
     r"\b[Tt]he\s+(?:(?:\d+|[a-z]+)-(?:member|nation|country|state)\s+|(?:[Mm]ilitary|[Ww]estern|"
     r"[Tt]ransatlantic|[Dd]efen[cs]e|[Ss]ecurity|[Tt]rade|[Ee]conomic|[Rr]egional|[Pp]olitical)"
-    r"\s+)?(?P<kind>[Aa]lliance|[Uu]nion|[Bb]loc|[Gg]rouping|Community)\b(?!\s+(?:of|[A-Z]))"
+    r"\s+)?(?P<kind>[Aa]lliance|[Uu]nion|[Bb]loc|[Gg]rouping|[Gg]roup|Community)\b"
+    r"(?!\s+(?:of|[A-Z]))"
 )
 
 

@@ -357,6 +357,43 @@ def _heads_list(doc: Doc, index: int, sentence: _Sentence) -> Iterator[_Hit]:
             yield _Hit(states, _orgs(match, sentence, "orgs", "orgs2", "orgs3", "orgs4"), end=end)
 
 
+_FOLLOWING = re.compile(
+    r"\bthe following (?:leaders|heads of (?:state|government)(?: and (?:state|government))?|"
+    r"ministers|foreign ministers|participants)\b"
+)
+_LIST_LINE = 160  # a line of a list of leaders: "Bulgarian President Rumen Radev"
+
+
+def _following(doc: Doc, index: int) -> Iterator[_Hit]:
+    """ "Readout of the Meeting with the Leaders of the ⟨O⟩ ... Joining the President were the
+    following leaders:" and one leader a line ("Bulgarian President X", "Prime Minister of
+    Y Z"): the listed leaders' states are members of the organizations the headline and
+    lead name (two at most)."""
+    span = doc.sentences[index]
+    if not _FOLLOWING.search(doc.text, span.start, span.end):
+        return
+    lead = doc.sentences[: min(3, len(doc.sentences))]
+    orgs = tuple(dict.fromkeys(o.code for s in lead for o in doc.organizations_in(s.start, s.end)))
+    if not 1 <= len(orgs) <= 2:
+        return
+    states: list[str] = []
+    end = span.end
+    for line in doc.sentences[index + 1 : index + 31]:
+        named = _states(doc, line.start, line.end) + [
+            c for c in doc.countries_in(line.start, line.end) if c.form == "demonym"
+        ]
+        if (
+            line.end - line.start > _LIST_LINE
+            or not named
+            or "\n" not in doc.text[end : line.start]
+        ):
+            break
+        states.append(min(named, key=lambda c: c.start).code)
+        end = line.end
+    if len(set(states)) >= 2:
+        yield _Hit(tuple(dict.fromkeys(states)), orgs, end=end)
+
+
 def _resolve_anaphor(
     doc: Doc, index: int, sentence: _Sentence, hit: _Hit, memory: tuple[str, ...]
 ) -> tuple[str, ...]:
@@ -420,7 +457,8 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
         sentence = _placeholders(doc, span, named)
         names = {o.code: o.surface for o in named}
         hits = (hit for rule in _RULES for hit in rule(sentence))
-        for hit in itertools.chain(hits, _heads_list(doc, index, sentence)):
+        listed = itertools.chain(_heads_list(doc, index, sentence), _following(doc, index))
+        for hit in itertools.chain(hits, listed):
             members = hit.members
             if hit.anaphor:
                 recent = memory if memory_index >= index - 1 else ()
