@@ -10,6 +10,8 @@ transaction, so a killed run leaves the notes of the run before it.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -18,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from diplodata.bodies import Body
+from diplodata.resolve import PersonRef
 from diplodata.state import STATE_DIR
 from diplodata.tables import ActorNotes, ActorSummaries, PersonSummary
 
@@ -27,11 +30,14 @@ SCHEMA = {
     "articles": "article_id VARCHAR, version VARCHAR",
     "persons": "article_id VARCHAR, ord INTEGER, actor_id VARCHAR, name VARCHAR, "
     "aliases VARCHAR[], role VARCHAR, country VARCHAR, curated_name VARCHAR, "
-    "curated_wikidata VARCHAR",
+    "curated_wikidata VARCHAR, country_stated BOOLEAN, year INTEGER, grp VARCHAR",
     "actors": "article_id VARCHAR, actor_id VARCHAR",
     "org_names": "article_id VARCHAR, ord INTEGER, code VARCHAR, name VARCHAR",
     "bodies": "article_id VARCHAR, ord INTEGER, code VARCHAR, name VARCHAR, country VARCHAR",
 }
+
+
+LAYOUT = hashlib.sha256(json.dumps(SCHEMA, sort_keys=True).encode()).hexdigest()[:12]
 
 
 def _tables(notes: Sequence[ActorNotes], version: str) -> dict[str, pa.Table]:
@@ -51,6 +57,9 @@ def _tables(notes: Sequence[ActorNotes], version: str) -> dict[str, pa.Table]:
                     "country": p.country,
                     "curated_name": p.curated_name,
                     "curated_wikidata": p.curated_wikidata,
+                    "country_stated": p.country_stated,
+                    "year": p.year,
+                    "grp": p.group,
                 }
             )
         rows["actors"] += [{"article_id": aid, "actor_id": a} for a in sorted(note.actors)]
@@ -70,6 +79,7 @@ def _arrow(name: str) -> pa.Schema:
         "VARCHAR": pa.string(),
         "INTEGER": pa.int32(),
         "VARCHAR[]": pa.list_(pa.string()),
+        "BOOLEAN": pa.bool_(),
     }
     columns = [c.strip().split(" ", 1) for c in SCHEMA[name].split(",")]
     return pa.schema([(col, types[kind]) for col, kind in columns])
@@ -89,6 +99,13 @@ class ActorNotesStore:
             self.path.unlink(missing_ok=True)
             self.path.with_name(self.path.name + ".wal").unlink(missing_ok=True)
             con = duckdb.connect(str(self.path))
+        con.execute("CREATE TABLE IF NOT EXISTS layout (digest VARCHAR)")
+        stored = con.execute("SELECT digest FROM layout").fetchall()
+        if stored != [(LAYOUT,)]:  # another layout (older code): the notes are made again
+            for name in SCHEMA:
+                con.execute(f"DROP TABLE IF EXISTS {name}")
+            con.execute("DELETE FROM layout")
+            con.execute("INSERT INTO layout VALUES ($1)", [LAYOUT])
         for name, columns in SCHEMA.items():
             con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
         return con
@@ -132,6 +149,47 @@ class ActorNotesStore:
             con.close()
         return int(missing) == 0
 
+    def groups(self, article_ids: Iterable[str]) -> set[str]:
+        """The namesake groups (``tables.group``) of the persons of these articles."""
+        ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+        if not ids.num_rows or not self.path.exists():
+            return set()
+        con = self._connect()
+        try:
+            con.register("ids", ids)
+            rows = con.execute(
+                "SELECT DISTINCT grp FROM persons SEMI JOIN ids USING (article_id) "
+                "WHERE grp IS NOT NULL"
+            ).fetchall()
+        finally:
+            con.close()
+        return {str(g) for (g,) in rows}
+
+    def refs(
+        self, groups: Iterable[str], article_ids: Iterable[str]
+    ) -> list[tuple[PersonRef, str]]:
+        """The persons of these namesake groups in these articles, as references to resolve
+        again, each with the actor id stored for it."""
+        wanted = pa.table({"grp": pa.array(sorted(set(groups)), pa.string())})
+        ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+        if not wanted.num_rows or not ids.num_rows or not self.path.exists():
+            return []
+        con = self._connect()
+        try:
+            con.register("wanted", wanted)
+            con.register("ids", ids)
+            rows = con.execute(
+                "SELECT name, year, country, country_stated, article_id, actor_id FROM persons "
+                "SEMI JOIN wanted USING (grp) SEMI JOIN ids USING (article_id) "
+                "ORDER BY article_id, ord"
+            ).fetchall()
+        finally:
+            con.close()
+        return [
+            (PersonRef(name, year, country, bool(stated), aid), str(actor))
+            for name, year, country, stated, aid, actor in rows
+        ]
+
     def summaries(self, article_ids: Iterable[str]) -> ActorSummaries:
         """The actors of these articles summed up, as ``tables.summarize`` would from their
         facts (names and roles counted, the first organization name, the last body)."""
@@ -153,10 +211,14 @@ class ActorNotesStore:
                 f"SELECT DISTINCT actor_id, unnest(aliases) {persons}"
             ).fetchall():
                 person(actor).aliases.add(alias)
-            for column, attribute in (("role", "roles"), ("country", "countries")):
+            for column, attribute, only in (
+                ("role", "roles", "true"),
+                ("country", "countries", "true"),
+                ("country", "stated", "country_stated"),
+            ):
                 for actor, value, n in con.execute(
                     f"SELECT actor_id, {column}, count(*) {persons} "
-                    f"WHERE {column} IS NOT NULL GROUP BY ALL"
+                    f"WHERE {column} IS NOT NULL AND {only} GROUP BY ALL"
                 ).fetchall():
                     counter: Counter[str] = getattr(person(actor), attribute)
                     counter[value] = n

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from diplodata import lexicon
 from diplodata.lexicon import SurfaceMatcher
+from diplodata.models import OrganizationMention
 
 _DATA = Path(__file__).parent / "data"
 _STATE_FORMS = frozenset({"name", "official", "short", "demonym"})
@@ -108,3 +109,14 @@ def find_bodies(text: str) -> list[BodyMention]:
 
 def _overlaps(mention: BodyMention, others: list[BodyMention]) -> bool:
     return any(o.start < mention.end and mention.start < o.end for o in others)
+
+
+def find_institutions(text: str) -> list[OrganizationMention]:
+    """The international bodies of ``data/bodies.csv`` (those of no state) named in ``text``:
+    their officials serve an organization, not a state."""
+    named = _matchers()[1]
+    return [
+        OrganizationMention(s, e, body.code, alias)
+        for s, e, alias in named.find(text)
+        if (body := _named()[alias]).country is None
+    ]

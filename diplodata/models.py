@@ -86,6 +86,10 @@ class PersonFact:
     posted_to: str | None = None  # host state, for envoys
     aliases: tuple[str, ...] = ()  # other forms used in the article (surname, ...)
     serves_organization: bool = False  # titled as an international organization's official
+    # ``country`` is stated next to the name (a title, "of Russia", a demonym); False when
+    # the extractor implied it (the state named around the person, the dateline's, a
+    # curated office holder's) or when there is none: an implied state can be wrong
+    country_stated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,9 +31,18 @@ from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
 from diplodata.parts import is_parted, parquet_files
 from diplodata.release import intact_release, latest_release, next_version
+from diplodata.resolve import resolve_all
 from diplodata.rows import ArticleRow, Tables
 from diplodata.state import ArticleStore, FactsCache, FailedExtractions, read_corpus, write_corpus
-from diplodata.tables import actor_rows, article_row, article_rows
+from diplodata.tables import (
+    Resolution,
+    actor_rows,
+    article_row,
+    article_rows,
+    group,
+    person_refs,
+    resolution,
+)
 from diplodata.version import TABLES_VERSION
 
 BUILD_KEY = "diplodata"  # the descriptor's record of the code that made the rows
@@ -90,6 +99,7 @@ class Plan:
     todo: list[Article] = field(default_factory=list)
     published: list[Article] = field(default_factory=list)  # unchanged in the base: kept
     base: Path | None = None  # the release whose rows of ``published`` are kept
+    dropped: list[str] = field(default_factory=list)  # ids of the base's other articles
     kept: list[Article] = field(default_factory=list)  # published before, input gone: kept
     pruned: list[Article] = field(default_factory=list)  # published before, removed (--prune)
     lost: list[str] = field(default_factory=list)  # published before, text not kept: dropped
@@ -164,6 +174,9 @@ def plan(
             result.todo.append(article)
         else:
             result.cached.append(facts)
+    if base is not None:
+        kept = {a.article_id for a in result.published}
+        result.dropped = sorted(set(base.articles) - kept)
     return result
 
 
@@ -201,26 +214,86 @@ def carry(batch: Batch, out: Path, prune: bool = False) -> Batch:
     return result
 
 
-def increment(p: Plan) -> Increment | None:
-    """What the release keeps of its base: the articles published there unchanged."""
-    if p.base is None:
-        return None
-    return Increment(p.base, frozenset(a.article_id for a in p.published))
+@dataclass(slots=True)
+class NewRows:
+    """The rows a release adds to its base, and what it keeps of it."""
+
+    tables: Tables
+    increment: Increment | None = None
+    resolved_again: list[str] = field(default_factory=list)  # sources rebuilt: see below
+
+
+def _resolve_increment(
+    p: Plan, results: list[ArticleFacts], out: Path
+) -> tuple[Resolution, list[ArticleFacts]]:
+    """Who the persons of the new articles are, resolved among every article of the release
+    as a run from scratch would (namesakes are told apart across articles), and the facts
+    of the published articles whose persons this changes (they are rebuilt too).
+
+    Only the namesake groups (``tables.group``) of the new and dropped articles' persons can
+    change: the published articles' persons of those groups are resolved again with them."""
+    from diplodata.actor_notes import ActorNotesStore
+
+    store = ActorNotesStore(out)
+    new_ids = {r.article.article_id for r in results}
+    others = {a.article_id for a in p.articles} - new_ids
+    groups = {g for g in map(group, person_refs(results)) if g} | store.groups(p.dropped)
+    stored = store.refs(groups, others)
+    resolved = resolve_all([ref for ref, _ in stored] + person_refs(results))
+    again = sorted(
+        {
+            str(ref.article)
+            for (ref, old), now in zip(stored, resolved, strict=False)
+            if now.actor_id != old
+        }
+    )
+    if again:  # their facts, from the cache (or extracted again, if the cache lost them)
+        published = {a.article_id: a for a in p.published}
+        cache = FactsCache(out, EXTRACTOR_VERSION)
+        articles = [published[str(aid)] for aid in again]
+        found = [cache.get(a) for a in articles]
+        missing = [a for a, f in zip(articles, found, strict=True) if f is None]
+        results = results + [f for f in found if f is not None]
+        results += extract_batch(missing, out).facts
+        new_ids |= {r.article.article_id for r in results}
+        others -= new_ids
+        groups |= store.groups(new_ids)
+        stored = store.refs(groups, others)
+    refs = person_refs(results)
+    resolved = resolve_all([ref for ref, _ in stored] + refs)[len(stored) :]
+    persons: Resolution = {r.article.article_id: {} for r in results}
+    for ref, res in zip(refs, resolved, strict=True):
+        persons[str(ref.article)][ref.name] = res
+    return persons, results
 
 
 def release_tables(
     p: Plan, results: Sequence[ArticleFacts], out: Path, include_text: bool = False
-) -> Tables:
+) -> NewRows:
     """The rows of the articles that are not kept from the base (every row without a base),
-    and the whole actors table, summed up from every article's notes: the new articles'
-    notes are stored first."""
+    and the whole actors table, summed up from every article's notes (the notes of the
+    articles made into rows here are stored first).
+
+    A published article is rebuilt too when a new or removed article changes who one of its
+    persons is (a namesake now named in more articles takes the name's plain id): its rows
+    then leave the base like those of a changed article."""
     from diplodata.actor_notes import ActorNotesStore
 
-    tables, notes = article_rows(results, EXTRACTOR_VERSION, include_text)
+    rebuilt: list[ArticleFacts] = []
+    if p.base is None:
+        persons, made = resolution(list(results)), list(results)
+    else:
+        persons, made = _resolve_increment(p, list(results), out)
+        rebuilt = made[len(results) :]
+    tables, notes = article_rows(made, EXTRACTOR_VERSION, include_text, persons)
     store = ActorNotesStore(out)
     store.put(notes, EXTRACTOR_VERSION)
     tables.actors = actor_rows(store.summaries(a.article_id for a in p.articles))
-    return tables
+    if p.base is None:
+        return NewRows(tables)
+    again = {r.article.article_id for r in rebuilt}
+    kept = frozenset(a.article_id for a in p.published if a.article_id not in again)
+    return NewRows(tables, Increment(p.base, kept), sorted(r.article.source for r in rebuilt))
 
 
 def record_corpus(p: Plan, out: Path) -> None:
@@ -320,7 +393,7 @@ def previous_extractor_version(out: Path) -> str | None:
     return versions.pop() if len(versions) == 1 else None
 
 
-def release_notes(p: Plan, out: Path) -> list[str]:
+def release_notes(p: Plan, out: Path, rows: NewRows | None = None) -> list[str]:
     notes = [
         f"{len(p.articles)} articles; {len(p.todo)} extracted in this run, "
         f"{len(p.cached)} taken from the extraction cache"
@@ -345,6 +418,12 @@ def release_notes(p: Plan, out: Path) -> list[str]:
         notes.append(
             f"The extractor changed ({before} -> {EXTRACTOR_VERSION}): "
             "every article was re-extracted."
+        )
+    if rows is not None and rows.resolved_again:
+        notes.append(
+            f"{len(rows.resolved_again)} articles published before were made into rows again: "
+            "a new or removed article changed who one of their persons is (namesakes): "
+            f"{', '.join(rows.resolved_again)}."
         )
     if p.skipped:
         notes.append(f"{len(p.skipped)} input files skipped (see the run log).")

@@ -1,10 +1,11 @@
 """From extracted facts to the published tables: ids, actor resolution, provenance quotes.
 
 Every table but ``actors`` is made article by article (:func:`article_rows`): a row depends
-on its own article only. ``actors`` sums up over all articles: each article leaves notes
-(:class:`ActorNotes`) that :func:`summarize` adds up and :func:`actor_rows` turns into rows;
-an incremental run keeps the notes of published articles (``diplodata.actor_notes``) and
-sums them up without their facts."""
+on its own article, and on who its persons are (resolved among all articles, so that
+namesakes are told apart: :func:`resolution`). ``actors`` sums up over all articles: each
+article leaves notes (:class:`ActorNotes`) that :func:`summarize` adds up and
+:func:`actor_rows` turns into rows; an incremental run keeps the notes of published
+articles (``diplodata.actor_notes``) and sums them up without their facts."""
 
 from __future__ import annotations
 
@@ -19,7 +20,15 @@ from diplodata import lexicon
 from diplodata.bodies import Body, find_bodies
 from diplodata.extract.status import meeting_status
 from diplodata.models import Article, ArticleFacts, MeetingFact, PersonFact
-from diplodata.resolve import PersonRef, resolve_person, stable_id, wikidata_ids
+from diplodata.resolve import (
+    PersonRef,
+    Resolved,
+    name_parts,
+    resolve_all,
+    resolve_person,
+    stable_id,
+    wikidata_ids,
+)
 from diplodata.rows import (
     ActorMentionRow,
     ActorRow,
@@ -75,7 +84,8 @@ def _most_common(counter: Counter[str]) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class PersonNote:
-    """One person fact of an article, as the actors table needs it."""
+    """One person fact of an article, as the actors table (and resolving it again among
+    namesakes) needs it."""
 
     actor_id: str
     name: str
@@ -84,6 +94,9 @@ class PersonNote:
     country: str | None
     curated_name: str | None  # the curated person the name resolved to, if any
     curated_wikidata: str | None
+    country_stated: bool = False
+    year: int | None = None  # the article's
+    group: str | None = None  # the name's id before namesakes are told apart (see `group`)
 
 
 @dataclass(slots=True)
@@ -105,6 +118,7 @@ class PersonSummary:
     aliases: set[str] = field(default_factory=set)
     roles: Counter[str] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
+    stated: Counter[str] = field(default_factory=Counter)  # states stated next to the name
     curated: tuple[str, str | None] | None = None  # (name, wikidata)
 
 
@@ -128,6 +142,8 @@ def summarize(notes: Iterable[ActorNotes]) -> ActorSummaries:
             record.aliases.update(person.aliases)
             record.roles.update([person.role] if person.role else [])
             record.countries.update([person.country] if person.country else [])
+            stated = person.country if person.country and person.country_stated else None
+            record.stated.update([stated] if stated else [])
             if person.curated_name is not None:
                 record.curated = (person.curated_name, person.curated_wikidata)
         for actor in note.actors:
@@ -158,7 +174,7 @@ def actor_rows(summaries: ActorSummaries) -> list[ActorRow]:
                 pid,
                 name,
                 "person",
-                _most_common(record.countries),
+                _most_common(record.stated) or _most_common(record.countries),
                 _most_common(record.roles),
                 " | ".join(aliases) or None,
                 summaries.articles.get(pid, 0),
@@ -205,7 +221,8 @@ class _Assembly:
     tables: Tables = field(default_factory=Tables)
     notes: list[ActorNotes] = field(default_factory=list)
 
-    def add(self, result: ArticleFacts) -> None:
+    def add(self, result: ArticleFacts, persons: dict[str, Resolved]) -> None:
+        """The rows of one article; ``persons``: its persons' actors, by name."""
         article, text, v = result.article, result.article.text, self.version
         aid = article.article_id
         note = ActorNotes(aid)
@@ -213,10 +230,11 @@ class _Assembly:
         self.tables.articles.append(article_row(article, v))
         if self.tables.article_texts is not None:
             self.tables.article_texts.append(ArticleTextRow(aid, text))
-        ids = _person_ids(result)
+        ids = {name: resolved.actor_id for name, resolved in persons.items()}
         for person in result.persons:
             pid = ids[person.name]
-            curated = resolve_person(_ref(result, person)).curated
+            ref = _ref(result, person)
+            curated = persons[person.name].curated
             note.persons.append(
                 PersonNote(
                     pid,
@@ -226,6 +244,9 @@ class _Assembly:
                     person.country,
                     curated.name if curated is not None else None,
                     curated.wikidata if curated is not None else None,
+                    person.country_stated,
+                    ref.year,
+                    group(ref),
                 )
             )
             note.actors.add(pid)
@@ -368,14 +389,45 @@ def article_row(article: Article, version: str) -> ArticleRow:
     )
 
 
+# The persons of each article (by article id), resolved to actors, by name.
+Resolution = dict[str, dict[str, Resolved]]
+
+
+def person_refs(results: Sequence[ArticleFacts]) -> list[PersonRef]:
+    return [_ref(result, person) for result in results for person in result.persons]
+
+
+def resolution(results: Sequence[ArticleFacts]) -> Resolution:
+    """Every person of these articles resolved among all of them (``resolve.resolve_all``:
+    namesakes are told apart across articles)."""
+    resolved = iter(resolve_all(person_refs(results)))
+    return {
+        r.article.article_id: {person.name: next(resolved) for person in r.persons} for r in results
+    }
+
+
+def group(ref: PersonRef) -> str | None:
+    """The id a full name no curated person takes has before namesakes are told apart:
+    the mentions of one group are resolved together (``resolve.resolve_all``, rule 3)."""
+    resolved = resolve_person(ref)
+    if resolved.curated is None and len(name_parts(ref.name)) > 1:
+        return resolved.actor_id
+    return None
+
+
 def article_rows(
-    results: Sequence[ArticleFacts], version: str, include_text: bool = False
+    results: Sequence[ArticleFacts],
+    version: str,
+    include_text: bool = False,
+    persons: Resolution | None = None,
 ) -> tuple[Tables, list[ActorNotes]]:
     """The rows of these articles in every table but ``actors`` (left empty), and each
-    article's notes for the actors table: nothing here depends on other articles."""
+    article's notes for the actors table. A row depends on its own article only, and on
+    who its persons are (``persons``: resolved among these articles when not given)."""
+    persons = persons if persons is not None else resolution(results)
     assembly = _Assembly(version, Tables(article_texts=[] if include_text else None))
     for result in results:
-        assembly.add(result)
+        assembly.add(result, persons[result.article.article_id])
     _dedupe_and_sort(assembly.tables)
     return assembly.tables, assembly.notes
 
@@ -392,12 +444,13 @@ def build_tables(
 
 def _ref(result: ArticleFacts, person: PersonFact) -> PersonRef:
     date = result.article.published_date
-    return PersonRef(person.name, date.year if date else None, person.country)
-
-
-def _person_ids(result: ArticleFacts) -> dict[str, str]:
-    """Actor ids of the persons of one article, by name (see ``diplodata.resolve``)."""
-    return {p.name: resolve_person(_ref(result, p)).actor_id for p in result.persons}
+    return PersonRef(
+        person.name,
+        date.year if date else None,
+        person.country,
+        person.country_stated,
+        result.article.article_id,
+    )
 
 
 def _local_person_ids(persons: Sequence[PersonFact], ids: dict[str, str]) -> dict[str, str]:

@@ -8,10 +8,13 @@ so the lexicon scans run once. All positions are character offsets into
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from diplodata import lexicon
+from diplodata.bodies import find_institutions
 from diplodata.models import Article, CountryMention, OrganizationMention, Span
 
 # Words after which a full stop does not end a sentence.
@@ -120,6 +123,9 @@ class Doc:
     sentences: list[Span]
     countries: list[CountryMention]
     organizations: list[OrganizationMention]
+    # international bodies that have officials but no member states of their own here
+    # (the European Commission, UN agencies, development banks): ``data/bodies.csv``
+    institutions: list[OrganizationMention] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _country_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -159,6 +165,13 @@ class Doc:
     def organizations_in(self, start: int, end: int) -> list[OrganizationMention]:
         return [o for o in self.organizations if start <= o.start and o.end <= end]
 
+    def international_in(self, start: int, end: int) -> list[OrganizationMention]:
+        """International organizations and institutions named in ``text[start:end]``: what
+        makes a title an organization's rather than a state's."""
+        found = self.organizations_in(start, end)
+        found += [o for o in self.institutions if start <= o.start and o.end <= end]
+        return sorted(found, key=lambda o: o.start)
+
 
 def analyze(article: Article) -> Doc:
     """Split ``article`` into sentences and find the states and organizations it names."""
@@ -167,6 +180,40 @@ def analyze(article: Article) -> Doc:
     return Doc(
         article=article,
         sentences=split_sentences(text),
-        countries=lex.find_countries(text),
+        countries=[
+            _of_its_time(c, article.published_date)
+            for c in lex.find_countries(text)
+            if not _given_name(text, c)
+        ],
         organizations=lex.find_organizations(text),
+        institutions=find_institutions(text),
     )
+
+
+def _given_name(text: str, c: CountryMention) -> bool:
+    """A capital that is a given name right before a capitalized word ("President Santiago
+    Peña", "Victoria Nuland"): part of a person's name, not the place."""
+    from diplodata.extract.names import given_names  # the extractors build on this module
+
+    return (
+        c.form == "capital"
+        and re.match(r" [A-Z][a-zà-ÿ]", text[c.end : c.end + 3]) is not None
+        and c.surface in given_names()
+    )
+
+
+# Cities of the Soviet republics stood for the Soviet Union until it ended (1991-12-26).
+_SOVIET_REPUBLICS = frozenset(
+    {"RUS", "UKR", "BLR", "KAZ", "UZB", "GEO", "ARM", "AZE", "LTU", "LVA", "EST", "MDA", "KGZ"}
+    | {"TJK", "TKM"}
+)
+_SOVIET_END = dt.date(1991, 12, 26)
+
+
+def _of_its_time(c: CountryMention, published: dt.date | None) -> CountryMention:
+    """A place named before a state existed stands for the state of its time: Moscow in 1987
+    is the Soviet Union's capital."""
+    soviet = published is not None and published < _SOVIET_END
+    if soviet and c.code in _SOVIET_REPUBLICS and c.form in ("capital", "seat"):
+        return dataclasses.replace(c, code="SUN")
+    return c

@@ -10,10 +10,18 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-RULES_VERSION = "0.3.0"
+RULES_VERSION = "0.4.0"
 
 _PACKAGE = Path(__file__).resolve().parent
-_RULE_FILES = ("text.py", "lexicon.py", "dates.py", "models.py", "extract/*.py", "data/*.csv")
+_RULE_FILES = (
+    "text.py",
+    "lexicon.py",
+    "bodies.py",
+    "dates.py",
+    "models.py",
+    "extract/*.py",
+    "data/*.csv",
+)
 
 
 def rules_digest() -> str:

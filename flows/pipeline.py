@@ -30,7 +30,6 @@ from diplodata.release import (
     promote,
     stage,
 )
-from diplodata.rows import Tables
 from diplodata.summary import RunSummary
 
 
@@ -45,16 +44,16 @@ def extract_task(articles: list[Article], config: RunConfig) -> p.Extracted:
 
 
 @task(name="build-tables")
-def tables_task(results: list[ArticleFacts], plan: p.Plan, config: RunConfig) -> Tables:
+def tables_task(results: list[ArticleFacts], plan: p.Plan, config: RunConfig) -> p.NewRows:
     return p.release_tables(plan, results, config.out, config.include_text)
 
 
 @task(name="validate")
-def validate_task(tables: Tables, config: RunConfig, plan: p.Plan) -> StagedRelease:
+def validate_task(rows: p.NewRows, config: RunConfig, plan: p.Plan) -> StagedRelease:
     meta = p.package_meta(config, plan.articles)
-    notes = p.release_notes(plan, config.out)
+    notes = p.release_notes(plan, config.out, rows)
     quality = p.input_report(plan)
-    return stage(tables, config.out, meta, notes, quality, p.increment(plan))
+    return stage(rows.tables, config.out, meta, notes, quality, rows.increment)
 
 
 @task(name="evaluate")

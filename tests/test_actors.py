@@ -3,23 +3,40 @@ forms, none shared by namesakes, ids that do not move when articles are added.""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from diplodata.bodies import find_bodies
 from diplodata.ingest import read_folder
+from diplodata.models import ArticleFacts
 from diplodata.pipeline import extract_batch
 from diplodata.rows import Tables
 from diplodata.tables import build_tables
 
 FIXTURES = Path(__file__).parent / "fixtures" / "actors"
+# Invented articles: a Russian and a Ukrainian deputy minister Pavel Orlov (2019-2021), the
+# Russian one once without a stated state in Minsk (the extractor implies Belarus), a
+# Pavel Orlov of 1975, a surname-only "Deputy Foreign Minister Orlov", a father and son
+# Robert Haldane Sr/Jr, and "Azerbaijani President Aliyev".
+NAMESAKES = Path(__file__).parent / "fixtures" / "namesakes"
 
 
-def _tables(skip: str = "") -> Tables:
-    batch = read_folder(FIXTURES)
-    articles = [a for a in batch.articles if a.source != skip]
-    return build_tables(extract_batch(articles).facts, "test")
+@cache
+def _facts(folder: Path) -> list[ArticleFacts]:
+    return extract_batch(read_folder(folder).articles).facts
+
+
+def _tables(skip: str = "", folder: Path = FIXTURES, only: str | None = None) -> Tables:
+    """Tables of the folder's articles, but ``skip``; ``only`` those whose file names start
+    with one of its letters."""
+    facts = [
+        f
+        for f in _facts(folder)
+        if f.article.source != skip and (only is None or f.article.source[0] in only)
+    ]
+    return build_tables(facts, "test")
 
 
 def _people(tables: Tables) -> dict[str, set[str]]:
@@ -35,7 +52,7 @@ def test_actors_every_name_form_is_one_actor_across_articles() -> None:
     tables = _tables()
     actors = {a.actor_id: a for a in tables.actors}
     [biden] = [a for a in tables.actors if a.wikidata == "Q6279"]
-    assert _people(tables)[biden.actor_id] >= {"Joe Biden", "Joseph R. Biden", "Biden"}
+    assert _people(tables)[biden.actor_id] >= {"Joe Biden", "Joseph R. Biden, Jr", "Biden"}
     assert biden.name == "Joe Biden" and biden.n_articles == 3
     [erdogan] = [a for a in tables.actors if a.wikidata == "Q39259"]
     assert {"Recep Tayyip Erdoğan", "Tayyip Erdogan"} <= _people(tables)[erdogan.actor_id]
@@ -104,3 +121,76 @@ def test_actors_ministries_and_parliaments_are_organizations_of_their_state() ->
 )
 def test_actors_bodies_need_their_state(text: str, found: list[tuple[str, str | None]]) -> None:
     assert [(m.body.code, m.body.country) for m in find_bodies(text)] == found
+
+
+def _ids(tables: Tables) -> dict[tuple[str, str], str]:
+    """(article source, name) -> actor id, for persons."""
+    source = {a.article_id: a.source for a in tables.articles}
+    return {
+        (source[m.article_id], m.name): m.actor_id
+        for m in tables.actor_mentions
+        if m.actor_id.startswith("person:")
+    }
+
+
+def test_actors_namesakes_of_two_stated_states_are_two_actors() -> None:
+    ids = _ids(_tables(folder=NAMESAKES, only="ac"))
+    russian, ukrainian = (
+        ids["a_orlov_moscow.txt", "Pavel Orlov"],
+        ids["c_orlov_kyiv.txt", "Pavel Orlov"],
+    )
+    assert russian != ukrainian
+
+
+def test_actors_an_implied_state_never_splits_a_person() -> None:
+    tables = _tables(folder=NAMESAKES, only="ab")
+    states = {(m.name, m.country) for m in tables.actor_mentions if m.name == "Pavel Orlov"}
+    assert states == {("Pavel Orlov", "RUS"), ("Pavel Orlov", "BLR")}  # stated, implied
+    ids = _ids(tables)
+    assert ids["a_orlov_moscow.txt", "Pavel Orlov"] == ids["b_orlov_minsk.txt", "Pavel Orlov"]
+    # with a Ukrainian namesake in the run, the implied mention stays with the Russian
+    tables = _tables(folder=NAMESAKES, only="abc")
+    ids = _ids(tables)
+    assert ids["a_orlov_moscow.txt", "Pavel Orlov"] == ids["b_orlov_minsk.txt", "Pavel Orlov"]
+    actors = {a.actor_id: a for a in tables.actors}
+    orlov = actors[ids["a_orlov_moscow.txt", "Pavel Orlov"]]
+    assert (orlov.country, orlov.n_articles) == ("RUS", 2)  # the stated state wins
+
+
+def test_actors_namesakes_decades_apart_are_two_actors() -> None:
+    ids = _ids(_tables(folder=NAMESAKES, only="abd"))
+    assert ids["d_orlov_1975.txt", "Pavel Orlov"] != ids["a_orlov_moscow.txt", "Pavel Orlov"]
+    assert ids["a_orlov_moscow.txt", "Pavel Orlov"] == ids["b_orlov_minsk.txt", "Pavel Orlov"]
+
+
+def test_actors_father_and_son_are_two_actors() -> None:
+    ids = _ids(_tables(folder=NAMESAKES, only="fg"))
+    son = {
+        ids["f_haldane_jr.txt", "Robert Haldane Jr"],
+        ids["g_haldane_sr.txt", "Robert Haldane Jr"],
+    }
+    assert len(son) == 1
+    assert ids["g_haldane_sr.txt", "Robert Haldane Sr"] not in son
+
+
+def test_actors_a_surname_alone_joins_only_a_certain_person() -> None:
+    tables = _tables(folder=NAMESAKES)
+    ids = _ids(tables)
+    # two Pavel Orlovs fit "Deputy Foreign Minister Orlov": an actor of its own
+    orlov = ids["e_orlov_surname.txt", "Orlov"]
+    assert orlov not in {ids[k] for k in ids if k[1] == "Pavel Orlov"}
+    # one curated Aliyev serves Azerbaijan in office in 2020
+    [aliyev] = [a for a in tables.actors if a.actor_id == ids["h_aliyev_baku.txt", "Aliyev"]]
+    assert aliyev.name == "Ilham Aliyev"
+
+
+def test_actors_ids_are_stable_when_a_namesake_is_added() -> None:
+    runs = ["ab", "abc", "abcd", "abcde", "abcdefgh"]
+    previous = None
+    for only in runs:
+        tables = _tables(folder=NAMESAKES, only=only)
+        ids = _ids(tables)
+        if previous is not None:
+            assert previous.items() <= ids.items(), only
+        previous = ids
+    assert len({v for k, v in previous.items() if k[1] == "Pavel Orlov"}) == 3

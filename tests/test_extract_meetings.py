@@ -217,10 +217,10 @@ def test_meetings_at_a_meeting_person_said_meets_other_state() -> None:
         "Foreign Minister Ivan Petrov said trade must grow.\n"
         "At a meeting of the Minsk Club, Ivan Petrov said nothing."
     )
-    body = "7-APR-1987 17:58:28.60\n\n" + text
+    body = "7-APR-2021 17:58:28.60\n\n" + text
     article = Article("t", "t.txt", body, "", published_date=find_dateline(body))
     assert _flat(extract_meetings(analyze(article), [ALPHA])) == [
-        (("BLR", "SWE"), "meeting", "1987-04-07", "CAN")
+        (("BLR", "SWE"), "meeting", "2021-04-07", "CAN")
     ]
 
 
@@ -545,3 +545,180 @@ def test_meetings_need_two_sides_and_the_eu_as_a_whole_is_none() -> None:
     )
     text = "Ivan Petrov held talks with the European Union on Monday."
     assert _meetings(text, [ALPHA]) == []
+
+
+def test_meetings_between_titled_persons_after_an_initiative_of_others() -> None:
+    text = (
+        "Chisinau, 3 May 2023 (XYZ): On the initiative of President Ivan Petrov and "
+        "Prime Minister Anna Berg, the meeting between Minister of Transport of Belarus "
+        "Oleg Sidorov and Minister of Transport of Sweden Lars Holm was held in the presence "
+        "of the delegations."
+    )
+    sidorov = _person("Oleg Sidorov", "minister of transport", "BLR")
+    holm = _person("Lars Holm", "minister of transport", "SWE")
+    found = _flat(_meetings(text, [ALPHA, GAMMA, sidorov, holm]))
+    assert [f[0] for f in found] == [("Lars Holm", "Oleg Sidorov")]
+
+
+def test_meetings_between_abbreviated_states_and_a_list_closed_by_and() -> None:
+    text = (
+        "Kyiv, 7 December 2021 (XYZ): On the eve of the planned talks between U.S. President "
+        "J. Harlow and Russian President V. Sokolov, the Ukrainian and American sides agreed."
+    )
+    harlow = _person("J. Harlow", "president", "USA")
+    sokolov = _person("V. Sokolov", "president", "RUS")
+    assert [f[0] for f in _flat(_meetings(text, [harlow, sokolov]))] == [
+        ("J. Harlow", "V. Sokolov")
+    ]
+
+
+def test_meetings_a_visit_at_the_invitation_of_the_host_head_is_an_encounter_with_him() -> None:
+    li = _person("Li Wen", "president", "CHN")
+    text = (
+        "Moscow, 2 February 2022 (XYZ): Ivan Petrov will visit China at the invitation of "
+        "President of China Li Wen."
+    )
+    assert [f[0] for f in _flat(_meetings(text, [ALPHA, li]))] == [("Ivan Petrov", "Li Wen")]
+    text = (
+        "Moscow, 2 February 2022 (XYZ): Ivan Petrov discussed it during a trip to China, and "
+        "again during President Li Wen's visit to Belarus."
+    )
+    assert ("Ivan Petrov", "Li Wen") not in [f[0] for f in _flat(_meetings(text, [ALPHA, li]))]
+
+
+def test_meetings_the_subject_follows_a_fronted_phrase_naming_someone_else() -> None:
+    text = (
+        "Kyiv, 20 June 2022 (XYZ): Pursuant to the instruction of Prime Minister Anna Berg, "
+        "Foreign Minister Ivan Petrov met with Ambassador Oleg Sidorov."
+    )
+    assert [f[0] for f in _flat(_meetings(text, [ALPHA, BETA, GAMMA]))] == [
+        ("Ivan Petrov", "Oleg Sidorov")
+    ]
+
+
+def test_meetings_a_place_in_the_opening_phrase_is_no_party_and_org_officials_are_sides() -> None:
+    stoltz = PersonFact(
+        name="Jens Stoltz", start=0, end=1, role="secretary general", serves_organization=True
+    )
+    text = (
+        "Kyiv, 16 December 2021 (XYZ): During a meeting in Brussels, Foreign Minister Ivan "
+        "Petrov and NATO Secretary General Jens Stoltz discussed cooperation."
+    )
+    assert _flat(_meetings(text, [ALPHA, stoltz])) == [
+        (("Ivan Petrov", "Jens Stoltz"), "meeting", "2021-12-16", "BEL")
+    ]
+
+
+def test_meetings_a_place_after_a_direction_word_and_topics_that_are_not_places() -> None:
+    text = (
+        "Minsk, 14 September 2020 (XYZ): Foreign Minister Ivan Petrov visited Sochi in "
+        "southwest Russia on Monday for talks with Ambassador Oleg Sidorov, after weeks of "
+        "protests in Belarus."
+    )
+    assert [f[3] for f in _flat(_meetings(text, [ALPHA, BETA]))] == ["RUS"]
+
+
+def test_meetings_a_delegation_named_by_its_leader_or_members() -> None:
+    text = (
+        "Kyiv, 31 December 2021 (XYZ): Foreign Minister Ivan Petrov met with a Swedish "
+        "delegation led by Prime Minister Anna Berg. Ambassador Oleg Sidorov had a meeting "
+        "with a delegation of the US Congress, which included senators Rob Gardner, Jeanne "
+        "Holt, Amy Lind and Tom Reed."
+    )
+    senators = [_person(n, "senator", "USA") for n in ("Rob Gardner", "Jeanne Holt", "Amy Lind")]
+    reed = _person("Tom Reed", "senator", "USA")
+    found = [f[0] for f in _flat(_meetings(text, [ALPHA, BETA, GAMMA, *senators, reed]))]
+    assert found == [
+        ("Anna Berg", "Ivan Petrov"),
+        ("Amy Lind", "Jeanne Holt", "Oleg Sidorov", "Rob Gardner", "Tom Reed"),
+    ]
+
+
+def test_meetings_advisers_to_leaders_of_states_are_not_the_states() -> None:
+    text = (
+        "Kyiv, 11 January 2022 (XYZ): Foreign Minister Ivan Petrov receives advisers to "
+        "leaders of France and Germany."
+    )
+    assert _meetings(text, [ALPHA]) == []
+
+
+def test_meetings_talks_here_today_with() -> None:
+    text = (
+        "LONDON, March 26 - Foreign Minister Ivan Petrov discussed spending in talks here "
+        "today with Prime Minister Anna Berg, a spokesman said."
+    )
+    found = _flat(_meetings(text, [ALPHA, GAMMA]))
+    assert [f[0] for f in found] == [("Anna Berg", "Ivan Petrov")]
+
+
+def test_meetings_sending_a_minister_somewhere_for_talks_and_cities_of_their_time() -> None:
+    shultz = _person("George Shaw", "secretary of state", "USA")
+    shev = _person("Eduard Shevko", "foreign minister", "SUN")
+    reagan = _person("Ronald Reed", "president", "USA")
+    text = (
+        "WASHINGTON, March 6 - President Ronald Reed announced he is sending Secretary of "
+        "State George Shaw to Moscow for talks with Foreign Minister Eduard Shevko next month."
+    )
+    article = Article("t", "t.txt", text, "", published_date=dt.date(1987, 3, 6))
+    found = _flat(extract_meetings(analyze(article), [reagan, shultz, shev]))
+    assert found == [(("Eduard Shevko", "George Shaw"), "talks", "1987-04", "SUN")]
+
+
+def test_meetings_a_conversation_between_the_subjects_and_after_consultations() -> None:
+    text = (
+        "Sochi, 26 November 2021 (XYZ): Foreign Minister Ivan Petrov and Ambassador Oleg "
+        "Sidorov had a brief conversation at the residence. Following bilateral consultations, "
+        "Ivan Petrov and Prime Minister Anna Berg made press statements. After the summit, "
+        "Anna Berg held talks with Oleg Sidorov."
+    )
+    found = _flat(_meetings(text, [ALPHA, BETA, GAMMA]))
+    assert [(f[0], f[1]) for f in found] == [
+        (("Ivan Petrov", "Oleg Sidorov"), "talks"),
+        (("Anna Berg", "Ivan Petrov"), "talks"),
+        (("Anna Berg", "Oleg Sidorov"), "talks"),
+    ]
+
+
+def test_meetings_a_fronted_encounter_with_someone_and_the_main_subject() -> None:
+    text = (
+        "Minsk, 8 June 2021 (XYZ): Following a bilateral meeting with Prime Minister Anna "
+        "Berg on June 8, 2021 and in light of deep ties, Foreign Minister Ivan Petrov "
+        "announces the following. During a phone call with Ambassador Oleg Sidorov of "
+        "Russia, Prime Minister Anna Berg of Sweden said trade must grow."
+    )
+    found = _flat(_meetings(text, [ALPHA, BETA, GAMMA]))
+    assert [(f[0], f[1]) for f in found] == [
+        (("Anna Berg", "Ivan Petrov"), "meeting"),
+        (("Anna Berg", "Oleg Sidorov"), "phone_call"),
+    ]
+
+
+def test_meetings_welcomed_a_person_to_a_place_and_a_gathering_of_officials() -> None:
+    text = (
+        "Washington, 6 January 2025 (XYZ): Foreign Minister Ivan Petrov welcomed "
+        "Prime Minister Anna Berg to the Kremlin to discuss democracy in Sweden. "
+        "Prime Minister Anna Berg welcomed Belarus as a partner."
+    )
+    found = _flat(_meetings(text, [ALPHA, GAMMA]))
+    assert found == [(("Anna Berg", "Ivan Petrov"), "meeting", "2025-01-06", "RUS")]
+    text = (
+        "Tokyo, 16 June 2023 (XYZ): Foreign Minister Ivan Petrov of Belarus, Ambassador "
+        "Oleg Sidorov of Russia, and Prime Minister Anna Berg of Sweden gathered for the "
+        "first time in Tokyo."
+    )
+    assert [f[0] for f in _flat(_meetings(text, [ALPHA, BETA, GAMMA]))] == [
+        ("Anna Berg", "Ivan Petrov", "Oleg Sidorov")
+    ]
+
+
+def test_meetings_between_titled_persons_with_possessive_states_and_quoted_conversation() -> None:
+    chee = _person("Chee Wee Kiong", "permanent secretary", "SGP")
+    luo = _person("Luo Zhaohui", "vice-foreign minister", "CHN")
+    text = (
+        "SINGAPORE - They agreed on air links, following a video conference meeting between "
+        "Mr Chee Wee Kiong, Permanent Secretary of Singapore's MFA, and China's Vice-Foreign "
+        'Minister Luo Zhaohui on Thursday. Ivan Petrov said he had a "great conversation" '
+        "with Ambassador Oleg Sidorov."
+    )
+    found = [f[0] for f in _flat(_meetings(text, [chee, luo, ALPHA, BETA]))]
+    assert found == [("Chee Wee Kiong", "Luo Zhaohui"), ("Ivan Petrov", "Oleg Sidorov")]

@@ -340,3 +340,73 @@ def test_memberships_part_of_a_state_as_subject() -> None:
 )
 def test_memberships_partners_allies_and_economies(text: str, expected: list[str]) -> None:
     assert sorted(_pairs(text)) == sorted(expected)
+
+
+def test_memberships_representatives_of_member_states_listed_in_the_next_sentence() -> None:
+    text = (
+        "Deputy Minister Ivan Petrenko met representatives of the European Union member "
+        "states who returned to the capital. Among them are the Ambassadors of Spain, Italy "
+        "and Latvia, as well as the Chargé d'Affaires of Estonia and Poland."
+    )
+    assert sorted(_pairs(text)) == ["ESP:EU", "EST:EU", "ITA:EU", "LVA:EU", "POL:EU"]
+
+
+def test_memberships_representatives_of_states_are_not_members_without_the_word() -> None:
+    text = (
+        "The minister met representatives of European states. Among them are the "
+        "Ambassadors of Spain and Italy."
+    )
+    assert _pairs(text) == []
+
+
+def test_memberships_joint_statement_of_heads_meeting_as_the_body() -> None:
+    text = (
+        "On July 4, 2023, we, the Heads of Government of Chile, Peru and Ecuador, convened "
+        "for the first leaders' meeting of the OPEC. Today, we - Prime Minister Ana Ruiz of "
+        "Spain and President Carl Berg of Sweden - met for the second Eurasian Economic Union "
+        "Leaders' Summit."
+    )
+    assert sorted(_pairs(text)) == ["CHL:OPEC", "ECU:OPEC", "ESP:EAEU", "PER:OPEC", "SWE:EAEU"]
+
+
+def test_memberships_a_summit_the_heads_only_talk_about_is_not_theirs() -> None:
+    text = (
+        "The leaders of Chile and Peru said they hoped to meet for the next ASEAN summit. "
+        "Officials of Spain and Sweden met at the G20 summit in Rome."
+    )
+    assert _pairs(text) == []
+
+
+def test_memberships_authors_naming_themselves_as_the_body() -> None:
+    text = (
+        "We, the Presidents of Ukraine, the Republic of Lithuania and the Republic of Poland "
+        "- the Lublin Triangle, gathered in Kyiv on 23 February 2022."
+    )
+    assert sorted(_pairs(text)) == [
+        "LTU:LUBLIN_TRIANGLE",
+        "POL:LUBLIN_TRIANGLE",
+        "UKR:LUBLIN_TRIANGLE",
+    ]
+    assert _pairs("They visited Ukraine, Poland - the Lublin Triangle states.") == []
+
+
+def test_memberships_the_group_refers_to_the_group_named_before() -> None:
+    text = (
+        "Duffy said the Cairns Group of 14 producers is close to a common position. "
+        "The group, which includes Australia and Malaysia, advocates free farm trade."
+    )
+    assert sorted(_pairs(text)) == ["AUS:CAIRNS", "MYS:CAIRNS"]
+    assert _pairs("The group, which includes Australia and Malaysia, met.") == []
+
+
+def test_memberships_the_following_leaders_of_the_body_in_the_headline() -> None:
+    text = (
+        "Readout of the Meeting with the Leaders of the Visegrad Group\n\n"
+        "The President met today with the Visegrad Group leaders.\n\n"
+        "Joining the President at the meeting were the following leaders:\n\n"
+        "Czech Prime Minister Jan Novak\n\nHungarian Prime Minister Ede Kovacs\n\n"
+        "Prime Minister of Poland Adam Nowak\n\n"
+        "They discussed energy security and the war against Ukraine for an hour and agreed to "
+        "meet again in the autumn in Prague, where the Slovak side will host the next round."
+    )
+    assert sorted(_pairs(text)) == ["CZE:VISEGRAD", "HUN:VISEGRAD", "POL:VISEGRAD"]

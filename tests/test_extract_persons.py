@@ -363,3 +363,121 @@ def test_persons_royal_names_and_regnal_numbers() -> None:
         ("Francis", "pope"),
         ("Prabowo", "president"),
     ]
+
+
+def test_persons_officials_of_international_institutions_serve_no_state() -> None:
+    text = (
+        "Vilnius, 3 May 2023 (XYZ): Deputy Foreign Minister of Lithuania Tomas Kairys met "
+        "with Member of the European Parliament Jonas Valaitis and with Regional Director "
+        "of the World Food Programme Maria Ortega."
+    )
+    people = {p.name: p for p in _persons(text)}
+    assert people["Tomas Kairys"].country == "LTU"
+    for name in ("Jonas Valaitis", "Maria Ortega"):
+        assert people[name].serves_organization and people[name].country is None
+    assert people["Jonas Valaitis"].role == "member"  # the organization is its side
+
+
+def test_persons_an_initial_before_a_surname_is_the_given_name() -> None:
+    text = (
+        "Kyiv, 7 December 2021 (XYZ): Ahead of the talks of U.S. President J. Harlow and "
+        "Russian President V. Sokolov, the minister met Senator John Harlow's aide. "
+        "He was sworn in with C. William Tanner as Secretary of Commerce."
+    )
+    people = {p.name: p for p in _persons(text)}
+    assert people["John Harlow"].aliases == ("J. Harlow",)
+    assert people["V. Sokolov"].country == "RUS"
+    assert "William Tanner" in people
+
+
+def test_persons_a_state_named_with_a_possessive_is_part_of_the_title() -> None:
+    text = "Beijing, 2 February 2022 (XYZ): President of People's Republic of China Li Wen spoke."
+    assert _flat(text) == [("Li Wen", "president", "CHN", None)]
+
+
+def test_persons_a_title_ending_a_fronted_phrase_belongs_to_someone_else() -> None:
+    text = (
+        "Kyiv, 28 April 2022 (XYZ): Secretary-General of the United Nations Kofi Mensah "
+        "arrived. Before the meeting with the President of Ukraine, Kofi Mensah visited the "
+        "suburbs. Comments by the mayor, Ken Lowry, followed."
+    )
+    people = {p.name: p for p in _persons(text)}
+    assert (people["Kofi Mensah"].role, people["Kofi Mensah"].country) == (
+        "secretary general",
+        None,
+    )
+    assert people["Ken Lowry"].role == "mayor"
+
+
+def test_persons_a_capital_that_is_a_given_name_is_part_of_the_name() -> None:
+    text = "Asuncion, 16 May 2024 (XYZ): President Santiago Ruiz of Paraguay met the press."
+    assert _flat(text) == [("Santiago Ruiz", "president", "PRY", None)]
+
+
+def test_persons_titles_with_honorifics_formal_state_names_and_counterparts() -> None:
+    text = (
+        "Dhaka, 5 May 2022 (XYZ): Prime Minister of the People's Republic of Bangladesh "
+        "Sheikh Rahima Karim spoke. China's Ambassador to Britain, Mr Liu Wen, said so. "
+        "Crown Prince Faisal Al Saud arrived. Later Karim spoke to his Chinese counterpart "
+        "Xi Ming. President Xi Ming agreed. Prime Minister Sheikh Mohammed bin Abdulrahman bin "
+        "Jassim Al Thani of Qatar called."
+    )
+    people = {p.name: (p.role, p.country, p.posted_to) for p in _persons(text)}
+    assert people["Rahima Karim"] == ("prime minister", "BGD", None)
+    assert people["Liu Wen"] == ("ambassador", "CHN", "GBR")
+    assert people["Faisal Al Saud"][0] == "crown prince"
+    assert people["Xi Ming"][:2] == ("president", "CHN")
+    assert people["Mohammed bin Abdulrahman bin Jassim Al Thani"][:2] == ("prime minister", "QAT")
+
+
+def test_persons_an_implied_state_is_the_nearest_one_named_before_them() -> None:
+    text = (
+        "Kyiv, 17 January 2022 (XYZ): President of Ukraine Olena Marchuk met a delegation of "
+        "the US Congress, which included senators Rob Gardner and Jeanne Holt."
+    )
+    people = {p.name: p.country for p in _persons(text)}
+    assert people == {"Olena Marchuk": "UKR", "Rob Gardner": "USA", "Jeanne Holt": "USA"}
+
+
+def test_persons_record_whether_the_state_is_stated_or_implied() -> None:
+    text = (
+        "Russian Deputy Foreign Minister Pavel Orlov met Taras Hlib in Kyiv. "
+        "The American could meet Greg Rusedski in the second round, said Ukraine's coach."
+    )
+    found = {p.name: (p.country, p.country_stated) for p in _persons(text)}
+    assert found["Pavel Orlov"] == ("RUS", True)
+    assert found["Taras Hlib"][1] is False  # implied (or none), never stated
+    assert found["Greg Rusedski"][1] is False  # "The American could meet": not his title
+
+
+def test_persons_father_and_son_and_relatives_are_two_persons() -> None:
+    text = (
+        "Robert Haldane Sr, the father of Senator Robert Haldane Jr, met Michael Collins. "
+        "Michelle Collins, his sister, and Joseph R. Biden, Jr. were there. Haldane spoke."
+    )
+    names = [p.name for p in _persons(text)]
+    assert "Robert Haldane Sr" in names and "Robert Haldane Jr" in names
+    assert "Michael Collins" in names and "Michelle Collins" in names
+    assert "Joseph R. Biden, Jr" in names
+
+
+def test_persons_compound_given_names_and_elect_titles() -> None:
+    text = (
+        "Kyiv, 11 February 2022 (XYZ): The minister had a phone conversation with "
+        "Jean-Charles Delorme-Vasseur. President Biden welcomed President-elect Edmundo "
+        "Ruiz Urrutia of Venezuela."
+    )
+    people = {p.name: p.role for p in _persons(text)}
+    assert "Jean-Charles Delorme-Vasseur" in people
+    assert people["Edmundo Ruiz Urrutia"] == "president-elect"
+
+
+def test_persons_labels_agreements_places_and_wire_companies_are_not_persons() -> None:
+    text = (
+        "WASHINGTON, March 5 - The Reagan administration backed the Abraham Accords and the "
+        "Traffic Coordination System near Thomas Shoal, said an analyst at <James Capel and "
+        "Co>, Lance Cpl Joseph Scott of the Marines, and President Ronald Reagan."
+    )
+    names = sorted(p.name for p in _persons(text))
+    assert names == ["Joseph Scott", "Ronald Reagan"]
+    assert [p.name for p in _persons("The Reagan administration said so.")] == []

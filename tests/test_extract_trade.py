@@ -282,3 +282,43 @@ def test_trade_unqualified_trade_in_an_article_about_two_states_is_theirs() -> N
         "World trade grew to $20 trillion in 2021."
     )
     assert rows(text) == [("turnover", "RUS", "KAZ", 25_600_000_000, "USD", "exact", 2021)]
+
+
+def test_trade_a_clause_with_its_own_flow_word_does_not_continue_the_figure_before() -> None:
+    text = (
+        "In the last ten years, Chilean exports to Peru rose from 400 mln dlrs to 2.1 billion "
+        "in 1986, while imports rose from 800 mln dlrs to 1.5 billion last year."
+    )
+    assert rows(text, dt.date(1987, 3, 5)) == [
+        ("exports", "CHL", "PER", 400_000_000, "USD", "exact", None),
+        ("exports", "CHL", "PER", 2_100_000_000, "USD", "exact", 1986),
+        ("imports", "CHL", "PER", 800_000_000, "USD", "exact", None),
+        ("imports", "CHL", "PER", 1_500_000_000, "USD", "exact", 1986),
+    ]
+
+
+def test_trade_the_states_of_a_share_of_the_amount_are_not_its_partner() -> None:
+    text = "Chile had a trade surplus of 5.6 billion dlrs last year, 90 pct of it with Peru."
+    assert rows(text, dt.date(1987, 3, 5)) == []
+
+
+def test_trade_it_widened_continues_the_figure_of_the_sentence_before() -> None:
+    text = (
+        "Chile's deficit with Peru rose to 3.6 billion dlrs last year. "
+        "It widened to 1.1 billion in the first quarter of 1987 from 0.9 billion a year earlier."
+    )
+    found = rows(text, dt.date(1987, 4, 5))
+    assert [(r[0], r[3]) for r in found] == [
+        ("balance", -3_600_000_000),
+        ("balance", -1_100_000_000),
+        ("balance", -900_000_000),
+    ]
+    assert {(r[1], r[2]) for r in found} == {("CHL", "PER")}
+    assert found[1][6] is None  # a quarter is a period, not the year
+    assert rows("Chile's exports grew. It widened to 1.1 billion dlrs.") == []
+
+
+def test_trade_penalty_tariffs_are_not_trade() -> None:
+    text = "The U.S. imposed 300 mln dlrs of tariffs on imports of Japanese goods."
+    assert rows(text) == []
+    assert rows("Chile ordered 200 mln dlr penalty tariffs on exports from Peru.") == []

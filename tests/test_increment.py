@@ -209,10 +209,10 @@ def run(articles: Path, out: Path, prune: bool = False) -> Release:
         batch = p.carry(p.ingest(config), out, prune)
         plan = p.plan(batch, out, base=p.find_base(out))
         results = plan.cached + p.extract_batch(plan.todo, out).facts
-        tables = p.release_tables(plan, results, out)
+        rows = p.release_tables(plan, results, out)
         meta = p.package_meta(config, plan.articles)
-        notes, quality = p.release_notes(plan, out), p.input_report(plan)
-        release = promote(stage(tables, out, meta, notes, quality, p.increment(plan)))
+        notes, quality = p.release_notes(plan, out, rows), p.input_report(plan)
+        release = promote(stage(rows.tables, out, meta, notes, quality, rows.increment))
         p.record_corpus(plan, out)
     return release
 
@@ -254,3 +254,46 @@ def test_incremental_runs_publish_the_tables_of_a_run_from_scratch(tmp_path: Pat
     assert "extra_visit.txt" in (releases[-1].path / "CHANGELOG.md").read_text()
     for release in releases:  # every release is still whole and unchanged
         assert verify_release(release.path).ok
+
+
+ORLOV = (
+    "{place}, {date}\n\n{state} Deputy Foreign Minister Pavel Orlov held consultations with "
+    "Deputy Foreign Minister Timur Sadykov of Kazakhstan in {place} on Tuesday. The two "
+    "discussed the transit of goods across the common border. {extra}\n"
+)
+
+
+def test_a_namesake_taking_the_plain_id_rebuilds_the_published_articles_it_moves(
+    tmp_path: Path,
+) -> None:
+    articles, out = tmp_path / "articles", tmp_path / "out"
+    articles.mkdir()
+
+    def write(name: str, **fields: str) -> None:
+        (articles / name).write_text(ORLOV.format(**fields), encoding="utf-8")
+
+    write("a.txt", place="Moscow", date="12 March 2019", state="Russian", extra="")
+    first = run(articles, out)
+    write("b.txt", place="Kyiv", date="4 June 2020", state="Ukrainian", extra="")
+    write("c.txt", place="Kyiv", date="9 June 2020", state="Ukrainian", extra="Talks went on.")
+    second = run(articles, out)  # the Ukrainian Orlov, in two articles, takes the plain id
+    scratch = run(articles, tmp_path / "scratch")
+    assert rows(second.path) == rows(scratch.path)
+    orlovs = run_query("SELECT actor_id FROM actors WHERE name = 'Pavel Orlov'", second.path)
+    assert len(orlovs.rows) == 2
+    changelog = (second.path / "CHANGELOG.md").read_text()
+    assert "made into rows again" in changelog and "a.txt" in changelog
+    moved = run_query("SELECT actor_id FROM actor_mentions WHERE name = 'Pavel Orlov'", first.path)
+    assert (
+        moved.rows[0]
+        not in run_query(
+            "SELECT actor_id FROM actor_mentions WHERE name = 'Pavel Orlov' AND article_id IN "
+            "(SELECT article_id FROM articles WHERE source = 'a.txt')",
+            second.path,
+        ).rows
+    )
+    for name in ("b.txt", "c.txt"):
+        (articles / name).unlink()
+    third = run(articles, out, prune=True)  # gone again: the Russian Orlov's id comes back
+    assert rows(third.path) == rows(run(articles, tmp_path / "scratch-3").path)
+    assert rows(third.path)["actor_mentions"] == rows(first.path)["actor_mentions"]

@@ -1,6 +1,15 @@
 from __future__ import annotations
 
-from diplodata.resolve import PersonRef, name_key, person_id, resolve_people, resolve_person
+from diplodata.resolve import (
+    NAMESAKE_YEARS,
+    PersonRef,
+    generation,
+    name_key,
+    person_id,
+    resolve_all,
+    resolve_people,
+    resolve_person,
+)
 
 
 def test_resolve_transliteration_variants_are_one_person() -> None:
@@ -63,3 +72,97 @@ def test_resolve_ids_do_not_depend_on_the_other_articles() -> None:
     crowd = resolve_people(["Boris Gryzlov", "George W. Bush", "Vladimir Makei", "Bush"])
     assert alone["Vladimir Makei"] == crowd["Vladimir Makei"]
     assert alone["Bush"] == crowd["Bush"]
+
+
+def test_resolve_given_names_that_end_otherwise_are_two_persons() -> None:
+    ids = resolve_people(["Jane Kennedy", "John Kennedy", "Michelle Collins", "Michael Collins"])
+    assert ids["Jane Kennedy"] != ids["John Kennedy"]
+    assert ids["Michelle Collins"] != ids["Michael Collins"]
+    same = resolve_people(["Sergei Orlov", "Sergey Orlov", "Alexei Orlov", "Aleksey Orlov"])
+    assert same["Sergei Orlov"] == same["Sergey Orlov"]
+    assert same["Alexei Orlov"] == same["Aleksey Orlov"]
+    # a curated person is not taken by a given name that ends otherwise
+    assert resolve_person(PersonRef("Emmanuel Macron")).curated is not None
+    assert resolve_person(PersonRef("Emmanuelle Macron")).curated is None
+
+
+def test_resolve_relatives_of_one_family_stay_apart() -> None:
+    def actor(name: str, year: int | None = None) -> str:
+        return resolve_person(PersonRef(name, year)).actor_id
+
+    kims = {actor("Kim Jong Un"), actor("Kim Jong Il"), actor("Kim Il Sung")}
+    assert len(kims) == 3
+    assert actor("Kim Jong-un") == actor("Kim Jong Un")
+    assert actor("Kim", 2015) == actor("Kim Jong Un")
+    assert actor("Kim", 2005) == actor("Kim Jong Il")
+    assert actor("Kim") not in kims  # several Kims, no year: none of them
+    assert generation("Robert Haldane Jr") == "jr" and generation("William Pitt the Elder") == "sr"
+    assert name_key("William Pitt the Younger") == name_key("William Pitt")
+    ids = resolve_people(["Robert Haldane Jr", "Robert Haldane Sr"])
+    assert ids["Robert Haldane Jr"] != ids["Robert Haldane Sr"]
+
+
+def test_resolve_a_surname_alone_is_one_article_s_unless_curated() -> None:
+    one = resolve_person(PersonRef("Orlov", 2019, "RUS", True, "a1")).actor_id
+    other = resolve_person(PersonRef("Orlov", 2019, "RUS", True, "a2")).actor_id
+    assert one != other
+    assert one != resolve_person(PersonRef("Pavel Orlov", 2019, "RUS", True, "a1")).actor_id
+    # a curated person's surname, but decades from their terms: not them
+    reagan = resolve_person(PersonRef("Ronald Reagan")).actor_id
+    assert resolve_person(PersonRef("Reagan", 1987, None, False, "a3")).actor_id == reagan
+    assert resolve_person(PersonRef("Reagan", 2030, None, False, "a4")).actor_id != reagan
+
+
+def _refs(*rows: tuple[str, int | None, str | None, bool, str]) -> list[PersonRef]:
+    return [PersonRef(*row) for row in rows]
+
+
+def test_resolve_namesakes_stated_states_and_eras_split_implied_states_do_not() -> None:
+    refs = _refs(
+        ("Pavel Orlov", 2019, "RUS", True, "a"),
+        ("Pavel Orlov", 2020, "BLR", False, "b"),  # implied: joins the Russian
+        ("Pavel Orlov", 2021, "UKR", True, "c"),
+        ("Pavel Orlov", 1975, None, False, "d"),  # 44 years before the next
+        ("Pavel Orlov", None, None, False, "e"),  # tells nothing: the best-attested person
+    )
+    ids = [r.actor_id for r in resolve_all(refs)]
+    assert ids[0] == ids[1] == ids[4] == resolve_person(refs[0]).actor_id
+    assert len({ids[0], ids[2], ids[3]}) == 3
+    # a Soviet official stated as Russian after 1991 may be one person; not Russian and Ukrainian
+    soviet = _refs(
+        ("Pavel Orlov", 1985, "SUN", True, "s"),
+        ("Pavel Orlov", 1995, "RUS", True, "r"),
+        ("Pavel Orlov", 1996, "UKR", True, "u"),
+    )
+    ids = [r.actor_id for r in resolve_all(soviet)]
+    assert ids[0] == ids[1] != ids[2]
+    # a career reported with no gap of more than NAMESAKE_YEARS stays one person
+    for gap, persons in [(NAMESAKE_YEARS, 1), (NAMESAKE_YEARS + 1, 3)]:
+        years = range(1950, 1950 + 3 * gap, gap)
+        career = _refs(*(("Pavel Orlov", y, None, False, str(y)) for y in years))
+        assert len({r.actor_id for r in resolve_all(career)}) == persons
+
+
+def test_resolve_namesakes_do_not_depend_on_the_order_of_the_articles() -> None:
+    refs = _refs(
+        ("Pavel Orlov", 2019, "RUS", True, "a"),
+        ("Pavel Orlov", 2020, "BLR", False, "b"),
+        ("Pavel Orlov", 2021, "UKR", True, "c"),
+        ("Pavel Orlov", 2022, "UKR", True, "f"),
+        ("Pavel Orlov", None, "UKR", False, "g"),
+    )
+    forward = {r.article: x.actor_id for r, x in zip(refs, resolve_all(refs), strict=True)}
+    back = refs[::-1]
+    backward = {r.article: x.actor_id for r, x in zip(back, resolve_all(back), strict=True)}
+    assert forward == backward
+    assert forward["g"] == forward["c"]  # the implied state picks between two persons
+    # the Ukrainian is named in more articles: he keeps the plain id
+    assert forward["c"] == resolve_person(refs[2]).actor_id != forward["a"]
+
+
+def test_resolve_the_data_dictionary_states_the_namesake_threshold() -> None:
+    from diplodata.schemas import table_schema
+
+    [actor_id] = [f for f in table_schema("actors")["fields"] if f["name"] == "actor_id"]
+    assert f"more than {NAMESAKE_YEARS} years apart" in actor_id["description"]
+    assert f"more than {NAMESAKE_YEARS} years from it" in actor_id["description"]

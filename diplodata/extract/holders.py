@@ -2,11 +2,12 @@
 
 Looks people up in ``data/office_holders.csv`` (through ``lexicon``). A full name
 matches a holder with the same surname key and a compatible given name (same
-consonant skeleton or a prefix of it, "Joe"/"Joseph", or a shared given name,
-"Tayyip Erdogan"/"Recep Tayyip Erdoğan"); transliteration variants are folded by
-the name keys of ``resolve``. The state is the one of the holder's term at the
-article's year, else of the last term before it, else of the first after it; a
-term in an international organization (empty country) gives no state. A surname
+consonant skeleton or a prefix of it, "Joe"/"Joseph", but not one that ends otherwise,
+"Jane"/"John", or a shared given name, "Tayyip Erdogan"/"Recep Tayyip Erdoğan");
+transliteration variants are folded by the name keys of ``resolve``. The state is the
+one of the holder's term at the article's year, else of the last term before it, else
+of the first after it; a term in an international organization (empty country) gives
+no state. A surname
 alone matches only a holder whose office the article gives next to it ("President
 Reagan"), or one in office at the article's date.
 """
@@ -20,7 +21,7 @@ from functools import cache
 from diplodata import lexicon
 from diplodata.extract.names import fold
 from diplodata.lexicon import OfficeTerm
-from diplodata.resolve import name_key, name_parts
+from diplodata.resolve import given_ending, name_key, name_parts
 
 # States whose names are written family name first ("Xi Jinping", "Kim Jong Un").
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
@@ -51,7 +52,11 @@ def _same_given(a: str, b: str) -> bool:
     (skel_a, names_a), (skel_b, names_b) = _given(a), _given(b)
     if not skel_a or not skel_b:
         return False
-    return skel_a.startswith(skel_b) or skel_b.startswith(skel_a) or bool(names_a & names_b)
+    if names_a & names_b:
+        return True
+    if skel_a == skel_b and given_ending(a) != given_ending(b):
+        return False  # Jane and John, Michelle and Michael
+    return skel_a.startswith(skel_b) or skel_b.startswith(skel_a)
 
 
 def _state_at(terms: Iterable[OfficeTerm], year: int | None) -> str | None:

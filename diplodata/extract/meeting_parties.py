@@ -21,7 +21,7 @@ from diplodata.resolve import name_key
 from diplodata.text import Doc
 
 _TIME_GAP = (
-    r"(?:today|yesterday|tonight|separately|also|again|briefly|recently|in person|"
+    r"(?:today|yesterday|tonight|here|there|separately|also|again|briefly|recently|in person|"
     r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|"
     r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|(?:several|a few|two|three) times|"
     r"twice|"
@@ -208,12 +208,17 @@ def is_title_gap(gap: str, joined: bool) -> bool:
     """Whether the text between two participant names is only titles and connectors
     (", and the Palestinian leader, "); ``joined`` requires a comma or "and" in it."""
     gap = re.sub(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|H\.E)\.", " ", gap)
+    gap = re.sub(r"\b(?:[A-Z]\.){2,}", "US", gap)  # "U.S. President": an abbreviation
     if len(gap) > 200 or re.search(r"[;:\"“”]|\.\s", gap):
         return False
     words = re.findall(r"[\w'’-]+", gap)
     lex_words = _office_words()
-    for word in words:
-        if not (word[0].isupper() or word.lower() in _FUNCTION_WORDS or word.lower() in lex_words):
+    for n, word in enumerate(words):
+        low = word.lower()
+        plural = n == len(words) - 1 and low.endswith("s") and low[:-1] in lex_words
+        if not (
+            word[0].isupper() or low in _FUNCTION_WORDS or low in lex_words or plural
+        ):  # a plural title right before the names: "senators A, B and C"
             return False
     return not joined or bool(re.search(r",|\band\b|&", gap))
 
@@ -225,6 +230,8 @@ def chain_items(items: list[Item], text: str, first: int) -> list[Item]:
         gap = text[group[-1].end : item.start]
         if not is_title_gap(gap, joined=True):
             break
+        if last_and and gap.lstrip().startswith(","):
+            break  # "A and B, the C and D sides ...": the list ended with "and"
         group.append(item)
         if re.search(r"\band\b|&", gap):
             last_and = len(group) - 1
@@ -238,9 +245,40 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
     pos = lead.end() if lead else t_end
     if not verb and not (lead and lead.group("with")) and not text[:t_end].endswith("with"):
         return []
-    items = ctx.items_in(pos, s_end)
+    led = delegation_at(ctx, pos, s_end)
+    if led:  # "a Qatari delegation led by Sheikh X", "senators who included A, B and C"
+        return _titled_list(ctx, led.end(), s_end, [])
     states = [s for s in ctx.states_in(pos, s_end) if is_state_party(ctx, s, text[pos : s.start])]
-    pool = sorted(items + states, key=lambda i: i.start)
+    return _titled_list(ctx, pos, s_end, states)
+
+
+# a delegation named by its leader or its members: the persons are the participants
+_LED_BY = re.compile(
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:delegation|group|team)\s*(?:of\s+(?:[\w.-]+"
+    r"(?:\s+|(?=,))){1,4}?)?(?:(?:led|headed)\s+by|,?\s*(?:which|that|who)\s+included|,?\s*"
+    r"including)\s+"
+    r"(?:the\s+)?"
+)
+
+
+def delegation_at(ctx: Context, pos: int, s_end: int) -> re.Match[str] | None:
+    """ "a delegation of the US Congress, which included senators ...": a delegation named
+    by its leader or members, right at ``pos`` (after "with")."""
+    return _LED_BY.match(ctx.doc.text, pos, s_end)
+
+
+def delegation_after(ctx: Context, t_end: int, s_end: int) -> bool:
+    """Whether the trigger's object is a delegation listed by its members."""
+    lead = _OBJECT_LEAD.match(ctx.doc.text, t_end, s_end)
+    return delegation_at(ctx, lead.end() if lead else t_end, s_end) is not None
+
+
+def _titled_list(ctx: Context, pos: int, s_end: int, states: list[Item]) -> list[Item]:
+    """The list of participants that starts at ``pos`` after titles at most ("Minister of
+    Transport of Moldova Vasile Rusu and President X"); a state right before a person is
+    that person's title, not a party."""
+    text = ctx.doc.text
+    pool = sorted(ctx.items_in(pos, s_end) + states, key=lambda i: i.start)
     pool = [
         i
         for n, i in enumerate(pool)
@@ -256,7 +294,7 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
     return chain_items(pool, text, 0)
 
 
-_TITLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){1,5}")
+_TITLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,5}")
 
 
 def is_state_party(ctx: Context, s: Item, before: str) -> bool:
@@ -287,12 +325,10 @@ def find_between(ctx: Context, t_end: int, s_end: int) -> list[Item]:
     m = _BETWEEN.match(text, t_end, s_end)
     if not m:
         return []
-    pool = sorted(
-        ctx.items_in(m.end(), s_end) + ctx.states_in(m.end(), s_end), key=lambda i: i.start
-    )
-    if not pool or pool[0].start != m.end():
-        return []
-    return chain_items(pool, text, 0)
+    states = [  # "Singapore's MFA" titles someone; it is no party
+        s for s in ctx.states_in(m.end(), s_end) if not re.match(r"['’]s\b", text[s.end :])
+    ]
+    return _titled_list(ctx, m.end(), s_end, states)
 
 
 def find_hyphen_states(ctx: Context, start: int, end: int, after: bool) -> list[Item]:
@@ -356,6 +392,19 @@ def _protagonist(items: list[Item]) -> str | None:
     return ranked[0][0]
 
 
+_FRONTED = re.compile(  # after a dateline ("KYIV, June 20 (XYZ): ") at most
+    r"\s*(?:[^.:]{0,60}:\s*)?"
+    r"(?:Pursuant|On|At|In|Following|After|Upon|Under|By|According|Acting|Before)\b"
+)
+
+
+_PURPOSE = re.compile(r"\bfor\s+(?:(?:a|an|the|further|more|new|direct)\s+)?$")
+
+
+def _keys(items: list[Item]) -> set[str]:
+    return {i.key for i in items}
+
+
 def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     """Participants before the trigger, in the trigger's clause: the first named actor
     and those joined to it by "and"; else a state delegation ("The Ukrainian delegation",
@@ -363,8 +412,18 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     text = ctx.doc.text
     s_start = clause_start(text, s_start, t_start)
     items = ctx.items_in(s_start, t_start)
+    if items and _PURPOSE.search(text, max(s_start, t_start - 40), t_start):
+        return items[-1:]  # "Reagan is sending Shultz to Moscow for talks with X": Shultz
     if items:
-        return chain_items(items, text, 0)
+        group = chain_items(items, text, 0)
+        rest = [i for i in items if i.start >= group[-1].end and i.key not in _keys(group)]
+        if (
+            rest
+            and _FRONTED.match(text, s_start, items[0].start)
+            and "," in text[group[-1].end : rest[0].start]
+        ):  # "On the instruction of A, B met C": the subject follows the fronted phrase
+            return chain_items(rest, text, 0)
+        return group
     for s in ctx.states_in(s_start, t_start):
         pool = chain_items(ctx.states_in(s.start, t_start), text, 0)
         verb = re.match(r"me(?:t|et)\b", text[t_start : t_start + 5])

@@ -17,6 +17,7 @@ from diplodata.extract import holders
 from diplodata.extract.meeting_parties import (
     Context,
     Item,
+    delegation_after,
     find_between,
     find_hyphen_states,
     find_objects,
@@ -38,9 +39,11 @@ _TRIGGER = re.compile(
     r"\b(?:(?P<phone_call>(?:tele)?phone (?:conversations?|calls?|talks)|calls? with|"
     r"spoke (?:by|on the|over the) (?:tele)?phone|video ?(?:conference|call)s?)|"
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
-    r"(?P<talks>[Tt]alks|discussions with|conversations? with|consultations|"
+    r"(?P<talks>[Tt]alks|discussions with|conversations?[\"”]? with|consultations|"
+    r"had an? (?:[a-z-]+ )?conversation(?! with)|"
     r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
-    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts)|"
+    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
+    r"welcomed|welcomes|gathered|convened)|"
     r"(?P<visit>[Vv]isit(?:s|ed|ing)?|trips?(?= to\b)|arriv(?:ed|es|e|ing) in)|"
     r"(?P<discussed>discussed|exchanged views))\b",
     re.IGNORECASE,
@@ -67,7 +70,10 @@ _HEDGE = re.compile(r"\b(?:what|which) (?:could|might|would) be (?:the|their|its
 _THEIR = re.compile(r"\btheir\s+(?:(?!(?:to|of|for|with|in|on|and|at)\s)[\w-]+\s+){0,4}$")
 _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just reported
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
-_AT_MEETING = re.compile(r"\s*(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}$")
+_AT_MEETING = re.compile(  # after a dateline ("KYIV, May 5 (XYZ): ") at most
+    r"\s*(?:[^.:]{0,60}:\s*)?(?:(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}|"
+    r"(?:Following|After) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2})$"
+)
 _TITLED = re.compile(
     r"\b(?:President|Prime Minister|Minister|Chancellor|Ambassador|Secretary|King|Mr|Mrs|Ms)"
     r"\.?\s+[A-Z][a-z]"
@@ -114,7 +120,11 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     if between := find_between(ctx, t_end, s_end):
         return [between]
     subjects = _possessor(ctx, s_start, t_start) or find_subjects(ctx, s_start, t_start)
-    objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] in "mrh")
+    objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] in "mrhw")
+    if m.group().startswith("welcom"):  # "welcomed President X to the White House" (a
+        objects = [o for o in objects if not o.is_state][:1]  # person, not "welcomed Sweden")
+        if not objects:
+            return []
     hosts: list[Item] = []
     if kind == "visit" and not objects and len(subjects) <= 1:  # not a joint trip of two
         objects = hosts = find_visit_host(ctx, t_end, s_end, subjects[0].key if subjects else None)
@@ -138,6 +148,7 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     if not groups or len({i.key for i in groups[0]}) < 2:
         groups = (
             _their(ctx, s_start, t_start)
+            or _fronted_with(ctx, m, s_start, s_end)
             or _at_meeting(ctx, m, s_start, s_end)
             or _meeting_of(ctx, m, s_end)
             or _during(ctx, m, s_start, s_end)
@@ -171,6 +182,30 @@ def _their(ctx: Context, s_start: int, t_start: int) -> list[list[Item]]:
     return [[Item(t_start, t_start, k) for k in ctx.recent]]
 
 
+def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
+    """ "Following a bilateral meeting with President X on June 8, Vice President Y
+    announces ...", "During a call with X, Y said": X, and the subject of the main clause."""
+    text = ctx.doc.text
+    if not _AT_MEETING.fullmatch(text, s_start, m.start()):
+        return []
+    objects = find_objects(ctx, m.end(), s_end, verb=False)
+    if not objects:
+        return []
+    comma = _MAIN_CLAUSE.search(text, objects[-1].end, s_end)
+    if comma is None:
+        return []
+    subject = [i for i in ctx.items_in(comma.end(), s_end) if not i.is_state][:1]
+    if not subject or subject[0].key in {o.key for o in objects}:
+        return []
+    if not is_title_gap(text[comma.end() : subject[0].start], joined=False):
+        return []  # the first words after the comma are the subject's title
+    return [[*objects, subject[0]]]
+
+
+# the comma that ends a fronted phrase (not one inside a title, "President X of Y,")
+_MAIN_CLAUSE = re.compile(r",\s+(?=(?:the\s+)?[A-Z])")
+
+
 def _at_meeting(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
     """ "At a meeting of/with <body of state B>, <person of state A> said ...": the person
     and the other state(s) named in the phrase before the person."""
@@ -183,7 +218,11 @@ def _at_meeting(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         return []
     person = people[0]
     own = ctx.country(person.key)
-    others = {c.key: c for c in ctx.states_in(m.end(), person.start) if c.key != own}
+    others = {
+        c.key: c
+        for c in ctx.states_in(m.end(), person.start)
+        if c.key != own and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[: c.start][-12:])
+    }  # "At a meeting with Belarusian officials" (not "During a meeting in Brussels")
     if not 1 <= len(others) <= 2:
         return []
     return [[person, *others.values()]]
@@ -214,12 +253,17 @@ def _during(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[li
     comma = text.find(",", m.end(), s_end)
     if comma < 0 or comma - m.end() > 40:
         return []
+    after = re.search(r"\b(?:Following|After)\b", text[s_start : m.start()])
+    if after and _TRIGGER.search(text, comma, s_end):
+        return []  # "After the summit, A held talks with B": the talks are the encounter
     people = list({i.key: i for i in ctx.items_in(comma, s_end) if not i.is_state}.values())
     if len(people) < 2:
         return []
     a, b = people[:2]
     states = ctx.country(a.key), ctx.country(b.key)
-    return [[a, b]] if all(states) and states[0] != states[1] else []
+    sides = [s or (k in ctx.persons and ctx.persons[k].serves_organization) for k, s in
+             zip((a.key, b.key), states, strict=True)]  # fmt: skip
+    return [[a, b]] if all(sides) and states[0] != states[1] else []
 
 
 def _body_parties(
@@ -266,7 +310,8 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         # the EU as a whole is no side of an encounter: its officials are, by name
         keys = tuple(dict.fromkeys(i.key for i in group if i.key != "EUU"))
         states = [ctx.country(k) for k in keys]
-        if not 2 <= len(keys) <= 3 or (None not in states and len(set(states)) < 2):
+        largest = 8 if delegation_after(ctx, m.end(), s_end) else 3  # a named delegation
+        if not 2 <= len(keys) <= largest or (None not in states and len(set(states)) < 2):
             continue
         to_state = kind == "visit" and group[-1].key not in ctx.persons
         trip = m.group()[:4] == "trip" or to_state
@@ -418,10 +463,36 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
             ctx.recent_age = 0
         cands += in_sentence
         _update_last_subject(ctx, s_start, s_end)
+    cands = [_host_in_person(ctx, c) for c in cands]
     merged = [c for c in _merge(ctx, cands) if _has_official_side(c, persons)]
     for c in merged:
         c.location = c.location or _inferred_location(ctx, c, merged[0])
     return [_fact(c) for c in merged]
+
+
+_HOST_CUE = re.compile(r"\b(?:invitation\s+of|hosted\s+by|guest\s+of|host,?)\b[^.;]*$")
+_HEADS = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir"})
+
+
+def _host_in_person(ctx: Context, c: _Cand) -> _Cand:
+    """ "Putin will visit China at the invitation of President Xi Jinping": a visit to a
+    state whose head the same sentence names as the host is an encounter with that head."""
+    host = c.keys[-1]
+    if c.kind != "visit" or host in ctx.persons or not re.fullmatch(r"[A-Z]{3}", host):
+        return c
+    text = ctx.doc.text
+    heads = {
+        i.key
+        for i in ctx.items_in(c.start, c.end)
+        if i.key in ctx.persons
+        and ctx.country(i.key) == host
+        and ctx.persons[i.key].role in _HEADS
+        and i.key not in c.keys
+        and _HOST_CUE.search(text, max(c.start, i.start - 90), i.start)
+    }
+    if len(heads) != 1:
+        return c
+    return replace(c, keys=(*c.keys[:-1], heads.pop()), kind="talks")
 
 
 def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:

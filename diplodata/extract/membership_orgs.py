@@ -61,6 +61,7 @@ _KINDS: dict[str, frozenset[str]] = {
     "bloc": _BLOCS,
     "grouping": _BLOCS | {"G7", "G20"},
     "community": frozenset({"EU"}),
+    "group": frozenset({"G7", "G8", "G20", "CAIRNS", "VISEGRAD", "BRICS"}),  # "the group"
 }
 
 # "the alliance", "the 32-member Alliance", "the military alliance", "the 27-nation bloc",
@@ -68,7 +69,8 @@ _KINDS: dict[str, frozenset[str]] = {
 DESCRIPTOR = re.compile(
     r"\b[Tt]he\s+(?:(?:\d+|[a-z]+)-(?:member|nation|country|state)\s+|(?:[Mm]ilitary|[Ww]estern|"
     r"[Tt]ransatlantic|[Dd]efen[cs]e|[Ss]ecurity|[Tt]rade|[Ee]conomic|[Rr]egional|[Pp]olitical)"
-    r"\s+)?(?P<kind>[Aa]lliance|[Uu]nion|[Bb]loc|[Gg]rouping|Community)\b(?!\s+(?:of|[A-Z]))"
+    r"\s+)?(?P<kind>[Aa]lliance|[Uu]nion|[Bb]loc|[Gg]rouping|[Gg]roup|Community)\b"
+    r"(?!\s+(?:of|[A-Z]))"
 )
 
 
@@ -156,7 +158,12 @@ def sentence_organizations(doc: Doc, index: int) -> list[OrganizationMention]:
 @cache
 def _title_of_state() -> re.Pattern[str]:
     """ "President of (the) " ending right before a state: a head named by office and state."""
-    return re.compile(rf"\b(?:{lexicon.load().office_pattern})\s+of\s+(?:the\s+)?$")
+    return re.compile(
+        rf"\b(?:{lexicon.load().office_pattern})s?\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    )
+
+
+_LIST_SEPARATOR = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 
 
 def listed_heads(doc: Doc, index: int, start: int) -> tuple[tuple[str, ...], int]:
@@ -169,11 +176,17 @@ def listed_heads(doc: Doc, index: int, start: int) -> tuple[tuple[str, ...], int
         spans.append((doc.sentences[index + 1].start, doc.sentences[index + 1].end))
     title = _title_of_state()
     for span_start, span_end in spans:
-        states = [
-            c.code
-            for c in doc.countries_in(span_start, span_end)
-            if c.code != "EUU" and title.search(doc.text[max(c.start - 60, 0) : c.start])
-        ]
+        states: list[str] = []
+        previous = -1  # end of the last state counted: "Ambassadors of A, B and C"
+        for c in doc.countries_in(span_start, span_end):
+            listed = previous >= 0 and _LIST_SEPARATOR.fullmatch(doc.text, previous, c.start)
+            if c.code != "EUU" and (
+                listed or title.search(doc.text[max(c.start - 60, 0) : c.start])
+            ):
+                states.append(c.code)
+                previous = c.end
+            else:
+                previous = -1
         if len(set(states)) >= 2:
             if P.LIST_HEDGE.search(doc.text[doc.sentences[index].start : span_end]):
                 break

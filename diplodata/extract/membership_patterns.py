@@ -14,7 +14,7 @@ TRIGGER = re.compile(
     r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
-    r"[Hh]eads\b|[Ll]eaders\b|within|two\s+(?:biggest|largest)|admission|"
+    r"[Hh]eads\b|[Ll]eaders\b|[Ll]eaders['’]|[Ss]ummit|convened|[Ww]e,|within|two\s+(?:biggest|largest)|admission|"
     r"\s\((?=[A-Z])|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–])|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
 )
 
@@ -255,7 +255,9 @@ HEADS_OF_MEMBERS = re.compile(
     rf"\b(?:[Hh]eads|[Ll]eaders)\s+of\s+(?:(?:state|government)(?:\s+and\s+(?:state|government))?"
     rf"\s+of\s+(?:the\s+)?(?P<orgs>{_O})(?:{_POS}?\s+(?:member\s+)?{_STATES})?|(?:the\s+)?"
     rf"(?P<orgs2>{_O}){_POS}?\s+(?:member\s+)?{_STATES})\b|(?P<orgs3>{_O})\s+(?:member\s+"
-    rf"{_STATES}\s+)?heads\s+of\s+(?:state|government)\b"
+    rf"{_STATES}\s+)?heads\s+of\s+(?:state|government)\b|\b(?:[Rr]epresentatives|[Aa]mbassadors|"
+    rf"[Ee]nvoys|[Dd]elegations|[Dd]iplomats|[Hh]eads\s+of\s+(?:diplomatic\s+)?missions)\s+of\s+"
+    rf"(?:the\s+)?(?P<orgs4>{_O}){_POS}?\s+member\s+{_STATES}\b"
 )
 # Guests, observers and partners listed beside the members: the list is not one of members.
 LIST_HEDGE = re.compile(
@@ -287,3 +289,16 @@ NAMED_BODY = re.compile(
     r"Bloc|Fund|Coalition)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?"
     r"[A-Z][\w’'-]*){0,4})?)\b"
 )
+
+# "we, the leaders of A, B and C, met for the third ⟨O⟩ Leaders' Summit", "we ... convened for
+# the first leaders' meeting of the ⟨O⟩ Group": the members' own heads meeting as the body.
+MEMBERS_SUMMIT = re.compile(
+    r"\b(?:met|meet|convened|convene|gathered|came\s+together)\s+(?:for|at|in)\s+(?:the|our|a)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?(?:(?:[Ll]eaders['’]?\s+)?(?:[Ss]ummit|[Mm]eeting)\s+of\s+(?:the\s+)?"
+    rf"[“\"]?(?P<orgs>{_O})|[“\"]?(?P<orgs2>{_O})[”\"]?\s+(?:[Ll]eaders['’]?\s+)?(?:[Ss]ummit|[Mm]eeting))"
+)
+# the subject of such a sentence: the authors of a joint statement ("Today, we — ...")
+WE_LEADERS = re.compile(r"^(?:[^,—–]{0,40}[,—–]\s*){0,2}[Ww]e\b")
+# "We, the Presidents of A, B and C – the ⟨O⟩, gathered ...": the authors name themselves as
+# the body
+WE_AS_BODY = re.compile(rf"{_C}\s*[,–—-]\s*(?:the\s+)?[“\"]?(?P<orgs>{_O})")

@@ -314,6 +314,21 @@ def _inside(sentence: _Sentence) -> Iterator[_Hit]:
             yield _Hit(tuple(states), _orgs(match, sentence, "orgs"))
 
 
+def _members_summit(sentence: _Sentence) -> Iterator[_Hit]:
+    """ "Today, we, the leaders of A, B, C and D, met for the ⟨O⟩ Leaders' Summit", "We, the
+    Presidents of A, B and C – the ⟨O⟩, gathered": a joint statement whose authors, heads of
+    two or more named states, meet as the body itself."""
+    text = sentence.text.strip()
+    if not P.WE_LEADERS.match(text):
+        return
+    match = P.MEMBERS_SUMMIT.search(text) or P.WE_AS_BODY.search(text)
+    if not match:
+        return
+    states = tuple(dict.fromkeys(_codes(sentence, text[: match.end()], "C")))
+    if len(states) >= 2 and not _hedged(sentence, match, 3):
+        yield _Hit(states, _orgs(match, sentence, "orgs", "orgs2"))
+
+
 _RULES: tuple[_Rule, ...] = (
     _copular,
     _make_up,
@@ -324,6 +339,7 @@ _RULES: tuple[_Rule, ...] = (
     _ranked,
     _chair,
     _inside,
+    _members_summit,
 )
 
 
@@ -334,9 +350,48 @@ def _heads_list(doc: Doc, index: int, sentence: _Sentence) -> Iterator[_Hit]:
     match = P.HEADS_OF_MEMBERS.search(sentence.text)
     if match:
         here = re.search(r"\b(?:[Hh]eads|[Ll]eaders)\b", doc.text[sentence.span.start :])
+        if match.group("orgs4"):  # "representatives of the EU member states": after them
+            here = re.search(r"\bmember\s+\w+", doc.text[sentence.span.start :])
         states, end = listed_heads(doc, index, sentence.span.start + (here.end() if here else 0))
         if len(states) >= (2 if "member" in match.group() else 3):
-            yield _Hit(states, _orgs(match, sentence, "orgs", "orgs2", "orgs3"), end=end)
+            yield _Hit(states, _orgs(match, sentence, "orgs", "orgs2", "orgs3", "orgs4"), end=end)
+
+
+_FOLLOWING = re.compile(
+    r"\bthe following (?:leaders|heads of (?:state|government)(?: and (?:state|government))?|"
+    r"ministers|foreign ministers|participants)\b"
+)
+_LIST_LINE = 160  # a line of a list of leaders: "Bulgarian President Rumen Radev"
+
+
+def _following(doc: Doc, index: int) -> Iterator[_Hit]:
+    """ "Readout of the Meeting with the Leaders of the ⟨O⟩ ... Joining the President were the
+    following leaders:" and one leader a line ("Bulgarian President X", "Prime Minister of
+    Y Z"): the listed leaders' states are members of the organizations the headline and
+    lead name (two at most)."""
+    span = doc.sentences[index]
+    if not _FOLLOWING.search(doc.text, span.start, span.end):
+        return
+    lead = doc.sentences[: min(3, len(doc.sentences))]
+    orgs = tuple(dict.fromkeys(o.code for s in lead for o in doc.organizations_in(s.start, s.end)))
+    if not 1 <= len(orgs) <= 2:
+        return
+    states: list[str] = []
+    end = span.end
+    for line in doc.sentences[index + 1 : index + 31]:
+        named = _states(doc, line.start, line.end) + [
+            c for c in doc.countries_in(line.start, line.end) if c.form == "demonym"
+        ]
+        if (
+            line.end - line.start > _LIST_LINE
+            or not named
+            or "\n" not in doc.text[end : line.start]
+        ):
+            break
+        states.append(min(named, key=lambda c: c.start).code)
+        end = line.end
+    if len(set(states)) >= 2:
+        yield _Hit(tuple(dict.fromkeys(states)), orgs, end=end)
 
 
 def _resolve_anaphor(
@@ -402,7 +457,8 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
         sentence = _placeholders(doc, span, named)
         names = {o.code: o.surface for o in named}
         hits = (hit for rule in _RULES for hit in rule(sentence))
-        for hit in itertools.chain(hits, _heads_list(doc, index, sentence)):
+        listed = itertools.chain(_heads_list(doc, index, sentence), _following(doc, index))
+        for hit in itertools.chain(hits, listed):
             members = hit.members
             if hit.anaphor:
                 recent = memory if memory_index >= index - 1 else ()

@@ -127,6 +127,8 @@ _MONTH = (
     r"December)"
 )
 _YEAR = re.compile(
+    r"\b(?P<part>(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|half)|"
+    r"fiscal(?:\s+year)?)\s+(?:of\s+)?(?P<part_year>(?:19|20)\d\d(?:[-/]\d\d)?)\b|"
     r"\b(?:in|during|for|of|by|throughout|through|over)\s+(?:the\s+(?:whole\s+|fiscal\s+)?"
     rf"(?:year\s+)?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d\d)\b|"
     rf"\b(?:in|during|for)\s+(?P<month>{_MONTH}(?:\s*[-–]\s*{_MONTH})?)\b(?![\s,]+\d)|"
@@ -260,6 +262,9 @@ def year_and_period(
     year: int | None = None
     period: str | None = None
     for m in candidates:
+        if m.group("part"):  # "the first quarter of 1987", "fiscal 1986": part of a year
+            period = period or f"{m.group('part').lower()} {m.group('part_year')}"
+            break
         if m.group("period"):
             if period is None:
                 period = m.group("period").lower()
@@ -283,6 +288,11 @@ def year_and_period(
 
 COMPARISON = re.compile(
     r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|than)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_YEARS_SPAN = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:years|decades?)\b|"
+    r"\b(?:\w+)\s+years\s+(?:ago|earlier|before)\b",
     re.IGNORECASE,
 )
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
@@ -325,6 +335,8 @@ class Years:
             return year, period
         if comparison and not qualifying and main:
             if re.search(r"\bfrom\s+(?:an?\s+|the\s+)?$", pre):  # a change: the year before
+                if _YEARS_SPAN.search(text, sentence[0], sentence[1]):
+                    return None, None  # "in the last ten years, from X to Y": years before
                 return (main[0] - 1 if main[0] and main[1] is None else None), None
             return main  # a contrast: "a deficit of X compared to a surplus of Y"
         if _THAT_YEAR.search(pre + post) or _THAT_YEAR.search(whole):

@@ -44,7 +44,8 @@ def words(block: str) -> list[str]:
 HONORIFICS = frozenset(
     words(
         """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sheikh Sheikha Prince Princess Sen Rep Gen
-    General Admiral Marshal Colonel Col Lt Mister Madam Madame Monsieur Herr Excellency"""
+    General Admiral Marshal Colonel Col Lt Mister Madam Madame Monsieur Herr Excellency
+    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig"""
     )
 )
 # Capitalized words that are never part of a personal name.
@@ -103,6 +104,9 @@ Tower Media Capital Daily Review Ministry Council Committee Commission Union Org
 Organisation Party Office Department Agency Bank Fund Group Corporation Corp Company Inc Ltd
 University Institute Forum Conference Assembly Club City Airport Arena Stadium Agreement Network
 Channel Airlines Airways Holding Holdings Technologies Software Systems Labs Court Cup
+Accord Accords Alliance System Shoal Reef Island Islands Strait Trafficking Export Exports
+Initiative Program Programme Treaty Declaration Doctrine Format Platform Partnership Coalition
+Movement Square Street House
 """)
 )
 
@@ -182,6 +186,7 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 bool(w)
                 and not is_blocked
                 and (w not in stop or (after_given and w in _MONTH_SURNAMES))  # "Theresa May"
+                and not w.endswith("-elect")  # "President-elect X"
                 and (len(w.rstrip(".")) == 1 or not w.isupper())
             ) or bool(current and w in REGNAL)  # "Abdullah II", "Charles III"
             is_name = is_name or bool(  # "Zaid bin Sultan": a father's name, not an office
@@ -217,6 +222,12 @@ def is_family_first(tokens: tuple[str, ...]) -> bool:
     )
 
 
+def _initial_of_name(words: list[tuple[int, int, str]]) -> bool:
+    """ "V. Putin", "J. Biden": one initial before a surname is the given name's (before a
+    given name, "C. William Verity", the name is the rest)."""
+    return len(words) == 2 and len(words[0][2]) == 2 and not words[1][2].endswith(".")
+
+
 def _close(
     words: list[tuple[int, int, str]],
     run_start: int,
@@ -229,7 +240,7 @@ def _close(
         words = words[:-1]
     while len(words) > 2 and words[-1][2].endswith("ing"):  # headline verbs: "... Biden Welcoming"
         words = words[:-1]
-    while words and words[0][2].endswith("."):
+    while words and words[0][2].endswith(".") and not _initial_of_name(words):
         words = words[1:]
     if not words:
         return
@@ -243,7 +254,7 @@ def _close(
         if cut:
             prefix = [*prefix, *(w[2] for w in words[:cut])]
             words = words[cut:]
-    if len(words) > 6:
+    if sum(w[2] not in PARTICLES for w in words) > 6:  # patronymic chains count their names
         return
     tokens = tuple(w[2] for w in words)
     out.append(Segment(words[0][0], words[-1][1], tokens, run_start, tuple(prefix), org_tail))

@@ -40,6 +40,7 @@ from diplodata.extract.titles import (
     right_title,
 )
 from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
+from diplodata.resolve import generation, word_ending
 from diplodata.text import Doc
 
 __all__ = ["MeetingFact", "MembershipFact", "PersonFact", "TradeFact", "extract_persons"]
@@ -58,6 +59,8 @@ _PERSON_AFTER = re.compile(
     r"|\s+\((?:L|R|C|left|right|centre|center)\)|,\s+(?:the\s+)?(?:wife|husband|son|daughter|"
     r"widow|mother|father|brother|sister)\s+of\b"
 )
+# A generation after a name: "Douglas Fairbanks Jr", "Joseph R. Biden, Jr.", "Pitt the Elder".
+_GENERATION_AFTER = re.compile(r",? (?:Jr|Sr|Jnr|Snr)\b\.?| the (?:Elder|Younger)\b")
 
 # Honorifics that only go before a person's name (not "General", "Lord": "General Assembly").
 _PERSONAL_BEFORE = re.compile(
@@ -75,12 +78,40 @@ class Mention:
     titled: bool = False  # an honorific or royal title right before it ("Princess Mary")
     personal: bool = False  # a personal honorific ("Mr", "Mrs", "Sheikh") right before it
     touching: bool = False  # an office title right before it ("Senator Murphy")
+    suffix: str = ""  # a generation after the name: ", Jr", " Sr", " the Younger"
+
+    @property
+    def name(self) -> str:
+        return self.seg.text + self.suffix
+
+    @property
+    def generation(self) -> str:
+        return generation(self.name) if self.suffix else ""
+
+
+_LABEL_AFTER = re.compile(
+    r"['’]?s?\s+(?:administration|government|cabinet|era|doctrine|camp|presidency|years)\b"
+)
+_WIRE_COMPANY = re.compile(r"<[A-Z][^<>\n]{1,60}>")
+
+
+def _wire_companies(text: str) -> list[tuple[int, int]]:
+    """Spans of "<Goldman Sachs and Co>": wire services mark companies with angle brackets."""
+    if "<" not in text:
+        return []
+    return [m.span() for m in _WIRE_COMPANY.finditer(text)]
+
+
+def _compound_given(word: str, names: frozenset[str]) -> bool:
+    """ "Jean-Charles", "Anna-Maria": a given name made of given names."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in names for p in parts)
 
 
 def _mentions(doc: Doc) -> list[Mention]:
     """Every name-like segment with its title and whether there is evidence it is a person."""
     blocked = [(c.start, c.end) for c in doc.countries]
-    blocked += [(o.start, o.end) for o in doc.organizations]
+    blocked += [(o.start, o.end) for o in doc.organizations + doc.institutions]
     names = given_names()
     segs = segments(doc.text, blocked)
     strong = bytearray(len(doc.text))  # 1 under names that a title cannot run through
@@ -88,7 +119,12 @@ def _mentions(doc: Doc) -> list[Mention]:
         if len(s.tokens) >= 2 or s.tokens[0] in names:
             strong[s.start : s.end] = b"\x01" * (s.end - s.start)
     found: list[Mention] = []
+    companies = _wire_companies(doc.text)
     for seg in segs:
+        if _LABEL_AFTER.match(doc.text, seg.end) and len(seg.tokens) == 1:
+            continue  # "the Reagan administration": a label, not a mention of the person
+        if any(s <= seg.start < e for s, e in companies):
+            continue  # "<James Capel and Co>": a company in wire markup
         sent = doc.sentence_at(seg.start)
         sent_start = sent.start if sent.start <= seg.start else seg.start
         sent_end = max(sent.end, seg.end)
@@ -100,7 +136,8 @@ def _mentions(doc: Doc) -> list[Mention]:
         personal = bool(_PERSONAL_BEFORE.search(before))
         label = multi and doc.text.startswith(":", seg.end)
         label = label or (multi and bool(_PERSON_AFTER.match(doc.text, seg.end, seg.end + 40)))
-        evidence = honorific or (multi and bool(left or right or label or seg.tokens[0] in names))
+        given = seg.tokens[0] in names or _compound_given(seg.tokens[0], names)
+        evidence = honorific or (multi and bool(left or right or label or given))
         evidence = evidence or bool(left and left[2]) or occupation_before(doc, seg, not multi)
         evidence = evidence and not (seg.org_tail and seg.tokens[0] not in names)
         title = Title()
@@ -119,6 +156,7 @@ def _mentions(doc: Doc) -> list[Mention]:
             title.country = demonym_before(doc, seg, sent_start)
         titled = honorific or (not multi and occupation_before(doc, seg, True))
         titled = titled or (not multi and bool(left and left[2]))  # "President Prabowo"
+        suffix = _GENERATION_AFTER.match(doc.text, seg.end)
         found.append(
             Mention(
                 seg,
@@ -128,6 +166,7 @@ def _mentions(doc: Doc) -> list[Mention]:
                 titled,
                 personal,
                 bool(left and left[2] and is_person_head(doc.text[left[0] : left[1]].split()[-1])),
+                suffix.group().rstrip(".") if suffix else "",
             )
         )
     return found
@@ -157,11 +196,16 @@ class _Person:
     mentions: list[Mention] = field(default_factory=list)
     tokens: tuple[str, ...] = ()
     keys: set[str] = field(default_factory=set)
+    generation: str = ""  # "jr", "sr", ... when a mention states one
 
     def add(self, mention: Mention) -> _Person:
         self.mentions.append(mention)
-        if len(mention.seg.tokens) > len(self.tokens):
-            self.tokens = mention.seg.tokens
+        self.generation = self.generation or mention.generation
+        tokens = mention.seg.tokens
+        if len(tokens) > len(self.tokens) or (
+            len(tokens) == len(self.tokens) and _initial(self.tokens[0]) and not _initial(tokens[0])
+        ):  # the fullest form: "Joseph Biden" over "J. Biden"
+            self.tokens = tokens
         self.keys.update(fold(t) for t in mention.seg.tokens)
         return self
 
@@ -169,16 +213,38 @@ class _Person:
         return fold(self.tokens[-1])
 
 
-def _compatible(person: _Person, tokens: tuple[str, ...]) -> bool:
+def _same_generation(person: _Person, mention: Mention) -> bool:
+    """Father and son: "Douglas Fairbanks Sr" is not "Douglas Fairbanks Jr"."""
+    mine, theirs = person.generation, mention.generation
+    return not (mine and theirs and mine != theirs)
+
+
+def _compatible(person: _Person, mention: Mention) -> bool:
     """Whether a multi-word name is a variant of ``person``'s: same (folded) surname and
-    first names alike, or all its words among the person's words."""
+    first names alike (not two given names that end otherwise, Michael/Michelle, unless one
+    is a short form of the other), or all its words among the person's words; never two
+    generations."""
+    tokens = mention.seg.tokens
+    if not _same_generation(person, mention):
+        return False
     keys = {fold(t) for t in tokens}
     if keys <= person.keys:
         return True
     if fold(tokens[-1]) != person.surname():
         return False
+    if len(person.tokens) == 1:
+        return True
     mine, theirs = fold(person.tokens[0]), fold(tokens[0])
-    return mine[:2] == theirs[:2] or len(person.tokens) == 1
+    if _initial(person.tokens[0]) or _initial(tokens[0]):  # "J. Biden" and "Joseph Biden"
+        return mine[:1] == theirs[:1]
+    if mine[:2] != theirs[:2]:
+        return False
+    short = mine.startswith(theirs) or theirs.startswith(mine)
+    return short or word_ending(person.tokens[0]) == word_ending(tokens[0])
+
+
+def _initial(token: str) -> bool:
+    return len(token) == 2 and token.endswith(".")
 
 
 def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Person]:
@@ -199,7 +265,7 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         # a compatible person holds the mention's last word (as surname or among its words);
         # the first one in order wins, as a scan of every person would find it
         candidates = sorted(by_word.get(fold(m.seg.tokens[-1]), ()))
-        found = next((i for i in candidates if _compatible(people[i], m.seg.tokens)), None)
+        found = next((i for i in candidates if _compatible(people[i], m)), None)
         if found is not None:
             people[found].add(m)
             index(found)
@@ -222,7 +288,7 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         single_keys(i)
     for m in single:
         key = fold(m.seg.tokens[0])
-        holders = by_key.get(key)
+        holders = [i for i in by_key.get(key, ()) if _same_generation(people[i], m)]
         match = people[min(holders)] if holders else None
         if match:
             match.add(m)
@@ -243,11 +309,18 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
         return 2 * bool(m.title.country) + bool(m.title.role) + bool(m.title.posted_to)
 
     best = max(ordered, key=score)  # max keeps the first of equals
-    title = Title(best.title.role, best.title.country, best.title.posted_to)
+    relative = best.title.role == "counterpart"  # an office another mention may state
+    title = Title(None if relative else best.title.role, best.title.country, best.title.posted_to)
     for m in ordered:
-        title = _merge(title, Title(m.title.role, m.title.country, None))
-    name = max((m.seg.text for m in ordered), key=lambda t: len(t.split()))
-    aliases = dict.fromkeys(m.seg.text for m in ordered if m.seg.text != name)
+        role = None if m.title.role == "counterpart" else m.title.role
+        title = _merge(title, Title(role, m.title.country, None))
+    if title.role is None and relative:
+        title = replace(title, role="counterpart")
+    name = max(  # the fullest form: most words, then a given name over its initial
+        (m.name for m in ordered),
+        key=lambda t: (len(t.split()), not _initial(t.split()[0])),
+    )
+    aliases = dict.fromkeys(m.name for m in ordered if m.name != name)
     sent = doc.sentence_at(best.seg.start)
     start, end = (
         (sent.start, sent.end)
@@ -263,6 +336,7 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
         end=end,
         role=title.role,
         country=title.country if title.country != "EUU" else None,  # the EU is no state
+        country_stated=bool(title.country) and title.country != "EUU",
         posted_to=title.posted_to,
         aliases=tuple(aliases),
         serves_organization=any(m.title.org for m in ordered) or title.country == "EUU",
@@ -393,15 +467,31 @@ def imply_states(doc: Doc, facts: list[PersonFact]) -> list[PersonFact]:
     out = []
     for f in facts:
         if not (f.country or f.serves_organization or serves_organization(f.name, year)):
-            votes: dict[str, int] = {}
-            for c in doc.countries_in(f.start, f.end):
-                before = doc.text[max(f.start, c.start - 14) : c.start].lower()
-                if c.code != "EUU" and not re.search(_DESTINATION, before):
-                    votes[c.code] = votes.get(c.code, 0) + 1
-            state = max(votes, key=lambda k: votes[k]) if votes else fallback
+            state = _nearest_state(doc, f) or fallback
             f = replace(f, country=state) if state else f
         out.append(f)
     return out
+
+
+def _nearest_state(doc: Doc, f: PersonFact) -> str | None:
+    """The state named nearest before the person in the sentence that states them best
+    ("a delegation of the US Congress, which included senators A and B"), else nearest
+    after; never one named as a destination ("arrived in Kyiv")."""
+    text = doc.text
+    at = min(
+        (i for i in (text.find(n, f.start, f.end) for n in (f.name, *f.aliases)) if i >= 0),
+        default=f.start,
+    )
+    states = [
+        c
+        for c in doc.countries_in(f.start, f.end)
+        if c.code != "EUU"
+        and not re.search(_DESTINATION, text[max(f.start, c.start - 14) : c.start].lower())
+        and not c.start <= at < c.end
+    ]
+    before = [c for c in states if c.end <= at]
+    after = [c for c in states if c.start > at]
+    return before[-1].code if before else after[0].code if after else None
 
 
 def _article_state(doc: Doc) -> str | None:

@@ -106,7 +106,7 @@ def is_person_head(word: str) -> bool:
 
 
 def is_office_word(word: str, heads: bool = False) -> bool:
-    w = word.lower()
+    w = word.lower().removesuffix("-elect")  # "President-elect"
     found = _head_words() if heads else _office_words()
     if "-" in w and w.split("-")[0] in _office_words():  # "Vice-President", "co-chairman"
         w = w.split("-")[-1]
@@ -122,6 +122,9 @@ def occupation_before(doc: Doc, seg: Segment, solo: bool) -> bool:
     return bool((_SOLO_OCCUPATION if solo else _OCCUPATION).search(window))
 
 
+_PERSONAL = frozenset({"Mr", "Mrs", "Ms", "Dr", "Madam", "Miss"})
+
+
 def left_title(
     doc: Doc, seg: Segment, sent_start: int, strong: bytearray
 ) -> tuple[int, int, bool] | None:
@@ -131,6 +134,8 @@ def left_title(
     base = max(sent_start, seg.start - _LEFT_WINDOW)  # titles are short: no O(n^2) scans
     left = doc.text[base : seg.start]
     tokens = list(_LEFT_TOKEN.finditer(left))
+    while tokens and tokens[-1].group().rstrip(".") in _PERSONAL:  # "Ambassador, Mr X"
+        tokens = tokens[:-1]
     comma = bool(tokens) and tokens[-1].group() == ","
     if comma:
         tokens = tokens[:-1]
@@ -146,8 +151,11 @@ def left_title(
             if prev in _DEPARTMENTS:  # "Trade and Industry Secretary"
                 kept.insert(0, tok)
                 continue
-        if re.search(r"['’]s$", w) and not doc.countries_in(pos, pos + len(w)):
-            break  # a person's or organization's possessive ends any title
+        if re.search(r"['’]s$", w) and not any(
+            c.start <= pos < c.end for c in doc.countries_in(max(0, pos - 40), pos + 60)
+        ):
+            break  # a person's or organization's possessive ends any title ("People's
+            # Republic of China" is a state's name)
         if not (
             w[0].isupper()
             or w in _WALK_CONNECTORS
@@ -164,8 +172,10 @@ def left_title(
     found = [k.group() for k in kept]
     if not any(is_office_word(w, heads=True) for w in found):
         return None
+    if comma and kept and _FRONTED_OBJECT.match(doc.text, sent_start, base + kept[0].start()):
+        return None  # "Before the meeting with the President of Ukraine, X visited": another
     named = [(c.start, c.end) for c in doc.countries_in(base, seg.start)]
-    named += [(o.start, o.end) for o in doc.organizations_in(base, seg.start)]
+    named += [(o.start, o.end) for o in doc.international_in(base, seg.start)]
     last = max(
         i
         for i, k in enumerate(kept)
@@ -174,18 +184,33 @@ def left_title(
     tail = found[last + 1 :]
     if any(w in _WALK_CONNECTORS for w in tail) and not (comma or seg.tokens[0] in given_names()):
         return None
-    while found and found[-1].rstrip(".") in HONORIFICS:
+    while (  # "Prime Minister Sheikh X" (but "Crown Prince X", "Secretary General X")
+        found
+        and found[-1].rstrip(".") in HONORIFICS
+        and not lexicon.load().office(" ".join(found[-2:]))
+    ):
         found.pop()
+        kept.pop()
+    if not kept:
+        return None
     touching = bool(found) and not comma and is_office_word(found[-1], heads=True)
     if touching and found[-1].lower() not in _head_words() and found[-1][:-1] in _ROLE_HEADS:
         touching = False  # "oil analysts Douglas-Westwood": a firm of them, not a person
     return base + kept[0].start(), base + kept[-1].end(), touching
 
 
+# a title that ends a fronted phrase ("Before the meeting with the President of Ukraine,")
+# is someone that phrase mentions, not an apposition of the subject after the comma
+_FRONTED_OBJECT = re.compile(
+    r"\s*(?:Before|After|During|Following|Ahead\s+of|Prior\s+to|Upon|At|In|On|Since|Unlike)"
+    r"\b[^,;]*\b(?:with|to|by|from|for|of|on|at|about|against)\s+(?:the\s+)?$"
+)
+
+
 def _starts_with_name(doc: Doc, pos: int) -> bool:
     """Whether a state or an organization is named from ``pos`` on."""
     starts = [c.start for c in doc.countries_in(pos, pos + 60)]
-    starts += [o.start for o in doc.organizations_in(pos, pos + 60)]
+    starts += [o.start for o in doc.international_in(pos, pos + 60)]
     return pos in starts
 
 
@@ -218,6 +243,14 @@ def _modified_head(found: list[str]) -> bool:
     return len(found) == head + 1 or found[head + 1] in ("at", "with", "of")
 
 
+# the words of a state's formal name before its short name
+_STATE_FORM = re.compile(
+    r"(?<=\s)(?:(?:People['’]s|Islamic|Federal|Democratic|Socialist|United|Arab|Plurinational|"
+    r"Bolivarian|Hashemite|Co-operative|Cooperative)\s+)*(?:Republic|Kingdom|Federation|"
+    r"Commonwealth|Sultanate|State|Emirates?|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?$"
+)
+
+
 def parse_title(doc: Doc, start: int, end: int) -> Title:
     """Role, state and host state of the title phrase ``doc.text[start:end]``."""
     lex = lexicon.load()
@@ -225,9 +258,11 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
     country = posted = None
     cuts: list[tuple[int, int]] = []
     named = [(c.start, c.end, c.code) for c in doc.countries_in(start, end)]
-    named += [(o.start, o.end, "") for o in doc.organizations_in(start, end)]
+    named += [(o.start, o.end, "") for o in doc.international_in(start, end)]
     for s, e, code in sorted(named):
         s, e = s - start, e - start
+        form = _STATE_FORM.search(phrase[:s]) if code else None
+        s = form.start() if form else s  # "of the People's Republic of Bangladesh"
         pre = re.search(r"(?:^|\s)(of|to|at|from|in|with)\s+(?:the\s+)?#?$", phrase[:s])
         tail = re.match(r"(?:['’]s)?\s*(?:$|,|(?:to|of|and|in)\b)", phrase[e:])
         prep = pre.group(1) if pre else ""
@@ -259,7 +294,7 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
         role = "counterpart"
     if posted and not ((office and office.envoy) or "envoy" in phrase or "ambassador" in phrase):
         posted = None
-    return Title(role, country, posted, org=bool(doc.organizations_in(start, end)))
+    return Title(role, country, posted, org=bool(doc.international_in(start, end)))
 
 
 def _role_words(phrase: str) -> list[str]:
@@ -278,10 +313,19 @@ def _role_words(phrase: str) -> list[str]:
     return found
 
 
+# Words that cannot stand between a demonym and the name it qualifies: "The American could
+# meet Rusedski" does not make Rusedski American.
+_NOT_BETWEEN = (
+    r"and|or|of|the|with|to|in|at|on|for|by|from|against|than|as|but|who|which|that|"
+    r"is|was|are|were|be|been|has|had|have|do|does|did|will|would|could|can|may|might|"
+    r"should|must|shall|said|says|told|meet|meets|met|beat|beats|faces|face|plays|played"
+)
+
+
 def demonym_before(doc: Doc, seg: Segment, sent_start: int) -> str | None:
     """ "Russian Irina Shevchenko", "British hurdler Sarah Claxton": the demonym's state."""
     window = doc.text[max(sent_start, seg.start - 40) : seg.start]
-    m = re.search(r"(\S+)\s+(?:(?!(?:and|or|of|the|with|to)\s)[a-z-]+\s+){0,2}$", window)
+    m = re.search(rf"(\S+)\s+(?:(?!(?:{_NOT_BETWEEN})\s)[a-z-]+\s+){{0,2}}$", window)
     if not m:
         return None
     states = doc.countries_in(seg.start - len(window) + m.start(1), seg.start)

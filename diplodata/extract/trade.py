@@ -31,6 +31,7 @@ of Uzbekistan's trade") are read by :func:`diplodata.extract.money.share_facts`.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -67,6 +68,8 @@ class _Context:
     dollar: str = "USD"  # the dollar a bare "dlrs" means: the last one the article named
     last_pair: tuple[str, str] | None = None
     trade_pairs: list[tuple[int, tuple[str, str]]] = field(default_factory=list)
+    # the last figure read: its statement, reading and signed value
+    last_reading: tuple[int, _Reading, float] | None = None
 
 
 @dataclass(slots=True)
@@ -86,7 +89,7 @@ def extract_trade(doc: Doc) -> list[TradeFact]:
     ctx = _Context(doc, Years.of(doc.article), _top_pair(doc))
     facts: list[TradeFact] = []
     for index, span in enumerate(_statements(doc)):
-        if not P.TRIGGER.search(text, span.start, span.end):
+        if not P.TRIGGER.search(text, span.start, span.end) and not _continues(ctx, index, span):
             continue
         amounts, ctx.dollar = local_dollars(find_amounts(text, span.start, span.end), ctx.dollar)
         states = _named_states(doc, span, amounts)
@@ -96,6 +99,16 @@ def extract_trade(doc: Doc) -> list[TradeFact]:
         if len(states) >= 2:
             ctx.trade_pairs.append((index, (states[0], states[1])))
     return _dedupe(facts)
+
+
+def _continues(ctx: _Context, index: int, span: Span) -> bool:
+    """Whether the statement goes on with the figure of the statement before it ("It
+    widened to 3.61 billion in the first quarter")."""
+    return (
+        ctx.last_reading is not None
+        and ctx.last_reading[0] == index - 1
+        and P.CONTINUED_FIGURE.match(ctx.doc.text, span.start) is not None
+    )
 
 
 def _statements(doc: Doc) -> list[Span]:
@@ -140,9 +153,11 @@ def _statement_facts(
     """Read every money amount of one statement, in order."""
     text = ctx.doc.text
     money = [a for a in amounts if a.unit != "percent"]
-    windows = _windows(text, span, money)
+    windows = _windows(text, span, money, [a for a in amounts if a.unit == "percent"])
     facts: list[TradeFact] = []
-    previous: _Reading | None = None
+    carried = ctx.last_reading if ctx.last_reading and _continues(ctx, index, span) else None
+    previous = carried[1] if carried else None
+    own_flow = P.KEYWORD.search(text, span.start, span.end) is not None
     skipped_conversion = False
     for i, amount in enumerate(money):
         lo, hi = windows[i]
@@ -167,7 +182,11 @@ def _statement_facts(
         if reading.flow in ("turnover", "balance") and source == partner:
             reporter, partner = partner, reporter
         value = amount.value
-        if reading.flow == "balance":
+        before = carried[1] if carried and not own_flow else None
+        if before and before.reporter and before.partner:  # "It widened to ...": same sign
+            reporter, partner = before.reporter, before.partner
+            value = math.copysign(value, carried[2] if carried else 1.0)
+        elif reading.flow == "balance":
             value = signed_balance(text, (amount.start, amount.end), (span.start, hi), reporter,
                                    ctx.doc.countries, value)  # fmt: skip
         facts.append(
@@ -175,11 +194,14 @@ def _statement_facts(
                       span.start, max(span.end, amount.end), year, period, source)
         )  # fmt: skip
         ctx.last_pair = (reporter, partner)
+        ctx.last_reading = (index, replace(reading, reporter=reporter, partner=partner), value)
         ctx.years.record(index, year, period)
     return facts
 
 
-def _windows(text: str, span: Span, money: list[Amount]) -> list[tuple[int, int]]:
+def _windows(
+    text: str, span: Span, money: list[Amount], shares: list[Amount]
+) -> list[tuple[int, int]]:
     """For each amount, the text from the previous amount to the next one, cut at the
     first clause boundary between them."""
     cuts: list[tuple[int, int]] = []  # (end of amount i's post, start of amount i+1's pre)
@@ -190,8 +212,17 @@ def _windows(text: str, span: Span, money: list[Amount]) -> list[tuple[int, int]
     for i, _ in enumerate(money):
         lo = cuts[i - 1][1] if i else span.start
         hi = cuts[i][0] if i < len(cuts) else span.end
-        windows.append((lo, max(hi, money[i].end)))
+        windows.append((lo, max(_before_share(text, shares, money[i].end, hi), money[i].end)))
     return windows
+
+
+def _before_share(text: str, shares: list[Amount], start: int, end: int) -> int:
+    """Where a share of the amount begins ("..., 95 pct of it with the U.S."): the states
+    after it are the share's, not the amount's."""
+    for share in shares:
+        if start <= share.start < end and P.SHARE_OF_IT.match(text, share.end):
+            return share.start
+    return end
 
 
 def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[int, int],
@@ -206,7 +237,9 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
         return None
     flow, negative = _flow(pre, post)
     negative = negative or bool(P.NOT_TRADE_AFTER.match(post))
-    continued = previous is not None and (COMPARISON.search(pre) or flow is None)
+    continued = previous is not None and (
+        flow is None or (COMPARISON.search(pre) is not None and flow == previous.flow)
+    )  # "exports rose from X to Y, while imports rose from Z": Z has a flow of its own
     if previous is not None and continued:
         if unit == "USD" and previous.unit.endswith("D"):
             unit = previous.unit  # "7.45 billion H.K. dlrs ... from 8.59 billion dlrs"

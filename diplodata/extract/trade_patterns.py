@@ -66,9 +66,20 @@ BALANCE_ON = re.compile(
 IN_NAME = re.compile(r"(?:Trade|Commerce|Export|Import)s?\s+(?:(?:and|&)\s+)?[A-Z][a-z]")
 # "615 mln Ecus in grants", "$2 billion of loans": the amount is aid or credit, not trade.
 NOT_TRADE_AFTER = re.compile(
-    r"\s+(?:in|of|worth\s+of)\s+(?:new\s+|fresh\s+|soft\s+)?(?:grants?|aid|loans?|credits?|"
-    r"investments?|assistance|financing|debt)\b",
+    r"\s+(?:(?:in|of|worth\s+of)\s+(?:new\s+|fresh\s+|soft\s+|penalty\s+|punitive\s+)?"
+    r"(?:grants?|aid|loans?|credits?|investments?|assistance|financing|debt|tariffs?|duties|"
+    r"sanctions)|(?:in\s+)?(?:penalty|punitive|retaliatory)\s+(?:tariffs?|duties))\b",
     _I,
+)
+# "a surplus of $15.6 billion, 95 pct of it with the U.S.": what follows is the share's
+SHARE_OF_IT = re.compile(
+    r"\s+(?:pct|percent|per\s+cent|%)?\s*of\s+(?:it|which|that|this|them)\b", _I
+)
+# "It widened to 3.61 billion ...": the figure of the statement before, continued
+CONTINUED_FIGURE = re.compile(
+    r"(?:It|This|That|The\s+(?:deficit|surplus|gap|imbalance|figure|total))\s+(?:\w+\s+){0,2}?"
+    r"(?:widened|narrowed|rose|fell|grew|increased|decreased|dropped|declined|climbed|jumped|"
+    r"shrank|reached|totall?ed|stood|amounted|was|were)\b"
 )
 NEIGHBOUR = re.compile(r"\bwith\s+(?:its|their|her|his)\s+(?:[\w-]+\s+)?neighbou?r\b", _I)
 NOT_STATE_BEFORE = re.compile(r"(?:\bnon-|\b(?:Latin|North|South|Central)\s+)$")

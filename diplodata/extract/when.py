@@ -44,9 +44,13 @@ _RELATIVE_SPAN = re.compile(
 _RELATIVE_WORD = re.compile(r"(?i)today|yesterday|tomorrow|(?:on|last|this|next)\s+\w+day")
 _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3}
 DateValue = tuple[str, DatePrecision]
+_FOR_TRIGGER = re.compile(r"\s+(?:\w+\s+){0,3}?for\s+(?:(?:a|an|the|further|more|new)\s+)?")
+_REGION = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 _TOPIC_BEFORE = re.compile(
     r"(?:situation|developments?|crisis|war|conflict|events?|violence|attacks?|investments?|"
-    r"interests|presence|people|citizens|elections?|operations?|companies|trade|peace|role)\s*$"
+    r"interests|presence|people|citizens|elections?|operations?|companies|trade|peace|role|"
+    r"protests?|unrest|fighting|troops|forces|crimes|victims|refugees|security|stability|"
+    r"reforms?|investors|prices|economy|markets?|democracy|freedom|rights)\s*$"
 )
 _RANGE_AFTER = re.compile(r"\s?[–-]\s?[0-3]?\d\b")
 _RANGE_BEFORE = re.compile(r"\b[0-3]?\d\s?[–-]\s?$")
@@ -192,11 +196,15 @@ def stated_location(
         ):
             continue
         before = text[max(s_start, c.start - 40) : c.start]
-        prep = re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before)
+        prep = re.search(rf"\b(?:in|at)\s+(?:the\s+)?(?:{_REGION}\s+)?$", before)
         soil = c.form == "demonym" and re.match(
             r"\s+(?:soil|territory)\b", text[c.end : c.end + 12]
         )
-        visit = kind == "visit" and re.search(r"\bto\s+(?:the\s+)?$", before)
+        welcomed = text.startswith("welcom", t_start) and c.start > t_start
+        visit = (
+            kind == "visit" or welcomed or _FOR_TRIGGER.fullmatch(text, c.end, t_start)
+        ) and re.search(r"\bto\s+(?:the\s+)?$", before)
+        # "a visit to X", "sending Y to Moscow for talks", "welcomed Y to the White House"
         if soil and re.search(r"\bon\s+$", before):
             prep = soil
         if not (prep or visit) or (c.form not in LOCATION_FORMS and not soil):
