@@ -474,7 +474,7 @@ def stage(
     )
     package = descriptor(staging, meta) | {"citation": citation_text(meta)}
     write_descriptor(staging, package)
-    result = validate_release(staging, written.new)
+    result = validate_release(staging, written.new, increment.base if increment else None)
     (staging / "quality").mkdir()
     reports = {"validation": result.report, **(quality or {})}
     for name, report in reports.items():

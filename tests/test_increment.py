@@ -23,6 +23,7 @@ from diplodata.package import PackageMeta
 from diplodata.parts import parquet_files, part_names, published_tables
 from diplodata.query import run_query
 from diplodata.release import Release, publish
+from diplodata.rows import Tables
 from diplodata.tables import build_tables
 from diplodata.validate import check_keys, validate_package
 from diplodata.verify import verify_release
@@ -297,3 +298,34 @@ def test_a_namesake_taking_the_plain_id_rebuilds_the_published_articles_it_moves
     third = run(articles, out, prune=True)  # gone again: the Russian Orlov's id comes back
     assert rows(third.path) == rows(run(articles, tmp_path / "scratch-3").path)
     assert rows(third.path)["actor_mentions"] == rows(first.path)["actor_mentions"]
+
+
+def test_validation_reads_new_rows_and_checks_keys_across_parts(tmp_path: Path) -> None:
+    import dataclasses
+
+    from diplodata.release import PublishError
+
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every[:-1], None)
+    tables = build_tables(every, EXTRACTOR_VERSION)
+    published = {f.article.article_id for f in every[:-1]}
+
+    def refused(new: Tables, n: int) -> list[str]:
+        increment = inc.Increment(first.path, frozenset(published))
+        with pytest.raises(PublishError) as caught:
+            publish(new, tmp_path, _meta(n), increment=increment)
+        return [str(p) for p in caught.value.problems]
+
+    # a changed actor row with a bad state code: Frictionless reads the actors that changed
+    bad = inc.without_articles(tables, published)
+    bad.actors = [dataclasses.replace(bad.actors[0], country="Belarus"), *bad.actors[1:]]
+    assert any("actors" in p and "country" in p for p in refused(bad, 2))
+    # a kept article's mention published again: a primary key twice, across two parts
+    twice = inc.without_articles(tables, published)
+    twice.actor_mentions = [*twice.actor_mentions, tables.actor_mentions[0]]
+    assert any("primary key" in p and "actor_mentions" in p for p in refused(twice, 3))
+    # a mention of an actor the actors table lacks: a foreign key unresolved
+    orphan = inc.without_articles(tables, published)
+    orphan.actors = [a for a in orphan.actors if a.actor_id != orphan.actor_mentions[0].actor_id]
+    assert any("foreign key" in p and "actors" in p for p in refused(orphan, 4))
+    assert publish_on_top(tmp_path, 5, every, first).counts["articles"] == len(every)
