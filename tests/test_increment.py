@@ -329,3 +329,18 @@ def test_validation_reads_new_rows_and_checks_keys_across_parts(tmp_path: Path) 
     orphan.actors = [a for a in orphan.actors if a.actor_id != orphan.actor_mentions[0].actor_id]
     assert any("foreign key" in p and "actors" in p for p in refused(orphan, 4))
     assert publish_on_top(tmp_path, 5, every, first).counts["articles"] == len(every)
+
+
+def test_a_release_with_shared_parts_downloads_whole(tmp_path: Path) -> None:
+    from diplodata.download import download
+
+    every = facts()
+    first = publish_on_top(tmp_path / "out", 1, every[:-1], None)
+    second = publish_on_top(tmp_path / "out", 2, every, first)
+    for version in (None, first.version):  # the latest, then the older one beside it
+        result = download(str(tmp_path / "out"), tmp_path / "dl", version)
+        assert verify_release(result.path).ok
+        assert frictionless_cli(result.path / "datapackage.json")["valid"] is True
+    assert rows(tmp_path / "dl" / second.version) == rows(second.path)
+    assert rows(tmp_path / "dl" / first.version) == rows(first.path)
+    assert run_query("SELECT count(*) FROM articles", tmp_path / "dl").rows == [(len(every),)]
