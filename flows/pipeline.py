@@ -10,6 +10,7 @@ import sys
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import deployment
 from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -43,12 +44,14 @@ def extract_task(articles: list[Article], config: RunConfig) -> p.Extracted:
     return p.extract_batch(articles, config.out, config.time_budget)
 
 
-@task(name="build-tables")
+# Tasks whose inputs hold the whole corpus (the plan: every article) are not cached: a cache
+# key would hash those inputs on every run, which costs time in proportion to the corpus.
+@task(name="build-tables", cache_policy=NO_CACHE)
 def tables_task(results: list[ArticleFacts], plan: p.Plan, config: RunConfig) -> p.NewRows:
     return p.release_tables(plan, results, config.out, config.include_text)
 
 
-@task(name="validate")
+@task(name="validate", cache_policy=NO_CACHE)
 def validate_task(rows: p.NewRows, config: RunConfig, plan: p.Plan) -> StagedRelease:
     meta = p.package_meta(config, plan.articles)
     notes = p.release_notes(plan, config.out, rows)
