@@ -19,7 +19,7 @@ from diplodata.parts import parquet_files, row_count
 from diplodata.schemas import TABLES, arrow_schema
 
 Row = dict[str, Any]
-SAMPLE = 1000  # rows of each table the page embeds
+SAMPLE = 300  # rows of each table the page embeds
 NODES = 30  # actors in the who-met-whom network
 TRADE_PAIRS = 40  # reporter-partner pairs in the trade grid
 TOP_ACTORS = 15
