@@ -15,8 +15,6 @@ import errno
 import os
 import re
 import shutil
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -92,20 +90,7 @@ def row_count(folder: Path, table: str) -> int:
     return sum(pq.read_metadata(p).num_rows for p in parquet_files(folder, table))
 
 
-@dataclass(frozen=True, slots=True)
-class Written:
-    """The two files of one part of one table, relative to the release folder."""
-
-    table: str
-    name: str
-    rows: int
-
-    @property
-    def paths(self) -> tuple[str, str]:
-        return parquet_path(self.table, self.name), csv_path(self.table, self.name)
-
-
-def write_part(folder: Path, table: str, name: str, rows: pa.Table) -> Written:
+def write_part(folder: Path, table: str, name: str, rows: pa.Table) -> None:
     """Write one part of ``table`` (Parquet, then the same rows as CSV) into ``folder``."""
     parquet, csv = (folder / p for p in (parquet_path(table, name), csv_path(table, name)))
     parquet.parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +102,6 @@ def write_part(folder: Path, table: str, name: str, rows: pa.Table) -> Written:
         con.from_arrow(rows).write_csv(str(csv), sep=",", header=True, quotechar='"')
     finally:
         con.close()
-    return Written(table, name, rows.num_rows)
 
 
 def link(source: Path, target: Path) -> bool:
@@ -146,15 +130,3 @@ def link_part(base: Path, folder: Path, table: str, name: str) -> bool:
 def remove_part(folder: Path, table: str, name: str) -> None:
     for rel in (parquet_path(table, name), csv_path(table, name)):
         (folder / rel).unlink(missing_ok=True)
-
-
-def same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def shared_paths(folder: Path, other: Path, paths: Sequence[str]) -> set[str]:
-    """Which of ``paths`` are the same file (one inode) in both releases."""
-    return {p for p in paths if same_file(folder / p, other / p)}
