@@ -347,13 +347,22 @@ def _latest_articles(out: Path) -> list[tuple[str | None, ...]] | None:
     latest = latest_release(out)
     if latest is None or damaged_latest(out):
         return None
-    con = duckdb.connect()
-    files = [str(p) for p in parquet_files(latest, "articles")]
-    result = con.execute("SELECT * FROM read_parquet($1)", [files])
-    columns = [d[0] for d in result.description or []]
-    rows = [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
-    con.close()
-    return [tuple(_text(row.get(c)) for c in _SAME) for row in rows]
+    st = (latest / "datapackage.json").stat()
+    key = (latest, st.st_ino, st.st_mtime_ns)  # a release never changes: read it once
+    if key not in _LATEST_ARTICLES:
+        con = duckdb.connect()
+        files = [str(p) for p in parquet_files(latest, "articles")]
+        result = con.execute("SELECT * FROM read_parquet($1)", [files])
+        columns = [d[0] for d in result.description or []]
+        rows = [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
+        con.close()
+        _LATEST_ARTICLES.clear()
+        _LATEST_ARTICLES[key] = [tuple(_text(row.get(c)) for c in _SAME) for row in rows]
+    return _LATEST_ARTICLES[key]
+
+
+# the rows of the last release read, by its folder and its descriptor's inode and time
+_LATEST_ARTICLES: dict[tuple[Path, int, int], list[tuple[str | None, ...]]] = {}
 
 
 def damaged_latest(out: Path) -> list[str]:
