@@ -38,6 +38,7 @@ from diplodata.http import (
     with_retries,
 )
 from diplodata.package import sha256_file
+from diplodata.parts import link
 
 CATALOG = "catalog.json"
 DESCRIPTOR = "datapackage.json"
@@ -90,6 +91,7 @@ class DownloadResult:
     files: list[FileSpec] = field(default_factory=list)
     fetched: list[str] = field(default_factory=list)  # downloaded in this run
     reused: list[str] = field(default_factory=list)  # already present and verified
+    linked: list[str] = field(default_factory=list)  # the same file of a release beside it
     resumed: list[str] = field(default_factory=list)  # continued with a Range request
     retries: int = 0
     latest: bool = False  # DIR/latest now points at this version
@@ -286,12 +288,36 @@ def _fetch(session: _Session, spec: FileSpec, part: Path) -> None:
         raise DownloadError(f"cannot download {spec.path}: {exc}; {hint}") from exc
 
 
+def _beside(folder: Path, spec: FileSpec) -> Path | None:
+    """The same file (path, size and sha256) in a release downloaded beside ``folder``:
+    releases share their unchanged parts, and so can their downloads."""
+    try:
+        others = sorted((p for p in folder.parent.iterdir() if p != folder), reverse=True)
+    except OSError:
+        return None
+    for other in others:
+        candidate = other / spec.path
+        if other.is_symlink() or not other.is_dir() or not candidate.is_file():
+            continue
+        if candidate.stat().st_size == spec.bytes and _matches(candidate, spec):
+            return candidate
+    return None
+
+
 def fetch_file(session: _Session, spec: FileSpec, folder: Path) -> None:
-    """``folder/spec.path``, verified; a file already there and intact is kept."""
+    """``folder/spec.path``, verified; a file already there and intact is kept, and one a
+    release beside it has is linked (or copied) from there."""
     final = folder / spec.path
     assert session.result is not None
     if final.is_file() and _matches(final, spec):
         session.result.reused.append(spec.path)
+        session.progress.advance(spec.path, spec.bytes)
+        return
+    same = _beside(folder, spec)
+    if same is not None:
+        final.unlink(missing_ok=True)
+        link(same, final)
+        session.result.linked.append(spec.path)
         session.progress.advance(spec.path, spec.bytes)
         return
     final.parent.mkdir(parents=True, exist_ok=True)

@@ -343,4 +343,10 @@ def test_a_release_with_shared_parts_downloads_whole(tmp_path: Path) -> None:
         assert frictionless_cli(result.path / "datapackage.json")["valid"] is True
     assert rows(tmp_path / "dl" / second.version) == rows(second.path)
     assert rows(tmp_path / "dl" / first.version) == rows(first.path)
+    # the older release's download shares the parts the two releases share
+    assert result.linked and all(
+        os.path.samefile(tmp_path / "dl" / first.version / p, tmp_path / "dl" / second.version / p)
+        for p in result.linked
+    )
+    assert len(result.linked) + len(result.fetched) == len(result.files)
     assert run_query("SELECT count(*) FROM articles", tmp_path / "dl").rows == [(len(every),)]
