@@ -15,6 +15,7 @@ from prefect.exceptions import TerminationSignal
 from prefect.runtime import deployment
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.states import Cancelled, State
+from prefect.utilities.annotations import quote
 
 from diplodata import noop, progress
 from diplodata import pipeline as p
@@ -44,8 +45,9 @@ def extract_task(articles: list[Article], config: RunConfig) -> p.Extracted:
     return p.extract_batch(articles, config.out, config.time_budget)
 
 
-# Tasks whose inputs hold the whole corpus (the plan: every article) are not cached: a cache
-# key would hash those inputs on every run, which costs time in proportion to the corpus.
+# Tasks whose inputs hold the whole corpus (the plan: every article) are not cached (a cache
+# key would hash those inputs on every run) and get them quoted (Prefect would walk them):
+# both cost time in proportion to the corpus.
 @task(name="build-tables", cache_policy=NO_CACHE)
 def tables_task(results: list[ArticleFacts], plan: p.Plan, config: RunConfig) -> p.NewRows:
     return p.release_tables(plan, results, config.out, config.include_text)
@@ -184,10 +186,11 @@ def _run(config: RunConfig) -> RunSummary:
         noop.mark(config, summary)
         return summary
     progress.stage("tables")
-    tables = tables_task(results, plan, config)
+    # quoted: Prefect would otherwise walk every article of the plan to resolve its inputs
+    tables = tables_task(quote(results), quote(plan), config)  # type: ignore[call-overload]
     timer.lap("tables")
     progress.stage("validate")
-    staged = validate_task(tables, config, plan)
+    staged = validate_task(quote(tables), config, quote(plan))  # type: ignore[call-overload]
     timer.lap("validate")
     if config.gold is not None and staged.valid:
         scores = evaluate_task(staged, config)
