@@ -722,3 +722,27 @@ def test_meetings_between_titled_persons_with_possessive_states_and_quoted_conve
     )
     found = [f[0] for f in _flat(_meetings(text, [chee, luo, ALPHA, BETA]))]
     assert found == [("Chee Wee Kiong", "Luo Zhaohui"), ("Ivan Petrov", "Oleg Sidorov")]
+
+
+def test_meetings_someone_who_will_also_take_part_joins_the_encounter() -> None:
+    faki = PersonFact(
+        name="Musa Faki", start=0, end=1, role="chairperson", serves_organization=True
+    )
+    text = (
+        "On June 3, Foreign Minister Ivan Petrov will meet with Prime Minister Anna Berg.\n"
+        "June 2, 2022\n\n"
+        "Foreign Minister Ivan Petrov will hold talks with Prime Minister Anna Berg in Sochi. "
+        "Commission Chairperson Musa Faki will also take part in the meeting."
+    )
+    found = _flat(_meetings(text, [ALPHA, GAMMA, faki]))
+    assert [(f[0], f[2], f[3]) for f in found] == [
+        (("Anna Berg", "Ivan Petrov", "Musa Faki"), "2022-06-03", "RUS")
+    ]
+
+
+def test_meetings_a_visit_to_a_place_in_the_opening_phrase_locates_the_encounter() -> None:
+    text = (
+        "Kyiv, 15 December 2021 (XYZ): During a working visit to Brussels, Foreign Minister "
+        "Ivan Petrov met with Prime Minister Anna Berg."
+    )
+    assert [f[3] for f in _flat(_meetings(text, [ALPHA, GAMMA]))] == ["BEL"]

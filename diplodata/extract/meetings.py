@@ -110,6 +110,7 @@ class _Cand:
     location: CountryMention | None
     agreed: bool = False  # "agreed to hold a meeting of ...": a later session, kept apart
     weak: bool = False  # "A and B discussed": talks, unless another row already has them
+    joined: bool = False  # one more participant "will also take part in the meeting"
 
 
 def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
@@ -371,7 +372,13 @@ def _when_where(
     comma = text.find(",", t_start, s_end)
     recalled = _RECALLED.search(text, s_start, s_end if comma < 0 else comma)  # its clause
     headline = s_start < ctx.headline_end
-    if date is None and ctx.anchor and not headline and (s_start < ctx.lead_end or not recalled):
+    if (
+        date is None
+        and ctx.anchor
+        and not headline
+        and not future  # "X will hold talks with Y" is not dated by the announcement
+        and (s_start < ctx.lead_end or not recalled)
+    ):
         date = (ctx.anchor.isoformat(), "day")
     location = stated_location(ctx.doc, s_start, s_end, t_start, kind)
     if location is None and kind != "phone_call":
@@ -420,6 +427,12 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
             same = set(k.keys) == set(c.keys) or states == frozenset(
                 ctx.country(x) or x for x in k.keys
             )
+            if (k.joined or c.joined) and (
+                set(k.keys) <= set(c.keys) or set(c.keys) <= set(k.keys)
+            ):
+                same = True  # the same encounter, with the participant who also took part
+                if len(c.keys) > len(k.keys):
+                    k.keys, k.joined = c.keys, True
             if same and c.weak:
                 break
             if k.kind == c.kind == "visit" and k.location and c.location:
@@ -452,6 +465,9 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
     for sentence in doc.sentences:
         s_start, s_end = sentence.start, sentence.end
         in_sentence: list[_Cand] = []
+        if cands and ctx.recent_age == 0 and _also_joins(ctx, cands[-1], s_start, s_end):
+            ctx.recent_age += 1
+            continue  # "X will also take part in the meeting": the one just reported
         for m in _TRIGGER.finditer(text, s_start, s_end):
             found = _candidates(ctx, m, s_start, s_end)
             if found and not ctx.main:
@@ -493,6 +509,28 @@ def _host_in_person(ctx: Context, c: _Cand) -> _Cand:
     if len(heads) != 1:
         return c
     return replace(c, keys=(*c.keys[:-1], heads.pop()), kind="talks")
+
+
+_ALSO_JOINS = re.compile(
+    r"\b(?:will|would|is to|was to)?\s*also\s+(?:take|took|takes)\s+part\s+in\s+(?:the|this)\s+"
+    r"(?:meeting|talks|negotiations|conversation|consultations)\b|\balso\s+(?:joined|attended|"
+    r"participated\s+in)\s+(?:the|this)\s+(?:meeting|talks|negotiations|conversation)\b"
+)
+
+
+def _also_joins(ctx: Context, last: _Cand, s_start: int, s_end: int) -> bool:
+    """ "Moussa Faki Mahamat will also take part in the meeting": one more participant of
+    the encounter the sentence before reported."""
+    match = _ALSO_JOINS.search(ctx.doc.text, s_start, s_end)
+    if not match:
+        return False
+    people = [i for i in ctx.items_in(s_start, match.start()) if not i.is_state]
+    if len(people) != 1 or len(last.keys) >= 3:
+        return False
+    if people[0].key not in last.keys:
+        last.keys = (*last.keys, people[0].key)
+        last.joined = True
+    return True
 
 
 def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:

@@ -201,12 +201,14 @@ def stated_location(
             r"\s+(?:soil|territory)\b", text[c.end : c.end + 12]
         )
         welcomed = text.startswith("welcom", t_start) and c.start > t_start
+        trip_to = re.search(r"\b(?:visit|trip|journey|tour)\s+to\s+(?:the\s+)?$", before)
         visit = (
             kind == "visit" or welcomed or _FOR_TRIGGER.fullmatch(text, c.end, t_start)
         ) and re.search(r"\bto\s+(?:the\s+)?$", before)
         # "a visit to X", "sending Y to Moscow for talks", "welcomed Y to the White House"
         if soil and re.search(r"\bon\s+$", before):
             prep = soil
+        visit = visit or trip_to  # "During a working visit to Brussels, X met Y"
         if not (prep or visit) or (c.form not in LOCATION_FORMS and not soil):
             continue
         if prep and _TOPIC_BEFORE.search(before[: prep.start()]):
