@@ -481,3 +481,10 @@ def test_persons_labels_agreements_places_and_wire_companies_are_not_persons() -
     names = sorted(p.name for p in _persons(text))
     assert names == ["Joseph Scott", "Ronald Reagan"]
     assert [p.name for p in _persons("The Reagan administration said so.")] == []
+
+
+def test_persons_an_apostrophe_inside_a_name_but_not_a_possessive() -> None:
+    text = (
+        "Baghdad, 15 April 2024 (XYZ): Prime Minister Ali Shia’a Al-Amri of Iraq met Biden's aides."
+    )
+    assert _flat(text)[0][:3] == ("Ali Shia’a Al-Amri", "prime minister", "IRQ")
