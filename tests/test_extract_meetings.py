@@ -746,3 +746,23 @@ def test_meetings_a_visit_to_a_place_in_the_opening_phrase_locates_the_encounter
         "Ivan Petrov met with Prime Minister Anna Berg."
     )
     assert [f[3] for f in _flat(_meetings(text, [ALPHA, GAMMA]))] == ["BEL"]
+
+
+def test_meetings_separate_meetings_with_two_officials_of_one_state_stay_apart() -> None:
+    governor = _person("Jacques Laroche", "governor", "SWE")
+    text = (
+        "PARIS, March 3 - Foreign Minister Ivan Petrov held separate meetings with Prime "
+        "Minister Anna Berg and Bank of Sweden Governor Jacques Laroche."
+    )
+    found = [f[0] for f in _flat(_meetings(text, [ALPHA, GAMMA, governor]))]
+    assert found == [("Anna Berg", "Ivan Petrov"), ("Ivan Petrov", "Jacques Laroche")]
+
+
+def test_meetings_two_name_forms_of_one_person_are_one_encounter() -> None:
+    bibi = _person("Bibi Berg", "prime minister", "SWE")
+    text = (
+        "Readout of the Minister's Call with Prime Minister Anna Berg\n"
+        "June 2, 2022\n\n"
+        "Foreign Minister Ivan Petrov spoke by phone with Prime Minister Bibi Berg today."
+    )
+    assert len(_meetings(text, [ALPHA, GAMMA, bibi])) == 1

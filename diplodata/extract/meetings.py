@@ -417,6 +417,27 @@ def _compatible(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
     return a is None or b is None or a[0].startswith(b[0]) or b[0].startswith(a[0])
 
 
+def _same_parties(ctx: Context, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same participants, a person given once in full and once by another form of the
+    name ("Benjamin Netanyahu", "Bibi Netanyahu"; "Ishiba", "Ishiba Shigeru"): the same
+    state and a name word in common."""
+    if set(a) == set(b):
+        return True
+
+    def one(x: str, y: str) -> bool:
+        if x == y:
+            return True
+        if x not in ctx.persons or y not in ctx.persons or ctx.country(x) != ctx.country(y):
+            return False
+        return bool(set(x.lower().split()) & set(y.lower().split()))
+
+    return (
+        len(a) == len(b)
+        and all(any(one(x, y) for y in b) for x in a)
+        and all(any(one(y, x) for x in a) for y in b)
+    )
+
+
 def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
     """One candidate per encounter: same participants (or the same states given once by
     delegates and once by state names), compatible dates, calls kept apart from visits."""
@@ -424,9 +445,11 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
     for c in sorted(cands, key=lambda c: c.weak):
         states = frozenset(ctx.country(k) or k for k in c.keys)
         for k in kept:
-            same = set(k.keys) == set(c.keys) or states == frozenset(
-                ctx.country(x) or x for x in k.keys
-            )
+            by_state = any(x not in ctx.persons for x in (*k.keys, *c.keys))
+            same = _same_parties(ctx, k.keys, c.keys) or (
+                by_state and states == frozenset(ctx.country(x) or x for x in k.keys)
+            )  # "Russia and Ukraine held talks" and their delegates' talks; not two persons'
+            # separate meetings with officials of one state
             if (k.joined or c.joined) and (
                 set(k.keys) <= set(c.keys) or set(c.keys) <= set(k.keys)
             ):
