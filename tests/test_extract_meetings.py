@@ -766,3 +766,16 @@ def test_meetings_two_name_forms_of_one_person_are_one_encounter() -> None:
         "Foreign Minister Ivan Petrov spoke by phone with Prime Minister Bibi Berg today."
     )
     assert len(_meetings(text, [ALPHA, GAMMA, bibi])) == 1
+
+
+def test_meetings_a_possessive_without_s_names_the_visitor() -> None:
+    harris = _person("Kamala Harrows", "vice president", "USA")
+    lee = _person("Lee Wen", "prime minister", "SGP")
+    biden = _person("Joe Biddle", "president", "USA")
+    text = (
+        "Washington, 31 October 2021 (XYZ): President Joe Biddle met with Prime Minister "
+        "Lee Wen. The President and Prime Minister built on Vice President Kamala Harrows’ "
+        "visit to Singapore in August."
+    )
+    found = {f[0] for f in _flat(_meetings(text, [harris, lee, biden]))}
+    assert ("Joe Biddle", "Lee Wen") in found and ("Kamala Harrows", "SGP") in found

@@ -94,7 +94,7 @@ _DETERMINER = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur|[Ee]ach)\s+"
     r"(?:[\w-]+\s+)?$"
 )
-_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){0,3}")  # "Harris’ visit"
 _AMONG = re.compile(r"\bamong\b")
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
 _RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
