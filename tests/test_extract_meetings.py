@@ -779,3 +779,13 @@ def test_meetings_a_possessive_without_s_names_the_visitor() -> None:
     )
     found = {f[0] for f in _flat(_meetings(text, [harris, lee, biden]))}
     assert ("Joe Biddle", "Lee Wen") in found and ("Kamala Harrows", "SGP") in found
+
+
+def test_meetings_spoke_to_someone_by_phone() -> None:
+    text = (
+        "Minsk, 31 March 2020 (XYZ): Foreign Minister Ivan Petrov said he would stop. A day "
+        "later, he spoke to his Swedish counterpart Anna Berg by phone. He spoke to reporters."
+    )
+    assert [(f[0], f[1]) for f in _flat(_meetings(text, [ALPHA, GAMMA]))] == [
+        (("Anna Berg", "Ivan Petrov"), "phone_call")
+    ]

@@ -243,7 +243,11 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
     text = ctx.doc.text
     lead = _OBJECT_LEAD.match(text, t_end, s_end)
     pos = lead.end() if lead else t_end
-    if not verb and not (lead and lead.group("with")) and not text[:t_end].endswith("with"):
+    if (
+        not verb
+        and not (lead and lead.group("with"))
+        and not text.endswith(("with", " to"), 0, t_end)
+    ):
         return []
     led = delegation_at(ctx, pos, s_end)
     if led:  # "a Qatari delegation led by Sheikh X", "senators who included A, B and C"

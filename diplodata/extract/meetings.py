@@ -41,7 +41,7 @@ _TRIGGER = re.compile(
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations?[\"”]? with|consultations|"
     r"had an? (?:[a-z-]+ )?conversation(?! with)|"
-    r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
+    r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*(?:with|to))|"
     r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
     r"welcomed|welcomes|gathered|convened)|"
     r"(?P<visit>[Vv]isit(?:s|ed|ing)?|trips?(?= to\b)|arriv(?:ed|es|e|ing) in)|"
@@ -55,6 +55,7 @@ _MODAL = re.compile(
     r"postpon\w+|invit\w+|consider\w*|regularly|often|every|constant\w*|always|usually|"
     r"many times|times a)\b"
 )
+_BY_PHONE = re.compile(r"[^.;]{0,80}?\b(?:by|on the|over the) (?:tele)?phone\b")
 _HABIT = re.compile(r"\b(?:regularly|every (?:week|month|year|day)|many times|often)\b")
 _ORDINAL = re.compile(
     r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|next|latest|previous|last)\s+"
@@ -299,6 +300,8 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
     text = ctx.doc.text
     weak = m.lastgroup == "discussed"
     kind: MeetingKind = "talks" if weak else m.lastgroup  # type: ignore[assignment]
+    if kind == "talks" and _BY_PHONE.match(text, m.end(), s_end):
+        kind = "phone_call"  # "spoke to his counterpart X by phone"
     t_start = m.start()
     window = _HEDGE.sub("", text[max(s_start, t_start - 60) : t_start])
     if _REPORTING.search(text, s_start, t_start) and not _CONDITION.search(text, s_start, s_end):
