@@ -789,3 +789,16 @@ def test_meetings_spoke_to_someone_by_phone() -> None:
     assert [(f[0], f[1]) for f in _flat(_meetings(text, [ALPHA, GAMMA]))] == [
         (("Anna Berg", "Ivan Petrov"), "phone_call")
     ]
+
+
+def test_meetings_talks_of_two_states_on_the_day_are_their_leaders_talks() -> None:
+    text = (
+        "News conference following Belarusian-Swedish talks\n"
+        "February 1, 2022, Minsk\n\n"
+        "Minister: We welcome the Prime Minister of Sweden, Ms Berg, here in Minsk."
+    )
+    petrov = _person("Ivan Petrov", "president", "BLR")
+    found = _flat(_meetings(text, [petrov, GAMMA]))
+    assert [f[0] for f in found] == [("Anna Berg", "Ivan Petrov")]
+    two_heads = [petrov, GAMMA, _person("Lars Holm", "prime minister", "SWE")]
+    assert [f[0] for f in _flat(_meetings(text, two_heads))] == [("BLR", "SWE")]

@@ -505,7 +505,7 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
             ctx.recent_age = 0
         cands += in_sentence
         _update_last_subject(ctx, s_start, s_end)
-    cands = [_host_in_person(ctx, c) for c in cands]
+    cands = [_leaders_of_states(ctx, _host_in_person(ctx, c)) for c in cands]
     merged = [c for c in _merge(ctx, cands) if _has_official_side(c, persons)]
     for c in merged:
         c.location = c.location or _inferred_location(ctx, c, merged[0])
@@ -557,6 +557,23 @@ def _also_joins(ctx: Context, last: _Cand, s_start: int, s_end: int) -> bool:
         last.keys = (*last.keys, people[0].key)
         last.joined = True
     return True
+
+
+def _leaders_of_states(ctx: Context, c: _Cand) -> _Cand:
+    """ "News conference following Russian-Hungarian talks" in an article naming one head of
+    state or government of each state, on the day of the dateline: the talks are theirs."""
+    if not all(k not in ctx.persons and re.fullmatch(r"[A-Z]{3}", k) for k in c.keys):
+        return c
+    today = c.date and ctx.anchor and c.date[0] == ctx.anchor.isoformat()
+    if not (today or (c.date is None and c.start < ctx.headline_end)):
+        return c  # talks on another day ("the failed 2022 talks") may be any delegation's
+    leaders = []
+    for state in c.keys:
+        heads = {p.name for p in ctx.persons.values() if p.country == state and p.role in _HEADS}
+        if len(heads) != 1:
+            return c
+        leaders.append(heads.pop())
+    return replace(c, keys=tuple(leaders))
 
 
 def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:
