@@ -488,3 +488,15 @@ def test_persons_an_apostrophe_inside_a_name_but_not_a_possessive() -> None:
         "Baghdad, 15 April 2024 (XYZ): Prime Minister Ali Shia’a Al-Amri of Iraq met Biden's aides."
     )
     assert _flat(text)[0][:3] == ("Ali Shia’a Al-Amri", "prime minister", "IRQ")
+
+
+def test_persons_a_title_before_the_next_name_is_not_an_apposition() -> None:
+    text = (
+        "Sochi, 23 November 2021 (XYZ): Sochi will host talks between Ivan Petrov, President "
+        "of Azerbaijan Ilham Aliyev and Prime Minister of Armenia Nikol Pashinyan. Ian "
+        "Shepherd, chief US economist at High Frequency Economics, said so."
+    )
+    people = {p.name: (p.role, p.country) for p in _persons(text)}
+    assert people["Ivan Petrov"][0] is None  # not "president of azerbaijan ilham aliyev ..."
+    assert people["Ilham Aliyev"] == ("president", "AZE")
+    assert people["Ian Shepherd"][0] == "chief us economist"  # a firm after "at" is no name

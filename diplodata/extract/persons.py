@@ -130,7 +130,7 @@ def _mentions(doc: Doc) -> list[Mention]:
         sent_end = max(sent.end, seg.end)
         left = left_title(doc, seg, sent_start, strong)
         multi = len(seg.tokens) >= 2
-        right = right_title(doc, seg, sent_end) if multi else None
+        right = right_title(doc, seg, sent_end, strong) if multi else None
         before = doc.text[max(0, seg.start - 12) : seg.start]
         honorific = bool(_HONORIFIC_BEFORE.search(before))
         personal = bool(_PERSONAL_BEFORE.search(before))
