@@ -802,3 +802,14 @@ def test_meetings_talks_of_two_states_on_the_day_are_their_leaders_talks() -> No
     assert [f[0] for f in found] == [("Anna Berg", "Ivan Petrov")]
     two_heads = [petrov, GAMMA, _person("Lars Holm", "prime minister", "SWE")]
     assert [f[0] for f in _flat(_meetings(text, two_heads))] == [("BLR", "SWE")]
+
+
+def test_meetings_talks_held_the_day_before_and_the_call_today() -> None:
+    text = (
+        "Telephone conversation with Prime Minister of Sweden Anna Berg\n"
+        "March 6, 2022\n\n"
+        "In follow up to talks held in Moscow the day before, Foreign Minister Ivan Petrov had "
+        "a telephone conversation with Prime Minister of Sweden Anna Berg."
+    )
+    found = sorted(_flat(_meetings(text, [ALPHA, GAMMA])), key=lambda f: str(f[2]))
+    assert [(f[1], f[2]) for f in found] == [("talks", "2022-03-05"), ("phone_call", "2022-03-06")]

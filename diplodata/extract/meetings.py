@@ -55,6 +55,10 @@ _MODAL = re.compile(
     r"postpon\w+|invit\w+|consider\w*|regularly|often|every|constant\w*|always|usually|"
     r"many times|times a)\b"
 )
+_EARLIER = re.compile(
+    r"\b(?:the day before|the previous day|a day earlier|yesterday|last (?:week|month)|"
+    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
 _BY_PHONE = re.compile(r"[^.;]{0,80}?\b(?:by|on the|over the) (?:tele)?phone\b")
 _HABIT = re.compile(r"\b(?:regularly|every (?:week|month|year|day)|many times|often)\b")
 _ORDINAL = re.compile(
@@ -73,7 +77,7 @@ _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just rep
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 _AT_MEETING = re.compile(  # after a dateline ("KYIV, May 5 (XYZ): ") at most
     r"\s*(?:[^.:]{0,60}:\s*)?(?:(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}|"
-    r"(?:Following|After) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2})$"
+    r"(?:Following|After|In follow[- ]up to) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2})$"
 )
 _TITLED = re.compile(
     r"\b(?:President|Prime Minister|Minister|Chancellor|Ambassador|Secretary|King|Mr|Mrs|Ms)"
@@ -255,8 +259,9 @@ def _during(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[li
     comma = text.find(",", m.end(), s_end)
     if comma < 0 or comma - m.end() > 40:
         return []
-    after = re.search(r"\b(?:Following|After)\b", text[s_start : m.start()])
-    if after and _TRIGGER.search(text, comma, s_end):
+    after = re.search(r"\b(?:Following|After|follow[- ]up)\b", text[s_start : m.start()])
+    own_date = _EARLIER.search(text, m.end(), comma)  # "talks held the day before"
+    if after and _TRIGGER.search(text, comma, s_end) and not own_date:
         return []  # "After the summit, A held talks with B": the talks are the encounter
     people = list({i.key: i for i in ctx.items_in(comma, s_end) if not i.is_state}.values())
     if len(people) < 2:
