@@ -500,3 +500,19 @@ def test_persons_a_title_before_the_next_name_is_not_an_apposition() -> None:
     assert people["Ivan Petrov"][0] is None  # not "president of azerbaijan ilham aliyev ..."
     assert people["Ilham Aliyev"] == ("president", "AZE")
     assert people["Ian Shepherd"][0] == "chief us economist"  # a firm after "at" is no name
+
+
+def test_persons_titles_in_a_state_first_ladies_and_a_second_family_name() -> None:
+    text = (
+        "Kyiv, 27 May 2022 (XYZ): First Lady Olena Marchuk met with UNICEF Representative in "
+        "Ukraine Murat Sahin. He was home secretary in John Mayor's government. President "
+        "Claudia Ruiz Pardo of Mexico spoke; Claudia Ruiz thanked the Adam Smith Lecture."
+    )
+    people = {p.name: p for p in _persons(text)}
+    assert people["Olena Marchuk"].role == "first lady"
+    assert (people["Murat Sahin"].role, people["Murat Sahin"].serves_organization) == (
+        "representative",
+        True,
+    )
+    assert "John Mayor" not in people or people["John Mayor"].role is None
+    assert "Claudia Ruiz" in people["Claudia Ruiz Pardo"].aliases

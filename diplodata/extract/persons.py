@@ -39,6 +39,7 @@ from diplodata.extract.titles import (
     parse_title,
     right_title,
 )
+from diplodata.extract.vocabulary import is_common
 from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
 from diplodata.resolve import generation, word_ending
 from diplodata.text import Doc
@@ -230,6 +231,9 @@ def _compatible(person: _Person, mention: Mention) -> bool:
     keys = {fold(t) for t in tokens}
     if keys <= person.keys:
         return True
+    extra = [t for t in tokens if fold(t) not in person.keys]
+    if len(person.tokens) >= 2 and person.keys <= keys and not any(map(is_common, extra)):
+        return True  # "Claudia Sheinbaum" and "Claudia Sheinbaum Pardo" (not "... Lecture")
     if fold(tokens[-1]) != person.surname():
         return False
     if len(person.tokens) == 1:
@@ -265,6 +269,8 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         # a compatible person holds the mention's last word (as surname or among its words);
         # the first one in order wins, as a scan of every person would find it
         candidates = sorted(by_word.get(fold(m.seg.tokens[-1]), ()))
+        if not candidates and len(m.seg.tokens) >= 3:  # a second family name added
+            candidates = sorted(by_word.get(fold(m.seg.tokens[-2]), ()))
         found = next((i for i in candidates if _compatible(people[i], m)), None)
         if found is not None:
             people[found].add(m)

@@ -20,7 +20,7 @@ from diplodata.text import Doc
 
 _LEFT_TOKEN = re.compile(r"[\w’'#.-]+|[^\w\s]")
 CONNECTORS = frozenset(words("of the to for on and in at"))
-_WALK_CONNECTORS = frozenset(words("of the to for"))
+_WALK_CONNECTORS = frozenset(words("of the to for in"))
 # Lowercase nouns that may sit inside a title ("Head of the ... faction").
 _TITLE_NOUNS = frozenset(
     words(
@@ -146,6 +146,8 @@ def left_title(
         w, pos = tok.group(), base + tok.start()
         if strong[pos]:  # another person's name
             break
+        if w == "in" and not (kept and _starts_with_name(doc, base + kept[0].start())):
+            break  # "Representative in Ukraine X", not "home secretary in X's government"
         if w == "and" and kept and kept[0].group().lower() in _DEPARTMENTS:
             prev = tokens[len(tokens) - n - 2].group().lower() if n + 1 < len(tokens) else ""
             if prev in _DEPARTMENTS:  # "Trade and Industry Secretary"
