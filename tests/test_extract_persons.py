@@ -516,3 +516,13 @@ def test_persons_titles_in_a_state_first_ladies_and_a_second_family_name() -> No
     )
     assert "John Mayor" not in people or people["John Mayor"].role is None
     assert "Claudia Ruiz" in people["Claudia Ruiz Pardo"].aliases
+
+
+def test_persons_a_longer_patronymic_form_is_the_same_person() -> None:
+    text = (
+        "Readout of the Minister's Meeting with Vice Minister Khalid bin Saud\n"
+        "July 6, 2021\n\n"
+        "The minister met today with Vice Minister Khalid bin Saud bin Abdulaziz Al-Faisal."
+    )
+    people = {p.name: p.aliases for p in _persons(text)}
+    assert people == {"Khalid bin Saud bin Abdulaziz Al-Faisal": ("Khalid bin Saud",)}

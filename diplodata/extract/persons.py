@@ -23,6 +23,7 @@ from diplodata.extract.holders import (
 )
 from diplodata.extract.names import (
     HONORIFICS,
+    PARTICLES,
     Segment,
     fold,
     given_names,
@@ -231,7 +232,7 @@ def _compatible(person: _Person, mention: Mention) -> bool:
     keys = {fold(t) for t in tokens}
     if keys <= person.keys:
         return True
-    extra = [t for t in tokens if fold(t) not in person.keys]
+    extra = [t for t in tokens if fold(t) not in person.keys and t.lower() not in PARTICLES]
     if len(person.tokens) >= 2 and person.keys <= keys and not any(map(is_common, extra)):
         return True  # "Claudia Sheinbaum" and "Claudia Sheinbaum Pardo" (not "... Lecture")
     if fold(tokens[-1]) != person.surname():
@@ -269,8 +270,9 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         # a compatible person holds the mention's last word (as surname or among its words);
         # the first one in order wins, as a scan of every person would find it
         candidates = sorted(by_word.get(fold(m.seg.tokens[-1]), ()))
-        if not candidates and len(m.seg.tokens) >= 3:  # a second family name added
-            candidates = sorted(by_word.get(fold(m.seg.tokens[-2]), ()))
+        if not candidates and len(m.seg.tokens) >= 3:  # more names added to a known one
+            words = {fold(t) for t in m.seg.tokens[1:] if t.lower() not in PARTICLES}
+            candidates = sorted({i for w in words for i in by_word.get(w, ())})
         found = next((i for i in candidates if _compatible(people[i], m)), None)
         if found is not None:
             people[found].add(m)
