@@ -813,3 +813,17 @@ def test_meetings_talks_held_the_day_before_and_the_call_today() -> None:
     )
     found = sorted(_flat(_meetings(text, [ALPHA, GAMMA])), key=lambda f: str(f[2]))
     assert [(f[1], f[2]) for f in found] == [("talks", "2022-03-05"), ("phone_call", "2022-03-06")]
+
+
+def test_meetings_a_meeting_of_the_leaders_of_states_is_their_named_leaders() -> None:
+    text = (
+        "Telephone conversation\nDecember 14, 2021\n\n"
+        "Foreign Minister Ivan Petrov spoke of the meeting of the leaders of Belarus, Sweden "
+        "and Russia in Sochi on November 26. A later meeting of the heads of the EU bodies "
+        "with Anna Berg is scheduled for December 15."
+    )
+    leader = _person("Oleg Sidorov", "president", "RUS")
+    belarus = _person("Ivan Petrov", "president", "BLR")
+    found = [f[0] for f in _flat(_meetings(text, [belarus, GAMMA, leader]))]
+    assert ("Anna Berg", "Ivan Petrov", "Oleg Sidorov") in found
+    assert not any(len(f) == 3 and "BLR" in f for f in found)

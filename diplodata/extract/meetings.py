@@ -17,6 +17,7 @@ from diplodata.extract import holders
 from diplodata.extract.meeting_parties import (
     Context,
     Item,
+    chain_items,
     delegation_after,
     find_between,
     find_hyphen_states,
@@ -125,6 +126,8 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     kind = m.lastgroup
     if between := find_between(ctx, t_end, s_end):
         return [between]
+    if kind in ("meeting", "talks", "summit") and (leaders := _leaders_list(ctx, t_end, s_end)):
+        return [leaders]  # "the meeting of the leaders of Russia, Azerbaijan and Armenia"
     subjects = _possessor(ctx, s_start, t_start) or find_subjects(ctx, s_start, t_start)
     objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] in "mrhw")
     if m.group().startswith("welcom"):  # "welcomed President X to the White House" (a
@@ -235,6 +238,21 @@ def _at_meeting(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
 
 
 _OF_WITH = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_LEADERS = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:leaders|heads of state|presidents)\s+of\s+(?:the\s+)?"
+)
+
+
+def _leaders_list(ctx: Context, t_end: int, s_end: int) -> list[Item]:
+    """States of "TRIGGER of the leaders of A, B and C" (their leaders are named later)."""
+    heads = _OF_LEADERS.match(ctx.doc.text, t_end, s_end)
+    if not heads:
+        return []
+    states = ctx.states_in(heads.end(), s_end)
+    if not states or states[0].start != heads.end():
+        return []
+    group = chain_items(states, ctx.doc.text, 0)
+    return group if len(group) >= 2 else []
 
 
 def _meeting_of(ctx: Context, m: re.Match[str], s_end: int) -> list[list[Item]]:
@@ -243,6 +261,7 @@ def _meeting_of(ctx: Context, m: re.Match[str], s_end: int) -> list[list[Item]]:
     lead = _OF_WITH.match(text, m.end(), s_end)
     if not lead or m.lastgroup not in ("meeting", "talks", "negotiations", "phone_call"):
         return []
+
     first = [i for i in ctx.items_in(lead.end(), s_end) if not i.is_state][:1]
     if not first or not is_title_gap(text[lead.end() : first[0].start], joined=False):
         return []
@@ -281,7 +300,8 @@ def _body_parties(
     "the first meeting" with no named parties refers back to the last such body."""
     t_start, t_end = m.span()
     text = ctx.doc.text
-    if re.match(r"\s+of\s+the\s+(?:[\w-]+\s+){0,4}[A-Z]", text[t_end : t_end + 60]):
+    body = re.match(r"\s+of\s+the\s+(?:[\w-]+\s+){0,4}[A-Z]", text[t_end : t_end + 60])
+    if body and not _OF_LEADERS.match(text, t_end, s_end):  # leaders are no joint body
         pair = find_hyphen_states(ctx, t_end, s_end, after=True)
         states = [ctx.country(i.key) for i in groups[0]] if groups else []
         if pair:
@@ -564,21 +584,25 @@ def _also_joins(ctx: Context, last: _Cand, s_start: int, s_end: int) -> bool:
     return True
 
 
+_LEADERS_OF = re.compile(r"\b(?:leaders|heads of state|presidents)\s+of\s+(?:the\s+)?[A-Z]")
+
+
 def _leaders_of_states(ctx: Context, c: _Cand) -> _Cand:
     """ "News conference following Russian-Hungarian talks" in an article naming one head of
     state or government of each state, on the day of the dateline: the talks are theirs."""
     if not all(k not in ctx.persons and re.fullmatch(r"[A-Z]{3}", k) for k in c.keys):
         return c
     today = c.date and ctx.anchor and c.date[0] == ctx.anchor.isoformat()
-    if not (today or (c.date is None and c.start < ctx.headline_end)):
+    leaders = _LEADERS_OF.search(ctx.doc.text, c.start, c.end)  # "the leaders of A, B and C"
+    if not (today or leaders or (c.date is None and c.start < ctx.headline_end)):
         return c  # talks on another day ("the failed 2022 talks") may be any delegation's
-    leaders = []
+    heads_of: list[str] = []
     for state in c.keys:
         heads = {p.name for p in ctx.persons.values() if p.country == state and p.role in _HEADS}
         if len(heads) != 1:
             return c
-        leaders.append(heads.pop())
-    return replace(c, keys=tuple(leaders))
+        heads_of.append(heads.pop())
+    return replace(c, keys=tuple(heads_of))
 
 
 def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:
