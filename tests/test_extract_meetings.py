@@ -827,3 +827,15 @@ def test_meetings_a_meeting_of_the_leaders_of_states_is_their_named_leaders() ->
     found = [f[0] for f in _flat(_meetings(text, [belarus, GAMMA, leader]))]
     assert ("Anna Berg", "Ivan Petrov", "Oleg Sidorov") in found
     assert not any(len(f) == 3 and "BLR" in f for f in found)
+
+
+def test_meetings_their_talks_of_the_two_leaders_far_from_the_main_encounter() -> None:
+    text = (
+        "Telephone conversation with Prime Minister of Sweden Anna Berg\nFebruary 25, 2022\n\n"
+        "Foreign Minister Ivan Petrov had a telephone conversation with Prime Minister of "
+        "Sweden Anna Berg. The minister explained the reasons. He noted the signals. He was "
+        "ready to send a delegation. In this context, the two leaders emphasised cooperation, "
+        "including following their talks in Stockholm on February 4."
+    )
+    found = sorted((f[1], f[2], f[3]) for f in _flat(_meetings(text, [ALPHA, GAMMA])))
+    assert found == [("phone_call", "2022-02-25", None), ("talks", "2022-02-04", "SWE")]

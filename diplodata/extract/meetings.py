@@ -181,14 +181,23 @@ def _possessor(ctx: Context, s_start: int, t_start: int) -> list[Item]:
 def _their(ctx: Context, s_start: int, t_start: int) -> list[list[Item]]:
     """ "their (joint) meeting": the participants of the encounters of the latest
     sentence that reported some, if it is this one or one of the two before ("the
-    talks": this one or the one before)."""
-    if ctx.recent_age > 2 or len(ctx.recent) < 2:
+    talks": this one or the one before); "the two leaders ... their talks" farther on: the
+    article's main encounter's."""
+    recent = ctx.recent
+    if (ctx.recent_age > 2 or len(recent) < 2) and _THE_TWO.search(ctx.doc.text, s_start, t_start):
+        recent = ctx.main  # "the two leaders emphasised ... following their talks in Beijing"
+    elif ctx.recent_age > 2:
+        return []
+    if len(recent) < 2:
         return []
     window = max(s_start, t_start - 50)
     definite = ctx.recent_age == 0 and _DEFINITE.search(ctx.doc.text, window, t_start)
     if not definite and not _THEIR.search(ctx.doc.text, window, t_start):
         return []
-    return [[Item(t_start, t_start, k) for k in ctx.recent]]
+    return [[Item(t_start, t_start, k) for k in recent]]
+
+
+_THE_TWO = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:leaders|[Pp]residents|heads of state)\b")
 
 
 def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
