@@ -839,3 +839,13 @@ def test_meetings_their_talks_of_the_two_leaders_far_from_the_main_encounter() -
     )
     found = sorted((f[1], f[2], f[3]) for f in _flat(_meetings(text, [ALPHA, GAMMA])))
     assert found == [("phone_call", "2022-02-25", None), ("talks", "2022-02-04", "SWE")]
+
+
+def test_meetings_the_presidents_of_states_at_their_meeting() -> None:
+    text = (
+        "Minsk, 24 November 2021 (XYZ): The presidents of Russia and Belarus and the prime "
+        "minister of Armenia will review these matters at their meeting in Sochi on November 26."
+    )
+    assert [(f[0], f[2]) for f in _flat(_meetings(text, []))] == [
+        (("ARM", "BLR", "RUS"), "2021-11-26")
+    ]

@@ -402,6 +402,9 @@ _FRONTED = re.compile(  # after a dateline ("KYIV, June 20 (XYZ): ") at most
 )
 
 
+_LEADERS_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:presidents|leaders|heads of state|prime ministers)\s+of\s+(?:the\s+)?$"
+)
 _PURPOSE = re.compile(r"\bfor\s+(?:(?:a|an|the|further|more|new|direct)\s+)?$")
 
 
@@ -433,6 +436,8 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
         verb = re.match(r"me(?:t|et)\b", text[t_start : t_start + 5])
         if len(pool) > 1 and verb and _STATES_VERB.fullmatch(text, pool[-1].end, t_start):
             return pool
+        if _LEADERS_BEFORE.search(text, max(s_start, s.start - 40), s.start) and len(pool) > 1:
+            return pool  # "The presidents of Russia and Azerbaijan and the prime minister of"
         after = text[s.end : s.end + 20]
         if (
             re.match(rf"\s+{_GROUP}", after)
