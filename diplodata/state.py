@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -50,6 +51,17 @@ FACT_LISTS = ("persons", "meetings", "trade_figures", "memberships")
 
 def _tuples(record: dict[str, Any], *names: str) -> dict[str, Any]:
     return {k: tuple(v) if k in names else v for k, v in record.items()}
+
+
+@functools.cache
+def _names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+def record(item: Any) -> dict[str, Any]:
+    """A flat dataclass (a fact, an article) as a dict: ``dataclasses.asdict`` without its
+    deep copy, many times faster (a tuple of strings is written as the same JSON list)."""
+    return {name: getattr(item, name) for name in _names(type(item))}
 
 
 def canonical(data: Any) -> str:
@@ -136,7 +148,7 @@ class FactsCache(_Table):
         rows = []
         for facts in results:
             text = canonical(
-                {name: [dataclasses.asdict(f) for f in getattr(facts, name)] for name in FACT_LISTS}
+                {name: [record(f) for f in getattr(facts, name)] for name in FACT_LISTS}
             )
             rows.append((facts.article.sha256, self.version, digest(text), text))
         with transaction(self.con) as con:
@@ -216,10 +228,10 @@ class ArticleStore(_Table):
 
 
 def encode_article(article: Article) -> str:
-    record = dataclasses.asdict(article)
+    fields = record(article)
     date = article.published_date
-    record["published_date"] = date.isoformat() if date else None
-    return json.dumps(record, ensure_ascii=False)
+    fields["published_date"] = date.isoformat() if date else None
+    return json.dumps(fields, ensure_ascii=False)
 
 
 def decode_article(sha256: str, text: str) -> Article | None:
