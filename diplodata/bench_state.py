@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from diplodata import state
 from diplodata.config import SAMPLE_ARTICLES
@@ -49,6 +50,11 @@ def timed(work: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def each(work: Callable[[Any], object], items: Sequence[Any]) -> None:
+    for item in items:
+        work(item)
+
+
 def _close(store: object) -> None:
     close = getattr(store, "close", None)
     if close is not None:
@@ -67,21 +73,21 @@ def run(n: int, batch: int, work: Path) -> dict[str, float]:
 
     out = fresh("one-by-one")
     cache = state.FactsCache(out, EXTRACTOR_VERSION)
-    results["facts put, one at a time"] = timed(lambda: [cache.put(f) for f in entries])
+    results["facts put, one at a time"] = timed(lambda: each(cache.put, entries))
     results["facts get, one at a time"] = timed(lambda: [cache.get(a) for a in articles])
     assert all(cache.get(a) is not None for a in articles[:10])
     _close(cache)
     store = state.ArticleStore(out)
-    results["articles put, one at a time"] = timed(lambda: [store.put(a) for a in articles])
+    results["articles put, one at a time"] = timed(lambda: each(store.put, articles))
     results["articles get, one at a time"] = timed(lambda: [store.get(a.sha256) for a in articles])
     assert all(store.get(a.sha256) == a for a in articles[:10])
     _close(store)
     if hasattr(state.FactsCache, "put_many"):
         out = fresh("batched")
         cache = state.FactsCache(out, EXTRACTOR_VERSION)
-        results[f"facts put_many, batches of {batch}"] = timed(
-            lambda: [cache.put_many(entries[i : i + batch]) for i in range(0, n, batch)]
-        )
+        batches = [entries[i : i + batch] for i in range(0, n, batch)]
+        name = f"facts put_many, batches of {batch}"
+        results[name] = timed(lambda: each(cache.put_many, batches))
         results["facts get_many, all"] = timed(lambda: cache.get_many(articles))
         assert len(cache.get_many(articles)) == n
         _close(cache)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import json
 import os
@@ -53,15 +52,17 @@ def _tuples(record: dict[str, Any], *names: str) -> dict[str, Any]:
     return {k: tuple(v) if k in names else v for k, v in record.items()}
 
 
-@functools.cache
-def _names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind))
+_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def record(item: Any) -> dict[str, Any]:
     """A flat dataclass (a fact, an article) as a dict: ``dataclasses.asdict`` without its
     deep copy, many times faster (a tuple of strings is written as the same JSON list)."""
-    return {name: getattr(item, name) for name in _names(type(item))}
+    kind = type(item)
+    names = _NAMES.get(kind)
+    if names is None:
+        names = _NAMES[kind] = tuple(f.name for f in dataclasses.fields(item))
+    return {name: getattr(item, name) for name in names}
 
 
 def canonical(data: Any) -> str:
