@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import re
 from typing import Any
 
@@ -27,7 +28,7 @@ _ENGLISH_WORDS = (
     "the of and that which this with said been their would were from have they there these "
     "than into"
 )
-_ENGLISH = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(_ENGLISH_WORDS.split())})(?![^\W\d_])")
+_ENGLISH = frozenset(_ENGLISH_WORDS.split())
 CLEARLY_ENGLISH = 0.10
 
 
@@ -60,10 +61,8 @@ def clearly_english(text: str) -> bool:
     reading time) is asked only about the rest."""
     sample = text[:SAMPLE].lower()
     step = len(sample) // 3 + 1
-    counts = [
-        (len(_WORD.findall(part)), len(_ENGLISH.findall(part)))
-        for part in (sample[i : i + step] for i in range(0, len(sample), step))
-    ]
+    thirds = [_WORD.findall(sample[i : i + step]) for i in range(0, len(sample), step)]
+    counts = [(len(part), sum(map(_ENGLISH.__contains__, part))) for part in thirds]
     words, english = sum(c[0] for c in counts), sum(c[1] for c in counts)
     return (
         words >= MIN_WORDS
@@ -82,7 +81,7 @@ def rejection(article: Article) -> str | None:
     for pattern, reason in _signatures():
         if pattern.search(head):
             return f"not an article: {reason}"
-    words = len(_WORD.findall(text))
+    words = sum(1 for _ in itertools.islice(_WORD.finditer(text), MIN_WORDS))
     if words < MIN_WORDS:
         return f"too short for an article ({words} words; at least {MIN_WORDS})"
     lang = None if clearly_english(text) else language(text)

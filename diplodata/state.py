@@ -165,10 +165,10 @@ def _put_failures(
     con.executemany("INSERT OR REPLACE INTO failed VALUES (?, ?, ?)", rows)
 
 
-def _decode(article: Article, checksum: str, text: str) -> ArticleFacts | None:
-    if digest(text) != checksum:
-        return None  # damaged (a flipped bit): re-extracted
+def _decode(article: Article, checksum: object, text: str) -> ArticleFacts | None:
     try:
+        if digest(text) != checksum:
+            return None  # damaged (a flipped bit): re-extracted
         data = json.loads(text)
         return ArticleFacts(
             article=article,
@@ -177,8 +177,8 @@ def _decode(article: Article, checksum: str, text: str) -> ArticleFacts | None:
             trade_figures=[TradeFact(**t) for t in data["trade_figures"]],
             memberships=[MembershipFact(**m) for m in data["memberships"]],
         )
-    except (ValueError, KeyError, TypeError):
-        return None  # written by other code: re-extracted
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None  # damaged or written by other code: re-extracted
 
 
 class FailedExtractions(_Table):
@@ -239,12 +239,12 @@ def decode_article(sha256: str, text: str) -> Article | None:
     """The article stored as ``text`` under ``sha256``, or None when it is damaged (its
     text's hash is not the key)."""
     try:
-        record = json.loads(text)
-        date = record.pop("published_date")
-        article = Article(**record, published_date=dt.date.fromisoformat(date) if date else None)
+        fields = json.loads(text)
+        date = fields.pop("published_date")
+        article = Article(**fields, published_date=dt.date.fromisoformat(date) if date else None)
+        intact = hashlib.sha256(article.text.encode("utf-8")).hexdigest() == sha256
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
-    intact = hashlib.sha256(article.text.encode("utf-8")).hexdigest() == sha256
     return article if intact and article.sha256 == sha256 else None
 
 
