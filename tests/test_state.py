@@ -242,3 +242,24 @@ def test_state_runs_over_a_damaged_store_and_over_the_old_layout(
     third = diplodata_run(RunConfig(articles=articles, out=out))
     assert (third.status, third.n_extracted, third.n_cached) == ("published", 4, 0)
     assert len(third.warnings) == 1 and "state store is damaged" in third.warnings[0]
+
+
+def test_state_a_slow_batch_commits_what_it_has_every_few_seconds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplodata import pipeline
+
+    first, second = facts_for("s", 0), facts_for("s", 1)
+    saver = pipeline._Saver(tmp_path)
+    saver.facts.append(first)
+    saver.save(final=False)  # just started: kept for the batch's one transaction
+    with FactsCache(tmp_path, pipeline.EXTRACTOR_VERSION) as cache:
+        assert cache.get(first.article) is None
+    monkeypatch.setattr(pipeline, "COMMIT_SECONDS", 0.0)
+    saver.facts.append(second)
+    saver.save(final=False)  # the batch has run for longer than COMMIT_SECONDS
+    with FactsCache(tmp_path, pipeline.EXTRACTOR_VERSION) as cache:
+        assert set(cache.get_many([first.article, second.article])) == {
+            first.article.sha256,
+            second.article.sha256,
+        }
