@@ -263,3 +263,14 @@ def test_state_a_slow_batch_commits_what_it_has_every_few_seconds(
             first.article.sha256,
             second.article.sha256,
         }
+
+
+def test_state_a_damaged_store_warning_is_printed_in_the_run_summary(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from diplodata.cli import print_summary
+    from diplodata.summary import RunSummary
+
+    line = "/out/.state/state.sqlite: the run's state store is damaged (file is not a database)"
+    print_summary(RunSummary(status="published", version="v", warnings=[line]))
+    assert f"warning {line}" in capsys.readouterr().out
