@@ -353,6 +353,8 @@ def print_summary(summary: RunSummary) -> None:
         f"rejects: {len(summary.rejects)}; "
         + ", ".join(f"{k} {v:.2f}s" for k, v in summary.timings.items())
     )
+    for warning in summary.warnings:
+        console.print(f"  [yellow]warning[/yellow] {warning}")
     for reject in summary.rejects[:50]:
         console.print(f"  [yellow]reject[/yellow] {reject}")
     if len(summary.rejects) > 50:

@@ -31,6 +31,7 @@ from diplodata.release import (
     stage,
 )
 from diplodata.rows import Tables
+from diplodata.state_check import check_state
 from diplodata.summary import RunSummary
 from diplodata.tables import build_tables
 
@@ -119,6 +120,11 @@ def _run(config: RunConfig) -> RunSummary:
     log = get_run_logger()
     timer = p.Timer()
     progress.stage("ingest")
+    state = check_state(config.out)
+    for problem in state.problems:
+        log.warning(problem)
+    if state.imported:
+        log.info(f"imported the per-file state into the state store: {state.imported}")
     batch = p.carry(ingest_task(config), config.out, config.prune)
     p.checkpoint("ingest")
     damage = p.damaged_latest(config.out)
@@ -143,6 +149,7 @@ def _run(config: RunConfig) -> RunSummary:
         n_extracted=len(plan.todo),
         n_cached=len(plan.cached),
         rejects=rejects,
+        warnings=state.problems,
     )
     if not plan.articles:
         summary.message = f"No articles in {config.articles}: nothing published."
