@@ -7,7 +7,7 @@ import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -263,6 +263,8 @@ def _run_flow(config: RunConfig) -> RunSummary:
     import flows.pipeline
     from diplodata.release import output_lock
 
+    global _flow_ran
+    _flow_ran = True
     flows.pipeline.EXIT_ON_SIGTERM = True
     _console_without_tracebacks()
     _quiet_console_logs()
@@ -988,14 +990,38 @@ for _info in app.registered_commands:
 
 def main() -> None:
     """The entry point: any error is one line on stderr and exit 1 (--debug: the traceback)."""
+    global _flow_ran
+    _flow_ran = False
     try:
         app()
+    except SystemExit as exc:
+        if _flow_ran and (exc.code is None or isinstance(exc.code, int)):
+            _exit_now(exc.code or 0)
+        raise
     except Exception as exc:
         if os.environ.get(DEBUG):
             raise
         err.print(f"[red]error:[/red] {one_line(exc)} (--debug shows the traceback)", markup=True)
         _release(exc)
         sys.exit(1)
+
+
+_flow_ran = False  # set by a command that ran the flow in this process
+
+
+def _exit_now(code: int) -> NoReturn:
+    """End the process as the interpreter would, without tearing its thousands of modules
+    down one by one (0.4 s after a flow run, over 1 s on a loaded machine): threads are
+    waited for and the exit handlers run (Prefect sends its last logs and events), the
+    output is flushed, then the process ends."""
+    import atexit
+    import threading
+
+    threading._shutdown()  # type: ignore[attr-defined]  # what the exit does first
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _release(exc: BaseException) -> None:

@@ -90,6 +90,14 @@ def test_server_start_status_run_stop(home: Path, tmp_path: Path) -> None:
     assert "diplodata run: published" in run.stdout
     assert "temporary" not in run.stderr and run.stderr == ""  # the running server, no note
     assert _flow_runs(record.url) == before + 1  # the run is on the server, with its logs
+    [flow_run] = httpx.post(
+        f"{record.url}/flow_runs/filter", json={"sort": "START_TIME_DESC", "limit": 1}
+    ).json()
+    assert flow_run["state_type"] == "COMPLETED"
+    logs = httpx.post(
+        f"{record.url}/logs/filter", json={"logs": {"flow_run_id": {"any_": [flow_run["id"]]}}}
+    ).json()
+    assert any(log["message"].startswith("Published release") for log in logs)  # the last
 
     # `serve` registers its deployment on this server rather than starting one
     log = tmp_path / "serve.log"
