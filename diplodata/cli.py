@@ -1015,12 +1015,14 @@ def _exit_now(code: int) -> NoReturn:
     waited for and the exit handlers run (Prefect sends its last logs and events), the
     output is flushed, then the process ends."""
     import atexit
+    import contextlib
     import threading
 
     threading._shutdown()  # type: ignore[attr-defined]  # what the exit does first
     atexit._run_exitfuncs()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # a closed pipe (`diplodata run | head`)
+            stream.flush()
     os._exit(code)
 
 
