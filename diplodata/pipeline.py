@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
@@ -147,9 +148,19 @@ def record_corpus(p: Plan, out: Path) -> None:
     write_corpus(out, {a.sha256 for a in p.articles})
 
 
-def batches(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
-    for i in range(0, len(items), max(1, size)):
+T = TypeVar("T")
+
+
+def batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
+    size = max(1, size)
+    for i in range(0, len(items), size):
         yield list(items[i : i + size])
+
+
+def per_task(n: int, most: int, workers: int) -> int:
+    """Items per task so that ``n`` items keep ``workers`` busy: at most ``most`` (a task's
+    result stays small, the progress bar moves), and no more than an even share."""
+    return max(1, min(most, -(-n // max(1, workers))))
 
 
 @dataclass(slots=True)

@@ -67,14 +67,21 @@ def _most_common(counter: Counter[str]) -> str | None:
     return min(counter, key=lambda k: (-counter[k], k))
 
 
+def _counters() -> defaultdict[str, Counter[str]]:
+    return defaultdict(Counter)
+
+
 @dataclass(slots=True)
-class _Assembly:
-    """Rows being built, plus what the actors table needs to know about each actor."""
+class Assembly:
+    """Rows being built, plus what the actors table needs to know about each actor.
+
+    Each article's rows depend on that article alone, so assemblies of parts of the
+    articles (on several workers) merged in order are the assembly of all of them."""
 
     version: str
     tables: Tables = field(default_factory=Tables)
     people: dict[str, dict[str, Counter[str]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(Counter))
+        default_factory=lambda: defaultdict(_counters)
     )
     actor_articles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     curated: dict[str, Resolved] = field(default_factory=dict)
@@ -233,6 +240,21 @@ class _Assembly:
         )
         self.tables.meeting_participants.extend(MeetingParticipantRow(mid, a) for a in actors)
 
+    def merge(self, other: Assembly) -> None:
+        """Add the rows of ``other`` (later articles), as if its articles were added here."""
+        for name in self.tables.names():
+            getattr(self.tables, name).extend(getattr(other.tables, name))
+        for pid, record in other.people.items():
+            for key, counter in record.items():
+                self.people[pid][key].update(counter)
+        for actor, articles in other.actor_articles.items():
+            self.actor_articles[actor] |= articles
+        self.curated.update(other.curated)
+        self.published.update(other.published)
+        self.bodies.update(other.bodies)
+        for code, name in other.org_names.items():
+            self.org_names.setdefault(code, name)
+
     def actors(self) -> list[ActorRow]:
         """One row per person, state and organization that appears in any fact row."""
         lex = lexicon.load()
@@ -296,11 +318,38 @@ def build_tables(
 ) -> Tables:
     """Assemble every table of a release from the facts of all articles (and the articles'
     texts, with ``include_text``)."""
-    assembly = _Assembly(version, Tables(article_texts=[] if include_text else None))
+    return finish([assemble(results, version, include_text)])
+
+
+def resolve_articles(results: Sequence[ArticleFacts]) -> list[dict[str, Resolved]]:
+    """Every article's persons' actors, by name, resolved across all the articles (namesakes
+    are told apart by what all articles say of them: see :mod:`diplodata.resolve`)."""
     refs = [_ref(result, person) for result in results for person in result.persons]
-    resolved = iter(resolve_all(refs))  # across all articles: namesakes are told apart
-    for result in results:
-        assembly.add(result, {person.name: next(resolved) for person in result.persons})
+    resolved = iter(resolve_all(refs))
+    return [{person.name: next(resolved) for person in result.persons} for result in results]
+
+
+def assemble(
+    results: Sequence[ArticleFacts],
+    version: str,
+    include_text: bool = False,
+    persons: Sequence[dict[str, Resolved]] | None = None,
+) -> Assembly:
+    """The rows of some articles: the part of building the tables that is per article;
+    ``persons``: their persons' actors, resolved across every article of the run (resolved
+    over ``results`` alone when not given)."""
+    assembly = Assembly(version, Tables(article_texts=[] if include_text else None))
+    for result, names in zip(results, persons or resolve_articles(results), strict=True):
+        assembly.add(result, names)
+    return assembly
+
+
+def finish(parts: Sequence[Assembly]) -> Tables:
+    """The tables of the articles of ``parts`` (assembled in article order): the parts
+    merged, the actors summed up over all articles, one row per key, sorted."""
+    assembly, *rest = parts
+    for part in rest:
+        assembly.merge(part)
     assembly.tables.actors = assembly.actors()
     _dedupe_and_sort(assembly.tables)
     return assembly.tables

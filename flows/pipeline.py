@@ -7,13 +7,16 @@ flow's parameters from its annotations, which must be real types, not strings.
 import os
 import signal
 import sys
+from typing import Any, Generic, TypeVar
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
+from prefect.context import FlowRunContext
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import deployment
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.states import Cancelled, State
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from diplodata import noop, progress
 from diplodata import pipeline as p
@@ -30,10 +33,11 @@ from diplodata.release import (
     promote,
     stage,
 )
+from diplodata.resolve import Resolved
 from diplodata.rows import Tables
 from diplodata.state_check import check_state
 from diplodata.summary import RunSummary
-from diplodata.tables import build_tables
+from diplodata.tables import Assembly, assemble, finish, resolve_articles
 
 
 @task(name="ingest")
@@ -41,21 +45,44 @@ def ingest_task(config: RunConfig) -> Batch:
     return p.ingest(config)
 
 
+T = TypeVar("T")
+
+
+class Whole(Generic[T]):
+    """A task's large input (articles, facts, rows) as one object that Prefect and Dask
+    pass on as it is: both would otherwise walk every object inside looking for futures
+    (Prefect twice per task, about 0.6 ms an article: a minute for 100,000)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: T) -> None:
+        self.value = value
+
+
 @task(name="extract")
-def extract_task(articles: list[Article], config: RunConfig) -> p.Extracted:
-    return p.extract_batch(articles, config.out, config.time_budget)
+def extract_task(articles: Whole[list[Article]], config: RunConfig) -> p.Extracted:
+    return p.extract_batch(articles.value, config.out, config.time_budget)
+
+
+@task(name="table-rows")
+def rows_task(
+    results: Whole[list[ArticleFacts]],
+    include_text: bool,
+    persons: Whole[list[dict[str, Resolved]]],
+) -> Assembly:
+    return assemble(results.value, p.EXTRACTOR_VERSION, include_text, persons.value)
 
 
 @task(name="build-tables")
-def tables_task(results: list[ArticleFacts], include_text: bool) -> Tables:
-    return build_tables(results, p.EXTRACTOR_VERSION, include_text)
+def tables_task(parts: Whole[list[Assembly]]) -> Tables:
+    return finish(parts.value)
 
 
 @task(name="validate")
-def validate_task(tables: Tables, config: RunConfig, plan: p.Plan) -> StagedRelease:
-    meta = p.package_meta(config, plan.articles)
-    notes = p.release_notes(plan, config.out)
-    return stage(tables, config.out, meta, notes, quality=p.input_report(plan))
+def validate_task(tables: Whole[Tables], config: RunConfig, plan: Whole[p.Plan]) -> StagedRelease:
+    meta = p.package_meta(config, plan.value.articles)
+    notes = p.release_notes(plan.value, config.out)
+    return stage(tables.value, config.out, meta, notes, quality=p.input_report(plan.value))
 
 
 @task(name="evaluate")
@@ -74,7 +101,12 @@ def publish_task(staged: StagedRelease) -> Release:
 INTERRUPTED = "Interrupted (Ctrl-C or a stop signal): nothing was published."
 
 
-@flow(name="diplodata-run", log_prints=True)
+# An extract task extracts in a process of its own (diplodata.budget): one task per core.
+THREADS: ThreadPoolTaskRunner[Any] = ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1)
+
+
+# (the decorator's bound on task runners rejects ThreadPoolTaskRunner's own future type)
+@flow(name="diplodata-run", log_prints=True, task_runner=THREADS)  # type: ignore[arg-type]
 def diplodata_run(config: RunConfig) -> RunSummary | State:
     """Ingest new articles, extract facts in batches, validate and publish a release.
 
@@ -96,6 +128,16 @@ def diplodata_run(config: RunConfig) -> RunSummary | State:
 # Set by the CLI, whose process runs one flow: a SIGTERM ends it at once. A flow run that
 # Prefect's runner started (serve) leaves SIGTERM to Prefect, which reports cancellations.
 EXIT_ON_SIGTERM = False
+
+
+def _workers() -> tuple[int, bool]:
+    """How many tasks run at once, and whether on Dask: Dask's worker threads, else one
+    per core (an extract task extracts in a process of its own)."""
+    context = FlowRunContext.get()
+    client = getattr(context.task_runner, "client", None) if context else None  # Dask's
+    if client is not None:
+        return max(1, sum(client.nthreads().values())), True
+    return os.cpu_count() or 1, False
 
 
 def _end_now(sig: int) -> None:
@@ -163,9 +205,9 @@ def _run(config: RunConfig) -> RunSummary:
         return summary
 
     progress.stage("extract", total=len(plan.todo))
-    futures = [
-        extract_task.submit(chunk, config) for chunk in p.batches(plan.todo, config.batch_size)
-    ]
+    workers, dask = _workers()
+    size = p.per_task(len(plan.todo), config.batch_size, workers)
+    futures = [extract_task.submit(Whole(chunk), config) for chunk in p.batches(plan.todo, size)]
     results = list(plan.cached)
     done = 0
     for future in futures:
@@ -188,10 +230,18 @@ def _run(config: RunConfig) -> RunSummary:
         noop.mark(config, summary)
         return summary
     progress.stage("tables")
-    tables = tables_task(results, config.include_text)
+    # the rows of each article depend on it alone: built in parts on Dask's workers (in
+    # threads they would share one core), merged and summed up into actors here
+    size = max(config.batch_size, -(-len(results) // workers)) if dask else len(results)
+    persons = resolve_articles(results)  # across all articles: namesakes told apart
+    parts = [
+        rows_task.submit(Whole(chunk), config.include_text, Whole(names))
+        for chunk, names in zip(p.batches(results, size), p.batches(persons, size), strict=True)
+    ]
+    tables = tables_task(Whole([part.result() for part in parts]))
     timer.lap("tables")
     progress.stage("validate")
-    staged = validate_task(tables, config, plan)
+    staged = validate_task(Whole(tables), config, Whole(plan))
     timer.lap("validate")
     if config.gold is not None and staged.valid:
         scores = evaluate_task(staged, config)
