@@ -119,8 +119,8 @@ def test_serve_starts_its_own_server_when_none_is_configured(tmp_path: Path, sig
     def down() -> bool:
         try:
             httpx.get(f"{api}/health", timeout=2)
-        except httpx.ConnectError:
-            return True
+        except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError):
+            return True  # refused, or reset while the server shuts down
         return False
 
     assert wait_until(down, 20, "the server to go down with serve")
