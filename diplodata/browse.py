@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from diplodata.package import LICENSES
+from diplodata.parts import parquet_files
 from diplodata.schemas import TABLES, table_schema
 
 DATABASE = "diplodata"
@@ -43,7 +44,7 @@ def sqlite_copy(release: Path, target: Path) -> Path:
     con = sqlite3.connect(target)
     try:
         for table in TABLES:
-            data = pq.read_table(release / "data" / f"{table}.parquet")
+            data = pq.read_table(parquet_files(release, table))
             schema = table_schema(table)
             columns = [f'"{f.name}" {_sqlite_type(f.type)}' for f in data.schema]
             keys = ", ".join(f'"{k}"' for k in schema.get("primaryKey", []))

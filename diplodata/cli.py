@@ -972,7 +972,8 @@ def download(
     console.print(
         f"release {result.version}: {len(result.files)} files verified "
         f"({result.total_bytes:,} bytes; {len(result.fetched)} fetched, "
-        f"{len(result.reused)} already here, {len(result.resumed)} resumed, "
+        f"{len(result.reused)} already here, {len(result.linked)} shared with a release "
+        f"beside it, {len(result.resumed)} resumed, "
         f"{result.retries} retries) in {result.path}"
     )
     if result.latest:

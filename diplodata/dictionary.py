@@ -45,9 +45,10 @@ def data_dictionary(version: str | None = None) -> str:
     head = "# diplodata release" + (f" {version}" if version else "") + "\n\n"
     head += f"Schema version {SCHEMA_VERSION} (`schema_version` in `datapackage.json`).\n\n"
     head += (
-        "Every table comes as `data/<table>.parquet` (resource `<table>`) and "
-        "`data/<table>.csv` (resource `<table>-csv`); `diplodata.duckdb` has one view per "
-        "table. Every fact row carries its evidence: `quote` is exactly the article text "
-        "between `char_start` and `char_end`.\n\n"
+        "Every table comes as Parquet parts `data/<table>/part-*.parquet` (resource "
+        "`<table>`) and their CSV copies `data/<table>-csv/part-*.csv` (resource "
+        "`<table>-csv`); `diplodata.duckdb` has one view per table. Every fact row carries "
+        "its evidence: `quote` is exactly the article text between `char_start` and "
+        "`char_end`.\n\n"
     )
     return head + "\n".join(table_markdown(t) for t in ALL_TABLES)

@@ -2,12 +2,13 @@
 (or from a local output folder), verifying every file against its descriptor.
 
 ``SOURCE/catalog.json`` names the releases; the chosen release's ``datapackage.json``
-gives the sha256 and size of every file (CSV resources carry ``hash`` and ``bytes``, the
-package-level ``files`` list covers Parquet, DuckDB, README, CHANGELOG and the quality
-report). Each file is written to ``DIR/<version>/<path>`` through a hidden ``.part`` file
-that is renamed into place only once its hash and size match. An interrupted file is
-resumed with a ``Range`` request; transient network errors are retried a bounded number
-of times. ``datapackage.json`` is written last, then ``DIR/latest`` points at the version.
+gives the sha256 and size of every file (its ``files`` list: every Parquet and CSV part,
+the DuckDB file, README, CHANGELOG and the quality reports; a resource with its own
+``hash`` and ``bytes`` is checked too). Each file is written to ``DIR/<version>/<path>``
+through a hidden ``.part`` file that is renamed into place only once its hash and size
+match. An interrupted file is resumed with a ``Range`` request; transient network errors
+are retried a bounded number of times. ``datapackage.json`` is written last, then
+``DIR/latest`` points at the version.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from diplodata.http import (
     with_retries,
 )
 from diplodata.package import sha256_file
+from diplodata.parts import link
 
 CATALOG = "catalog.json"
 DESCRIPTOR = "datapackage.json"
@@ -89,6 +91,7 @@ class DownloadResult:
     files: list[FileSpec] = field(default_factory=list)
     fetched: list[str] = field(default_factory=list)  # downloaded in this run
     reused: list[str] = field(default_factory=list)  # already present and verified
+    linked: list[str] = field(default_factory=list)  # the same file of a release beside it
     resumed: list[str] = field(default_factory=list)  # continued with a Range request
     retries: int = 0
     latest: bool = False  # DIR/latest now points at this version
@@ -210,9 +213,16 @@ def _digest(value: object, where: str) -> str:
     return text.removeprefix("sha256:")
 
 
+def _resource_paths(resource: dict[str, Any]) -> list[object]:
+    path = resource.get("path")
+    return list(path) if isinstance(path, list) else [path] if isinstance(path, str) else []
+
+
 def file_specs(package: dict[str, Any], where: str = DESCRIPTOR) -> list[FileSpec]:
-    """Every file a descriptor lists (resource paths and ``files``), with hash and size."""
-    entries = [r for r in package.get("resources", []) if isinstance(r.get("path"), str)]
+    """Every file a descriptor lists (resource paths and ``files``), with hash and size.
+    A resource path that is a folder (of Parquet parts) is covered by the files in it."""
+    resources = [r for r in package.get("resources", []) if isinstance(r, dict)]
+    entries = [r for r in resources if isinstance(r.get("path"), str)]
     entries += list(package.get("files", []))
     specs: dict[str, FileSpec] = {}
     for entry in entries:
@@ -221,7 +231,9 @@ def file_specs(package: dict[str, Any], where: str = DESCRIPTOR) -> list[FileSpe
             spec = FileSpec(path, _digest(entry["hash"], where), int(entry["bytes"]))
             if specs.setdefault(path, spec) != spec:
                 raise DownloadError(f"{where}: two different hashes for {path}")
-    missing = sorted({_safe_path(e.get("path"), where) for e in entries} - set(specs))
+    named = {_safe_path(p, where) for r in resources for p in _resource_paths(r)}
+    named |= {_safe_path(e.get("path"), where) for e in package.get("files", [])}
+    missing = sorted(p for p in named - set(specs) if not any(s.startswith(p + "/") for s in specs))
     if missing:
         raise DownloadError(f"{where}: no sha256/bytes for {', '.join(missing)}; cannot verify")
     return sorted(specs.values(), key=lambda s: s.path)
@@ -276,12 +288,36 @@ def _fetch(session: _Session, spec: FileSpec, part: Path) -> None:
         raise DownloadError(f"cannot download {spec.path}: {exc}; {hint}") from exc
 
 
+def _beside(folder: Path, spec: FileSpec) -> Path | None:
+    """The same file (path, size and sha256) in a release downloaded beside ``folder``:
+    releases share their unchanged parts, and so can their downloads."""
+    try:
+        others = sorted((p for p in folder.parent.iterdir() if p != folder), reverse=True)
+    except OSError:
+        return None
+    for other in others:
+        candidate = other / spec.path
+        if other.is_symlink() or not other.is_dir() or not candidate.is_file():
+            continue
+        if candidate.stat().st_size == spec.bytes and _matches(candidate, spec):
+            return candidate
+    return None
+
+
 def fetch_file(session: _Session, spec: FileSpec, folder: Path) -> None:
-    """``folder/spec.path``, verified; a file already there and intact is kept."""
+    """``folder/spec.path``, verified; a file already there and intact is kept, and one a
+    release beside it has is linked (or copied) from there."""
     final = folder / spec.path
     assert session.result is not None
     if final.is_file() and _matches(final, spec):
         session.result.reused.append(spec.path)
+        session.progress.advance(spec.path, spec.bytes)
+        return
+    same = _beside(folder, spec)
+    if same is not None:
+        final.unlink(missing_ok=True)
+        link(same, final)
+        session.result.linked.append(spec.path)
         session.progress.advance(spec.path, spec.bytes)
         return
     final.parent.mkdir(parents=True, exist_ok=True)

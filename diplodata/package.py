@@ -1,5 +1,6 @@
-"""Write a release folder: every table in Parquet and CSV, a DuckDB file of views, and
-the ``datapackage.json`` that describes them (Data Package v2, as frictionless-py reads it)."""
+"""Describe a release folder: its tables (Parquet and CSV parts, ``diplodata.parts``), a
+DuckDB file of views over them, and the ``datapackage.json`` that describes it all (Data
+Package v2, as frictionless-py reads it)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import copy
 import dataclasses
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,23 +16,28 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from diplodata.faults import checkpoint
 from diplodata.licenses import license_entry
-from diplodata.rows import Evidence, Tables
-from diplodata.schemas import ALL_TABLES, SCHEMA_VERSION, arrow_schema, table_schema
+from diplodata.parts import (
+    CSV_SUFFIX,
+    csv_path,
+    parquet_folder,
+    part_names,
+    published_tables,
+)
+from diplodata.rows import Evidence
+from diplodata.schemas import SCHEMA_VERSION, arrow_schema, table_schema
 
-CSV_SUFFIX = "-csv"
 DUCKDB_FILE = "diplodata.duckdb"
 # The DuckDB shell on the package registry is 1.5.x: write a file it can open.
 DUCKDB_STORAGE_VERSION = "v1.5.0"
 
 
 FORMATS_NOTE = (
-    " Each table is one data set published in two formats: resource `<table>` is the Parquet "
-    f"file and resource `<table>{CSV_SUFFIX}` its CSV copy, with the same rows; a reader "
-    "needs only one of them."
+    " Each table is one data set published in two formats: resource `<table>` is the folder "
+    f"`data/<table>/` of its Parquet parts and resource `<table>{CSV_SUFFIX}` their CSV "
+    "copy (a list of parts read as one table), with the same rows; a reader needs only one "
+    "of them."
 )
 
 
@@ -98,44 +105,26 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_data(tables: Tables, folder: Path) -> dict[str, pa.Table]:
-    """Write ``data/<table>.parquet`` and ``data/<table>.csv`` for every table."""
-    data = folder / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    arrow = {name: arrow_table(name, getattr(tables, name)) for name in tables.names()}
-    con = duckdb.connect()
-    for name, table in arrow.items():
-        parquet = data / f"{name}.parquet"
-        pq.write_table(table, parquet, compression="zstd")
-        checkpoint("parquet")
-        # the path is an argument, never SQL text
-        con.from_arrow(table).write_csv(
-            str(data / f"{name}.csv"), sep=",", header=True, quotechar='"'
-        )
-    con.close()
-    return arrow
-
-
-def write_duckdb(arrow: dict[str, pa.Table], folder: Path) -> Path:
-    """A DuckDB database holding the tables (schema ``store``) and one view per table."""
+def write_duckdb(folder: Path, tables: Sequence[str]) -> Path:
+    """A DuckDB database with one view per table over the release's own Parquet parts, by
+    paths relative to the release folder: it holds no rows, and it works wherever the
+    folder is (opened from inside it, or with ``file_search_path`` set to it)."""
     path = folder / DUCKDB_FILE
     path.unlink(missing_ok=True)
     con = duckdb.connect()
-    con.execute(f"ATTACH $1 AS release (STORAGE_VERSION '{DUCKDB_STORAGE_VERSION}')", [str(path)])
-    con.execute("CREATE SCHEMA release.store")
-    for name, table in arrow.items():
-        con.register("t", table)
-        con.execute(f"CREATE TABLE release.store.{name} AS SELECT * FROM t")
-        con.unregister("t")
-        con.execute(f"CREATE VIEW release.main.{name} AS SELECT * FROM release.store.{name}")
-    con.execute("DETACH release")
-    con.close()
+    try:
+        con.execute("SET file_search_path = $1", [str(folder)])
+        con.execute(
+            f"ATTACH $1 AS release (STORAGE_VERSION '{DUCKDB_STORAGE_VERSION}')", [str(path)]
+        )
+        for name in tables:
+            glob = f"{parquet_folder(name)}/*.parquet"
+            assert re.fullmatch(r"[a-z_]+/[a-z_]+/\*\.parquet", glob), glob  # safe in SQL
+            con.execute(f"CREATE VIEW release.main.{name} AS FROM read_parquet('{glob}')")
+        con.execute("DETACH release")
+    finally:
+        con.close()
     return path
-
-
-def published_tables(folder: Path) -> list[str]:
-    """The tables written to ``folder``, in publication order."""
-    return [t for t in ALL_TABLES if (folder / "data" / f"{t}.parquet").exists()]
 
 
 def _resource_schema(table: str, csv: bool) -> dict[str, Any]:
@@ -149,18 +138,20 @@ def _resource_schema(table: str, csv: bool) -> dict[str, Any]:
     return schema
 
 
-def _file_facts(folder: Path, relpath: str) -> dict[str, Any]:
+def file_facts(folder: Path, relpath: str) -> dict[str, Any]:
     path = folder / relpath
     return {"hash": f"sha256:{sha256_file(path)}", "bytes": path.stat().st_size}
 
 
-def descriptor(folder: Path, meta: PackageMeta) -> dict[str, Any]:
-    """The ``datapackage.json`` for the files already written to ``folder``."""
+def table_resources(folder: Path) -> list[dict[str, Any]]:
+    """One resource per table and format: ``<table>`` is the folder of its Parquet parts,
+    ``<table>-csv`` the list of their CSV copies (read as one table; each part has its
+    header row). The files' checksums are in the package's ``files``."""
     resources: list[dict[str, Any]] = []
     for csv in (False, True):
         for table in published_tables(folder):
             schema = table_schema(table)
-            rel = f"data/{table}.{'csv' if csv else 'parquet'}"
+            names = part_names(folder, table)
             resource: dict[str, Any] = {
                 "name": table + (CSV_SUFFIX if csv else ""),
                 "type": "table",
@@ -170,16 +161,19 @@ def descriptor(folder: Path, meta: PackageMeta) -> dict[str, Any]:
                     if csv
                     else schema.get("description", "")
                 ),
-                "path": rel,
+                "path": [csv_path(table, n) for n in names] if csv else parquet_folder(table),
                 "format": "csv" if csv else "parquet",
                 "mediatype": "text/csv" if csv else "application/vnd.apache.parquet",
-                # frictionless cannot count a Parquet file's bytes: its checksum is in "files"
-                **(_file_facts(folder, rel) if csv else {}),
                 "schema": _resource_schema(table, csv),
             }
             if csv:
                 resource["encoding"] = "utf-8"
             resources.append(resource)
+    return resources
+
+
+def descriptor(folder: Path, meta: PackageMeta) -> dict[str, Any]:
+    """The ``datapackage.json`` for the files already written to ``folder``."""
     if meta.license in LICENSES:
         url, title = LICENSES[meta.license]
         licence = {"name": meta.license, "title": title, "path": url}
@@ -197,15 +191,24 @@ def descriptor(folder: Path, meta: PackageMeta) -> dict[str, Any]:
         "contributors": [{"title": c, "roles": ["creator"]} for c in meta.contributors],
         **({"homepage": meta.homepage} if meta.homepage else {}),
         "sources": list(meta.sources),
-        "resources": resources,
+        "resources": table_resources(folder),
         **meta.extra,
     }
     return package
 
 
-def extra_files(folder: Path, names: Sequence[str]) -> list[dict[str, Any]]:
-    """Hash and size of the release's non-table files (DuckDB file, README, ...)."""
-    return [{"path": n, **_file_facts(folder, n)} for n in names if (folder / n).exists()]
+def extra_files(
+    folder: Path, names: Sequence[str], known: dict[str, dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """Hash and size of the release's files (data parts, DuckDB file, README, ...); a file
+    in ``known`` (path -> hash and bytes of a part shared with a verified release) is not
+    read again."""
+    known = known or {}
+    return [
+        {"path": n, **(known.get(n) or file_facts(folder, n))}
+        for n in names
+        if (folder / n).exists()
+    ]
 
 
 def write_descriptor(folder: Path, package: dict[str, Any]) -> Path:

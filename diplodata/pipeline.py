@@ -1,11 +1,18 @@
 """The pipeline's stages as plain functions; ``flows/`` wires them into a Prefect flow.
 
 ingest -> (cache lookup) -> extract in batches -> build tables -> stage + validate -> promote
+
+A run builds on the latest intact release (its *base*): an article published there with
+the same record (text, extractor version, source metadata) keeps its rows, which the new
+release shares with the base (``diplodata.increment``); its facts are not even read. Only
+new and changed articles are looked up in the cache or extracted and made into rows, and
+the actors table is summed up from every article's stored notes (``diplodata.actor_notes``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,12 +25,69 @@ from diplodata.budget import Extractor, extract_within
 from diplodata.config import TIME_BUDGET, RunConfig
 from diplodata.extract import EXTRACTOR_VERSION, extract_article
 from diplodata.faults import checkpoint
+from diplodata.increment import Increment
 from diplodata.ingest import Batch, Skipped, read_folder, too_long
 from diplodata.licenses import license_entry
 from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
-from diplodata.release import latest_release, next_version
+from diplodata.parts import is_parted, parquet_files
+from diplodata.release import intact_release, latest_release, next_version
+from diplodata.resolve import resolve_all
+from diplodata.rows import ArticleRow, Tables
 from diplodata.state import ArticleStore, FactsCache, FailedExtractions, read_corpus, write_corpus
+from diplodata.tables import (
+    Resolution,
+    actor_rows,
+    article_row,
+    article_rows,
+    group,
+    person_refs,
+    resolution,
+)
+from diplodata.version import TABLES_VERSION
+
+BUILD_KEY = "diplodata"  # the descriptor's record of the code that made the rows
+
+
+@dataclass(frozen=True, slots=True)
+class Base:
+    """The release a run builds on, and its articles' rows by id."""
+
+    path: Path
+    articles: dict[str, ArticleRow]
+
+    def keeps(self, article: Article) -> bool:
+        """True when the article is published there exactly as this run would publish it."""
+        return self.articles.get(article.article_id) == article_row(article, EXTRACTOR_VERSION)
+
+
+def find_base(out: Path, include_text: bool = False) -> Base | None:
+    """The latest intact release, when a run can build on it: written in parts by the same
+    table code, with the article texts exactly when asked for, and the notes of its
+    articles for the actors table stored. Otherwise None: every row is made again."""
+    from diplodata.actor_notes import ActorNotesStore
+
+    release = intact_release(out)
+    if release is None or not is_parted(release):
+        return None
+    try:
+        package = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    build = package.get(BUILD_KEY)
+    if not isinstance(build, dict) or build.get("tables_version") != TABLES_VERSION:
+        return None
+    if bool(parquet_files(release, "article_texts")) != include_text:
+        return None
+    con = duckdb.connect()
+    files = [str(p) for p in parquet_files(release, "articles")]
+    result = con.execute("SELECT * FROM read_parquet($1)", [files]).fetchall()
+    con.close()
+    rows = {str(r[0]): ArticleRow(*r) for r in result}
+    versions = {aid: row.extractor_version for aid, row in rows.items()}
+    if not ActorNotesStore(out).covers(versions):
+        return None
+    return Base(release, rows)
 
 
 @dataclass(slots=True)
@@ -34,6 +98,9 @@ class Plan:
     skipped: list[Skipped]
     cached: list[ArticleFacts] = field(default_factory=list)
     todo: list[Article] = field(default_factory=list)
+    published: list[Article] = field(default_factory=list)  # unchanged in the base: kept
+    base: Path | None = None  # the release whose rows of ``published`` are kept
+    dropped: list[str] = field(default_factory=list)  # ids of the base's other articles
     kept: list[Article] = field(default_factory=list)  # published before, input gone: kept
     pruned: list[Article] = field(default_factory=list)  # published before, removed (--prune)
     lost: list[str] = field(default_factory=list)  # published before, text not kept: dropped
@@ -79,20 +146,29 @@ def screen(
     return kept
 
 
-def plan(batch: Batch, out: Path, version: str = EXTRACTOR_VERSION) -> Plan:
-    """Look every article up in the extraction cache; an article whose extraction ran out
-    of time or failed with this extractor version is a reject again, not retried."""
+def plan(
+    batch: Batch, out: Path, version: str = EXTRACTOR_VERSION, base: Base | None = None
+) -> Plan:
+    """Look every article up in the extraction cache, but those the ``base`` release holds
+    unchanged (they keep their rows); an article whose extraction ran out of time or failed
+    with this extractor version is a reject again, not retried."""
     result = Plan(
         articles=[],
         skipped=list(batch.skipped),
         kept=batch.kept,
         pruned=batch.pruned,
         lost=batch.lost,
+        base=base.path if base is not None else None,
     )
     with FactsCache(out, version) as cache, FailedExtractions(out, version) as failed:
-        cached = cache.get_many(batch.articles)
-        reasons = failed.get_many([a for a in batch.articles if a.sha256 not in cached])
+        lookup = [a for a in batch.articles if base is None or not base.keeps(a)]
+        cached = cache.get_many(lookup)
+        reasons = failed.get_many([a for a in lookup if a.sha256 not in cached])
     for article in batch.articles:
+        if base is not None and base.keeps(article):
+            result.articles.append(article)
+            result.published.append(article)
+            continue
         facts = cached.get(article.sha256)
         reason = reasons.get(article.sha256) if facts is None else None
         if reason is not None:
@@ -103,6 +179,9 @@ def plan(batch: Batch, out: Path, version: str = EXTRACTOR_VERSION) -> Plan:
             result.todo.append(article)
         else:
             result.cached.append(facts)
+    if base is not None:
+        kept = {a.article_id for a in result.published}
+        result.dropped = sorted(set(base.articles) - kept)
     return result
 
 
@@ -141,6 +220,88 @@ def _with_published(batch: Batch, store: ArticleStore, prune: bool) -> Batch:
             (result.pruned if prune else result.kept).append(old)
     result.articles += result.kept
     return result
+
+
+@dataclass(slots=True)
+class NewRows:
+    """The rows a release adds to its base, and what it keeps of it."""
+
+    tables: Tables
+    increment: Increment | None = None
+    resolved_again: list[str] = field(default_factory=list)  # sources rebuilt: see below
+
+
+def _resolve_increment(
+    p: Plan, results: list[ArticleFacts], out: Path
+) -> tuple[Resolution, list[ArticleFacts]]:
+    """Who the persons of the new articles are, resolved among every article of the release
+    as a run from scratch would (namesakes are told apart across articles), and the facts
+    of the published articles whose persons this changes (they are rebuilt too).
+
+    Only the namesake groups (``tables.group``) of the new and dropped articles' persons can
+    change: the published articles' persons of those groups are resolved again with them."""
+    from diplodata.actor_notes import ActorNotesStore
+
+    store = ActorNotesStore(out)
+    new_ids = {r.article.article_id for r in results}
+    others = {a.article_id for a in p.articles} - new_ids
+    groups = {g for g in map(group, person_refs(results)) if g} | store.groups(p.dropped)
+    stored = store.refs(groups, others)
+    resolved = resolve_all([ref for ref, _ in stored] + person_refs(results))
+    again = sorted(
+        {
+            str(ref.article)
+            for (ref, old), now in zip(stored, resolved, strict=False)
+            if now.actor_id != old
+        }
+    )
+    if again:  # their facts, from the cache (or extracted again, if the cache lost them)
+        published = {a.article_id: a for a in p.published}
+        cache = FactsCache(out, EXTRACTOR_VERSION)
+        articles = [published[str(aid)] for aid in again]
+        found = [cache.get(a) for a in articles]
+        missing = [a for a, f in zip(articles, found, strict=True) if f is None]
+        results = results + [f for f in found if f is not None]
+        results += extract_batch(missing, out).facts
+        new_ids |= {r.article.article_id for r in results}
+        others -= new_ids
+        groups |= store.groups(new_ids)
+        stored = store.refs(groups, others)
+    refs = person_refs(results)
+    resolved = resolve_all([ref for ref, _ in stored] + refs)[len(stored) :]
+    persons: Resolution = {r.article.article_id: {} for r in results}
+    for ref, res in zip(refs, resolved, strict=True):
+        persons[str(ref.article)][ref.name] = res
+    return persons, results
+
+
+def release_tables(
+    p: Plan, results: Sequence[ArticleFacts], out: Path, include_text: bool = False
+) -> NewRows:
+    """The rows of the articles that are not kept from the base (every row without a base),
+    and the whole actors table, summed up from every article's notes (the notes of the
+    articles made into rows here are stored first).
+
+    A published article is rebuilt too when a new or removed article changes who one of its
+    persons is (a namesake now named in more articles takes the name's plain id): its rows
+    then leave the base like those of a changed article."""
+    from diplodata.actor_notes import ActorNotesStore
+
+    rebuilt: list[ArticleFacts] = []
+    if p.base is None:
+        persons, made = resolution(list(results)), list(results)
+    else:
+        persons, made = _resolve_increment(p, list(results), out)
+        rebuilt = made[len(results) :]
+    tables, notes = article_rows(made, EXTRACTOR_VERSION, include_text, persons)
+    store = ActorNotesStore(out)
+    store.put(notes, EXTRACTOR_VERSION)
+    tables.actors = actor_rows(store.summaries(a.article_id for a in p.articles))
+    if p.base is None:
+        return NewRows(tables)
+    again = {r.article.article_id for r in rebuilt}
+    kept = frozenset(a.article_id for a in p.published if a.article_id not in again)
+    return NewRows(tables, Increment(p.base, kept), sorted(r.article.source for r in rebuilt))
 
 
 def record_corpus(p: Plan, out: Path) -> None:
@@ -224,14 +385,22 @@ def _latest_articles(out: Path) -> list[tuple[str | None, ...]] | None:
     latest = latest_release(out)
     if latest is None or damaged_latest(out):
         return None
-    con = duckdb.connect()
-    result = con.execute(
-        "SELECT * FROM read_parquet($1)", [str(latest / "data" / "articles.parquet")]
-    )
-    columns = [d[0] for d in result.description or []]
-    rows = [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
-    con.close()
-    return [tuple(_text(row.get(c)) for c in _SAME) for row in rows]
+    st = (latest / "datapackage.json").stat()
+    key = (latest, st.st_ino, st.st_mtime_ns)  # a release never changes: read it once
+    if key not in _LATEST_ARTICLES:
+        con = duckdb.connect()
+        files = [str(p) for p in parquet_files(latest, "articles")]
+        result = con.execute("SELECT * FROM read_parquet($1)", [files])
+        columns = [d[0] for d in result.description or []]
+        rows = [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
+        con.close()
+        _LATEST_ARTICLES.clear()
+        _LATEST_ARTICLES[key] = [tuple(_text(row.get(c)) for c in _SAME) for row in rows]
+    return _LATEST_ARTICLES[key]
+
+
+# the rows of the last release read, by its folder and its descriptor's inode and time
+_LATEST_ARTICLES: dict[tuple[Path, int, int], list[tuple[str | None, ...]]] = {}
 
 
 def damaged_latest(out: Path) -> list[str]:
@@ -258,7 +427,7 @@ def unchanged_since_latest(
     (and ships their texts when ``include_text``, and only then)."""
     rows = _latest_articles(out)
     latest = latest_release(out)
-    texts = latest is not None and (latest / "data" / "article_texts.parquet").exists()
+    texts = latest is not None and bool(parquet_files(latest, "article_texts"))
     return (
         rows is not None
         and texts == include_text
@@ -271,23 +440,37 @@ def previous_extractor_version(out: Path) -> str | None:
     return versions.pop() if len(versions) == 1 else None
 
 
-def release_notes(p: Plan, out: Path) -> list[str]:
+def release_notes(p: Plan, out: Path, rows: NewRows | None = None) -> list[str]:
     notes = [
         f"{len(p.articles)} articles; {len(p.todo)} extracted in this run, "
-        f"{len(p.cached)} unchanged and taken from the extraction cache.",
+        f"{len(p.cached)} taken from the extraction cache"
+        + (
+            f", {len(p.published)} unchanged since release {p.base.name} (their rows are "
+            "shared with it)."
+            if p.base is not None
+            else "."
+        ),
         f"Extractor version {EXTRACTOR_VERSION}.",
     ]
     damage = damaged_latest(out)
     if damage:
         notes.append(
             f"The previous release {latest_release(out).name} was damaged "  # type: ignore[union-attr]
-            f"({damage[0]}); this release was rebuilt from the extraction cache."
+            f"({damage[0]}); this release was rebuilt without its files, from "
+            + (f"release {p.base.name} and " if p.base is not None else "")
+            + "the extraction cache."
         )
     before = previous_extractor_version(out)
     if before is not None and before != EXTRACTOR_VERSION:
         notes.append(
             f"The extractor changed ({before} -> {EXTRACTOR_VERSION}): "
             "every article was re-extracted."
+        )
+    if rows is not None and rows.resolved_again:
+        notes.append(
+            f"{len(rows.resolved_again)} articles published before were made into rows again: "
+            "a new or removed article changed who one of their persons is (namesakes): "
+            f"{', '.join(rows.resolved_again)}."
         )
     if p.skipped:
         notes.append(f"{len(p.skipped)} input files skipped (see the run log).")
@@ -324,7 +507,9 @@ def input_report(p: Plan) -> dict[str, dict[str, object]]:
         "inputs": {
             "articles": len(p.articles),
             "extracted": len(p.todo),
-            "cached": len(p.cached),
+            "cached": len(p.cached) + len(p.published),
+            "unchanged_since_base": len(p.published),  # rows shared with release "base"
+            "base": p.base.name if p.base is not None else None,
             "skipped": [{"source": s.source, "reason": s.reason} for s in p.skipped],
             "kept": [a.source for a in p.kept],
             "pruned": [a.source for a in p.pruned],
@@ -346,15 +531,34 @@ def source_entry(article: Article) -> dict[str, object]:
     return entry
 
 
+SOURCES_LISTED = 1000  # articles named in a descriptor's sources; the articles table has all
+
+
+def sources(articles: Sequence[Article], limit: int = SOURCES_LISTED) -> list[dict[str, object]]:
+    """The articles as Data Package sources, the first ``limit`` of them by source, and
+    then one entry saying how many more there are (the descriptor stays small)."""
+    ordered = sorted(articles, key=lambda a: a.source)
+    listed: list[dict[str, object]] = [source_entry(a) for a in ordered[:limit]]
+    if len(ordered) > limit:
+        more = len(ordered) - limit
+        listed.append(
+            {"title": f"and {more} more articles: resource `articles` lists every source"}
+        )
+    return listed
+
+
 def package_meta(config: RunConfig, articles: Sequence[Article]) -> PackageMeta:
     now = dt.datetime.now(dt.UTC)
     return PackageMeta(
         version=next_version(config.out, now.date()),
         created=now.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         license=config.license,
-        sources=[source_entry(a) for a in sorted(articles, key=lambda a: a.source)],
+        sources=sources(articles),
         contributors=config.contributors,
         homepage=config.homepage,
+        extra={
+            BUILD_KEY: {"extractor_version": EXTRACTOR_VERSION, "tables_version": TABLES_VERSION}
+        },
     )
 
 

@@ -12,8 +12,6 @@ from typing import Any
 
 import duckdb
 
-from diplodata.schemas import ALL_TABLES
-
 
 class QueryError(ValueError):
     """The release cannot be found or the SQL failed."""
@@ -56,18 +54,39 @@ def resolve_release(location: Path) -> Path:
 
 
 def connect(release: Path) -> duckdb.DuckDBPyConnection:
-    """The release's DuckDB file, read-only and confined: no file outside it can be read
-    or written (no COPY, ATTACH, INSTALL, read_text ...), and the settings are locked."""
+    """The release's DuckDB file, read-only and confined: its views read the release's own
+    Parquet parts, and no other file can be read (``read_text('/etc/passwd')`` is refused);
+    the settings are then locked. Only queries run (:func:`run_query`), so nothing is written:
+    no COPY, ATTACH, INSTALL, EXPORT, SET ..."""
     from diplodata.package import DUCKDB_FILE
 
     path = release / DUCKDB_FILE
     if not path.exists():
         raise QueryError(f"{release}: no {DUCKDB_FILE} in this release; download it again")
-    return duckdb.connect(
-        str(path),
-        read_only=True,
-        config={"enable_external_access": False, "lock_configuration": True},
-    )
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        con.execute("SET file_search_path = $1", [str(release)])
+        # the views' relative paths before they are resolved, and the files they resolve to
+        con.execute("SET allowed_directories = $1", [["data/", f"{release / 'data'}/"]])
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+    except duckdb.Error:
+        con.close()
+        raise
+    return con
+
+
+QUERIES = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
+
+
+def _only_queries(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Refuse any statement that is not a query (SELECT, WITH ..., FROM ..., EXPLAIN)."""
+    for statement in con.extract_statements(sql):
+        if statement.type not in QUERIES:
+            kind = statement.type.name
+            raise duckdb.InvalidInputException(
+                f"{kind} statements are refused: only queries run on a release"
+            )
 
 
 def verified_release(location: Path) -> Path:
@@ -85,7 +104,9 @@ def verified_release(location: Path) -> Path:
 
 
 def _tables(release: Path) -> list[str]:
-    return [t for t in ALL_TABLES if (release / "data" / f"{t}.parquet").exists()]
+    from diplodata.parts import published_tables
+
+    return published_tables(release)
 
 
 def run_query(sql: str, location: Path, limit: int | None = None) -> QueryResult:
@@ -96,6 +117,7 @@ def run_query(sql: str, location: Path, limit: int | None = None) -> QueryResult
     con = connect(release)
     more = False
     try:
+        _only_queries(con, sql)
         relation = con.execute(sql)
         columns = [d[0] for d in relation.description or []]
         if limit is None:

@@ -47,7 +47,10 @@ class PackageRows:
                 if fmt == "parquet"
                 else "read_csv($1, all_varchar=true, header=true)"
             )
-            result = con.execute(f"SELECT * FROM {reader}", [str((self.root / rel).resolve())])
+            where = (self.root / rel).resolve()
+            if where.is_dir():  # a folder of Parquet parts
+                where = where / "*.parquet"
+            result = con.execute(f"SELECT * FROM {reader}", [str(where)])
             columns = [d[0] for d in result.description or []]
             out += [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
         con.close()

@@ -8,8 +8,12 @@ Layout of an output folder::
       latest -> releases/2026-11-23.2
       releases/2026-11-23.1/     immutable once published
         datapackage.json  README.md  CITATION.cff  index.html  CHANGELOG.md  diplodata.duckdb
-        data/<table>.parquet  data/<table>.csv
+        data/<table>/part-NNNNNN.parquet  data/<table>-csv/part-NNNNNN.csv
         quality/validation.json
+
+A release shares the parts it has in common with the release before it (hard links,
+``diplodata.increment``): only new rows take new disk space, and each release folder
+still holds every file it needs.
       failed/<version>/          a release that did not validate, with its report
 """
 
@@ -29,22 +33,29 @@ from typing import Any
 import duckdb
 
 from diplodata.faults import checkpoint
+from diplodata.increment import Increment, Written, write_tables
 from diplodata.package import (
     DUCKDB_FILE,
     PackageMeta,
     descriptor,
     extra_files,
-    published_tables,
-    write_data,
     write_descriptor,
     write_duckdb,
+)
+from diplodata.parts import (
+    csv_path,
+    parquet_files,
+    parquet_path,
+    part_names,
+    published_tables,
+    row_count,
 )
 from diplodata.publish.citation import citation_text
 from diplodata.publish.documents import DOCUMENTS, write_documents
 from diplodata.rows import Tables
-from diplodata.schemas import SCHEMA_CHANGES, SCHEMA_VERSION, TABLES, table_schema
+from diplodata.schemas import SCHEMA_CHANGES, SCHEMA_VERSION, table_schema
 from diplodata.state import STATE_DIR
-from diplodata.validate import Problem, validate_package
+from diplodata.validate import Problem, validate_release
 
 RELEASES = "releases"
 LATEST = "latest"
@@ -117,25 +128,48 @@ def intact_release(out: Path) -> Path | None:
     return None
 
 
+def _inodes(files: list[Path]) -> set[tuple[int, int]]:
+    found = set()
+    for path in files:
+        st = path.stat()
+        found.add((st.st_dev, st.st_ino))
+    return found
+
+
+def _differing(previous: Path | None, current: Path, table: str) -> tuple[list[str], list[str]]:
+    """The Parquet files of ``table`` in ``current`` and in ``previous`` that the two do not
+    share (a shared part is one file, linked into both)."""
+    new = parquet_files(current, table)
+    old = parquet_files(previous, table) if previous is not None else []
+    new_inodes, old_inodes = _inodes(new), _inodes(old)
+    only_new = [str(p) for p in new if (p.stat().st_dev, p.stat().st_ino) not in old_inodes]
+    only_old = [str(p) for p in old if (p.stat().st_dev, p.stat().st_ino) not in new_inodes]
+    return only_new, only_old
+
+
+def _keys_count(con: duckdb.DuckDBPyConnection, key: str, a: list[str], b: list[str]) -> int:
+    """Keys in files ``a`` that are not in files ``b`` (paths are parameters, never SQL)."""
+    if not a:
+        return 0
+    if not b:
+        sql = f"SELECT count(*) FROM (SELECT DISTINCT {key} FROM read_parquet($1))"
+        return int(con.execute(sql, [a]).fetchall()[0][0])
+    sql = (
+        f"SELECT count(*) FROM (SELECT {key} FROM read_parquet($1) "
+        f"EXCEPT SELECT {key} FROM read_parquet($2))"
+    )
+    return int(con.execute(sql, [a, b]).fetchall()[0][0])
+
+
 def diff_tables(previous: Path | None, current: Path) -> dict[str, tuple[int, int]]:
-    """Rows added and removed per table since ``previous`` (by primary key, with DuckDB)."""
+    """Rows added and removed per table since ``previous`` (by primary key, with DuckDB,
+    over the files the two releases do not share)."""
     changes: dict[str, tuple[int, int]] = {}
     con = duckdb.connect()
     for table in published_tables(current):
-        new = str(current / "data" / f"{table}.parquet")  # paths are parameters, never SQL
-        if previous is None or not (previous / "data" / f"{table}.parquet").exists():
-            count = con.execute("SELECT count(*) FROM read_parquet($1)", [new]).fetchall()[0][0]
-            changes[table] = (int(count), 0)
-            continue
-        old = str(previous / "data" / f"{table}.parquet")
         key = ", ".join(table_schema(table)["primaryKey"])
-        count_sql = (
-            f"SELECT count(*) FROM (SELECT {key} FROM read_parquet($1) "
-            f"EXCEPT SELECT {key} FROM read_parquet($2))"
-        )
-        added = con.execute(count_sql, [new, old]).fetchall()[0][0]
-        removed = con.execute(count_sql, [old, new]).fetchall()[0][0]
-        changes[table] = (int(added), int(removed))
+        new, old = _differing(previous, current, table)
+        changes[table] = (_keys_count(con, key, new, old), _keys_count(con, key, old, new))
     con.close()
     return changes
 
@@ -150,18 +184,18 @@ class ArticleChanges:
 
 
 def diff_articles(previous: Path | None, current: Path) -> ArticleChanges:
-    """Articles by ``source``: new ones, ones whose text (sha256) changed, ones gone."""
+    """Articles by ``source``: new ones, ones whose text (sha256) changed, ones gone (read
+    from the articles parts the two releases do not share)."""
     con = duckdb.connect()
+    new_files, old_files = _differing(previous, current, "articles")
 
-    def read(release: Path) -> dict[str, tuple[str | None, str]]:
-        rows = con.execute(
-            "SELECT source, title, sha256 FROM read_parquet($1)",
-            [str(release / "data" / "articles.parquet")],
-        ).fetchall()
+    def read(files: list[str]) -> dict[str, tuple[str | None, str]]:
+        if not files:
+            return {}
+        rows = con.execute("SELECT source, title, sha256 FROM read_parquet($1)", [files]).fetchall()
         return {str(s): (t, str(h)) for s, t, h in rows}
 
-    new = read(current)
-    old = read(previous) if previous is not None else {}
+    new, old = read(new_files), read(old_files)
     con.close()
     return ArticleChanges(
         added=[(s, new[s][0]) for s in sorted(new.keys() - old.keys())],
@@ -250,10 +284,13 @@ def _write_catalog(out: Path, catalog: dict[str, Any]) -> None:
 def catalog_entry(
     version: str, created: str, counts: dict[str, int], package: dict[str, Any]
 ) -> dict[str, Any]:
-    files = package.get("files", []) + [
+    """The release's line in ``catalog.json``: its documents' checksums (its data parts are
+    listed, with theirs, in its ``datapackage.json``: the catalog stays small)."""
+    files = [f for f in package.get("files", []) if not str(f["path"]).startswith("data/")]
+    files += [
         {"path": r["path"], "hash": r["hash"], "bytes": r["bytes"]}
         for r in package.get("resources", [])
-        if "hash" in r
+        if "hash" in r and isinstance(r["path"], str)
     ]
     return {
         "version": version,
@@ -279,8 +316,6 @@ def reconcile_catalog(out: Path) -> bool:
     """Make ``catalog.json`` list every release in ``releases/`` and name ``latest``'s
     target as the latest (a run that crashed between the two leaves them apart).
     True when the catalog was changed."""
-    import pyarrow.parquet as pq
-
     latest = latest_release(out)
     versions = published_versions(out)
     if latest is None and not versions:
@@ -294,9 +329,7 @@ def reconcile_catalog(out: Path) -> bool:
         folder = out / RELEASES / version
         try:
             package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-            counts = {
-                t: pq.read_metadata(folder / "data" / f"{t}.parquet").num_rows for t in TABLES
-            }
+            counts = {t: row_count(folder, t) for t in published_tables(folder)}
         except (OSError, ValueError):
             continue  # a damaged release is not listed; `diplodata verify` names it
         catalog["releases"].append(
@@ -382,10 +415,28 @@ class StagedRelease:
     counts: dict[str, int]
     changes: dict[str, tuple[int, int]]
     problems: list[Problem]
+    written: Written = field(default_factory=Written)
+    known: dict[str, dict[str, Any]] = field(default_factory=dict)  # shared files' checksums
 
     @property
     def valid(self) -> bool:
         return not self.problems
+
+
+def _rows(tables: Tables) -> dict[str, list[object]]:
+    return {name: list(getattr(tables, name)) for name in tables.names()}
+
+
+def shared_checksums(base: Path, paths: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Hash and size of ``paths`` as the (verified) release ``base`` lists them."""
+    from diplodata.verify import listed_files
+
+    try:
+        package = json.loads((base / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    listed = {f["path"]: {"hash": f["hash"], "bytes": f["bytes"]} for f in listed_files(package)}
+    return {p: listed[p] for p in paths if p in listed and listed[p]["bytes"] is not None}
 
 
 def stage(
@@ -394,14 +445,20 @@ def stage(
     meta: PackageMeta,
     notes: Sequence[str] = (),
     quality: dict[str, Any] | None = None,
+    increment: Increment | None = None,
 ) -> StagedRelease:
-    """Write release ``meta.version`` to a staging folder under ``out`` and validate it."""
+    """Write release ``meta.version`` to a staging folder under ``out`` and validate it.
+
+    Without ``increment``, ``tables`` holds every row of the release. With one, it holds the
+    rows of the articles that are not in ``increment.kept`` (and the whole actors table):
+    the parts of ``increment.base`` with only kept articles are shared, not written again.
+    """
     out.mkdir(parents=True, exist_ok=True)
     staging = out / f".staging-{meta.version}-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    arrow = write_data(tables, staging)
-    write_duckdb(arrow, staging)
+    written = write_tables(_rows(tables), staging, increment)
+    write_duckdb(staging, published_tables(staging))
     previous = intact_release(out)  # a damaged release is never read as data
     changes = diff_tables(previous, staging)
     notes = [*schema_notes(previous), *notes]
@@ -417,7 +474,7 @@ def stage(
     )
     package = descriptor(staging, meta) | {"citation": citation_text(meta)}
     write_descriptor(staging, package)
-    result = validate_package(staging / "datapackage.json")
+    result = validate_release(staging, written.new, increment.base if increment else None)
     (staging / "quality").mkdir()
     reports = {"validation": result.report, **(quality or {})}
     for name, report in reports.items():
@@ -425,13 +482,27 @@ def stage(
             json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8"
         )
     write_documents(staging, meta)
-    return StagedRelease(out, staging, meta, package, tables.counts(), changes, result.problems)
+    counts = {t: row_count(staging, t) for t in published_tables(staging)}
+    known = shared_checksums(increment.base, written.shared) if increment else {}
+    return StagedRelease(
+        out, staging, meta, package, counts, changes, result.problems, written, known
+    )
+
+
+def data_files(folder: Path) -> list[str]:
+    """Every data file of the release in ``folder``: each part in Parquet and CSV."""
+    return [
+        rel
+        for table in published_tables(folder)
+        for name in part_names(folder, table)
+        for rel in (parquet_path(table, name), csv_path(table, name))
+    ]
 
 
 def _make_read_only(folder: Path) -> None:
     """Published releases are immutable: their files are read-only."""
     for path in folder.rglob("*"):
-        if path.is_file():
+        if path.is_file() and path.stat().st_mode & 0o222:  # shared parts already are
             path.chmod(0o444)
 
 
@@ -462,8 +533,9 @@ def promote(staged: StagedRelease) -> Release:
             *DOCUMENTS,
             "CHANGELOG.md",
             *sorted(f"quality/{p.name}" for p in (staged.path / "quality").glob("*.json")),
-            *(f"data/{t}.parquet" for t in published_tables(staged.path)),
+            *data_files(staged.path),
         ],
+        staged.known,
     )
     write_descriptor(staged.path, package)
     final = out / RELEASES / meta.version
@@ -482,6 +554,7 @@ def publish(
     meta: PackageMeta,
     notes: Sequence[str] = (),
     quality: dict[str, Any] | None = None,
+    increment: Increment | None = None,
 ) -> Release:
     """Stage, validate and promote in one call."""
-    return promote(stage(tables, out, meta, notes, quality))
+    return promote(stage(tables, out, meta, notes, quality, increment))

@@ -1,19 +1,34 @@
-"""From extracted facts to the published tables: ids, actor resolution, provenance quotes."""
+"""From extracted facts to the published tables: ids, actor resolution, provenance quotes.
+
+Every table but ``actors`` is made article by article (:func:`article_rows`): a row depends
+on its own article, and on who its persons are (resolved among all articles, so that
+namesakes are told apart: :func:`resolution`). ``actors`` sums up over all articles: each
+article leaves notes (:class:`ActorNotes`) that :func:`summarize` adds up and
+:func:`actor_rows` turns into rows; an incremental run keeps the notes of published
+articles (``diplodata.actor_notes``) and sums them up without their facts."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from diplodata import lexicon
 from diplodata.bodies import Body, find_bodies
 from diplodata.extract.status import meeting_status
-from diplodata.models import ArticleFacts, MeetingFact, PersonFact
-from diplodata.resolve import PersonRef, Resolved, resolve_all, stable_id, wikidata_ids
+from diplodata.models import Article, ArticleFacts, MeetingFact, PersonFact
+from diplodata.resolve import (
+    PersonRef,
+    Resolved,
+    name_parts,
+    resolve_all,
+    resolve_person,
+    stable_id,
+    wikidata_ids,
+)
 from diplodata.rows import (
     ActorMentionRow,
     ActorRow,
@@ -67,64 +82,174 @@ def _most_common(counter: Counter[str]) -> str | None:
     return min(counter, key=lambda k: (-counter[k], k))
 
 
-def _counters() -> defaultdict[str, Counter[str]]:
-    return defaultdict(Counter)
+@dataclass(frozen=True, slots=True)
+class PersonNote:
+    """One person fact of an article, as the actors table (and resolving it again among
+    namesakes) needs it."""
+
+    actor_id: str
+    name: str
+    aliases: tuple[str, ...]
+    role: str | None
+    country: str | None
+    curated_name: str | None  # the curated person the name resolved to, if any
+    curated_wikidata: str | None
+    country_stated: bool = False
+    year: int | None = None  # the article's
+    group: str | None = None  # the name's id before namesakes are told apart (see `group`)
 
 
 @dataclass(slots=True)
-class Assembly:
-    """Rows being built, plus what the actors table needs to know about each actor.
+class ActorNotes:
+    """What one article tells the actors table: its persons, every actor its rows name,
+    the organization names its memberships give and the national bodies it names (in
+    the article's order)."""
 
-    Each article's rows depend on that article alone, so assemblies of parts of the
-    articles (on several workers) merged in order are the assembly of all of them."""
+    article_id: str
+    persons: list[PersonNote] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    org_names: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
+    bodies: list[Body] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PersonSummary:
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    roles: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    stated: Counter[str] = field(default_factory=Counter)  # states stated next to the name
+    curated: tuple[str, str | None] | None = None  # (name, wikidata)
+
+
+@dataclass(slots=True)
+class ActorSummaries:
+    """The actors of a set of articles, summed up over them (articles in id order)."""
+
+    persons: dict[str, PersonSummary] = field(default_factory=dict)
+    articles: dict[str, int] = field(default_factory=dict)  # actor id -> articles naming it
+    org_names: dict[str, str] = field(default_factory=dict)  # the first name given
+    bodies: dict[str, Body] = field(default_factory=dict)  # the last one found
+
+
+def summarize(notes: Iterable[ActorNotes]) -> ActorSummaries:
+    """Sum up the notes of articles (in article id order) for the actors table."""
+    result = ActorSummaries()
+    for note in sorted(notes, key=lambda n: n.article_id):
+        for person in note.persons:
+            record = result.persons.setdefault(person.actor_id, PersonSummary())
+            record.names[person.name] += 1
+            record.aliases.update(person.aliases)
+            record.roles.update([person.role] if person.role else [])
+            record.countries.update([person.country] if person.country else [])
+            stated = person.country if person.country and person.country_stated else None
+            record.stated.update([stated] if stated else [])
+            if person.curated_name is not None:
+                record.curated = (person.curated_name, person.curated_wikidata)
+        for actor in note.actors:
+            result.articles[actor] = result.articles.get(actor, 0) + 1
+        for code, name in note.org_names:
+            result.org_names.setdefault(code, name)
+        for body in note.bodies:
+            result.bodies[body.code] = body
+    return result
+
+
+def actor_rows(summaries: ActorSummaries) -> list[ActorRow]:
+    """One row per person, state and organization that appears in any fact row."""
+    lex = lexicon.load()
+    states, orgs = wikidata_ids("country"), wikidata_ids("organization")
+    rows = []
+    for pid, record in summaries.persons.items():
+        names = record.names
+        curated = record.curated
+        name = (
+            curated[0]
+            if curated is not None
+            else max(names, key=lambda n: (len(n.split()), names[n], n))
+        )
+        aliases = sorted((set(names) | record.aliases) - {name})
+        rows.append(
+            ActorRow(
+                pid,
+                name,
+                "person",
+                _most_common(record.stated) or _most_common(record.countries),
+                _most_common(record.roles),
+                " | ".join(aliases) or None,
+                summaries.articles.get(pid, 0),
+                curated[1] if curated is not None else None,
+            )
+        )
+    for actor_id, n in summaries.articles.items():
+        kind, _, code = actor_id.partition(":")
+        if kind == "country":
+            rows.append(
+                ActorRow(
+                    actor_id,
+                    lex.country_name(code),
+                    "country",
+                    code,
+                    None,
+                    None,
+                    n,
+                    states.get(code),
+                )
+            )
+        elif kind == "org":
+            org, body = lex.organization(code), summaries.bodies.get(code)
+            rows.append(
+                ActorRow(
+                    actor_id,
+                    org.name if org else body.name if body else summaries.org_names.get(code, code),
+                    "organization",
+                    body.country if body else None,
+                    None,
+                    None,
+                    n,
+                    orgs.get(code),
+                )
+            )
+    return sorted(rows, key=lambda r: r.actor_id)
+
+
+@dataclass(slots=True)
+class _Assembly:
+    """Rows being built, and each article's notes for the actors table."""
 
     version: str
     tables: Tables = field(default_factory=Tables)
-    people: dict[str, dict[str, Counter[str]]] = field(
-        default_factory=lambda: defaultdict(_counters)
-    )
-    actor_articles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    curated: dict[str, Resolved] = field(default_factory=dict)
-    published: dict[str, dt.date | None] = field(default_factory=dict)
-    bodies: dict[str, Body] = field(default_factory=dict)
-    org_names: dict[str, str] = field(default_factory=dict)  # as the memberships name them
+    notes: list[ActorNotes] = field(default_factory=list)
 
     def add(self, result: ArticleFacts, persons: dict[str, Resolved]) -> None:
         """The rows of one article; ``persons``: its persons' actors, by name."""
         article, text, v = result.article, result.article.text, self.version
         aid = article.article_id
-        self.published[aid] = article.published_date
-        self.tables.articles.append(
-            ArticleRow(
-                aid,
-                article.source,
-                article.title,
-                article.published_date,
-                article.sha256,
-                article.n_chars,
-                v,
-                article.url,
-                article.publisher,
-                article.language,
-                article.license,
-            )
-        )
+        note = ActorNotes(aid)
+        self.notes.append(note)
+        self.tables.articles.append(article_row(article, v))
         if self.tables.article_texts is not None:
             self.tables.article_texts.append(ArticleTextRow(aid, text))
         ids = {name: resolved.actor_id for name, resolved in persons.items()}
         for person in result.persons:
             pid = ids[person.name]
-            resolved = persons[person.name]
-            if resolved.curated is not None:
-                self.curated[pid] = resolved
-            record = self.people[pid]
-            record["names"][person.name] += 1
-            record["aliases"].update(person.aliases)
-            record["roles"].update([person.role] if person.role else [])
-            record["countries"].update([person.country] if person.country else [])
-            stated = [person.country] if person.country and person.country_stated else []
-            record["stated"].update(stated)
-            self.actor_articles[pid].add(aid)
+            ref = _ref(result, person)
+            curated = persons[person.name].curated
+            note.persons.append(
+                PersonNote(
+                    pid,
+                    person.name,
+                    tuple(person.aliases),
+                    person.role,
+                    person.country,
+                    curated.name if curated is not None else None,
+                    curated.wikidata if curated is not None else None,
+                    person.country_stated,
+                    ref.year,
+                    group(ref),
+                )
+            )
+            note.actors.add(pid)
             self.tables.actor_mentions.append(
                 ActorMentionRow(
                     stable_id(aid, pid),
@@ -137,10 +262,10 @@ class Assembly:
                     evidence(text, person.start, person.end, v),
                 )
             )
-        self._add_organizations(aid, text)
+        self._add_organizations(note, text)
         local = _local_person_ids(result.persons, ids)
         for meeting in result.meetings:
-            self._add_meeting(aid, text, meeting, local)
+            self._add_meeting(note, text, meeting, local, article.published_date)
         for fig in result.trade_figures:
             self.tables.trade_figures.append(
                 TradeFigureRow(
@@ -159,8 +284,8 @@ class Assembly:
                 )
             )
         for mem in result.memberships:
-            self.actor_articles[org_actor_id(mem.organization)].add(aid)
-            self.org_names.setdefault(mem.organization, mem.organization_name)
+            note.actors.add(org_actor_id(mem.organization))
+            note.org_names.append((mem.organization, mem.organization_name))
             self.tables.memberships.append(
                 MembershipRow(
                     stable_id(aid, mem.member, mem.organization),
@@ -172,15 +297,18 @@ class Assembly:
                 )
             )
 
-    def _add_organizations(self, aid: str, text: str) -> None:
+    def _add_organizations(self, note: ActorNotes, text: str) -> None:
         """A mention of every organization the article names (its first mention):
         international organizations, and the ministries, parliaments and other bodies of
         ``diplodata.bodies``."""
+        aid = note.article_id
         found = [
             (m.start, m.end, m.code, m.surface) for m in lexicon.load().find_organizations(text)
         ]
+        bodies: dict[str, Body] = {}
         for body in find_bodies(text):
-            self.bodies[body.body.code] = body.body
+            bodies[body.body.code] = body.body
+            note.bodies.append(body.body)
             found.append((body.start, body.end, body.body.code, body.surface))
         seen: set[str] = set()
         for start, end, code, surface in sorted(found):
@@ -188,7 +316,7 @@ class Assembly:
             if actor in seen:
                 continue
             seen.add(actor)
-            self.actor_articles[actor].add(aid)
+            note.actors.add(actor)
             self.tables.actor_mentions.append(
                 ActorMentionRow(
                     stable_id(aid, actor),
@@ -196,16 +324,22 @@ class Assembly:
                     actor,
                     surface,
                     None,
-                    self.bodies[code].country if code in self.bodies else None,
+                    bodies[code].country if code in bodies else None,
                     None,
                     evidence(text, start, end, self.version),
                 )
             )
 
     def _add_meeting(
-        self, aid: str, text: str, meeting: MeetingFact, local: dict[str, str]
+        self,
+        note: ActorNotes,
+        text: str,
+        meeting: MeetingFact,
+        local: dict[str, str],
+        published: dt.date | None,
     ) -> None:
         """A meeting row and its participants: persons by their actor ids, states as actors."""
+        aid = note.article_id
         actors = sorted(
             {
                 local[p] if p in local else country_actor_id(p)
@@ -215,8 +349,7 @@ class Assembly:
         )
         if not actors:
             return
-        for actor in actors:
-            self.actor_articles[actor].add(aid)
+        note.actors.update(actors)
         mid = stable_id(aid, meeting.kind, meeting.date, *actors)
         # the event: the same participants on the same day, whichever article reports it
         event = stable_id(meeting.date if meeting.date_precision == "day" else aid, *actors)
@@ -228,9 +361,7 @@ class Assembly:
                 meeting.date,
                 meeting.date_precision,
                 *date_range(meeting.date),
-                meeting_status(
-                    text[meeting.start : meeting.end], meeting.date, self.published.get(aid)
-                ),
+                meeting_status(text[meeting.start : meeting.end], meeting.date, published),
                 meeting.location,
                 meeting.location_country,
                 meeting.kind,
@@ -240,77 +371,65 @@ class Assembly:
         )
         self.tables.meeting_participants.extend(MeetingParticipantRow(mid, a) for a in actors)
 
-    def merge(self, other: Assembly) -> None:
-        """Add the rows of ``other`` (later articles), as if its articles were added here."""
-        for name in self.tables.names():
-            getattr(self.tables, name).extend(getattr(other.tables, name))
-        for pid, record in other.people.items():
-            for key, counter in record.items():
-                self.people[pid][key].update(counter)
-        for actor, articles in other.actor_articles.items():
-            self.actor_articles[actor] |= articles
-        self.curated.update(other.curated)
-        self.published.update(other.published)
-        self.bodies.update(other.bodies)
-        for code, name in other.org_names.items():
-            self.org_names.setdefault(code, name)
 
-    def actors(self) -> list[ActorRow]:
-        """One row per person, state and organization that appears in any fact row."""
-        lex = lexicon.load()
-        states, orgs = wikidata_ids("country"), wikidata_ids("organization")
-        rows = []
-        for pid, record in self.people.items():
-            names = record["names"]
-            curated = self.curated[pid].curated if pid in self.curated else None
-            name = (
-                curated.name
-                if curated is not None
-                else max(names, key=lambda n: (len(n.split()), names[n], n))
-            )
-            aliases = sorted((set(names) | set(record["aliases"])) - {name})
-            rows.append(
-                ActorRow(
-                    pid,
-                    name,
-                    "person",
-                    _most_common(record["stated"]) or _most_common(record["countries"]),
-                    _most_common(record["roles"]),
-                    " | ".join(aliases) or None,
-                    len(self.actor_articles[pid]),
-                    curated.wikidata if curated is not None else None,
-                )
-            )
-        for actor_id, articles in self.actor_articles.items():
-            kind, _, code = actor_id.partition(":")
-            if kind == "country":
-                rows.append(
-                    ActorRow(
-                        actor_id,
-                        lex.country_name(code),
-                        "country",
-                        code,
-                        None,
-                        None,
-                        len(articles),
-                        states.get(code),
-                    )
-                )
-            elif kind == "org":
-                org, body = lex.organization(code), self.bodies.get(code)
-                rows.append(
-                    ActorRow(
-                        actor_id,
-                        org.name if org else body.name if body else self.org_names.get(code, code),
-                        "organization",
-                        body.country if body else None,
-                        None,
-                        None,
-                        len(articles),
-                        orgs.get(code),
-                    )
-                )
-        return rows
+def article_row(article: Article, version: str) -> ArticleRow:
+    """The article's row in the articles table (made without its facts)."""
+    return ArticleRow(
+        article.article_id,
+        article.source,
+        article.title,
+        article.published_date,
+        article.sha256,
+        article.n_chars,
+        version,
+        article.url,
+        article.publisher,
+        article.language,
+        article.license,
+    )
+
+
+# The persons of each article (by article id), resolved to actors, by name.
+Resolution = dict[str, dict[str, Resolved]]
+
+
+def person_refs(results: Sequence[ArticleFacts]) -> list[PersonRef]:
+    return [_ref(result, person) for result in results for person in result.persons]
+
+
+def resolution(results: Sequence[ArticleFacts]) -> Resolution:
+    """Every person of these articles resolved among all of them (``resolve.resolve_all``:
+    namesakes are told apart across articles)."""
+    resolved = iter(resolve_all(person_refs(results)))
+    return {
+        r.article.article_id: {person.name: next(resolved) for person in r.persons} for r in results
+    }
+
+
+def group(ref: PersonRef) -> str | None:
+    """The id a full name no curated person takes has before namesakes are told apart:
+    the mentions of one group are resolved together (``resolve.resolve_all``, rule 3)."""
+    resolved = resolve_person(ref)
+    if resolved.curated is None and len(name_parts(ref.name)) > 1:
+        return resolved.actor_id
+    return None
+
+
+def article_rows(
+    results: Sequence[ArticleFacts],
+    version: str,
+    include_text: bool = False,
+    persons: Resolution | None = None,
+) -> tuple[Tables, list[ActorNotes]]:
+    """The rows of these articles in every table but ``actors`` (left empty), and each
+    article's notes for the actors table. A row depends on its own article only, and on
+    who its persons are (``persons``: resolved among these articles when not given)."""
+    persons = persons if persons is not None else resolution(results)
+    assembly = _Assembly(version, Tables(article_texts=[] if include_text else None))
+    for result in results:
+        assembly.add(result, persons[result.article.article_id])
+    _dedupe_and_sort(assembly.tables)
+    return assembly.tables, assembly.notes
 
 
 def build_tables(
@@ -318,41 +437,9 @@ def build_tables(
 ) -> Tables:
     """Assemble every table of a release from the facts of all articles (and the articles'
     texts, with ``include_text``)."""
-    return finish([assemble(results, version, include_text)])
-
-
-def resolve_articles(results: Sequence[ArticleFacts]) -> list[dict[str, Resolved]]:
-    """Every article's persons' actors, by name, resolved across all the articles (namesakes
-    are told apart by what all articles say of them: see :mod:`diplodata.resolve`)."""
-    refs = [_ref(result, person) for result in results for person in result.persons]
-    resolved = iter(resolve_all(refs))
-    return [{person.name: next(resolved) for person in result.persons} for result in results]
-
-
-def assemble(
-    results: Sequence[ArticleFacts],
-    version: str,
-    include_text: bool = False,
-    persons: Sequence[dict[str, Resolved]] | None = None,
-) -> Assembly:
-    """The rows of some articles: the part of building the tables that is per article;
-    ``persons``: their persons' actors, resolved across every article of the run (resolved
-    over ``results`` alone when not given)."""
-    assembly = Assembly(version, Tables(article_texts=[] if include_text else None))
-    for result, names in zip(results, persons or resolve_articles(results), strict=True):
-        assembly.add(result, names)
-    return assembly
-
-
-def finish(parts: Sequence[Assembly]) -> Tables:
-    """The tables of the articles of ``parts`` (assembled in article order): the parts
-    merged, the actors summed up over all articles, one row per key, sorted."""
-    assembly, *rest = parts
-    for part in rest:
-        assembly.merge(part)
-    assembly.tables.actors = assembly.actors()
-    _dedupe_and_sort(assembly.tables)
-    return assembly.tables
+    tables, notes = article_rows(results, version, include_text)
+    tables.actors = actor_rows(summarize(notes))
+    return tables
 
 
 def _ref(result: ArticleFacts, person: PersonFact) -> PersonRef:

@@ -1,12 +1,34 @@
-"""Validate a written package with Frictionless: types, constraints, keys, foreign keys, hashes."""
+"""Validate a release: Frictionless on what it adds (its new CSV parts, and the rows of the
+actors table that changed: schema, types, required fields, enums, patterns, keys within a
+file), DuckDB on the whole release for what spans files (primary keys unique and complete,
+foreign keys resolved), and Frictionless on the descriptor itself. Each new Parquet part
+must have its table's Arrow schema and its CSV copy's rows (both are written from one Arrow
+table, so Frictionless reads the values once, from the CSV, where it is fast).
+
+The files a release shares with the release before it were validated when that release
+was published and are the same bytes (``diplodata.parts``); nothing here reads a table
+into Python row by row: DuckDB answers with counts and at most a few offending keys.
+`frictionless validate datapackage.json` validates every file of a release, in both
+formats, and passes as well."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import duckdb
+import pyarrow.parquet as pq
 from frictionless import FrictionlessException, Package, system
+
+from diplodata.parts import CSV_SUFFIX, DATA, parquet_files, published_tables
+from diplodata.schemas import table_schema
+
+EXAMPLES = 5  # offending keys named per check
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,18 +50,10 @@ class Problem:
 class ValidationResult:
     valid: bool
     problems: list[Problem] = field(default_factory=list)
-    report: dict[str, Any] = field(default_factory=dict)  # the full Frictionless report
+    report: dict[str, Any] = field(default_factory=dict)
 
 
-def validate_package(descriptor: Path) -> ValidationResult:
-    """Validate every resource of the package at ``descriptor``."""
-    with system.use_context(trusted=True):
-        try:
-            package = Package(str(descriptor))
-        except FrictionlessException as exc:  # the descriptor itself is invalid
-            problem = Problem(resource="datapackage.json", message=str(exc))
-            return ValidationResult(valid=False, problems=[problem], report={"error": str(exc)})
-        report = package.validate(parallel=False)
+def _problems(report: Any) -> list[Problem]:
     problems = []
     for task in report.tasks:
         for error in task.errors:
@@ -53,4 +67,227 @@ def validate_package(descriptor: Path) -> ValidationResult:
             )
     for error in report.errors:
         problems.append(Problem(resource="package", message=error.message))
+    return problems
+
+
+def validate_package(descriptor: Path) -> ValidationResult:
+    """Validate every resource of the package at ``descriptor`` with Frictionless (every
+    row of every table, as `frictionless validate` does)."""
+    with system.use_context(trusted=True):
+        try:
+            package = Package(str(descriptor))
+        except FrictionlessException as exc:  # the descriptor itself is invalid
+            problem = Problem(resource="datapackage.json", message=str(exc))
+            return ValidationResult(valid=False, problems=[problem], report={"error": str(exc)})
+        report = package.validate(parallel=False)
+    problems = _problems(report)
     return ValidationResult(valid=report.valid, problems=problems, report=report.to_dict())
+
+
+def check_descriptor(descriptor: Path) -> list[Problem]:
+    """The descriptor's own metadata (name, version, created, licences, resources ...)."""
+    with system.use_context(trusted=True):
+        try:
+            Package(str(descriptor))  # refuses an invalid descriptor
+        except FrictionlessException as exc:
+            return [Problem(resource="datapackage.json", message=str(exc))]
+    return []
+
+
+def _file_schema(table: str) -> dict[str, Any]:
+    """The table's schema for one file on its own: keys across files are DuckDB's."""
+    schema = copy.deepcopy(table_schema(table))
+    for key in ("$schema", "name", "title", "description", "foreignKeys"):
+        schema.pop(key, None)
+    return schema
+
+
+def _split(rel: str) -> tuple[str, str, bool] | None:
+    """``data/<table>[-csv]/<part>.<ext>`` -> (table, part, is CSV)."""
+    parts = rel.split("/")
+    if len(parts) != 3 or parts[0] != DATA:
+        return None
+    return parts[1].removesuffix(CSV_SUFFIX), Path(parts[2]).stem, parts[2].endswith(".csv")
+
+
+def _resource(rel: str, table: str, title: str) -> dict[str, Any]:
+    """A CSV resource for one file, with its table's schema (keys within the file)."""
+    return {
+        "name": rel.replace("/", "-").replace("_", "-").replace(".", "-").lower(),
+        "title": title,
+        "type": "table",
+        "path": rel,
+        "format": "csv",
+        "encoding": "utf-8",
+        "schema": _file_schema(table),
+    }
+
+
+def _changed(
+    con: duckdb.DuckDBPyConnection, folder: Path, rel: str, base: Path, work: Path
+) -> str | None:
+    """The rows of the (whole-table) part ``rel`` that ``base`` does not have, as a CSV file
+    in ``work`` (relative to ``folder``); None when ``base`` has no such table."""
+    table, name, _ = _split(rel) or ("", "", False)
+    old = [str(p) for p in parquet_files(base, table)]
+    if not old:
+        return None
+    target = work / f"{table}-{name}-changed.csv"
+    new = str(folder / f"{DATA}/{table}/{name}.parquet")
+    query = "SELECT * FROM read_parquet($1) EXCEPT SELECT * FROM read_parquet($2)"
+    con.sql(query, params=[new, old]).write_csv(str(target), sep=",", header=True, quotechar='"')
+    return target.relative_to(folder).as_posix()
+
+
+def validate_files(
+    folder: Path, paths: Sequence[str], base: Path | None = None
+) -> ValidationResult:
+    """Frictionless on the new part files ``paths`` of the release in ``folder``: every CSV
+    part (schema, types, required fields, enums, patterns, keys within the file); for a
+    table that sums up over all articles (``actors``, one part rewritten by every release),
+    only its rows that ``base`` does not have. Each Parquet part must have the table's
+    schema (its Arrow types, derived from the same Table Schema) and its CSV copy's rows:
+    both are written from one Arrow table."""
+    from diplodata.increment import ACTORS
+    from diplodata.schemas import arrow_schema
+
+    problems: list[Problem] = []
+    resources: list[dict[str, Any]] = []
+    parquet: dict[str, int] = {}
+    work = Path(tempfile.mkdtemp(prefix=".check-", dir=folder))
+    con = duckdb.connect()
+    try:
+        for rel in paths:
+            split = _split(rel)
+            if split is None:
+                continue
+            table, name, csv = split
+            if not csv:
+                schema = pq.read_schema(folder / rel)
+                if not schema.equals(arrow_schema(table)):
+                    problems.append(Problem(rel, f"Parquet schema {schema} is not the table's"))
+                parquet[rel] = pq.read_metadata(folder / rel).num_rows
+                copy = f"{DATA}/{table}{CSV_SUFFIX}/{name}.csv"
+                (rows,) = con.execute(
+                    "SELECT count(*) FROM read_csv($1, header=true, all_varchar=true)",
+                    [str(folder / copy)],
+                ).fetchall()[0]
+                if rows != parquet[rel]:
+                    message = f"{parquet[rel]} rows but {rows} in its CSV copy {copy}"
+                    problems.append(Problem(rel, message))
+                continue
+            changed = _changed(con, folder, rel, base, work) if table == ACTORS and base else None
+            title = f"{rel} (its rows not in {base.name})" if changed and base else rel
+            resources.append(_resource(changed or rel, table, title))
+    finally:
+        con.close()
+    report: dict[str, Any] = {"csv_files": len(resources), "parquet_rows": parquet}
+    try:
+        if resources:
+            with system.use_context(trusted=True):
+                descriptor = {"name": "new-parts", "resources": resources}
+                result = Package(descriptor, basepath=str(folder)).validate(parallel=False)
+            titles = {r["name"]: r["title"] for r in resources}  # problems name the file
+            problems += [
+                replace(p, resource=titles.get(p.resource, p.resource)) for p in _problems(result)
+            ]
+            report["frictionless"] = result.to_dict()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return ValidationResult(valid=not problems, problems=problems, report=report)
+
+
+def _columns(fields: str | list[str]) -> list[str]:
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
+def _quoted(columns: Sequence[str]) -> list[str]:
+    return ['"' + c.replace('"', '""') + '"' for c in columns]
+
+
+def _unique(con: duckdb.DuckDBPyConnection, table: str, files: list[str]) -> list[Problem]:
+    key = _columns(table_schema(table)["primaryKey"])
+    cols = ", ".join(_quoted(key))
+    missing = " OR ".join(f"{c} IS NULL" for c in _quoted(key))
+    problems = []
+    found = con.execute(
+        f"SELECT {cols}, count(*) AS n FROM read_parquet($1) GROUP BY ALL "
+        f"HAVING n > 1 ORDER BY n DESC, {cols} LIMIT {EXAMPLES}",
+        [files],
+    ).fetchall()
+    for *values, n in found:
+        problems.append(Problem(table, f"primary key ({', '.join(key)}) = {values} is in {n} rows"))
+    (nulls,) = con.execute(
+        f"SELECT count(*) FROM read_parquet($1) WHERE {missing}", [files]
+    ).fetchall()[0]
+    if nulls:
+        problems.append(Problem(table, f"{nulls} rows without a primary key value"))
+    return problems
+
+
+def _resolved(
+    con: duckdb.DuckDBPyConnection, table: str, fk: dict[str, Any], files: dict[str, list[str]]
+) -> list[Problem]:
+    ref = fk["reference"]["resource"]
+    mine, theirs = _columns(fk["fields"]), _columns(fk["reference"]["fields"])
+    if ref not in files:
+        return [Problem(table, f"foreign key ({', '.join(mine)}) to a missing table {ref}")]
+    on = " AND ".join(f"c.{a} = r.{b}" for a, b in zip(_quoted(mine), _quoted(theirs), strict=True))
+    present = " AND ".join(f"c.{c} IS NOT NULL" for c in _quoted(mine))
+    rows = f"FROM read_parquet($1) c ANTI JOIN read_parquet($2) r ON {on} WHERE {present}"
+    (n,) = con.execute(f"SELECT count(*) {rows}", [files[table], files[ref]]).fetchall()[0]
+    if not n:
+        return []
+    cols = ", ".join("c." + c for c in _quoted(mine))
+    examples = con.execute(
+        f"SELECT DISTINCT {cols} {rows} ORDER BY ALL LIMIT {EXAMPLES}", [files[table], files[ref]]
+    ).fetchall()
+    return [
+        Problem(
+            table,
+            f"foreign key ({', '.join(mine)}) = {list(values)} is not in {ref} "
+            f"({', '.join(theirs)}); {n} rows unresolved",
+        )
+        for values in examples
+    ]
+
+
+def check_keys(folder: Path) -> ValidationResult:
+    """Primary keys unique and complete, and foreign keys resolved, across every part of
+    every table of the release in ``folder`` (its Parquet files, with DuckDB)."""
+    problems: list[Problem] = []
+    tables = published_tables(folder)
+    files = {t: [str(p) for p in parquet_files(folder, t)] for t in tables}
+    con = duckdb.connect()
+    try:
+        for table in tables:
+            problems += _unique(con, table, files[table])
+            for fk in table_schema(table).get("foreignKeys", []):
+                problems += _resolved(con, table, fk, files)
+        counts = {
+            t: con.execute("SELECT count(*) FROM read_parquet($1)", [files[t]]).fetchall()[0][0]
+            for t in tables
+        }
+    finally:
+        con.close()
+    report = {"rows": counts, "files": {t: len(f) for t, f in files.items()}}
+    return ValidationResult(valid=not problems, problems=problems, report=report)
+
+
+def validate_release(
+    folder: Path, new_files: Sequence[str], base: Path | None = None
+) -> ValidationResult:
+    """The descriptor, Frictionless on ``new_files`` (what the release adds to ``base``),
+    and the keys of the whole release."""
+    descriptor = check_descriptor(folder / "datapackage.json")
+    files = validate_files(folder, new_files, base)
+    keys = check_keys(folder)
+    problems = descriptor + files.problems + keys.problems
+    report = {
+        "valid": not problems,
+        "descriptor": [str(p) for p in descriptor],
+        "new_files": {"paths": list(new_files), **files.report},
+        "keys": keys.report,
+        "problems": [str(p) for p in problems],
+    }
+    return ValidationResult(valid=not problems, problems=problems, report=report)

@@ -35,3 +35,19 @@ def rules_digest() -> str:
 
 
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{rules_digest()}"
+
+# The code that turns facts into rows. A release made by other table code is not the base of
+# an incremental run: its rows are made again from the extraction cache.
+_TABLE_FILES = ("tables.py", "resolve.py", "bodies.py", "rows.py", "../schemas/*.schema.json")
+
+
+def tables_digest() -> str:
+    digest = hashlib.sha256()
+    for pattern in _TABLE_FILES:
+        for path in sorted(_PACKAGE.glob(pattern)):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+TABLES_VERSION = tables_digest()

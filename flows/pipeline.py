@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import deployment
@@ -33,11 +34,8 @@ from diplodata.release import (
     promote,
     stage,
 )
-from diplodata.resolve import Resolved
-from diplodata.rows import Tables
 from diplodata.state_check import check_state
 from diplodata.summary import RunSummary
-from diplodata.tables import Assembly, assemble, finish, resolve_articles
 
 
 @task(name="ingest")
@@ -64,25 +62,21 @@ def extract_task(articles: Whole[list[Article]], config: RunConfig) -> p.Extract
     return p.extract_batch(articles.value, config.out, config.time_budget)
 
 
-@task(name="table-rows")
-def rows_task(
-    results: Whole[list[ArticleFacts]],
-    include_text: bool,
-    persons: Whole[list[dict[str, Resolved]]],
-) -> Assembly:
-    return assemble(results.value, p.EXTRACTOR_VERSION, include_text, persons.value)
+# Tasks whose inputs hold the whole corpus (the plan: every article) are not cached: a cache
+# key would hash those inputs on every run, which costs time in proportion to the corpus.
+@task(name="build-tables", cache_policy=NO_CACHE)
+def tables_task(
+    results: Whole[list[ArticleFacts]], plan: Whole[p.Plan], config: RunConfig
+) -> p.NewRows:
+    return p.release_tables(plan.value, results.value, config.out, config.include_text)
 
 
-@task(name="build-tables")
-def tables_task(parts: Whole[list[Assembly]]) -> Tables:
-    return finish(parts.value)
-
-
-@task(name="validate")
-def validate_task(tables: Whole[Tables], config: RunConfig, plan: Whole[p.Plan]) -> StagedRelease:
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(rows: Whole[p.NewRows], config: RunConfig, plan: Whole[p.Plan]) -> StagedRelease:
     meta = p.package_meta(config, plan.value.articles)
-    notes = p.release_notes(plan.value, config.out)
-    return stage(tables.value, config.out, meta, notes, quality=p.input_report(plan.value))
+    notes = p.release_notes(plan.value, config.out, rows.value)
+    quality = p.input_report(plan.value)
+    return stage(rows.value.tables, config.out, meta, notes, quality, rows.value.increment)
 
 
 @task(name="evaluate")
@@ -172,12 +166,13 @@ def _run(config: RunConfig) -> RunSummary:
     damage = p.damaged_latest(config.out)
     for problem in damage:
         log.warning(f"latest release damaged: {problem}; rebuilding it from the cache")
-    plan = p.plan(batch, config.out)
+    plan = p.plan(batch, config.out, base=p.find_base(config.out, config.include_text))
     rejects = [f"input: {s.reason}" for s in plan.skipped]
     for reject in rejects:
         log.warning(reject)
     log.info(
         f"{len(plan.articles)} articles: {len(plan.todo)} to extract, {len(plan.cached)} cached"
+        + (f", {len(plan.published)} unchanged since {plan.base.name}" if plan.base else "")
     )
     if plan.kept:
         log.info(f"{len(plan.kept)} published articles no longer in the input are kept")
@@ -189,7 +184,7 @@ def _run(config: RunConfig) -> RunSummary:
         version=None,
         n_articles=len(plan.articles),
         n_extracted=len(plan.todo),
-        n_cached=len(plan.cached),
+        n_cached=len(plan.cached) + len(plan.published),
         rejects=rejects,
         warnings=state.problems,
     )
@@ -205,7 +200,7 @@ def _run(config: RunConfig) -> RunSummary:
         return summary
 
     progress.stage("extract", total=len(plan.todo))
-    workers, dask = _workers()
+    workers, _on_dask = _workers()
     size = p.per_task(len(plan.todo), config.batch_size, workers)
     futures = [extract_task.submit(Whole(chunk), config) for chunk in p.batches(plan.todo, size)]
     results = list(plan.cached)
@@ -230,15 +225,7 @@ def _run(config: RunConfig) -> RunSummary:
         noop.mark(config, summary)
         return summary
     progress.stage("tables")
-    # the rows of each article depend on it alone: built in parts on Dask's workers (in
-    # threads they would share one core), merged and summed up into actors here
-    size = max(config.batch_size, -(-len(results) // workers)) if dask else len(results)
-    persons = resolve_articles(results)  # across all articles: namesakes told apart
-    parts = [
-        rows_task.submit(Whole(chunk), config.include_text, Whole(names))
-        for chunk, names in zip(p.batches(results, size), p.batches(persons, size), strict=True)
-    ]
-    tables = tables_task(Whole([part.result() for part in parts]))
+    tables = tables_task(Whole(results), Whole(plan), config)
     timer.lap("tables")
     progress.stage("validate")
     staged = validate_task(Whole(tables), config, Whole(plan))

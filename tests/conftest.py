@@ -17,6 +17,17 @@ SAMPLES = ROOT / "examples" / "articles"
 SHARED = ROOT.parent / "shared"
 
 
+def part_file(release: Path, table: str) -> str:
+    """The first data file of ``table`` in ``release`` (``<table>-csv``: its CSV copy),
+    relative to the release folder."""
+    from diplodata.parts import csv_files, parquet_files
+
+    files = (csv_files if table.endswith("-csv") else parquet_files)(
+        release, table.removesuffix("-csv")
+    )
+    return files[0].relative_to(release).as_posix()
+
+
 def make_article(text: str, source: str = "fixture.txt") -> Article:
     return article_from_text(text, source)
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pyarrow.parquet as pq
 import pytest
 
 from diplodata.browse import sqlite_copy
+from diplodata.parts import row_count
 from diplodata.release import Release, publish
 from diplodata.schemas import TABLES
 from flows.server import wait_until
@@ -29,7 +29,7 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
 
 
 def _rows(release: Release, table: str) -> int:
-    return pq.read_metadata(release.path / "data" / f"{table}.parquet").num_rows
+    return row_count(release.path, table)
 
 
 def test_browse_sqlite_copy_has_every_row_and_the_keys(release: Release, tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from diplodata.config import RunConfig
 from diplodata.query import run_query
 from diplodata.schemas import TABLES
 from diplodata.verify import verify_release
-from tests.conftest import FIXTURES, ROOT, SAMPLES
+from tests.conftest import FIXTURES, ROOT, SAMPLES, part_file
 
 pytestmark = pytest.mark.slow
 
@@ -120,17 +120,16 @@ def test_run_killed_at_any_point_leaves_the_release_intact_and_the_rerun_identic
     assert leftovers == []
 
 
-@pytest.mark.parametrize(
-    ("name", "new_input"), [("articles.parquet", False), ("actors.parquet", True)]
-)
+@pytest.mark.parametrize(("table", "new_input"), [("articles", False), ("actors", True)])
 def test_a_damaged_latest_release_is_rebuilt_by_the_next_run(
-    prefect_server: None, uninterrupted: Path, tmp_path: Path, name: str, new_input: bool
+    prefect_server: None, uninterrupted: Path, tmp_path: Path, table: str, new_input: bool
 ) -> None:
     from flows.pipeline import diplodata_run
 
     articles, out = tmp_path / "a", tmp_path / "out"
     diplodata_run(RunConfig(articles=_articles(articles, new_input is False), out=out))
-    damaged = (out / "latest" / "data" / name).resolve()
+    latest = (out / "latest").resolve()
+    damaged = latest / part_file(latest, table)
     damaged.chmod(0o644)
     damaged.write_bytes(damaged.read_bytes()[:100])
     if new_input:

@@ -22,6 +22,7 @@ from diplodata.http import Retry
 from diplodata.package import sha256_file
 from diplodata.query import run_query
 from diplodata.release import publish
+from tests.conftest import part_file
 from tests.httpserver import TestServer, serve
 from tests.test_release import _meta, _tables
 
@@ -97,7 +98,8 @@ def test_download_unknown_version_lists_the_available_ones(
 
 
 def test_download_refuses_a_corrupt_file(site: TestServer, tmp_path: Path) -> None:
-    target = site.root / "releases" / V2 / "data" / "actors.csv"
+    actors = part_file(site.root / "releases" / V2, "actors-csv")
+    target = site.root / "releases" / V2 / actors
     expected = sha256_file(target)
     data = bytearray(target.read_bytes())
     data[-2] = ord("X") if data[-2] != ord("X") else ord("Y")  # same size, different bytes
@@ -106,21 +108,22 @@ def test_download_refuses_a_corrupt_file(site: TestServer, tmp_path: Path) -> No
     with pytest.raises(CorruptFileError) as caught:
         download(site.url, to, retry=FAST)
     message = str(caught.value)
-    assert "data/actors.csv" in message and expected in message
+    assert actors in message and expected in message
     assert sha256_file(target) in message and "Run the download again" in message
-    assert not (to / V2 / "data" / "actors.csv").exists()
-    assert not list(to.rglob("*.part")) and not list(to.rglob("actors.csv*"))
+    assert not (to / V2 / actors).exists()
+    assert not list(to.rglob("*.part")) and not list(to.rglob(Path(actors).name + "*"))
     assert not (to / V2 / "datapackage.json").exists() and not (to / "latest").exists()
 
 
 def test_download_retries_transient_503s(site: TestServer, tmp_path: Path) -> None:
     site.fail("/catalog.json", times=2)
-    site.fail(f"/releases/{V2}/data/meetings.parquet", times=3)
+    meetings = f"/releases/{V2}/" + part_file(site.root / "releases" / V2, "meetings")
+    site.fail(meetings, times=3)
     result = download(site.url, tmp_path / "dl", retry=FAST)
     assert result.retries == 5 and len(result.fetched) == len(result.files)
     paths = [path for path, _ in site.requests]
     assert paths.count("/catalog.json") == 3
-    assert paths.count(f"/releases/{V2}/data/meetings.parquet") == 4
+    assert paths.count(meetings) == 4
 
 
 def test_download_gives_up_after_bounded_attempts(site: TestServer, tmp_path: Path) -> None:

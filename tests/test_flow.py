@@ -221,9 +221,9 @@ def fixture_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_flow_on_a_dask_cluster_of_two_workers_gives_the_same_tables(
     prefect_server: None, fixture_articles: Path, tmp_path: Path
 ) -> None:
-    """Extraction and the tables' rows run on both workers of a LocalCluster (worker
-    processes, as on several machines); the published tables are those of a run on
-    Prefect's thread pool, row for row."""
+    """Extraction runs on both workers of a LocalCluster (worker processes, as on several
+    machines); the published tables are those of a run on Prefect's thread pool, row for
+    row."""
     from distributed import Client, LocalCluster
 
     from flows.pipeline import run

@@ -21,6 +21,7 @@ from diplodata.release import (
     publish,
 )
 from diplodata.verify import verify_release
+from tests.conftest import part_file
 from tests.test_release import _meta, _tables
 
 runner = CliRunner()
@@ -46,8 +47,10 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(
     "sql",
     [
-        "COPY (SELECT * FROM articles LIMIT 0) TO '{release}/data/articles.parquet' "
+        "COPY (SELECT * FROM articles LIMIT 0) TO '{release}/data/articles/part-000001.parquet' "
         "(FORMAT parquet)",
+        "COPY (SELECT * FROM articles LIMIT 0) TO 'data/articles/part-000001.parquet'",
+        "SELECT * FROM read_text('{release}/datapackage.json')",
         "SELECT * FROM read_text('/etc/passwd')",
         "SELECT * FROM read_csv('/etc/hostname')",
         "ATTACH '{release}/../x.duckdb' AS x",
@@ -74,14 +77,13 @@ def test_query_with_no_sql_says_so(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("how", ["truncate", "flip"])
-@pytest.mark.parametrize(
-    "name", ["data/articles.parquet", "data/actors.parquet", "diplodata.duckdb"]
-)
+@pytest.mark.parametrize("what", ["articles", "actors-csv", "diplodata.duckdb"])
 def test_damaged_file_is_found_by_verify_and_refused_by_query(
-    tmp_path: Path, name: str, how: str
+    tmp_path: Path, what: str, how: str
 ) -> None:
     release = publish(_tables(), tmp_path, _meta()).path
     assert verify_release(release).ok
+    name = part_file(release, what) if what != "diplodata.duckdb" else what
     _damage(release / name, how)
     check = verify_release(release)
     assert len(check.problems) == 1 and name in check.problems[0]
@@ -103,7 +105,7 @@ def test_intact_release_skips_a_damaged_latest(tmp_path: Path) -> None:
     first = publish(_tables(), tmp_path, _meta()).path
     second = publish(_tables("More."), tmp_path, _meta("2026-01-01.2")).path
     assert intact_release(tmp_path) == second
-    _damage(second / "data" / "actors.parquet", "truncate")
+    _damage(second / part_file(second, "actors"), "truncate")
     assert intact_release(tmp_path) == first
 
 

@@ -20,7 +20,7 @@ from diplodata.config import RunConfig
 from diplodata.release import publish
 from diplodata.summary import RunSummary
 from diplodata.tables import build_tables
-from tests.conftest import FIXTURES, SAMPLES
+from tests.conftest import FIXTURES, SAMPLES, part_file
 
 HOUR = 3600 * 10**9
 
@@ -82,7 +82,7 @@ def test_any_change_of_input_or_options_runs_the_flow(tmp_path: Path, change: st
 def test_a_damaged_or_other_latest_release_runs_the_flow(tmp_path: Path) -> None:
     config = _published(tmp_path)
     latest = config.out / "latest"
-    target = latest.resolve() / "data" / "actors.csv"
+    target = latest.resolve() / part_file(latest.resolve(), "actors-csv")
     target.chmod(0o644)
     with target.open("a", encoding="utf-8") as f:
         f.write("\n")

@@ -50,7 +50,10 @@ def test_release_publishes_a_valid_package(tmp_path: Path) -> None:
     assert "actors" in names and "actors-csv" in names and len(names) == 14
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     assert package["schema_version"] == SCHEMA_VERSION
-    assert {f["path"] for f in package["files"]} >= {"diplodata.duckdb", "data/actors.parquet"}
+    listed = {f["path"] for f in package["files"]}
+    data = {p.relative_to(release.path).as_posix() for p in (release.path / "data").rglob("*.*")}
+    assert "diplodata.duckdb" in listed and data and data <= listed
+    assert {p.rsplit(".", 1)[1] for p in data} == {"parquet", "csv"}
 
 
 def test_release_parquet_csv_and_duckdb_agree(tmp_path: Path) -> None:
@@ -59,14 +62,15 @@ def test_release_parquet_csv_and_duckdb_agree(tmp_path: Path) -> None:
     data = release.path / "data"
     for table in ("actors", "meetings", "trade_figures", "memberships"):
         from_parquet = con.execute(
-            f"SELECT * FROM read_parquet('{data}/{table}.parquet') ORDER BY 1"
+            f"SELECT * FROM read_parquet('{data}/{table}/*.parquet') ORDER BY 1"
         ).fetchall()
         from_csv = con.execute(
-            f"SELECT * FROM read_csv('{data}/{table}.csv', header=true) ORDER BY 1"
+            f"SELECT * FROM read_csv('{data}/{table}-csv/*.csv', header=true) ORDER BY 1"
         ).fetchall()
         assert [tuple(map(str, r)) for r in from_parquet] == [tuple(map(str, r)) for r in from_csv]
         assert from_parquet
     db = duckdb.connect(str(release.path / "diplodata.duckdb"), read_only=True)
+    db.execute("SET file_search_path = $1", [str(release.path)])  # its views' relative paths
     assert db.execute("SELECT value, year FROM trade_figures").fetchall() == [(40.1e9, 2021)]
     db.close()
 
@@ -81,13 +85,14 @@ def test_release_duckdb_file_opens_in_the_duckdb_shell(tmp_path: Path) -> None:
             str(shell),
             "-readonly",
             "-csv",
-            str(release.path / "diplodata.duckdb"),
+            "diplodata.duckdb",
             "-c",
             "SELECT member, organization FROM memberships ORDER BY member",
         ],
         capture_output=True,
         text=True,
         check=True,
+        cwd=release.path,  # the views read the release's parts by relative paths
     )
     assert out.stdout.split() == ["member,organization", "BLR,CSTO", "RUS,CSTO"]
 

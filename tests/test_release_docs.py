@@ -8,11 +8,11 @@ import dataclasses
 import json
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 import yaml
 
 from diplodata.curve import read_curve
+from diplodata.parts import row_count
 from diplodata.release import Release, add_quality, promote, publish, stage
 from diplodata.schemas import TABLES
 from tests.facts import TEXT, sample_facts
@@ -45,7 +45,7 @@ def test_release_readme_opens_with_coverage_and_row_counts(release: Release) -> 
     assert "2 English news articles, with datelines from 2022-09-02 to 2023-09-02" in readme
     assert "| news.example.org | 1 |" in readme and "| local files | 1 |" in readme
     for table in TABLES:
-        rows = pq.read_metadata(release.path / "data" / f"{table}.parquet").num_rows
+        rows = row_count(release.path, table)
         assert f"| `{table}` | {rows} |" in readme
         assert f"### `{table}`" in readme  # example rows
 
@@ -94,15 +94,35 @@ def test_release_readme_shows_the_release_own_eval(tmp_path: Path) -> None:
     assert "| meetings | 1.0 | 0.5 | 0.667 | 1 | 0 | 1 |" in readme and "Macro-F1 0.667" in readme
 
 
-def test_release_readme_lists_the_licences_the_sources_state() -> None:
-    from diplodata.publish.overview import Overview
-    from diplodata.publish.readme import licence_section
+def test_release_readme_lists_the_licences_the_sources_state(tmp_path: Path) -> None:
+    from diplodata.tables import build_tables
 
-    articles = [{"article_id": str(i), "license": lic} for i, lic in enumerate(["CC-BY-4.0"] * 2)]
-    articles.append({"article_id": "x", "license": None})
-    lines = licence_section(_meta(), Overview({"articles": articles}))
+    facts = []
+    for i, licence in enumerate(["CC-BY-4.0", "CC-BY-4.0", None]):
+        f = sample_facts(TEXT + f" Note {i}.", f"{i}.txt")
+        facts.append(
+            dataclasses.replace(f, article=dataclasses.replace(f.article, license=licence))
+        )
+    release = publish(build_tables(facts, "test"), tmp_path, _meta())
+    lines = (release.path / "README.md").read_text(encoding="utf-8").splitlines()
     assert "| CC-BY-4.0 | 2 |" in lines and "| not stated | 1 |" in lines
-    assert not any(
-        "as their sources state" in line
-        for line in licence_section(_meta(), Overview({"articles": [{"article_id": "y"}]}))
-    )
+    assert any("as their sources state" in line for line in lines)
+
+
+def test_release_documents_stay_bounded_on_a_large_release(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplodata.pipeline import sources
+    from diplodata.publish import overview
+    from diplodata.tables import build_tables
+
+    monkeypatch.setattr(overview, "SAMPLE", 2)
+    facts = [sample_facts(TEXT + f" Note {i}.", f"{i}.txt") for i in range(4)]
+    release = publish(build_tables(facts, "test"), tmp_path, _meta())
+    html = (release.path / "index.html").read_text(encoding="utf-8")
+    assert "This page holds the first 2 of the 4 rows" in html  # articles
+    assert "This page holds the first 2 of the 8 rows" in html  # memberships
+    readme = (release.path / "README.md").read_text(encoding="utf-8")
+    assert "| `articles` | 4 |" in readme and "| `memberships` | 8 |" in readme
+    listed = sources([f.article for f in facts], limit=3)
+    assert len(listed) == 4 and "1 more articles" in str(listed[-1]["title"])

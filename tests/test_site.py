@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
 from diplodata.ingest import read_folder
+from diplodata.parts import row_count
 from diplodata.pipeline import extract_batch
 from diplodata.release import Release, publish
 from diplodata.schemas import TABLES
@@ -41,7 +41,7 @@ def _needs_chromium() -> None:
 
 
 def _counts(release: Release) -> dict[str, int]:
-    return {t: pq.read_metadata(release.path / "data" / f"{t}.parquet").num_rows for t in TABLES}
+    return {t: row_count(release.path, t) for t in TABLES}
 
 
 def test_site_page_is_self_contained(release: Release) -> None:

@@ -60,33 +60,3 @@ def test_tables_plan_reextracts_when_the_extractor_version_changes(tmp_path) -> 
     assert same.cached[0].meetings == facts.meetings and same.cached[0].persons == facts.persons
     changed = plan(batch, tmp_path, version="1.1")
     assert (len(changed.cached), len(changed.todo)) == (0, 1)
-
-
-def test_tables_built_in_parts_are_the_tables_built_at_once() -> None:
-    """The per-article part of building the tables runs on several (Dask) workers: parts
-    assembled apart, sent between processes and merged give the same tables."""
-    import pickle
-
-    from diplodata.ingest import read_folder
-    from diplodata.pipeline import batches, extract_batch
-    from diplodata.tables import assemble, finish, resolve_articles
-    from tests.conftest import FIXTURES, SAMPLES
-
-    articles = [
-        a
-        for folder in (SAMPLES, FIXTURES / "articles", FIXTURES / "actors", FIXTURES / "namesakes")
-        for a in read_folder(folder).articles
-    ]
-    facts = sorted(extract_batch(articles).facts, key=lambda r: r.article.article_id)
-    whole = build_tables(facts, "test", include_text=True)
-    assert len({a.actor_id for a in whole.actors if a.kind == "person"}) < len(
-        whole.actor_mentions
-    )  # persons met in several articles: actors sum up over parts
-    persons = resolve_articles(facts)  # across all articles, as the flow does before parts
-    for size in (1, 3):
-        parts = [
-            pickle.loads(pickle.dumps(assemble(chunk, "test", True, names)))
-            for chunk, names in zip(batches(facts, size), batches(persons, size), strict=True)
-        ]
-        assert len(parts) > 1
-        assert finish(parts) == whole

@@ -7,7 +7,6 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from html import escape
-from itertools import combinations
 
 from diplodata.publish.overview import Overview
 
@@ -57,39 +56,31 @@ def _months(first: str, last: str) -> list[str]:
 def meetings_timeline(overview: Overview) -> str:
     """Meetings per month; per year when they span more than ten years or some are dated
     only by their year."""
-    dates = sorted(str(m["date"]) for m in overview.rows["meetings"] if m.get("date"))
-    if not dates:
+    dated = overview.meeting_dates  # (date, meetings), in date order
+    if not dated:
         return _empty("dated meetings")
-    monthly = [d[:7] for d in dates if len(d) >= 7]
-    months = _months(monthly[0], monthly[-1]) if monthly else []
-    if len(monthly) < len(dates) or len(months) > 120:
-        per_year = Counter(d[:4] for d in dates)
-        years = range(int(dates[0][:4]), int(dates[-1][:4]) + 1)
+    monthly = [(d[:7], n) for d, n in dated if len(d) >= 7]
+    months = _months(monthly[0][0], monthly[-1][0]) if monthly else []
+    if len(monthly) < len(dated) or len(months) > 120:
+        per_year: Counter[str] = Counter()
+        for d, n in dated:
+            per_year[d[:4]] += n
+        years = range(int(dated[0][0][:4]), int(dated[-1][0][:4]) + 1)
         return bar_chart([(str(y), per_year[str(y)]) for y in years], "meetings per year")
-    per_month = Counter(monthly)
+    per_month: Counter[str] = Counter()
+    for m, n in monthly:
+        per_month[m] += n
     return bar_chart([(m, per_month[m]) for m in months], "meetings per month")
 
 
-def _names(overview: Overview) -> dict[str, str]:
-    return {str(a["actor_id"]): str(a["name"]) for a in overview.rows["actors"]}
-
-
 def network(overview: Overview, limit: int = 30) -> str:
-    """Who met whom: actors on a circle, a line for every pair that met (thicker: more often)."""
-    members: dict[str, list[str]] = {}
-    for p in overview.rows["meeting_participants"]:
-        members.setdefault(str(p["meeting_id"]), []).append(str(p["actor_id"]))
-    pairs: Counter[tuple[str, str]] = Counter()
-    for actors in members.values():
-        pairs.update(combinations(sorted(set(actors)), 2))
-    if not pairs:
+    """Who met whom: the actors with most meetings on a circle, a line for every pair of
+    them that met (thicker: more often)."""
+    if not overview.degree:
         return _empty("meetings between two known participants")
-    degree: Counter[str] = Counter()
-    for (a, b), n in pairs.items():
-        degree[a] += n
-        degree[b] += n
-    nodes = [a for a, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
-    names = _names(overview)
+    degree = overview.degree  # the actors with most meetings, most first
+    nodes = list(degree)[:limit]
+    names = overview.names
     size, radius = 560, 190
     centre = size / 2
     where = {
@@ -103,7 +94,7 @@ def network(overview: Overview, limit: int = 30) -> str:
         f'<svg class="network" viewBox="-120 0 {size + 240} {size}" role="img" '
         'aria-label="who met whom">'
     ]
-    for (a, b), n in sorted(pairs.items()):
+    for a, b, n in overview.pairs:
         if a in where and b in where:
             (x1, y1), (x2, y2) = where[a], where[b]
             parts.append(
@@ -122,8 +113,11 @@ def network(overview: Overview, limit: int = 30) -> str:
             f"{escape(names.get(a, a))}</text>"
         )
     parts.append("</svg>")
-    if len(degree) > limit:
-        parts.append(f'<p class="note">The {limit} actors with most meetings are shown.</p>')
+    if overview.connected > len(nodes):
+        parts.append(
+            f'<p class="note">The {len(nodes)} actors with most meetings are shown '
+            f"(of {overview.connected}).</p>"
+        )
     return "".join(parts)
 
 
@@ -141,7 +135,7 @@ def amount(value: object, unit: object) -> str:
 
 def trade_grid(overview: Overview) -> str:
     """Trade figures by pair (reporter, partner) and year; one line per figure in a cell."""
-    figures = overview.rows["trade_figures"]
+    figures = overview.trade
     if not figures:
         return _empty("trade figures")
     cells: dict[tuple[str, str], list[str]] = {}
@@ -166,19 +160,23 @@ def trade_grid(overview: Overview) -> str:
         + "</tr>"
         for p in pairs
     )
-    return f'<table class="grid"><tr><th>reporter – partner</th>{head}</tr>{body}</table>'
+    note = (
+        f'<p class="note">The {len(pairs)} pairs with most figures are shown (of '
+        f"{overview.trade_pairs}); every figure is in the trade_figures table.</p>"
+        if overview.trade_pairs > len(pairs)
+        else ""
+    )
+    return f'<table class="grid"><tr><th>reporter – partner</th>{head}</tr>{body}</table>{note}'
 
 
 def membership_matrix(overview: Overview) -> str:
     """States (rows) by organizations (columns): how many articles state each membership."""
-    rows = overview.rows["memberships"]
-    if not rows:
+    if not overview.memberships:
         return _empty("memberships")
     seen: Counter[tuple[str, str]] = Counter()
-    org_names: dict[str, str] = {}
-    for m in rows:
-        seen[(str(m["member"]), str(m["organization"]))] += 1
-        org_names[str(m["organization"])] = str(m.get("organization_name") or m["organization"])
+    for member, organization, n in overview.memberships:
+        seen[(member, organization)] += n
+    org_names = overview.org_names
     states = sorted({s for s, _ in seen})
     orgs = sorted(org_names)
     head = "".join(f'<th title="{escape(org_names[o])}">{escape(o)}</th>' for o in orgs)
@@ -199,9 +197,7 @@ def membership_matrix(overview: Overview) -> str:
 
 def top_actors(overview: Overview, limit: int = 15) -> str:
     """Horizontal bars: the actors named in most articles."""
-    actors = sorted(
-        overview.rows["actors"], key=lambda a: (-int(a.get("n_articles") or 0), str(a["name"]))
-    )[:limit]
+    actors = overview.top_actors[:limit]
     if not actors:
         return _empty("actors")
     top = max(int(a.get("n_articles") or 0) for a in actors) or 1

@@ -5,7 +5,6 @@ licences and how to cite, all computed from the release's own files."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from diplodata.curve import CurvePoint, read_curve
@@ -39,7 +38,7 @@ def _markdown_table(
 
 
 def coverage_section(overview: Overview) -> list[str]:
-    c = overview.coverage()
+    c = overview.coverage
     if c.first_date:
         span = f"with datelines from {c.first_date} to {c.last_date}"
         span += f" ({c.undated} without a dateline date)" if c.undated else ""
@@ -48,8 +47,10 @@ def coverage_section(overview: Overview) -> list[str]:
     noun = "article" if c.articles == 1 else "articles"
     lines = ["## Coverage", "", f"{c.articles} English news {noun}, {span}.", ""]
     lines += _markdown_table(["publisher or source", "articles"], c.publishers[:20])
-    if len(c.publishers) > 20:
-        lines.append(f"\nand {len(c.publishers) - 20} more (see the `articles` table).")
+    if c.n_publishers > len(c.publishers[:20]):
+        lines.append(
+            f"\nand {c.n_publishers - len(c.publishers[:20])} more (see the `articles` table)."
+        )
     return [*lines, ""]
 
 
@@ -62,10 +63,15 @@ def tables_section(overview: Overview) -> list[str]:
     )
     lines += [
         "",
-        f"Each table is one file in two formats: `data/<table>.parquet` (resource `<table>` "
-        f"of `datapackage.json`) and its CSV copy `data/<table>.csv` (resource "
-        f"`<table>{CSV_SUFFIX}`, the same rows). `diplodata.duckdb` has one view per table, "
-        "and `index.html` shows the release in a browser, with no server and no network.",
+        "Each table comes in two formats: the Parquet parts `data/<table>/part-*.parquet` "
+        f"(resource `<table>` of `datapackage.json`) and their CSV copies "
+        f"`data/<table>{CSV_SUFFIX}/part-*.csv` (resource `<table>{CSV_SUFFIX}`, the same "
+        "rows; each part has a header row). A part holds the rows of a set of articles; "
+        "read all parts of a table as one (`read_parquet('data/meetings/*.parquet')` in "
+        "DuckDB, a folder of Parquet files in pandas, Polars or Arrow). `diplodata.duckdb` "
+        "has one view per table (open it from this folder: its views read "
+        "`data/<table>/*.parquet`), and `index.html` shows the release in a browser, with no "
+        "server and no network.",
         "",
     ]
     return lines
@@ -74,7 +80,7 @@ def tables_section(overview: Overview) -> list[str]:
 def examples_section(overview: Overview) -> list[str]:
     lines = ["## Example rows", ""]
     for table in TABLES:
-        rows: list[Row] = overview.rows.get(table, [])[:EXAMPLES]
+        rows: list[Row] = overview.rows.get(table, [])[:EXAMPLES]  # the first by key
         lines.append(f"### `{table}`")
         lines.append("")
         if not rows:
@@ -146,9 +152,7 @@ def quality_section(overview: Overview) -> list[str]:
 
 
 def limitations_section(overview: Overview) -> list[str]:
-    rows = overview.rows
-    undated = sum(1 for m in rows.get("meetings", []) if not m.get("date"))
-    stateless = sum(1 for m in rows.get("actor_mentions", []) if not m.get("country"))
+    undated, stateless = overview.undated_meetings, overview.stateless_mentions
     return [
         "## Known limitations",
         "",
@@ -157,9 +161,9 @@ def limitations_section(overview: Overview) -> list[str]:
         "- English articles only; the rules find what is stated in a sentence. Recall is lower "
         "than precision (see *Quality*): a missing row is not evidence that something did not "
         "happen.",
-        f"- {undated} of {len(rows.get('meetings', []))} meetings have no date in their "
-        f"article; {stateless} of {len(rows.get('actor_mentions', []))} person mentions name "
-        "no state.",
+        f"- {undated} of {overview.counts.get('meetings', 0)} meetings have no date in their "
+        f"article; {stateless} of {overview.counts.get('actor_mentions', 0)} person mentions "
+        "name no state.",
         "- Trade figures keep the article's unit, currency and year; they are not converted "
         "or checked against official statistics.",
         "",
@@ -178,11 +182,9 @@ def licence_section(meta: PackageMeta, overview: Overview) -> list[str]:
         "publishers' terms (see the `articles` table for each source).",
         "",
     ]
-    articles = overview.rows.get("articles", [])
-    if any("license" in a for a in articles):  # the licence each article's source states
-        stated = Counter(str(a.get("license") or "not stated") for a in articles)
+    if overview.licences:  # the licence each article's source states
         lines += ["Licences of the source articles, as their sources state them:", ""]
-        lines += _markdown_table(["licence", "articles"], stated.most_common())
+        lines += _markdown_table(["licence", "articles"], overview.licences)
         lines.append("")
     return lines
 

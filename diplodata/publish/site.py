@@ -106,7 +106,7 @@ def _json_for_script(value: object) -> str:
 
 
 def _summary(meta: PackageMeta, overview: Overview) -> str:
-    c = overview.coverage()
+    c = overview.coverage
     span = f"{c.first_date} to {c.last_date}" if c.first_date else "no dateline dates"
     publishers = ", ".join(f"{escape(p)} ({n})" for p, n in c.publishers[:10])
     counts = "".join(
@@ -134,12 +134,19 @@ def _sourced(overview: Overview) -> list[str]:
 def _table_section(table: str, overview: Overview) -> str:
     rows = overview.rows[table]
     columns = list(rows[0]) if rows else [f["name"] for f in table_schema(table)["fields"]]
+    total = overview.counts.get(table, len(rows))
+    sample = (
+        f'<p class="note">This page holds the first {len(rows)} of the {total} rows '
+        f"(filtering searches those); every row is in <code>data/{table}/</code>.</p>"
+        if overview.sampled(table)
+        else ""
+    )
     source = table in _sourced(overview)
     head = "".join(f"<th>{escape(c)}</th>" for c in columns) + ("<th>source</th>" if source else "")
     return (
         f'<section class="rows" id="table-{table}" data-table="{table}" '
         f'data-limit="{PAGE_ROWS}"><h3>{table}</h3>'
-        f"<p>{escape(str(table_schema(table).get('description', '')))}</p>"
+        f"<p>{escape(str(table_schema(table).get('description', '')))}</p>{sample}"
         f'<input type="search" placeholder="filter {table}" aria-label="filter {table}"> '
         f'<span class="shown"></span><div class="scroll"><table><thead><tr>{head}</tr>'
         f"</thead><tbody></tbody></table></div><button>show more</button></section>"
@@ -155,8 +162,8 @@ def index_html(meta: PackageMeta, overview: Overview) -> str:
         "sourced": _sourced(overview),
         "rows": overview.rows,
         "columns": {t: list(rows[0]) if rows else [] for t, rows in overview.rows.items()},
-        "articles": overview.article_links(),
-        "meetingArticles": {m["meeting_id"]: m["article_id"] for m in overview.rows["meetings"]},
+        "articles": overview.links,
+        "meetingArticles": overview.meeting_articles,
     }
     files = " ".join(
         f'<a href="{f}">{f}</a>'

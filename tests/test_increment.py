@@ -1,0 +1,352 @@
+"""Releases in parts: a release shares the unchanged parts of the one before it (one file
+on disk), writes only what is new, and each release folder stays a whole, valid package."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from diplodata import increment as inc
+from diplodata.extract import EXTRACTOR_VERSION, extract_article
+from diplodata.ingest import read_folder
+from diplodata.models import ArticleFacts
+from diplodata.package import PackageMeta
+from diplodata.parts import parquet_files, part_names, published_tables
+from diplodata.query import run_query
+from diplodata.release import Release, publish
+from diplodata.rows import Tables
+from diplodata.tables import build_tables
+from diplodata.validate import check_keys, validate_package
+from diplodata.verify import verify_release
+from tests.conftest import FIXTURES, SAMPLES
+
+ALL_FACTS: list[ArticleFacts] = []
+
+
+def facts() -> list[ArticleFacts]:
+    """Facts of the sample and fixture articles (five articles), extracted once."""
+    if not ALL_FACTS:
+        batch = read_folder(SAMPLES)
+        batch.articles += read_folder(FIXTURES / "articles").articles
+        ALL_FACTS.extend(extract_article(a) for a in batch.articles)
+    return sorted(ALL_FACTS, key=lambda f: f.article.article_id)
+
+
+def _meta(n: int) -> PackageMeta:
+    return PackageMeta(version=f"2026-01-01.{n}", created="2026-01-01T00:00:00Z")
+
+
+def publish_on_top(
+    out: Path, n: int, results: Sequence[ArticleFacts], base: Release | None
+) -> Release:
+    """Release ``n`` of the articles of ``results``, sharing with ``base`` what it can."""
+    tables = build_tables(results, EXTRACTOR_VERSION)
+    if base is None:
+        return publish(tables, out, _meta(n))
+    published = {str(r[0]) for r in run_query("SELECT article_id FROM articles", base.path).rows}
+    kept = frozenset(published & {f.article.article_id for f in results})
+    new = inc.without_articles(tables, kept)
+    return publish(new, out, _meta(n), increment=inc.Increment(base.path, kept))
+
+
+def frictionless_cli(descriptor: Path) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", str(descriptor)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report: dict[str, object] = json.loads(result.stdout)
+    return report
+
+
+def rows(release: Path) -> dict[str, list[tuple[object, ...]]]:
+    return {
+        t: run_query(f"SELECT * FROM {t} ORDER BY ALL", release).rows
+        for t in published_tables(release)
+    }
+
+
+def data_files(release: Path) -> list[Path]:
+    return sorted(p for p in (release / "data").rglob("*") if p.is_file())
+
+
+def test_a_release_shares_unchanged_parts_and_each_release_validates(tmp_path: Path) -> None:
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every[:-1], None)
+    second = publish_on_top(tmp_path, 2, every, first)
+    shared = [
+        p
+        for p in data_files(second.path)
+        if (first.path / p.relative_to(second.path)).exists()
+        and os.path.samefile(p, first.path / p.relative_to(second.path))
+    ]
+    # every article table's first part is shared; the new article is one new part
+    assert {p.parent.name for p in shared if p.suffix == ".parquet"} >= {
+        "articles",
+        "actor_mentions",
+        "meetings",
+    }
+    for table in ("articles", "actor_mentions"):
+        names = part_names(second.path, table)
+        assert len(names) == 2 and names[0] in part_names(first.path, table)
+    assert len(data_files(second.path)) > len(shared)
+    for release in (first.path, second.path):
+        assert frictionless_cli(release / "datapackage.json")["valid"] is True
+        assert validate_package(release / "datapackage.json").valid
+        assert check_keys(release).valid
+        assert verify_release(release).ok
+    assert second.counts["articles"] == len(every) and second.changes["articles"] == (1, 0)
+    scratch = publish_on_top(tmp_path / "scratch", 1, every, None)
+    assert rows(second.path) == rows(scratch.path)
+
+
+def test_a_release_copied_alone_elsewhere_is_whole(tmp_path: Path) -> None:
+    every = facts()
+    first = publish_on_top(tmp_path / "out", 1, every[:2], None)
+    second = publish_on_top(tmp_path / "out", 2, every, first)
+    shutil.rmtree(first.path)  # the parts stay: they are the second release's files too
+    with tarfile.open(tmp_path / "release.tar", "w") as tar:
+        tar.add(second.path, arcname="release")
+    with tarfile.open(tmp_path / "release.tar") as tar:
+        tar.extractall(tmp_path / "untarred", filter="data")
+    copied = tmp_path / "copied"
+    shutil.copytree(second.path, copied)
+    for release in (copied, tmp_path / "untarred" / "release"):
+        assert verify_release(release).ok
+        assert frictionless_cli(release / "datapackage.json")["valid"] is True
+        assert rows(release) == rows(second.path)
+        assert run_query("SELECT count(*) FROM articles", release).rows == [(len(every),)]
+
+
+def test_a_removed_or_changed_article_leaves_its_part(tmp_path: Path) -> None:
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every, None)
+    second = publish_on_top(tmp_path, 2, every[1:], first)  # the first article is gone
+    assert second.counts["articles"] == len(every) - 1
+    assert second.changes["articles"] == (0, 1)
+    # the one part of the first release held the article: it is rewritten without it
+    assert not [
+        (a, b)
+        for a in data_files(second.path)
+        for b in data_files(first.path)
+        if os.path.samefile(a, b)
+    ]
+    assert part_names(second.path, "articles") != part_names(first.path, "articles")
+    gone = every[0].article.article_id
+    for table in ("articles", "actor_mentions", "meetings"):
+        assert not run_query(f"SELECT * FROM {table} WHERE article_id = '{gone}'", second.path).rows
+    assert rows(second.path) == rows(publish_on_top(tmp_path / "s", 1, every[1:], None).path)
+    assert check_keys(second.path).valid and verify_release(second.path).ok
+
+
+def test_parts_are_merged_so_a_table_keeps_few_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inc, "FANOUT", 2)
+    monkeypatch.setattr(inc, "TIERS", (2, 4))
+    every = facts()
+    release = publish_on_top(tmp_path, 1, every[:1], None)
+    counts = []
+    for n in range(2, len(every) + 1):
+        release = publish_on_top(tmp_path, n, every[:n], release)
+        counts.append(len(part_names(release.path, "articles")))
+        assert check_keys(release.path).valid and verify_release(release.path).ok
+    # 1+1 -> one part of 2; +1 -> 2 parts; +1 -> 2+1+1 -> 2+2 -> one of 4 (frozen); +1
+    assert counts == [1, 2, 1, 2]
+    assert rows(release.path) == rows(publish_on_top(tmp_path / "s", 1, every, None).path)
+
+
+def test_without_hard_links_parts_are_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def cross_device(source: object, target: object) -> None:
+        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every[:3], None)
+    monkeypatch.setattr(os, "link", cross_device)
+    second = publish_on_top(tmp_path, 2, every, first)
+    kept = parquet_files(first.path, "articles")[0].relative_to(first.path)
+    assert (second.path / kept).exists()
+    assert not os.path.samefile(second.path / kept, first.path / kept)
+    assert verify_release(second.path).ok and check_keys(second.path).valid
+
+
+def test_actor_notes_sum_up_as_the_facts_do(tmp_path: Path) -> None:
+    from diplodata.actor_notes import ActorNotesStore
+    from diplodata.tables import actor_rows, article_rows, summarize
+
+    every = facts()
+    _, notes = article_rows(every, EXTRACTOR_VERSION)
+    store = ActorNotesStore(tmp_path)
+    store.put(notes[:2], EXTRACTOR_VERSION)
+    store.put(notes[1:], EXTRACTOR_VERSION)  # stored again: replaced, not counted twice
+    ids = [n.article_id for n in notes]
+    assert store.covers({i: EXTRACTOR_VERSION for i in ids})
+    assert not store.covers({ids[0]: "another version"})
+    assert actor_rows(store.summaries(ids)) == actor_rows(summarize(notes))
+    assert actor_rows(store.summaries(ids[1:])) == actor_rows(summarize(notes[1:]))
+    assert len(actor_rows(summarize(notes))) > len(actor_rows(summarize(notes[:1])))
+
+
+def run(articles: Path, out: Path, prune: bool = False) -> Release:
+    """One run of the pipeline's stages as the flow wires them (without Prefect)."""
+    from diplodata import pipeline as p
+    from diplodata.config import RunConfig
+    from diplodata.release import output_lock, promote, stage
+
+    config = RunConfig(articles=articles, out=out, prune=prune)
+    with output_lock(out):
+        batch = p.carry(p.ingest(config), out, prune)
+        plan = p.plan(batch, out, base=p.find_base(out))
+        results = plan.cached + p.extract_batch(plan.todo, out).facts
+        rows = p.release_tables(plan, results, out)
+        meta = p.package_meta(config, plan.articles)
+        notes, quality = p.release_notes(plan, out, rows), p.input_report(plan)
+        release = promote(stage(rows.tables, out, meta, notes, quality, rows.increment))
+        p.record_corpus(plan, out)
+    return release
+
+
+def test_incremental_runs_publish_the_tables_of_a_run_from_scratch(tmp_path: Path) -> None:
+    articles, out = tmp_path / "articles", tmp_path / "out"
+    shutil.copytree(SAMPLES, articles)
+    releases = [run(articles, out)]
+
+    def same_as_from_scratch(release: Release, n: int) -> None:
+        scratch = run(articles, tmp_path / f"scratch-{n}")
+        assert rows(release.path) == rows(scratch.path)
+        assert check_keys(release.path).valid and verify_release(release.path).ok
+        assert frictionless_cli(release.path / "datapackage.json")["valid"] is True
+
+    shutil.copytree(FIXTURES / "articles", articles, dirs_exist_ok=True)  # three new
+    releases.append(run(articles, out))
+    same_as_from_scratch(releases[-1], 2)
+    first_parts = part_names(releases[0].path, "articles")
+    assert part_names(releases[1].path, "articles")[: len(first_parts)] == first_parts
+
+    changed = sorted(articles.glob("*.txt"))[0]  # a sample article's text changes
+    changed.chmod(0o644)
+    changed.write_text(changed.read_text() + "\nA closing sentence.\n")
+    releases.append(run(articles, out))
+    same_as_from_scratch(releases[-1], 3)
+    inputs = json.loads((releases[-1].path / "quality" / "inputs.json").read_text())
+    assert (inputs["extracted"], inputs["unchanged_since_base"]) == (1, 4)
+    shared = [
+        p
+        for p in data_files(releases[-1].path)
+        if any(os.path.samefile(p, q) for q in data_files(releases[-2].path))
+    ]
+    assert [p for p in shared if "/articles/" in p.as_posix()]  # the fixtures' part
+
+    (articles / "extra_visit.txt").unlink()  # an article removed, and pruned
+    releases.append(run(articles, out, prune=True))
+    same_as_from_scratch(releases[-1], 4)
+    assert "extra_visit.txt" in (releases[-1].path / "CHANGELOG.md").read_text()
+    for release in releases:  # every release is still whole and unchanged
+        assert verify_release(release.path).ok
+
+
+ORLOV = (
+    "{place}, {date}\n\n{state} Deputy Foreign Minister Pavel Orlov held consultations with "
+    "Deputy Foreign Minister Timur Sadykov of Kazakhstan in {place} on Tuesday. The two "
+    "discussed the transit of goods across the common border. {extra}\n"
+)
+
+
+def test_a_namesake_taking_the_plain_id_rebuilds_the_published_articles_it_moves(
+    tmp_path: Path,
+) -> None:
+    articles, out = tmp_path / "articles", tmp_path / "out"
+    articles.mkdir()
+
+    def write(name: str, **fields: str) -> None:
+        (articles / name).write_text(ORLOV.format(**fields), encoding="utf-8")
+
+    write("a.txt", place="Moscow", date="12 March 2019", state="Russian", extra="")
+    first = run(articles, out)
+    write("b.txt", place="Kyiv", date="4 June 2020", state="Ukrainian", extra="")
+    write("c.txt", place="Kyiv", date="9 June 2020", state="Ukrainian", extra="Talks went on.")
+    second = run(articles, out)  # the Ukrainian Orlov, in two articles, takes the plain id
+    scratch = run(articles, tmp_path / "scratch")
+    assert rows(second.path) == rows(scratch.path)
+    orlovs = run_query("SELECT actor_id FROM actors WHERE name = 'Pavel Orlov'", second.path)
+    assert len(orlovs.rows) == 2
+    changelog = (second.path / "CHANGELOG.md").read_text()
+    assert "made into rows again" in changelog and "a.txt" in changelog
+    moved = run_query("SELECT actor_id FROM actor_mentions WHERE name = 'Pavel Orlov'", first.path)
+    assert (
+        moved.rows[0]
+        not in run_query(
+            "SELECT actor_id FROM actor_mentions WHERE name = 'Pavel Orlov' AND article_id IN "
+            "(SELECT article_id FROM articles WHERE source = 'a.txt')",
+            second.path,
+        ).rows
+    )
+    for name in ("b.txt", "c.txt"):
+        (articles / name).unlink()
+    third = run(articles, out, prune=True)  # gone again: the Russian Orlov's id comes back
+    assert rows(third.path) == rows(run(articles, tmp_path / "scratch-3").path)
+    assert rows(third.path)["actor_mentions"] == rows(first.path)["actor_mentions"]
+
+
+def test_validation_reads_new_rows_and_checks_keys_across_parts(tmp_path: Path) -> None:
+    import dataclasses
+
+    from diplodata.release import PublishError
+
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every[:-1], None)
+    tables = build_tables(every, EXTRACTOR_VERSION)
+    published = {f.article.article_id for f in every[:-1]}
+
+    def refused(new: Tables, n: int) -> list[str]:
+        increment = inc.Increment(first.path, frozenset(published))
+        with pytest.raises(PublishError) as caught:
+            publish(new, tmp_path, _meta(n), increment=increment)
+        return [str(p) for p in caught.value.problems]
+
+    # a changed actor row with a bad state code: Frictionless reads the actors that changed
+    bad = inc.without_articles(tables, published)
+    bad.actors = [dataclasses.replace(bad.actors[0], country="Belarus"), *bad.actors[1:]]
+    assert any("actors" in p and "country" in p for p in refused(bad, 2))
+    # a kept article's mention published again: a primary key twice, across two parts
+    twice = inc.without_articles(tables, published)
+    twice.actor_mentions = [*twice.actor_mentions, tables.actor_mentions[0]]
+    assert any("primary key" in p and "actor_mentions" in p for p in refused(twice, 3))
+    # a mention of an actor the actors table lacks: a foreign key unresolved
+    orphan = inc.without_articles(tables, published)
+    orphan.actors = [a for a in orphan.actors if a.actor_id != orphan.actor_mentions[0].actor_id]
+    assert any("foreign key" in p and "actors" in p for p in refused(orphan, 4))
+    assert publish_on_top(tmp_path, 5, every, first).counts["articles"] == len(every)
+
+
+def test_a_release_with_shared_parts_downloads_whole(tmp_path: Path) -> None:
+    from diplodata.download import download
+
+    every = facts()
+    first = publish_on_top(tmp_path / "out", 1, every[:-1], None)
+    second = publish_on_top(tmp_path / "out", 2, every, first)
+    for version in (None, first.version):  # the latest, then the older one beside it
+        result = download(str(tmp_path / "out"), tmp_path / "dl", version)
+        assert verify_release(result.path).ok
+        assert frictionless_cli(result.path / "datapackage.json")["valid"] is True
+    assert rows(tmp_path / "dl" / second.version) == rows(second.path)
+    assert rows(tmp_path / "dl" / first.version) == rows(first.path)
+    # the older release's download shares the parts the two releases share
+    assert result.linked and all(
+        os.path.samefile(tmp_path / "dl" / first.version / p, tmp_path / "dl" / second.version / p)
+        for p in result.linked
+    )
+    assert len(result.linked) + len(result.fetched) == len(result.files)
+    assert run_query("SELECT count(*) FROM articles", tmp_path / "dl").rows == [(len(every),)]
