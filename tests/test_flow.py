@@ -195,9 +195,17 @@ def _published_tables(out: Path) -> dict[str, list[tuple[object, ...]]]:
     with duckdb.connect() as con:
         for resource in package["resources"]:
             paths = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
-            if not paths[0].endswith(".parquet"):
+            if resource.get("format") != "parquet":
                 continue
-            files = [str(release / path) for path in paths]
+            files = [  # a table's parts: files, or a folder of part files
+                str(f)
+                for path in paths
+                for f in (
+                    [release / path]
+                    if path.endswith(".parquet")
+                    else sorted((release / path).glob("*.parquet"))
+                )
+            ]
             tables[resource["name"]] = con.execute(
                 "SELECT * FROM read_parquet($1) ORDER BY ALL", [files]
             ).fetchall()
