@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -88,7 +89,8 @@ def _python_without_ctrl_c() -> str:
     tag = hashlib.sha256(sys.executable.encode()).hexdigest()[:12]
     path = os.path.join(tempfile.gettempdir(), f"diplodata-worker-{os.getuid()}-{tag}.sh")
     if not os.path.exists(path):
-        tmp = f"{path}.{os.getpid()}.tmp"
+        # one temporary name per thread: the extract tasks of a run start workers at once
+        tmp = f"{path}.{os.getpid()}.{threading.get_ident()}.tmp"
         with open(tmp, "w", encoding="utf-8") as handle:
             handle.write(_WRAPPER.format(python=sys.executable))
         os.chmod(tmp, 0o700)

@@ -7,7 +7,7 @@ import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -256,27 +256,63 @@ def check_out(out: Path) -> None:
 
 
 def _run_flow(config: RunConfig) -> RunSummary:
-    """Run the flow here. Its own log lines go to the Prefect UI, not the terminal (the
-    summary says what happened); a terminal shows a progress bar instead."""
+    """Run the flow here, on the configured Prefect server, else on the one diplodata keeps
+    running (``diplodata server start`` or ``serve``), else on a temporary one. Its own log
+    lines go to the Prefect UI, not the terminal (the summary says what happened); a
+    terminal shows a progress bar instead."""
     import flows.pipeline
     from diplodata.release import output_lock
 
+    global _flow_ran
+    _flow_ran = True
     flows.pipeline.EXIT_ON_SIGTERM = True
     _console_without_tracebacks()
     _quiet_console_logs()
     with output_lock(config.out):  # held before Prefect starts: a busy folder is refused now
-        if os.environ.get("PREFECT_API_URL"):
-            return _with_progress(config)
         from prefect.logging.handlers import APILogWorker
-        from prefect.settings import PREFECT_API_URL, temporary_settings
+        from prefect.settings import (
+            PREFECT_API_URL,
+            PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+            temporary_settings,
+        )
 
+        # no heartbeat thread: joining it at the end of the run costs up to 1 s, and this
+        # process reports the run's end (or its crash, on the next run) itself
+        quick = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+        url = _prefect_api()
+        if url is not None:
+            with temporary_settings(updates={**quick, PREFECT_API_URL: url}):
+                return _with_progress(config)
         from flows.server import temporary_server
 
-        with temporary_server() as url, temporary_settings(updates={PREFECT_API_URL: url}):
+        with temporary_server() as url, temporary_settings(updates={**quick, PREFECT_API_URL: url}):
             try:
                 return _with_progress(config)
             finally:  # the run's last logs reach the server before it stops
                 APILogWorker.drain_all(timeout=10)
+
+
+SLOW_RUNS = (
+    "this run starts a temporary Prefect server (10 to 20 s more); "
+    "`diplodata server start` makes every run faster"
+)
+
+
+def _prefect_api() -> str | None:
+    """The Prefect API for a run: the configured one (``PREFECT_API_URL``, in the
+    environment or a Prefect profile), else the server recorded in the server folder if it
+    answers, else None (with a note on stderr)."""
+    from prefect.settings import get_current_settings
+
+    from diplodata.prefect_server import discover, server_home
+
+    configured = get_current_settings().api.url
+    if configured:
+        return str(configured)
+    url, problem = discover(server_home())
+    if url is None:
+        err.print(f"note: {problem or 'no Prefect server is running'}; {SLOW_RUNS}", markup=False)
+    return url
 
 
 def _with_progress(config: RunConfig) -> RunSummary:
@@ -353,6 +389,8 @@ def print_summary(summary: RunSummary) -> None:
         f"rejects: {len(summary.rejects)}; "
         + ", ".join(f"{k} {v:.2f}s" for k, v in summary.timings.items())
     )
+    for warning in summary.warnings:
+        console.print(f"  [yellow]warning[/yellow] {warning}")
     for reject in summary.rejects[:50]:
         console.print(f"  [yellow]reject[/yellow] {reject}")
     if len(summary.rejects) > 50:
@@ -572,18 +610,118 @@ def serve(
     console.print(f"Serving deployment diplodata-run/{name} on schedule {cron!r}; Ctrl-C stops it.")
     config = RunConfig(articles=articles, out=out, feeds=feeds, gold=gold)
     _stop_on_signals()
-    if os.environ.get("PREFECT_API_URL"):
-        _print_api(os.environ["PREFECT_API_URL"], name)
+    from prefect.settings import get_current_settings
+
+    from diplodata.prefect_server import discover, server_home
+
+    configured = get_current_settings().api.url
+    if configured:
+        _print_api(str(configured), name)
         serve_flow(config, cron=cron, name=name)
+        return
+    home = server_home()
+    running, problem = discover(home)
+    if problem:
+        err.print(f"[red]error:[/red] {problem}; `diplodata server stop` stops it")
+        raise typer.Exit(1)
+    if running:
+        console.print(f"Using the running Prefect server recorded in {home}")
+        _print_api(running, name)
+        serve_flow(config, cron=cron, name=name, api_url=running)
         return
     # Prefect's temporary server cannot schedule: start a dedicated one on loopback.
     from flows.server import local_server
 
-    home = Path(os.environ.get("DIPLODATA_PREFECT_HOME", Path.home() / ".diplodata" / "prefect"))
     console.print(f"Starting a Prefect server (PREFECT_HOME={home}) ...")
     with local_server(home) as api:
         _print_api(api, name)
         serve_flow(config, cron=cron, name=name, api_url=api)
+
+
+server_app = typer.Typer(
+    cls=_Group,
+    no_args_is_help=True,
+    help="A Prefect server in the background: runs use it instead of starting a temporary "
+    "one (10 to 20 s each).",
+)
+app.add_typer(server_app, name="server")
+
+
+@server_app.command("start")
+def server_start(
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port on 127.0.0.1 (0: a free one).")
+    ] = 4200,
+) -> None:
+    """Start a Prefect server in the background; `run` and `serve` then use it."""
+    from diplodata import prefect_server as ps
+
+    home = ps.server_home()
+    try:
+        port, stale = ps.check_start(home, port)
+        if stale is not None:
+            err.print(f"note: removed a stale {home / ps.RECORD} (pid {stale.pid} is not running)")
+        console.print(f"Starting a Prefect server (its database, log and record in {home}) ...")
+        record = ps.start(home, port)
+    except ps.ServerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    console.print(
+        f"Prefect server running (pid {record.pid}): UI {record.ui}, API {record.url}\n"
+        "`diplodata run` and `serve` use it; `diplodata server stop` stops it.",
+        markup=False,
+    )
+    if os.environ.get("PREFECT_API_URL", record.url) != record.url:
+        err.print(
+            f"note: PREFECT_API_URL is set ({os.environ['PREFECT_API_URL']}): runs use that "
+            "server until you unset it",
+            markup=False,
+        )
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop the Prefect server that `diplodata server start` started."""
+    from diplodata import prefect_server as ps
+
+    home = ps.server_home()
+    try:
+        found = ps.shutdown(home)
+    except ps.ServerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    if found.running is not None:
+        console.print(f"Stopped the Prefect server at {found.running.ui} (pid {found.running.pid})")
+    elif found.stale is not None:
+        console.print(
+            f"No Prefect server running; removed a stale {home / ps.RECORD} "
+            f"(pid {found.stale.pid} is not running)"
+        )
+    else:
+        console.print(f"No Prefect server running (nothing recorded in {home})")
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """Print the server's API URL and whether it answers; exit 1 when none is running."""
+    from diplodata import prefect_server as ps
+
+    home = ps.server_home()
+    found = ps.find(home, clean=False)
+    record = found.running
+    if record is None:
+        stale = f" (stale record: pid {found.stale.pid} is not running)" if found.stale else ""
+        console.print(f"No Prefect server running{stale}; `diplodata server start` starts one")
+        raise typer.Exit(1)
+    answering = ps.answers(record.url)
+    console.print(
+        f"Prefect server {'answering' if answering else 'NOT answering'} at {record.url} "
+        f"(UI {record.ui}; pid {record.pid}, started {record.started} by diplodata "
+        f"{record.owner}; log {home / ps.LOG})",
+        markup=False,
+    )
+    if not answering:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -855,14 +993,40 @@ for _info in app.registered_commands:
 
 def main() -> None:
     """The entry point: any error is one line on stderr and exit 1 (--debug: the traceback)."""
+    global _flow_ran
+    _flow_ran = False
     try:
         app()
+    except SystemExit as exc:
+        if _flow_ran and (exc.code is None or isinstance(exc.code, int)):
+            _exit_now(exc.code or 0)
+        raise
     except Exception as exc:
         if os.environ.get(DEBUG):
             raise
         err.print(f"[red]error:[/red] {one_line(exc)} (--debug shows the traceback)", markup=True)
         _release(exc)
         sys.exit(1)
+
+
+_flow_ran = False  # set by a command that ran the flow in this process
+
+
+def _exit_now(code: int) -> NoReturn:
+    """End the process as the interpreter would, without tearing its thousands of modules
+    down one by one (0.4 s after a flow run, over 1 s on a loaded machine): threads are
+    waited for and the exit handlers run (Prefect sends its last logs and events), the
+    output is flushed, then the process ends."""
+    import atexit
+    import contextlib
+    import threading
+
+    threading._shutdown()  # type: ignore[attr-defined]  # what the exit does first
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # a closed pipe (`diplodata run | head`)
+            stream.flush()
+    os._exit(code)
 
 
 def _release(exc: BaseException) -> None:

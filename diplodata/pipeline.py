@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
@@ -109,7 +110,8 @@ def ingest(config: RunConfig) -> Batch:
     from diplodata.input_index import InputIndex
 
     index = InputIndex(config.out)
-    batch = read_folder(config.articles, config.max_chars, config.follow_links, index)
+    with index.store:
+        batch = read_folder(config.articles, config.max_chars, config.follow_links, index)
     index.save()
     if config.feeds is not None:
         from diplodata.feeds import read_feeds
@@ -150,7 +152,6 @@ def plan(
     """Look every article up in the extraction cache, but those the ``base`` release holds
     unchanged (they keep their rows); an article whose extraction ran out of time or failed
     with this extractor version is a reject again, not retried."""
-    cache, failed = FactsCache(out, version), FailedExtractions(out, version)
     result = Plan(
         articles=[],
         skipped=list(batch.skipped),
@@ -159,13 +160,17 @@ def plan(
         lost=batch.lost,
         base=base.path if base is not None else None,
     )
+    with FactsCache(out, version) as cache, FailedExtractions(out, version) as failed:
+        lookup = [a for a in batch.articles if base is None or not base.keeps(a)]
+        cached = cache.get_many(lookup)
+        reasons = failed.get_many([a for a in lookup if a.sha256 not in cached])
     for article in batch.articles:
         if base is not None and base.keeps(article):
             result.articles.append(article)
             result.published.append(article)
             continue
-        facts = cache.get(article)
-        reason = failed.get(article) if facts is None else None
+        facts = cached.get(article.sha256)
+        reason = reasons.get(article.sha256) if facts is None else None
         if reason is not None:
             result.skipped.append(Skipped(article.source, f"{reason} (in an earlier run)"))
             continue
@@ -198,13 +203,16 @@ def carry(batch: Batch, out: Path, prune: bool = False) -> Batch:
     """The input plus every article published before whose input is gone (a folder half
     copied, an entry dropped off a feed): the published corpus only grows, unless
     ``prune``. An input file whose text changed replaces its old version (same source)."""
-    store = ArticleStore(out)
-    for article in batch.articles:
-        store.put(article)
+    with ArticleStore(out) as store:
+        store.put_many(batch.articles)
+        return _with_published(batch, store, prune)
+
+
+def _with_published(batch: Batch, store: ArticleStore, prune: bool) -> Batch:
     present = {a.sha256 for a in batch.articles}
     sources = {a.source for a in batch.articles}
     result = Batch(articles=list(batch.articles), skipped=list(batch.skipped))
-    for sha in sorted(published_corpus(out) - present):
+    for sha in sorted(published_corpus(store.out) - present):
         old = store.get(sha)
         if old is None:  # published before its text was kept (or the copy is damaged)
             result.lost.append(sha)
@@ -301,9 +309,19 @@ def record_corpus(p: Plan, out: Path) -> None:
     write_corpus(out, {a.sha256 for a in p.articles})
 
 
-def batches(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
-    for i in range(0, len(items), max(1, size)):
+T = TypeVar("T")
+
+
+def batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
+    size = max(1, size)
+    for i in range(0, len(items), size):
         yield list(items[i : i + size])
+
+
+def per_task(n: int, most: int, workers: int) -> int:
+    """Items per task so that ``n`` items keep ``workers`` busy: at most ``most`` (a task's
+    result stays small, the progress bar moves), and no more than an even share."""
+    return max(1, min(most, -(-n // max(1, workers))))
 
 
 @dataclass(slots=True)
@@ -318,22 +336,42 @@ def extract_batch(
     seconds: float = TIME_BUDGET,
     extractor: Extractor = extract_article,
 ) -> Extracted:
-    """Extract facts from each article within ``seconds`` (and cache them under ``out``)."""
-    cache = FactsCache(out, EXTRACTOR_VERSION) if out is not None else None
-    failed = FailedExtractions(out, EXTRACTOR_VERSION) if out is not None else None
+    """Extract facts from each article within ``seconds`` (and cache them under ``out``:
+    one transaction for the batch, or every :data:`COMMIT_SECONDS` in a slow one)."""
     result = Extracted()
+    saver = _Saver(out)
     for outcome in extract_within(articles, seconds, extractor):
         if outcome.facts is None:
             reason = outcome.reason or "extraction failed"
             result.skipped.append(Skipped(outcome.article.source, reason))
-            if failed is not None:
-                failed.put(outcome.article, reason)
-            continue
-        if cache is not None:
-            cache.put(outcome.facts)
-        result.facts.append(outcome.facts)
-        checkpoint("extract")
+            saver.failed.append((outcome.article, reason))
+        else:
+            result.facts.append(outcome.facts)
+            saver.facts.append(outcome.facts)
+            checkpoint("extract")
+        saver.save(final=False)
+    saver.save(final=True)
     return result
+
+
+COMMIT_SECONDS = 10.0  # a slow batch commits what it has at least this often
+
+
+@dataclass(slots=True)
+class _Saver:
+    """What a batch extracted and has not committed yet."""
+
+    out: Path | None
+    facts: list[ArticleFacts] = field(default_factory=list)
+    failed: list[tuple[Article, str]] = field(default_factory=list)
+    since: float = field(default_factory=time.monotonic)
+
+    def save(self, final: bool) -> None:
+        if self.out is None or not (final or time.monotonic() - self.since > COMMIT_SECONDS):
+            return
+        with FactsCache(self.out, EXTRACTOR_VERSION) as cache:
+            cache.put_many(self.facts, self.failed)
+        self.facts, self.failed, self.since = [], [], time.monotonic()
 
 
 # What makes an article the same in two releases: its text, the rules that read it, and
@@ -445,7 +483,7 @@ def release_notes(p: Plan, out: Path, rows: NewRows | None = None) -> list[str]:
         notes.append(
             f"{len(p.lost)} articles published before are no longer in the input and could "
             "not be kept: their text is not in the state (published before diplodata kept "
-            f"texts in .state/articles): {', '.join(sha[:16] for sha in p.lost)}."
+            f"texts in .state/): {', '.join(sha[:16] for sha in p.lost)}."
         )
     if p.pruned:
         notes.append(

@@ -302,10 +302,15 @@ def _curated_full_name(name: str) -> CuratedPerson | None:
         return _one(p for p in same if initials(p.name) == initials(name))
     if same:
         return same[0]
-    given = set(name_parts(name)[:-1])
-    return _one(
-        p for p in _by_surname().get(key.surname, []) if given & set(name_parts(p.name)[:-1])
-    )
+    given = _given_words(name)  # "Khalid bin Salman" is not "Mohammed bin Salman"
+    return _one(p for p in _by_surname().get(key.surname, []) if given & _given_words(p.name))
+
+
+def _given_words(name: str) -> set[str]:
+    """The words of a name before its surname, without particles ("bin", "al", "de")."""
+    from diplodata.extract.names import PARTICLES  # the extractors import this module
+
+    return {p for p in name_parts(name)[:-1] if p not in PARTICLES}
 
 
 def _curated_surname(surname: str, year: int | None, country: str | None) -> CuratedPerson | None:

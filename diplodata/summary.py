@@ -18,6 +18,7 @@ class RunSummary:
     n_extracted: int = 0
     n_cached: int = 0
     rejects: list[str] = field(default_factory=list)  # skipped inputs and validation problems
+    warnings: list[str] = field(default_factory=list)  # the run went on (a damaged state store)
     timings: dict[str, float] = field(default_factory=dict)
     release_path: str | None = None
     message: str = ""

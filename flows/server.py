@@ -1,110 +1,66 @@
-"""A dedicated Prefect server on 127.0.0.1, started and stopped by diplodata.
+"""Prefect servers that live as long as one diplodata process.
 
 Prefect's temporary (ephemeral) server cannot run schedules, so `diplodata serve` starts
-this one when no ``PREFECT_API_URL`` is set: ``prefect server start`` in a child process,
-with its own ``PREFECT_HOME`` (its database lives there across restarts).
+a dedicated one when no server is configured or running: ``prefect server start`` in a
+child process, with its own ``PREFECT_HOME`` (its database lives there across restarts).
+`diplodata run` starts a temporary one when it finds no server (``diplodata.prefect_server``
+finds them, and starts the one that outlives its command, ``diplodata server start``).
 """
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
-
 from diplodata.lifeline import die_with_parent
+from diplodata.prefect_server import (
+    LOG,
+    STARTUP_TIMEOUT,
+    ServerError,
+    ServerRecord,
+    answers,
+    free_port,
+    remove_record,
+    server_command,
+    server_env,
+    stop,
+    wait_healthy,
+    wait_until,
+    write_record,
+)
 
-STARTUP_TIMEOUT = 120.0  # seconds; a fresh database takes about 12 s on 2 cores
-
-
-class ServerError(RuntimeError):
-    """The Prefect server did not start."""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_until(
-    predicate: Callable[[], object], timeout: float, what: str, interval: float = 0.5
-) -> object:
-    """Poll ``predicate`` until it returns something truthy; give up after ``timeout``."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise TimeoutError(f"gave up after {timeout:.0f}s waiting for {what}")
-
-
-def stop(process: "subprocess.Popen[bytes]", sig: int = signal.SIGINT, timeout: float = 30) -> None:
-    """Signal the process group, then kill it if it does not exit in time."""
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, sig)
-    try:
-        process.wait(timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(10)
+__all__ = ["ServerError", "free_port", "local_server", "stop", "temporary_server", "wait_until"]
 
 
 @contextmanager
 def local_server(home: Path, port: int | None = None) -> Iterator[str]:
-    """Run ``prefect server start`` on 127.0.0.1 and yield its API URL once it is healthy."""
+    """Run ``prefect server start`` on 127.0.0.1 and yield its API URL once it is healthy.
+
+    It is recorded in ``home`` (``server.json``) while it runs, so that ``diplodata run``
+    uses it, and dies with this process."""
     home.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
-    env = {
-        **os.environ,
-        "PREFECT_HOME": str(home),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "DO_NOT_TRACK": "1",
-    }
-    env.pop("PREFECT_API_URL", None)
-    log_path = home / "server.log"
+    log_path = home / LOG
     with log_path.open("ab") as log:
         process = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "prefect"),
-                "server",
-                "start",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ],
-            env=env,
+            server_command(port),
+            env=server_env(home),
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
             preexec_fn=die_with_parent,  # killed with `serve`, even by kill -9
         )
-        url = f"http://127.0.0.1:{port}/api"
-
-        def healthy() -> bool:
-            if process.poll() is not None:
-                raise ServerError(
-                    f"the Prefect server exited (code {process.returncode}); see {log_path}"
-                )
-            try:
-                return httpx.get(f"{url}/health", timeout=2).status_code == 200
-            except httpx.HTTPError:
-                return False
-
+        record = ServerRecord.new(process.pid, port, "serve")
         try:
-            wait_until(
-                healthy, STARTUP_TIMEOUT, f"the Prefect server on port {port} (log: {log_path})"
-            )
-            yield url
+            wait_healthy(process, record.url, log_path, STARTUP_TIMEOUT)
+            write_record(home, record)
+            yield record.url
         finally:
+            remove_record(home, process.pid)
             stop(process, signal.SIGTERM)
 
 
@@ -164,10 +120,7 @@ def temporary_server(
         def healthy(process: "subprocess.Popen[bytes]" = process, url: str = url) -> bool:
             if process.poll() is not None:
                 raise ServerError(f"exited with code {process.returncode}")
-            try:
-                return httpx.get(f"{url}/health", timeout=2).status_code == 200
-            except httpx.HTTPError:
-                return False
+            return answers(url)
 
         try:
             wait_until(healthy, timeout, f"the temporary Prefect server on port {port}", 0.1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,6 +35,22 @@ def make_article(text: str, source: str = "fixture.txt") -> Article:
 @pytest.fixture
 def article_factory():  # type: ignore[no-untyped-def]
     return make_article
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_server_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A server folder of the tests' own (``DIPLODATA_PREFECT_HOME``, inherited by the
+    commands they start): a Prefect server the user started is neither used nor stopped."""
+    from diplodata.prefect_server import HOME_ENV
+
+    saved = os.environ.get(HOME_ENV)
+    folder = tmp_path_factory.mktemp("prefect-server")
+    os.environ[HOME_ENV] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop(HOME_ENV, None)
+    else:
+        os.environ[HOME_ENV] = saved
 
 
 @pytest.fixture(scope="session")

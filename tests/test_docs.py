@@ -28,6 +28,10 @@ def test_docs_every_cli_command_is_in_the_readme() -> None:
         c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
     ]
     assert set(commands) == {"run", "query", "eval", "serve", "download", "verify", "browse"}
+    for group in app.registered_groups:
+        assert group.typer_instance is not None
+        commands += [f"{group.name} {c.name}" for c in group.typer_instance.registered_commands]
+    assert {"server start", "server stop", "server status"} <= set(commands)
     for command in commands:
         assert f"`diplodata {command}" in README, command
 

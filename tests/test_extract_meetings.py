@@ -722,3 +722,130 @@ def test_meetings_between_titled_persons_with_possessive_states_and_quoted_conve
     )
     found = [f[0] for f in _flat(_meetings(text, [chee, luo, ALPHA, BETA]))]
     assert found == [("Chee Wee Kiong", "Luo Zhaohui"), ("Ivan Petrov", "Oleg Sidorov")]
+
+
+def test_meetings_someone_who_will_also_take_part_joins_the_encounter() -> None:
+    faki = PersonFact(
+        name="Musa Faki", start=0, end=1, role="chairperson", serves_organization=True
+    )
+    text = (
+        "On June 3, Foreign Minister Ivan Petrov will meet with Prime Minister Anna Berg.\n"
+        "June 2, 2022\n\n"
+        "Foreign Minister Ivan Petrov will hold talks with Prime Minister Anna Berg in Sochi. "
+        "Commission Chairperson Musa Faki will also take part in the meeting."
+    )
+    found = _flat(_meetings(text, [ALPHA, GAMMA, faki]))
+    assert [(f[0], f[2], f[3]) for f in found] == [
+        (("Anna Berg", "Ivan Petrov", "Musa Faki"), "2022-06-03", "RUS")
+    ]
+
+
+def test_meetings_a_visit_to_a_place_in_the_opening_phrase_locates_the_encounter() -> None:
+    text = (
+        "Kyiv, 15 December 2021 (XYZ): During a working visit to Brussels, Foreign Minister "
+        "Ivan Petrov met with Prime Minister Anna Berg."
+    )
+    assert [f[3] for f in _flat(_meetings(text, [ALPHA, GAMMA]))] == ["BEL"]
+
+
+def test_meetings_separate_meetings_with_two_officials_of_one_state_stay_apart() -> None:
+    governor = _person("Jacques Laroche", "governor", "SWE")
+    text = (
+        "PARIS, March 3 - Foreign Minister Ivan Petrov held separate meetings with Prime "
+        "Minister Anna Berg and Bank of Sweden Governor Jacques Laroche."
+    )
+    found = [f[0] for f in _flat(_meetings(text, [ALPHA, GAMMA, governor]))]
+    assert found == [("Anna Berg", "Ivan Petrov"), ("Ivan Petrov", "Jacques Laroche")]
+
+
+def test_meetings_two_name_forms_of_one_person_are_one_encounter() -> None:
+    bibi = _person("Bibi Berg", "prime minister", "SWE")
+    text = (
+        "Readout of the Minister's Call with Prime Minister Anna Berg\n"
+        "June 2, 2022\n\n"
+        "Foreign Minister Ivan Petrov spoke by phone with Prime Minister Bibi Berg today."
+    )
+    assert len(_meetings(text, [ALPHA, GAMMA, bibi])) == 1
+
+
+def test_meetings_a_possessive_without_s_names_the_visitor() -> None:
+    harris = _person("Kamala Harrows", "vice president", "USA")
+    lee = _person("Lee Wen", "prime minister", "SGP")
+    biden = _person("Joe Biddle", "president", "USA")
+    text = (
+        "Washington, 31 October 2021 (XYZ): President Joe Biddle met with Prime Minister "
+        "Lee Wen. The President and Prime Minister built on Vice President Kamala Harrows’ "
+        "visit to Singapore in August."
+    )
+    found = {f[0] for f in _flat(_meetings(text, [harris, lee, biden]))}
+    assert ("Joe Biddle", "Lee Wen") in found and ("Kamala Harrows", "SGP") in found
+
+
+def test_meetings_spoke_to_someone_by_phone() -> None:
+    text = (
+        "Minsk, 31 March 2020 (XYZ): Foreign Minister Ivan Petrov said he would stop. A day "
+        "later, he spoke to his Swedish counterpart Anna Berg by phone. He spoke to reporters."
+    )
+    assert [(f[0], f[1]) for f in _flat(_meetings(text, [ALPHA, GAMMA]))] == [
+        (("Anna Berg", "Ivan Petrov"), "phone_call")
+    ]
+
+
+def test_meetings_talks_of_two_states_on_the_day_are_their_leaders_talks() -> None:
+    text = (
+        "News conference following Belarusian-Swedish talks\n"
+        "February 1, 2022, Minsk\n\n"
+        "Minister: We welcome the Prime Minister of Sweden, Ms Berg, here in Minsk."
+    )
+    petrov = _person("Ivan Petrov", "president", "BLR")
+    found = _flat(_meetings(text, [petrov, GAMMA]))
+    assert [f[0] for f in found] == [("Anna Berg", "Ivan Petrov")]
+    two_heads = [petrov, GAMMA, _person("Lars Holm", "prime minister", "SWE")]
+    assert [f[0] for f in _flat(_meetings(text, two_heads))] == [("BLR", "SWE")]
+
+
+def test_meetings_talks_held_the_day_before_and_the_call_today() -> None:
+    text = (
+        "Telephone conversation with Prime Minister of Sweden Anna Berg\n"
+        "March 6, 2022\n\n"
+        "In follow up to talks held in Moscow the day before, Foreign Minister Ivan Petrov had "
+        "a telephone conversation with Prime Minister of Sweden Anna Berg."
+    )
+    found = sorted(_flat(_meetings(text, [ALPHA, GAMMA])), key=lambda f: str(f[2]))
+    assert [(f[1], f[2]) for f in found] == [("talks", "2022-03-05"), ("phone_call", "2022-03-06")]
+
+
+def test_meetings_a_meeting_of_the_leaders_of_states_is_their_named_leaders() -> None:
+    text = (
+        "Telephone conversation\nDecember 14, 2021\n\n"
+        "Foreign Minister Ivan Petrov spoke of the meeting of the leaders of Belarus, Sweden "
+        "and Russia in Sochi on November 26. A later meeting of the heads of the EU bodies "
+        "with Anna Berg is scheduled for December 15."
+    )
+    leader = _person("Oleg Sidorov", "president", "RUS")
+    belarus = _person("Ivan Petrov", "president", "BLR")
+    found = [f[0] for f in _flat(_meetings(text, [belarus, GAMMA, leader]))]
+    assert ("Anna Berg", "Ivan Petrov", "Oleg Sidorov") in found
+    assert not any(len(f) == 3 and "BLR" in f for f in found)
+
+
+def test_meetings_their_talks_of_the_two_leaders_far_from_the_main_encounter() -> None:
+    text = (
+        "Telephone conversation with Prime Minister of Sweden Anna Berg\nFebruary 25, 2022\n\n"
+        "Foreign Minister Ivan Petrov had a telephone conversation with Prime Minister of "
+        "Sweden Anna Berg. The minister explained the reasons. He noted the signals. He was "
+        "ready to send a delegation. In this context, the two leaders emphasised cooperation, "
+        "including following their talks in Stockholm on February 4."
+    )
+    found = sorted((f[1], f[2], f[3]) for f in _flat(_meetings(text, [ALPHA, GAMMA])))
+    assert found == [("phone_call", "2022-02-25", None), ("talks", "2022-02-04", "SWE")]
+
+
+def test_meetings_the_presidents_of_states_at_their_meeting() -> None:
+    text = (
+        "Minsk, 24 November 2021 (XYZ): The presidents of Russia and Belarus and the prime "
+        "minister of Armenia will review these matters at their meeting in Sochi on November 26."
+    )
+    assert [(f[0], f[2]) for f in _flat(_meetings(text, []))] == [
+        (("ARM", "BLR", "RUS"), "2021-11-26")
+    ]

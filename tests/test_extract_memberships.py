@@ -410,3 +410,25 @@ def test_memberships_the_following_leaders_of_the_body_in_the_headline() -> None
         "meet again in the autumn in Prague, where the Slovak side will host the next round."
     )
     assert sorted(_pairs(text)) == ["CZE:VISEGRAD", "HUN:VISEGRAD", "POL:VISEGRAD"]
+
+
+def test_memberships_we_are_members_after_a_state_named_in_the_sentence() -> None:
+    text = (
+        "The Hungarian model exists in politics: we are members of NATO and the European "
+        "Union. Suppose Ukraine is a NATO member."
+    )
+    assert sorted(_pairs(text)) == ["HUN:EU", "HUN:NATO"]
+
+
+def test_memberships_the_authors_of_a_bodys_joint_statement_listed_first() -> None:
+    text = (
+        "Quad Leaders' Joint Statement\n\nMarch 12, 2021\n\n"
+        "We have convened to reaffirm our commitment to cooperation between Australia, India, "
+        "Japan, and the United States."
+    )
+    assert sorted(_pairs(text)) == ["AUS:QUAD", "IND:QUAD", "JPN:QUAD", "USA:QUAD"]
+    text = (
+        "Statement on the Quad\n\nMarch 12, 2021\n\n"
+        "We have convened to reaffirm our commitment to cooperation between Australia and India."
+    )
+    assert _pairs(text) == []

@@ -481,3 +481,48 @@ def test_persons_labels_agreements_places_and_wire_companies_are_not_persons() -
     names = sorted(p.name for p in _persons(text))
     assert names == ["Joseph Scott", "Ronald Reagan"]
     assert [p.name for p in _persons("The Reagan administration said so.")] == []
+
+
+def test_persons_an_apostrophe_inside_a_name_but_not_a_possessive() -> None:
+    text = (
+        "Baghdad, 15 April 2024 (XYZ): Prime Minister Ali Shia’a Al-Amri of Iraq met Biden's aides."
+    )
+    assert _flat(text)[0][:3] == ("Ali Shia’a Al-Amri", "prime minister", "IRQ")
+
+
+def test_persons_a_title_before_the_next_name_is_not_an_apposition() -> None:
+    text = (
+        "Sochi, 23 November 2021 (XYZ): Sochi will host talks between Ivan Petrov, President "
+        "of Azerbaijan Ilham Aliyev and Prime Minister of Armenia Nikol Pashinyan. Ian "
+        "Shepherd, chief US economist at High Frequency Economics, said so."
+    )
+    people = {p.name: (p.role, p.country) for p in _persons(text)}
+    assert people["Ivan Petrov"][0] is None  # not "president of azerbaijan ilham aliyev ..."
+    assert people["Ilham Aliyev"] == ("president", "AZE")
+    assert people["Ian Shepherd"][0] == "chief us economist"  # a firm after "at" is no name
+
+
+def test_persons_titles_in_a_state_first_ladies_and_a_second_family_name() -> None:
+    text = (
+        "Kyiv, 27 May 2022 (XYZ): First Lady Olena Marchuk met with UNICEF Representative in "
+        "Ukraine Murat Sahin. He was home secretary in John Mayor's government. President "
+        "Claudia Ruiz Pardo of Mexico spoke; Claudia Ruiz thanked the Adam Smith Lecture."
+    )
+    people = {p.name: p for p in _persons(text)}
+    assert people["Olena Marchuk"].role == "first lady"
+    assert (people["Murat Sahin"].role, people["Murat Sahin"].serves_organization) == (
+        "representative",
+        True,
+    )
+    assert "John Mayor" not in people or people["John Mayor"].role is None
+    assert "Claudia Ruiz" in people["Claudia Ruiz Pardo"].aliases
+
+
+def test_persons_a_longer_patronymic_form_is_the_same_person() -> None:
+    text = (
+        "Readout of the Minister's Meeting with Vice Minister Khalid bin Saud\n"
+        "July 6, 2021\n\n"
+        "The minister met today with Vice Minister Khalid bin Saud bin Abdulaziz Al-Faisal."
+    )
+    people = {p.name: p.aliases for p in _persons(text)}
+    assert people == {"Khalid bin Saud bin Abdulaziz Al-Faisal": ("Khalid bin Saud",)}

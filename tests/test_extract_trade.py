@@ -322,3 +322,11 @@ def test_trade_penalty_tariffs_are_not_trade() -> None:
     text = "The U.S. imposed 300 mln dlrs of tariffs on imports of Japanese goods."
     assert rows(text) == []
     assert rows("Chile ordered 200 mln dlr penalty tariffs on exports from Peru.") == []
+
+
+def test_trade_a_state_in_a_later_clause_is_not_the_partner() -> None:
+    text = (
+        "LONDON, March 31 - Chile's trade surplus -- 9.2 billion dlrs last year -- has poured "
+        "into markets around the world, and funded a good chunk of the huge Peru budget gap."
+    )
+    assert rows(text, dt.date(1987, 3, 31)) == []

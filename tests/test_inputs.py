@@ -174,6 +174,30 @@ def test_real_articles_pass_the_screen(path: Path) -> None:
     assert _screened(path.read_text(encoding="utf-8")) is None
 
 
+def test_screen_a_clearly_english_text_is_not_sent_to_lingua_and_lingua_agrees(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from diplodata import screen as screening
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "articles").iterdir())]
+    clear = [t for t in texts if screening.clearly_english(t)]
+    assert len(clear) >= len(texts) * 3 // 4  # the usual English article takes the short cut
+    assert all(screening.language(t) == ("en", "English") for t in clear)
+
+    def no_lingua() -> None:
+        raise AssertionError("lingua was asked")
+
+    monkeypatch.setattr(screening, "_detector", no_lingua)
+    assert all(_screened(t) is None for t in clear)
+
+
+@pytest.mark.parametrize("other", [GERMAN, FRENCH])
+def test_screen_another_language_with_an_english_quote_is_still_a_reject(other: str) -> None:
+    quote = ' "We have said that this is the start of a new era for the region," he said. '
+    for text in (other.replace(". ", ". " + quote, 1), quote + other + quote):
+        assert "not English" in (_screened(text) or "")
+
+
 def test_a_file_name_that_is_not_utf8_is_a_reject_not_a_crash(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(TEXT)
     with open(os.path.join(bytes(tmp_path), b"caf\xe9.txt"), "wb") as handle:

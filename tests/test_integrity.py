@@ -160,22 +160,28 @@ def test_an_output_path_with_a_quote_publishes_and_queries(tmp_path: Path) -> No
 
 
 def test_a_damaged_cache_entry_is_re_extracted_not_used(tmp_path: Path) -> None:
+    import sqlite3
+
     from diplodata.extract import EXTRACTOR_VERSION, extract_article
     from diplodata.state import ArticleStore, FactsCache
+    from diplodata.state_db import db_path
     from tests.conftest import FIXTURES, make_article
 
     article = make_article((FIXTURES / "articles" / "call_and_trade.txt").read_text())
-    cache = FactsCache(tmp_path, EXTRACTOR_VERSION)
-    cache.put(extract_article(article))
-    assert cache.get(article) is not None
-    [entry] = cache.folder.glob("*.json")
-    text = entry.read_text()
-    digit = next(i for i, c in enumerate(text) if c.isdigit() and i > text.index('"facts"'))
-    entry.write_text(text[:digit] + str((int(text[digit]) + 1) % 10) + text[digit + 1 :])
-    assert cache.get(article) is None  # a changed value: not trusted
-    store = ArticleStore(tmp_path)
-    store.put(article)
-    assert store.get(article.sha256) == article
-    [saved] = store.folder.glob("*.json")
-    saved.write_text(saved.read_text().replace("Uzbekistan", "Uzbekistam", 1))
-    assert store.get(article.sha256) is None
+    with FactsCache(tmp_path, EXTRACTOR_VERSION) as cache:
+        cache.put(extract_article(article))
+        assert cache.get(article) is not None
+    with ArticleStore(tmp_path) as store:
+        store.put(article)
+        assert store.get(article.sha256) == article
+    with sqlite3.connect(db_path(tmp_path)) as con:
+        [text] = con.execute("SELECT facts FROM facts").fetchone()
+        digit = next(i for i, c in enumerate(text) if c.isdigit())
+        changed = text[:digit] + str((int(text[digit]) + 1) % 10) + text[digit + 1 :]
+        con.execute("UPDATE facts SET facts = ?", [changed])
+        con.execute("UPDATE articles SET record = replace(record, 'Uzbekistan', 'Uzbekistam')")
+    con.close()
+    with FactsCache(tmp_path, EXTRACTOR_VERSION) as cache:
+        assert cache.get(article) is None  # a changed value: not trusted
+    with ArticleStore(tmp_path) as store:
+        assert store.get(article.sha256) is None

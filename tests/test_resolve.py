@@ -166,3 +166,9 @@ def test_resolve_the_data_dictionary_states_the_namesake_threshold() -> None:
     [actor_id] = [f for f in table_schema("actors")["fields"] if f["name"] == "actor_id"]
     assert f"more than {NAMESAKE_YEARS} years apart" in actor_id["description"]
     assert f"more than {NAMESAKE_YEARS} years from it" in actor_id["description"]
+
+
+def test_a_shared_particle_is_no_shared_given_name() -> None:
+    curated = resolve_person(PersonRef("Mohammed bin Salman", 2021, "SAU", True)).curated
+    assert curated is not None and curated.name == "Mohammed bin Salman"
+    assert resolve_person(PersonRef("Khalid bin Salman", 2021, "SAU", True)).curated is None

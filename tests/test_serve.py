@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
+from diplodata.prefect_server import discover, find
 from flows.server import local_server, stop, wait_until
 from tests.conftest import SAMPLES
 
@@ -108,6 +109,8 @@ def test_serve_starts_its_own_server_when_none_is_configured(tmp_path: Path, sig
         )
         assert found
         assert f"export PREFECT_API_URL={api}" in log.read_text()
+        # recorded in the server folder: `diplodata run` uses it
+        assert discover(tmp_path / "home") == (api, None)
     finally:
         stop(serve, sig)  # SIGKILL: serve cannot stop it, the kernel does (PDEATHSIG)
     assert serve.returncode is not None and "Traceback" not in log.read_text()
@@ -115,11 +118,12 @@ def test_serve_starts_its_own_server_when_none_is_configured(tmp_path: Path, sig
     def down() -> bool:
         try:
             httpx.get(f"{api}/health", timeout=2)
-        except httpx.ConnectError:
-            return True
+        except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError):
+            return True  # refused, or reset while the server shuts down
         return False
 
     assert wait_until(down, 20, "the server to go down with serve")
+    assert find(tmp_path / "home").running is None  # its record gone, or stale (kill -9)
 
 
 def _scheduled_hours(client: httpx.Client, deployment_id: str) -> set[str]:

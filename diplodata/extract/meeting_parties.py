@@ -32,7 +32,7 @@ _OBJECT_LEAD = re.compile(
 )
 # fmt: off
 _FUNCTION_WORDS = frozenset({
-    "and", "of", "the", "for", "to", "his", "her", "their", "its", "our", "counterpart",
+    "and", "of", "the", "for", "to", "in", "his", "her", "their", "its", "our", "counterpart",
     "counterparts", "democratic", "opposition", "leader", "leaders", "chief", "head", "deputy",
     "first", "special", "senior", "top", "national", "security", "advisor", "adviser",
     "representative", "secretary", "general", "principal", "crown", "prince", "field",
@@ -243,7 +243,11 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
     text = ctx.doc.text
     lead = _OBJECT_LEAD.match(text, t_end, s_end)
     pos = lead.end() if lead else t_end
-    if not verb and not (lead and lead.group("with")) and not text[:t_end].endswith("with"):
+    if (
+        not verb
+        and not (lead and lead.group("with"))
+        and not text.endswith(("with", " to"), 0, t_end)
+    ):
         return []
     led = delegation_at(ctx, pos, s_end)
     if led:  # "a Qatari delegation led by Sheikh X", "senators who included A, B and C"
@@ -398,6 +402,9 @@ _FRONTED = re.compile(  # after a dateline ("KYIV, June 20 (XYZ): ") at most
 )
 
 
+_LEADERS_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:presidents|leaders|heads of state|prime ministers)\s+of\s+(?:the\s+)?$"
+)
 _PURPOSE = re.compile(r"\bfor\s+(?:(?:a|an|the|further|more|new|direct)\s+)?$")
 
 
@@ -429,6 +436,8 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
         verb = re.match(r"me(?:t|et)\b", text[t_start : t_start + 5])
         if len(pool) > 1 and verb and _STATES_VERB.fullmatch(text, pool[-1].end, t_start):
             return pool
+        if _LEADERS_BEFORE.search(text, max(s_start, s.start - 40), s.start) and len(pool) > 1:
+            return pool  # "The presidents of Russia and Azerbaijan and the prime minister of"
         after = text[s.end : s.end + 20]
         if (
             re.match(rf"\s+{_GROUP}", after)

@@ -17,6 +17,7 @@ from diplodata.extract import holders
 from diplodata.extract.meeting_parties import (
     Context,
     Item,
+    chain_items,
     delegation_after,
     find_between,
     find_hyphen_states,
@@ -41,7 +42,7 @@ _TRIGGER = re.compile(
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations?[\"”]? with|consultations|"
     r"had an? (?:[a-z-]+ )?conversation(?! with)|"
-    r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*with)|"
+    r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*(?:with|to))|"
     r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
     r"welcomed|welcomes|gathered|convened)|"
     r"(?P<visit>[Vv]isit(?:s|ed|ing)?|trips?(?= to\b)|arriv(?:ed|es|e|ing) in)|"
@@ -55,6 +56,11 @@ _MODAL = re.compile(
     r"postpon\w+|invit\w+|consider\w*|regularly|often|every|constant\w*|always|usually|"
     r"many times|times a)\b"
 )
+_EARLIER = re.compile(
+    r"\b(?:the day before|the previous day|a day earlier|yesterday|last (?:week|month)|"
+    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+_BY_PHONE = re.compile(r"[^.;]{0,80}?\b(?:by|on the|over the) (?:tele)?phone\b")
 _HABIT = re.compile(r"\b(?:regularly|every (?:week|month|year|day)|many times|often)\b")
 _ORDINAL = re.compile(
     r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|next|latest|previous|last)\s+"
@@ -72,7 +78,7 @@ _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just rep
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 _AT_MEETING = re.compile(  # after a dateline ("KYIV, May 5 (XYZ): ") at most
     r"\s*(?:[^.:]{0,60}:\s*)?(?:(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}|"
-    r"(?:Following|After) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2})$"
+    r"(?:Following|After|In follow[- ]up to) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2})$"
 )
 _TITLED = re.compile(
     r"\b(?:President|Prime Minister|Minister|Chancellor|Ambassador|Secretary|King|Mr|Mrs|Ms)"
@@ -94,7 +100,7 @@ _DETERMINER = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur|[Ee]ach)\s+"
     r"(?:[\w-]+\s+)?$"
 )
-_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){0,3}")  # "Harris’ visit"
 _AMONG = re.compile(r"\bamong\b")
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
 _RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
@@ -110,6 +116,7 @@ class _Cand:
     location: CountryMention | None
     agreed: bool = False  # "agreed to hold a meeting of ...": a later session, kept apart
     weak: bool = False  # "A and B discussed": talks, unless another row already has them
+    joined: bool = False  # one more participant "will also take part in the meeting"
 
 
 def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
@@ -119,6 +126,8 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     kind = m.lastgroup
     if between := find_between(ctx, t_end, s_end):
         return [between]
+    if kind in ("meeting", "talks", "summit") and (leaders := _leaders_list(ctx, t_end, s_end)):
+        return [leaders]  # "the meeting of the leaders of Russia, Azerbaijan and Armenia"
     subjects = _possessor(ctx, s_start, t_start) or find_subjects(ctx, s_start, t_start)
     objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] in "mrhw")
     if m.group().startswith("welcom"):  # "welcomed President X to the White House" (a
@@ -172,14 +181,23 @@ def _possessor(ctx: Context, s_start: int, t_start: int) -> list[Item]:
 def _their(ctx: Context, s_start: int, t_start: int) -> list[list[Item]]:
     """ "their (joint) meeting": the participants of the encounters of the latest
     sentence that reported some, if it is this one or one of the two before ("the
-    talks": this one or the one before)."""
-    if ctx.recent_age > 2 or len(ctx.recent) < 2:
+    talks": this one or the one before); "the two leaders ... their talks" farther on: the
+    article's main encounter's."""
+    recent = ctx.recent
+    if (ctx.recent_age > 2 or len(recent) < 2) and _THE_TWO.search(ctx.doc.text, s_start, t_start):
+        recent = ctx.main  # "the two leaders emphasised ... following their talks in Beijing"
+    elif ctx.recent_age > 2:
+        return []
+    if len(recent) < 2:
         return []
     window = max(s_start, t_start - 50)
     definite = ctx.recent_age == 0 and _DEFINITE.search(ctx.doc.text, window, t_start)
     if not definite and not _THEIR.search(ctx.doc.text, window, t_start):
         return []
-    return [[Item(t_start, t_start, k) for k in ctx.recent]]
+    return [[Item(t_start, t_start, k) for k in recent]]
+
+
+_THE_TWO = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:leaders|[Pp]residents|heads of state)\b")
 
 
 def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
@@ -229,6 +247,21 @@ def _at_meeting(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
 
 
 _OF_WITH = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_LEADERS = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:leaders|heads of state|presidents)\s+of\s+(?:the\s+)?"
+)
+
+
+def _leaders_list(ctx: Context, t_end: int, s_end: int) -> list[Item]:
+    """States of "TRIGGER of the leaders of A, B and C" (their leaders are named later)."""
+    heads = _OF_LEADERS.match(ctx.doc.text, t_end, s_end)
+    if not heads:
+        return []
+    states = ctx.states_in(heads.end(), s_end)
+    if not states or states[0].start != heads.end():
+        return []
+    group = chain_items(states, ctx.doc.text, 0)
+    return group if len(group) >= 2 else []
 
 
 def _meeting_of(ctx: Context, m: re.Match[str], s_end: int) -> list[list[Item]]:
@@ -237,6 +270,7 @@ def _meeting_of(ctx: Context, m: re.Match[str], s_end: int) -> list[list[Item]]:
     lead = _OF_WITH.match(text, m.end(), s_end)
     if not lead or m.lastgroup not in ("meeting", "talks", "negotiations", "phone_call"):
         return []
+
     first = [i for i in ctx.items_in(lead.end(), s_end) if not i.is_state][:1]
     if not first or not is_title_gap(text[lead.end() : first[0].start], joined=False):
         return []
@@ -253,8 +287,9 @@ def _during(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[li
     comma = text.find(",", m.end(), s_end)
     if comma < 0 or comma - m.end() > 40:
         return []
-    after = re.search(r"\b(?:Following|After)\b", text[s_start : m.start()])
-    if after and _TRIGGER.search(text, comma, s_end):
+    after = re.search(r"\b(?:Following|After|follow[- ]up)\b", text[s_start : m.start()])
+    own_date = _EARLIER.search(text, m.end(), comma)  # "talks held the day before"
+    if after and _TRIGGER.search(text, comma, s_end) and not own_date:
         return []  # "After the summit, A held talks with B": the talks are the encounter
     people = list({i.key: i for i in ctx.items_in(comma, s_end) if not i.is_state}.values())
     if len(people) < 2:
@@ -274,7 +309,8 @@ def _body_parties(
     "the first meeting" with no named parties refers back to the last such body."""
     t_start, t_end = m.span()
     text = ctx.doc.text
-    if re.match(r"\s+of\s+the\s+(?:[\w-]+\s+){0,4}[A-Z]", text[t_end : t_end + 60]):
+    body = re.match(r"\s+of\s+the\s+(?:[\w-]+\s+){0,4}[A-Z]", text[t_end : t_end + 60])
+    if body and not _OF_LEADERS.match(text, t_end, s_end):  # leaders are no joint body
         pair = find_hyphen_states(ctx, t_end, s_end, after=True)
         states = [ctx.country(i.key) for i in groups[0]] if groups else []
         if pair:
@@ -298,6 +334,8 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
     text = ctx.doc.text
     weak = m.lastgroup == "discussed"
     kind: MeetingKind = "talks" if weak else m.lastgroup  # type: ignore[assignment]
+    if kind == "talks" and _BY_PHONE.match(text, m.end(), s_end):
+        kind = "phone_call"  # "spoke to his counterpart X by phone"
     t_start = m.start()
     window = _HEDGE.sub("", text[max(s_start, t_start - 60) : t_start])
     if _REPORTING.search(text, s_start, t_start) and not _CONDITION.search(text, s_start, s_end):
@@ -371,7 +409,13 @@ def _when_where(
     comma = text.find(",", t_start, s_end)
     recalled = _RECALLED.search(text, s_start, s_end if comma < 0 else comma)  # its clause
     headline = s_start < ctx.headline_end
-    if date is None and ctx.anchor and not headline and (s_start < ctx.lead_end or not recalled):
+    if (
+        date is None
+        and ctx.anchor
+        and not headline
+        and not future  # "X will hold talks with Y" is not dated by the announcement
+        and (s_start < ctx.lead_end or not recalled)
+    ):
         date = (ctx.anchor.isoformat(), "day")
     location = stated_location(ctx.doc, s_start, s_end, t_start, kind)
     if location is None and kind != "phone_call":
@@ -410,6 +454,27 @@ def _compatible(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
     return a is None or b is None or a[0].startswith(b[0]) or b[0].startswith(a[0])
 
 
+def _same_parties(ctx: Context, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same participants, a person given once in full and once by another form of the
+    name ("Benjamin Netanyahu", "Bibi Netanyahu"; "Ishiba", "Ishiba Shigeru"): the same
+    state and a name word in common."""
+    if set(a) == set(b):
+        return True
+
+    def one(x: str, y: str) -> bool:
+        if x == y:
+            return True
+        if x not in ctx.persons or y not in ctx.persons or ctx.country(x) != ctx.country(y):
+            return False
+        return bool(set(x.lower().split()) & set(y.lower().split()))
+
+    return (
+        len(a) == len(b)
+        and all(any(one(x, y) for y in b) for x in a)
+        and all(any(one(y, x) for x in a) for y in b)
+    )
+
+
 def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
     """One candidate per encounter: same participants (or the same states given once by
     delegates and once by state names), compatible dates, calls kept apart from visits."""
@@ -417,9 +482,17 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
     for c in sorted(cands, key=lambda c: c.weak):
         states = frozenset(ctx.country(k) or k for k in c.keys)
         for k in kept:
-            same = set(k.keys) == set(c.keys) or states == frozenset(
-                ctx.country(x) or x for x in k.keys
-            )
+            by_state = any(x not in ctx.persons for x in (*k.keys, *c.keys))
+            same = _same_parties(ctx, k.keys, c.keys) or (
+                by_state and states == frozenset(ctx.country(x) or x for x in k.keys)
+            )  # "Russia and Ukraine held talks" and their delegates' talks; not two persons'
+            # separate meetings with officials of one state
+            if (k.joined or c.joined) and (
+                set(k.keys) <= set(c.keys) or set(c.keys) <= set(k.keys)
+            ):
+                same = True  # the same encounter, with the participant who also took part
+                if len(c.keys) > len(k.keys):
+                    k.keys, k.joined = c.keys, True
             if same and c.weak:
                 break
             if k.kind == c.kind == "visit" and k.location and c.location:
@@ -452,6 +525,9 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
     for sentence in doc.sentences:
         s_start, s_end = sentence.start, sentence.end
         in_sentence: list[_Cand] = []
+        if cands and ctx.recent_age == 0 and _also_joins(ctx, cands[-1], s_start, s_end):
+            ctx.recent_age += 1
+            continue  # "X will also take part in the meeting": the one just reported
         for m in _TRIGGER.finditer(text, s_start, s_end):
             found = _candidates(ctx, m, s_start, s_end)
             if found and not ctx.main:
@@ -463,7 +539,7 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
             ctx.recent_age = 0
         cands += in_sentence
         _update_last_subject(ctx, s_start, s_end)
-    cands = [_host_in_person(ctx, c) for c in cands]
+    cands = [_leaders_of_states(ctx, _host_in_person(ctx, c)) for c in cands]
     merged = [c for c in _merge(ctx, cands) if _has_official_side(c, persons)]
     for c in merged:
         c.location = c.location or _inferred_location(ctx, c, merged[0])
@@ -493,6 +569,49 @@ def _host_in_person(ctx: Context, c: _Cand) -> _Cand:
     if len(heads) != 1:
         return c
     return replace(c, keys=(*c.keys[:-1], heads.pop()), kind="talks")
+
+
+_ALSO_JOINS = re.compile(
+    r"\b(?:will|would|is to|was to)?\s*also\s+(?:take|took|takes)\s+part\s+in\s+(?:the|this)\s+"
+    r"(?:meeting|talks|negotiations|conversation|consultations)\b|\balso\s+(?:joined|attended|"
+    r"participated\s+in)\s+(?:the|this)\s+(?:meeting|talks|negotiations|conversation)\b"
+)
+
+
+def _also_joins(ctx: Context, last: _Cand, s_start: int, s_end: int) -> bool:
+    """ "Moussa Faki Mahamat will also take part in the meeting": one more participant of
+    the encounter the sentence before reported."""
+    match = _ALSO_JOINS.search(ctx.doc.text, s_start, s_end)
+    if not match:
+        return False
+    people = [i for i in ctx.items_in(s_start, match.start()) if not i.is_state]
+    if len(people) != 1 or len(last.keys) >= 3:
+        return False
+    if people[0].key not in last.keys:
+        last.keys = (*last.keys, people[0].key)
+        last.joined = True
+    return True
+
+
+_LEADERS_OF = re.compile(r"\b(?:leaders|heads of state|presidents)\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _leaders_of_states(ctx: Context, c: _Cand) -> _Cand:
+    """ "News conference following Russian-Hungarian talks" in an article naming one head of
+    state or government of each state, on the day of the dateline: the talks are theirs."""
+    if not all(k not in ctx.persons and re.fullmatch(r"[A-Z]{3}", k) for k in c.keys):
+        return c
+    today = c.date and ctx.anchor and c.date[0] == ctx.anchor.isoformat()
+    leaders = _LEADERS_OF.search(ctx.doc.text, c.start, c.end)  # "the leaders of A, B and C"
+    if not (today or leaders or (c.date is None and c.start < ctx.headline_end)):
+        return c  # talks on another day ("the failed 2022 talks") may be any delegation's
+    heads_of: list[str] = []
+    for state in c.keys:
+        heads = {p.name for p in ctx.persons.values() if p.country == state and p.role in _HEADS}
+        if len(heads) != 1:
+            return c
+        heads_of.append(heads.pop())
+    return replace(c, keys=tuple(heads_of))
 
 
 def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:

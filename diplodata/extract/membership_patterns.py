@@ -28,7 +28,8 @@ _OLIST = rf"{_O}(?:{_SEP}{_O})*"
 _ANAPH = (
     r"\b(?:[Bb]oth\s+(?:states|countries|nations|sides)|[Tt]he\s+two\s+(?:states|countries|"
     r"nations|sides)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey|"
-    r"[Tt]he\s+country|it|[Tt]he\s+pair|[Tt]he\s+two(?=\s+(?:are|were|have|had|remain)\b))\b"
+    r"[Tt]he\s+country|it|[Tt]he\s+pair|[Tt]he\s+two(?=\s+(?:are|were|have|had|remain)\b)|"
+    r"[Ww]e(?=\s+are\b))\b"
 )
 _SUBJ = rf"(?P<subj>{_CLIST}|{_ANAPH})"
 _BE = (
@@ -235,7 +236,8 @@ HEDGE = re.compile(
     r"candidacy|observers?|associate|prospective|potential|possible|future|eventual|"
     r"aspir\w*|would|could|should|might|shall|proposed|planned|pending|if|whether|unless|"
     r"former|ex|non-member|suspended|expelled|withdr\w*|accept\w*|admit(?:ting)?|consider\w*|forward|"
-    r"ready|expect\w*|soon|intend\w*|plans?|planning|eager|dialogue|guests?|"
+    r"ready|expect\w*|soon|intend\w*|plans?|planning|eager|dialogue|guests?|suppose|"
+    r"supposing|imagine|assume|assuming|hypothetical\w*|"
     r"partners?(?!\s+and\s+(?:fellow\s+)?(?:[Mm]ember|[Aa]ll)))\b|"
     r"n['’]t\b|\bnon-⟨|respectively",
     re.IGNORECASE,

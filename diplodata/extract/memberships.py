@@ -394,12 +394,47 @@ def _following(doc: Doc, index: int) -> Iterator[_Hit]:
         yield _Hit(tuple(dict.fromkeys(states)), orgs, end=end)
 
 
+_BODY_STATEMENT = re.compile(
+    r"\s*(?:Leaders['’]?\s+)?(?:Joint\s+)?(?:Statement|Declaration|"
+    r"Communiqu[eé]|Vision\s+Statement)\b",
+    re.IGNORECASE,
+)
+
+
+def _we_of_headline(doc: Doc, index: int, sentence: _Sentence) -> Iterator[_Hit]:
+    """ "Quad Leaders' Joint Statement" ... "We have convened to reaffirm our cooperation
+    between A, B, C and D": the authors of a body's joint statement, listed in its first
+    sentences, are its members."""
+    if index > 3 or not P.WE_LEADERS.match(sentence.text.strip()):
+        return
+    head = doc.sentences[0]
+    orgs = tuple(dict.fromkeys(o.code for o in doc.organizations_in(head.start, head.end)))
+    if len(orgs) != 1:
+        return
+    first = min(o.end for o in doc.organizations_in(head.start, head.end))
+    if not _BODY_STATEMENT.match(doc.text, first, head.end):
+        return  # the body is the statement's author: "⟨O⟩ Leaders' Joint Statement"
+    states = tuple(dict.fromkeys(sentence.countries))
+    if len(states) >= 2 and not P.HEDGE.search(sentence.text):
+        yield _Hit(states, orgs)
+
+
 def _resolve_anaphor(
     doc: Doc, index: int, sentence: _Sentence, hit: _Hit, memory: tuple[str, ...]
 ) -> tuple[str, ...]:
     """States meant by "both states"/"they": those named earlier in the sentence, else the
     last membership subject, else the states of the nearest preceding sentence naming two or
     more of them. "Both" and "the two" must resolve to exactly two states."""
+    if hit.anaphor.lower() == "we":  # "The Hungarian model exists: we are members of NATO"
+        span = sentence.span
+        we = re.search(r"\b[Ww]e\s+are\b", doc.text[span.start : span.end])
+        end = span.start + we.start() if we else span.start
+        before = [
+            c.code
+            for c in doc.countries_in(span.start, end)
+            if c.code != "EUU" and c.form in ("name", "short", "official", "demonym")
+        ]
+        return tuple(dict.fromkeys(before)) if len(set(before)) == 1 else ()
     if hit.anaphor in ("it", "the country"):  # one state: this sentence's, or the last one's
         here = tuple(dict.fromkeys(_codes(sentence, sentence.text[: hit.at], "C")))
         if not here and hit.anaphor == "the country" and index > 0:
@@ -457,7 +492,11 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
         sentence = _placeholders(doc, span, named)
         names = {o.code: o.surface for o in named}
         hits = (hit for rule in _RULES for hit in rule(sentence))
-        listed = itertools.chain(_heads_list(doc, index, sentence), _following(doc, index))
+        listed = itertools.chain(
+            _heads_list(doc, index, sentence),
+            _following(doc, index),
+            _we_of_headline(doc, index, sentence),
+        )
         for hit in itertools.chain(hits, listed):
             members = hit.members
             if hit.anaphor:

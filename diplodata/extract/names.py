@@ -21,7 +21,8 @@ from diplodata.extract.vocabulary import is_common, is_proper_name
 _UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _LO = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
 _WORD = (
-    rf"#?(?:(?:al|el)-)?(?:Mc|Mac|O['’]|D['’]|Di|De|Le|La|Du)?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*"
+    rf"#?(?:(?:al|el)-)?(?:Mc|Mac|O['’]|D['’]|Di|De|Le|La|Du)?[{_UP}][{_LO}]+"
+    rf"(?:['’](?!s\b)[{_LO}]+)?(?:-[{_UP}]?[{_LO}]+)*"  # "Shia’a", not "Biden’s"
 )
 # An initial: "R." or, between two name words, a bare capital ("George W Bush").
 _INITIAL = rf"(?:[{_UP}]\.|(?<=[{_LO}] )[B-HJ-Z](?= [{_UP}][{_LO}]))"

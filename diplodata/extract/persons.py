@@ -23,6 +23,7 @@ from diplodata.extract.holders import (
 )
 from diplodata.extract.names import (
     HONORIFICS,
+    PARTICLES,
     Segment,
     fold,
     given_names,
@@ -39,6 +40,7 @@ from diplodata.extract.titles import (
     parse_title,
     right_title,
 )
+from diplodata.extract.vocabulary import is_common
 from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
 from diplodata.resolve import generation, word_ending
 from diplodata.text import Doc
@@ -130,7 +132,7 @@ def _mentions(doc: Doc) -> list[Mention]:
         sent_end = max(sent.end, seg.end)
         left = left_title(doc, seg, sent_start, strong)
         multi = len(seg.tokens) >= 2
-        right = right_title(doc, seg, sent_end) if multi else None
+        right = right_title(doc, seg, sent_end, strong) if multi else None
         before = doc.text[max(0, seg.start - 12) : seg.start]
         honorific = bool(_HONORIFIC_BEFORE.search(before))
         personal = bool(_PERSONAL_BEFORE.search(before))
@@ -230,6 +232,9 @@ def _compatible(person: _Person, mention: Mention) -> bool:
     keys = {fold(t) for t in tokens}
     if keys <= person.keys:
         return True
+    extra = [t for t in tokens if fold(t) not in person.keys and t.lower() not in PARTICLES]
+    if len(person.tokens) >= 2 and person.keys <= keys and not any(map(is_common, extra)):
+        return True  # "Claudia Sheinbaum" and "Claudia Sheinbaum Pardo" (not "... Lecture")
     if fold(tokens[-1]) != person.surname():
         return False
     if len(person.tokens) == 1:
@@ -265,6 +270,9 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         # a compatible person holds the mention's last word (as surname or among its words);
         # the first one in order wins, as a scan of every person would find it
         candidates = sorted(by_word.get(fold(m.seg.tokens[-1]), ()))
+        if not candidates and len(m.seg.tokens) >= 3:  # more names added to a known one
+            words = {fold(t) for t in m.seg.tokens[1:] if t.lower() not in PARTICLES}
+            candidates = sorted({i for w in words for i in by_word.get(w, ())})
         found = next((i for i in candidates if _compatible(people[i], m)), None)
         if found is not None:
             people[found].add(m)

@@ -20,7 +20,7 @@ from diplodata.text import Doc
 
 _LEFT_TOKEN = re.compile(r"[\w’'#.-]+|[^\w\s]")
 CONNECTORS = frozenset(words("of the to for on and in at"))
-_WALK_CONNECTORS = frozenset(words("of the to for"))
+_WALK_CONNECTORS = frozenset(words("of the to for in"))
 # Lowercase nouns that may sit inside a title ("Head of the ... faction").
 _TITLE_NOUNS = frozenset(
     words(
@@ -146,6 +146,8 @@ def left_title(
         w, pos = tok.group(), base + tok.start()
         if strong[pos]:  # another person's name
             break
+        if w == "in" and not (kept and _starts_with_name(doc, base + kept[0].start())):
+            break  # "Representative in Ukraine X", not "home secretary in X's government"
         if w == "and" and kept and kept[0].group().lower() in _DEPARTMENTS:
             prev = tokens[len(tokens) - n - 2].group().lower() if n + 1 < len(tokens) else ""
             if prev in _DEPARTMENTS:  # "Trade and Industry Secretary"
@@ -214,10 +216,16 @@ def _starts_with_name(doc: Doc, pos: int) -> bool:
     return pos in starts
 
 
-def right_title(doc: Doc, seg: Segment, sent_end: int) -> tuple[int, int] | None:
-    """Span of an appositive title after ``seg`` ("X, the ... Ambassador to Turkey")."""
+def right_title(
+    doc: Doc, seg: Segment, sent_end: int, strong: bytearray | None = None
+) -> tuple[int, int] | None:
+    """Span of an appositive title after ``seg`` ("X, the ... Ambassador to Turkey"); none
+    when another person's name follows in it ("X, President of Azerbaijan Y and ...": the
+    title is Y's)."""
     m = _APPOSITIVE.match(doc.text, seg.end, sent_end)
     if not m:
+        return None
+    if strong is not None and _titles_next_name(doc, strong, m.start(1), m.end(1)):
         return None
     found = m.group(1).split()
     if (
@@ -232,6 +240,23 @@ def right_title(doc: Doc, seg: Segment, sent_end: int) -> tuple[int, int] | None
     if not (found[0][0].isupper() or is_office_word(found[0]) or _modified_head(found)):
         return None
     return m.end(1) - len(" ".join(found)), m.end(1)
+
+
+def _titles_next_name(doc: Doc, strong: bytearray, start: int, end: int) -> bool:
+    """Whether a name in ``text[start:end]`` follows an office word or a state right before
+    it ("President of Azerbaijan Ilham Aliyev"): the words are that person's title."""
+    pos = next((i for i in range(start, end) if strong[i]), None)
+    if pos is None:
+        return False
+    before = doc.text[start:pos].split()
+    if not before:
+        return False
+    last = before[-1]
+    gap_end = start + len(doc.text[start:pos].rstrip())
+    return (last[0].isupper() and is_office_word(last, heads=True)) or any(
+        c.end == gap_end and c.form in ("name", "short", "official")
+        for c in doc.countries_in(start, pos)
+    )
 
 
 def _modified_head(found: list[str]) -> bool:

@@ -211,9 +211,16 @@ def _windows(
     windows = []
     for i, _ in enumerate(money):
         lo = cuts[i - 1][1] if i else span.start
-        hi = cuts[i][0] if i < len(cuts) else span.end
+        hi = cuts[i][0] if i < len(cuts) else _clause_end(text, money[i].end, span.end)
         windows.append((lo, max(_before_share(text, shares, money[i].end, hi), money[i].end)))
     return windows
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the last amount's clause ends: "... 92.7 billion dlrs -- has poured into
+    markets, and funded the huge U.S. budget deficit" (the U.S. is another clause's)."""
+    m = P.BOUNDARY.search(text, start, end)
+    return m.start() if m else end
 
 
 def _before_share(text: str, shares: list[Amount], start: int, end: int) -> int:

@@ -43,6 +43,17 @@ _RELATIVE_SPAN = re.compile(
 )
 _RELATIVE_WORD = re.compile(r"(?i)today|yesterday|tomorrow|(?:on|last|this|next)\s+\w+day")
 _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3}
+_FRONTED_EVENT = re.compile(r"\b(?:[Ff]ollowing|[Aa]fter|[Ff]ollow[- ]up to)\b")
+_DAY_WORDS = {
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the day before": -1,  # of the report: "talks held the day before"
+    "the previous day": -1,
+    "a day earlier": -1,
+    "the next day": 1,
+    "the following day": 1,
+}
 DateValue = tuple[str, DatePrecision]
 _FOR_TRIGGER = re.compile(r"\s+(?:\w+\s+){0,3}?for\s+(?:(?:a|an|the|further|more|new)\s+)?")
 _REGION = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
@@ -153,8 +164,12 @@ def event_date(
         if not _RELATIVE_WORD.fullmatch(text[d.start : d.end])
     ]
     if anchor is not None:
-        for m in re.finditer(r"(?i)\b(today|yesterday|tomorrow)\b", text[start:end]):
-            delta = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
+        for m in re.finditer(
+            r"(?i)\b(today|yesterday|tomorrow|the day before|the previous day|a day earlier|"
+            r"the next day|the following day)\b(?! yesterday)",
+            text[start:end],
+        ):
+            delta = _DAY_WORDS[m.group(1).lower()]
             day = (anchor + dt.timedelta(days=delta)).isoformat()
             found.append((start + m.start(), start + m.end(), (day, "day")))
         for m in _RELATIVE_SPAN.finditer(text, start, end):
@@ -174,6 +189,9 @@ def event_date(
         between = text[min(b, near) : max(a, near)] + text[a : a + 6]
         if _OTHER_EVENT.search(between):
             continue
+        if b <= near and "," in text[b:near] and _FRONTED_EVENT.search(text, start, a):
+            continue  # "In follow up to talks held the day before, A called B": the talks'
+
         distance = a - near if a >= near else near - b
         if best is None or distance < best[0]:
             best = (distance, value)
@@ -201,12 +219,14 @@ def stated_location(
             r"\s+(?:soil|territory)\b", text[c.end : c.end + 12]
         )
         welcomed = text.startswith("welcom", t_start) and c.start > t_start
+        trip_to = re.search(r"\b(?:visit|trip|journey|tour)\s+to\s+(?:the\s+)?$", before)
         visit = (
             kind == "visit" or welcomed or _FOR_TRIGGER.fullmatch(text, c.end, t_start)
         ) and re.search(r"\bto\s+(?:the\s+)?$", before)
         # "a visit to X", "sending Y to Moscow for talks", "welcomed Y to the White House"
         if soil and re.search(r"\bon\s+$", before):
             prep = soil
+        visit = visit or trip_to  # "During a working visit to Brussels, X met Y"
         if not (prep or visit) or (c.form not in LOCATION_FORMS and not soil):
             continue
         if prep and _TOPIC_BEFORE.search(before[: prep.start()]):
