@@ -396,9 +396,11 @@ def _protagonist(items: list[Item]) -> str | None:
     return ranked[0][0]
 
 
-_FRONTED = re.compile(  # after a dateline ("KYIV, June 20 (XYZ): ") at most
-    r"\s*(?:[^.:]{0,60}:\s*)?"
-    r"(?:Pursuant|On|At|In|Following|After|Upon|Under|By|According|Acting|Before)\b"
+# What may open a sentence before its first phrase: a dateline ("KYIV, June 20 (XYZ): ")
+AFTER_DATELINE = r"\s*(?:[^.:]{0,60}:\s*)?"
+_FRONTED = re.compile(
+    AFTER_DATELINE
+    + r"(?:Pursuant|On|At|In|Following|After|Upon|Under|By|According|Acting|Before)\b"
 )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from diplodata.extract import holders
 from diplodata.extract.meeting_parties import (
+    AFTER_DATELINE,
     Context,
     Item,
     chain_items,
@@ -76,8 +77,8 @@ _HEDGE = re.compile(r"\b(?:what|which) (?:could|might|would) be (?:the|their|its
 _THEIR = re.compile(r"\btheir\s+(?:(?!(?:to|of|for|with|in|on|and|at)\s)[\w-]+\s+){0,4}$")
 _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just reported
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
-_AT_MEETING = re.compile(  # after a dateline ("KYIV, May 5 (XYZ): ") at most
-    r"\s*(?:[^.:]{0,60}:\s*)?(?:(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}|"
+_AT_MEETING = re.compile(
+    AFTER_DATELINE + r"(?:(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}|"
     r"(?:Following|After|In follow[- ]up to) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2})$"
 )
 _TITLED = re.compile(

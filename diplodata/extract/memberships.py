@@ -408,11 +408,11 @@ def _we_of_headline(doc: Doc, index: int, sentence: _Sentence) -> Iterator[_Hit]
     if index > 3 or not P.WE_LEADERS.match(sentence.text.strip()):
         return
     head = doc.sentences[0]
-    orgs = tuple(dict.fromkeys(o.code for o in doc.organizations_in(head.start, head.end)))
+    named = doc.organizations_in(head.start, head.end)
+    orgs = tuple(dict.fromkeys(o.code for o in named))
     if len(orgs) != 1:
         return
-    first = min(o.end for o in doc.organizations_in(head.start, head.end))
-    if not _BODY_STATEMENT.match(doc.text, first, head.end):
+    if not _BODY_STATEMENT.match(doc.text, min(o.end for o in named), head.end):
         return  # the body is the statement's author: "⟨O⟩ Leaders' Joint Statement"
     states = tuple(dict.fromkeys(sentence.countries))
     if len(states) >= 2 and not P.HEDGE.search(sentence.text):

@@ -157,7 +157,8 @@ def _statement_facts(
     facts: list[TradeFact] = []
     carried = ctx.last_reading if ctx.last_reading and _continues(ctx, index, span) else None
     previous = carried[1] if carried else None
-    own_flow = P.KEYWORD.search(text, span.start, span.end) is not None
+    # "It widened to ...", no flow word of its own: the figure before, same states and sign
+    same = carried if carried and not P.KEYWORD.search(text, span.start, span.end) else None
     skipped_conversion = False
     for i, amount in enumerate(money):
         lo, hi = windows[i]
@@ -182,10 +183,9 @@ def _statement_facts(
         if reading.flow in ("turnover", "balance") and source == partner:
             reporter, partner = partner, reporter
         value = amount.value
-        before = carried[1] if carried and not own_flow else None
-        if before and before.reporter and before.partner:  # "It widened to ...": same sign
-            reporter, partner = before.reporter, before.partner
-            value = math.copysign(value, carried[2] if carried else 1.0)
+        if same and same[1].reporter and same[1].partner:
+            reporter, partner = same[1].reporter, same[1].partner
+            value = math.copysign(value, same[2])
         elif reading.flow == "balance":
             value = signed_balance(text, (amount.start, amount.end), (span.start, hi), reporter,
                                    ctx.doc.countries, value)  # fmt: skip

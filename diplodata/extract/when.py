@@ -54,6 +54,7 @@ _DAY_WORDS = {
     "the next day": 1,
     "the following day": 1,
 }
+_DAY_WORD = re.compile(rf"(?i)\b({'|'.join(_DAY_WORDS)})\b(?! yesterday)")
 DateValue = tuple[str, DatePrecision]
 _FOR_TRIGGER = re.compile(r"\s+(?:\w+\s+){0,3}?for\s+(?:(?:a|an|the|further|more|new)\s+)?")
 _REGION = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
@@ -164,11 +165,7 @@ def event_date(
         if not _RELATIVE_WORD.fullmatch(text[d.start : d.end])
     ]
     if anchor is not None:
-        for m in re.finditer(
-            r"(?i)\b(today|yesterday|tomorrow|the day before|the previous day|a day earlier|"
-            r"the next day|the following day)\b(?! yesterday)",
-            text[start:end],
-        ):
+        for m in _DAY_WORD.finditer(text[start:end]):
             delta = _DAY_WORDS[m.group(1).lower()]
             day = (anchor + dt.timedelta(days=delta)).isoformat()
             found.append((start + m.start(), start + m.end(), (day, "day")))
