@@ -849,3 +849,15 @@ def test_meetings_the_presidents_of_states_at_their_meeting() -> None:
     assert [(f[0], f[2]) for f in _flat(_meetings(text, []))] == [
         (("ARM", "BLR", "RUS"), "2021-11-26")
     ]
+
+
+def test_meetings_counterpart_title_with_modifier_and_honorific() -> None:
+    """ "talks with Sweden's new prime minister, Ms Anna Berg": the modifier and the
+    honorific between the title and the name leave her the party."""
+    text = (
+        "Minsk, 2 September 2022\nForeign Minister Ivan Petrov will hold talks with Sweden's "
+        "new prime minister, Ms Anna Berg, on Monday."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "talks", "2022-09-05", None)
+    ]

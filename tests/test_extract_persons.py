@@ -526,3 +526,19 @@ def test_persons_a_longer_patronymic_form_is_the_same_person() -> None:
     )
     people = {p.name: p.aliases for p in _persons(text)}
     assert people == {"Khalid bin Saud bin Abdulaziz Al-Faisal": ("Khalid bin Saud",)}
+
+
+def test_persons_title_modifiers_keep_the_possessive_state() -> None:
+    """ "Chile's new trade minister": a lowercase modifier inside a title does not end it,
+    so the state stays the title's; "new" says when, "former" and "acting" say what."""
+    text = (
+        "Lisbon, 3 May 2023\n"
+        "Peruvian Foreign Minister Ana Cecilia Gervasi met Chile's new trade minister, "
+        "Mr Tomas Riveros, and Bolivia's acting foreign minister Rosa Quispe. Argentina's "
+        "former economy minister, Lucas Ferrante, was also present."
+    )
+    assert _flat(text)[1:] == [
+        ("Tomas Riveros", "trade minister", "CHL", None),
+        ("Rosa Quispe", "acting foreign minister", "BOL", None),
+        ("Lucas Ferrante", "former economy minister", "ARG", None),
+    ]

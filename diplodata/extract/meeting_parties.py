@@ -14,6 +14,7 @@ from functools import cache
 
 from diplodata import lexicon
 from diplodata.dates import find_dates
+from diplodata.extract.titles import TITLE_MODIFIERS
 from diplodata.extract.when import LOCATION_FORMS, DateValue, article_anchor, dateline_place
 from diplodata.lexicon import SurfaceMatcher
 from diplodata.models import CountryMention, PersonFact
@@ -217,7 +218,11 @@ def is_title_gap(gap: str, joined: bool) -> bool:
         low = word.lower()
         plural = n == len(words) - 1 and low.endswith("s") and low[:-1] in lex_words
         if not (
-            word[0].isupper() or low in _FUNCTION_WORDS or low in lex_words or plural
+            word[0].isupper()
+            or low in _FUNCTION_WORDS
+            or low in TITLE_MODIFIERS
+            or low in lex_words
+            or plural
         ):  # a plural title right before the names: "senators A, B and C"
             return False
     return not joined or bool(re.search(r",|\band\b|&", gap))

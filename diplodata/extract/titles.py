@@ -28,6 +28,14 @@ _TITLE_NOUNS = frozenset(
     commission council agency department service team club"""
     )
 )
+# Lowercase words that qualify a title without ending it ("Finland's new foreign minister",
+# "the country's acting president").
+TITLE_MODIFIERS = frozenset(
+    words(
+        """new former acting outgoing incoming interim caretaker newly recently appointed elected
+    current then top chief senior longtime long-serving"""
+    )
+)
 # Head nouns of roles not in offices.csv ("a security manager at Microsoft").
 _ROLE_HEADS = frozenset(
     words(
@@ -158,7 +166,11 @@ def left_title(
         ):
             break  # a person's or organization's possessive ends any title ("People's
             # Republic of China" is a state's name)
-        if not (
+        if w in TITLE_MODIFIERS and not is_office_word(w):
+            prev = tokens[len(tokens) - n - 2] if n + 1 < len(tokens) else None
+            if prev and not _opens_title(doc, prev.group(), base + prev.start()):
+                break  # "lawyers for former chief executive X": the title starts after
+        elif not (
             w[0].isupper()
             or w in _WALK_CONNECTORS
             or is_office_word(w)
@@ -199,6 +211,17 @@ def left_title(
     if touching and found[-1].lower() not in _head_words() and found[-1][:-1] in _ROLE_HEADS:
         touching = False  # "oil analysts Douglas-Westwood": a firm of them, not a person
     return base + kept[0].start(), base + kept[-1].end(), touching
+
+
+def _opens_title(doc: Doc, word: str, pos: int) -> bool:
+    """Whether a title's modifier ("new", "former") may follow ``word``: a determiner, a
+    possessive ("Chile's new ..."), or a state's name or demonym ("Iraqi interim leader")."""
+    return (
+        word.lower() in _LEADING
+        or bool(re.search(r"['’]s$", word))
+        or any(c.start <= pos < c.end for c in doc.countries_in(pos, pos + len(word)))
+        or not word[0].isalnum()
+    )
 
 
 # a title that ends a fronted phrase ("Before the meeting with the President of Ukraine,")
@@ -322,6 +345,14 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
     return Title(role, country, posted, org=bool(doc.international_in(start, end)))
 
 
+_LEADING = frozenset(words("the a an his her their its and"))
+# modifiers that say when someone took the office, not which office ("new", "then"): a role
+# keeps "former" and "acting", which change what the office is
+_TRANSIENT = frozenset(
+    words("new newly recently appointed elected current then longtime long-serving")
+)
+
+
 def _role_words(phrase: str) -> list[str]:
     """The words of a title phrase without leading articles and trailing honorifics."""
     lex = lexicon.load()
@@ -333,7 +364,7 @@ def _role_words(phrase: str) -> list[str]:
         and (found[-1].rstrip(".") in HONORIFICS or found[-1].lower() in CONNECTORS)
     ):
         found.pop()
-    while found and found[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "and"):
+    while found and (found[0].lower() in _LEADING or found[0].lower() in _TRANSIENT):
         found.pop(0)
     return found
 
