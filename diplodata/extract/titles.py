@@ -167,8 +167,8 @@ def left_title(
             break  # a person's or organization's possessive ends any title ("People's
             # Republic of China" is a state's name)
         if w in TITLE_MODIFIERS and not is_office_word(w):
-            prev = tokens[len(tokens) - n - 2] if n + 1 < len(tokens) else None
-            if prev and not _opens_title(doc, prev.group(), base + prev.start()):
+            before = tokens[len(tokens) - n - 2] if n + 1 < len(tokens) else None
+            if before and not _opens_title(doc, before.group(), base + before.start()):
                 break  # "lawyers for former chief executive X": the title starts after
         elif not (
             w[0].isupper()
