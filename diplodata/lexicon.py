@@ -108,16 +108,30 @@ class OfficeTerm:
     end: int | None  # None: still in office
 
 
+# the ways one organization's full name is written: British and American spelling, and
+# "of the" or "of" before its members ("Organisation of Petroleum Exporting Countries")
+_SPELLINGS = (("Organization", "Organisation"), (" of the ", " of "), (" and ", " & "))
+
+
+def _spellings(alias: str) -> list[str]:
+    """``alias`` first, then its other spellings (only for names of several words)."""
+    found = [alias]
+    if " " in alias:
+        for one, other in _SPELLINGS:
+            found += [f.replace(one, other) for f in found if one in f]
+    return list(dict.fromkeys(found))
+
+
 class Lexicon:
     """Lookup tables and compiled matchers built once from the data files."""
 
     def __init__(self) -> None:
         self.countries: dict[str, CountryEntry] = _country_table()
         self.country_names: dict[str, str] = _country_names()
-        self.organizations: dict[str, Organization] = {
-            row["alias"]: Organization(row["code"], row["name"])
-            for row in _read_csv("organizations.csv")
-        }
+        self.organizations: dict[str, Organization] = {}
+        for row in _read_csv("organizations.csv"):
+            for variant in _spellings(row["alias"]):
+                self.organizations.setdefault(variant, Organization(row["code"], row["name"]))
         self.offices: dict[str, Office] = {
             row["phrase"].lower(): Office(
                 row["office"], row["envoy"] == "true", row.get("sphere") or "public"

@@ -432,3 +432,36 @@ def test_memberships_the_authors_of_a_bodys_joint_statement_listed_first() -> No
         "We have convened to reaffirm our commitment to cooperation between Australia and India."
     )
     assert _pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # wire style: the list set off by double hyphens
+            "Ministers of the Group of Seven -- Canada, Italy and Japan -- met.",
+            ["CAN:G7", "ITA:G7", "JPN:G7"],
+        ),
+        (  # an unknown acronym in brackets is part of the organization's mention
+            "The Group of Seven (G-7) nations - Canada, Italy and Japan - agreed.",
+            ["CAN:G7", "ITA:G7", "JPN:G7"],
+        ),
+        (  # a known one too, before a relative clause listing the members
+            "The Gulf Cooperation Council (GCC), which includes Oman, Qatar and Kuwait, met.",
+            ["KWT:GCC", "OMN:GCC", "QAT:GCC"],
+        ),
+        (  # a dash after the organization opens no list when the states are not set off
+            "Talks between NATO - and Russia, Belarus and Armenia - stalled.",
+            [],
+        ),
+    ],
+)
+def test_memberships_list_set_off_by_dashes_after_the_organization(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected
+
+
+def test_memberships_organization_names_in_either_spelling() -> None:
+    """British spelling and "of" without "the" name the same organization."""
+    text = "Ecuador, a member of the Organisation of Petroleum Exporting Countries, cut output."
+    assert _pairs(text) == ["ECU:OPEC"]

@@ -15,7 +15,7 @@ TRIGGER = re.compile(
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
     r"[Hh]eads\b|[Ll]eaders\b|[Ll]eaders['’]|[Ss]ummit|convened|[Ww]e,|within|two\s+(?:biggest|largest)|admission|"
-    r"\s\((?=[A-Z])|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–])|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
+    r"\s\((?=[A-Z])|\s-{1,2}\s|--|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–])|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
 )
 
 # -- building blocks over the placeholder text ------------------------------------------
@@ -47,7 +47,7 @@ _MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies))"
 _LEAD = r"(?:\s*,\s*(?:which|that)\s+|\s+)"
 _LIST_INTRO = (
     r"(?:\s*,?\s+such\s+as\s+|\s*,?\s+including\s+|\s+like\s+|\s+namely\s+|\s*:\s*|\s*[—–]\s*"
-    r"|\s+-\s+)"
+    r"|\s+-{1,2}\s+|\s*--\s*)"
 )
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -111,6 +111,11 @@ ORG_MEMBERS_LIST = re.compile(
 ORG_PAREN_LIST = re.compile(
     rf"(?P<orgs>{_O}){_POS}?(?:\s+{_MODS}(?:{_MEMBER_ONLY}|{_STATES}))?\s*\(\s*(?:the\s+)?"
     rf"(?P<subj>{_C}(?:{_SEP}{_C})+)\s*\)"
+)
+# "the Group of Seven -- A, B, C ... and G --": a closed list of states set off by dashes.
+_DASH = r"(?:\s*[—–]\s*|\s+-{1,2}\s+|\s*--\s*)"
+ORG_DASH_LIST = re.compile(
+    rf"(?P<orgs>{_O}){_DASH}(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)(?={_DASH}|\s*[.;:)]|\s*$)"
 )
 MEMBERS_OF_LIST = re.compile(
     rf"{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs>{_O}){_LIST_INTRO}(?:the\s+)?(?P<subj>{_CLIST})"

@@ -85,6 +85,10 @@ def _states(doc: Doc, start: int, end: int) -> list[CountryMention]:
     ]
 
 
+# an organization's acronym in brackets after its name: part of the one mention
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][\w.+-]{0,11}\s*\)")
+
+
 def _placeholders(doc: Doc, span: Span, orgs: list[OrganizationMention]) -> _Sentence:
     """Rewrite ``span`` with ⟨C i⟩ / ⟨O i⟩ placeholders (states inside an org name are dropped)."""
     mentions: list[CountryMention | OrganizationMention] = [
@@ -104,10 +108,12 @@ def _placeholders(doc: Doc, span: Span, orgs: list[OrganizationMention]) -> _Sen
         if isinstance(m, CountryMention):
             parts.append(f"⟨C{len(countries)}⟩")
             countries.append(m.code)
+            pos = m.end
         else:
             parts.append(f"⟨O{len(org_codes)}⟩")
             org_codes.append(m.code)
-        pos = m.end
+            acronym = _ACRONYM_AFTER.match(doc.text, m.end, span.end)
+            pos = acronym.end() if acronym else m.end  # "the Group of Seven (G-7) nations"
     parts.append(doc.text[pos : span.end])
     return _Sentence(span, "".join(parts), countries, org_codes)
 
@@ -201,6 +207,7 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         P.LIST_ORG_MEMBERS,
         P.AS_MEMBERS_LEAD,
         P.ORG_PAREN_LIST,
+        P.ORG_DASH_LIST,
         P.HYPHEN_CHAIN,
     )
     for pattern in patterns:
