@@ -861,3 +861,37 @@ def test_meetings_counterpart_title_with_modifier_and_honorific() -> None:
     assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
         (("Anna Berg", "Ivan Petrov"), "talks", "2022-09-05", None)
     ]
+
+
+def test_meetings_noun_discussed_as_topic_is_no_encounter_of_the_subjects() -> None:
+    """ "The two leaders discussed the ongoing negotiations in Geneva": the negotiations are
+    what they talked about; a noun with its own parties stays an encounter."""
+    text = (
+        "Minsk, 2 September 2022\nForeign Minister Ivan Petrov spoke by phone with Prime "
+        "Minister Anna Berg. The two leaders discussed the ongoing negotiations in Geneva. "
+        "Petrov briefed her on the meeting of the leaders of Belarus and Slovenia in Bled on "
+        "August 30."
+    )
+    found = _flat(_meetings(text, [ALPHA, GAMMA]))
+    assert (("Anna Berg", "Ivan Petrov"), "phone_call", "2022-09-02", None) in found
+    assert not [f for f in found if f[1] == "negotiations"]
+    assert (("BLR", "SVN"), "meeting", "2022-08-30", None) in found
+
+
+def test_meetings_negated_with_contraction_and_words_between() -> None:
+    text = (
+        "Minsk, 2 September 2022\nIn Stockholm, Petrov was criticized and didn't even get to "
+        "meet Prime Minister Anna Berg."
+    )
+    assert _meetings(text, [ALPHA, GAMMA]) == []
+
+
+def test_meetings_place_named_with_its_state_in_brackets() -> None:
+    """A city the lexicon does not know, followed by its state: the state is the place."""
+    text = (
+        "Minsk, 2 September 2022\nOn the sidelines of the forum in Bled (Slovenia), Foreign "
+        "Minister Ivan Petrov met Prime Minister Anna Berg."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "meeting", "2022-09-02", "SVN")
+    ]

@@ -55,7 +55,7 @@ _MODAL = re.compile(
     r"[Ii]f|[Uu]ntil|[Uu]nless|refus\w+|declin\w+|ready|readiness|possib\w+|urg\w+|"
     r"called for|calls for|seek\w*|plans? to|planning|not|no|never|without|cancel\w*|"
     r"postpon\w+|invit\w+|consider\w*|regularly|often|every|constant\w*|always|usually|"
-    r"many times|times a)\b"
+    r"many times|times a)\b|n['’]t\b"  # "didn't even get to meet"
 )
 _EARLIER = re.compile(
     r"\b(?:the day before|the previous day|a day earlier|yesterday|last (?:week|month)|"
@@ -104,7 +104,15 @@ _DETERMINER = re.compile(
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){0,3}")  # "Harris’ visit"
 _AMONG = re.compile(r"\bamong\b")
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
-_RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
+_RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|recent|in the past|ago|once)\b")
+# a meeting noun that is what someone talks about, not an encounter of the sentence's
+# subjects: "the two leaders discussed the ongoing negotiations in Doha"
+_TOPIC_OF = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|review(?:ed|s|ing)?|address(?:ed|es|ing)?|about|regarding|"
+    r"concerning|updates?\s+on|briefed\s+(?:\w+\s+){1,3}?on|progress\s+(?:in|of|at))\s+"
+    r"(?:the\s+|these\s+|those\s+)?(?:(?!(?:with|and|at|during|in|on|before|after|ahead)\b)[\w-]+\s+){0,2}$"
+)
+_NOUN_KINDS = frozenset({"summit", "negotiations", "talks", "meeting", "visit"})
 
 
 @dataclass(slots=True)
@@ -343,6 +351,8 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         window = _REPORTED_WOULD.sub("", window)  # "he said he would meet X": announced
     if _MODAL.search(window) or _HABIT.search(text[s_start:s_end]) or _meets_a_goal(m, text):
         return []
+    if _is_topic(m, text, s_start):
+        return []
     groups = _body_parties(ctx, m, s_end, _parties(ctx, m, s_start, s_end))
     found = []
     for group in groups:
@@ -370,6 +380,25 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         stated = event_date(text, s_start, s_end, t_start, ctx.anchor, False)
         ctx.unnamed = (kind, stated, s_end) if stated else ctx.unnamed
     return found
+
+
+def _is_topic(m: re.Match[str], text: str, s_start: int) -> bool:
+    """A meeting noun that is the object of "discussed", "about", "briefed on": a topic."""
+    noun = m.group()[:1].isupper() or not m.group().lower().startswith(
+        ("met", "meets", "received", "receives", "hosted", "hosts", "welcom", "gathered")
+    )
+    own_parties = re.match(
+        r"\s+(?:with|between|of|among|involving)\b", text[m.end() : m.end() + 12]
+    ) or re.search(
+        r"(?:\b(?:his|her|their|its)|['’]s)\s+(?:[\w-]+\s+)?$",
+        text[max(0, m.start() - 30) : m.start()],
+    )  # "about his talks with Mr X", "progress in talks between A and B": an encounter
+    return (
+        noun
+        and m.lastgroup in _NOUN_KINDS
+        and not own_parties
+        and bool(_TOPIC_OF.search(text, max(s_start, m.start() - 60), m.start()))
+    )
 
 
 def _stateless(ctx: Context, keys: tuple[str, ...], s_start: int, s_end: int) -> bool:

@@ -64,6 +64,8 @@ _TOPIC_BEFORE = re.compile(
     r"protests?|unrest|fighting|troops|forces|crimes|victims|refugees|security|stability|"
     r"reforms?|investors|prices|economy|markets?|democracy|freedom|rights)\s*$"
 )
+# a place the lexicon does not know, followed by its state in brackets
+_PLACE_IN_BRACKETS = re.compile(r"\b(?:in|at)\s+(?:[A-Z][\w'’.-]*\s+){1,3}\(\s*(?:the\s+)?$")
 _RANGE_AFTER = re.compile(r"\s?[–-]\s?[0-3]?\d\b")
 _RANGE_BEFORE = re.compile(r"\b[0-3]?\d\s?[–-]\s?$")
 # words between an event and a date that mark the date as another event's; "which" opens
@@ -211,7 +213,9 @@ def stated_location(
         ):
             continue
         before = text[max(s_start, c.start - 40) : c.start]
-        prep = re.search(rf"\b(?:in|at)\s+(?:the\s+)?(?:{_REGION}\s+)?$", before)
+        prep = re.search(rf"\b(?:in|at)\s+(?:the\s+)?(?:{_REGION}\s+)?$", before) or (
+            _PLACE_IN_BRACKETS.search(before)  # "in Glasgow (Great Britain)"
+        )
         soil = c.form == "demonym" and re.match(
             r"\s+(?:soil|territory)\b", text[c.end : c.end + 12]
         )
