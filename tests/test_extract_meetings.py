@@ -895,3 +895,27 @@ def test_meetings_place_named_with_its_state_in_brackets() -> None:
     assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
         (("Anna Berg", "Ivan Petrov"), "meeting", "2022-09-02", "SVN")
     ]
+
+
+def test_meetings_list_of_hyphenated_pairs_gives_one_encounter_each() -> None:
+    """ "the recent Belarus-Sweden and Belarus-Russia summits": two encounters, recalled,
+    so neither takes the dateline's day or place."""
+    text = (
+        "Minsk, 2 September 2022\nRecalling the recent Belarus-Sweden and Belarus-Russia "
+        "summits, the ministers signed a declaration."
+    )
+    assert _flat(_meetings(text, [])) == [
+        (("BLR", "SWE"), "summit", None, None),
+        (("BLR", "RUS"), "summit", None, None),
+    ]
+
+
+def test_meetings_relative_clause_has_its_antecedent_as_subject() -> None:
+    """ "A met B of Sweden, who recently visited Russia": B visited, not A."""
+    text = (
+        "Minsk, 2 September 2022\nForeign Minister Ivan Petrov met Prime Minister Anna Berg "
+        "of Sweden, who recently visited Russia."
+    )
+    found = _flat(_meetings(text, [ALPHA, GAMMA]))
+    assert (("Anna Berg", "RUS"), "visit", None, "RUS") in found
+    assert not [f for f in found if f[0] == ("Ivan Petrov", "RUS")]

@@ -340,23 +340,44 @@ def find_between(ctx: Context, t_end: int, s_end: int) -> list[Item]:
     return _titled_list(ctx, m.end(), s_end, states)
 
 
+def _hyphen_groups(ctx: Context, start: int, end: int) -> list[list[Item]]:
+    """Runs of two or more states joined by hyphens ("Russian-Belarusian", "Japan-Philippines")."""
+    states = ctx.states_in(start, end)
+    text = ctx.doc.text
+    groups: list[list[Item]] = []
+    for state in states:
+        if groups and text[groups[-1][-1].end : state.start] in ("-", "–"):
+            groups[-1].append(state)
+        else:
+            groups.append([state])
+    return [g for g in groups if len(g) >= 2]
+
+
 def find_hyphen_states(ctx: Context, start: int, end: int, after: bool) -> list[Item]:
     """States of "Russian-Belarusian talks" (before the trigger) or of "meeting of the
     Turkish-Saudi Coordination Council" (after it)."""
-    states = ctx.states_in(start, end)
+    found = find_hyphen_pairs(ctx, start, end, after)
+    return found[-1] if found else []
+
+
+_PAIR_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def find_hyphen_pairs(ctx: Context, start: int, end: int, after: bool) -> list[list[Item]]:
+    """Every pair of a list before the trigger ("the Japan-US, Japan-Philippines and
+    US-Philippines summit meetings": three), or the one group after it."""
     text = ctx.doc.text
-    for i in range(len(states) - 1):
-        group = [states[i]]
-        for nxt in states[i + 1 :]:
-            if text[group[-1].end : nxt.start] not in ("-", "–"):
-                break
-            group.append(nxt)
-        if len(group) < 2:
-            continue
+    groups = _hyphen_groups(ctx, start, end)
+    for n, group in enumerate(groups):
         if after and _BODY.fullmatch(text[start : group[0].start]):
-            return group
+            return [group]
         if not after and _ADJECTIVES.fullmatch(text[group[-1].end : end]):
-            return group
+            listed = [group]
+            for earlier in reversed(groups[:n]):
+                if not _PAIR_LIST_GAP.fullmatch(text[earlier[-1].end : listed[0][0].start]):
+                    break
+                listed.insert(0, earlier)
+            return listed
     return []
 
 
@@ -419,11 +440,19 @@ def _keys(items: list[Item]) -> set[str]:
     return {i.key for i in items}
 
 
+_WHO_BEFORE = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,3}$")
+
+
 def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     """Participants before the trigger, in the trigger's clause: the first named actor
     and those joined to it by "and"; else a state delegation ("The Ukrainian delegation",
     "a US official"), or states that "meet" ("Russia and Ukraine to meet")."""
     text = ctx.doc.text
+    relative = _WHO_BEFORE.search(text, max(s_start, t_start - 50), t_start)
+    if relative:  # "X met Y of Estonia, who recently visited Berlin": Y visited
+        people = [i for i in ctx.items_in(s_start, relative.start()) if not i.is_state]
+        if people and relative.start() - people[-1].end <= 60:
+            return people[-1:]
     s_start = clause_start(text, s_start, t_start)
     items = ctx.items_in(s_start, t_start)
     if items and _PURPOSE.search(text, max(s_start, t_start - 40), t_start):

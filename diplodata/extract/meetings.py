@@ -21,6 +21,7 @@ from diplodata.extract.meeting_parties import (
     chain_items,
     delegation_after,
     find_between,
+    find_hyphen_pairs,
     find_hyphen_states,
     find_objects,
     find_subjects,
@@ -104,7 +105,9 @@ _DETERMINER = re.compile(
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){0,3}")  # "Harris’ visit"
 _AMONG = re.compile(r"\bamong\b")
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
-_RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|recent|in the past|ago|once)\b")
+_RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
+# a past the dateline cannot be: "the recent summit meetings", "talks held previously"
+_LONG_AGO = re.compile(r"\b(?:[Ll]ast time|previously|recent(?:ly)?|in the past|ago)\b")
 # a meeting noun that is what someone talks about, not an encounter of the sentence's
 # subjects: "the two leaders discussed the ongoing negotiations in Doha"
 _TOPIC_OF = re.compile(
@@ -161,8 +164,7 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     if separate and kind != "negotiations" and len(subjects) == 1:
         groups = [[*subjects, o] for o in objects]
     if not groups or len({i.key for i in groups[0]}) < 2:
-        pair = find_hyphen_states(ctx, s_start, t_start, after=False)
-        groups = [pair] if pair else groups
+        groups = find_hyphen_pairs(ctx, s_start, t_start, after=False) or groups
     if not groups or len({i.key for i in groups[0]}) < 2:
         groups = (
             _their(ctx, s_start, t_start)
@@ -445,6 +447,7 @@ def _when_where(
         and not headline
         and not future  # "X will hold talks with Y" is not dated by the announcement
         and (s_start < ctx.lead_end or not recalled)
+        and not _LONG_AGO.search(text, s_start, s_end if comma < 0 else comma)
     ):
         date = (ctx.anchor.isoformat(), "day")
     location = stated_location(ctx.doc, s_start, s_end, t_start, kind)
