@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from diplodata.dates import find_dateline
 from diplodata.extract.meetings import extract_meetings, has_two_sides
 from diplodata.extract.when import article_anchor, dateline_place, event_date
@@ -919,3 +921,23 @@ def test_meetings_relative_clause_has_its_antecedent_as_subject() -> None:
     found = _flat(_meetings(text, [ALPHA, GAMMA]))
     assert (("Anna Berg", "RUS"), "visit", None, "RUS") in found
     assert not [f for f in found if f[0] == ("Ivan Petrov", "RUS")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The official visit of Prime Minister Anna Berg of Sweden to Belarus began on Monday.",
+        "During the visit by Prime Minister Anna Berg of Sweden to Belarus, trade was discussed.",
+        "Talks are set for a Minsk visit next week by Prime Minister Anna Berg of Sweden.",
+    ],
+)
+def test_meetings_visit_named_as_a_noun_with_its_guest_after_it(sentence: str) -> None:
+    """ "the visit of X to Y", "a Minsk visit by X": X visits Y."""
+    text = f"Minsk, 2 September 2022\n{sentence}"
+    found = _flat(_meetings(text, [GAMMA]))
+    assert [(f[0], f[1], f[3]) for f in found] == [(("Anna Berg", "BLR"), "visit", "BLR")]
+
+
+def test_meetings_visit_of_a_private_group_is_no_encounter() -> None:
+    text = "Minsk, 2 September 2022\nThe visit of Swedish students to Belarus was a success."
+    assert _meetings(text, []) == []

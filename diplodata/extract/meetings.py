@@ -31,6 +31,7 @@ from diplodata.extract.meeting_parties import (
     is_title_gap,
 )
 from diplodata.extract.when import (
+    LOCATION_FORMS,
     event_date,
     is_future,
     stated_location,
@@ -151,6 +152,13 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         objects = hosts = find_visit_host(ctx, t_end, s_end, subjects[0].key if subjects else None)
     if kind == "visit" and not objects and m.group() == "visited":  # "X visited Mr Y"
         objects = [i for i in find_objects(ctx, t_end, s_end, verb=True)[:1] if not i.is_state]
+    nominal = kind == "visit" and m.group().lower() in ("visit", "visits")
+    if (
+        nominal
+        and not (objects and subjects)
+        and (guest_host := _visit_of(ctx, m, s_start, s_end, subjects))
+    ):
+        return [guest_host]  # "the visit of X to Y", "a Minsk visit by X"
     pronoun = len(subjects) == 1 and subjects[0].start == subjects[0].end == t_start
     if pronoun and subjects[0].key in {o.key for o in objects} and ctx.protagonist:
         subjects = [Item(t_start, t_start, ctx.protagonist)]  # "he met X": not X himself
@@ -179,6 +187,57 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     if unnamed and recalled and kind in ("talks", "negotiations") and len(ctx.main) > 1:
         groups = [[Item(t_start, t_start, k) for k in ctx.main]]  # "the failed 2022 talks"
     return groups
+
+
+# "the visit of President X to Canada", "a visit by X": the guest after "of" or "by"
+_VISIT_GUEST = re.compile(
+    r"\s+(?:(?:official|state|working|first|two-day|three-day)\s+)*(?:of|by)\s+"
+)
+# "a Washington visit", "his Ottawa official visit": the place right before the noun
+_PLACE_ADJECTIVES = re.compile(r"\s+(?:(?:official|state|working|first|recent|planned)\s+)*$")
+
+
+def _guest_end(text: str, m: re.Match[str], guest: Item) -> int:
+    """Where the guest of a visit is named by: before the trigger, or right after it in
+    "the visit of/by X"."""
+    after = guest.start >= m.end() and re.fullmatch(
+        r"\s+(?:[\w-]+\s+){0,4}?(?:of|by)\s+[^,.;]{0,80}", text[m.end() : guest.start]
+    )
+    return guest.end if after else m.start()
+
+
+def _visit_of(
+    ctx: Context, m: re.Match[str], s_start: int, s_end: int, subjects: list[Item]
+) -> list[Item]:
+    """Guest and host of a visit named as a noun: "the visit of President X to Canada",
+    "a Washington visit later this month by X", "X's Ottawa visit"."""
+    text = ctx.doc.text
+    t_start, t_end = m.span()
+    places = [
+        s
+        for s in ctx.states_in(max(s_start, t_start - 40), t_start)
+        if _PLACE_ADJECTIVES.fullmatch(text, s.end, t_start)
+        and ctx.doc.countries_in(s.start, s.end)[0].form in LOCATION_FORMS
+    ]
+    guest: Item | None = subjects[0] if len(subjects) == 1 and subjects[0].start < t_start else None
+    by = _VISIT_GUEST.match(text, t_end, s_end) or re.match(
+        r"\s+(?:[\w-]+\s+){0,4}?by\s+", text[t_end:s_end]
+    )
+    if by:
+        at = by.end() if by.re is _VISIT_GUEST else t_end + by.end()
+        people = [i for i in ctx.items_in(at, s_end) if not i.is_state]
+        if people and is_title_gap(text[at : people[0].start], joined=False):
+            guest = people[0]
+    if guest is None or guest.is_state:
+        return []
+    if places:
+        host = [places[-1]]
+    else:
+        to = re.match(r"[^.;,]{0,40}?\bto\b", text[guest.end : s_end])
+        host = find_visit_host(ctx, guest.end + to.end(), s_end, guest.key) if to else []
+    if not host or ctx.country(host[0].key) == ctx.country(guest.key):
+        return []
+    return [guest, host[0]]
 
 
 def _possessor(ctx: Context, s_start: int, t_start: int) -> list[Item]:
@@ -367,7 +426,7 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         to_state = kind == "visit" and group[-1].key not in ctx.persons
         trip = m.group()[:4] == "trip" or to_state
         if _stateless(ctx, keys, s_start, s_end) or (
-            trip and not is_official_trip(ctx, group, t_start)
+            trip and not is_official_trip(ctx, group, _guest_end(text, m, group[0]))
         ):
             continue
         date, location = _when_where(ctx, kind, s_start, s_end, t_start)
