@@ -941,3 +941,25 @@ def test_meetings_visit_named_as_a_noun_with_its_guest_after_it(sentence: str) -
 def test_meetings_visit_of_a_private_group_is_no_encounter() -> None:
     text = "Minsk, 2 September 2022\nThe visit of Swedish students to Belarus was a success."
     assert _meetings(text, []) == []
+
+
+def test_meetings_urgent_is_no_urging() -> None:
+    """ "urged to meet" hedges an encounter; "an urgent phone conversation" is one."""
+    text = (
+        "Minsk, 2 September 2022\nForeign Minister Ivan Petrov had an urgent phone "
+        "conversation with Prime Minister Anna Berg."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "phone_call", "2022-09-02", None)
+    ]
+
+
+def test_meetings_upcoming_meeting_is_kept_apart_from_the_one_held_today() -> None:
+    text = (
+        "Minsk, 2 September 2022\nForeign Minister Ivan Petrov met Prime Minister Anna Berg "
+        "today in Minsk. They look forward to their upcoming meeting in Stockholm."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "meeting", "2022-09-02", "BLR"),
+        (("Anna Berg", "Ivan Petrov"), "meeting", None, "SWE"),
+    ]

@@ -54,7 +54,7 @@ _TRIGGER = re.compile(
 )
 _MODAL = re.compile(
     r"\b(?:hope[sd]?|hoping|wants?|wish\w*|propos\w+|offer\w*|would|could|should|might|"
-    r"[Ii]f|[Uu]ntil|[Uu]nless|refus\w+|declin\w+|ready|readiness|possib\w+|urg\w+|"
+    r"[Ii]f|[Uu]ntil|[Uu]nless|refus\w+|declin\w+|ready|readiness|possib\w+|urg(?:e|es|ed|ing)|"
     r"called for|calls for|seek\w*|plans? to|planning|not|no|never|without|cancel\w*|"
     r"postpon\w+|invit\w+|consider\w*|regularly|often|every|constant\w*|always|usually|"
     r"many times|times a)\b|n['’]t\b"  # "didn't even get to meet"
@@ -108,6 +108,11 @@ _AMONG = re.compile(r"\bamong\b")
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
 _RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
 # a past the dateline cannot be: "the recent summit meetings", "talks held previously"
+# an encounter announced as still to come, beside one already held with the same parties
+_UPCOMING = re.compile(
+    r"\b(?:upcoming|forthcoming|next|scheduled|planned|future|follow-up)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|visit|talks|summit|call|negotiations)\b"
+)
 _LONG_AGO = re.compile(r"\b(?:[Ll]ast time|previously|recent(?:ly)?|in the past|ago)\b")
 # a meeting noun that is what someone talks about, not an encounter of the sentence's
 # subjects: "the two leaders discussed the ongoing negotiations in Doha"
@@ -130,6 +135,7 @@ class _Cand:
     agreed: bool = False  # "agreed to hold a meeting of ...": a later session, kept apart
     weak: bool = False  # "A and B discussed": talks, unless another row already has them
     joined: bool = False  # one more participant "will also take part in the meeting"
+    upcoming: bool = False  # "an upcoming meeting at the White House": another encounter
 
 
 def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
@@ -436,7 +442,10 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         agreed = bool(_AGREED.search(text, max(s_start, t_start - 40), t_start))
         if weak and (len(keys) < 2 or any(i.start == t_start for i in group)):
             continue  # only named parties that discussed with each other
-        found.append(_Cand(keys, kind, s_start, s_end, date, location, agreed, weak))
+        upcoming = bool(_UPCOMING.search(text, max(s_start, t_start - 40), m.end() + 40))
+        found.append(
+            _Cand(keys, kind, s_start, s_end, date, location, agreed, weak, upcoming=upcoming)
+        )
     if not any(len({i.key for i in g}) > 1 for g in groups):
         stated = event_date(text, s_start, s_end, t_start, ctx.anchor, False)
         ctx.unnamed = (kind, stated, s_end) if stated else ctx.unnamed
@@ -594,6 +603,11 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
                 or k.date is None
                 or k.date == c.date
             )
+            if any(
+                x.upcoming and x.date is None and y.date and not y.upcoming
+                for x, y in ((k, c), (c, k))
+            ):
+                same = False  # "met today ... look forward to their upcoming meeting at X"
             if same and _compatible(k.date, c.date) and calls and k.agreed == c.agreed:
                 if sum(x in ctx.persons for x in c.keys) > sum(x in ctx.persons for x in k.keys):
                     k.keys = c.keys
