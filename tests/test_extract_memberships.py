@@ -465,3 +465,21 @@ def test_memberships_organization_names_in_either_spelling() -> None:
     """British spelling and "of" without "the" name the same organization."""
     text = "Ecuador, a member of the Organisation of Petroleum Exporting Countries, cut output."
     assert _pairs(text) == ["ECU:OPEC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They praised their work, especially given the non-permanent membership of "
+            "Norway in the UN Security Council this year.",
+            ["NOR:UNSC"],
+        ),
+        ("The membership of Norway in the European Union was discussed.", []),
+    ],
+)
+def test_memberships_membership_of_a_state_in_an_organization(
+    text: str, expected: list[str]
+) -> None:
+    """ "given the membership of A in X" states it; the bare noun may be a wish."""
+    assert _pairs(text) == expected

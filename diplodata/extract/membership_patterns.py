@@ -189,6 +189,9 @@ ACCESSION_DONE_BEFORE = re.compile(
 POSSESSIVE_ACCESSION = re.compile(
     rf"(?P<subj>{_C}){_POS}\s+(?:(?P<orgs>{_O})\s+)?(?:accession|membership|admission)"
     rf"(?:\s+(?:to|in|of|into)\s+(?:the\s+)?(?P<orgs2>{_O}))?"
+    # "the (non-permanent) membership of A in X"
+    rf"|\b(?:[\w-]+\s+)?membership\s+of\s+(?:the\s+)?(?P<subj2>{_C})\s+(?:in|of)\s+(?:the\s+)?"
+    rf"(?P<orgs3>{_O})"
 )
 # "A's admission in 2001 took 15 years": dated in the past, told in the past tense.
 DATED_PAST_AFTER = re.compile(
@@ -211,7 +214,9 @@ PART_OF_STATE_BEFORE = re.compile(r"^\s*[Tt]he\s+(?:[\w-]+\s+){0,3}part\s+of\s+$
 # A membership that already has effects: "thanks to A's membership of X", "spurs ... as being
 # A's membership of X", "since A's membership".
 FACT_BEFORE = re.compile(
-    r"\b(?:thanks\s+to|due\s+to|because\s+of|owing\s+to|since|as\s+being)\s+(?:the\s+)?$", re.I
+    r"\b(?:thanks\s+to|due\s+to|because\s+of|owing\s+to|since|as\s+being|given|in\s+view\s+of)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
 )
 MEMBERSHIP_HEDGE_AFTER = re.compile(
     r"^\s*(?:bid|application|talks|negotiations|process|prospects?|aspirations?|would|will|could|"

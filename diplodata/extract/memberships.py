@@ -279,8 +279,8 @@ def _accession(sentence: _Sentence) -> Iterator[_Hit]:
             dated = None
         if (done or in_effect or dated) and not _hedged(sentence, match, 4 if done else 2):
             yield _Hit(
-                _codes(sentence, match.group("subj"), "C"),
-                _orgs(match, sentence, "orgs", "orgs2"),
+                _codes(sentence, match.group("subj") or match.group("subj2"), "C"),
+                _orgs(match, sentence, "orgs", "orgs2", "orgs3"),
                 ahead=bool(dated),
             )
 
