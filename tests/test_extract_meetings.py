@@ -963,3 +963,41 @@ def test_meetings_upcoming_meeting_is_kept_apart_from_the_one_held_today() -> No
         (("Anna Berg", "Ivan Petrov"), "meeting", "2022-09-02", "BLR"),
         (("Anna Berg", "Ivan Petrov"), "meeting", None, "SWE"),
     ]
+
+
+def test_meetings_first_person_is_the_speaker_or_the_author() -> None:
+    """ "I" is the person of the paragraph's speaker label, else the author the headline
+    names; inside quotation marks it is someone quoted, so no one is assumed."""
+    label = (
+        "Press statements\nMinsk, 2 September 2022\n\nForeign Minister Ivan Petrov: Thank "
+        "you. Today I spoke with Prime Minister Anna Berg."
+    )
+    assert _flat(_meetings(label, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "talks", "2022-09-02", "BLR")
+    ]
+    address = (
+        "We stand firm - address by Foreign Minister Ivan Petrov\nMinsk, 2 September 2022\n\n"
+        "Friends! I also spoke today with Prime Minister Anna Berg."
+    )
+    assert _flat(_meetings(address, [ALPHA, GAMMA]))[0][0] == ("Anna Berg", "Ivan Petrov")
+    quoted = (
+        "We stand firm - address by Foreign Minister Ivan Petrov\nMinsk, 2 September 2022\n\n"
+        '"I also spoke today with Prime Minister Anna Berg," a diplomat said.'
+    )
+    assert _meetings(quoted, [ALPHA, GAMMA]) == []
+
+
+def test_meetings_relative_who_and_an_unnamed_head_of_state() -> None:
+    """ "B who had met with the Russian leader": B met Russia's (unnamed) leader; after a
+    list of persons the antecedent of "who" is unclear, so it gives no subject."""
+    text = (
+        "Minsk, 2 September 2022\nPetrov spoke with Prime Minister Anna Berg of Sweden who "
+        "had met with the Russian leader the day before."
+    )
+    found = _flat(_meetings(text, [ALPHA, GAMMA]))
+    assert (("Anna Berg", "RUS"), "meeting", "2022-09-01", None) in found
+    listed = (
+        "Minsk, 2 September 2022\nPrime Minister Anna Berg met Ivan Petrov and Oleg Sidorov "
+        "who are on a visit to Sweden."
+    )
+    assert not [f for f in _flat(_meetings(listed, [ALPHA, BETA, GAMMA])) if f[1] == "visit"]

@@ -45,12 +45,23 @@ _FUNCTION_WORDS = frozenset({
 _GROUP = (
     r"(?:officials|delegations?|sides?|representatives|leaders|teams?|negotiators|counterparts)"
 )
+# a speaker label opening a transcript's paragraph: "President of Russia Vladimir Putin:"
+_SPEAKER_LABEL = re.compile(r"[^\n:.!?\"“]{3,80}:\s")
+# a headline naming the text's author: "Address by President X", "Remarks of Y"
+_AUTHORED = re.compile(
+    r"\b(?:[Aa]ddress|[Ss]peech|[Rr]emarks|[Ss]tatement|[Ii]nterview|[Mm]essage|[Oo]p-ed)\s+"
+    r"(?:by|of|with)\b"
+)
 _PLURAL_GROUP = re.compile(
     r"\b(?:[Ww]e|[Oo]ur|[Yy]ou and I|[Tt]he (?:two )?(?:leaders|[Pp]residents|parties|"
     r"sides|interlocutors))\b"
 )
 _CLAUSE = re.compile(
     r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|[.!?]['\"”’]?(?=[A-Z][a-z]))"
+)
+# a state's head left unnamed: "the Russian leader", "the Turkish president"
+_UNNAMED_HEAD = re.compile(
+    r"\s+(?:leader|president|prime minister|premier|chancellor|head of state)\b(?!\s+[A-Z])"
 )
 _LONE_DELEGATE = re.compile(r"\s+(?:official|envoy|diplomat|delegate)\b(?!\s+[A-Z])")
 _STATES_VERB = re.compile(r"\s+(?:(?:are |were |is )?to |will |have |had |also )*")
@@ -116,6 +127,33 @@ class Context:
         self.unnamed: tuple[str, DateValue, int] | None = None
         self.arrived, self.visited = _travels(doc)
         self.protagonist = _protagonist(self.items)
+        self.author = self._author()
+
+    def _author(self) -> str | None:
+        """The one person the headline names as the text's author ("Address by President
+        of Ukraine X", "Remarks by President X at ...")."""
+        if not self.doc.sentences:
+            return None
+        head = self.doc.sentences[0]
+        by = _AUTHORED.search(self.doc.text, head.start, head.end)
+        if not by:
+            return None
+        named = {i.key for i in self.items_in(by.end(), head.end) if not i.is_state}
+        return named.pop() if len(named) == 1 else None
+
+    def speaker(self, s_start: int, pos: int) -> str | None:
+        """Who says "I" at ``pos``: the person of the speaker label that opens the paragraph
+        ("Vladimir Putin: I ..."), else, outside quotation marks, the author the headline
+        names ("Address by President X") or the person the article is about."""
+        text = self.doc.text
+        line = text.rfind("\n", 0, pos) + 1
+        label = _SPEAKER_LABEL.match(text, line, pos)
+        if label:
+            named = [i for i in self.items_in(line, label.end()) if not i.is_state]
+            return named[-1].key if named else None
+        if re.search(r"[\"“”]", text[s_start:pos]):
+            return None  # inside a quotation: someone the text quotes
+        return self.author or self.protagonist
 
     def country(self, key: str) -> str | None:
         """The state of a participant key (a person's name or a code)."""
@@ -317,6 +355,8 @@ def is_state_party(ctx: Context, s: Item, before: str) -> bool:
         return True  # "met the Russians"
     if re.match(rf"\s+{_GROUP}", text[s.end : s.end + 20]):
         return True
+    if before in ("", "the ") and _UNNAMED_HEAD.match(text, s.end, s.end + 40):
+        return True  # "met with the Russian leader" (no person of the article holds it)
     if re.search(r"(?:representatives|delegation|leaders|government) of (?:the )?$", before):
         return True
     return before in ("", "the ") and ctx.lex.countries[text[s.start : s.end]].form != "demonym"
@@ -440,7 +480,7 @@ def _keys(items: list[Item]) -> set[str]:
     return {i.key for i in items}
 
 
-_WHO_BEFORE = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,3}$")
+_WHO_BEFORE = re.compile(r"(?:,\s*|\s+)who\s+(?:[a-z]+\s+){0,3}$")
 
 
 def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
@@ -452,7 +492,8 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     if relative:  # "X met Y of Estonia, who recently visited Berlin": Y visited
         people = [i for i in ctx.items_in(s_start, relative.start()) if not i.is_state]
         if people and relative.start() - people[-1].end <= 60:
-            return people[-1:]
+            listed = len(people) > 1 and is_title_gap(text[people[-2].end : people[-1].start], True)
+            return [] if listed else people[-1:]  # "met A, B and C who are visiting": all
     s_start = clause_start(text, s_start, t_start)
     items = ctx.items_in(s_start, t_start)
     if items and _PURPOSE.search(text, max(s_start, t_start - 40), t_start):
@@ -485,6 +526,8 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
         ):
             return pool
     before = text[s_start:t_start]
+    if re.search(r"\b(?:I|[Mm]y)\b(?!\.)", before) and (speaker := ctx.speaker(s_start, t_start)):
+        return [Item(t_start, t_start, speaker)]  # "I also spoke today with X"
     if re.search(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", before):
         who = ctx.last_subject or ctx.protagonist
         if who:
