@@ -542,3 +542,17 @@ def test_persons_title_modifiers_keep_the_possessive_state() -> None:
         ("Rosa Quispe", "acting foreign minister", "BOL", None),
         ("Lucas Ferrante", "former economy minister", "ARG", None),
     ]
+
+
+def test_persons_demonyms_and_capitals_of_smaller_states() -> None:
+    """The lexicon knows the demonyms of states beyond the usual few ("Guatemalan",
+    "Ivorian", "Nepalese") and their capitals."""
+    text = (
+        "Kigali, 3 May 2023\nGuatemalan Foreign Minister Ana Sofia Reyes met Ivorian Trade "
+        "Minister Kouame Bamba and Nepalese Ambassador Ram Thapa."
+    )
+    assert [(name, country) for name, _, country, _ in _flat(text)] == [
+        ("Ana Sofia Reyes", "GTM"),
+        ("Kouame Bamba", "CIV"),
+        ("Ram Thapa", "NPL"),
+    ]
