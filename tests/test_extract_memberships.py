@@ -483,3 +483,16 @@ def test_memberships_membership_of_a_state_in_an_organization(
 ) -> None:
     """ "given the membership of A in X" states it; the bare noun may be a wish."""
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile, one of the founders of the 21-member APEC, hosted the talks.", ["CHL:APEC"]),
+        ("Peru, a founding member of the Andean Community, objected.", ["PER:ANDEAN_COMMUNITY"]),
+        ("Nepal, one of the members of the Asian Development Bank, borrowed more.", ["NPL:ADB"]),
+    ],
+)
+def test_memberships_founders_and_numbered_bodies(text: str, expected: list[str]) -> None:
+    """A founder is a member; "the 21-member APEC" is APEC."""
+    assert _pairs(text) == expected

@@ -41,7 +41,9 @@ _MODS = (
     r"(?:(?!(?:of|to|for|with|in|on|by|from|and|or|than|at|as|but|after|before|whose|who|"
     r"which|that)\b)[\w-]+\s+){0,4}?"
 )
-_MEMBER_ONLY = r"(?:[Mm]ember(?:s|[- ]states?|[- ]countries|[- ]nations)?)"
+_MEMBER_ONLY = (
+    r"(?:[Mm]ember(?:s|[- ]states?|[- ]countries|[- ]nations)?|[Ff]ounders?|[Ff]ounding\s+members?)"
+)
 _STATES = r"(?:countries|states|nations|economies)"  # "EU countries such as A and B"
 _MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies))"
 _LEAD = r"(?:\s*,\s*(?:which|that)\s+|\s+)"
@@ -70,8 +72,9 @@ COPULAR = re.compile(
     rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
 )
 APPOSITIVE_OF = re.compile(
-    rf"(?P<subj>{_CLIST})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:as\s+)?{_MODS}{_MEMBER}\s+"
-    rf"(?:of|in)\s+(?:the\s+)?(?P<orgs>{_OLIST})(?=\s*[,.;:)—–]|\s*$)"
+    rf"(?P<subj>{_CLIST})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:as\s+)?(?:one\s+of\s+)?"
+    rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?(?:[\w]+-(?:member|nation|country)\s+)?"
+    rf"(?P<orgs>{_OLIST})(?=\s*[,.;:)—–]|\s*$)"
 )
 MAKE_UP = re.compile(
     rf"{_SUBJ}\s+(?:(?:make|makes|made)\s+up|form(?:s|ed)?|constitut(?:e|es|ed)|"
