@@ -1001,3 +1001,16 @@ def test_meetings_relative_who_and_an_unnamed_head_of_state() -> None:
         "who are on a visit to Sweden."
     )
     assert not [f for f in _flat(_meetings(listed, [ALPHA, BETA, GAMMA])) if f[1] == "visit"]
+
+
+def test_meetings_visit_to_a_state_is_not_other_persons_talks() -> None:
+    """X's visit to Sweden and talks between two other officials of the same two states
+    are two encounters, not one."""
+    text = (
+        "Minsk, 2 September 2022\nThe agreements were reached during the visit of Foreign "
+        "Minister Ivan Petrov to Sweden in August. Ambassador Oleg Sidorov held talks with "
+        "Prime Minister Anna Berg on Friday."
+    )
+    sidorov = _person("Oleg Sidorov", "ambassador", "BLR", "Sidorov")
+    found = {f[0] for f in _flat(_meetings(text, [ALPHA, sidorov, GAMMA]))}
+    assert found == {("Ivan Petrov", "SWE"), ("Anna Berg", "Oleg Sidorov")}

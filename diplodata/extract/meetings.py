@@ -584,10 +584,14 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
         states = frozenset(ctx.country(k) or k for k in c.keys)
         for k in kept:
             by_state = any(x not in ctx.persons for x in (*k.keys, *c.keys))
+            mine, theirs = ({x for x in keys if x in ctx.persons} for keys in (c.keys, k.keys))
+            shared = not mine or not theirs or mine <= theirs or theirs <= mine
+            shared = shared or "visit" not in (k.kind, c.kind)
             same = _same_parties(ctx, k.keys, c.keys) or (
-                by_state and states == frozenset(ctx.country(x) or x for x in k.keys)
+                by_state and states == frozenset(ctx.country(x) or x for x in k.keys) and shared
             )  # "Russia and Ukraine held talks" and their delegates' talks; not two persons'
-            # separate meetings with officials of one state
+            # separate meetings with officials of one state, nor X's visit to a state and
+            # other persons' talks
             if (k.joined or c.joined) and (
                 set(k.keys) <= set(c.keys) or set(c.keys) <= set(k.keys)
             ):
