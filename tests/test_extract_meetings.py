@@ -1008,8 +1008,8 @@ def test_meetings_visit_to_a_state_is_not_other_persons_talks() -> None:
     are two encounters, not one."""
     text = (
         "Minsk, 2 September 2022\nThe agreements were reached during the visit of Foreign "
-        "Minister Ivan Petrov to Sweden in August. Ambassador Oleg Sidorov held talks with "
-        "Prime Minister Anna Berg on Friday."
+        "Minister Ivan Petrov to Sweden. Ambassador Oleg Sidorov held talks with Prime "
+        "Minister Anna Berg."
     )
     sidorov = _person("Oleg Sidorov", "ambassador", "BLR", "Sidorov")
     found = {f[0] for f in _flat(_meetings(text, [ALPHA, sidorov, GAMMA]))}
