@@ -496,3 +496,20 @@ def test_memberships_membership_of_a_state_in_an_organization(
 def test_memberships_founders_and_numbered_bodies(text: str, expected: list[str]) -> None:
     """A founder is a member; "the 21-member APEC" is APEC."""
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2021 the leaders of Chile, Peru and Colombia launched the Pacific Alliance.",
+            ["CHL:PACIFIC_ALLIANCE", "COL:PACIFIC_ALLIANCE", "PER:PACIFIC_ALLIANCE"],
+        ),
+        ("They met the OPEC+ alliance, which includes Kazakhstan, in Vienna.", ["KAZ:OPEC_PLUS"]),
+        ("The EU, which includes Turkey in its plans, met.", []),
+    ],
+)
+def test_memberships_founding_leaders_and_a_relative_clause_of_one_member(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected

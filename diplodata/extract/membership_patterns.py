@@ -160,9 +160,15 @@ OUR_ALLY = re.compile(
     rf"(?P<subj>{_CLIST})"
 )
 INCLUDES = re.compile(
-    rf"(?P<orgs>{_O})(?:\s*,?\s*(?:which|that)\s+(?:includes?|comprises?|unites|groups|brings\s+"
+    rf"(?P<orgs>{_O})(?:\s+(?:alliance|group|grouping|bloc|format|forum))?(?:\s*,?\s*(?:which|that)\s+(?:includes?|comprises?|unites|groups|brings\s+"
     rf"together)|\s*,?\s*whose\s+members\s+(?:are|include)|\s+(?:includes|comprises|comprising|"
     rf"consists\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|unites|brings\s+together|groups))\s+(?:the\s+)?(?P<subj>{_CLIST})"
+)
+# "the leaders of A, B and C announced AUKUS": the founders' states are its members
+LEADERS_FOUNDED = re.compile(
+    rf"\b(?:[Ll]eaders|[Hh]eads\s+of\s+(?:state|government)|[Pp]residents|[Pp]rime\s+[Mm]inisters)\s+"
+    rf"of\s+(?:the\s+)?(?P<subj>{_CLIST})\s+(?:jointly\s+)?(?:announced|launched|founded|"
+    rf"established|created|formed)\s+(?:the\s+)?(?P<orgs>{_O})"
 )
 AS_MEMBERS_LEAD = re.compile(  # "As members of the CSTO, Russia and Armenia agreed ..."
     rf"^[Aa]s\s+{_MODS}(?:{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+"

@@ -167,11 +167,13 @@ def _copular(sentence: _Sentence) -> Iterator[_Hit]:
 
 def _make_up(sentence: _Sentence) -> Iterator[_Hit]:
     """ "The two nations make up the Union State", "A and B founded X", "the United States
-    and 11 other nations came together to establish X"."""
-    for pattern in (P.MAKE_UP, P.FOUNDERS):
+    and 11 other nations came together to establish X", "the leaders of A, B and C
+    announced X"."""
+    for pattern in (P.MAKE_UP, P.FOUNDERS, P.LEADERS_FOUNDED):
         for match in pattern.finditer(sentence.text):
-            if _hedged(sentence, match) or P.PREPOSITION_BEFORE.search(
-                sentence.text[: match.start()]
+            if _hedged(sentence, match) or (
+                pattern is not P.LEADERS_FOUNDED
+                and P.PREPOSITION_BEFORE.search(sentence.text[: match.start()])
             ):
                 continue
             yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs"))
@@ -215,8 +217,10 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
             if _hedged(sentence, match, 1) or P.AFTER_LIST_HEDGE.match(text[match.end() :]):
                 continue
             members = _codes(sentence, match.group("subj"), "C")
-            if pattern is P.INCLUDES and len(set(members)) < 2:  # "the EU includes Turkey in ..."
-                continue
+            relative = re.match(r"⟨O\d+⟩(?:\s+[a-z]+)?\s*,", match.group())  # "X, which includes A"
+            included_in = re.match(r"\s+(?:in|into|on|among)\b", text[match.end() :])
+            if pattern is P.INCLUDES and len(set(members)) < 2 and (included_in or not relative):
+                continue  # "the EU includes Turkey in its plans"
             orgs = _orgs(match, sentence, "orgs", "orgs2") if pattern is P.AS_MEMBERS_LEAD else ()
             yield _Hit(members, orgs or _orgs(match, sentence, "orgs"))
     for match in P.ORG_OF_LIST.finditer(text):
