@@ -556,3 +556,17 @@ def test_persons_demonyms_and_capitals_of_smaller_states() -> None:
         ("Kouame Bamba", "CIV"),
         ("Ram Thapa", "NPL"),
     ]
+
+
+def test_persons_legislators_abbreviated_titles_and_party_labels() -> None:
+    """ "Sen." and "Rep." give the role; "a Missouri Democrat" after the name is no person;
+    the EU's possessive title is cut once ("The EU's chief negotiator")."""
+    text = (
+        "Washington, 3 May 1987\nSen. Lloyd Bentsen and Rep. Richard Gephardt, a Missouri "
+        "Democrat, met. The EU's chief negotiator, Michel Barnier, was there."
+    )
+    assert [(name, role) for name, role, _, _ in _flat(text)] == [
+        ("Lloyd Bentsen", "senator"),
+        ("Richard Gephardt", "representative"),
+        ("Michel Barnier", "chief negotiator"),
+    ]

@@ -54,6 +54,11 @@ _HONORIFIC_BEFORE = re.compile(
 )
 
 
+# the abbreviated titles of legislators, which the honorifics list also holds
+_LEGISLATORS = {"Sen": "senator", "Rep": "representative"}
+_LEGISLATOR_BEFORE = re.compile(r"\b(Sen|Rep)\.?\s+$")
+
+
 # What only follows a person's name: an age ("Pham Hung, 74,"), a photo position ("(L)"),
 # a family tie ("Cao Guifang, the wife of").
 _PERSON_AFTER = re.compile(
@@ -156,6 +161,8 @@ def _mentions(doc: Doc) -> list[Mention]:
                 title.country = state[0].code
         if not title.country:
             title.country = demonym_before(doc, seg, sent_start)
+        if not title.role and (abbreviated := _LEGISLATOR_BEFORE.search(before)):
+            title.role = _LEGISLATORS[abbreviated.group(1)]  # "Sen. Cory Booker"
         titled = honorific or (not multi and occupation_before(doc, seg, True))
         titled = titled or (not multi and bool(left and left[2]))  # "President Prabowo"
         suffix = _GENERATION_AFTER.match(doc.text, seg.end)

@@ -323,7 +323,13 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
         elif not phrase[:s].strip() or phrase[:s].strip().lower() in ("the", "his", "her"):
             cuts.append((0, e + (2 if re.match(r"['’]s", phrase[e:]) else 0)))
     full = _role_words(re.sub(r"\s*\([^)]*\)", "", phrase))
-    for s, e in sorted(cuts, reverse=True):
+    spans: list[tuple[int, int]] = []  # "the EU's": a state and an organization, cut once
+    for s, e in sorted(cuts):
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+        else:
+            spans.append((s, e))
+    for s, e in reversed(spans):
         phrase = phrase[:s] + " " + phrase[e:]
     kept = _role_words(re.sub(r"\s*\([^)]*\)", "", phrase))
     phrase = " ".join(kept).lower()
