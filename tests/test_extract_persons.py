@@ -570,3 +570,10 @@ def test_persons_legislators_abbreviated_titles_and_party_labels() -> None:
         ("Richard Gephardt", "representative"),
         ("Michel Barnier", "chief negotiator"),
     ]
+
+
+def test_persons_hyphenated_title_after_the_name() -> None:
+    """ "X, director-general of the WTO,": a lowercase hyphenated title in apposition is
+    the role, and an official of an organization has no state."""
+    text = "Geneva, 3 May 2023\nRoberto Azevedo, director-general of the WTO, said trade fell."
+    assert _flat(text) == [("Roberto Azevedo", "director-general", None, None)]

@@ -258,11 +258,19 @@ def right_title(
         and not _modified_head(found)
     ):
         found = found[1:]  # "a hawkish adviser to ..."
-    if not any(w.lower() in _head_words() for w in found[:5]):
+    if not any(_is_head(w) for w in found[:5]):
         return None
     if not (found[0][0].isupper() or is_office_word(found[0]) or _modified_head(found)):
         return None
     return m.end(1) - len(" ".join(found)), m.end(1)
+
+
+def _is_head(word: str) -> bool:
+    """A role's head word, also first in a hyphenated one ("director-general",
+    "editor-in-chief"; not "co-head", which may be a company's)."""
+    w = word.lower().strip(",")
+    heads = _head_words()
+    return w in heads or ("-" in w and w.split("-")[0] in heads)
 
 
 def _titles_next_name(doc: Doc, strong: bytearray, start: int, end: int) -> bool:
