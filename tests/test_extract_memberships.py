@@ -513,3 +513,32 @@ def test_memberships_founding_leaders_and_a_relative_clause_of_one_member(
     text: str, expected: list[str]
 ) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the members set off by commas after the organization's states
+            "The Group of Seven leading industrial countries, Canada, Italy and Japan, agreed.",
+            ["CAN:G7", "ITA:G7", "JPN:G7"],
+        ),
+        (  # a coordination, not an apposition
+            "The EU countries, Russia, China and India, agreed to talk.",
+            [],
+        ),
+        (
+            "The three members of the Gulf Cooperation Council are Oman, Qatar and Kuwait.",
+            ["KWT:GCC", "OMN:GCC", "QAT:GCC"],
+        ),
+        (
+            "The Gulf Cooperation Council, comprising Oman, Qatar and Kuwait, met.",
+            ["KWT:GCC", "OMN:GCC", "QAT:GCC"],
+        ),
+        ("Kuwait and the other GCC states met in Riyadh.", ["KWT:GCC"]),
+        ("Norway and other non-EU states agreed.", []),
+    ],
+)
+def test_memberships_lists_after_the_organization_and_the_other_members(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected

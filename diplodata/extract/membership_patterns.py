@@ -15,7 +15,7 @@ TRIGGER = re.compile(
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
     r"[Hh]eads\b|[Ll]eaders\b|[Ll]eaders['’]|[Ss]ummit|convened|[Ww]e,|within|two\s+(?:biggest|largest)|admission|"
-    r"\s\((?=[A-Z])|\s-{1,2}\s|--|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–])|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
+    r"\s\((?=[A-Z])|\s-{1,2}\s|--|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–,])|\b(?:other|fellow)\s|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
 )
 
 # -- building blocks over the placeholder text ------------------------------------------
@@ -121,7 +121,20 @@ ORG_DASH_LIST = re.compile(
     rf"(?P<orgs>{_O}){_DASH}(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)(?={_DASH}|\s*[.;:)]|\s*$)"
 )
 MEMBERS_OF_LIST = re.compile(
-    rf"{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs>{_O}){_LIST_INTRO}(?:the\s+)?(?P<subj>{_CLIST})"
+    rf"{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs>{_O})(?:{_LIST_INTRO}|\s+(?:are|were|include|included)\s+)"
+    rf"(?:the\s+)?(?P<subj>{_CLIST})"
+)
+# "the Group of Seven leading industrial countries, A, B, ... and G, agreed": a list of three
+# or more states set off by commas after the organization's states
+ORG_STATES_COMMA_LIST = re.compile(
+    rf"(?P<orgs>{_O})\s+(?:[a-z][\w-]*\s+){{1,3}}?{_STATES},\s+(?:the\s+)?"
+    rf"(?P<subj>{_C}(?:{_SEP}{_C}){{2,}}),"
+)
+# "Kuwait and the other GCC states", "France and its fellow EU members"
+AND_OTHER_MEMBERS = re.compile(
+    rf"(?P<subj>{_CLIST})\s+and\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:other|fellow)\s+"
+    rf"(?:[a-z]+\s+)?(?P<orgs>{_O})\s+(?:members|member\s+(?:states|countries|nations)|states|"
+    rf"countries|nations|partners|allies|Allies)\b"
 )
 LIST_ORG_MEMBERS = re.compile(  # "Hungary and Yugoslavia, the two current GATT members."
     rf"(?P<subj>{_CLIST})\s*(?:,|[—–]|\s-)\s*(?:as\s+)?(?:one\s+of\s+)?{_MODS}(?P<orgs>{_O})\s+"
@@ -161,7 +174,7 @@ OUR_ALLY = re.compile(
 )
 INCLUDES = re.compile(
     rf"(?P<orgs>{_O})(?:\s+(?:alliance|group|grouping|bloc|format|forum))?(?:\s*,?\s*(?:which|that)\s+(?:includes?|comprises?|unites|groups|brings\s+"
-    rf"together)|\s*,?\s*whose\s+members\s+(?:are|include)|\s+(?:includes|comprises|comprising|"
+    rf"together)|\s*,?\s*whose\s+members\s+(?:are|include)|\s*,?\s+(?:includes|comprises|comprising|"
     rf"consists\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|unites|brings\s+together|groups))\s+(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "the leaders of A, B and C announced AUKUS": the founders' states are its members

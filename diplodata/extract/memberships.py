@@ -210,6 +210,8 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         P.AS_MEMBERS_LEAD,
         P.ORG_PAREN_LIST,
         P.ORG_DASH_LIST,
+        P.ORG_STATES_COMMA_LIST,
+        P.AND_OTHER_MEMBERS,
         P.HYPHEN_CHAIN,
     )
     for pattern in patterns:
