@@ -1014,3 +1014,13 @@ def test_meetings_visit_to_a_state_is_not_other_persons_talks() -> None:
     sidorov = _person("Oleg Sidorov", "ambassador", "BLR", "Sidorov")
     found = {f[0] for f in _flat(_meetings(text, [ALPHA, sidorov, GAMMA]))}
     assert found == {("Ivan Petrov", "SWE"), ("Anna Berg", "Oleg Sidorov")}
+
+
+def test_meetings_meeting_of_a_and_b() -> None:
+    text = (
+        "Minsk, 2 September 2022\nThe meeting of Foreign Minister Ivan Petrov and Prime "
+        "Minister Anna Berg began in Stockholm."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "meeting", "2022-09-02", "SWE")
+    ]

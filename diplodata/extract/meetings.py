@@ -341,17 +341,22 @@ def _leaders_list(ctx: Context, t_end: int, s_end: int) -> list[Item]:
 
 
 def _meeting_of(ctx: Context, m: re.Match[str], s_end: int) -> list[list[Item]]:
-    """ "The meeting of President A with President B": A, then the objects of "with"."""
+    """ "The meeting of President A with President B": A, then the objects of "with"; "the
+    meeting of A and B": both."""
     text = ctx.doc.text
     lead = _OF_WITH.match(text, m.end(), s_end)
     if not lead or m.lastgroup not in ("meeting", "talks", "negotiations", "phone_call"):
         return []
 
-    first = [i for i in ctx.items_in(lead.end(), s_end) if not i.is_state][:1]
+    people = [i for i in ctx.items_in(lead.end(), s_end) if not i.is_state]
+    first = people[:1]
     if not first or not is_title_gap(text[lead.end() : first[0].start], joined=False):
         return []
     others = find_objects(ctx, first[0].end, s_end, verb=False)
-    return [[first[0], *others]] if others else []
+    if not others:  # "the meeting of President A and President B"
+        listed = chain_items(people, text, 0)
+        return [listed] if len(listed) > 1 else []
+    return [[first[0], *others]]
 
 
 def _during(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
