@@ -577,3 +577,13 @@ def test_persons_hyphenated_title_after_the_name() -> None:
     the role, and an official of an organization has no state."""
     text = "Geneva, 3 May 2023\nRoberto Azevedo, director-general of the WTO, said trade fell."
     assert _flat(text) == [("Roberto Azevedo", "director-general", None, None)]
+
+
+def test_persons_state_acted_on_is_not_the_persons_state() -> None:
+    """ "X ... will ask Japan to open its market": a state the person acts on is not theirs;
+    the dateline's state is the guess left."""
+    text = (
+        "WASHINGTON, April 8 1987\nAgriculture Secretary Richard Lyng, who is due to visit "
+        "Japan for talks, has said he will ask Japan to open its market."
+    )
+    assert _flat(text) == [("Richard Lyng", "agriculture secretary", "USA", None)]

@@ -401,6 +401,8 @@ def _country_votes(doc: Doc, person: _Person, taken: set[str]) -> list[tuple[str
             before = doc.text[max(sent.start, c.start - 14) : c.start].lower()
             if c.code in taken or c.code == "EUU" or re.search(_DESTINATION, before):
                 continue
+            if _OBJECT_OF_VERB.search(before):
+                continue  # "he will ask Japan to ...": what the person acts on
             votes[c.code] = votes.get(c.code, 0) + 1
     return sorted(votes.items(), key=lambda kv: -kv[1])
 
@@ -502,6 +504,7 @@ def _nearest_state(doc: Doc, f: PersonFact) -> str | None:
         for c in doc.countries_in(f.start, f.end)
         if c.code != "EUU"
         and not re.search(_DESTINATION, text[max(f.start, c.start - 14) : c.start].lower())
+        and not _OBJECT_OF_VERB.search(text[max(f.start, c.start - 14) : c.start].lower())
         and not c.start <= at < c.end
     ]
     before = [c for c in states if c.end <= at]
@@ -521,6 +524,13 @@ def _article_state(doc: Doc) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+# a state right after a verb of acting on it ("ask Japan", "urged Britain", "told Moscow")
+_OBJECT_OF_VERB = re.compile(
+    r"\b(?:ask|asks|asked|asking|urge|urges|urged|urging|tell|tells|told|telling|press|"
+    r"pressed|pressing|accuse|accused|accuses|warn|warned|warns|call on|called on|calls on|"
+    r"criticise|criticised|criticize|criticized|sanction|sanctioned|persuade|persuaded|"
+    r"convince|convinced|help|helped|supply|supplied|sell to|sold to|against) (?:the )?$"
+)
 _DESTINATION = re.compile(
     r"\b(?:to|in|into|from|with|toward|towards|against|at|on|visit|visiting|visited)"
     r" (?:the |both )?$"
