@@ -1024,3 +1024,30 @@ def test_meetings_meeting_of_a_and_b() -> None:
     assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
         (("Anna Berg", "Ivan Petrov"), "meeting", "2022-09-02", "SWE")
     ]
+
+
+def test_meetings_proposals_at_a_meeting_are_no_proposal_to_meet() -> None:
+    """ "proposed to meet" hedges; "will make proposals at a meeting with X" does not."""
+    text = (
+        "Minsk, 2 September 2022\nForeign Minister Ivan Petrov will make proposals at a "
+        "meeting with Prime Minister Anna Berg on Monday."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "meeting", "2022-09-05", None)
+    ]
+    hedged = "Minsk, 2 September 2022\nIvan Petrov proposed to meet Prime Minister Anna Berg."
+    assert _meetings(hedged, [ALPHA, GAMMA]) == []
+
+
+def test_meetings_fronted_in_talks_with_and_a_coordinated_subject() -> None:
+    """ "In talks with X in Stockholm, A and B asked ...": one encounter of all three;
+    "In <place>," locates the encounter."""
+    text = (
+        "Minsk, 2 September 2022\nIn talks with Prime Minister Anna Berg in Stockholm "
+        "yesterday, Petrov and Ambassador Oleg Sidorov asked for support."
+    )
+    assert _flat(_meetings(text, [ALPHA, BETA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov", "Oleg Sidorov"), "talks", "2022-09-01", "SWE")
+    ]
+    placed = "Minsk, 2 September 2022\nIn Stockholm, Ivan Petrov met Prime Minister Anna Berg."
+    assert _flat(_meetings(placed, [ALPHA, GAMMA]))[0][3] == "SWE"

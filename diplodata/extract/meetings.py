@@ -53,10 +53,12 @@ _TRIGGER = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(
-    r"\b(?:hope[sd]?|hoping|wants?|wish\w*|propos\w+|offer\w*|would|could|should|might|"
+    r"\b(?:hope[sd]?|hoping|wants?|wish\w*|propos(?:e|ed|es|ing|al\s+to)|offer(?:s|ed|ing)?|"
+    r"would|could|should|might|"
     r"[Ii]f|[Uu]ntil|[Uu]nless|refus\w+|declin\w+|ready|readiness|possib\w+|urg(?:e|es|ed|ing)|"
     r"called for|calls for|seek\w*|plans? to|planning|not|no|never|without|cancel\w*|"
-    r"postpon\w+|invit\w+|consider\w*|regularly|often|every|constant\w*|always|usually|"
+    r"postpon\w+|invit(?:e|es|ed|ing)|consider(?:s|ed|ing)?|regularly|often|every|constant\w*|"
+    r"always|usually|"
     r"many times|times a)\b|n['’]t\b"  # "didn't even get to meet"
 )
 _EARLIER = re.compile(
@@ -81,6 +83,7 @@ _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just rep
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 _AT_MEETING = re.compile(
     AFTER_DATELINE + r"(?:(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}|"
+    r"In (?:(?:a|an|the|his|her|their) )?(?:[a-z-]+ ){0,2}|"
     r"(?:Following|After|In follow[- ]up to) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2})$"
 )
 _TITLED = re.compile(
@@ -288,12 +291,13 @@ def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> l
     comma = _MAIN_CLAUSE.search(text, objects[-1].end, s_end)
     if comma is None:
         return []
-    subject = [i for i in ctx.items_in(comma.end(), s_end) if not i.is_state][:1]
-    if not subject or subject[0].key in {o.key for o in objects}:
+    people = [i for i in ctx.items_in(comma.end(), s_end) if not i.is_state]
+    if not people or people[0].key in {o.key for o in objects}:
         return []
-    if not is_title_gap(text[comma.end() : subject[0].start], joined=False):
+    if not is_title_gap(text[comma.end() : people[0].start], joined=False):
         return []  # the first words after the comma are the subject's title
-    return [[*objects, subject[0]]]
+    subjects = chain_items(people, text, 0)  # "..., A and Trade Representative B asked"
+    return [[*objects, *(s for s in subjects if s.key not in {o.key for o in objects})]]
 
 
 # the comma that ends a fronted phrase (not one inside a title, "President X of Y,")

@@ -213,7 +213,7 @@ def stated_location(
         ):
             continue
         before = text[max(s_start, c.start - 40) : c.start]
-        prep = re.search(rf"\b(?:in|at)\s+(?:the\s+)?(?:{_REGION}\s+)?$", before) or (
+        prep = re.search(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:{_REGION}\s+)?$", before) or (
             _PLACE_IN_BRACKETS.search(before)  # "in Glasgow (Great Britain)"
         )
         soil = c.form == "demonym" and re.match(
