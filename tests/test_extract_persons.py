@@ -563,12 +563,14 @@ def test_persons_legislators_abbreviated_titles_and_party_labels() -> None:
     the EU's possessive title is cut once ("The EU's chief negotiator")."""
     text = (
         "Washington, 3 May 1987\nSen. Lloyd Bentsen and Rep. Richard Gephardt, a Missouri "
-        "Democrat, met. The EU's chief negotiator, Michel Barnier, was there."
+        "Democrat, met. The EU's chief negotiator, Michel Barnier, was there. Sen. Booker "
+        "joined them."
     )
     assert [(name, role) for name, role, _, _ in _flat(text)] == [
         ("Lloyd Bentsen", "senator"),
         ("Richard Gephardt", "representative"),
         ("Michel Barnier", "chief negotiator"),
+        ("Booker", "senator"),  # a surname that is also a word: the title makes it a name
     ]
 
 

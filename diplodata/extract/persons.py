@@ -69,10 +69,11 @@ _PERSON_AFTER = re.compile(
 # A generation after a name: "Douglas Fairbanks Jr", "Joseph R. Biden, Jr.", "Pitt the Elder".
 _GENERATION_AFTER = re.compile(r",? (?:Jr|Sr|Jnr|Snr)\b\.?| the (?:Elder|Younger)\b")
 
-# Honorifics that only go before a person's name (not "General", "Lord": "General Assembly").
+# Honorifics that only go before a person's name (not "General", "Lord": "General Assembly"),
+# and legislators' abbreviated titles ("Sen. Booker", "Rep. Bass")
 _PERSONAL_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sheikh|Sheikha|Prince|Princess|Mister|Madam|Madame|"
-    r"Monsieur|Herr)\.?\s+$"
+    r"Monsieur|Herr)\.?\s+$|\b(?:Sen|Rep)\.\s+$"
 )
 
 
