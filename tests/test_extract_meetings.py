@@ -1051,3 +1051,13 @@ def test_meetings_fronted_in_talks_with_and_a_coordinated_subject() -> None:
     ]
     placed = "Minsk, 2 September 2022\nIn Stockholm, Ivan Petrov met Prime Minister Anna Berg."
     assert _flat(_meetings(placed, [ALPHA, GAMMA]))[0][3] == "SWE"
+
+
+def test_meetings_call_between_two_persons() -> None:
+    text = (
+        "Minsk, 2 September 2022\nAs a follow-up to the August 30 call between Foreign "
+        "Minister Ivan Petrov and Prime Minister Anna Berg, officials signed a plan."
+    )
+    assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "phone_call", "2022-08-30", None)
+    ]

@@ -41,6 +41,7 @@ from diplodata.text import Doc
 
 _TRIGGER = re.compile(
     r"\b(?:(?P<phone_call>(?:tele)?phone (?:conversations?|calls?|talks)|calls? with|"
+    r"calls?(?= between)|"
     r"spoke (?:by|on the|over the) (?:tele)?phone|video ?(?:conference|call)s?)|"
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations?[\"”]? with|consultations|"
