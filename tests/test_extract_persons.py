@@ -589,3 +589,9 @@ def test_persons_state_acted_on_is_not_the_persons_state() -> None:
         "Japan for talks, has said he will ask Japan to open its market."
     )
     assert _flat(text) == [("Richard Lyng", "agriculture secretary", "USA", None)]
+
+
+def test_persons_honorific_before_a_title_is_no_name() -> None:
+    """ "Mr Federal Chancellor": an address by title, no person named."""
+    text = "Moscow, 3 May 2023\nMr Federal Chancellor, welcome to Moscow."
+    assert _flat(text) == []

@@ -87,7 +87,7 @@ Constitution Charter Act Law Bill Code Budget Plan Project Operation War Crisis 
 Independence Victory Unity Revolution Republic Democratic Democracy People Peoples Nation Nations
 Gulf Ocean Pacific Atlantic Arctic Baltic Caucasus Balkans Mediterranean Asia Africa Europe America
 Americas Far Near Eastern Soviet Communist Socialist Liberal Conservative Labour Green Greens
-Democrat Democrats Republican Republicans Tory Tories Independent
+Democrat Democrats Republican Republicans Tory Tories Independent Federal
 Prime Minister Ministers President Presidents Presidential Vice Deputy Ambassador Ambassadors
 Envoy Envoys Chairman Chairwoman Chair Secretary Spokesperson Spokesman Spokeswoman Speaker Head
 Chief Adviser Advisor Leader Leaders Chancellor Premier King Queen Emir Sultan Crown Governor
