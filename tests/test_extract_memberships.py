@@ -542,3 +542,20 @@ def test_memberships_lists_after_the_organization_and_the_other_members(
     text: str, expected: list[str]
 ) -> None:
     assert _pairs(text) == expected
+
+
+def test_memberships_state_with_its_short_name_in_brackets_and_a_dash_before_the_verb() -> None:
+    """ "the United Arab Emirates (UAE)" is one mention, so the list goes on; a list set off
+    by dashes is the subject of "are members of"."""
+    text = (
+        "Three of the GCC states - Oman, the United Arab Emirates (UAE) and Qatar - are "
+        "members of OPEC."
+    )
+    assert _pairs(text) == [
+        "ARE:GCC",
+        "ARE:OPEC",
+        "OMN:GCC",
+        "OMN:OPEC",
+        "QAT:GCC",
+        "QAT:OPEC",
+    ]

@@ -46,7 +46,7 @@ _MEMBER_ONLY = (
 )
 _STATES = r"(?:countries|states|nations|economies)"  # "EU countries such as A and B"
 _MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies))"
-_LEAD = r"(?:\s*,\s*(?:which|that)\s+|\s+)"
+_LEAD = r"(?:\s*,\s*(?:which|that)\s+|\s+-{1,2}\s+|\s*[—–]\s*|\s+)"  # "A, B and C - are"
 _LIST_INTRO = (
     r"(?:\s*,?\s+such\s+as\s+|\s*,?\s+including\s+|\s+like\s+|\s+namely\s+|\s*:\s*|\s*[—–]\s*"
     r"|\s+-{1,2}\s+|\s*--\s*)"

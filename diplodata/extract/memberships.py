@@ -108,7 +108,11 @@ def _placeholders(doc: Doc, span: Span, orgs: list[OrganizationMention]) -> _Sen
         if isinstance(m, CountryMention):
             parts.append(f"⟨C{len(countries)}⟩")
             countries.append(m.code)
-            pos = m.end
+            short = _ACRONYM_AFTER.match(doc.text, m.end, span.end)
+            same = short and any(
+                c.code == m.code for c in doc.countries_in(m.end, short.end())
+            )  # "the United Arab Emirates (UAE)": one mention
+            pos = short.end() if short and same else m.end
         else:
             parts.append(f"⟨O{len(org_codes)}⟩")
             org_codes.append(m.code)
