@@ -595,3 +595,18 @@ def test_persons_honorific_before_a_title_is_no_name() -> None:
     """ "Mr Federal Chancellor": an address by title, no person named."""
     text = "Moscow, 3 May 2023\nMr Federal Chancellor, welcome to Moscow."
     assert _flat(text) == []
+
+
+def test_persons_list_of_names_each_with_its_state_in_brackets() -> None:
+    """ "by Lubomir Rehak (Slovak Republic), Dang Minh Khoi (Vietnam), ...": in such a list
+    the bracket marks a person and gives their state; one bracket alone proves nothing."""
+    text = (
+        "Moscow, 3 May 2022\nCredentials were presented by Lubomir Rehak (Slovak Republic), "
+        "Dang Minh Khoi (Socialist Republic of Vietnam) and Maju Kake (Republic of Guinea).\n"
+        "Shares of Toyota Motor (Japan) rose."
+    )
+    assert [(name, country) for name, _, country, _ in _flat(text)] == [
+        ("Lubomir Rehak", "SVK"),
+        ("Dang Minh Khoi", "VNM"),
+        ("Maju Kake", "GIN"),
+    ]

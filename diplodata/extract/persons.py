@@ -59,6 +59,22 @@ _LEGISLATORS = {"Sen": "senator", "Rep": "representative"}
 _LEGISLATOR_BEFORE = re.compile(r"\b(Sen|Rep)\.?\s+$")
 
 
+# a state in brackets right after a name, the whole bracket: "Lubomir Rehak (Slovak Republic)"
+_STATE_IN_BRACKETS = re.compile(r"\s*\(((?:the\s+)?[A-Z][\w'’ -]{2,50})\)")
+
+
+def _listed_with_states(doc: Doc, start: int, end: int) -> bool:
+    """Whether the sentence lists three or more names each followed by a state in brackets."""
+    found = 0
+    for m in _NAME_STATE_ITEM.finditer(doc.text, start, end):
+        if doc.countries_in(m.start(1), m.end(1)):
+            found += 1
+    return found >= 3
+
+
+_NAME_STATE_ITEM = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+\s*\(([^()]{3,50})\)")
+
+
 # What only follows a person's name: an age ("Pham Hung, 74,"), a photo position ("(L)"),
 # a family tie ("Cao Guifang, the wife of").
 _PERSON_AFTER = re.compile(
@@ -145,7 +161,14 @@ def _mentions(doc: Doc) -> list[Mention]:
         label = multi and doc.text.startswith(":", seg.end)
         label = label or (multi and bool(_PERSON_AFTER.match(doc.text, seg.end, seg.end + 40)))
         given = seg.tokens[0] in names or _compound_given(seg.tokens[0], names)
-        evidence = honorific or (multi and bool(left or right or label or given))
+        bracket = _STATE_IN_BRACKETS.match(doc.text, seg.end, seg.end + 60) if multi else None
+        stated_in = doc.countries_in(bracket.start(1), bracket.end(1)) if bracket else []
+        state_after = (  # "by Lubomir Rehak (Slovak Republic), Dang Minh Khoi (Vietnam), ..."
+            stated_in[0].code
+            if len(stated_in) == 1 and _listed_with_states(doc, sent_start, sent_end)
+            else None
+        )
+        evidence = honorific or (multi and bool(left or right or label or given or state_after))
         evidence = evidence or bool(left and left[2]) or occupation_before(doc, seg, not multi)
         evidence = evidence and not (seg.org_tail and seg.tokens[0] not in names)
         title = Title()
@@ -161,7 +184,7 @@ def _mentions(doc: Doc) -> list[Mention]:
             if state and state[0].start == seg.end + of.end():
                 title.country = state[0].code
         if not title.country:
-            title.country = demonym_before(doc, seg, sent_start)
+            title.country = demonym_before(doc, seg, sent_start) or state_after
         if not title.role and (abbreviated := _LEGISLATOR_BEFORE.search(before)):
             title.role = _LEGISLATORS[abbreviated.group(1)]  # "Sen. Cory Booker"
         titled = honorific or (not multi and occupation_before(doc, seg, True))
