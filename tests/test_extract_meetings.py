@@ -1061,3 +1061,19 @@ def test_meetings_call_between_two_persons() -> None:
     assert _flat(_meetings(text, [ALPHA, GAMMA])) == [
         (("Anna Berg", "Ivan Petrov"), "phone_call", "2022-08-30", None)
     ]
+
+
+def test_meetings_relatives_sharing_names_are_two_parties() -> None:
+    """ "King Hamad bin Isa Al Khalifa and Crown Prince Salman bin Hamad Al Khalifa": two
+    persons (different given names), so "spoke separately with" gives two calls."""
+    king = _person("Hamad bin Isa Al Khalifa", "king", "BHR")
+    prince = _person("Salman bin Hamad Al Khalifa", "crown prince", "BHR")
+    text = (
+        "Minsk, 2 September 2022\nForeign Minister Ivan Petrov spoke separately today with "
+        "King Hamad bin Isa Al Khalifa and Crown Prince Salman bin Hamad Al Khalifa."
+    )
+    found = {f[0] for f in _flat(_meetings(text, [ALPHA, king, prince]))}
+    assert found == {
+        ("Hamad bin Isa Al Khalifa", "Ivan Petrov"),
+        ("Ivan Petrov", "Salman bin Hamad Al Khalifa"),
+    }

@@ -30,6 +30,7 @@ from diplodata.extract.meeting_parties import (
     is_public_role,
     is_title_gap,
 )
+from diplodata.extract.names import PARTICLES, given_names
 from diplodata.extract.when import (
     LOCATION_FORMS,
     event_date,
@@ -577,7 +578,11 @@ def _same_parties(ctx: Context, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             return True
         if x not in ctx.persons or y not in ctx.persons or ctx.country(x) != ctx.country(y):
             return False
-        return bool(set(x.lower().split()) & set(y.lower().split()))
+        wx, wy = ([w for w in n.split() if w.lower() not in PARTICLES] for n in (x, y))
+        if set(wx) <= set(wy) or set(wy) <= set(wx):
+            return True  # "Ishiba", "Ishiba Shigeru"
+        names = given_names()  # "Hamad bin Isa Al Khalifa" is not "Salman bin Hamad Al Khalifa"
+        return wx[-1] == wy[-1] and not (wx[0] != wy[0] and wx[0] in names and wy[0] in names)
 
     return (
         len(a) == len(b)
