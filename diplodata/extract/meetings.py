@@ -112,12 +112,12 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){0,3}") 
 _AMONG = re.compile(r"\bamong\b")
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
 _RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
-# a past the dateline cannot be: "the recent summit meetings", "talks held previously"
 # an encounter announced as still to come, beside one already held with the same parties
 _UPCOMING = re.compile(
     r"\b(?:upcoming|forthcoming|next|scheduled|planned|future|follow-up)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:meeting|visit|talks|summit|call|negotiations)\b"
 )
+# a past the dateline cannot be: "the recent summit meetings", "talks held previously"
 _LONG_AGO = re.compile(r"\b(?:[Ll]ast time|previously|recent(?:ly)?|in the past|ago)\b")
 # a meeting noun that is what someone talks about, not an encounter of the sentence's
 # subjects: "the two leaders discussed the ongoing negotiations in Doha"
