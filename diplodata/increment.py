@@ -9,13 +9,13 @@ base, every row is new.
 
 Every table but ``actors`` is split by article: part ``part-000042`` of each table holds
 the rows of the same articles (``meeting_participants`` follows its meetings). ``actors``
-sums up over all articles and is one part, written by every release.
+sums up over all articles: it is split by a hash of ``actor_id`` (``diplodata.actor_parts``)
+and a release writes only the parts whose actors changed.
 """
 
 from __future__ import annotations
 
 import copy
-import filecmp
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from diplodata.actor_parts import layout, merged
 from diplodata.parts import (
     csv_path,
     is_parted,
@@ -48,10 +49,16 @@ FACT_TABLES = ("actor_mentions", "meetings", "trade_figures", "memberships")
 @dataclass(frozen=True, slots=True)
 class Increment:
     """What a release keeps from ``base``: the articles (ids) published there unchanged.
-    The rows handed to :func:`write_tables` are then those of the other articles only."""
+    The rows handed to :func:`write_tables` are then those of the other articles only.
+
+    ``actors``: the actors whose rows may differ from the base's (the actors the changed,
+    new and removed articles name); the actors rows handed over are then theirs (those
+    that still exist), the others are the base's. None: the whole actors table is handed
+    over."""
 
     base: Path
     kept: frozenset[str]
+    actors: frozenset[str] | None = None
 
 
 @dataclass(slots=True)
@@ -191,8 +198,8 @@ def write_tables(
     """Write the tables ``rows`` (rows of every table by name) into ``folder`` as parts.
 
     With an ``increment`` the rows are those of the articles new since its base, and
-    ``actors`` the whole table; the base's parts are shared where they still hold exactly
-    the published rows."""
+    ``actors`` the whole table or the rows of ``increment.actors``; the base's parts are
+    shared where they still hold exactly the published rows."""
     names = [t for t in ALL_TABLES if t in rows]
     base = increment.base if increment is not None and is_parted(increment.base) else None
     fresh = _arrow({t: rows[t] for t in names if t != ACTORS})
@@ -242,7 +249,10 @@ def write_tables(
         writer.written.merged += group
     _at_least_one_part(writer, parts)
     if ACTORS in names:
-        _write_actors(writer, _arrow({ACTORS: rows[ACTORS]})[ACTORS], base)
+        changed = increment.actors if increment is not None else None
+        if changed is not None and base is None:  # find_base never gives such a base
+            raise ValueError("the rows of some actors, but no release in parts to add them to")
+        _write_actors(writer, _arrow({ACTORS: rows[ACTORS]})[ACTORS], base, changed)
     return writer.written
 
 
@@ -255,22 +265,20 @@ def _at_least_one_part(writer: _Writer, parts: list[tuple[str, int]]) -> None:
             writer.written.new += [parquet_path(table, name), csv_path(table, name)]
 
 
-def _write_actors(writer: _Writer, rows: pa.Table, base: Path | None) -> None:
-    """The whole actors table as one part; the base's own when its bytes are the same."""
-    name = writer.next_name()
-    write_part(writer.folder, ACTORS, name, _sorted(ACTORS, rows))
-    files = [parquet_path(ACTORS, name), csv_path(ACTORS, name)]
-    for old in part_names(base, ACTORS) if base is not None else []:
-        assert base is not None
-        same = all(
-            filecmp.cmp(writer.folder / new, base / rel, shallow=False)
-            for new, rel in zip(
-                files, (parquet_path(ACTORS, old), csv_path(ACTORS, old)), strict=True
-            )
-        )
-        if same:
-            remove_part(writer.folder, ACTORS, name)
-            link_part(base, writer.folder, ACTORS, old)
-            writer.written.shared += [parquet_path(ACTORS, old), csv_path(ACTORS, old)]
-            return
-    writer.written.new += files
+def _write_actors(
+    writer: _Writer, rows: pa.Table, base: Path | None, changed: frozenset[str] | None
+) -> None:
+    """The actors table in parts by a hash of ``actor_id`` (``diplodata.actor_parts``): the
+    base's parts whose actors are unchanged are shared, the others written anew. ``rows``:
+    the whole table, or (``changed`` given) the rows of those actors only."""
+    old = {n: _read(base, ACTORS, [n]) for n in part_names(base, ACTORS)} if base else {}
+    published = pa.concat_tables(old.values()) if old else arrow_schema(ACTORS).empty_table()
+    parts = layout(merged(published, rows, changed), old)
+    for name in parts.shared:
+        assert base is not None  # only a base has parts to share
+        link_part(base, writer.folder, ACTORS, name)
+        writer.written.shared += [parquet_path(ACTORS, name), csv_path(ACTORS, name)]
+    for data in parts.new:
+        name = writer.next_name()
+        write_part(writer.folder, ACTORS, name, data)
+        writer.written.new += [parquet_path(ACTORS, name), csv_path(ACTORS, name)]

@@ -1,12 +1,13 @@
 """A release's tables as immutable parts: ``data/<table>/part-NNNNNN.parquet`` and the same
 rows as ``data/<table>-csv/part-NNNNNN.csv``.
 
-A part holds the rows of a set of articles (for every table but ``actors``, which is one
-part rewritten by every release): the part of the same name in each table has the rows of
-the same articles. A part is never changed once written, so a new release links the parts
-it shares with the previous one (a hard link: the same file on disk, or a copy where
-links are impossible) and writes only parts with new rows. Each release folder still holds
-every file it needs: it can be copied, downloaded or validated on its own.
+A part holds the rows of a set of articles (for every table but ``actors``, whose parts
+hold the actors of one hash bucket of ``actor_id``: ``diplodata.actor_parts``): the part of
+the same name in each table has the rows of the same articles. A part is never changed
+once written, so a new release links the parts it shares with the previous one (a hard
+link: the same file on disk, or a copy where links are impossible) and writes only parts
+with new rows. Each release folder still holds every file it needs: it can be copied,
+downloaded or validated on its own.
 """
 
 from __future__ import annotations

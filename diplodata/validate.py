@@ -1,9 +1,9 @@
-"""Validate a release: Frictionless on what it adds (its new CSV parts, and the rows of the
-actors table that changed: schema, types, required fields, enums, patterns, keys within a
-file), DuckDB on the whole release for what spans files (primary keys unique and complete,
-foreign keys resolved), and Frictionless on the descriptor itself. Each new Parquet part
-must have its table's Arrow schema and its CSV copy's rows (both are written from one Arrow
-table, so Frictionless reads the values once, from the CSV, where it is fast).
+"""Validate a release: Frictionless on what it adds (its new CSV parts: schema, types,
+required fields, enums, patterns, keys within a file), DuckDB on the whole release for what
+spans files (primary keys unique and complete, foreign keys resolved), and Frictionless on
+the descriptor itself. Each new Parquet part must have its table's Arrow schema and its CSV
+copy's rows (both are written from one Arrow table, so Frictionless reads the values once,
+from the CSV, where it is fast).
 
 The files a release shares with the release before it were validated when that release
 was published and are the same bytes (``diplodata.parts``); nothing here reads a table
@@ -14,8 +14,6 @@ formats, and passes as well."""
 from __future__ import annotations
 
 import copy
-import shutil
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -110,11 +108,11 @@ def _split(rel: str) -> tuple[str, str, bool] | None:
     return parts[1].removesuffix(CSV_SUFFIX), Path(parts[2]).stem, parts[2].endswith(".csv")
 
 
-def _resource(rel: str, table: str, title: str) -> dict[str, Any]:
+def _resource(rel: str, table: str) -> dict[str, Any]:
     """A CSV resource for one file, with its table's schema (keys within the file)."""
     return {
         "name": rel.replace("/", "-").replace("_", "-").replace(".", "-").lower(),
-        "title": title,
+        "title": rel,
         "type": "table",
         "path": rel,
         "format": "csv",
@@ -123,38 +121,16 @@ def _resource(rel: str, table: str, title: str) -> dict[str, Any]:
     }
 
 
-def _changed(
-    con: duckdb.DuckDBPyConnection, folder: Path, rel: str, base: Path, work: Path
-) -> str | None:
-    """The rows of the (whole-table) part ``rel`` that ``base`` does not have, as a CSV file
-    in ``work`` (relative to ``folder``); None when ``base`` has no such table."""
-    table, name, _ = _split(rel) or ("", "", False)
-    old = [str(p) for p in parquet_files(base, table)]
-    if not old:
-        return None
-    target = work / f"{table}-{name}-changed.csv"
-    new = str(folder / f"{DATA}/{table}/{name}.parquet")
-    query = "SELECT * FROM read_parquet($1) EXCEPT SELECT * FROM read_parquet($2)"
-    con.sql(query, params=[new, old]).write_csv(str(target), sep=",", header=True, quotechar='"')
-    return target.relative_to(folder).as_posix()
-
-
-def validate_files(
-    folder: Path, paths: Sequence[str], base: Path | None = None
-) -> ValidationResult:
+def validate_files(folder: Path, paths: Sequence[str]) -> ValidationResult:
     """Frictionless on the new part files ``paths`` of the release in ``folder``: every CSV
-    part (schema, types, required fields, enums, patterns, keys within the file); for a
-    table that sums up over all articles (``actors``, one part rewritten by every release),
-    only its rows that ``base`` does not have. Each Parquet part must have the table's
-    schema (its Arrow types, derived from the same Table Schema) and its CSV copy's rows:
-    both are written from one Arrow table."""
-    from diplodata.increment import ACTORS
+    part (schema, types, required fields, enums, patterns, keys within the file). Each
+    Parquet part must have the table's schema (its Arrow types, derived from the same
+    Table Schema) and its CSV copy's rows: both are written from one Arrow table."""
     from diplodata.schemas import arrow_schema
 
     problems: list[Problem] = []
     resources: list[dict[str, Any]] = []
     parquet: dict[str, int] = {}
-    work = Path(tempfile.mkdtemp(prefix=".check-", dir=folder))
     con = duckdb.connect()
     try:
         for rel in paths:
@@ -176,24 +152,19 @@ def validate_files(
                     message = f"{parquet[rel]} rows but {rows} in its CSV copy {copy}"
                     problems.append(Problem(rel, message))
                 continue
-            changed = _changed(con, folder, rel, base, work) if table == ACTORS and base else None
-            title = f"{rel} (its rows not in {base.name})" if changed and base else rel
-            resources.append(_resource(changed or rel, table, title))
+            resources.append(_resource(rel, table))
     finally:
         con.close()
     report: dict[str, Any] = {"csv_files": len(resources), "parquet_rows": parquet}
-    try:
-        if resources:
-            with system.use_context(trusted=True):
-                descriptor = {"name": "new-parts", "resources": resources}
-                result = Package(descriptor, basepath=str(folder)).validate(parallel=False)
-            titles = {r["name"]: r["title"] for r in resources}  # problems name the file
-            problems += [
-                replace(p, resource=titles.get(p.resource, p.resource)) for p in _problems(result)
-            ]
-            report["frictionless"] = result.to_dict()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    if resources:
+        with system.use_context(trusted=True):
+            descriptor = {"name": "new-parts", "resources": resources}
+            result = Package(descriptor, basepath=str(folder)).validate(parallel=False)
+        titles = {r["name"]: r["title"] for r in resources}  # problems name the file
+        problems += [
+            replace(p, resource=titles.get(p.resource, p.resource)) for p in _problems(result)
+        ]
+        report["frictionless"] = result.to_dict()
     return ValidationResult(valid=not problems, problems=problems, report=report)
 
 
@@ -274,13 +245,11 @@ def check_keys(folder: Path) -> ValidationResult:
     return ValidationResult(valid=not problems, problems=problems, report=report)
 
 
-def validate_release(
-    folder: Path, new_files: Sequence[str], base: Path | None = None
-) -> ValidationResult:
-    """The descriptor, Frictionless on ``new_files`` (what the release adds to ``base``),
-    and the keys of the whole release."""
+def validate_release(folder: Path, new_files: Sequence[str]) -> ValidationResult:
+    """The descriptor, Frictionless on ``new_files`` (the parts the release does not share
+    with the release before it), and the keys of the whole release."""
     descriptor = check_descriptor(folder / "datapackage.json")
-    files = validate_files(folder, new_files, base)
+    files = validate_files(folder, new_files)
     keys = check_keys(folder)
     problems = descriptor + files.problems + keys.problems
     report = {
