@@ -108,61 +108,86 @@ def _split(rel: str) -> tuple[str, str, bool] | None:
     return parts[1].removesuffix(CSV_SUFFIX), Path(parts[2]).stem, parts[2].endswith(".csv")
 
 
-def _resource(rel: str, table: str) -> dict[str, Any]:
-    """A CSV resource for one file, with its table's schema (keys within the file)."""
+def _resource(table: str, files: Sequence[str]) -> dict[str, Any]:
+    """A CSV resource for the new ``files`` of ``table`` (read one after the other, as
+    the published ``<table>-csv`` resource reads its parts), with the table's schema."""
     return {
-        "name": rel.replace("/", "-").replace("_", "-").replace(".", "-").lower(),
-        "title": rel,
+        "name": f"{table}-new".replace("_", "-"),
+        "title": files[0] if len(files) == 1 else f"{len(files)} new parts of {table}{CSV_SUFFIX}",
         "type": "table",
-        "path": rel,
+        "path": files[0] if len(files) == 1 else list(files),
         "format": "csv",
         "encoding": "utf-8",
         "schema": _file_schema(table),
     }
 
 
+def _located(problem: Problem, files: Sequence[tuple[str, int]]) -> Problem:
+    """A problem of a resource of several CSV files (path, rows), named by its file and
+    its row there: Frictionless numbers their rows one after the other, the header 1."""
+    if len(files) == 1:
+        return replace(problem, resource=files[0][0])
+    before = 0
+    for path, rows in files:
+        if problem.row is not None and problem.row - 1 <= before + rows:
+            return replace(problem, resource=path, row=problem.row - before)
+        before += rows
+    return replace(problem, resource=", ".join(path for path, _ in files))
+
+
 def validate_files(folder: Path, paths: Sequence[str]) -> ValidationResult:
     """Frictionless on the new part files ``paths`` of the release in ``folder``: every CSV
-    part (schema, types, required fields, enums, patterns, keys within the file). Each
-    Parquet part must have the table's schema (its Arrow types, derived from the same
-    Table Schema) and its CSV copy's rows: both are written from one Arrow table."""
+    part (schema, types, required fields, enums, patterns; keys within the new parts of a
+    table). Each Parquet part must have the table's schema (its Arrow types, derived from
+    the same Table Schema) and its CSV copy's rows: both are written from one Arrow table.
+    The new CSV parts of a table are one resource (a list of files): Frictionless costs
+    about 10 ms a resource, and a release can add many small parts of ``actors``."""
     from diplodata.schemas import arrow_schema
 
     problems: list[Problem] = []
-    resources: list[dict[str, Any]] = []
+    csv_files: dict[str, list[str]] = {}
+    csv_rows: dict[str, int] = {}
     parquet: dict[str, int] = {}
     con = duckdb.connect()
+
+    def rows_of(csv: str) -> int:
+        if csv not in csv_rows:
+            (csv_rows[csv],) = con.execute(
+                "SELECT count(*) FROM read_csv($1, header=true, all_varchar=true)",
+                [str(folder / csv)],
+            ).fetchall()[0]
+        return csv_rows[csv]
+
     try:
         for rel in paths:
             split = _split(rel)
             if split is None:
                 continue
             table, name, csv = split
-            if not csv:
-                schema = pq.read_schema(folder / rel)
-                if not schema.equals(arrow_schema(table)):
-                    problems.append(Problem(rel, f"Parquet schema {schema} is not the table's"))
-                parquet[rel] = pq.read_metadata(folder / rel).num_rows
-                copy = f"{DATA}/{table}{CSV_SUFFIX}/{name}.csv"
-                (rows,) = con.execute(
-                    "SELECT count(*) FROM read_csv($1, header=true, all_varchar=true)",
-                    [str(folder / copy)],
-                ).fetchall()[0]
-                if rows != parquet[rel]:
-                    message = f"{parquet[rel]} rows but {rows} in its CSV copy {copy}"
-                    problems.append(Problem(rel, message))
+            if csv:
+                csv_files.setdefault(table, []).append(rel)
                 continue
-            resources.append(_resource(rel, table))
+            schema = pq.read_schema(folder / rel)
+            if not schema.equals(arrow_schema(table)):
+                problems.append(Problem(rel, f"Parquet schema {schema} is not the table's"))
+            parquet[rel] = pq.read_metadata(folder / rel).num_rows
+            copy = f"{DATA}/{table}{CSV_SUFFIX}/{name}.csv"
+            if rows_of(copy) != parquet[rel]:
+                message = f"{parquet[rel]} rows but {rows_of(copy)} in its CSV copy {copy}"
+                problems.append(Problem(rel, message))
+        files = {t: [(f, rows_of(f)) for f in fs] for t, fs in csv_files.items()}
     finally:
         con.close()
-    report: dict[str, Any] = {"csv_files": len(resources), "parquet_rows": parquet}
+    resources = [_resource(table, fs) for table, fs in csv_files.items()]
+    report: dict[str, Any] = {"csv_files": sum(map(len, files.values())), "parquet_rows": parquet}
     if resources:
         with system.use_context(trusted=True):
             descriptor = {"name": "new-parts", "resources": resources}
             result = Package(descriptor, basepath=str(folder)).validate(parallel=False)
-        titles = {r["name"]: r["title"] for r in resources}  # problems name the file
+        tables = {r["name"]: t for r, t in zip(resources, csv_files, strict=True)}
         problems += [
-            replace(p, resource=titles.get(p.resource, p.resource)) for p in _problems(result)
+            _located(p, files[tables[p.resource]]) if p.resource in tables else p
+            for p in _problems(result)
         ]
         report["frictionless"] = result.to_dict()
     return ValidationResult(valid=not problems, problems=problems, report=report)
