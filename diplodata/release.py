@@ -459,7 +459,7 @@ def stage(
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     written = write_tables(_rows(tables), staging, increment)
-    write_duckdb(staging, published_tables(staging))
+    write_duckdb(staging, published_tables(staging), increment.base if increment else None)
     previous = intact_release(out)  # a damaged release is never read as data
     changes = diff_tables(previous, staging)
     notes = [*schema_notes(previous), *notes]
