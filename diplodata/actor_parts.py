@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 import pyarrow.compute as pc
 
-ROWS_PER_PART = 128  # actors a part holds on average at most (between half and all of it)
+ROWS_PER_PART = 64  # actors a part holds on average at most (between half and all of it)
 KEY = "actor_id"
 
 
