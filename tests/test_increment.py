@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import tarfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from diplodata import actor_parts as ap
@@ -136,6 +138,29 @@ def test_a_release_shares_unchanged_parts_and_each_release_validates(tmp_path: P
     assert second.counts["articles"] == len(every) and second.changes["articles"] == (1, 0)
     scratch = publish_on_top(tmp_path / "scratch", 1, every, None)
     assert rows(second.path) == rows(scratch.path)
+
+
+def test_the_duckdb_file_of_views_is_shared_while_the_tables_are_the_same(
+    tmp_path: Path,
+) -> None:
+    from diplodata.package import DUCKDB_FILE, write_duckdb
+
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every[:-1], None)
+    second = publish_on_top(tmp_path, 2, every, first)
+    assert os.path.samefile(first.path / DUCKDB_FILE, second.path / DUCKDB_FILE)
+    assert run_query("SELECT count(*) FROM articles", second.path).rows == [(len(every),)]
+    fewer = tmp_path / "fewer"  # a release without one table: other views, another file
+    shutil.copytree(second.path, fewer)
+    shutil.rmtree(fewer / "data" / "memberships")
+    (fewer / DUCKDB_FILE).chmod(0o644)
+    write_duckdb(fewer, published_tables(fewer), second.path)
+    assert not os.path.samefile(fewer / DUCKDB_FILE, second.path / DUCKDB_FILE)
+    con = duckdb.connect(str(fewer / DUCKDB_FILE), read_only=True)
+    found = con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
+    views = {v for (v,) in found}
+    con.close()
+    assert views == set(published_tables(fewer)) and "memberships" not in views
 
 
 def test_a_release_copied_alone_elsewhere_is_whole(
@@ -397,11 +422,14 @@ def test_a_new_article_rewrites_the_actors_parts_of_the_actors_it_names_only(
     assert (shared, new) == (1, 2)
 
 
-def test_validation_reads_new_rows_and_checks_keys_across_parts(tmp_path: Path) -> None:
+def test_validation_reads_new_rows_and_checks_keys_across_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import dataclasses
 
     from diplodata.release import PublishError
 
+    monkeypatch.setattr(ap, "ROWS_PER_PART", 2)  # several new actors parts: one resource
     every = facts()
     first = publish_on_top(tmp_path, 1, every[:-1], None)
     tables = build_tables(every, EXTRACTOR_VERSION)
@@ -413,10 +441,22 @@ def test_validation_reads_new_rows_and_checks_keys_across_parts(tmp_path: Path) 
             publish(new, tmp_path, _meta(n), increment=increment)
         return [str(p) for p in caught.value.problems]
 
-    # a changed actor row with a bad state code: Frictionless reads the actors that changed
+    # changed actor rows with a bad state code: Frictionless reads the actors parts that
+    # changed (one resource of several files), and each problem names its file and row
     bad = inc.without_articles(tables, published)
-    bad.actors = [dataclasses.replace(bad.actors[0], country="Belarus"), *bad.actors[1:]]
-    assert any("actors" in p and "country" in p for p in refused(bad, 2))
+    wrong = {a.actor_id for a in bad.actors[::2]}
+    bad.actors = [
+        dataclasses.replace(a, country="Belarus") if a.actor_id in wrong else a for a in bad.actors
+    ]
+    problems = [p for p in refused(bad, 2) if "field country" in p]
+    failed = tmp_path / "failed" / _meta(2).version
+    located = set()
+    for problem in problems:
+        path, row = re.match(r"(data/actors-csv/part-\d+\.csv), row (\d+),", problem).groups()
+        line = (failed / path).read_text(encoding="utf-8").splitlines()[int(row) - 1]
+        located.add(line.split(",")[0])
+    assert located == wrong and len(problems) == len(wrong)
+    assert len({p.split(",")[0] for p in problems}) > 1  # in several files
     # a kept article's mention published again: a primary key twice, across two parts
     twice = inc.without_articles(tables, published)
     twice.actor_mentions = [*twice.actor_mentions, tables.actor_mentions[0]]
