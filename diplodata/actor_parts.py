@@ -4,11 +4,13 @@ parts whose actors changed.
 Every other table is split by article (``diplodata.increment``); ``actors`` sums up over
 all articles, so a new article changes rows anywhere in it. Its rows are spread over
 :func:`bucket_count` buckets by the first four bytes of the sha256 of ``actor_id`` (modulo
-the count), one part per bucket, rows sorted by ``actor_id``. The count is the smallest
-power of two that leaves at most :data:`ROWS_PER_PART` actors a part on average: it
-depends on the number of actors alone, so a run from scratch and a run on top of a
-release lay the table out alike, and when the table doubles every part is split in two
-(bucket ``b`` becomes ``b`` and ``b + count``) in one release.
+the count), one part per bucket, rows sorted by ``actor_id``; each Parquet part says which
+bucket it is in its footer (key ``diplodata.actors_bucket``, value ``bucket/count``), so a
+release finds the parts of the buckets it changes without reading the others. The count
+is the smallest power of two that leaves at most :data:`ROWS_PER_PART` actors a part on
+average: it depends on the number of actors alone, so a run from scratch and a run on top
+of a release lay the table out alike, and when the table doubles every part is split in
+two (bucket ``b`` becomes ``b`` and ``b + count``) in one release.
 
 A bucket whose rows a part of the base release holds exactly is that part (shared by hard
 link); the others are new parts. A release whose new articles name ``k`` actors rewrites
@@ -26,6 +28,7 @@ import pyarrow.compute as pc
 
 ROWS_PER_PART = 64  # actors a part holds on average at most (between half and all of it)
 KEY = "actor_id"
+BUCKET_KEY = b"diplodata.actors_bucket"  # in each Parquet part's footer: b"bucket/count"
 
 
 def bucket_count(actors: int) -> int:
@@ -43,6 +46,20 @@ def bucket(actor_id: str, count: int) -> int:
     return int.from_bytes(digest[:4], "big") % count
 
 
+def tagged(rows: pa.Table, bucket: int, count: int) -> pa.Table:
+    """``rows`` as the part of bucket ``bucket`` of ``count`` (said in the schema's metadata,
+    which the Parquet part keeps in its footer)."""
+    return rows.replace_schema_metadata({BUCKET_KEY: f"{bucket}/{count}".encode()})
+
+
+def part_bucket(metadata: Mapping[bytes, bytes] | None) -> tuple[int, int] | None:
+    """(bucket, count) of a part, from its Parquet footer's metadata; None when it does not
+    say (a part written before the actors were in buckets)."""
+    value = (metadata or {}).get(BUCKET_KEY, b"")
+    b, _, count = value.decode("ascii", "replace").partition("/")
+    return (int(b), int(count)) if b.isdigit() and count.isdigit() else None
+
+
 def merged(base: pa.Table, rows: pa.Table, changed: Iterable[str] | None) -> pa.Table:
     """The whole table: ``rows`` and the ``base`` rows of the actors that are neither in
     ``changed`` (actors whose rows may differ from the base's, gone ones included) nor in
@@ -51,7 +68,8 @@ def merged(base: pa.Table, rows: pa.Table, changed: Iterable[str] | None) -> pa.
         return rows
     replaced = pa.array(sorted({*changed, *rows[KEY].to_pylist()}), pa.string())
     kept = base.filter(pc.invert(pc.is_in(base[KEY], value_set=replaced)))
-    return pa.concat_tables([kept, rows.cast(base.schema)]) if kept.num_rows else rows
+    kept = kept.replace_schema_metadata(None)
+    return pa.concat_tables([kept, rows.cast(kept.schema)]) if kept.num_rows else rows
 
 
 @dataclass(slots=True)
@@ -63,21 +81,26 @@ class Layout:
     new: list[pa.Table] = field(default_factory=list)
 
 
-def layout(table: pa.Table, base: Mapping[str, pa.Table]) -> Layout:
+def layout(table: pa.Table, base: Mapping[str, pa.Table], count: int | None = None) -> Layout:
     """Split the whole actors ``table`` into its buckets; a bucket that a part of ``base``
-    (part name -> its rows) holds exactly, row for row, is that part."""
+    (part name -> its rows) holds exactly, row for row and as the same bucket, is that
+    part. With ``count``, ``table`` holds the rows of some of the ``count`` buckets only
+    (and ``base`` the parts of those buckets)."""
     ids = table[KEY].to_pylist()
-    count = bucket_count(len(ids))
+    whole = count is None
+    count = bucket_count(len(ids)) if count is None else count
     buckets = [bucket(i, count) for i in ids]
     order = sorted(range(len(ids)), key=lambda i: (buckets[i], ids[i]))
     ordered = table.take(pa.array(order, pa.int64()))
     starts = [i for i in range(len(order)) if i == 0 or buckets[order[i]] != buckets[order[i - 1]]]
     by_first = {(rows[KEY][0].as_py() if rows.num_rows else None): n for n, rows in base.items()}
     result = Layout()
-    for start, end in zip(starts, [*starts[1:], len(order)], strict=True) if ids else [(0, 0)]:
-        rows = ordered.slice(start, end - start)  # a table without rows has one empty part
+    ranges = list(zip(starts, [*starts[1:], len(order)], strict=True)) if ids else []
+    for start, end in ranges if ids or not whole else [(0, 0)]:  # no rows: one empty part
+        rows = ordered.slice(start, end - start)
+        rows = tagged(rows, buckets[order[start]] if rows.num_rows else 0, count)
         name = by_first.get(rows[KEY][0].as_py() if rows.num_rows else None)
-        if name is not None and base[name].equals(rows):
+        if name is not None and base[name].equals(rows, check_metadata=True):
             result.shared.append(name)
         else:
             result.new.append(rows)

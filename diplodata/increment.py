@@ -20,11 +20,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from diplodata.actor_parts import layout, merged
+from diplodata import actor_parts as ap
 from diplodata.parts import (
     csv_path,
     is_parted,
@@ -271,14 +272,59 @@ def _write_actors(
     """The actors table in parts by a hash of ``actor_id`` (``diplodata.actor_parts``): the
     base's parts whose actors are unchanged are shared, the others written anew. ``rows``:
     the whole table, or (``changed`` given) the rows of those actors only."""
-    old = {n: _read(base, ACTORS, [n]) for n in part_names(base, ACTORS)} if base else {}
-    published = pa.concat_tables(old.values()) if old else arrow_schema(ACTORS).empty_table()
-    parts = layout(merged(published, rows, changed), old)
+    footers = _actor_footers(base) if base is not None else {}
+    parts = None
+    if base is not None and changed is not None:
+        parts = _changed_buckets(base, footers, rows, changed)
+    if parts is None:  # every part read (a first run, or the table doubled or halved)
+        old = {n: _read_actors(base, n) for n in footers} if base is not None else {}
+        parts = ap.layout(ap.merged(_concat(old.values()), rows, changed), old)
     for name in parts.shared:
         assert base is not None  # only a base has parts to share
         link_part(base, writer.folder, ACTORS, name)
         writer.written.shared += [parquet_path(ACTORS, name), csv_path(ACTORS, name)]
-    for data in parts.new:
-        name = writer.next_name()
-        write_part(writer.folder, ACTORS, name, data)
-        writer.written.new += [parquet_path(ACTORS, name), csv_path(ACTORS, name)]
+    con = duckdb.connect()
+    try:
+        for data in parts.new:
+            name = writer.next_name()
+            write_part(writer.folder, ACTORS, name, data, con)
+            writer.written.new += [parquet_path(ACTORS, name), csv_path(ACTORS, name)]
+    finally:
+        con.close()
+
+
+def _actor_footers(base: Path) -> dict[str, pq.FileMetaData]:
+    return {n: pq.read_metadata(base / parquet_path(ACTORS, n)) for n in part_names(base, ACTORS)}
+
+
+def _read_actors(base: Path, name: str) -> pa.Table:
+    """A part of the actors table, with its footer's metadata (which bucket it is)."""
+    rows = pq.read_table(base / parquet_path(ACTORS, name))
+    return rows.cast(arrow_schema(ACTORS)).replace_schema_metadata(rows.schema.metadata)
+
+
+def _concat(tables: Iterable[pa.Table]) -> pa.Table:
+    plain = [t.replace_schema_metadata(None) for t in tables]
+    return pa.concat_tables(plain) if plain else arrow_schema(ACTORS).empty_table()
+
+
+def _changed_buckets(
+    base: Path, footers: dict[str, pq.FileMetaData], rows: pa.Table, changed: frozenset[str]
+) -> ap.Layout | None:
+    """The layout when only the buckets of the ``changed`` actors are read and written: the
+    base's parts are the buckets of one count (their footers say so) and the table keeps
+    that count. None otherwise."""
+    total = sum(f.num_rows for f in footers.values())
+    count = ap.bucket_count(total)
+    buckets = {n: ap.part_bucket(f.metadata) for n, f in footers.items()}
+    if len({b for b in buckets.values() if b is not None and b[1] == count}) != len(footers):
+        return None
+    touched = {ap.bucket(a, count) for a in changed | set(rows["actor_id"].to_pylist())}
+    old = {n: _read_actors(base, n) for n, b in buckets.items() if b and b[0] in touched}
+    table = ap.merged(_concat(old.values()), rows, changed)
+    actors = total - sum(t.num_rows for t in old.values()) + table.num_rows
+    if not actors or ap.bucket_count(actors) != count:
+        return None
+    parts = ap.layout(table, old, count)
+    parts.shared += [n for n in footers if n not in old]
+    return parts
