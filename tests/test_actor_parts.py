@@ -93,7 +93,8 @@ def test_when_the_table_doubles_every_part_splits_in_two() -> None:
 def test_an_empty_table_has_one_empty_part() -> None:
     layout = ap.layout(actors(0), {})
     assert not layout.shared and len(layout.new) == 1 and layout.new[0].num_rows == 0
-    assert ap.layout(actors(0), {"part-000001": actors(0)}).shared == ["part-000001"]
+    assert ap.layout(actors(0), as_base(layout)).shared == ["new-0"]
+    assert ap.layout(actors(0), {"untagged": actors(0)}).new  # a part that is no bucket
 
 
 def test_merged_takes_the_base_rows_of_unchanged_actors_only() -> None:

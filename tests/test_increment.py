@@ -395,7 +395,11 @@ def test_a_new_article_rewrites_the_actors_parts_of_the_actors_it_names_only(
     (articles / "a.txt").write_text(text, encoding="utf-8")
     first = run(articles, out)
     (articles / "d.txt").write_text(SADYKOV, encoding="utf-8")  # Sadykov again, Berzins new
+    read: list[str] = []
+    reader = inc._read_actors
+    monkeypatch.setattr(inc, "_read_actors", lambda b, n: read.append(n) or reader(b, n))
     second = run(articles, out)
+    monkeypatch.setattr(inc, "_read_actors", reader)
     assert rows(second.path) == rows(run(articles, tmp_path / "scratch").path)
     assert check_keys(second.path).valid and verify_release(second.path).ok
     assert frictionless_cli(second.path / "datapackage.json")["valid"] is True
@@ -420,6 +424,36 @@ def test_a_new_article_rewrites_the_actors_parts_of_the_actors_it_names_only(
         assert not any(os.path.samefile(after[name][0], p) for p in data_files(first.path))
     shared, new = actor_parts_follow_changes(first.path, second.path)
     assert (shared, new) == (1, 2)
+    # the release read the published part of Sadykov's bucket only (Berzins' had none)
+    assert read == [before["Timur Sadykov"][0].stem]
+
+
+def test_actors_published_in_one_part_without_buckets_are_laid_out_again(
+    tmp_path: Path,
+) -> None:
+    import pyarrow.parquet as pq
+
+    from diplodata.tables import article_rows
+
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every[:-1], None)
+    (part,) = parquet_files(first.path, "actors")  # as releases before buckets wrote it
+    untagged = pq.read_table(part).replace_schema_metadata(None)
+    part.chmod(0o644)
+    pq.write_table(untagged, part, compression="zstd")
+    assert ap.part_bucket(pq.read_metadata(part).metadata) is None
+    tables = build_tables(every, EXTRACTOR_VERSION)
+    kept = frozenset(f.article.article_id for f in every[:-1])
+    new = inc.without_articles(tables, kept)
+    _, (notes,) = article_rows(every[-1:], EXTRACTOR_VERSION)
+    changed = frozenset(notes.actors)  # the new article's actors: their rows only, as a run
+    new.actors = [a for a in new.actors if a.actor_id in changed]
+    assert 0 < len(new.actors) < len(tables.actors)
+    second = publish(new, tmp_path, _meta(2), increment=inc.Increment(first.path, kept, changed))
+    assert rows(second.path) == rows(publish_on_top(tmp_path / "s", 1, every, None).path)
+    (laid_out,) = parquet_files(second.path, "actors")
+    assert not os.path.samefile(laid_out, part)
+    assert ap.part_bucket(pq.read_metadata(laid_out).metadata) == (0, 1)
 
 
 def test_validation_reads_new_rows_and_checks_keys_across_parts(
