@@ -502,6 +502,30 @@ def test_validation_reads_new_rows_and_checks_keys_across_parts(
     assert publish_on_top(tmp_path, 5, every, first).counts["articles"] == len(every)
 
 
+def test_a_csv_copy_without_a_row_of_its_parquet_part_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplodata.parts import csv_path, parquet_path
+    from diplodata.validate import validate_files
+
+    monkeypatch.setattr(ap, "ROWS_PER_PART", 2)
+    release = publish_on_top(tmp_path / "out", 1, facts(), None).path
+    copy = tmp_path / "copy"
+    shutil.copytree(release, copy)
+    names = part_names(copy, "actors")[:3]
+    paths = [rel for n in names for rel in (parquet_path("actors", n), csv_path("actors", n))]
+    assert validate_files(copy, paths).valid
+    damaged = copy / csv_path("actors", names[1])
+    damaged.chmod(0o644)
+    lines = damaged.read_text(encoding="utf-8").splitlines(keepends=True)
+    damaged.write_text("".join(lines[:-1]), encoding="utf-8")
+    problems = [str(p) for p in validate_files(copy, paths).problems]
+    assert problems == [
+        f"{parquet_path('actors', names[1])}: {len(lines) - 1} rows but {len(lines) - 2} "
+        f"in its CSV copy {csv_path('actors', names[1])}"
+    ]
+
+
 def test_a_release_with_shared_parts_downloads_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
