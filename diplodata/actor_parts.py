@@ -46,10 +46,10 @@ def bucket(actor_id: str, count: int) -> int:
     return int.from_bytes(digest[:4], "big") % count
 
 
-def tagged(rows: pa.Table, bucket: int, count: int) -> pa.Table:
-    """``rows`` as the part of bucket ``bucket`` of ``count`` (said in the schema's metadata,
+def tagged(rows: pa.Table, number: int, count: int) -> pa.Table:
+    """``rows`` as the part of bucket ``number`` of ``count`` (said in the schema's metadata,
     which the Parquet part keeps in its footer)."""
-    return rows.replace_schema_metadata({BUCKET_KEY: f"{bucket}/{count}".encode()})
+    return rows.replace_schema_metadata({BUCKET_KEY: f"{number}/{count}".encode()})
 
 
 def part_bucket(metadata: Mapping[bytes, bytes] | None) -> tuple[int, int] | None:
@@ -95,8 +95,9 @@ def layout(table: pa.Table, base: Mapping[str, pa.Table], count: int | None = No
     starts = [i for i in range(len(order)) if i == 0 or buckets[order[i]] != buckets[order[i - 1]]]
     by_first = {(rows[KEY][0].as_py() if rows.num_rows else None): n for n, rows in base.items()}
     result = Layout()
-    ranges = list(zip(starts, [*starts[1:], len(order)], strict=True)) if ids else []
-    for start, end in ranges if ids or not whole else [(0, 0)]:  # no rows: one empty part
+    ends = [*starts[1:], len(order)] if starts else []
+    ranges = list(zip(starts, ends, strict=True))
+    for start, end in ranges or ([(0, 0)] if whole else []):  # no rows: one empty part
         rows = ordered.slice(start, end - start)
         rows = tagged(rows, buckets[order[start]] if rows.num_rows else 0, count)
         name = by_first.get(rows[KEY][0].as_py() if rows.num_rows else None)

@@ -283,7 +283,9 @@ def _write_actors(
         assert base is not None  # only a base has parts to share
         link_part(base, writer.folder, ACTORS, name)
         writer.written.shared += [parquet_path(ACTORS, name), csv_path(ACTORS, name)]
-    con = duckdb.connect()
+    if not parts.new:
+        return
+    con = duckdb.connect()  # one for every part: a connection costs about 20 ms
     try:
         for data in parts.new:
             name = writer.next_name()
