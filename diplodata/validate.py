@@ -14,6 +14,7 @@ formats, and passes as well."""
 from __future__ import annotations
 
 import copy
+import csv
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -149,17 +150,15 @@ def _located(problem: Problem, files: Sequence[tuple[str, int]]) -> Problem:
     return replace(problem, resource=", ".join(path for path, _ in files))
 
 
-def _csv_rows(con: duckdb.DuckDBPyConnection, folder: Path, files: Sequence[str]) -> dict[str, int]:
-    """Rows of each CSV file (its header aside), in one query."""
-    if not files:
-        return {}
-    found = con.execute(
-        "SELECT filename, count(*) FROM read_csv($1, header=true, all_varchar=true, "
-        "filename=true) GROUP BY filename",
-        [[str(folder / f) for f in files]],
-    ).fetchall()
-    counts = {str(name): int(n) for name, n in found}
-    return {f: counts.get(str(folder / f), 0) for f in files}
+def _csv_rows(folder: Path, files: Sequence[str]) -> dict[str, int]:
+    """Records of each CSV file, its header aside (read with Python's ``csv``, whose default
+    dialect is the one the parts are written in: a hundred small files in a few ms, where
+    DuckDB's ``read_csv`` sniffs each one)."""
+    counts = {}
+    for rel in files:
+        with (folder / rel).open(newline="", encoding="utf-8") as handle:
+            counts[rel] = max(0, sum(1 for _ in csv.reader(handle)) - 1)
+    return counts
 
 
 def validate_files(folder: Path, paths: Sequence[str]) -> ValidationResult:
@@ -190,12 +189,8 @@ def validate_files(folder: Path, paths: Sequence[str]) -> ValidationResult:
             problems.append(Problem(rel, f"Parquet schema {schema} is not the table's"))
         parquet[rel] = meta.num_rows
         copies[rel] = f"{DATA}/{table}{CSV_SUFFIX}/{name}.csv"
-    con = duckdb.connect()
-    try:
-        every = sorted({*copies.values(), *(f for fs in csv_files.values() for f in fs)})
-        rows = _csv_rows(con, folder, every)
-    finally:
-        con.close()
+    every = {*copies.values(), *(f for fs in csv_files.values() for f in fs)}
+    rows = _csv_rows(folder, sorted(every))
     for rel, twin in copies.items():
         if rows[twin] != parquet[rel]:
             message = f"{parquet[rel]} rows but {rows[twin]} in its CSV copy {twin}"
