@@ -149,21 +149,26 @@ class ActorNotesStore:
             con.close()
         return int(missing) == 0
 
-    def groups(self, article_ids: Iterable[str]) -> set[str]:
-        """The namesake groups (``tables.group``) of the persons of these articles."""
+    def _values(self, select: str, article_ids: Iterable[str]) -> set[str]:
+        """The values a query of one column gives over these articles (table ``ids``)."""
         ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
         if not ids.num_rows or not self.path.exists():
             return set()
         con = self._connect()
         try:
             con.register("ids", ids)
-            rows = con.execute(
-                "SELECT DISTINCT grp FROM persons SEMI JOIN ids USING (article_id) "
-                "WHERE grp IS NOT NULL"
-            ).fetchall()
+            rows = con.execute(select).fetchall()
         finally:
             con.close()
-        return {str(g) for (g,) in rows}
+        return {str(v) for (v,) in rows}
+
+    def groups(self, article_ids: Iterable[str]) -> set[str]:
+        """The namesake groups (``tables.group``) of the persons of these articles."""
+        return self._values(
+            "SELECT DISTINCT grp FROM persons SEMI JOIN ids USING (article_id) "
+            "WHERE grp IS NOT NULL",
+            article_ids,
+        )
 
     def refs(
         self, groups: Iterable[str], article_ids: Iterable[str]
@@ -192,18 +197,9 @@ class ActorNotesStore:
 
     def actors_of(self, article_ids: Iterable[str]) -> set[str]:
         """Every actor the stored notes of these articles name."""
-        ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
-        if not ids.num_rows or not self.path.exists():
-            return set()
-        con = self._connect()
-        try:
-            con.register("ids", ids)
-            rows = con.execute(
-                "SELECT DISTINCT actor_id FROM actors SEMI JOIN ids USING (article_id)"
-            ).fetchall()
-        finally:
-            con.close()
-        return {str(a) for (a,) in rows}
+        return self._values(
+            "SELECT DISTINCT actor_id FROM actors SEMI JOIN ids USING (article_id)", article_ids
+        )
 
     def summaries(
         self, article_ids: Iterable[str], actors: Iterable[str] | None = None
