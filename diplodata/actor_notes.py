@@ -22,7 +22,7 @@ import pyarrow as pa
 from diplodata.bodies import Body
 from diplodata.resolve import PersonRef
 from diplodata.state import STATE_DIR
-from diplodata.tables import ActorNotes, ActorSummaries, PersonSummary
+from diplodata.tables import ActorNotes, ActorSummaries, PersonSummary, org_code
 
 NOTES_FILE = "actor_notes.duckdb"
 
@@ -149,21 +149,26 @@ class ActorNotesStore:
             con.close()
         return int(missing) == 0
 
-    def groups(self, article_ids: Iterable[str]) -> set[str]:
-        """The namesake groups (``tables.group``) of the persons of these articles."""
+    def _values(self, select: str, article_ids: Iterable[str]) -> set[str]:
+        """The values a query of one column gives over these articles (table ``ids``)."""
         ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
         if not ids.num_rows or not self.path.exists():
             return set()
         con = self._connect()
         try:
             con.register("ids", ids)
-            rows = con.execute(
-                "SELECT DISTINCT grp FROM persons SEMI JOIN ids USING (article_id) "
-                "WHERE grp IS NOT NULL"
-            ).fetchall()
+            rows = con.execute(select).fetchall()
         finally:
             con.close()
-        return {str(g) for (g,) in rows}
+        return {str(v) for (v,) in rows}
+
+    def groups(self, article_ids: Iterable[str]) -> set[str]:
+        """The namesake groups (``tables.group``) of the persons of these articles."""
+        return self._values(
+            "SELECT DISTINCT grp FROM persons SEMI JOIN ids USING (article_id) "
+            "WHERE grp IS NOT NULL",
+            article_ids,
+        )
 
     def refs(
         self, groups: Iterable[str], article_ids: Iterable[str]
@@ -190,15 +195,35 @@ class ActorNotesStore:
             for name, year, country, stated, aid, actor in rows
         ]
 
-    def summaries(self, article_ids: Iterable[str]) -> ActorSummaries:
+    def actors_of(self, article_ids: Iterable[str]) -> set[str]:
+        """Every actor the stored notes of these articles name."""
+        return self._values(
+            "SELECT DISTINCT actor_id FROM actors SEMI JOIN ids USING (article_id)", article_ids
+        )
+
+    def summaries(
+        self, article_ids: Iterable[str], actors: Iterable[str] | None = None
+    ) -> ActorSummaries:
         """The actors of these articles summed up, as ``tables.summarize`` would from their
-        facts (names and roles counted, the first organization name, the last body)."""
+        facts (names and roles counted, the first organization name, the last body); only
+        the actors ``actors`` when given (an actor's sums read only the notes of the
+        articles that name it)."""
         live = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+        wanted = sorted(set(actors)) if actors is not None else None
         result = ActorSummaries()
         con = self._connect()
         try:
             con.register("live", live)
-            persons = "FROM persons SEMI JOIN live USING (article_id)"
+            of_actors, of_codes = "", ""
+            if wanted is not None:
+                con.register("wanted", pa.table({"actor_id": pa.array(wanted, pa.string())}))
+                orgs = [org_code(a) for a in wanted]
+                con.register(
+                    "codes", pa.table({"code": pa.array([c for c in orgs if c], pa.string())})
+                )
+                of_actors = " SEMI JOIN wanted USING (actor_id)"
+                of_codes = " SEMI JOIN codes USING (code)"
+            persons = f"FROM persons SEMI JOIN live USING (article_id){of_actors}"
 
             def person(actor: str) -> PersonSummary:
                 return result.persons.setdefault(actor, PersonSummary())
@@ -232,19 +257,19 @@ class ActorNotesStore:
             result.articles = dict(
                 con.execute(
                     "SELECT actor_id, count(DISTINCT article_id) FROM actors "
-                    "SEMI JOIN live USING (article_id) GROUP BY actor_id"
+                    f"SEMI JOIN live USING (article_id){of_actors} GROUP BY actor_id"
                 ).fetchall()
             )
             result.org_names = dict(
                 con.execute(
                     "SELECT code, arg_min(name, {'a': article_id, 'o': ord}) FROM org_names "
-                    "SEMI JOIN live USING (article_id) GROUP BY code"
+                    f"SEMI JOIN live USING (article_id){of_codes} GROUP BY code"
                 ).fetchall()
             )
             for code, name, country in con.execute(
                 "SELECT code, b.name, b.country FROM (SELECT code, "
                 "arg_max({'name': name, 'country': country}, {'a': article_id, 'o': ord}) AS b "
-                "FROM bodies SEMI JOIN live USING (article_id) GROUP BY code)"
+                f"FROM bodies SEMI JOIN live USING (article_id){of_codes} GROUP BY code)"
             ).fetchall():
                 result.bodies[code] = Body(code, name, country)
         finally:

@@ -14,7 +14,8 @@ each ``diplodata run`` in a fresh process:
 
 It prints per run the wall clock, the stage times the run reports, the peak resident
 memory of the largest process (``/usr/bin/time``'s maximum RSS) and the output folder's
-size (the latest release and the whole folder with its state). Set ``PREFECT_API_URL`` to
+size (the latest release, the whole folder with its state, and what the new release adds:
+its files that are not hard links to the release before it). Set ``PREFECT_API_URL`` to
 measure runs against a running Prefect server instead of the temporary one.
 """
 
@@ -44,6 +45,7 @@ class Measure:
     peak_rss_mb: float
     release_mb: float
     out_mb: float
+    added_mb: float = 0.0  # the latest release's files that the release before it does not have
     stages: dict[str, float] = field(default_factory=dict)
     line: str = ""
 
@@ -86,6 +88,23 @@ def folder_mb(path: Path) -> float:
     return total / 1e6
 
 
+def added_mb(out: Path) -> float:
+    """MB of the latest release's files that are not hard links to the release before it
+    (all of them for a first release)."""
+    releases = sorted((out / "releases").iterdir()) if (out / "releases").is_dir() else []
+    if not releases:
+        return 0.0
+    latest = (out / "latest").resolve()
+    before = [r for r in releases if r != latest]
+    previous = before[-1] if before else None
+    total = 0
+    for path in latest.rglob("*"):
+        other = previous / path.relative_to(latest) if previous is not None else None
+        if path.is_file() and not (other is not None and other.exists() and other.samefile(path)):
+            total += path.stat().st_size
+    return total / 1e6
+
+
 STAGE = re.compile(r"(\w+) (\d+\.\d+)s")
 
 
@@ -115,6 +134,7 @@ def run_once(articles: Path, out: Path, size: int, case: str) -> Measure:
         peak_rss_mb=int(stats.read_text().split()[-1]) / 1024,
         release_mb=folder_mb(latest.resolve()) if latest.exists() else 0.0,
         out_mb=folder_mb(out),
+        added_mb=added_mb(out) if case != "no-op" else 0.0,
         stages=stages,
         line=line,
     )
@@ -135,14 +155,15 @@ def bench_size(size: int, sources: Sequence[Path], work: Path) -> list[Measure]:
 def table(results: Sequence[Measure]) -> str:
     rows = [
         "| articles | run | wall s | ingest | extract | tables | validate | publish "
-        "| peak RSS MB | latest release MB | output folder MB |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| peak RSS MB | latest release MB | output folder MB | release adds MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for m in results:
         stage = [f"{m.stages[s]:.1f}" if s in m.stages else "-" for s in _STAGES]
         rows.append(
             f"| {m.size:,} | {m.case} | {m.seconds:.1f} | {' | '.join(stage)} "
-            f"| {m.peak_rss_mb:.0f} | {m.release_mb:.1f} | {m.out_mb:.1f} |"
+            f"| {m.peak_rss_mb:.0f} | {m.release_mb:.1f} | {m.out_mb:.1f} "
+            f"| {m.added_mb:.2f} |"
         )
     return "\n".join(rows)
 

@@ -9,21 +9,23 @@ base, every row is new.
 
 Every table but ``actors`` is split by article: part ``part-000042`` of each table holds
 the rows of the same articles (``meeting_participants`` follows its meetings). ``actors``
-sums up over all articles and is one part, written by every release.
+sums up over all articles: it is split by a hash of ``actor_id`` (``diplodata.actor_parts``)
+and a release writes only the parts whose actors changed.
 """
 
 from __future__ import annotations
 
 import copy
-import filecmp
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from diplodata import actor_parts as ap
 from diplodata.parts import (
     csv_path,
     is_parted,
@@ -48,10 +50,16 @@ FACT_TABLES = ("actor_mentions", "meetings", "trade_figures", "memberships")
 @dataclass(frozen=True, slots=True)
 class Increment:
     """What a release keeps from ``base``: the articles (ids) published there unchanged.
-    The rows handed to :func:`write_tables` are then those of the other articles only."""
+    The rows handed to :func:`write_tables` are then those of the other articles only.
+
+    ``actors``: the actors whose rows may differ from the base's (the actors the changed,
+    new and removed articles name); the actors rows handed over are then theirs (those
+    that still exist), the others are the base's. None: the whole actors table is handed
+    over."""
 
     base: Path
     kept: frozenset[str]
+    actors: frozenset[str] | None = None
 
 
 @dataclass(slots=True)
@@ -191,8 +199,8 @@ def write_tables(
     """Write the tables ``rows`` (rows of every table by name) into ``folder`` as parts.
 
     With an ``increment`` the rows are those of the articles new since its base, and
-    ``actors`` the whole table; the base's parts are shared where they still hold exactly
-    the published rows."""
+    ``actors`` the whole table or the rows of ``increment.actors``; the base's parts are
+    shared where they still hold exactly the published rows."""
     names = [t for t in ALL_TABLES if t in rows]
     base = increment.base if increment is not None and is_parted(increment.base) else None
     fresh = _arrow({t: rows[t] for t in names if t != ACTORS})
@@ -242,7 +250,10 @@ def write_tables(
         writer.written.merged += group
     _at_least_one_part(writer, parts)
     if ACTORS in names:
-        _write_actors(writer, _arrow({ACTORS: rows[ACTORS]})[ACTORS], base)
+        changed = increment.actors if increment is not None else None
+        if changed is not None and base is None:  # find_base never gives such a base
+            raise ValueError("the rows of some actors, but no release in parts to add them to")
+        _write_actors(writer, _arrow({ACTORS: rows[ACTORS]})[ACTORS], base, changed)
     return writer.written
 
 
@@ -255,22 +266,67 @@ def _at_least_one_part(writer: _Writer, parts: list[tuple[str, int]]) -> None:
             writer.written.new += [parquet_path(table, name), csv_path(table, name)]
 
 
-def _write_actors(writer: _Writer, rows: pa.Table, base: Path | None) -> None:
-    """The whole actors table as one part; the base's own when its bytes are the same."""
-    name = writer.next_name()
-    write_part(writer.folder, ACTORS, name, _sorted(ACTORS, rows))
-    files = [parquet_path(ACTORS, name), csv_path(ACTORS, name)]
-    for old in part_names(base, ACTORS) if base is not None else []:
-        assert base is not None
-        same = all(
-            filecmp.cmp(writer.folder / new, base / rel, shallow=False)
-            for new, rel in zip(
-                files, (parquet_path(ACTORS, old), csv_path(ACTORS, old)), strict=True
-            )
-        )
-        if same:
-            remove_part(writer.folder, ACTORS, name)
-            link_part(base, writer.folder, ACTORS, old)
-            writer.written.shared += [parquet_path(ACTORS, old), csv_path(ACTORS, old)]
-            return
-    writer.written.new += files
+def _write_actors(
+    writer: _Writer, rows: pa.Table, base: Path | None, changed: frozenset[str] | None
+) -> None:
+    """The actors table in parts by a hash of ``actor_id`` (``diplodata.actor_parts``): the
+    base's parts whose actors are unchanged are shared, the others written anew. ``rows``:
+    the whole table, or (``changed`` given) the rows of those actors only."""
+    footers = _actor_footers(base) if base is not None else {}
+    parts = None
+    if base is not None and changed is not None:
+        parts = _changed_buckets(base, footers, rows, changed)
+    if parts is None:  # every part read (a first run, or the table doubled or halved)
+        old = {n: _read_actors(base, n) for n in footers} if base is not None else {}
+        parts = ap.layout(ap.merged(_concat(old.values()), rows, changed), old)
+    for name in parts.shared:
+        assert base is not None  # only a base has parts to share
+        link_part(base, writer.folder, ACTORS, name)
+        writer.written.shared += [parquet_path(ACTORS, name), csv_path(ACTORS, name)]
+    if not parts.new:
+        return
+    con = duckdb.connect()  # one for every part: a connection costs about 20 ms
+    try:
+        for data in parts.new:
+            name = writer.next_name()
+            write_part(writer.folder, ACTORS, name, data, con)
+            writer.written.new += [parquet_path(ACTORS, name), csv_path(ACTORS, name)]
+    finally:
+        con.close()
+
+
+def _actor_footers(base: Path) -> dict[str, pq.FileMetaData]:
+    return {n: pq.read_metadata(base / parquet_path(ACTORS, n)) for n in part_names(base, ACTORS)}
+
+
+def _read_actors(base: Path, name: str) -> pa.Table:
+    """A part of the actors table, with its footer's metadata (which bucket it is)."""
+    rows = pq.read_table(base / parquet_path(ACTORS, name))
+    return rows.cast(arrow_schema(ACTORS)).replace_schema_metadata(rows.schema.metadata)
+
+
+def _concat(tables: Iterable[pa.Table]) -> pa.Table:
+    plain = [t.replace_schema_metadata(None) for t in tables]
+    return pa.concat_tables(plain) if plain else arrow_schema(ACTORS).empty_table()
+
+
+def _changed_buckets(
+    base: Path, footers: dict[str, pq.FileMetaData], rows: pa.Table, changed: frozenset[str]
+) -> ap.Layout | None:
+    """The layout when only the buckets of the ``changed`` actors are read and written: the
+    base's parts are the buckets of one count (their footers say so) and the table keeps
+    that count. None otherwise."""
+    total = sum(f.num_rows for f in footers.values())
+    count = ap.bucket_count(total)
+    buckets = {n: ap.part_bucket(f.metadata) for n, f in footers.items()}
+    if len({b for b in buckets.values() if b is not None and b[1] == count}) != len(footers):
+        return None
+    touched = {ap.bucket(a, count) for a in changed | set(rows["actor_id"].to_pylist())}
+    old = {n: _read_actors(base, n) for n, b in buckets.items() if b and b[0] in touched}
+    table = ap.merged(_concat(old.values()), rows, changed)
+    actors = total - sum(t.num_rows for t in old.values()) + table.num_rows
+    if not actors or ap.bucket_count(actors) != count:
+        return None
+    parts = ap.layout(table, old, count)
+    parts.shared += [n for n in footers if n not in old]
+    return parts

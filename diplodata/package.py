@@ -21,6 +21,7 @@ from diplodata.licenses import license_entry
 from diplodata.parts import (
     CSV_SUFFIX,
     csv_path,
+    link,
     parquet_folder,
     part_names,
     published_tables,
@@ -105,22 +106,59 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_duckdb(folder: Path, tables: Sequence[str]) -> Path:
+def _create_views(con: duckdb.DuckDBPyConnection, database: str, tables: Sequence[str]) -> None:
+    for name in tables:
+        glob = f"{parquet_folder(name)}/*.parquet"
+        assert re.fullmatch(r"[a-z_]+/[a-z_]+/\*\.parquet", glob), glob  # safe in SQL
+        con.execute(f"CREATE VIEW {database}.main.{name} AS FROM read_parquet('{glob}')")
+
+
+def _views(con: duckdb.DuckDBPyConnection, database: str) -> list[tuple[str, str]]:
+    return [
+        (str(name), str(sql))
+        for name, sql in con.execute(
+            "SELECT view_name, sql FROM duckdb_views() "
+            "WHERE database_name = $1 AND NOT internal ORDER BY view_name",
+            [database],
+        ).fetchall()
+    ]
+
+
+def same_views(path: Path, folder: Path, tables: Sequence[str]) -> bool:
+    """True when the DuckDB file ``path`` holds exactly the views :func:`write_duckdb` would
+    write for ``tables`` into ``folder`` (then the file can be shared: it holds no rows)."""
+    if not path.is_file():
+        return False
+    con = duckdb.connect()
+    try:
+        con.execute("SET file_search_path = $1", [str(folder)])
+        con.execute("ATTACH $1 AS release (READ_ONLY)", [str(path)])
+        con.execute("ATTACH ':memory:' AS wanted")
+        _create_views(con, "wanted", tables)
+        return _views(con, "release") == _views(con, "wanted")
+    except duckdb.Error:  # damaged, or written by another DuckDB: write a new one
+        return False
+    finally:
+        con.close()
+
+
+def write_duckdb(folder: Path, tables: Sequence[str], base: Path | None = None) -> Path:
     """A DuckDB database with one view per table over the release's own Parquet parts, by
     paths relative to the release folder: it holds no rows, and it works wherever the
-    folder is (opened from inside it, or with ``file_search_path`` set to it)."""
+    folder is (opened from inside it, or with ``file_search_path`` set to it). The file of
+    the release ``base`` is shared (hard link) when it has the same views."""
     path = folder / DUCKDB_FILE
     path.unlink(missing_ok=True)
+    if base is not None and same_views(base / DUCKDB_FILE, folder, tables):
+        link(base / DUCKDB_FILE, path)
+        return path
     con = duckdb.connect()
     try:
         con.execute("SET file_search_path = $1", [str(folder)])
         con.execute(
             f"ATTACH $1 AS release (STORAGE_VERSION '{DUCKDB_STORAGE_VERSION}')", [str(path)]
         )
-        for name in tables:
-            glob = f"{parquet_folder(name)}/*.parquet"
-            assert re.fullmatch(r"[a-z_]+/[a-z_]+/\*\.parquet", glob), glob  # safe in SQL
-            con.execute(f"CREATE VIEW release.main.{name} AS FROM read_parquet('{glob}')")
+        _create_views(con, "release", tables)
         con.execute("DETACH release")
     finally:
         con.close()

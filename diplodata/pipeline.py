@@ -6,7 +6,8 @@ A run builds on the latest intact release (its *base*): an article published the
 the same record (text, extractor version, source metadata) keeps its rows, which the new
 release shares with the base (``diplodata.increment``); its facts are not even read. Only
 new and changed articles are looked up in the cache or extracted and made into rows, and
-the actors table is summed up from every article's stored notes (``diplodata.actor_notes``).
+the rows of the actors those articles name (and those that removed articles named) are
+summed up again from every article's stored notes (``diplodata.actor_notes``).
 """
 
 from __future__ import annotations
@@ -279,8 +280,9 @@ def release_tables(
     p: Plan, results: Sequence[ArticleFacts], out: Path, include_text: bool = False
 ) -> NewRows:
     """The rows of the articles that are not kept from the base (every row without a base),
-    and the whole actors table, summed up from every article's notes (the notes of the
-    articles made into rows here are stored first).
+    and the actors rows, summed up from the articles' notes (the notes of the articles made
+    into rows here are stored first): every actor without a base, else the actors that the
+    new, changed and removed articles name (the others' rows are the base's).
 
     A published article is rebuilt too when a new or removed article changes who one of its
     persons is (a namesake now named in more articles takes the name's plain id): its rows
@@ -295,13 +297,21 @@ def release_tables(
         rebuilt = made[len(results) :]
     tables, notes = article_rows(made, EXTRACTOR_VERSION, include_text, persons)
     store = ActorNotesStore(out)
-    store.put(notes, EXTRACTOR_VERSION)
-    tables.actors = actor_rows(store.summaries(a.article_id for a in p.articles))
+    live = [a.article_id for a in p.articles]
     if p.base is None:
+        store.put(notes, EXTRACTOR_VERSION)
+        tables.actors = actor_rows(store.summaries(live))
         return NewRows(tables)
+    # what the removed articles and the published notes of the rebuilt ones named, and
+    # what the new notes name: no other actor's row can differ from the base's
+    changed = store.actors_of([*p.dropped, *(n.article_id for n in notes)])
+    store.put(notes, EXTRACTOR_VERSION)
+    changed |= {actor for n in notes for actor in n.actors}
+    tables.actors = actor_rows(store.summaries(live, changed))
     again = {r.article.article_id for r in rebuilt}
     kept = frozenset(a.article_id for a in p.published if a.article_id not in again)
-    return NewRows(tables, Increment(p.base, kept), sorted(r.article.source for r in rebuilt))
+    increment = Increment(p.base, kept, frozenset(changed))
+    return NewRows(tables, increment, sorted(r.article.source for r in rebuilt))
 
 
 def record_corpus(p: Plan, out: Path) -> None:

@@ -450,7 +450,8 @@ def stage(
     """Write release ``meta.version`` to a staging folder under ``out`` and validate it.
 
     Without ``increment``, ``tables`` holds every row of the release. With one, it holds the
-    rows of the articles that are not in ``increment.kept`` (and the whole actors table):
+    rows of the articles that are not in ``increment.kept`` (and the actors rows: see
+    ``diplodata.increment.Increment``):
     the parts of ``increment.base`` with only kept articles are shared, not written again.
     """
     out.mkdir(parents=True, exist_ok=True)
@@ -458,7 +459,7 @@ def stage(
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     written = write_tables(_rows(tables), staging, increment)
-    write_duckdb(staging, published_tables(staging))
+    write_duckdb(staging, published_tables(staging), increment.base if increment else None)
     previous = intact_release(out)  # a damaged release is never read as data
     changes = diff_tables(previous, staging)
     notes = [*schema_notes(previous), *notes]
@@ -474,7 +475,7 @@ def stage(
     )
     package = descriptor(staging, meta) | {"citation": citation_text(meta)}
     write_descriptor(staging, package)
-    result = validate_release(staging, written.new, increment.base if increment else None)
+    result = validate_release(staging, written.new)
     (staging / "quality").mkdir()
     reports = {"validation": result.report, **(quality or {})}
     for name, report in reports.items():

@@ -76,6 +76,12 @@ def org_actor_id(code: str) -> str:
     return f"org:{code}"
 
 
+def org_code(actor_id: str) -> str | None:
+    """The organization code of an organization's actor id (None for other actors)."""
+    kind, _, code = actor_id.partition(":")
+    return code if kind == "org" else None
+
+
 def _most_common(counter: Counter[str]) -> str | None:
     if not counter:
         return None

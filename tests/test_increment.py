@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,8 +14,10 @@ import tarfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from diplodata import actor_parts as ap
 from diplodata import increment as inc
 from diplodata.extract import EXTRACTOR_VERSION, extract_article
 from diplodata.ingest import read_folder
@@ -80,6 +83,33 @@ def data_files(release: Path) -> list[Path]:
     return sorted(p for p in (release / "data").rglob("*") if p.is_file())
 
 
+def actor_parts_follow_changes(previous: Path, current: Path) -> tuple[int, int]:
+    """Check that ``current`` shares an actors part with ``previous`` exactly when none of
+    its actors' rows changed (when the table grows past a power of two, its parts split and
+    only a part that kept all its rows can be shared). Returns how many of its actors parts
+    are shared and new."""
+    import pyarrow.parquet as pq
+
+    def actor_rows(release: Path) -> set[tuple[object, ...]]:
+        return set(run_query("SELECT * FROM actors", release).rows)
+
+    before, after = actor_rows(previous), actor_rows(current)
+    count = ap.bucket_count(len(after))
+    changed = {str(r[0]) for r in before ^ after}  # added, removed or with another row
+    touched = {ap.bucket(a, count) for a in changed}
+    same_count = ap.bucket_count(len(before)) == count
+    old = parquet_files(previous, "actors")
+    counts = [0, 0]
+    for part in parquet_files(current, "actors"):
+        ids = pq.read_table(part, columns=["actor_id"])["actor_id"].to_pylist()
+        (bucket,) = {ap.bucket(i, count) for i in ids}
+        shared = any(os.path.samefile(part, o) for o in old)
+        assert not (shared and bucket in touched), (part, changed)
+        assert shared or bucket in touched or not same_count, part
+        counts[0 if shared else 1] += 1
+    return counts[0], counts[1]
+
+
 def test_a_release_shares_unchanged_parts_and_each_release_validates(tmp_path: Path) -> None:
     every = facts()
     first = publish_on_top(tmp_path, 1, every[:-1], None)
@@ -110,7 +140,33 @@ def test_a_release_shares_unchanged_parts_and_each_release_validates(tmp_path: P
     assert rows(second.path) == rows(scratch.path)
 
 
-def test_a_release_copied_alone_elsewhere_is_whole(tmp_path: Path) -> None:
+def test_the_duckdb_file_of_views_is_shared_while_the_tables_are_the_same(
+    tmp_path: Path,
+) -> None:
+    from diplodata.package import DUCKDB_FILE, write_duckdb
+
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every[:-1], None)
+    second = publish_on_top(tmp_path, 2, every, first)
+    assert os.path.samefile(first.path / DUCKDB_FILE, second.path / DUCKDB_FILE)
+    assert run_query("SELECT count(*) FROM articles", second.path).rows == [(len(every),)]
+    fewer = tmp_path / "fewer"  # a release without one table: other views, another file
+    shutil.copytree(second.path, fewer)
+    shutil.rmtree(fewer / "data" / "memberships")
+    (fewer / DUCKDB_FILE).chmod(0o644)
+    write_duckdb(fewer, published_tables(fewer), second.path)
+    assert not os.path.samefile(fewer / DUCKDB_FILE, second.path / DUCKDB_FILE)
+    con = duckdb.connect(str(fewer / DUCKDB_FILE), read_only=True)
+    found = con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
+    views = {v for (v,) in found}
+    con.close()
+    assert views == set(published_tables(fewer)) and "memberships" not in views
+
+
+def test_a_release_copied_alone_elsewhere_is_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ap, "ROWS_PER_PART", 2)  # actors in parts, some shared
     every = facts()
     first = publish_on_top(tmp_path / "out", 1, every[:2], None)
     second = publish_on_top(tmp_path / "out", 2, every, first)
@@ -197,6 +253,15 @@ def test_actor_notes_sum_up_as_the_facts_do(tmp_path: Path) -> None:
     assert actor_rows(store.summaries(ids)) == actor_rows(summarize(notes))
     assert actor_rows(store.summaries(ids[1:])) == actor_rows(summarize(notes[1:]))
     assert len(actor_rows(summarize(notes))) > len(actor_rows(summarize(notes[:1])))
+    # the sums of some actors only, among the notes of the articles that name them
+    every_row = actor_rows(summarize(notes[1:]))
+    assert store.actors_of(ids[:1]) == notes[0].actors
+    named = store.actors_of(ids)
+    assert named == set().union(*(n.actors for n in notes))
+    some = set(sorted(named)[::2]) | {"country:XXX"}  # an actor no article names: no row
+    assert {a.split(":")[0] for a in some} >= {"person", "org"}
+    wanted = actor_rows(store.summaries(ids[1:], some))
+    assert wanted == [r for r in every_row if r.actor_id in some] and wanted != every_row
 
 
 def run(articles: Path, out: Path, prune: bool = False) -> Release:
@@ -218,16 +283,21 @@ def run(articles: Path, out: Path, prune: bool = False) -> Release:
     return release
 
 
-def test_incremental_runs_publish_the_tables_of_a_run_from_scratch(tmp_path: Path) -> None:
+def test_incremental_runs_publish_the_tables_of_a_run_from_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ap, "ROWS_PER_PART", 2)  # actors in several parts
     articles, out = tmp_path / "articles", tmp_path / "out"
     shutil.copytree(SAMPLES, articles)
     releases = [run(articles, out)]
+    actor_parts: list[tuple[int, int]] = []
 
     def same_as_from_scratch(release: Release, n: int) -> None:
         scratch = run(articles, tmp_path / f"scratch-{n}")
         assert rows(release.path) == rows(scratch.path)
         assert check_keys(release.path).valid and verify_release(release.path).ok
         assert frictionless_cli(release.path / "datapackage.json")["valid"] is True
+        actor_parts.append(actor_parts_follow_changes(releases[-2].path, release.path))
 
     shutil.copytree(FIXTURES / "articles", articles, dirs_exist_ok=True)  # three new
     releases.append(run(articles, out))
@@ -255,6 +325,11 @@ def test_incremental_runs_publish_the_tables_of_a_run_from_scratch(tmp_path: Pat
     assert "extra_visit.txt" in (releases[-1].path / "CHANGELOG.md").read_text()
     for release in releases:  # every release is still whole and unchanged
         assert verify_release(release.path).ok
+    assert len(part_names(releases[-1].path, "actors")) > 1
+    # new actors parts: for the new articles; none for a sentence that names no one; for
+    # the actors only the pruned article named
+    added, changed_text, pruned = (new for _, new in actor_parts)
+    assert added and not changed_text and pruned and actor_parts[2][0]
 
 
 ORLOV = (
@@ -265,8 +340,9 @@ ORLOV = (
 
 
 def test_a_namesake_taking_the_plain_id_rebuilds_the_published_articles_it_moves(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(ap, "ROWS_PER_PART", 1)  # about one actor a part
     articles, out = tmp_path / "articles", tmp_path / "out"
     articles.mkdir()
 
@@ -280,6 +356,7 @@ def test_a_namesake_taking_the_plain_id_rebuilds_the_published_articles_it_moves
     second = run(articles, out)  # the Ukrainian Orlov, in two articles, takes the plain id
     scratch = run(articles, tmp_path / "scratch")
     assert rows(second.path) == rows(scratch.path)
+    actor_parts_follow_changes(first.path, second.path)
     orlovs = run_query("SELECT actor_id FROM actors WHERE name = 'Pavel Orlov'", second.path)
     assert len(orlovs.rows) == 2
     changelog = (second.path / "CHANGELOG.md").read_text()
@@ -298,13 +375,95 @@ def test_a_namesake_taking_the_plain_id_rebuilds_the_published_articles_it_moves
     third = run(articles, out, prune=True)  # gone again: the Russian Orlov's id comes back
     assert rows(third.path) == rows(run(articles, tmp_path / "scratch-3").path)
     assert rows(third.path)["actor_mentions"] == rows(first.path)["actor_mentions"]
+    actor_parts_follow_changes(second.path, third.path)
 
 
-def test_validation_reads_new_rows_and_checks_keys_across_parts(tmp_path: Path) -> None:
+SADYKOV = (
+    "Astana, 5 May 2019\n\nKazakh Deputy Foreign Minister Timur Sadykov held talks with Latvian "
+    "Foreign Minister Janis Berzins in Astana on Monday. The two discussed rail freight "
+    "between the Baltic ports and Central Asia.\n"
+)
+
+
+def test_a_new_article_rewrites_the_actors_parts_of_the_actors_it_names_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ap, "bucket_count", lambda actors: 16)
+    articles, out = tmp_path / "articles", tmp_path / "out"
+    articles.mkdir()
+    text = ORLOV.format(place="Moscow", date="12 March 2019", state="Russian", extra="")
+    (articles / "a.txt").write_text(text, encoding="utf-8")
+    first = run(articles, out)
+    (articles / "d.txt").write_text(SADYKOV, encoding="utf-8")  # Sadykov again, Berzins new
+    read: list[str] = []
+    reader = inc._read_actors
+    monkeypatch.setattr(inc, "_read_actors", lambda b, n: read.append(n) or reader(b, n))
+    second = run(articles, out)
+    monkeypatch.setattr(inc, "_read_actors", reader)
+    assert rows(second.path) == rows(run(articles, tmp_path / "scratch").path)
+    assert check_keys(second.path).valid and verify_release(second.path).ok
+    assert frictionless_cli(second.path / "datapackage.json")["valid"] is True
+
+    def parts(release: Path) -> dict[str, tuple[Path, int]]:
+        """Each actor's name -> the Parquet part that holds it, and its article count."""
+        import pyarrow.parquet as pq
+
+        found = {}
+        for part in parquet_files(release, "actors"):
+            for row in pq.read_table(part, columns=["name", "n_articles"]).to_pylist():
+                found[str(row["name"])] = (part, int(row["n_articles"]))
+        return found
+
+    before, after = parts(first.path), parts(second.path)
+    assert set(after) - set(before) == {"Janis Berzins"}  # a new actor
+    assert before["Timur Sadykov"][1] == 1 and after["Timur Sadykov"][1] == 2  # a changed one
+    assert before["Pavel Orlov"][1] == after["Pavel Orlov"][1] == 1  # one unchanged
+    assert len({after[n][0] for n in after}) == 3  # in three parts of the sixteen
+    assert os.path.samefile(after["Pavel Orlov"][0], before["Pavel Orlov"][0])
+    for name in ("Timur Sadykov", "Janis Berzins"):  # new files, not in the first release
+        assert not any(os.path.samefile(after[name][0], p) for p in data_files(first.path))
+    shared, new = actor_parts_follow_changes(first.path, second.path)
+    assert (shared, new) == (1, 2)
+    # the release read the published part of Sadykov's bucket only (Berzins' had none)
+    assert read == [before["Timur Sadykov"][0].stem]
+
+
+def test_actors_published_in_one_part_without_buckets_are_laid_out_again(
+    tmp_path: Path,
+) -> None:
+    import pyarrow.parquet as pq
+
+    from diplodata.tables import article_rows
+
+    every = facts()
+    first = publish_on_top(tmp_path, 1, every[:-1], None)
+    (part,) = parquet_files(first.path, "actors")  # as releases before buckets wrote it
+    untagged = pq.read_table(part).replace_schema_metadata(None)
+    part.chmod(0o644)
+    pq.write_table(untagged, part, compression="zstd")
+    assert ap.part_bucket(pq.read_metadata(part).metadata) is None
+    tables = build_tables(every, EXTRACTOR_VERSION)
+    kept = frozenset(f.article.article_id for f in every[:-1])
+    new = inc.without_articles(tables, kept)
+    _, (notes,) = article_rows(every[-1:], EXTRACTOR_VERSION)
+    changed = frozenset(notes.actors)  # the new article's actors: their rows only, as a run
+    new.actors = [a for a in new.actors if a.actor_id in changed]
+    assert 0 < len(new.actors) < len(tables.actors)
+    second = publish(new, tmp_path, _meta(2), increment=inc.Increment(first.path, kept, changed))
+    assert rows(second.path) == rows(publish_on_top(tmp_path / "s", 1, every, None).path)
+    (laid_out,) = parquet_files(second.path, "actors")
+    assert not os.path.samefile(laid_out, part)
+    assert ap.part_bucket(pq.read_metadata(laid_out).metadata) == (0, 1)
+
+
+def test_validation_reads_new_rows_and_checks_keys_across_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import dataclasses
 
     from diplodata.release import PublishError
 
+    monkeypatch.setattr(ap, "ROWS_PER_PART", 2)  # several new actors parts: one resource
     every = facts()
     first = publish_on_top(tmp_path, 1, every[:-1], None)
     tables = build_tables(every, EXTRACTOR_VERSION)
@@ -316,10 +475,22 @@ def test_validation_reads_new_rows_and_checks_keys_across_parts(tmp_path: Path) 
             publish(new, tmp_path, _meta(n), increment=increment)
         return [str(p) for p in caught.value.problems]
 
-    # a changed actor row with a bad state code: Frictionless reads the actors that changed
+    # changed actor rows with a bad state code: Frictionless reads the actors parts that
+    # changed (one resource of several files), and each problem names its file and row
     bad = inc.without_articles(tables, published)
-    bad.actors = [dataclasses.replace(bad.actors[0], country="Belarus"), *bad.actors[1:]]
-    assert any("actors" in p and "country" in p for p in refused(bad, 2))
+    wrong = {a.actor_id for a in bad.actors[::2]}
+    bad.actors = [
+        dataclasses.replace(a, country="Belarus") if a.actor_id in wrong else a for a in bad.actors
+    ]
+    problems = [p for p in refused(bad, 2) if "field country" in p]
+    failed = tmp_path / "failed" / _meta(2).version
+    located = set()
+    for problem in problems:
+        path, row = re.match(r"(data/actors-csv/part-\d+\.csv), row (\d+),", problem).groups()
+        line = (failed / path).read_text(encoding="utf-8").splitlines()[int(row) - 1]
+        located.add(line.split(",")[0])
+    assert located == wrong and len(problems) == len(wrong)
+    assert len({p.split(",")[0] for p in problems}) > 1  # in several files
     # a kept article's mention published again: a primary key twice, across two parts
     twice = inc.without_articles(tables, published)
     twice.actor_mentions = [*twice.actor_mentions, tables.actor_mentions[0]]
@@ -331,12 +502,41 @@ def test_validation_reads_new_rows_and_checks_keys_across_parts(tmp_path: Path) 
     assert publish_on_top(tmp_path, 5, every, first).counts["articles"] == len(every)
 
 
-def test_a_release_with_shared_parts_downloads_whole(tmp_path: Path) -> None:
+def test_a_csv_copy_without_a_row_of_its_parquet_part_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplodata.parts import csv_path, parquet_path
+    from diplodata.validate import validate_files
+
+    monkeypatch.setattr(ap, "ROWS_PER_PART", 2)
+    release = publish_on_top(tmp_path / "out", 1, facts(), None).path
+    copy = tmp_path / "copy"
+    shutil.copytree(release, copy)
+    names = part_names(copy, "actors")[:3]
+    paths = [rel for n in names for rel in (parquet_path("actors", n), csv_path("actors", n))]
+    assert validate_files(copy, paths).valid
+    damaged = copy / csv_path("actors", names[1])
+    damaged.chmod(0o644)
+    lines = damaged.read_text(encoding="utf-8").splitlines(keepends=True)
+    damaged.write_text("".join(lines[:-1]), encoding="utf-8")
+    problems = [str(p) for p in validate_files(copy, paths).problems]
+    assert problems == [
+        f"{parquet_path('actors', names[1])}: {len(lines) - 1} rows but {len(lines) - 2} "
+        f"in its CSV copy {csv_path('actors', names[1])}"
+    ]
+
+
+def test_a_release_with_shared_parts_downloads_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from diplodata.download import download
 
+    monkeypatch.setattr(ap, "ROWS_PER_PART", 2)  # actors in parts, some shared
     every = facts()
     first = publish_on_top(tmp_path / "out", 1, every[:-1], None)
     second = publish_on_top(tmp_path / "out", 2, every, first)
+    shared, new = actor_parts_follow_changes(first.path, second.path)
+    assert shared and new
     for version in (None, first.version):  # the latest, then the older one beside it
         result = download(str(tmp_path / "out"), tmp_path / "dl", version)
         assert verify_release(result.path).ok
@@ -349,4 +549,7 @@ def test_a_release_with_shared_parts_downloads_whole(tmp_path: Path) -> None:
         for p in result.linked
     )
     assert len(result.linked) + len(result.fetched) == len(result.files)
+    assert any(p.startswith("data/actors/") for p in result.linked)
     assert run_query("SELECT count(*) FROM articles", tmp_path / "dl").rows == [(len(every),)]
+    (n,) = run_query("SELECT count(DISTINCT actor_id) FROM actors", tmp_path / "dl").rows[0]
+    assert run_query("SELECT count(*) FROM actors", tmp_path / "dl").rows == [(n,)]
