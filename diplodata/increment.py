@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import filecmp
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,6 +178,31 @@ def _chunks(rows: dict[str, pa.Table], size: int) -> Iterable[dict[str, pa.Table
         }
 
 
+def _in_parts(batches: Iterable[dict[str, pa.Table]], size: int) -> Iterable[dict[str, pa.Table]]:
+    """Batches of rows (each the rows of some articles) gathered into parts of at most
+    ``size`` articles (a larger batch is split first); batches without rows are left out."""
+    pending: list[dict[str, pa.Table]] = []
+    count = 0
+    for batch in batches:
+        for rows in _chunks(batch, size):
+            n = rows["articles"].num_rows
+            if not n:
+                continue
+            if pending and count + n > size:
+                yield _concat(pending)
+                pending, count = [], 0
+            pending.append(rows)
+            count += n
+    if pending:
+        yield _concat(pending)
+
+
+def _concat(batches: Sequence[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    if len(batches) == 1:
+        return batches[0]
+    return {t: pa.concat_tables([b[t] for b in batches]) for t in batches[0]}
+
+
 def _arrow(tables: dict[str, list[object]]) -> dict[str, pa.Table]:
     from diplodata.package import arrow_table
 
@@ -187,12 +213,14 @@ def write_tables(
     rows: dict[str, list[object]],
     folder: Path,
     increment: Increment | None = None,
+    more: Iterable[dict[str, pa.Table]] = (),
 ) -> Written:
     """Write the tables ``rows`` (rows of every table by name) into ``folder`` as parts.
 
     With an ``increment`` the rows are those of the articles new since its base, and
     ``actors`` the whole table; the base's parts are shared where they still hold exactly
-    the published rows."""
+    the published rows. ``more``: further rows of articles, a batch at a time (read as the
+    parts are written: they are never all in memory)."""
     names = [t for t in ALL_TABLES if t in rows]
     base = increment.base if increment is not None and is_parted(increment.base) else None
     fresh = _arrow({t: rows[t] for t in names if t != ACTORS})
@@ -230,9 +258,9 @@ def write_tables(
     else:
         writer = _Writer(folder, names, seq)
     parts = list(kept_parts)
-    if fresh["articles"].num_rows:
-        for chunk in _chunks(fresh, MAX_ARTICLES):
-            parts.append(writer.write(chunk))
+    batches = itertools.chain([fresh], ({t: b[t] for t in writer.tables} for b in more))
+    for chunk in _in_parts(batches, MAX_ARTICLES):
+        parts.append(writer.write(chunk))
     while group := next_merge(parts):
         data = {t: _read(folder, t, group) for t in writer.tables}
         for name in group:

@@ -44,6 +44,53 @@ class Article:
     def n_chars(self) -> int:
         return len(self.text)
 
+    def info(self) -> ArticleInfo:
+        return ArticleInfo(
+            self.article_id,
+            self.source,
+            self.sha256,
+            self.n_chars,
+            self.title,
+            self.published_date,
+            self.url,
+            self.publisher,
+            self.language,
+            self.license,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """An article's record without its text: what a run carries of an article whose text it
+    does not need (an unchanged input file, an article published before). The text is in
+    the run's article store (``diplodata.state``), read only to extract or make rows."""
+
+    article_id: str
+    source: str
+    sha256: str
+    n_chars: int
+    title: str | None = None
+    published_date: dt.date | None = None
+    url: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    license: str | None = None
+
+    def with_text(self, text: str) -> Article:
+        """The article, given its text (whose sha256 is ``self.sha256``)."""
+        return Article(
+            self.article_id,
+            self.source,
+            text,
+            self.sha256,
+            self.title,
+            self.published_date,
+            self.url,
+            self.publisher,
+            self.language,
+            self.license,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

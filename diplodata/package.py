@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -27,6 +26,7 @@ from diplodata.parts import (
 )
 from diplodata.rows import Evidence
 from diplodata.schemas import SCHEMA_VERSION, arrow_schema, table_schema
+from diplodata.verify import sha256_file
 
 DUCKDB_FILE = "diplodata.duckdb"
 # The DuckDB shell on the package registry is 1.5.x: write a file it can open.
@@ -95,14 +95,6 @@ def row_dicts(rows: Sequence[object]) -> list[dict[str, Any]]:
 def arrow_table(table: str, rows: Sequence[object]) -> pa.Table:
     schema = arrow_schema(table)
     return pa.Table.from_pylist(row_dicts(rows), schema=schema)
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def write_duckdb(folder: Path, tables: Sequence[str]) -> Path:

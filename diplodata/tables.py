@@ -19,7 +19,7 @@ from typing import Any
 from diplodata import lexicon
 from diplodata.bodies import Body, find_bodies
 from diplodata.extract.status import meeting_status
-from diplodata.models import Article, ArticleFacts, MeetingFact, PersonFact
+from diplodata.models import Article, ArticleFacts, ArticleInfo, MeetingFact, PersonFact
 from diplodata.resolve import (
     PersonRef,
     Resolved,
@@ -372,7 +372,7 @@ class _Assembly:
         self.tables.meeting_participants.extend(MeetingParticipantRow(mid, a) for a in actors)
 
 
-def article_row(article: Article, version: str) -> ArticleRow:
+def article_row(article: Article | ArticleInfo, version: str) -> ArticleRow:
     """The article's row in the articles table (made without its facts)."""
     return ArticleRow(
         article.article_id,

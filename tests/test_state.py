@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from diplodata.ingest import Batch
+from diplodata.ingest import Inputs
 from diplodata.models import Article, ArticleFacts
 from diplodata.pipeline import carry
 from diplodata.state import ArticleStore, FactsCache, FailedExtractions, write_corpus
@@ -204,8 +204,8 @@ def test_state_the_per_file_layout_is_imported_once_and_nothing_published_is_los
     with FailedExtractions(tmp_path, VERSION) as failed:
         assert failed.get(broken) == "ran out of time"
     # the input of the first article is gone: its text comes from the imported store
-    batch = carry(Batch(articles=[facts[1].article, facts[2].article]), tmp_path)
-    assert batch.kept == [facts[0].article]
+    inputs = carry(Inputs(articles=[facts[1].article.info(), facts[2].article.info()]), tmp_path)
+    assert inputs.kept == [facts[0].article.info()]
     assert check_state(tmp_path).imported == {}  # once
 
 
