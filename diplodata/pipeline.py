@@ -39,7 +39,7 @@ from diplodata.models import Article, ArticleFacts, ArticleInfo
 from diplodata.package import PackageMeta
 from diplodata.parts import is_parted, parquet_files
 from diplodata.release import StagedRelease, intact_release, latest_release, next_version
-from diplodata.resolve import PersonRef, resolve_all
+from diplodata.resolve import PersonRef, Resolved, resolve_all
 from diplodata.rows import ArticleRow, Tables
 from diplodata.spool import Spool
 from diplodata.state import ArticleStore, FactsCache, FailedExtractions, read_corpus, write_corpus
@@ -373,10 +373,14 @@ def _refs(
     return refs, skipped
 
 
-def _persons(refs: Sequence[PersonRef], resolved: Iterable[object]) -> Resolution:
-    persons: Resolution = {}
+def _persons(
+    ids: Iterable[str], refs: Sequence[PersonRef], resolved: Iterable[Resolved]
+) -> Resolution:
+    """Who each person of these articles is, by article id and name (every article has an
+    entry, one without persons an empty one)."""
+    persons: Resolution = {aid: {} for aid in ids}
     for ref, res in zip(refs, resolved, strict=True):
-        persons.setdefault(str(ref.article), {})[ref.name] = res  # type: ignore[assignment]
+        persons[str(ref.article)][ref.name] = res
     return persons
 
 
@@ -414,7 +418,7 @@ def _resolve_increment(
         groups |= store.groups(new_ids)
         stored = store.refs(groups, others)
     resolved = resolve_all([ref for ref, _ in stored] + refs)[len(stored) :]
-    return _persons(refs, resolved), rebuilt
+    return _persons(new_ids, refs, resolved), rebuilt
 
 
 def release_tables(
@@ -436,7 +440,7 @@ def release_tables(
     build = [a for a in build if a.source not in gone]
     rebuilt: list[ArticleInfo] = []
     if p.base is None:
-        persons = _persons(refs, resolve_all(refs))
+        persons = _persons((a.article_id for a in build), refs, resolve_all(refs))
     else:
         new_ids = {a.article_id for a in build}
         persons, rebuilt = _resolve_increment(p, refs, new_ids, out, folder)
