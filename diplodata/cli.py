@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -188,6 +189,7 @@ def run(
     except LicenseError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    started = time.perf_counter()
     try:
         found = find_inputs(articles, follow_links)  # fail fast, before Prefect starts
     except InputError as exc:
@@ -220,8 +222,10 @@ def run(
         homepage=homepage,
         **({"contributors": tuple(contributor)} if contributor else {}),
     )
+    walked = time.perf_counter() - started
     summary = nothing_new(config, found)  # stat says nothing changed: no flow run needed
     if summary is not None:
+        summary.timings = {"walk": walked, **summary.timings}
         print_summary(summary)
         return
     prefect_environment()
