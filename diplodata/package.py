@@ -77,17 +77,28 @@ LICENSES = {
 }
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return names
+
+
 def row_dicts(rows: Sequence[object]) -> list[dict[str, Any]]:
     """Flatten typed rows (with their ``evidence``) into plain column dicts."""
     out = []
+    evidence = _fields(Evidence)
     for row in rows:
         values: dict[str, Any] = {}
-        for f in dataclasses.fields(row):  # type: ignore[arg-type]
-            value = getattr(row, f.name)
+        for name in _fields(type(row)):
+            value = getattr(row, name)
             if isinstance(value, Evidence):
-                values.update(dataclasses.asdict(value))
+                values.update((e, getattr(value, e)) for e in evidence)
             else:
-                values[f.name] = value
+                values[name] = value
         out.append(values)
     return out
 

@@ -44,6 +44,7 @@ from diplodata.rows import ArticleRow, Tables
 from diplodata.spool import Spool
 from diplodata.state import ArticleStore, FactsCache, FailedExtractions, read_corpus, write_corpus
 from diplodata.tables import (
+    ActorNotes,
     Resolution,
     actor_rows,
     article_row,
@@ -54,6 +55,7 @@ from diplodata.tables import (
 from diplodata.version import TABLES_VERSION
 
 BUILD_KEY = "diplodata"  # the descriptor's record of the code that made the rows
+NOTES_BATCH = 5_000  # articles whose notes for the actors table are stored at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,13 +449,18 @@ def release_tables(
     del refs
     store = ActorNotesStore(out)
     spool = Spool.create(out)
+    notes: list[ActorNotes] = []
     for chunk in batches(sorted(build + rebuilt, key=_by_id), ROWS_BATCH):
         facts, lost = facts_of(chunk, out, folder)
         skipped += lost
-        rows, notes = article_rows(facts, EXTRACTOR_VERSION, include_text, persons)
-        store.put(notes, EXTRACTOR_VERSION)
+        rows, more = article_rows(facts, EXTRACTOR_VERSION, include_text, persons)
         spool.add(rows)
+        notes += more
+        if len(notes) >= NOTES_BATCH:  # each store of notes reads the notes table through
+            store.put(notes, EXTRACTOR_VERSION)
+            notes = []
         checkpoint("rows")
+    store.put(notes, EXTRACTOR_VERSION)
     gone = {s.source for s in skipped}
     live = (a.article_id for a in p.articles if a.source not in gone)
     tables = Tables(article_texts=[] if include_text else None)
