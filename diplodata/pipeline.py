@@ -105,11 +105,14 @@ def release_articles(release: Path) -> dict[str, ArticleRow]:
         files = [str(p) for p in parquet_files(release, "articles")]
         result = con.execute("SELECT * FROM read_parquet($1)", [files])
         columns = [d[0] for d in result.description or []]
-        fields = ArticleRow.__dataclass_fields__
-        rows: list[dict[str, Any]] = [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
+        fields = list(ArticleRow.__dataclass_fields__)
+        if columns == fields:  # this code's release: rows as they are
+            rows = [ArticleRow(*r) for r in result.fetchall()]
+        else:  # an older release: the columns it has
+            rows = [_row(dict(zip(columns, r, strict=True)), fields) for r in result.fetchall()]
         con.close()
         _RELEASE_ARTICLES.clear()
-        _RELEASE_ARTICLES[key] = {str(row["article_id"]): _row(row, fields) for row in rows}
+        _RELEASE_ARTICLES[key] = {row.article_id: row for row in rows}
     return _RELEASE_ARTICLES[key]
 
 
@@ -242,7 +245,7 @@ def set_aside(p: Plan, skipped: Sequence[Skipped]) -> None:
 def published_corpus(out: Path) -> set[str]:
     """sha256 of the articles published in the latest release: the corpus recorded in
     the state, and the intact latest release's articles (a crash between the two)."""
-    return read_corpus(out) | {str(row[0]) for row in _latest_articles(out) or []}
+    return read_corpus(out) | {row.sha256 for row in (_latest_articles(out) or {}).values()}
 
 
 def carry(inputs: Inputs, out: Path, prune: bool = False) -> Inputs:
@@ -567,14 +570,12 @@ class _Saver:
 _SAME = ("sha256", "extractor_version", "source", "url", "publisher", "language", "license")
 
 
-def _latest_articles(out: Path) -> list[tuple[str | None, ...]] | None:
-    """The :data:`_SAME` columns of every article in the latest release, if any (None for a
-    column an older release does not have)."""
+def _latest_articles(out: Path) -> dict[str, ArticleRow] | None:
+    """The rows of the articles table of the latest release, if it is there and intact."""
     latest = latest_release(out)
     if latest is None or damaged_latest(out):
         return None
-    rows = release_articles(latest)
-    return [tuple(_text(getattr(row, c, None)) for c in _SAME) for row in rows.values()]
+    return release_articles(latest)
 
 
 def damaged_latest(out: Path) -> list[str]:
@@ -589,9 +590,9 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _same_key(article: Article | ArticleInfo) -> tuple[str | None, ...]:
-    values = {"extractor_version": EXTRACTOR_VERSION}
-    return tuple(values.get(c, getattr(article, c, None)) for c in _SAME)
+def _same_key(article: Article | ArticleInfo | ArticleRow) -> tuple[str | None, ...]:
+    values = {} if isinstance(article, ArticleRow) else {"extractor_version": EXTRACTOR_VERSION}
+    return tuple(_text(values.get(c, getattr(article, c, None))) for c in _SAME)
 
 
 def unchanged_since_latest(
@@ -602,15 +603,14 @@ def unchanged_since_latest(
     rows = _latest_articles(out)
     latest = latest_release(out)
     texts = latest is not None and bool(parquet_files(latest, "article_texts"))
-    return (
-        rows is not None
-        and texts == include_text
-        and sorted(rows, key=str) == sorted((_same_key(a) for a in articles), key=str)
-    )
+    if rows is None or texts != include_text or len(rows) != len(articles):
+        return False
+    published = {row.sha256: _same_key(row) for row in rows.values()}
+    return published == {a.sha256: _same_key(a) for a in articles}
 
 
 def previous_extractor_version(out: Path) -> str | None:
-    versions = {row[1] for row in _latest_articles(out) or []}
+    versions = {row.extractor_version for row in (_latest_articles(out) or {}).values()}
     return versions.pop() if len(versions) == 1 else None
 
 

@@ -91,7 +91,7 @@ def walk(folder: Path, follow_links: bool = False) -> Found:
             suffix = _suffix(name)
             if suffix == ".json" and _is_sidecar(name, names):
                 continue  # NAME.json beside NAME.txt: read with its article (sources.py)
-            reason = _classify(entry, root, follow_links, seen_dirs)
+            reason = _classify(entry, suffix, root, follow_links, seen_dirs)
             if isinstance(reason, str):
                 found.skipped.append(Skipped(source, f"{source}: {reason}"))
                 continue
@@ -100,7 +100,7 @@ def walk(folder: Path, follow_links: bool = False) -> Found:
                 visit(path, source)
                 continue
             side = (
-                _sidecar(directory, name, names)
+                _sidecar(directory, name[: len(name) - len(suffix)] + ".json", names)
                 if path == entry.path
                 else _stat(os.path.splitext(path)[0] + ".json")  # beside the link's target
             )
@@ -120,9 +120,8 @@ def _is_sidecar(name: str, names: set[str]) -> bool:
     return any(stem + suffix in names for suffix in SUFFIXES)
 
 
-def _sidecar(directory: str, name: str, names: set[str]) -> os.stat_result | None:
-    """The stat of the article ``name``'s sidecar ``NAME.json``, when it has one."""
-    side = os.path.splitext(name)[0] + ".json"
+def _sidecar(directory: str, side: str, names: set[str]) -> os.stat_result | None:
+    """The stat of the sidecar ``side`` (``NAME.json`` beside ``NAME.txt``), if it is there."""
     return _stat(os.path.join(directory, side)) if side in names else None
 
 
@@ -139,9 +138,10 @@ def _printable(name: str) -> str:
 
 
 def _classify(
-    entry: os.DirEntry[str], root: Path, follow_links: bool, seen_dirs: set[Path]
+    entry: os.DirEntry[str], suffix: str, root: Path, follow_links: bool, seen_dirs: set[Path]
 ) -> str | tuple[str, os.stat_result]:
-    """A reason to skip the entry, or (path to read, its stat)."""
+    """A reason to skip the entry (``suffix``: of its name, lower-cased), or (path to read,
+    its stat)."""
     if entry.name.startswith("."):
         return "hidden, not read"
     path = entry.path
@@ -156,6 +156,7 @@ def _classify(
                     "(--follow-links follows it)"
                 )
             path = str(target)
+            suffix = _suffix(path)
             st = os.stat(path)
         else:
             st = entry.stat()
@@ -173,6 +174,6 @@ def _classify(
     for test, kind in _KINDS:
         if test(mode):
             return f"{kind}, not a file"
-    if _suffix(path) not in SUFFIXES:
+    if suffix not in SUFFIXES:
         return f"not an article file (read: {', '.join(SUFFIXES)})"
     return (path, st)
