@@ -15,7 +15,7 @@ Field names and meanings follow ``schemas/*.schema.json``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 ActorKind = Literal["person", "organization", "country"]
@@ -45,18 +45,8 @@ class Article:
         return len(self.text)
 
     def info(self) -> ArticleInfo:
-        return ArticleInfo(
-            self.article_id,
-            self.source,
-            self.sha256,
-            self.n_chars,
-            self.title,
-            self.published_date,
-            self.url,
-            self.publisher,
-            self.language,
-            self.license,
-        )
+        """The article's record, without its text."""
+        return ArticleInfo(*(getattr(self, name) for name in INFO_FIELDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,18 +68,11 @@ class ArticleInfo:
 
     def with_text(self, text: str) -> Article:
         """The article, given its text (whose sha256 is ``self.sha256``)."""
-        return Article(
-            self.article_id,
-            self.source,
-            text,
-            self.sha256,
-            self.title,
-            self.published_date,
-            self.url,
-            self.publisher,
-            self.language,
-            self.license,
-        )
+        values = {name: getattr(self, name) for name in INFO_FIELDS if name != "n_chars"}
+        return Article(text=text, **values)
+
+
+INFO_FIELDS = tuple(f.name for f in fields(ArticleInfo))
 
 
 @dataclass(frozen=True, slots=True)
