@@ -3,7 +3,7 @@
 A run (:func:`ingest_folder`) reads only the files whose stat changed since they were last
 read (``diplodata.input_index``), in batches: each batch's texts go to the article store
 and its files into the index in one transaction, and the run goes on with the articles'
-records (:class:`~diplodata.models.ArticleInfo`), not their texts."""
+records (:class:`~diplodata.records.ArticleInfo`), not their texts."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from diplodata.config import MAX_CHARS, READ_BATCH
 from diplodata.dates import find_dateline
-from diplodata.models import Article, ArticleInfo
+from diplodata.models import Article
 from diplodata.normalize import normalize_text
+from diplodata.records import ArticleInfo, info_of
 from diplodata.sources import SourceError, source_meta, with_meta
 from diplodata.walk import HTML_SUFFIXES, SUFFIXES, Found, InputFile, Skipped, walk
 
@@ -253,7 +254,7 @@ def ingest_folder(
         outcomes = [read_input(results[i][0], rejection) for i in chunk]
         index.record(outcomes)
         for i, o in zip(chunk, outcomes, strict=True):
-            results[i] = (o.file, o.article.info() if o.article else None, o.reject)
+            results[i] = (o.file, info_of(o.article) if o.article else None, o.reject)
     sources = {file.source for file in found.files}
     index.forget(source for source in entries if source not in sources)
     articles, skipped = _sort_out(results, max_chars)

@@ -5,7 +5,7 @@ store either: the run carries its article by the record kept here.
 
 The ``inputs`` table of the state store (``diplodata.state_db``) holds, per input path
 (relative to the articles folder), the stamp the walk saw before the file was read
-(``diplodata.walk``), the sha256 and record (:class:`~diplodata.models.ArticleInfo`, no
+(``diplodata.walk``), the sha256 and record (:class:`~diplodata.records.ArticleInfo`, no
 text) of the article read from it, or why it is a reject (it is not UTF-8, not an article,
 not English: what depends on the file alone). The text of every article read is stored in
 the article store in the same transaction. Only entries written by this reading code count
@@ -24,7 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from diplodata.models import Article, ArticleInfo
+from diplodata.models import Article
+from diplodata.records import ArticleInfo, info_of
 from diplodata.state import ArticleStore, encode_article
 from diplodata.state_db import chunks, transaction
 from diplodata.version import EXTRACTOR_VERSION
@@ -160,7 +161,7 @@ class InputIndex(ArticleStore):
         rows = []
         texts = {}
         for o in outcomes:
-            info = o.article.info() if o.article is not None else None
+            info = info_of(o.article) if o.article is not None else None
             if o.article is not None and o.reject is None:
                 texts[o.article.sha256] = o.article
             if o.final and settled(o.file, now):

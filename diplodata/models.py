@@ -15,7 +15,7 @@ Field names and meanings follow ``schemas/*.schema.json``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Literal
 
 ActorKind = Literal["person", "organization", "country"]
@@ -43,36 +43,6 @@ class Article:
     @property
     def n_chars(self) -> int:
         return len(self.text)
-
-    def info(self) -> ArticleInfo:
-        """The article's record, without its text."""
-        return ArticleInfo(*(getattr(self, name) for name in INFO_FIELDS))
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleInfo:
-    """An article's record without its text: what a run carries of an article whose text it
-    does not need (an unchanged input file, an article published before). The text is in
-    the run's article store (``diplodata.state``), read only to extract or make rows."""
-
-    article_id: str
-    source: str
-    sha256: str
-    n_chars: int
-    title: str | None = None
-    published_date: dt.date | None = None
-    url: str | None = None
-    publisher: str | None = None
-    language: str | None = None
-    license: str | None = None
-
-    def with_text(self, text: str) -> Article:
-        """The article, given its text (whose sha256 is ``self.sha256``)."""
-        values = {name: getattr(self, name) for name in INFO_FIELDS if name != "n_chars"}
-        return Article(text=text, **values)
-
-
-INFO_FIELDS = tuple(f.name for f in fields(ArticleInfo))
 
 
 @dataclass(frozen=True, slots=True)

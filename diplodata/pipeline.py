@@ -4,7 +4,7 @@ ingest -> (cache lookup) -> extract in batches -> build tables -> stage + valida
 
 A run streams: ingest reads only new and changed input files and stores their texts in the
 state store (``diplodata.input_index``); from there on an article is carried by its record
-(:class:`~diplodata.models.ArticleInfo`), and its text and facts are read back, a batch at a
+(:class:`~diplodata.records.ArticleInfo`), and its text and facts are read back, a batch at a
 time, only where they are needed: to extract it and to make its rows. No stage holds every
 text, fact or row of the corpus.
 
@@ -35,9 +35,10 @@ from diplodata.faults import checkpoint
 from diplodata.increment import Increment
 from diplodata.ingest import Batch, Inputs, Skipped, ingest_folder, read_file, too_long
 from diplodata.licenses import license_entry
-from diplodata.models import Article, ArticleFacts, ArticleInfo
+from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
 from diplodata.parts import is_parted, parquet_files
+from diplodata.records import ArticleInfo, info_of
 from diplodata.release import StagedRelease, intact_release, latest_release, next_version
 from diplodata.resolve import PersonRef, Resolved, resolve_all
 from diplodata.rows import ArticleRow, Tables
@@ -126,22 +127,6 @@ def _row(values: dict[str, Any], fields: Iterable[str]) -> ArticleRow:
     return ArticleRow(**known)
 
 
-def info_of(row: ArticleRow) -> ArticleInfo:
-    """A published article's record, from its row."""
-    return ArticleInfo(
-        row.article_id,
-        row.source,
-        row.sha256,
-        row.n_chars,
-        row.title,
-        row.published_date,
-        row.url,
-        row.publisher,
-        row.language,
-        row.license,
-    )
-
-
 @dataclass(slots=True)
 class Plan:
     """The run's input, split into the articles a release keeps from its base, those whose
@@ -175,7 +160,7 @@ def ingest(config: RunConfig) -> Inputs:
         new = [a for a in fetched.articles if a.article_id not in known]
         with ArticleStore(config.out) as store:
             store.put_many(new)
-        inputs.articles += [a.info() for a in new]
+        inputs.articles += [info_of(a) for a in new]
         inputs.skipped += fetched.skipped
     return inputs
 
@@ -282,7 +267,7 @@ def carry(inputs: Inputs, out: Path, prune: bool = False) -> Inputs:
 
 def _stored_info(store: ArticleStore, sha: str) -> ArticleInfo | None:
     article = store.get(sha)
-    return article.info() if article is not None else None
+    return info_of(article) if article is not None else None
 
 
 def load_articles(
@@ -345,7 +330,7 @@ def facts_of(
         found = cache.get_many(articles)
     missing = [a for a in articles if a.sha256 not in found]
     if missing and not texts:
-        missing, more = load_articles([a.info() for a in missing], out, folder)
+        missing, more = load_articles([info_of(a) for a in missing], out, folder)
         skipped += more
     done = extract_batch(missing, out)
     facts = [found[a.sha256] for a in articles if a.sha256 in found] + done.facts

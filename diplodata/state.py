@@ -29,12 +29,12 @@ from diplodata.faults import checkpoint
 from diplodata.models import (
     Article,
     ArticleFacts,
-    ArticleInfo,
     MeetingFact,
     MembershipFact,
     PersonFact,
     TradeFact,
 )
+from diplodata.records import ArticleInfo
 from diplodata.state_db import STATE_DIR, chunks, connect, transaction
 
 __all__ = [

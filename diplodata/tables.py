@@ -19,7 +19,8 @@ from typing import Any
 from diplodata import lexicon
 from diplodata.bodies import Body, find_bodies
 from diplodata.extract.status import meeting_status
-from diplodata.models import Article, ArticleFacts, ArticleInfo, MeetingFact, PersonFact
+from diplodata.models import Article, ArticleFacts, MeetingFact, PersonFact
+from diplodata.records import ArticleInfo
 from diplodata.resolve import (
     PersonRef,
     Resolved,

@@ -24,7 +24,7 @@ from diplodata import pipeline as p
 from diplodata.config import RunConfig
 from diplodata.evaluate import evaluate
 from diplodata.ingest import Inputs
-from diplodata.models import ArticleInfo
+from diplodata.records import ArticleInfo
 from diplodata.release import (
     PublishError,
     Release,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from diplodata.records import info_of
 from diplodata.tables import build_tables
 from tests.facts import TEXT, sample_facts
 
@@ -54,9 +55,9 @@ def test_tables_plan_reextracts_when_the_extractor_version_changes(tmp_path) -> 
 
     facts = sample_facts()
     FactsCache(tmp_path, "1.0").put(facts)
-    inputs = Inputs(articles=[facts.article.info()])
+    inputs = Inputs(articles=[info_of(facts.article)])
     same = plan(inputs, tmp_path, version="1.0")
-    assert (same.cached, same.todo) == ([facts.article.info()], [])
+    assert (same.cached, same.todo) == ([info_of(facts.article)], [])
     cached = FactsCache(tmp_path, "1.0").get(facts.article)
     assert cached is not None and (cached.meetings, cached.persons) == (
         facts.meetings,
