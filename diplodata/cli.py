@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -180,7 +181,7 @@ def run(
     ] = None,
 ) -> None:
     """Extract the seven tables from ARTICLES and publish a release under OUT."""
-    from diplodata.ingest import InputError, list_files
+    from diplodata.ingest import InputError, find_inputs
     from diplodata.licenses import LicenseError, check_license
 
     try:
@@ -188,12 +189,13 @@ def run(
     except LicenseError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    started = time.perf_counter()
     try:
-        found = list_files(articles, follow_links)  # fail fast, before Prefect starts
+        found = find_inputs(articles, follow_links)  # fail fast, before Prefect starts
     except InputError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    if not found and feeds is None:
+    if not found.files and feeds is None:
         err.print(
             f"[red]error:[/red] {articles}: no articles (.txt, .md, .html) in this folder; "
             "pass --articles DIR with your articles, or --feeds FILE"
@@ -220,8 +222,10 @@ def run(
         homepage=homepage,
         **({"contributors": tuple(contributor)} if contributor else {}),
     )
-    summary = nothing_new(config)  # stat says nothing changed: no flow run needed
+    walked = time.perf_counter() - started
+    summary = nothing_new(config, found)  # stat says nothing changed: no flow run needed
     if summary is not None:
+        summary.timings = {"walk": walked, **summary.timings}
         print_summary(summary)
         return
     prefect_environment()

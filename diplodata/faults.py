@@ -3,7 +3,8 @@
 ``DIPLODATA_PAUSE_AT=<point>`` makes the run write ``<point>`` to the file named by
 ``DIPLODATA_PAUSE_FILE`` when it reaches that point, then wait there (up to a minute) for
 the test to kill it. Unset (always, outside the tests), a checkpoint does nothing.
-Points: ``ingest``, ``extract``, ``parquet``, ``catalog``, ``cache``.
+Points: ``ingest``, ``extract``, ``cache``, ``rows`` (a batch of rows made and spooled),
+``parquet``, ``catalog``.
 """
 
 from __future__ import annotations

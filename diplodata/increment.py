@@ -16,6 +16,7 @@ and a release writes only the parts whose actors changed.
 from __future__ import annotations
 
 import copy
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,6 +186,31 @@ def _chunks(rows: dict[str, pa.Table], size: int) -> Iterable[dict[str, pa.Table
         }
 
 
+def _in_parts(batches: Iterable[dict[str, pa.Table]], size: int) -> Iterable[dict[str, pa.Table]]:
+    """Batches of rows (each the rows of some articles) gathered into parts of at most
+    ``size`` articles (a larger batch is split first); batches without rows are left out."""
+    pending: list[dict[str, pa.Table]] = []
+    count = 0
+    for batch in batches:
+        for rows in _chunks(batch, size):
+            n = rows["articles"].num_rows
+            if not n:
+                continue
+            if pending and count + n > size:
+                yield _concat(pending)
+                pending, count = [], 0
+            pending.append(rows)
+            count += n
+    if pending:
+        yield _concat(pending)
+
+
+def _concat(batches: Sequence[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    if len(batches) == 1:
+        return batches[0]
+    return {t: pa.concat_tables([b[t] for b in batches]) for t in batches[0]}
+
+
 def _arrow(tables: dict[str, list[object]]) -> dict[str, pa.Table]:
     from diplodata.package import arrow_table
 
@@ -195,12 +221,15 @@ def write_tables(
     rows: dict[str, list[object]],
     folder: Path,
     increment: Increment | None = None,
+    more: Iterable[dict[str, pa.Table]] = (),
 ) -> Written:
     """Write the tables ``rows`` (rows of every table by name) into ``folder`` as parts.
 
     With an ``increment`` the rows are those of the articles new since its base, and
     ``actors`` the whole table or the rows of ``increment.actors``; the base's parts are
-    shared where they still hold exactly the published rows."""
+    shared where they still hold exactly the published rows. ``more``: further rows of
+    articles, a batch at a time (read as the parts are written: they are never all in
+    memory)."""
     names = [t for t in ALL_TABLES if t in rows]
     base = increment.base if increment is not None and is_parted(increment.base) else None
     fresh = _arrow({t: rows[t] for t in names if t != ACTORS})
@@ -238,9 +267,9 @@ def write_tables(
     else:
         writer = _Writer(folder, names, seq)
     parts = list(kept_parts)
-    if fresh["articles"].num_rows:
-        for chunk in _chunks(fresh, MAX_ARTICLES):
-            parts.append(writer.write(chunk))
+    batches = itertools.chain([fresh], ({t: b[t] for t in writer.tables} for b in more))
+    for chunk in _in_parts(batches, MAX_ARTICLES):
+        parts.append(writer.write(chunk))
     while group := next_merge(parts):
         data = {t: _read(folder, t, group) for t in writer.tables}
         for name in group:
@@ -278,7 +307,7 @@ def _write_actors(
         parts = _changed_buckets(base, footers, rows, changed)
     if parts is None:  # every part read (a first run, or the table doubled or halved)
         old = {n: _read_actors(base, n) for n in footers} if base is not None else {}
-        parts = ap.layout(ap.merged(_concat(old.values()), rows, changed), old)
+        parts = ap.layout(ap.merged(_concat_actors(old.values()), rows, changed), old)
     for name in parts.shared:
         assert base is not None  # only a base has parts to share
         link_part(base, writer.folder, ACTORS, name)
@@ -305,7 +334,7 @@ def _read_actors(base: Path, name: str) -> pa.Table:
     return rows.cast(arrow_schema(ACTORS)).replace_schema_metadata(rows.schema.metadata)
 
 
-def _concat(tables: Iterable[pa.Table]) -> pa.Table:
+def _concat_actors(tables: Iterable[pa.Table]) -> pa.Table:
     plain = [t.replace_schema_metadata(None) for t in tables]
     return pa.concat_tables(plain) if plain else arrow_schema(ACTORS).empty_table()
 
@@ -323,7 +352,7 @@ def _changed_buckets(
         return None
     touched = {ap.bucket(a, count) for a in changed | set(rows["actor_id"].to_pylist())}
     old = {n: _read_actors(base, n) for n, b in buckets.items() if b and b[0] in touched}
-    table = ap.merged(_concat(old.values()), rows, changed)
+    table = ap.merged(_concat_actors(old.values()), rows, changed)
     actors = total - sum(t.num_rows for t in old.values()) + table.num_rows
     if not actors or ap.bucket_count(actors) != count:
         return None

@@ -1,36 +1,70 @@
-"""Read input articles: a folder of .txt, .md and .html files, into ``Article`` records."""
+"""Read input articles: a folder of .txt, .md and .html files, into ``Article`` records.
+
+A run (:func:`ingest_folder`) reads only the files whose stat changed since they were last
+read (``diplodata.input_index``), in batches: each batch's texts go to the article store
+and its files into the index in one transaction, and the run goes on with the articles'
+records (:class:`~diplodata.records.ArticleInfo`), not their texts."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from diplodata.config import MAX_CHARS
+from diplodata.config import MAX_CHARS, READ_BATCH
 from diplodata.dates import find_dateline
 from diplodata.models import Article
 from diplodata.normalize import normalize_text
+from diplodata.records import ArticleInfo, info_of
 from diplodata.sources import SourceError, source_meta, with_meta
-from diplodata.walk import HTML_SUFFIXES, SUFFIXES, Skipped, walk
+from diplodata.walk import HTML_SUFFIXES, SUFFIXES, Found, InputFile, Skipped, walk
 
 if TYPE_CHECKING:
-    from diplodata.input_index import InputIndex
+    from diplodata.input_index import InputIndex, Outcome
 
-__all__ = ["SUFFIXES", "Batch", "InputError", "Skipped", "article_from_text", "read_folder"]
+__all__ = [
+    "SUFFIXES",
+    "Batch",
+    "InputError",
+    "Inputs",
+    "Skipped",
+    "article_from_text",
+    "ingest_folder",
+    "read_folder",
+]
 
 
 class InputError(ValueError):
     """The input folder or one of its files cannot be read."""
 
 
+class UnreadableError(InputError):
+    """A file could not be opened or read (permissions, I/O): reading it again may work."""
+
+
 @dataclass(slots=True)
 class Batch:
+    """Articles with their texts (a folder read whole, a feed), and the rejects."""
+
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    kept: list[Article] = field(default_factory=list)  # of ``articles``: published before
-    pruned: list[Article] = field(default_factory=list)  # published before, now removed
+
+
+@dataclass(slots=True)
+class Inputs:
+    """A run's input: every article by its record (its text is in the article store), the
+    rejects, and the stat of the folder for the next run's check for nothing new."""
+
+    articles: list[ArticleInfo] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    read: int = 0  # files read in this run (new or changed): the others were not opened
+    stamps: str | None = None  # input_index.stamps_digest of the folder's files
+    others: list[str] = field(default_factory=list)  # why the folder's other paths are not read
+    kept: list[ArticleInfo] = field(default_factory=list)  # of ``articles``: published before
+    pruned: list[ArticleInfo] = field(default_factory=list)  # published before, now removed
     lost: list[str] = field(default_factory=list)  # sha256 published before, text not kept
 
 
@@ -62,7 +96,7 @@ def read_file(path: Path, source: str | None = None) -> Article:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror})") from exc
+        raise UnreadableError(f"{path}: cannot read the file ({exc.strerror})") from exc
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -90,10 +124,16 @@ def _check_folder(folder: Path) -> None:
         raise InputError(f"{folder}: not a folder; pass --articles DIR")
 
 
-def list_files(folder: Path, follow_links: bool = False) -> list[Path]:
-    """Article files under ``folder`` (recursively), in a stable order."""
+def find_inputs(folder: Path, follow_links: bool = False) -> Found:
+    """The article files under ``folder`` (recursively, in a stable order, with their stat)
+    and why its other paths are not read."""
     _check_folder(folder)
-    return [path for path, _ in walk(folder, follow_links).files]
+    return walk(folder, follow_links)
+
+
+def list_files(folder: Path, follow_links: bool = False) -> list[InputFile]:
+    """Article files under ``folder`` (recursively), in a stable order, with their stat."""
+    return find_inputs(folder, follow_links).files
 
 
 def too_long(size: int, max_chars: int, unit: str = "characters") -> str:
@@ -103,43 +143,127 @@ def too_long(size: int, max_chars: int, unit: str = "characters") -> str:
     )
 
 
-def read_folder(
-    folder: Path,
-    max_chars: int = MAX_CHARS,
-    follow_links: bool = False,
-    index: InputIndex | None = None,
-) -> Batch:
-    """Every readable article of ``folder``; every other path is listed with its reason.
+class _Record(Protocol):
+    @property
+    def article_id(self) -> str: ...
+    @property
+    def n_chars(self) -> int: ...
 
-    An article's ``source`` is its path relative to ``folder``. With an ``index``, a file
-    whose stat has not changed since it was read is not read again, and every article
-    read is recorded in it."""
-    _check_folder(folder)
-    found = walk(folder, follow_links)
-    batch = Batch(skipped=list(found.skipped))
+
+R = TypeVar("R", bound=_Record)
+
+
+def _sort_out(
+    results: Sequence[tuple[InputFile, R | None, str | None]], max_chars: int
+) -> tuple[list[R], list[Skipped]]:
+    """In the folder's order: the articles taken, and the rejects with their reasons (a file
+    not read, empty or unreadable, too long, the same text as a file before it, not an
+    English news article)."""
+    taken: list[R] = []
+    skipped: list[Skipped] = []
     seen: set[str] = set()
-    for path, source in found.files:
-        try:
-            size = path.stat().st_size
-            if size > 4 * max_chars:  # not even read: UTF-8 has at most 4 bytes a character
-                raise InputError(f"{source}: {too_long(size, max_chars, 'bytes, not read')}")
-            article = index.article(path, source) if index is not None else None
-            if article is None:
-                article = read_file(path, source)
-            if index is not None:
-                index.record(path, source, article)
-        except (InputError, OSError) as exc:
-            batch.skipped.append(Skipped(source, str(exc)))
-            continue
-        if not article.text.strip():
-            batch.skipped.append(Skipped(source, f"{source}: empty file"))
+    for file, article, reject in results:
+        source = file.source
+        if article is None:
+            skipped.append(Skipped(source, reject or f"{source}: not read"))
         elif article.n_chars > max_chars:
-            batch.skipped.append(
-                Skipped(source, f"{source}: {too_long(article.n_chars, max_chars)}")
-            )
+            skipped.append(Skipped(source, f"{source}: {too_long(article.n_chars, max_chars)}"))
         elif article.article_id in seen:
-            batch.skipped.append(Skipped(source, f"{source}: same text as another input file"))
+            skipped.append(Skipped(source, f"{source}: same text as another input file"))
         else:
             seen.add(article.article_id)
-            batch.articles.append(article)
-    return batch
+            if reject is not None:
+                skipped.append(Skipped(source, reject))
+            else:
+                taken.append(article)
+    return taken, skipped
+
+
+def _not_read(file: InputFile, max_chars: int) -> str | None:
+    """Why ``file`` is not even read: larger than any article can be in UTF-8 (at most 4
+    bytes a character)."""
+    if file.size > 4 * max_chars:
+        return f"{file.source}: {too_long(file.size, max_chars, 'bytes, not read')}"
+    return None
+
+
+def read_input(file: InputFile, screen: Callable[[Article], str | None] | None) -> Outcome:
+    """Read one input file into its article, or why it cannot be one (unreadable, empty,
+    and with ``screen``, not an English news article)."""
+    from diplodata.input_index import Outcome
+
+    try:
+        article = read_file(Path(file.path), file.source)
+    except (UnreadableError, OSError) as exc:
+        return Outcome(file, None, str(exc), final=False)
+    except InputError as exc:
+        return Outcome(file, None, str(exc))
+    if not article.text.strip():
+        return Outcome(file, None, f"{file.source}: empty file")
+    reason = screen(article) if screen is not None else None
+    return Outcome(file, article, f"{file.source}: {reason}" if reason else None)
+
+
+def read_folder(folder: Path, max_chars: int = MAX_CHARS, follow_links: bool = False) -> Batch:
+    """Every readable article of ``folder`` with its text (not screened); every other path
+    is listed with its reason. An article's ``source`` is its path relative to ``folder``."""
+    _check_folder(folder)
+    found = walk(folder, follow_links)
+    results: list[tuple[InputFile, Article | None, str | None]] = []
+    for file in found.files:
+        reason = _not_read(file, max_chars)
+        if reason is None:
+            outcome = read_input(file, None)
+            results.append((file, outcome.article, outcome.reject))
+        else:
+            results.append((file, None, reason))
+    articles, skipped = _sort_out(results, max_chars)
+    return Batch(articles, found.skipped + skipped)
+
+
+def ingest_folder(
+    folder: Path,
+    index: InputIndex,
+    max_chars: int = MAX_CHARS,
+    follow_links: bool = False,
+    read_batch: int | None = None,
+) -> Inputs:
+    """The articles of ``folder`` by their records, and every reject: files whose stat is
+    the one recorded in ``index`` are not opened; the others are read, screened and
+    recorded (their texts stored) ``read_batch`` at a time."""
+    from diplodata.screen import rejection
+
+    _check_folder(folder)
+    found = walk(folder, follow_links)
+    entries = index.entries()
+    results: list[tuple[InputFile, ArticleInfo | None, str | None]] = []
+    unread: list[int] = []
+    for file in found.files:
+        reason = _not_read(file, max_chars)
+        entry = entries.get(file.source)
+        if reason is not None:
+            results.append((file, None, reason))
+        elif entry is not None and entry.stamp == file.stamp and (entry.stored or entry.reject):
+            results.append((file, entry.info, entry.reject))
+        else:  # new, changed, or its text is not in the store: read below
+            unread.append(len(results))
+            results.append((file, None, None))
+    step = max(1, read_batch or READ_BATCH)
+    for start in range(0, len(unread), step):
+        chunk = unread[start : start + step]
+        outcomes = [read_input(results[i][0], rejection) for i in chunk]
+        index.record(outcomes)
+        for i, o in zip(chunk, outcomes, strict=True):
+            results[i] = (o.file, info_of(o.article) if o.article else None, o.reject)
+    sources = {file.source for file in found.files}
+    index.forget(source for source in entries if source not in sources)
+    articles, skipped = _sort_out(results, max_chars)
+    from diplodata.input_index import stamps_digest
+
+    return Inputs(
+        articles,
+        found.skipped + skipped,
+        read=len(unread),
+        stamps=stamps_digest(found.files),
+        others=sorted(s.reason for s in found.skipped),
+    )

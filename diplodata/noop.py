@@ -1,29 +1,27 @@
 """A run with nothing new, answered before Prefect starts.
 
 After a run that published or found nothing new, ``<out>/.state/unchanged.json`` records
-what the run's inputs were (the digest of the stat index it wrote, ``input_index``), the
-options that shape a release, the latest release and the run's summary. The next
-``diplodata run`` first walks the articles folder and compares every file's stat with the
-index: when nothing was added, removed or touched, the options are the same and the latest
-release is the one recorded and intact, it reports "nothing new" in well under a second
-instead of starting a flow run. Anything else (or ``--force``, ``--feeds``, ``--gold``)
-runs the flow as before.
+what the run's input files were (a digest of every file's path and stat, as its walk saw
+them before reading: ``input_index.stamps_digest``), the folder's other paths, the options
+that shape a release, the latest release and the run's summary. The next ``diplodata run``
+walks the articles folder once, stat for stat: when the digest is the same (nothing added,
+removed or touched), the options are the same and the latest release is the one recorded
+and intact, it reports "nothing new" instead of starting a flow run. Anything else (or
+``--force``, ``--feeds``, ``--gold``) runs the flow as before.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
 from pathlib import Path
 
 from diplodata.config import RunConfig
-from diplodata.input_index import INDEX, InputIndex, stamp
-from diplodata.release import latest_release
-from diplodata.state import STATE_DIR
+from diplodata.input_index import stamps_digest
+from diplodata.state_db import STATE_DIR
 from diplodata.summary import RunSummary
-from diplodata.walk import walk
+from diplodata.walk import Found, walk
 
 MARK = "unchanged.json"
 MESSAGE = "No new or changed articles since the latest release: nothing published."
@@ -40,43 +38,44 @@ def _options(config: RunConfig) -> dict[str, object]:
     }
 
 
-def _index_digest(out: Path) -> str | None:
-    try:
-        return hashlib.sha256((out / STATE_DIR / INDEX).read_bytes()).hexdigest()
-    except OSError:
-        return None
+def _latest(out: Path) -> Path | None:
+    """The latest release (``release.latest_release``, without importing the publishing
+    code: this check runs before anything else is imported)."""
+    link = out / "latest"
+    return link.resolve() if (link / "datapackage.json").exists() else None
 
 
-def mark(config: RunConfig, summary: RunSummary) -> None:
-    """Record that the latest release holds what this run's input files hold."""
-    latest = latest_release(config.out)
-    digest = _index_digest(config.out)
+def mark(config: RunConfig, summary: RunSummary, stamps: str | None, others: list[str]) -> None:
+    """Record that the latest release holds what this run's input files hold: ``stamps``,
+    the digest of the files' stat the run read them by (None when one changed just now:
+    the next run reads it again), and ``others``, why the folder's other paths are not read."""
+    latest = _latest(config.out)
     path = config.out / STATE_DIR / MARK
-    if latest is None or digest is None or summary.status == "failed":
+    if latest is None or stamps is None or summary.status == "failed":
         path.unlink(missing_ok=True)
         return
     data = {
-        "index": digest,
+        "stamps": stamps,
         "release": latest.name,
         "options": _options(config),
         "articles": summary.n_articles,
         "rejects": summary.rejects,
-        "skipped": _skipped(config),
+        "others": others,
     }
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, path)
 
 
-def nothing_new(config: RunConfig) -> RunSummary | None:
+def nothing_new(config: RunConfig, found: Found | None = None) -> RunSummary | None:
     """The summary of a run with nothing new, when the input files' stat shows it; None when
-    the flow has to run."""
+    the flow has to run. ``found``: the folder's walk, when the caller has made it."""
     if config.force or config.feeds is not None or config.gold is not None:
         return None
     start = time.perf_counter()
     try:
         data = json.loads((config.out / STATE_DIR / MARK).read_text(encoding="utf-8"))
-        recorded = (data["index"], data["release"], data["options"], data["skipped"])
+        recorded = (data["stamps"], data["release"], data["options"], data["others"])
         summary = RunSummary(
             status="unchanged",
             version=None,
@@ -87,41 +86,20 @@ def nothing_new(config: RunConfig) -> RunSummary | None:
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    latest = latest_release(config.out)
-    if latest is None or recorded[:3] != (_index_digest(config.out), latest.name, _options(config)):
+    latest = _latest(config.out)
+    if latest is None or (recorded[1], recorded[2]) != (latest.name, _options(config)):
         return None
-    if not _same_files(config, recorded[3]):
+    try:
+        found = found or walk(config.articles, config.follow_links)
+    except OSError:
         return None
-    from diplodata.pipeline import damaged_latest
+    if sorted(s.reason for s in found.skipped) != recorded[3]:
+        return None
+    if stamps_digest(found.files) != recorded[0]:
+        return None
+    from diplodata.verify import verify_release
 
-    if damaged_latest(config.out):
+    if not verify_release(latest).ok:
         return None
     summary.timings = {"check": time.perf_counter() - start}
     return summary
-
-
-def _skipped(config: RunConfig) -> list[str]:
-    """The folder's paths that are not files to read (hidden, links out, special files)."""
-    try:
-        return sorted(s.reason for s in walk(config.articles, config.follow_links).skipped)
-    except OSError:
-        return ["?"]
-
-
-def _same_files(config: RunConfig, skipped: object) -> bool:
-    """Every input file is in the index with the same stat, no other file is, and the
-    folder's other paths are the same."""
-    entries = InputIndex(config.out).entries
-    try:
-        found = walk(config.articles, config.follow_links)
-        if sorted(s.reason for s in found.skipped) != skipped:
-            return False
-        if len(found.files) != len(entries):
-            return False
-        for path, source in found.files:
-            entry = entries.get(source)
-            if entry is None or entry.get("stat") != stamp(path):
-                return False
-    except OSError:
-        return False
-    return True

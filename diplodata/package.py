@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -28,6 +27,7 @@ from diplodata.parts import (
 )
 from diplodata.rows import Evidence
 from diplodata.schemas import SCHEMA_VERSION, arrow_schema, table_schema
+from diplodata.verify import sha256_file
 
 DUCKDB_FILE = "diplodata.duckdb"
 # The DuckDB shell on the package registry is 1.5.x: write a file it can open.
@@ -78,17 +78,28 @@ LICENSES = {
 }
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return names
+
+
 def row_dicts(rows: Sequence[object]) -> list[dict[str, Any]]:
     """Flatten typed rows (with their ``evidence``) into plain column dicts."""
     out = []
+    evidence = _fields(Evidence)
     for row in rows:
         values: dict[str, Any] = {}
-        for f in dataclasses.fields(row):  # type: ignore[arg-type]
-            value = getattr(row, f.name)
+        for name in _fields(type(row)):
+            value = getattr(row, name)
             if isinstance(value, Evidence):
-                values.update(dataclasses.asdict(value))
+                values.update((e, getattr(value, e)) for e in evidence)
             else:
-                values[f.name] = value
+                values[name] = value
         out.append(values)
     return out
 
@@ -96,14 +107,6 @@ def row_dicts(rows: Sequence[object]) -> list[dict[str, Any]]:
 def arrow_table(table: str, rows: Sequence[object]) -> pa.Table:
     schema = arrow_schema(table)
     return pa.Table.from_pylist(row_dicts(rows), schema=schema)
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _create_views(con: duckdb.DuckDBPyConnection, database: str, tables: Sequence[str]) -> None:

@@ -2,12 +2,18 @@
 
 ingest -> (cache lookup) -> extract in batches -> build tables -> stage + validate -> promote
 
+A run streams: ingest reads only new and changed input files and stores their texts in the
+state store (``diplodata.input_index``); from there on an article is carried by its record
+(:class:`~diplodata.records.ArticleInfo`), and its text and facts are read back, a batch at a
+time, only where they are needed: to extract it and to make its rows. No stage holds every
+text, fact or row of the corpus.
+
 A run builds on the latest intact release (its *base*): an article published there with
 the same record (text, extractor version, source metadata) keeps its rows, which the new
-release shares with the base (``diplodata.increment``); its facts are not even read. Only
-new and changed articles are looked up in the cache or extracted and made into rows, and
-the rows of the actors those articles name (and those that removed articles named) are
-summed up again from every article's stored notes (``diplodata.actor_notes``).
+release shares with the base (``diplodata.increment``); its text and facts are not even
+read. Only new and changed articles are looked up in the cache or extracted and made into
+rows, and the rows of the actors those articles name (and those that removed articles
+named) are summed up again from every article's stored notes (``diplodata.actor_notes``).
 """
 
 from __future__ import annotations
@@ -15,39 +21,42 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import duckdb
 
 from diplodata.budget import Extractor, extract_within
-from diplodata.config import TIME_BUDGET, RunConfig
+from diplodata.config import ROWS_BATCH, TIME_BUDGET, RunConfig
 from diplodata.extract import EXTRACTOR_VERSION, extract_article
 from diplodata.faults import checkpoint
 from diplodata.increment import Increment
-from diplodata.ingest import Batch, Skipped, read_folder, too_long
+from diplodata.ingest import Batch, Inputs, Skipped, ingest_folder, read_file, too_long
 from diplodata.licenses import license_entry
 from diplodata.models import Article, ArticleFacts
 from diplodata.package import PackageMeta
 from diplodata.parts import is_parted, parquet_files
-from diplodata.release import intact_release, latest_release, next_version
-from diplodata.resolve import resolve_all
+from diplodata.records import ArticleInfo, info_of
+from diplodata.release import StagedRelease, intact_release, latest_release, next_version
+from diplodata.resolve import PersonRef, Resolved, resolve_all
 from diplodata.rows import ArticleRow, Tables
+from diplodata.spool import Spool
 from diplodata.state import ArticleStore, FactsCache, FailedExtractions, read_corpus, write_corpus
 from diplodata.tables import (
+    ActorNotes,
     Resolution,
     actor_rows,
     article_row,
     article_rows,
     group,
     person_refs,
-    resolution,
 )
 from diplodata.version import TABLES_VERSION
 
 BUILD_KEY = "diplodata"  # the descriptor's record of the code that made the rows
+NOTES_BATCH = 5_000  # articles whose notes for the actors table are stored at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +66,7 @@ class Base:
     path: Path
     articles: dict[str, ArticleRow]
 
-    def keeps(self, article: Article) -> bool:
+    def keeps(self, article: Article | ArticleInfo) -> bool:
         """True when the article is published there exactly as this run would publish it."""
         return self.articles.get(article.article_id) == article_row(article, EXTRACTOR_VERSION)
 
@@ -80,55 +89,84 @@ def find_base(out: Path, include_text: bool = False) -> Base | None:
         return None
     if bool(parquet_files(release, "article_texts")) != include_text:
         return None
-    con = duckdb.connect()
-    files = [str(p) for p in parquet_files(release, "articles")]
-    result = con.execute("SELECT * FROM read_parquet($1)", [files]).fetchall()
-    con.close()
-    rows = {str(r[0]): ArticleRow(*r) for r in result}
+    rows = release_articles(release)
     versions = {aid: row.extractor_version for aid, row in rows.items()}
     if not ActorNotesStore(out).covers(versions):
         return None
     return Base(release, rows)
 
 
+def release_articles(release: Path) -> dict[str, ArticleRow]:
+    """The rows of the articles table of ``release``, by article id (read once per process:
+    a release never changes)."""
+    st = (release / "datapackage.json").stat()
+    key = (release.resolve(), st.st_ino, st.st_mtime_ns)
+    if key not in _RELEASE_ARTICLES:
+        con = duckdb.connect()
+        files = [str(p) for p in parquet_files(release, "articles")]
+        result = con.execute("SELECT * FROM read_parquet($1)", [files])
+        columns = [d[0] for d in result.description or []]
+        fields = list(ArticleRow.__dataclass_fields__)
+        if columns == fields:  # this code's release: rows as they are
+            rows = [ArticleRow(*r) for r in result.fetchall()]
+        else:  # an older release: the columns it has
+            rows = [_row(dict(zip(columns, r, strict=True)), fields) for r in result.fetchall()]
+        con.close()
+        _RELEASE_ARTICLES.clear()
+        _RELEASE_ARTICLES[key] = {row.article_id: row for row in rows}
+    return _RELEASE_ARTICLES[key]
+
+
+# the article rows of the last release read, by its folder and its descriptor's inode and time
+_RELEASE_ARTICLES: dict[tuple[Path, int, int], dict[str, ArticleRow]] = {}
+
+
+def _row(values: dict[str, Any], fields: Iterable[str]) -> ArticleRow:
+    """An article row from its columns (None for those an older release does not have)."""
+    known: dict[str, Any] = {c: values.get(c) for c in fields}
+    return ArticleRow(**known)
+
+
 @dataclass(slots=True)
 class Plan:
-    """The run's input, split into articles with cached facts and articles to extract."""
+    """The run's input, split into the articles a release keeps from its base, those whose
+    facts are cached and those to extract (records only: texts stay in the store)."""
 
-    articles: list[Article]
+    articles: list[ArticleInfo]
     skipped: list[Skipped]
-    cached: list[ArticleFacts] = field(default_factory=list)
-    todo: list[Article] = field(default_factory=list)
-    published: list[Article] = field(default_factory=list)  # unchanged in the base: kept
+    cached: list[ArticleInfo] = field(default_factory=list)  # facts cached: rows to make
+    todo: list[ArticleInfo] = field(default_factory=list)  # to extract
+    published: list[ArticleInfo] = field(default_factory=list)  # unchanged in the base: kept
     base: Path | None = None  # the release whose rows of ``published`` are kept
     dropped: list[str] = field(default_factory=list)  # ids of the base's other articles
-    kept: list[Article] = field(default_factory=list)  # published before, input gone: kept
-    pruned: list[Article] = field(default_factory=list)  # published before, removed (--prune)
+    kept: list[ArticleInfo] = field(default_factory=list)  # published before, input gone: kept
+    pruned: list[ArticleInfo] = field(default_factory=list)  # published before, removed (--prune)
     lost: list[str] = field(default_factory=list)  # published before, text not kept: dropped
 
 
-def ingest(config: RunConfig) -> Batch:
+def ingest(config: RunConfig) -> Inputs:
+    """The run's articles (records) and rejects: the input folder's files, unchanged ones by
+    what was recorded when they were read, new and changed ones read, screened and stored;
+    then the feeds' articles, if any."""
     from diplodata.input_index import InputIndex
 
-    index = InputIndex(config.out)
-    with index.store:
-        batch = read_folder(config.articles, config.max_chars, config.follow_links, index)
-    index.save()
+    with InputIndex(config.out) as index:
+        inputs = ingest_folder(config.articles, index, config.max_chars, config.follow_links)
     if config.feeds is not None:
         from diplodata.feeds import read_feeds
 
-        fetched = read_feeds(config.feeds)
-        known = {a.article_id for a in batch.articles}
-        batch.articles += [a for a in fetched.articles if a.article_id not in known]
-        batch.skipped += fetched.skipped
-    return screen(batch, config.max_chars, index.unchanged)
+        fetched = screen(read_feeds(config.feeds), config.max_chars)
+        known = {a.article_id for a in inputs.articles}
+        new = [a for a in fetched.articles if a.article_id not in known]
+        with ArticleStore(config.out) as store:
+            store.put_many(new)
+        inputs.articles += [info_of(a) for a in new]
+        inputs.skipped += fetched.skipped
+    return inputs
 
 
-def screen(
-    batch: Batch, max_chars: int, screened: set[str] | frozenset[str] = frozenset()
-) -> Batch:
-    """Set aside what is not an English news article (``diplodata.screen``), with why.
-    Articles in ``screened`` (sha256; unchanged files, taken before) are not screened again."""
+def screen(batch: Batch, max_chars: int) -> Batch:
+    """Set aside what is not an English news article (``diplodata.screen``), with why."""
     from diplodata.screen import rejection
 
     kept = Batch(skipped=list(batch.skipped))
@@ -136,8 +174,6 @@ def screen(
         reason = (
             too_long(article.n_chars, max_chars)
             if article.n_chars > max_chars
-            else None
-            if article.sha256 in screened
             else rejection(article)
         )
         if reason is None:
@@ -148,40 +184,36 @@ def screen(
 
 
 def plan(
-    batch: Batch, out: Path, version: str = EXTRACTOR_VERSION, base: Base | None = None
+    inputs: Inputs, out: Path, version: str = EXTRACTOR_VERSION, base: Base | None = None
 ) -> Plan:
     """Look every article up in the extraction cache, but those the ``base`` release holds
     unchanged (they keep their rows); an article whose extraction ran out of time or failed
     with this extractor version is a reject again, not retried."""
     result = Plan(
         articles=[],
-        skipped=list(batch.skipped),
-        kept=batch.kept,
-        pruned=batch.pruned,
-        lost=batch.lost,
+        skipped=list(inputs.skipped),
+        kept=inputs.kept,
+        pruned=inputs.pruned,
+        lost=inputs.lost,
         base=base.path if base is not None else None,
     )
+    kept = {a.article_id for a in inputs.articles if base is not None and base.keeps(a)}
+    lookup = [a for a in inputs.articles if a.article_id not in kept]
     with FactsCache(out, version) as cache, FailedExtractions(out, version) as failed:
-        lookup = [a for a in batch.articles if base is None or not base.keeps(a)]
-        cached = cache.get_many(lookup)
+        cached = cache.cached(a.sha256 for a in lookup)
         reasons = failed.get_many([a for a in lookup if a.sha256 not in cached])
-    for article in batch.articles:
-        if base is not None and base.keeps(article):
+    for article in inputs.articles:
+        if article.article_id in kept:
             result.articles.append(article)
             result.published.append(article)
             continue
-        facts = cached.get(article.sha256)
-        reason = reasons.get(article.sha256) if facts is None else None
+        reason = reasons.get(article.sha256)
         if reason is not None:
             result.skipped.append(Skipped(article.source, f"{reason} (in an earlier run)"))
             continue
         result.articles.append(article)
-        if facts is None:
-            result.todo.append(article)
-        else:
-            result.cached.append(facts)
+        (result.cached if article.sha256 in cached else result.todo).append(article)
     if base is not None:
-        kept = {a.article_id for a in result.published}
         result.dropped = sorted(set(base.articles) - kept)
     return result
 
@@ -191,64 +223,173 @@ def set_aside(p: Plan, skipped: Sequence[Skipped]) -> None:
     gone = {s.source for s in skipped}
     p.articles = [a for a in p.articles if a.source not in gone]
     p.todo = [a for a in p.todo if a.source not in gone]
+    p.cached = [a for a in p.cached if a.source not in gone]
     p.skipped += skipped
 
 
 def published_corpus(out: Path) -> set[str]:
     """sha256 of the articles published in the latest release: the corpus recorded in
     the state, and the intact latest release's articles (a crash between the two)."""
-    return read_corpus(out) | {str(row[0]) for row in _latest_articles(out) or []}
+    return read_corpus(out) | {row.sha256 for row in (_latest_articles(out) or {}).values()}
 
 
-def carry(batch: Batch, out: Path, prune: bool = False) -> Batch:
+def carry(inputs: Inputs, out: Path, prune: bool = False) -> Inputs:
     """The input plus every article published before whose input is gone (a folder half
     copied, an entry dropped off a feed): the published corpus only grows, unless
-    ``prune``. An input file whose text changed replaces its old version (same source)."""
+    ``prune``. An input file whose text changed replaces its old version (same source).
+    Their records come from the latest release (their texts are not read)."""
+    present = {a.sha256 for a in inputs.articles}
+    gone = sorted(published_corpus(out) - present)
+    result = Inputs(
+        articles=list(inputs.articles),
+        skipped=list(inputs.skipped),
+        read=inputs.read,
+        stamps=inputs.stamps,
+        others=inputs.others,
+    )
+    if not gone:
+        return result
+    sources = {a.source for a in inputs.articles}
+    latest = latest_release(out)
+    rows = release_articles(latest) if latest is not None and not damaged_latest(out) else {}
+    by_sha = {row.sha256: row for row in rows.values()}
     with ArticleStore(out) as store:
-        store.put_many(batch.articles)
-        return _with_published(batch, store, prune)
-
-
-def _with_published(batch: Batch, store: ArticleStore, prune: bool) -> Batch:
-    present = {a.sha256 for a in batch.articles}
-    sources = {a.source for a in batch.articles}
-    result = Batch(articles=list(batch.articles), skipped=list(batch.skipped))
-    for sha in sorted(published_corpus(store.out) - present):
-        old = store.get(sha)
-        if old is None:  # published before its text was kept (or the copy is damaged)
-            result.lost.append(sha)
-        elif old.source not in sources:  # else replaced by a new version of the same input
-            (result.pruned if prune else result.kept).append(old)
+        stored = store.has(gone)
+        for sha in gone:
+            old = info_of(by_sha[sha]) if sha in by_sha else _stored_info(store, sha)
+            if old is None or sha not in stored:  # published before its text was kept
+                result.lost.append(sha)
+            elif old.source not in sources:  # else replaced by a new version of the same input
+                (result.pruned if prune else result.kept).append(old)
     result.articles += result.kept
     return result
 
 
+def _stored_info(store: ArticleStore, sha: str) -> ArticleInfo | None:
+    article = store.get(sha)
+    return info_of(article) if article is not None else None
+
+
+def load_articles(
+    infos: Sequence[ArticleInfo], out: Path, folder: Path | None = None
+) -> tuple[list[Article], list[Skipped]]:
+    """The articles with their texts, from the article store. A text missing there (a
+    damaged store) is read again from its input file under ``folder`` if that still holds
+    it; otherwise the article is a reject."""
+    with ArticleStore(out) as store:
+        texts = store.texts(a.sha256 for a in infos)
+        found, skipped = [], []
+        for info in infos:
+            text = texts.get(info.sha256)
+            if text is None:
+                text = _read_again(info, folder)
+                if text is not None:
+                    store.put(info.with_text(text))
+            if text is None:
+                reason = f"{info.source}: its text is not in the state store nor in its input"
+                skipped.append(Skipped(info.source, reason))
+            else:
+                found.append(info.with_text(text))
+    return found, skipped
+
+
+def _read_again(info: ArticleInfo, folder: Path | None) -> str | None:
+    if folder is None or "://" in info.source:
+        return None
+    try:
+        article = read_file(folder / info.source, info.source)
+    except (ValueError, OSError):
+        return None
+    return article.text if article.sha256 == info.sha256 else None
+
+
+def extract_infos(
+    infos: Sequence[ArticleInfo],
+    out: Path,
+    folder: Path | None = None,
+    seconds: float = TIME_BUDGET,
+) -> Extracted:
+    """Extract facts from these articles (texts read from the store) into the cache; the
+    result holds the rejects and how many were extracted, not the facts."""
+    articles, missing = load_articles(infos, out, folder)
+    done = extract_batch(articles, out, seconds)
+    return Extracted(skipped=missing + done.skipped, extracted=len(done.facts))
+
+
+def facts_of(
+    infos: Sequence[ArticleInfo], out: Path, folder: Path | None = None, texts: bool = True
+) -> tuple[list[ArticleFacts], list[Skipped]]:
+    """The cached facts of these articles (extracted again where the cache lost them), and
+    the articles that could not be extracted. Without ``texts``, the facts' articles have
+    no text (enough for who their persons are)."""
+    if texts:
+        articles, skipped = load_articles(infos, out, folder)
+    else:
+        articles, skipped = [a.with_text("") for a in infos], []
+    with FactsCache(out, EXTRACTOR_VERSION) as cache:
+        found = cache.get_many(articles)
+    missing = [a for a in articles if a.sha256 not in found]
+    if missing and not texts:
+        missing, more = load_articles([info_of(a) for a in missing], out, folder)
+        skipped += more
+    done = extract_batch(missing, out)
+    facts = [found[a.sha256] for a in articles if a.sha256 in found] + done.facts
+    return facts, skipped + done.skipped
+
+
 @dataclass(slots=True)
 class NewRows:
-    """The rows a release adds to its base, and what it keeps of it."""
+    """The rows a release adds to its base (spooled, a batch at a time), the actors table,
+    and what it keeps of the base."""
 
-    tables: Tables
+    tables: Tables  # the actors table (and no article rows: they are in ``spool``)
+    spool: Spool | None = None
     increment: Increment | None = None
     resolved_again: list[str] = field(default_factory=list)  # sources rebuilt: see below
+    skipped: list[Skipped] = field(default_factory=list)  # could not be made into rows
+
+
+def _refs(
+    infos: Sequence[ArticleInfo], out: Path, folder: Path | None
+) -> tuple[list[PersonRef], list[Skipped]]:
+    """The persons of these articles as references to resolve (their facts read back a
+    batch at a time, without their texts)."""
+    refs: list[PersonRef] = []
+    skipped: list[Skipped] = []
+    for chunk in batches(infos, ROWS_BATCH):
+        facts, lost = facts_of(chunk, out, folder, texts=False)
+        refs += person_refs(facts)
+        skipped += lost
+    return refs, skipped
+
+
+def _persons(
+    ids: Iterable[str], refs: Sequence[PersonRef], resolved: Iterable[Resolved]
+) -> Resolution:
+    """Who each person of these articles is, by article id and name (every article has an
+    entry, one without persons an empty one)."""
+    persons: Resolution = {aid: {} for aid in ids}
+    for ref, res in zip(refs, resolved, strict=True):
+        persons[str(ref.article)][ref.name] = res
+    return persons
 
 
 def _resolve_increment(
-    p: Plan, results: list[ArticleFacts], out: Path
-) -> tuple[Resolution, list[ArticleFacts]]:
+    p: Plan, refs: list[PersonRef], new_ids: set[str], out: Path, folder: Path | None
+) -> tuple[Resolution, list[ArticleInfo]]:
     """Who the persons of the new articles are, resolved among every article of the release
-    as a run from scratch would (namesakes are told apart across articles), and the facts
-    of the published articles whose persons this changes (they are rebuilt too).
+    as a run from scratch would (namesakes are told apart across articles), and the
+    published articles whose persons this changes (they are rebuilt too).
 
     Only the namesake groups (``tables.group``) of the new and dropped articles' persons can
     change: the published articles' persons of those groups are resolved again with them."""
     from diplodata.actor_notes import ActorNotesStore
 
     store = ActorNotesStore(out)
-    new_ids = {r.article.article_id for r in results}
     others = {a.article_id for a in p.articles} - new_ids
-    groups = {g for g in map(group, person_refs(results)) if g} | store.groups(p.dropped)
+    groups = {g for g in map(group, refs) if g} | store.groups(p.dropped)
     stored = store.refs(groups, others)
-    resolved = resolve_all([ref for ref, _ in stored] + person_refs(results))
+    resolved = resolve_all([ref for ref, _ in stored] + refs)
     again = sorted(
         {
             str(ref.article)
@@ -256,30 +397,25 @@ def _resolve_increment(
             if now.actor_id != old
         }
     )
-    if again:  # their facts, from the cache (or extracted again, if the cache lost them)
+    rebuilt: list[ArticleInfo] = []
+    if again:  # their persons, from their cached facts
         published = {a.article_id: a for a in p.published}
-        cache = FactsCache(out, EXTRACTOR_VERSION)
-        articles = [published[str(aid)] for aid in again]
-        found = [cache.get(a) for a in articles]
-        missing = [a for a, f in zip(articles, found, strict=True) if f is None]
-        results = results + [f for f in found if f is not None]
-        results += extract_batch(missing, out).facts
-        new_ids |= {r.article.article_id for r in results}
+        rebuilt = [published[aid] for aid in again]
+        more, _ = _refs(rebuilt, out, folder)
+        refs = refs + more
+        new_ids = new_ids | set(again)
         others -= new_ids
         groups |= store.groups(new_ids)
         stored = store.refs(groups, others)
-    refs = person_refs(results)
     resolved = resolve_all([ref for ref, _ in stored] + refs)[len(stored) :]
-    persons: Resolution = {r.article.article_id: {} for r in results}
-    for ref, res in zip(refs, resolved, strict=True):
-        persons[str(ref.article)][ref.name] = res
-    return persons, results
+    return _persons(new_ids, refs, resolved), rebuilt
 
 
 def release_tables(
-    p: Plan, results: Sequence[ArticleFacts], out: Path, include_text: bool = False
+    p: Plan, out: Path, include_text: bool = False, folder: Path | None = None
 ) -> NewRows:
     """The rows of the articles that are not kept from the base (every row without a base),
+    made a batch at a time from their stored texts and facts and spooled (``NewRows.spool``),
     and the actors rows, summed up from the articles' notes (the notes of the articles made
     into rows here are stored first): every actor without a base, else the actors that the
     new, changed and removed articles name (the others' rows are the base's).
@@ -289,29 +425,68 @@ def release_tables(
     then leave the base like those of a changed article."""
     from diplodata.actor_notes import ActorNotesStore
 
-    rebuilt: list[ArticleFacts] = []
+    build = sorted(p.cached + p.todo, key=_by_id)
+    refs, skipped = _refs(build, out, folder)
+    gone = {s.source for s in skipped}
+    build = [a for a in build if a.source not in gone]
+    rebuilt: list[ArticleInfo] = []
     if p.base is None:
-        persons, made = resolution(list(results)), list(results)
+        persons = _persons((a.article_id for a in build), refs, resolve_all(refs))
     else:
-        persons, made = _resolve_increment(p, list(results), out)
-        rebuilt = made[len(results) :]
-    tables, notes = article_rows(made, EXTRACTOR_VERSION, include_text, persons)
+        new_ids = {a.article_id for a in build}
+        persons, rebuilt = _resolve_increment(p, refs, new_ids, out, folder)
+    del refs
     store = ActorNotesStore(out)
-    live = [a.article_id for a in p.articles]
-    if p.base is None:
-        store.put(notes, EXTRACTOR_VERSION)
-        tables.actors = actor_rows(store.summaries(live))
-        return NewRows(tables)
-    # what the removed articles and the published notes of the rebuilt ones named, and
-    # what the new notes name: no other actor's row can differ from the base's
-    changed = store.actors_of([*p.dropped, *(n.article_id for n in notes)])
+    store = ActorNotesStore(out)
+    # what the removed articles and the published notes of the rebuilt ones named, and what
+    # the new notes name: no other actor's row can differ from the base's
+    made = sorted(build + rebuilt, key=_by_id)
+    changed: set[str] = set()
+    if p.base is not None:
+        changed = store.actors_of([*p.dropped, *(a.article_id for a in made)])
+    spool = Spool.create(out)
+    notes: list[ActorNotes] = []
+    for chunk in batches(made, ROWS_BATCH):
+        facts, lost = facts_of(chunk, out, folder)
+        skipped += lost
+        rows, more = article_rows(facts, EXTRACTOR_VERSION, include_text, persons)
+        spool.add(rows)
+        notes += more
+        changed |= {actor for n in more for actor in n.actors}
+        if len(notes) >= NOTES_BATCH:  # each store of notes reads the notes table through
+            store.put(notes, EXTRACTOR_VERSION)
+            notes = []
+        checkpoint("rows")
     store.put(notes, EXTRACTOR_VERSION)
-    changed |= {actor for n in notes for actor in n.actors}
+    gone = {s.source for s in skipped}
+    live = [a.article_id for a in p.articles if a.source not in gone]
+    tables = Tables(article_texts=[] if include_text else None)
+    if p.base is None:
+        tables.actors = actor_rows(store.summaries(live))
+        return NewRows(tables, spool, skipped=skipped)
     tables.actors = actor_rows(store.summaries(live, changed))
-    again = {r.article.article_id for r in rebuilt}
+    again = {a.article_id for a in rebuilt}
     kept = frozenset(a.article_id for a in p.published if a.article_id not in again)
     increment = Increment(p.base, kept, frozenset(changed))
-    return NewRows(tables, increment, sorted(r.article.source for r in rebuilt))
+    return NewRows(tables, spool, increment, sorted(a.source for a in rebuilt), skipped)
+
+
+def _by_id(article: ArticleInfo) -> str:
+    return article.article_id
+
+
+def stage_release(p: Plan, rows: NewRows, config: RunConfig) -> StagedRelease:
+    """Write the release (its parts from the spooled rows), validate it, in a staging folder."""
+    from diplodata.release import stage
+
+    meta = package_meta(config, p.articles)
+    notes = release_notes(p, config.out, rows)
+    more = rows.spool.batches() if rows.spool is not None else ()
+    try:
+        return stage(rows.tables, config.out, meta, notes, input_report(p), rows.increment, more)
+    finally:
+        if rows.spool is not None:
+            rows.spool.remove()
 
 
 def record_corpus(p: Plan, out: Path) -> None:
@@ -338,6 +513,7 @@ def per_task(n: int, most: int, workers: int) -> int:
 class Extracted:
     facts: list[ArticleFacts] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)  # over the time budget, or failed
+    extracted: int = 0  # articles extracted, when ``facts`` are in the cache, not here
 
 
 def extract_batch(
@@ -389,28 +565,12 @@ class _Saver:
 _SAME = ("sha256", "extractor_version", "source", "url", "publisher", "language", "license")
 
 
-def _latest_articles(out: Path) -> list[tuple[str | None, ...]] | None:
-    """The :data:`_SAME` columns of every article in the latest release, if any (None for a
-    column an older release does not have)."""
+def _latest_articles(out: Path) -> dict[str, ArticleRow] | None:
+    """The rows of the articles table of the latest release, if it is there and intact."""
     latest = latest_release(out)
     if latest is None or damaged_latest(out):
         return None
-    st = (latest / "datapackage.json").stat()
-    key = (latest, st.st_ino, st.st_mtime_ns)  # a release never changes: read it once
-    if key not in _LATEST_ARTICLES:
-        con = duckdb.connect()
-        files = [str(p) for p in parquet_files(latest, "articles")]
-        result = con.execute("SELECT * FROM read_parquet($1)", [files])
-        columns = [d[0] for d in result.description or []]
-        rows = [dict(zip(columns, r, strict=True)) for r in result.fetchall()]
-        con.close()
-        _LATEST_ARTICLES.clear()
-        _LATEST_ARTICLES[key] = [tuple(_text(row.get(c)) for c in _SAME) for row in rows]
-    return _LATEST_ARTICLES[key]
-
-
-# the rows of the last release read, by its folder and its descriptor's inode and time
-_LATEST_ARTICLES: dict[tuple[Path, int, int], list[tuple[str | None, ...]]] = {}
+    return release_articles(latest)
 
 
 def damaged_latest(out: Path) -> list[str]:
@@ -425,28 +585,27 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _same_key(article: Article) -> tuple[str | None, ...]:
-    values = {"extractor_version": EXTRACTOR_VERSION}
-    return tuple(values.get(c, getattr(article, c, None)) for c in _SAME)
+def _same_key(article: Article | ArticleInfo | ArticleRow) -> tuple[str | None, ...]:
+    values = {} if isinstance(article, ArticleRow) else {"extractor_version": EXTRACTOR_VERSION}
+    return tuple(_text(values.get(c, getattr(article, c, None))) for c in _SAME)
 
 
 def unchanged_since_latest(
-    articles: Sequence[Article], out: Path, include_text: bool = False
+    articles: Sequence[Article | ArticleInfo], out: Path, include_text: bool = False
 ) -> bool:
     """True when the latest release holds exactly these texts, read by this extractor version
     (and ships their texts when ``include_text``, and only then)."""
     rows = _latest_articles(out)
     latest = latest_release(out)
     texts = latest is not None and bool(parquet_files(latest, "article_texts"))
-    return (
-        rows is not None
-        and texts == include_text
-        and sorted(rows, key=str) == sorted((_same_key(a) for a in articles), key=str)
-    )
+    if rows is None or texts != include_text or len(rows) != len(articles):
+        return False
+    published = {row.sha256: _same_key(row) for row in rows.values()}
+    return published == {a.sha256: _same_key(a) for a in articles}
 
 
 def previous_extractor_version(out: Path) -> str | None:
-    versions = {row[1] for row in _latest_articles(out) or []}
+    versions = {row.extractor_version for row in (_latest_articles(out) or {}).values()}
     return versions.pop() if len(versions) == 1 else None
 
 
@@ -503,11 +662,11 @@ def release_notes(p: Plan, out: Path, rows: NewRows | None = None) -> list[str]:
     return notes
 
 
-def _sources(articles: Sequence[Article]) -> str:
+def _sources(articles: Sequence[ArticleInfo]) -> str:
     return ", ".join(f"{a.source} ({a.article_id})" for a in sorted(articles, key=_by_source))
 
 
-def _by_source(article: Article) -> str:
+def _by_source(article: Article | ArticleInfo) -> str:
     return article.source
 
 
@@ -528,7 +687,7 @@ def input_report(p: Plan) -> dict[str, dict[str, object]]:
     }
 
 
-def source_entry(article: Article) -> dict[str, object]:
+def source_entry(article: Article | ArticleInfo) -> dict[str, object]:
     """The article as a Data Package source: its name, URL, publisher and licence if known."""
     url = article.url or (article.source if "://" in article.source else None)
     entry: dict[str, object] = {"title": article.source}
@@ -544,7 +703,9 @@ def source_entry(article: Article) -> dict[str, object]:
 SOURCES_LISTED = 1000  # articles named in a descriptor's sources; the articles table has all
 
 
-def sources(articles: Sequence[Article], limit: int = SOURCES_LISTED) -> list[dict[str, object]]:
+def sources(
+    articles: Sequence[Article | ArticleInfo], limit: int = SOURCES_LISTED
+) -> list[dict[str, object]]:
     """The articles as Data Package sources, the first ``limit`` of them by source, and
     then one entry saying how many more there are (the descriptor stays small)."""
     ordered = sorted(articles, key=lambda a: a.source)
@@ -557,7 +718,7 @@ def sources(articles: Sequence[Article], limit: int = SOURCES_LISTED) -> list[di
     return listed
 
 
-def package_meta(config: RunConfig, articles: Sequence[Article]) -> PackageMeta:
+def package_meta(config: RunConfig, articles: Sequence[Article | ArticleInfo]) -> PackageMeta:
     now = dt.datetime.now(dt.UTC)
     return PackageMeta(
         version=next_version(config.out, now.date()),

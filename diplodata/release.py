@@ -24,13 +24,14 @@ import fcntl
 import json
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from diplodata.faults import checkpoint
 from diplodata.increment import Increment, Written, write_tables
@@ -446,6 +447,7 @@ def stage(
     notes: Sequence[str] = (),
     quality: dict[str, Any] | None = None,
     increment: Increment | None = None,
+    more: Iterable[dict[str, pa.Table]] = (),
 ) -> StagedRelease:
     """Write release ``meta.version`` to a staging folder under ``out`` and validate it.
 
@@ -453,12 +455,13 @@ def stage(
     rows of the articles that are not in ``increment.kept`` (and the actors rows: see
     ``diplodata.increment.Increment``):
     the parts of ``increment.base`` with only kept articles are shared, not written again.
+    ``more``: rows of further articles, a batch at a time (``diplodata.spool``).
     """
     out.mkdir(parents=True, exist_ok=True)
     staging = out / f".staging-{meta.version}-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    written = write_tables(_rows(tables), staging, increment)
+    written = write_tables(_rows(tables), staging, increment, more)
     write_duckdb(staging, published_tables(staging), increment.base if increment else None)
     previous = intact_release(out)  # a damaged release is never read as data
     changes = diff_tables(previous, staging)

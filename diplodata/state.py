@@ -34,6 +34,7 @@ from diplodata.models import (
     PersonFact,
     TradeFact,
 )
+from diplodata.records import ArticleInfo
 from diplodata.state_db import STATE_DIR, chunks, connect, transaction
 
 __all__ = [
@@ -122,6 +123,12 @@ class FactsCache(_Table):
     def get(self, article: Article) -> ArticleFacts | None:
         return self.get_many([article]).get(article.sha256)
 
+    def cached(self, sha256s: Iterable[str]) -> set[str]:
+        """Which of these texts have facts stored (not read: a damaged entry is found when
+        its facts are read, and the article is extracted again then)."""
+        query = "SELECT sha256 FROM facts WHERE version = ? AND sha256 IN ({})"
+        return set(self._by_key(query, sha256s, self.version))
+
     def get_many(self, articles: Sequence[Article]) -> dict[str, ArticleFacts]:
         """The cached facts of those of ``articles`` that have intact ones, by sha256."""
         rows = self._by_key(
@@ -196,7 +203,7 @@ class FailedExtractions(_Table):
     def get(self, article: Article) -> str | None:
         return self.get_many([article]).get(article.sha256)
 
-    def get_many(self, articles: Sequence[Article]) -> dict[str, str]:
+    def get_many(self, articles: Sequence[Article | ArticleInfo]) -> dict[str, str]:
         """Why those of ``articles`` that failed before did, by sha256."""
         rows = self._by_key(
             "SELECT sha256, reason FROM failed WHERE version = ? AND sha256 IN ({})",
@@ -226,6 +233,20 @@ class ArticleStore(_Table):
     def get(self, sha256: str) -> Article | None:
         row = self.con.execute("SELECT record FROM articles WHERE sha256 = ?", [sha256]).fetchone()
         return None if row is None else decode_article(sha256, row[0])
+
+    def texts(self, sha256s: Iterable[str]) -> dict[str, str]:
+        """The intact stored texts of these articles, by sha256 (a few hundred per query)."""
+        rows = self._by_key("SELECT sha256, record FROM articles WHERE sha256 IN ({})", sha256s)
+        found = {}
+        for sha, (record,) in rows.items():
+            article = decode_article(sha, record)
+            if article is not None:
+                found[sha] = article.text
+        return found
+
+    def has(self, sha256s: Iterable[str]) -> set[str]:
+        """Which of these articles are stored (their records are not read)."""
+        return set(self._by_key("SELECT sha256 FROM articles WHERE sha256 IN ({})", sha256s))
 
 
 def encode_article(article: Article) -> str:

@@ -28,7 +28,7 @@ from diplodata.state_db import DB_NAME, STATE_DIR, TABLES, connect, db_path, tra
 
 DAMAGED = f"{DB_NAME}.damaged"
 OLD_FOLDERS = ("facts", "failed", "articles")
-COLUMNS = {"facts": 4, "failed": 3, "articles": 2}
+COLUMNS = {"facts": 4, "failed": 3, "articles": 2, "inputs": 6}
 
 
 @dataclass(slots=True)

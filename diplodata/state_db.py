@@ -1,8 +1,9 @@
 """The run's state store: one SQLite file, ``<out>/.state/state.sqlite``, in WAL mode.
 
 It holds the extraction cache (``facts``: per article text and extractor version), the
-failed extractions (``failed``) and the article store (``articles``); ``diplodata.state``
-reads and writes them. SQLite (standard library) because the writers of one run are
+failed extractions (``failed``), the article store (``articles``; ``diplodata.state`` reads
+and writes these three) and the stat index of the input files (``inputs``:
+``diplodata.input_index``). SQLite (standard library) because the writers of one run are
 several threads (Prefect's thread pool) and several processes (Dask workers) at once:
 
 - WAL mode: readers never wait for the writer, one writer at a time across threads and
@@ -26,7 +27,7 @@ from pathlib import Path
 
 STATE_DIR = ".state"
 DB_NAME = "state.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the inputs table
 BUSY_SECONDS = 300.0  # a writer waits this long for another's transaction to end
 
 SCHEMA = (
@@ -35,9 +36,11 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS failed (sha256 TEXT NOT NULL, version TEXT NOT NULL, "
     "reason TEXT NOT NULL, PRIMARY KEY (sha256, version))",
     "CREATE TABLE IF NOT EXISTS articles (sha256 TEXT NOT NULL PRIMARY KEY, record TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS inputs (source TEXT NOT NULL PRIMARY KEY, version TEXT NOT NULL, "
+    "stamp TEXT NOT NULL, sha256 TEXT, info TEXT, reject TEXT)",
     f"PRAGMA user_version = {SCHEMA_VERSION}",
 )
-TABLES = ("facts", "failed", "articles")
+TABLES = ("facts", "failed", "articles", "inputs")
 CHUNK = 500  # keys per ``IN (...)`` query
 
 

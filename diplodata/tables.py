@@ -20,6 +20,7 @@ from diplodata import lexicon
 from diplodata.bodies import Body, find_bodies
 from diplodata.extract.status import meeting_status
 from diplodata.models import Article, ArticleFacts, MeetingFact, PersonFact
+from diplodata.records import ArticleInfo
 from diplodata.resolve import (
     PersonRef,
     Resolved,
@@ -378,7 +379,7 @@ class _Assembly:
         self.tables.meeting_participants.extend(MeetingParticipantRow(mid, a) for a in actors)
 
 
-def article_row(article: Article, version: str) -> ArticleRow:
+def article_row(article: Article | ArticleInfo, version: str) -> ArticleRow:
     """The article's row in the articles table (made without its facts)."""
     return ArticleRow(
         article.article_id,

@@ -6,13 +6,21 @@ and by ``diplodata verify``. A damaged file is never read as data.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diplodata.package import sha256_file
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
 
 # sha256 of files this process read, by everything their stat says: a file written since
 # (another size, modification or change time) is read again. Releases share parts (one

@@ -23,8 +23,8 @@ from diplodata import noop, progress
 from diplodata import pipeline as p
 from diplodata.config import RunConfig
 from diplodata.evaluate import evaluate
-from diplodata.ingest import Batch
-from diplodata.models import Article, ArticleFacts
+from diplodata.ingest import Inputs
+from diplodata.records import ArticleInfo
 from diplodata.release import (
     PublishError,
     Release,
@@ -32,14 +32,13 @@ from diplodata.release import (
     add_quality,
     output_lock,
     promote,
-    stage,
 )
 from diplodata.state_check import check_state
 from diplodata.summary import RunSummary
 
 
 @task(name="ingest")
-def ingest_task(config: RunConfig) -> Batch:
+def ingest_task(config: RunConfig) -> Inputs:
     return p.ingest(config)
 
 
@@ -57,26 +56,23 @@ class Whole(Generic[T]):
         self.value = value
 
 
-@task(name="extract")
-def extract_task(articles: Whole[list[Article]], config: RunConfig) -> p.Extracted:
-    return p.extract_batch(articles.value, config.out, config.time_budget)
+# The extract task reads its articles' texts from the state store and leaves their facts
+# there: what goes in and out of it is records and rejects, not texts or facts.
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(articles: Whole[list[ArticleInfo]], config: RunConfig) -> p.Extracted:
+    return p.extract_infos(articles.value, config.out, config.articles, config.time_budget)
 
 
 # Tasks whose inputs hold the whole corpus (the plan: every article) are not cached: a cache
 # key would hash those inputs on every run, which costs time in proportion to the corpus.
 @task(name="build-tables", cache_policy=NO_CACHE)
-def tables_task(
-    results: Whole[list[ArticleFacts]], plan: Whole[p.Plan], config: RunConfig
-) -> p.NewRows:
-    return p.release_tables(plan.value, results.value, config.out, config.include_text)
+def tables_task(plan: Whole[p.Plan], config: RunConfig) -> p.NewRows:
+    return p.release_tables(plan.value, config.out, config.include_text, config.articles)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(rows: Whole[p.NewRows], config: RunConfig, plan: Whole[p.Plan]) -> StagedRelease:
-    meta = p.package_meta(config, plan.value.articles)
-    notes = p.release_notes(plan.value, config.out, rows.value)
-    quality = p.input_report(plan.value)
-    return stage(rows.value.tables, config.out, meta, notes, quality, rows.value.increment)
+    return p.stage_release(plan.value, rows.value, config)
 
 
 @task(name="evaluate")
@@ -161,17 +157,18 @@ def _run(config: RunConfig) -> RunSummary:
         log.warning(problem)
     if state.imported:
         log.info(f"imported the per-file state into the state store: {state.imported}")
-    batch = p.carry(ingest_task(config), config.out, config.prune)
+    inputs = p.carry(ingest_task(config), config.out, config.prune)
     p.checkpoint("ingest")
     damage = p.damaged_latest(config.out)
     for problem in damage:
         log.warning(f"latest release damaged: {problem}; rebuilding it from the cache")
-    plan = p.plan(batch, config.out, base=p.find_base(config.out, config.include_text))
+    plan = p.plan(inputs, config.out, base=p.find_base(config.out, config.include_text))
     rejects = [f"input: {s.reason}" for s in plan.skipped]
     for reject in rejects:
         log.warning(reject)
     log.info(
-        f"{len(plan.articles)} articles: {len(plan.todo)} to extract, {len(plan.cached)} cached"
+        f"{len(plan.articles)} articles ({inputs.read} input files read): "
+        f"{len(plan.todo)} to extract, {len(plan.cached)} cached"
         + (f", {len(plan.published)} unchanged since {plan.base.name}" if plan.base else "")
     )
     if plan.kept:
@@ -196,36 +193,40 @@ def _run(config: RunConfig) -> RunSummary:
         summary.message = noop.MESSAGE
         log.info(summary.message)
         summary.timings = timer.stages
-        noop.mark(config, summary)
+        noop.mark(config, summary, inputs.stamps, inputs.others)
         return summary
 
     progress.stage("extract", total=len(plan.todo))
     workers, _on_dask = _workers()
     size = p.per_task(len(plan.todo), config.batch_size, workers)
     futures = [extract_task.submit(Whole(chunk), config) for chunk in p.batches(plan.todo, size)]
-    results = list(plan.cached)
     done = 0
-    for future in futures:
-        chunk = future.result()
-        results += chunk.facts
-        done += len(chunk.facts) + len(chunk.skipped)
+    futures.reverse()
+    while futures:  # in order; a task's result is let go once counted
+        chunk = futures.pop().result()
+        done += chunk.extracted + len(chunk.skipped)
         for skipped in chunk.skipped:
             log.warning(f"extract: {skipped.reason}")
         p.set_aside(plan, chunk.skipped)
         summary.rejects += [f"extract: {s.reason}" for s in chunk.skipped]
-        progress.advance(len(chunk.facts) + len(chunk.skipped))
+        progress.advance(chunk.extracted + len(chunk.skipped))
         log.info(f"extracted {done}/{len(plan.todo)} articles")
-    results.sort(key=lambda r: r.article.article_id)
     timer.lap("extract")
     summary.n_articles = len(plan.articles)
     if not plan.articles or _nothing_new(config, plan, damage):  # extraction set some aside
         summary.message = "No new or changed articles to publish: nothing published."
         log.info(summary.message)
         summary.timings = timer.stages
-        noop.mark(config, summary)
+        noop.mark(config, summary, inputs.stamps, inputs.others)
         return summary
     progress.stage("tables")
-    tables = tables_task(Whole(results), Whole(plan), config)
+    tables = tables_task(Whole(plan), config)
+    if tables.skipped:
+        for skipped in tables.skipped:
+            log.warning(f"tables: {skipped.reason}")
+        p.set_aside(plan, tables.skipped)
+        summary.rejects += [f"tables: {s.reason}" for s in tables.skipped]
+        summary.n_articles = len(plan.articles)
     timer.lap("tables")
     progress.stage("validate")
     staged = validate_task(Whole(tables), config, Whole(plan))
@@ -251,7 +252,7 @@ def _run(config: RunConfig) -> RunSummary:
         summary.release_path = str(release.path)
         summary.message = f"Published release {release.version} to {release.path}"
         log.info(summary.message)
-        noop.mark(config, summary)
+        noop.mark(config, summary, inputs.stamps, inputs.others)
     timer.lap("publish")
     summary.timings = timer.stages
     create_table_artifact(

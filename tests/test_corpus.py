@@ -77,15 +77,16 @@ def test_articles_whose_input_is_gone_are_kept_until_pruned(
 def test_a_published_article_whose_text_was_never_kept_is_named_not_dropped_silently(
     tmp_path: Path,
 ) -> None:
-    from diplodata.ingest import Batch
+    from diplodata.ingest import Inputs
     from diplodata.pipeline import carry, plan, release_notes
-    from diplodata.state import write_corpus
+    from diplodata.state import ArticleStore, write_corpus
 
     kept, old = make_article(_TEXT, "kept.txt"), make_article(_TEXT + "\nOld.", "old.txt")
-    carry(Batch(articles=[kept]), tmp_path)  # its text is stored, as every run does
+    with ArticleStore(tmp_path) as store:
+        store.put(kept)  # its text is stored, as every run's ingest does
     write_corpus(tmp_path, {kept.sha256, old.sha256})  # old: published by an older version
-    batch = carry(Batch(), tmp_path)
-    assert [a.source for a in batch.kept] == ["kept.txt"] and batch.lost == [old.sha256]
-    notes = " ".join(release_notes(plan(batch, tmp_path), tmp_path))
+    inputs = carry(Inputs(), tmp_path)
+    assert [a.source for a in inputs.kept] == ["kept.txt"] and inputs.lost == [old.sha256]
+    notes = " ".join(release_notes(plan(inputs, tmp_path), tmp_path))
     assert "1 articles published before" in notes and "could not be kept" in notes
     assert old.article_id in notes

@@ -1,4 +1,4 @@
-"""Crashes: a real `diplodata run` subprocess killed with a real signal at five points, a
+"""Crashes: a real `diplodata run` subprocess killed with a real signal at six points, a
 damaged latest release, and the temporary Prefect server that must die with its run."""
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ def uninterrupted(prefect_server: None, tmp_path_factory: pytest.TempPathFactory
         ("parquet", signal.SIGKILL),  # while writing Parquet
         ("catalog", signal.SIGKILL),  # between the switch of `latest` and the catalog
         ("cache", signal.SIGTERM),  # during the cache write
+        ("rows", signal.SIGKILL),  # after a batch of rows was made and spooled
     ],
 )
 def test_run_killed_at_any_point_leaves_the_release_intact_and_the_rerun_identical(
@@ -110,6 +111,8 @@ def test_run_killed_at_any_point_leaves_the_release_intact_and_the_rerun_identic
     assert latest.name == (first.version if point != "catalog" else latest.name)
     again = diplodata_run(RunConfig(articles=articles, out=out))
     assert again.status == ("unchanged" if point == "catalog" else "published"), again.message
+    if point in ("rows", "parquet"):  # every article was extracted and cached before the kill
+        assert again.n_extracted == 0
     assert _tables(out) == _tables(uninterrupted)
     catalog = json.loads((out / "catalog.json").read_text())
     assert catalog["latest"] == (out / "latest").resolve().name

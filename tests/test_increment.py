@@ -266,21 +266,10 @@ def test_actor_notes_sum_up_as_the_facts_do(tmp_path: Path) -> None:
 
 def run(articles: Path, out: Path, prune: bool = False) -> Release:
     """One run of the pipeline's stages as the flow wires them (without Prefect)."""
-    from diplodata import pipeline as p
     from diplodata.config import RunConfig
-    from diplodata.release import output_lock, promote, stage
+    from tests import stages
 
-    config = RunConfig(articles=articles, out=out, prune=prune)
-    with output_lock(out):
-        batch = p.carry(p.ingest(config), out, prune)
-        plan = p.plan(batch, out, base=p.find_base(out))
-        results = plan.cached + p.extract_batch(plan.todo, out).facts
-        rows = p.release_tables(plan, results, out)
-        meta = p.package_meta(config, plan.articles)
-        notes, quality = p.release_notes(plan, out, rows), p.input_report(plan)
-        release = promote(stage(rows.tables, out, meta, notes, quality, rows.increment))
-        p.record_corpus(plan, out)
-    return release
+    return stages.publish(RunConfig(articles=articles, out=out, prune=prune))
 
 
 def test_incremental_runs_publish_the_tables_of_a_run_from_scratch(

@@ -1,21 +1,26 @@
 """Change detection by stat: a run reads, hashes and screens only the input files whose
-size, modification time or inode changed since the previous run (``input_index``)."""
+size, modification time, change time or inode changed since the previous run
+(``input_index``); an unchanged file's article is carried by its record, its text read
+neither from the file nor from the article store."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
-from diplodata import ingest
+from diplodata import ingest, state
 from diplodata import pipeline as p
 from diplodata.config import RunConfig
-from diplodata.input_index import INDEX, InputIndex
-from diplodata.state import STATE_DIR
+from diplodata.input_index import InputIndex
+from diplodata.query import run_query
+from diplodata.state_db import db_path
+from tests import stages
 from tests.conftest import FIXTURES
 
 HOUR = 3600 * 10**9
@@ -40,9 +45,7 @@ def _age(path: Path, ns: int = HOUR) -> None:
 
 def _run(config: RunConfig) -> p.Plan:
     """The flow's steps up to extraction, without Prefect: what a run reads and extracts."""
-    plan = p.plan(p.carry(p.ingest(config), config.out), config.out)
-    p.extract_batch(plan.todo, config.out)
-    return plan
+    return stages.plan(config)
 
 
 def _forbid_reading(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
@@ -58,15 +61,40 @@ def _forbid_reading(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return read
 
 
+def _texts_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every article text the run reads back from the article store."""
+    read: list[str] = []
+    real = state.decode_article
+
+    def spy(sha256: str, text: str):  # type: ignore[no-untyped-def]
+        read.append(sha256)
+        return real(sha256, text)
+
+    monkeypatch.setattr(state, "decode_article", spy)
+    return read
+
+
+def _text(config: RunConfig, sha256: str) -> str:
+    [article], _ = p.load_articles([_info(config, sha256)], config.out)
+    return article.text
+
+
+def _info(config: RunConfig, sha256: str):  # type: ignore[no-untyped-def]
+    with InputIndex(config.out) as index:
+        [info] = [e.info for e in index.entries().values() if e.info and e.info.sha256 == sha256]
+    return info
+
+
 def test_an_unchanged_folder_is_not_read_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = RunConfig(articles=_corpus(tmp_path), out=tmp_path / "out")
     first = _run(config)
     assert first.todo and not first.cached
-    read = _forbid_reading(monkeypatch)
+    read, texts = _forbid_reading(monkeypatch), _texts_read(monkeypatch)
     second = _run(config)
     assert read == []  # no file opened, hashed or screened
+    assert texts == []  # nor its text read back from the article store
     assert [a.sha256 for a in second.articles] == [a.sha256 for a in first.articles]
     assert [a.source for a in second.articles] == [a.source for a in first.articles]
     assert second.todo == [] and len(second.cached) == len(first.articles)
@@ -102,6 +130,7 @@ def test_an_edit_of_the_same_size_is_seen_by_its_new_mtime(
     assert read == [edited]
     [new] = plan.todo
     assert new.source == edited.name and new.sha256 != before[edited.name]
+    assert "Note B." in _text(config, new.sha256)
     assert {a.source: a.sha256 for a in plan.articles if a.source != edited.name} == {
         s: h for s, h in before.items() if s != edited.name
     }
@@ -122,7 +151,7 @@ def test_a_file_replaced_with_the_same_size_and_mtime_is_seen_by_its_inode(
     os.replace(replacement, target)  # a new inode, as editors and rsync write files
     plan = _run(config)
     [new] = plan.todo
-    assert new.source == target.name and "Note C." in new.text
+    assert new.source == target.name and "Note C." in _text(config, new.sha256)
 
 
 def test_a_rewrite_that_restores_size_and_mtime_is_seen_by_its_ctime(tmp_path: Path) -> None:
@@ -136,7 +165,12 @@ def test_a_rewrite_that_restores_size_and_mtime_is_seen_by_its_ctime(tmp_path: P
     os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))  # as `touch -r` or a copy tool
     assert (target.stat().st_size, target.stat().st_ino) == (st.st_size, st.st_ino)
     [new] = _run(config).todo
-    assert new.source == target.name and "Note D." in new.text
+    assert new.source == target.name and "Note D." in _text(config, new.sha256)
+
+
+def _indexed(config: RunConfig) -> set[str]:
+    with InputIndex(config.out) as index:
+        return set(index.entries())
 
 
 def test_a_file_changed_just_now_is_not_trusted_next_time(tmp_path: Path) -> None:
@@ -144,10 +178,11 @@ def test_a_file_changed_just_now_is_not_trusted_next_time(tmp_path: Path) -> Non
     config = RunConfig(articles=folder, out=tmp_path / "out")
     fresh = sorted(folder.iterdir())[0]
     os.utime(fresh)  # modified now: a write in the same clock tick could follow unseen
-    _run(config)
-    files = json.loads((config.out / STATE_DIR / INDEX).read_text(encoding="utf-8"))["files"]
-    assert fresh.name not in files
-    assert set(files) == {p.name for p in folder.iterdir()} - {fresh.name}
+    first = p.ingest(config)
+    assert _indexed(config) == {p.name for p in folder.iterdir()} - {fresh.name}
+    assert first.stamps is None  # and the next run cannot be answered as "nothing new"
+    _age(fresh)
+    assert p.ingest(config).read == 1 and _indexed(config) == {p.name for p in folder.iterdir()}
 
 
 def test_an_index_from_other_reading_code_or_damaged_is_ignored(tmp_path: Path) -> None:
@@ -155,13 +190,62 @@ def test_an_index_from_other_reading_code_or_damaged_is_ignored(tmp_path: Path) 
     out = tmp_path / "out"
     config = RunConfig(articles=folder, out=out)
     _run(config)
-    path = out / STATE_DIR / INDEX
-    data = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps({**data, "version": "other"}), encoding="utf-8")
-    assert InputIndex(out).entries == {}
-    path.write_text(path.read_text(encoding="utf-8")[:20], encoding="utf-8")
-    assert InputIndex(out).entries == {}
-    assert len(_run(config).articles) == len(list(folder.iterdir()))
+    n = len(list(folder.iterdir()))
+    with sqlite3.connect(db_path(out)) as con:
+        con.execute(
+            "UPDATE inputs SET info = '[1, 2' WHERE source = ?", [sorted(_indexed(config))[0]]
+        )
+    assert p.ingest(config).read == 1  # a damaged entry: that file is read again
+    with sqlite3.connect(db_path(out)) as con:
+        con.execute("UPDATE inputs SET version = 'other'")
+    assert _indexed(config) == set()
+    inputs = p.ingest(config)  # read again, and the other code's entries are replaced
+    assert (inputs.read, len(inputs.articles), len(_indexed(config))) == (n, n, n)
+
+
+def test_a_removed_file_is_forgotten_and_its_article_leaves_the_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _corpus(tmp_path)
+    config = RunConfig(articles=folder, out=tmp_path / "out")
+    before = p.ingest(config)
+    removed = sorted(folder.iterdir())[0]
+    removed.unlink()
+    read = _forbid_reading(monkeypatch)
+    after = p.ingest(config)
+    assert read == [] and after.read == 0
+    assert removed.name not in _indexed(config)
+    assert [a.source for a in after.articles] == [
+        a.source for a in before.articles if a.source != removed.name
+    ]
+    assert after.stamps != before.stamps  # the check for nothing new sees it too
+
+
+def test_an_unchanged_article_s_text_is_never_read_back_to_publish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _corpus(tmp_path)
+    config = RunConfig(articles=folder, out=tmp_path / "out")
+    first = stages.publish(config)
+    # every stored text is damaged, and any read of a text from the store is counted:
+    # a run with one more article publishes without reading any of them
+    with sqlite3.connect(db_path(config.out)) as con:
+        con.execute("UPDATE articles SET record = 'damaged'")
+    shutil.copy(sorted(folder.iterdir())[0], folder / "new.txt")
+    with (folder / "new.txt").open("a", encoding="utf-8") as handle:
+        handle.write("One more line.\n")
+    _age(folder / "new.txt")
+    read, texts = _forbid_reading(monkeypatch), _texts_read(monkeypatch)
+    second = stages.publish(config)
+    assert read == [folder / "new.txt"]
+    stored = {sha for sha in texts if sha}  # only the new article's text, stored this run
+    with InputIndex(config.out) as index:
+        new = index.entries()["new.txt"].info
+    assert new is not None and stored <= {new.sha256}
+    ids = "SELECT source FROM articles ORDER BY source"
+    assert run_query(ids, second.path).rows == sorted(
+        [*run_query(ids, first.path).rows, ("new.txt",)]
+    )
 
 
 def test_a_sidecar_change_is_a_change_of_its_article(tmp_path: Path) -> None:

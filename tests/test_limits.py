@@ -9,6 +9,7 @@ from pathlib import Path
 from diplodata.budget import extract_within
 from diplodata.ingest import read_folder
 from diplodata.pipeline import extract_batch
+from diplodata.records import info_of
 from diplodata.state import FactsCache
 from diplodata.version import EXTRACTOR_VERSION
 from tests.conftest import FIXTURES, make_article
@@ -62,17 +63,18 @@ def test_extract_batch_caches_what_it_extracted_and_lists_what_it_set_aside(
 def test_an_article_that_failed_is_a_reject_in_later_runs_without_a_new_attempt(
     tmp_path: Path,
 ) -> None:
-    from diplodata.ingest import Batch
+    from diplodata.ingest import Inputs
     from diplodata.pipeline import plan
 
     good, bad = make_article(TEXT, "good.txt"), make_article(TEXT + "\nBREAK", "bad.txt")
     first = extract_batch([good, bad], tmp_path, 10.0, slow_or_failing)
     assert [s.source for s in first.skipped] == ["bad.txt"]
-    later = plan(Batch(articles=[good, bad]), tmp_path)
+    later = plan(Inputs(articles=[info_of(good), info_of(bad)]), tmp_path)
     assert [a.source for a in later.articles] == ["good.txt"] and not later.todo
     [again] = later.skipped
     assert "broken on purpose" in again.reason and "in an earlier run" in again.reason
-    assert plan(Batch(articles=[bad]), tmp_path, version="next").todo == [bad]  # new rules
+    new_rules = plan(Inputs(articles=[info_of(bad)]), tmp_path, version="next")
+    assert new_rules.todo == [info_of(bad)]
 
 
 def test_limits_the_extraction_worker_leaves_ctrl_c_to_the_run() -> None:

@@ -5,6 +5,7 @@ a damaged or newer release) runs the flow."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import time
@@ -17,9 +18,8 @@ from diplodata import noop
 from diplodata import pipeline as p
 from diplodata.cli import app
 from diplodata.config import RunConfig
-from diplodata.release import publish
 from diplodata.summary import RunSummary
-from diplodata.tables import build_tables
+from tests import stages
 from tests.conftest import FIXTURES, SAMPLES, part_file
 
 HOUR = 3600 * 10**9
@@ -37,14 +37,11 @@ def _published(tmp_path: Path) -> RunConfig:
     shutil.copytree(FIXTURES / "articles", articles)
     _age(articles)
     config = RunConfig(articles=articles, out=tmp_path / "out")
-    plan = p.plan(p.carry(p.ingest(config), config.out), config.out)
-    facts = p.extract_batch(plan.todo, config.out).facts
-    tables = build_tables(facts, p.EXTRACTOR_VERSION, False)
-    publish(tables, config.out, p.package_meta(config, plan.articles))
-    p.record_corpus(plan, config.out)
-    summary = RunSummary(status="published", version=None, n_articles=len(plan.articles))
+    stages.publish(config)
+    inputs = p.ingest(config)  # nothing read: what the run's walk saw
+    summary = RunSummary(status="published", version=None, n_articles=len(inputs.articles))
     summary.rejects = ["input: example reject"]
-    noop.mark(config, summary)
+    noop.mark(config, summary, inputs.stamps, inputs.others)
     return config
 
 
@@ -89,12 +86,23 @@ def test_a_damaged_or_other_latest_release_runs_the_flow(tmp_path: Path) -> None
     assert noop.nothing_new(config) is None
 
 
-def test_without_a_mark_or_an_index_the_flow_runs(tmp_path: Path) -> None:
+def test_without_a_mark_or_with_another_folder_s_the_flow_runs(tmp_path: Path) -> None:
     config = _published(tmp_path)
-    (config.out / ".state" / "inputs.json").write_text("{}", encoding="utf-8")
+    mark = config.out / ".state" / noop.MARK
+    data = json.loads(mark.read_text(encoding="utf-8"))
+    mark.write_text(json.dumps({**data, "stamps": "0" * 64}), encoding="utf-8")
     assert noop.nothing_new(config) is None
-    config = _published(tmp_path / "again")
-    (config.out / ".state" / noop.MARK).unlink()
+    mark.unlink()
+    assert noop.nothing_new(config) is None
+
+
+def test_a_file_modified_just_now_leaves_no_mark(tmp_path: Path) -> None:
+    config = _published(tmp_path)
+    os.utime(sorted(config.articles.iterdir())[0])  # a write in this clock tick could follow
+    inputs = p.ingest(config)
+    summary = RunSummary(status="unchanged", version=None, n_articles=len(inputs.articles))
+    noop.mark(config, summary, inputs.stamps, inputs.others)
+    assert not (config.out / ".state" / noop.MARK).exists()
     assert noop.nothing_new(config) is None
 
 

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from diplodata.ingest import Batch
+from diplodata.ingest import Inputs
 from diplodata.models import Article, ArticleFacts
 from diplodata.pipeline import carry
+from diplodata.records import info_of
 from diplodata.state import ArticleStore, FactsCache, FailedExtractions, write_corpus
 from diplodata.state_check import DAMAGED, check_state
 from diplodata.state_db import db_path
@@ -204,8 +205,10 @@ def test_state_the_per_file_layout_is_imported_once_and_nothing_published_is_los
     with FailedExtractions(tmp_path, VERSION) as failed:
         assert failed.get(broken) == "ran out of time"
     # the input of the first article is gone: its text comes from the imported store
-    batch = carry(Batch(articles=[facts[1].article, facts[2].article]), tmp_path)
-    assert batch.kept == [facts[0].article]
+    inputs = carry(
+        Inputs(articles=[info_of(facts[1].article), info_of(facts[2].article)]), tmp_path
+    )
+    assert inputs.kept == [info_of(facts[0].article)]
     assert check_state(tmp_path).imported == {}  # once
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from diplodata.records import info_of
 from diplodata.tables import build_tables
 from tests.facts import TEXT, sample_facts
 
@@ -48,15 +49,19 @@ def test_tables_organizations_and_states_become_actors() -> None:
 
 
 def test_tables_plan_reextracts_when_the_extractor_version_changes(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from diplodata.ingest import Batch
+    from diplodata.ingest import Inputs
     from diplodata.pipeline import plan
     from diplodata.state import FactsCache
 
     facts = sample_facts()
     FactsCache(tmp_path, "1.0").put(facts)
-    batch = Batch(articles=[facts.article])
-    same = plan(batch, tmp_path, version="1.0")
-    assert (len(same.cached), len(same.todo)) == (1, 0)
-    assert same.cached[0].meetings == facts.meetings and same.cached[0].persons == facts.persons
-    changed = plan(batch, tmp_path, version="1.1")
+    inputs = Inputs(articles=[info_of(facts.article)])
+    same = plan(inputs, tmp_path, version="1.0")
+    assert (same.cached, same.todo) == ([info_of(facts.article)], [])
+    cached = FactsCache(tmp_path, "1.0").get(facts.article)
+    assert cached is not None and (cached.meetings, cached.persons) == (
+        facts.meetings,
+        facts.persons,
+    )
+    changed = plan(inputs, tmp_path, version="1.1")
     assert (len(changed.cached), len(changed.todo)) == (0, 1)

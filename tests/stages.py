@@ -1,0 +1,36 @@
+"""The pipeline's stages as the flow wires them, without Prefect: what a run reads, extracts
+and publishes (``diplodata.pipeline``; the flow adds tasks, logging and the summary)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from diplodata import pipeline as p
+from diplodata.config import RunConfig
+from diplodata.release import Release, output_lock, promote
+
+
+def extract(config: RunConfig, plan: p.Plan) -> None:
+    """Extract the plan's articles to extract, a task's batch at a time, into the cache."""
+    for chunk in p.batches(plan.todo, config.batch_size):
+        p.set_aside(plan, p.extract_infos(chunk, config.out, config.articles).skipped)
+
+
+def plan(config: RunConfig, base: bool = True) -> p.Plan:
+    """Ingest and plan (on the latest release, unless not ``base``), then extract."""
+    found = p.find_base(config.out, config.include_text) if base else None
+    result = p.plan(p.carry(p.ingest(config), config.out, config.prune), config.out, base=found)
+    extract(config, result)
+    return result
+
+
+def publish(config: RunConfig) -> Release:
+    """One run: ingest, extract, make the rows, stage, validate and publish a release."""
+    out: Path = config.out
+    with output_lock(out):
+        result = plan(config)
+        rows = p.release_tables(result, out, config.include_text, config.articles)
+        p.set_aside(result, rows.skipped)
+        release = promote(p.stage_release(result, rows, config))
+        p.record_corpus(result, out)
+    return release

@@ -1,0 +1,88 @@
+"""A run streams: files are read, texts and facts read back and rows made a batch at a time,
+and parts written from spooled batches. Nothing is lost on the way: the release is the one
+a build of every table at once gives, and a run stopped half-way resumes where it was."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from diplodata import increment, ingest, input_index
+from diplodata import pipeline as p
+from diplodata.config import RunConfig
+from diplodata.extract import EXTRACTOR_VERSION, extract_article
+from diplodata.package import PackageMeta
+from diplodata.parts import parquet_path, part_names
+from diplodata.query import run_query
+from diplodata.release import publish
+from diplodata.schemas import TABLES
+from diplodata.spool import PREFIX
+from diplodata.tables import build_tables
+from tests import stages
+from tests.conftest import FIXTURES, SAMPLES
+
+NO_PERSON = (
+    "Minsk, 3 March 2022\n\nTrade between Belarus and Russia reached $40.1 billion in 2021, "
+    "the statistics committee said on Thursday. Exports of potash and oil products grew "
+    "the most, while imports of machinery fell for the third year running, it said.\n"
+)
+
+
+def _articles(folder: Path) -> Path:
+    shutil.copytree(SAMPLES, folder)
+    shutil.copytree(FIXTURES / "articles", folder, dirs_exist_ok=True)
+    (folder / "no_person.txt").write_text(NO_PERSON, encoding="utf-8")  # no person to resolve
+    return folder
+
+
+def _rows(release: Path) -> dict[str, list[tuple[object, ...]]]:
+    return {t: run_query(f"SELECT * FROM {t} ORDER BY ALL", release).rows for t in TABLES}
+
+
+def row_count_of(release: Path, part: str) -> int:
+    return pq.read_metadata(release / parquet_path("articles", part)).num_rows
+
+
+def test_a_run_in_small_batches_publishes_the_tables_built_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = _articles(tmp_path / "articles")
+    monkeypatch.setattr(ingest, "READ_BATCH", 2)  # files read per transaction
+    monkeypatch.setattr(p, "ROWS_BATCH", 2)  # articles made into rows at once
+    monkeypatch.setattr(increment, "MAX_ARTICLES", 3)  # articles in a part of a full run
+    streamed = stages.publish(RunConfig(articles=articles, out=tmp_path / "out"))
+    every = [extract_article(a) for a in ingest.read_folder(articles).articles]
+    assert len(every) == 6 and any(not f.persons for f in every)
+    meta = PackageMeta(version="2026-01-01.1", created="2026-01-01T00:00:00Z")
+    at_once = publish(build_tables(every, EXTRACTOR_VERSION), tmp_path / "at-once", meta)
+    assert _rows(streamed.path) == _rows(at_once.path)
+    parts = part_names(streamed.path, "articles")
+    assert [row_count_of(streamed.path, n) for n in parts] == [2, 2, 2]  # whole batches, <= 3
+    assert not list((tmp_path / "out").glob(f"{PREFIX}*"))  # the spool is gone
+
+
+def test_a_run_stopped_while_reading_resumes_with_the_files_it_had_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = _articles(tmp_path / "articles")
+    config = RunConfig(articles=articles, out=tmp_path / "out")
+    monkeypatch.setattr(ingest, "READ_BATCH", 2)
+    real = input_index.InputIndex.record
+    batches: list[int] = []
+
+    def record_then_stop(self: input_index.InputIndex, outcomes: list[input_index.Outcome]):  # type: ignore[no-untyped-def]
+        if batches:
+            raise KeyboardInterrupt  # stopped after the first batch was committed
+        batches.append(len(outcomes))
+        real(self, outcomes)
+
+    monkeypatch.setattr(input_index.InputIndex, "record", record_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        p.ingest(config)
+    monkeypatch.setattr(input_index.InputIndex, "record", real)
+    inputs = p.ingest(config)
+    assert batches == [2] and inputs.read == 4  # the two committed files are not read again
+    assert len(inputs.articles) == 6
