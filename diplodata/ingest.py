@@ -21,6 +21,7 @@ from diplodata.normalize import normalize_text
 from diplodata.records import ArticleInfo, info_of
 from diplodata.sources import SourceError, source_meta, with_meta
 from diplodata.walk import HTML_SUFFIXES, SUFFIXES, Found, InputFile, Skipped, walk
+from diplodata.workers import in_processes
 
 if TYPE_CHECKING:
     from diplodata.input_index import InputIndex, Outcome
@@ -204,6 +205,13 @@ def read_input(file: InputFile, screen: Callable[[Article], str | None] | None) 
     return Outcome(file, article, f"{file.source}: {reason}" if reason else None)
 
 
+def read_screened(files: Sequence[InputFile]) -> list[Outcome]:
+    """Read and screen these files (a job of a worker process: ``diplodata.workers``)."""
+    from diplodata.screen import rejection
+
+    return [read_input(file, rejection) for file in files]
+
+
 def read_folder(folder: Path, max_chars: int = MAX_CHARS, follow_links: bool = False) -> Batch:
     """Every readable article of ``folder`` with its text (not screened); every other path
     is listed with its reason. An article's ``source`` is its path relative to ``folder``."""
@@ -230,9 +238,7 @@ def ingest_folder(
 ) -> Inputs:
     """The articles of ``folder`` by their records, and every reject: files whose stat is
     the one recorded in ``index`` are not opened; the others are read, screened and
-    recorded (their texts stored) ``read_batch`` at a time."""
-    from diplodata.screen import rejection
-
+    recorded (their texts stored) ``read_batch`` at a time, read on every core."""
     _check_folder(folder)
     found = walk(folder, follow_links)
     entries = index.entries()
@@ -249,9 +255,9 @@ def ingest_folder(
             unread.append(len(results))
             results.append((file, None, None))
     step = max(1, read_batch or READ_BATCH)
-    for start in range(0, len(unread), step):
-        chunk = unread[start : start + step]
-        outcomes = [read_input(results[i][0], rejection) for i in chunk]
+    chunks = [unread[start : start + step] for start in range(0, len(unread), step)]
+    files = ([results[i][0] for i in chunk] for chunk in chunks)
+    for chunk, outcomes in zip(chunks, in_processes(read_screened, files), strict=True):
         index.record(outcomes)
         for i, o in zip(chunk, outcomes, strict=True):
             results[i] = (o.file, info_of(o.article) if o.article else None, o.reject)

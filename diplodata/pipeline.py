@@ -54,6 +54,7 @@ from diplodata.tables import (
     person_refs,
 )
 from diplodata.version import TABLES_VERSION
+from diplodata.workers import in_processes
 
 BUILD_KEY = "diplodata"  # the descriptor's record of the code that made the rows
 NOTES_BATCH = 5_000  # articles whose notes for the actors table are stored at once
@@ -437,7 +438,6 @@ def release_tables(
         persons, rebuilt = _resolve_increment(p, refs, new_ids, out, folder)
     del refs
     store = ActorNotesStore(out)
-    store = ActorNotesStore(out)
     # what the removed articles and the published notes of the rebuilt ones named, and what
     # the new notes name: no other actor's row can differ from the base's
     made = sorted(build + rebuilt, key=_by_id)
@@ -446,11 +446,14 @@ def release_tables(
         changed = store.actors_of([*p.dropped, *(a.article_id for a in made)])
     spool = Spool.create(out)
     notes: list[ActorNotes] = []
-    for chunk in batches(made, ROWS_BATCH):
-        facts, lost = facts_of(chunk, out, folder)
+    chunks = batches(made, ROWS_BATCH)
+    jobs = (
+        _RowsJob(i, chunk, {a.article_id: persons[a.article_id] for a in chunk}, spool.path)
+        for i, chunk in enumerate(chunks)
+    )
+    where = _Where(out, folder, include_text)
+    for more, lost in in_processes(_spooled_rows, ((job, where) for job in jobs)):
         skipped += lost
-        rows, more = article_rows(facts, EXTRACTOR_VERSION, include_text, persons)
-        spool.add(rows)
         notes += more
         changed |= {actor for n in more for actor in n.actors}
         if len(notes) >= NOTES_BATCH:  # each store of notes reads the notes table through
@@ -469,6 +472,38 @@ def release_tables(
     kept = frozenset(a.article_id for a in p.published if a.article_id not in again)
     increment = Increment(p.base, kept, frozenset(changed))
     return NewRows(tables, spool, increment, sorted(a.source for a in rebuilt), skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class _RowsJob:
+    """Batch ``index`` of the articles to make into rows, who their persons are, and the
+    spool their rows go to."""
+
+    index: int
+    articles: list[ArticleInfo]
+    persons: Resolution
+    spool: Path
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where a rows job reads texts and facts (the output folder's state, the input folder)
+    and whether rows carry the texts."""
+
+    out: Path
+    folder: Path | None
+    include_text: bool
+
+
+def _spooled_rows(task: tuple[_RowsJob, _Where]) -> tuple[list[ActorNotes], list[Skipped]]:
+    """Make the rows of a batch of articles from their stored texts and facts and spool
+    them (a job of a worker process: ``diplodata.workers``); their notes for the actors
+    table, and the articles that could not be made into rows."""
+    job, where = task
+    facts, lost = facts_of(job.articles, where.out, where.folder)
+    rows, notes = article_rows(facts, EXTRACTOR_VERSION, where.include_text, job.persons)
+    Spool(job.spool).add(rows, job.index)
+    return notes, lost
 
 
 def _by_id(article: ArticleInfo) -> str:

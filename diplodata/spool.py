@@ -37,11 +37,12 @@ class Spool:
         path.mkdir(parents=True)
         return cls(path)
 
-    def add(self, tables: Tables) -> None:
-        """Spool the rows of one batch of articles (every table but ``actors``)."""
+    def add(self, tables: Tables, index: int) -> None:
+        """Spool the rows of batch ``index`` (every table but ``actors``); batches are read
+        back in the order of their indexes, whatever the order they were added in."""
         from diplodata.package import arrow_table
 
-        folder = self.path / f"{len(self):06d}.tmp"
+        folder = self.path / f"{index:06d}.tmp"
         folder.mkdir()
         for name in tables.names():
             if name == ACTORS:
@@ -51,9 +52,6 @@ class Spool:
             with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, data.schema) as writer:
                 writer.write_table(data)
         folder.rename(folder.with_suffix(""))
-
-    def __len__(self) -> int:
-        return sum(1 for p in self.path.iterdir() if p.is_dir() and p.suffix != ".tmp")
 
     def batches(self) -> Iterator[dict[str, pa.Table]]:
         """The spooled batches, in the order they were added, one at a time."""

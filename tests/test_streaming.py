@@ -4,13 +4,14 @@ a build of every table at once gives, and a run stopped half-way resumes where i
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from diplodata import increment, ingest, input_index
+from diplodata import increment, ingest, input_index, workers
 from diplodata import pipeline as p
 from diplodata.config import RunConfig
 from diplodata.extract import EXTRACTOR_VERSION, extract_article
@@ -86,3 +87,18 @@ def test_a_run_stopped_while_reading_resumes_with_the_files_it_had_not_read(
     inputs = p.ingest(config)
     assert batches == [2] and inputs.read == 4  # the two committed files are not read again
     assert len(inputs.articles) == 6
+
+
+def _pid_of(n: int) -> tuple[int, int]:
+    if n == 13:
+        raise ValueError("job 13 fails")
+    return n, os.getpid()
+
+
+def test_work_on_every_core_keeps_the_jobs_order_and_their_errors() -> None:
+    results = list(workers.in_processes(_pid_of, range(7), 2))
+    assert [n for n, _ in results] == list(range(7))
+    assert os.getpid() not in {pid for _, pid in results}  # done in worker processes
+    assert list(workers.in_processes(_pid_of, [1], 2)) == [(1, os.getpid())]  # one job: here
+    with pytest.raises(ValueError, match="job 13 fails"):
+        list(workers.in_processes(_pid_of, range(10, 20), 2))
