@@ -1,7 +1,7 @@
 """Scale benchmark: what a scheduled run costs as the corpus grows.
 
     uv run python -m diplodata.bench_scale --sizes 1000 10000 [--source DIR ...] [--work DIR]
-    uv run python -m diplodata.bench_scale --sizes 100000      # hours on 2 cores
+    uv run python -m diplodata.bench_scale --sizes 100000      # about 10 minutes, quiet machine
 
 For each size N it builds a corpus of N distinct articles from the source folders (default
 ``../shared/corpus/bulk`` and ``../shared/corpus/pool``): file ``i`` is the source file
