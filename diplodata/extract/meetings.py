@@ -200,9 +200,10 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     return groups
 
 
-# "the visit of President X to Canada", "a visit by X": the guest after "of" or "by"
+# "the visit of President X to Canada", "a Minsk visit next week by X": the guest after it
 _VISIT_GUEST = re.compile(
-    r"\s+(?:(?:official|state|working|first|two-day|three-day)\s+)*(?:of|by)\s+"
+    r"\s+(?:(?:official|state|working|first|two-day|three-day)\s+)*of\s+"
+    r"|\s+(?:[\w-]+\s+){0,4}?by\s+"
 )
 # "a Washington visit", "his Ottawa official visit": the place right before the noun
 _PLACE_ADJECTIVES = re.compile(r"\s+(?:(?:official|state|working|first|recent|planned)\s+)*$")
@@ -231,11 +232,9 @@ def _visit_of(
         and ctx.doc.countries_in(s.start, s.end)[0].form in LOCATION_FORMS
     ]
     guest: Item | None = subjects[0] if len(subjects) == 1 and subjects[0].start < t_start else None
-    by = _VISIT_GUEST.match(text, t_end, s_end) or re.match(
-        r"\s+(?:[\w-]+\s+){0,4}?by\s+", text[t_end:s_end]
-    )
+    by = _VISIT_GUEST.match(text, t_end, s_end)
     if by:
-        at = by.end() if by.re is _VISIT_GUEST else t_end + by.end()
+        at = by.end()
         people = [i for i in ctx.items_in(at, s_end) if not i.is_state]
         if people and is_title_gap(text[at : people[0].start], joined=False):
             guest = people[0]
