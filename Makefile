@@ -36,9 +36,9 @@ test: env
 	$(RUN) pytest $(ARGS)
 
 bench: env
-	$(RUN) python -m diplodata.bench $(ARGS)
+	$(RUN) python -m diplodata.bench.throughput $(ARGS)
 
 # builds distinct corpora of 1k and 10k articles under /tmp; SIZES="100000" for the large one
 SIZES ?= 1000 10000
 bench-scale: env
-	$(RUN) python -m diplodata.bench_scale --sizes $(SIZES) $(ARGS)
+	$(RUN) python -m diplodata.bench.scale --sizes $(SIZES) $(ARGS)

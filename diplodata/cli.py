@@ -18,8 +18,8 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 from diplodata.config import DEFAULT_OUT, MAX_CHARS, SAMPLE_ARTICLES, TIME_BUDGET, RunConfig
 
 if TYPE_CHECKING:
-    from diplodata.evaluate import EvalResult
-from diplodata.summary import RunSummary
+    from diplodata.evaluate.score import EvalResult
+from diplodata.run.summary import RunSummary
 
 
 def _flags_without_type(params: list[Any]) -> list[Any]:
@@ -181,8 +181,8 @@ def run(
     ] = None,
 ) -> None:
     """Extract the seven tables from ARTICLES and publish a release under OUT."""
-    from diplodata.ingest import InputError, find_inputs
-    from diplodata.licenses import LicenseError, check_license
+    from diplodata.ingest.articles import InputError, find_inputs
+    from diplodata.publish.licenses import LicenseError, check_license
 
     try:
         license = check_license(license)
@@ -202,8 +202,8 @@ def run(
         )
         raise typer.Exit(2)
     check_out(out)
-    from diplodata.noop import nothing_new
-    from diplodata.release import OutputBusyError
+    from diplodata.publish.release import OutputBusyError
+    from diplodata.run.noop import nothing_new
 
     config = RunConfig(
         articles=articles,
@@ -241,7 +241,7 @@ def run(
 
 def check_out(out: Path) -> None:
     """Refuse an output folder that cannot be written, before any server starts."""
-    from diplodata.release import OutputBusyError, output_lock
+    from diplodata.publish.release import OutputBusyError, output_lock
 
     try:
         if out.exists() and not out.is_dir():
@@ -265,7 +265,7 @@ def _run_flow(config: RunConfig) -> RunSummary:
     lines go to the Prefect UI, not the terminal (the summary says what happened); a
     terminal shows a progress bar instead."""
     import flows.pipeline
-    from diplodata.release import output_lock
+    from diplodata.publish.release import output_lock
 
     global _flow_ran
     _flow_ran = True
@@ -308,7 +308,7 @@ def _prefect_api() -> str | None:
     answers, else None (with a note on stderr)."""
     from prefect.settings import get_current_settings
 
-    from diplodata.prefect_server import discover, server_home
+    from diplodata.run.prefect_server import discover, server_home
 
     configured = get_current_settings().api.url
     if configured:
@@ -321,7 +321,7 @@ def _prefect_api() -> str | None:
 
 def _with_progress(config: RunConfig) -> RunSummary:
     """The flow, with a progress bar on a terminal (stage, articles per second)."""
-    from diplodata import progress
+    from diplodata.run import progress
     from flows.pipeline import run as run_flow
 
     if not err.is_terminal:
@@ -455,9 +455,9 @@ def eval_(
     A gold folder of batch folders is scored one line per batch."""
     import json
 
-    from diplodata import curve
-    from diplodata.evaluate import evaluate
-    from diplodata.query import QueryError, resolve_release
+    from diplodata.access.query import QueryError, resolve_release
+    from diplodata.evaluate import curve
+    from diplodata.evaluate.score import evaluate
 
     if show_curve and gold is None and articles is None and package is None:
         _print_curve()
@@ -517,7 +517,7 @@ def eval_(
 
 
 def _print_curve() -> None:
-    from diplodata.curve import CURVE_FILE, curve_lines, read_curve
+    from diplodata.evaluate.curve import CURVE_FILE, curve_lines, read_curve
 
     points = read_curve()
     if not points:
@@ -562,7 +562,7 @@ def _run_on_gold_articles(articles: Path, gold_folders: list[Path], out: Path | 
 def _record_blind(results: dict[str, EvalResult], batches: list[Path]) -> None:
     import datetime as dt
 
-    from diplodata import curve
+    from diplodata.evaluate import curve
     from diplodata.extract import EXTRACTOR_VERSION
 
     if not batches:
@@ -593,7 +593,7 @@ def serve(
     ] = None,
 ) -> None:
     """Register a scheduled Prefect deployment of `run` and serve it until Ctrl-C."""
-    from diplodata.ingest import InputError, list_files
+    from diplodata.ingest.articles import InputError, list_files
 
     problem = _cron_problem(cron)
     if problem:
@@ -616,7 +616,7 @@ def serve(
     _stop_on_signals()
     from prefect.settings import get_current_settings
 
-    from diplodata.prefect_server import discover, server_home
+    from diplodata.run.prefect_server import discover, server_home
 
     configured = get_current_settings().api.url
     if configured:
@@ -658,7 +658,7 @@ def server_start(
     ] = 4200,
 ) -> None:
     """Start a Prefect server in the background; `run` and `serve` then use it."""
-    from diplodata import prefect_server as ps
+    from diplodata.run import prefect_server as ps
 
     home = ps.server_home()
     try:
@@ -686,7 +686,7 @@ def server_start(
 @server_app.command("stop")
 def server_stop() -> None:
     """Stop the Prefect server that `diplodata server start` started."""
-    from diplodata import prefect_server as ps
+    from diplodata.run import prefect_server as ps
 
     home = ps.server_home()
     try:
@@ -708,7 +708,7 @@ def server_stop() -> None:
 @server_app.command("status")
 def server_status() -> None:
     """Print the server's API URL and whether it answers; exit 1 when none is running."""
-    from diplodata import prefect_server as ps
+    from diplodata.run import prefect_server as ps
 
     home = ps.server_home()
     found = ps.find(home, clean=False)
@@ -738,9 +738,9 @@ def verify(
     ] = False,
 ) -> None:
     """Check every file of a release against the sizes and sha256 in its datapackage.json."""
-    from diplodata.query import QueryError, resolve_release
-    from diplodata.release import RELEASES, published_versions
-    from diplodata.verify import verify_release
+    from diplodata.access.query import QueryError, resolve_release
+    from diplodata.publish.release import RELEASES, published_versions
+    from diplodata.publish.verify import verify_release
 
     try:
         releases = (
@@ -811,7 +811,7 @@ def query(
     ] = None,
 ) -> None:
     """Run SQL against the latest release (or --release) and print the result."""
-    from diplodata.query import QueryError, run_query
+    from diplodata.access.query import QueryError, run_query
 
     if not sql.strip():
         err.print(
@@ -877,8 +877,8 @@ def browse(
 
     import httpx
 
-    from diplodata.browse import start
-    from diplodata.query import QueryError, resolve_release
+    from diplodata.access.browse import start
+    from diplodata.access.query import QueryError, resolve_release
     from flows.server import free_port, stop, wait_until
 
     try:
@@ -935,9 +935,9 @@ def download(
     """Download a release from SOURCE into TO/<version>, verifying every file's checksum."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
 
-    from diplodata.download import DownloadError, FileSpec, UnknownVersionError
-    from diplodata.download import Progress as Callbacks
-    from diplodata.download import download as fetch_release
+    from diplodata.access.download import DownloadError, FileSpec, UnknownVersionError
+    from diplodata.access.download import Progress as Callbacks
+    from diplodata.access.download import download as fetch_release
 
     bar = Progress(
         TextColumn("{task.description}"),

@@ -17,7 +17,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from diplodata.progress import Listener
+from diplodata.run.progress import Listener
 
 
 class CountColumn(ProgressColumn):

@@ -5,7 +5,7 @@ Two layers:
 * *facts* (``PersonFact``, ``MeetingFact``, ``TradeFact``, ``MembershipFact``) are what
   the extractors find in one article. They carry character offsets into the article
   text and refer to people by the name used in that article;
-* *rows* are the published tables. ``diplodata.tables`` turns facts into rows, resolves
+* *rows* are the published tables. ``diplodata.tables.build`` turns facts into rows, resolves
   actors across articles and computes every ``quote`` from the offsets, so a quote can
   never disagree with the text.
 

@@ -1,4 +1,4 @@
-"""The diplodata Prefect flow: thin wiring of ``diplodata.pipeline`` functions into tasks.
+"""The diplodata Prefect flow: thin wiring of ``diplodata.run.pipeline`` functions into tasks.
 
 No ``from __future__ import annotations`` here: Prefect builds a pydantic model of the
 flow's parameters from its annotations, which must be real types, not strings.
@@ -19,13 +19,11 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.states import Cancelled, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from diplodata import noop, progress
-from diplodata import pipeline as p
 from diplodata.config import RunConfig
-from diplodata.evaluate import evaluate
-from diplodata.ingest import Inputs
-from diplodata.records import ArticleInfo
-from diplodata.release import (
+from diplodata.evaluate.score import evaluate
+from diplodata.ingest.articles import Inputs
+from diplodata.ingest.records import ArticleInfo
+from diplodata.publish.release import (
     PublishError,
     Release,
     StagedRelease,
@@ -33,8 +31,10 @@ from diplodata.release import (
     output_lock,
     promote,
 )
-from diplodata.state_check import check_state
-from diplodata.summary import RunSummary
+from diplodata.run import noop, progress
+from diplodata.run import pipeline as p
+from diplodata.run.state_check import check_state
+from diplodata.run.summary import RunSummary
 
 
 @task(name="ingest")
@@ -91,7 +91,7 @@ def publish_task(staged: StagedRelease) -> Release:
 INTERRUPTED = "Interrupted (Ctrl-C or a stop signal): nothing was published."
 
 
-# An extract task extracts in a process of its own (diplodata.budget): one task per core.
+# An extract task extracts in a process of its own (diplodata.extract.budget): one task per core.
 THREADS: ThreadPoolTaskRunner[Any] = ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1)
 
 

@@ -3,7 +3,7 @@
 Prefect's temporary (ephemeral) server cannot run schedules, so `diplodata serve` starts
 a dedicated one when no server is configured or running: ``prefect server start`` in a
 child process, with its own ``PREFECT_HOME`` (its database lives there across restarts).
-`diplodata run` starts a temporary one when it finds no server (``diplodata.prefect_server``
+`diplodata run` starts a temporary one when it finds no server (``diplodata.run.prefect_server``
 finds them, and starts the one that outlives its command, ``diplodata server start``).
 """
 
@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from diplodata.lifeline import die_with_parent
-from diplodata.prefect_server import (
+from diplodata.run.lifeline import die_with_parent
+from diplodata.run.prefect_server import (
     LOG,
     STARTUP_TIMEOUT,
     ServerError,

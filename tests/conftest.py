@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from diplodata.ingest import article_from_text
+from diplodata.ingest.articles import article_from_text
 from diplodata.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +20,7 @@ SHARED = ROOT.parent / "shared"
 def part_file(release: Path, table: str) -> str:
     """The first data file of ``table`` in ``release`` (``<table>-csv``: its CSV copy),
     relative to the release folder."""
-    from diplodata.parts import csv_files, parquet_files
+    from diplodata.tables.parts import csv_files, parquet_files
 
     files = (csv_files if table.endswith("-csv") else parquet_files)(
         release, table.removesuffix("-csv")
@@ -41,7 +41,7 @@ def article_factory():  # type: ignore[no-untyped-def]
 def own_server_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A server folder of the tests' own (``DIPLODATA_PREFECT_HOME``, inherited by the
     commands they start): a Prefect server the user started is neither used nor stopped."""
-    from diplodata.prefect_server import HOME_ENV
+    from diplodata.run.prefect_server import HOME_ENV
 
     saved = os.environ.get(HOME_ENV)
     folder = tmp_path_factory.mktemp("prefect-server")
@@ -77,10 +77,10 @@ def shared() -> Path:
 def fixture_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A release of the fixture articles (``tests/fixtures/articles``), for scoring tests."""
     from diplodata.extract import extract_article
-    from diplodata.ingest import read_folder
-    from diplodata.package import PackageMeta
-    from diplodata.release import publish
-    from diplodata.tables import build_tables
+    from diplodata.ingest.articles import read_folder
+    from diplodata.publish.package import PackageMeta
+    from diplodata.publish.release import publish
+    from diplodata.tables.build import build_tables
 
     batch = read_folder(FIXTURES / "articles")
     tables = build_tables([extract_article(a) for a in batch.articles], "test")

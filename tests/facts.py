@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplodata.ingest import article_from_text
+from diplodata.ingest.articles import article_from_text
 from diplodata.models import ArticleFacts, MeetingFact, MembershipFact, PersonFact, TradeFact
 
 TEXT = (

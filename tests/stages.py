@@ -1,13 +1,13 @@
 """The pipeline's stages as the flow wires them, without Prefect: what a run reads, extracts
-and publishes (``diplodata.pipeline``; the flow adds tasks, logging and the summary)."""
+and publishes (``diplodata.run.pipeline``; the flow adds tasks, logging and the summary)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from diplodata import pipeline as p
 from diplodata.config import RunConfig
-from diplodata.release import Release, output_lock, promote
+from diplodata.publish.release import Release, output_lock, promote
+from diplodata.run import pipeline as p
 
 
 def extract(config: RunConfig, plan: p.Plan) -> None:

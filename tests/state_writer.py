@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from diplodata.models import ArticleFacts
-from diplodata.state import FactsCache
+from diplodata.run.state import FactsCache
 from tests.facts import TEXT, sample_facts
 
 VERSION = "test-1"

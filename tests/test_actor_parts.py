@@ -5,9 +5,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from diplodata import actor_parts as ap
-from diplodata.package import arrow_table
-from diplodata.rows import ActorRow
+from diplodata.publish.package import arrow_table
+from diplodata.tables import actor_parts as ap
+from diplodata.tables.rows import ActorRow
 
 
 def pid(i: int) -> str:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from diplodata.bodies import find_bodies
-from diplodata.ingest import read_folder
+from diplodata.extract.bodies import find_bodies
+from diplodata.ingest.articles import read_folder
 from diplodata.models import ArticleFacts
-from diplodata.pipeline import extract_batch
-from diplodata.rows import Tables
-from diplodata.tables import build_tables
+from diplodata.run.pipeline import extract_batch
+from diplodata.tables.build import build_tables
+from diplodata.tables.rows import Tables
 
 FIXTURES = Path(__file__).parent / "fixtures" / "actors"
 # Invented articles: a Russian and a Ukrainian deputy minister Pavel Orlov (2019-2021), the

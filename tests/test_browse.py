@@ -15,10 +15,10 @@ from typing import Any
 import httpx
 import pytest
 
-from diplodata.browse import sqlite_copy
-from diplodata.parts import row_count
-from diplodata.release import Release, publish
+from diplodata.access.browse import sqlite_copy
+from diplodata.publish.release import Release, publish
 from diplodata.schemas import TABLES
+from diplodata.tables.parts import row_count
 from flows.server import wait_until
 from tests.test_release import _meta, _tables
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from diplodata import budget
+from diplodata.extract import budget
 
 
 def test_threads_starting_workers_at_once_share_one_launcher(

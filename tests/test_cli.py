@@ -59,7 +59,7 @@ def test_cli_query_without_release_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_cli_query_bad_sql_names_the_tables(tmp_path: Path) -> None:
-    from diplodata.release import publish
+    from diplodata.publish.release import publish
     from tests.test_release import _meta, _tables
 
     publish(_tables(), tmp_path, _meta())

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from diplodata import cli
-from diplodata.release import output_lock
+from diplodata.publish.release import output_lock
 from tests.conftest import ROOT, SAMPLES
 
 runner = CliRunner()

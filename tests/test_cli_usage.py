@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from diplodata.cli import app
-from diplodata.release import publish
+from diplodata.publish.release import publish
 from diplodata.version import EXTRACTOR_VERSION
 from tests.test_release import _meta, _tables
 
@@ -61,7 +61,7 @@ def test_cli_query_shows_full_ids_on_a_narrow_terminal(out: Path) -> None:
         app, ["query", "SELECT * FROM meetings", "--out", str(out)], env={"COLUMNS": "60"}
     )
     assert result.exit_code == 0
-    from diplodata.query import run_query
+    from diplodata.access.query import run_query
 
     ids = [row[0] for row in run_query("SELECT meeting_id, quote FROM meetings", out).rows]
     assert ids and all(i in result.output for i in ids)
@@ -79,7 +79,7 @@ def test_cli_serve_refuses_a_bad_cron_before_starting_anything(cron: str, tmp_pa
 @pytest.mark.parametrize("command", [["--help"], ["--version"], ["query", "SELECT 1"]])
 def test_cli_quick_commands_do_not_import_prefect(command: list[str], out: Path) -> None:
     """Start-up time is a benchmark (docs/benchmarks.md); this keeps Prefect out of it."""
-    from diplodata.bench_cli import imports_prefect
+    from diplodata.bench.startup import imports_prefect
 
     argv = [*command, "--out", str(out)] if command[0] == "query" else command
     assert imports_prefect(argv) is False

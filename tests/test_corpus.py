@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from diplodata.access.query import run_query
 from diplodata.config import RunConfig
-from diplodata.query import run_query
 from tests.conftest import FIXTURES, SAMPLES, make_article
 
 _TEXT = (FIXTURES / "articles" / "extra_visit.txt").read_text(encoding="utf-8")
@@ -77,9 +77,9 @@ def test_articles_whose_input_is_gone_are_kept_until_pruned(
 def test_a_published_article_whose_text_was_never_kept_is_named_not_dropped_silently(
     tmp_path: Path,
 ) -> None:
-    from diplodata.ingest import Inputs
-    from diplodata.pipeline import carry, plan, release_notes
-    from diplodata.state import ArticleStore, write_corpus
+    from diplodata.ingest.articles import Inputs
+    from diplodata.run.pipeline import carry, plan, release_notes
+    from diplodata.run.state import ArticleStore, write_corpus
 
     kept, old = make_article(_TEXT, "kept.txt"), make_article(_TEXT + "\nOld.", "old.txt")
     with ArticleStore(tmp_path) as store:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from diplodata.access.query import run_query
 from diplodata.config import RunConfig
-from diplodata.query import run_query
+from diplodata.publish.verify import verify_release
 from diplodata.schemas import TABLES
-from diplodata.verify import verify_release
 from tests.conftest import FIXTURES, ROOT, SAMPLES, part_file
 
 pytestmark = pytest.mark.slow

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from diplodata import curve
 from diplodata.cli import app
-from diplodata.evaluate import evaluate
+from diplodata.evaluate import curve
+from diplodata.evaluate.score import evaluate
 from tests.conftest import FIXTURES
 
 

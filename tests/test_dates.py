@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from diplodata.dates import find_dateline, find_dates, resolve_relative
+from diplodata.extract.dates import find_dateline, find_dates, resolve_relative
 
 FRIDAY = dt.date(2022, 9, 2)
 

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from diplodata.access.query import run_query
 from diplodata.cli import app
 from diplodata.config import SAMPLE_ARTICLES, RunConfig
-from diplodata.dictionary import data_dictionary
 from diplodata.extract import EXTRACTOR_VERSION
-from diplodata.ingest import article_from_text, read_folder
+from diplodata.ingest.articles import article_from_text, read_folder
 from diplodata.models import ArticleFacts, MeetingFact, PersonFact
-from diplodata.pipeline import extract_batch, package_meta
-from diplodata.query import run_query
-from diplodata.release import publish
+from diplodata.publish.dictionary import data_dictionary
+from diplodata.publish.release import publish
+from diplodata.run.pipeline import extract_batch, package_meta
 from diplodata.schemas import ALL_TABLES, field_names
-from diplodata.tables import build_tables
+from diplodata.tables.build import build_tables
 from tests.test_release import _meta
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

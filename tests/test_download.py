@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from diplodata.cli import app
-from diplodata.download import (
+from diplodata.access.download import (
     CorruptFileError,
     DownloadError,
     UnknownVersionError,
     download,
     file_specs,
 )
-from diplodata.http import Retry
-from diplodata.package import sha256_file
-from diplodata.query import run_query
-from diplodata.release import publish
+from diplodata.access.query import run_query
+from diplodata.cli import app
+from diplodata.ingest.http import Retry
+from diplodata.publish.package import sha256_file
+from diplodata.publish.release import publish
 from tests.conftest import part_file
 from tests.httpserver import TestServer, serve
 from tests.test_release import _meta, _tables

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from diplodata.evaluate import evaluate, org_canon, role_category
+from diplodata.evaluate.score import evaluate, org_canon, role_category
 from tests.conftest import FIXTURES
 
 

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from diplodata.dates import find_dateline
+from diplodata.extract.dates import find_dateline
 from diplodata.extract.meetings import extract_meetings, has_two_sides
+from diplodata.extract.text import analyze
 from diplodata.extract.when import article_anchor, dateline_place, event_date
 from diplodata.models import Article, MeetingFact, PersonFact
-from diplodata.text import analyze
 
 
 def _person(name: str, role: str | None, country: str | None, *aliases: str) -> PersonFact:

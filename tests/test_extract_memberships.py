@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from diplodata.extract.memberships import extract_memberships
-from diplodata.ingest import article_from_text
+from diplodata.extract.text import analyze
+from diplodata.ingest.articles import article_from_text
 from diplodata.models import MembershipFact
-from diplodata.text import analyze
 
 
 def _facts(text: str) -> list[MembershipFact]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from diplodata.extract.persons import extract_persons, imply_states
+from diplodata.extract.text import analyze
 from diplodata.models import Article, PersonFact
-from diplodata.text import analyze
 
 
 def _persons(text: str) -> list[PersonFact]:

@@ -10,9 +10,9 @@ import datetime as dt
 import pytest
 
 from diplodata.extract.money import find_amounts
+from diplodata.extract.text import analyze
 from diplodata.extract.trade import extract_trade
 from diplodata.models import Article
-from diplodata.text import analyze
 
 Row = tuple[str, str, str, float, str, str, int | None]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from diplodata.feeds import FeedConfigError, load_config, read_feeds
-from diplodata.http import Retry
+from diplodata.ingest.feeds import FeedConfigError, load_config, read_feeds
+from diplodata.ingest.http import Retry
 from tests.conftest import FIXTURES
 from tests.httpserver import TestServer, serve
 
@@ -144,7 +144,7 @@ def test_feeds_config_missing_file(tmp_path: Path) -> None:
 
 def test_feeds_join_the_folder_articles_in_pipeline_ingest(site: TestServer) -> None:
     from diplodata.config import RunConfig
-    from diplodata.pipeline import ingest
+    from diplodata.run.pipeline import ingest
     from tests.conftest import SAMPLES
 
     batch = ingest(RunConfig(articles=SAMPLES, feeds=site.root / "feeds.toml"))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from diplodata.access.query import run_query
 from diplodata.config import RunConfig
-from diplodata.query import run_query
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.slow
@@ -166,13 +166,13 @@ def test_flow_refuses_a_second_publisher_on_the_same_output(tmp_path: Path) -> N
     import subprocess
     import sys
 
-    from diplodata.release import output_lock
+    from diplodata.publish.release import output_lock
 
     (tmp_path / ".staging-2026-01-01.1-999").mkdir(parents=True)
     other = [
         sys.executable,
         "-c",
-        "import sys; from pathlib import Path; from diplodata.release import output_lock\n"
+        "import sys; from pathlib import Path; from diplodata.publish.release import output_lock\n"
         "with output_lock(Path(sys.argv[1])): pass",
         str(tmp_path),
     ]

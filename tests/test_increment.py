@@ -17,19 +17,19 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from diplodata import actor_parts as ap
-from diplodata import increment as inc
+from diplodata.access.query import run_query
 from diplodata.extract import EXTRACTOR_VERSION, extract_article
-from diplodata.ingest import read_folder
+from diplodata.ingest.articles import read_folder
 from diplodata.models import ArticleFacts
-from diplodata.package import PackageMeta
-from diplodata.parts import parquet_files, part_names, published_tables
-from diplodata.query import run_query
-from diplodata.release import Release, publish
-from diplodata.rows import Tables
-from diplodata.tables import build_tables
-from diplodata.validate import check_keys, validate_package
-from diplodata.verify import verify_release
+from diplodata.publish.package import PackageMeta
+from diplodata.publish.release import Release, publish
+from diplodata.publish.validate import check_keys, validate_package
+from diplodata.publish.verify import verify_release
+from diplodata.tables import actor_parts as ap
+from diplodata.tables import increment as inc
+from diplodata.tables.build import build_tables
+from diplodata.tables.parts import parquet_files, part_names, published_tables
+from diplodata.tables.rows import Tables
 from tests.conftest import FIXTURES, SAMPLES
 
 ALL_FACTS: list[ArticleFacts] = []
@@ -143,7 +143,7 @@ def test_a_release_shares_unchanged_parts_and_each_release_validates(tmp_path: P
 def test_the_duckdb_file_of_views_is_shared_while_the_tables_are_the_same(
     tmp_path: Path,
 ) -> None:
-    from diplodata.package import DUCKDB_FILE, write_duckdb
+    from diplodata.publish.package import DUCKDB_FILE, write_duckdb
 
     every = facts()
     first = publish_on_top(tmp_path, 1, every[:-1], None)
@@ -239,8 +239,8 @@ def test_without_hard_links_parts_are_copied(
 
 
 def test_actor_notes_sum_up_as_the_facts_do(tmp_path: Path) -> None:
-    from diplodata.actor_notes import ActorNotesStore
-    from diplodata.tables import actor_rows, article_rows, summarize
+    from diplodata.tables.actor_notes import ActorNotesStore
+    from diplodata.tables.build import actor_rows, article_rows, summarize
 
     every = facts()
     _, notes = article_rows(every, EXTRACTOR_VERSION)
@@ -422,7 +422,7 @@ def test_actors_published_in_one_part_without_buckets_are_laid_out_again(
 ) -> None:
     import pyarrow.parquet as pq
 
-    from diplodata.tables import article_rows
+    from diplodata.tables.build import article_rows
 
     every = facts()
     first = publish_on_top(tmp_path, 1, every[:-1], None)
@@ -450,7 +450,7 @@ def test_validation_reads_new_rows_and_checks_keys_across_parts(
 ) -> None:
     import dataclasses
 
-    from diplodata.release import PublishError
+    from diplodata.publish.release import PublishError
 
     monkeypatch.setattr(ap, "ROWS_PER_PART", 2)  # several new actors parts: one resource
     every = facts()
@@ -494,8 +494,8 @@ def test_validation_reads_new_rows_and_checks_keys_across_parts(
 def test_a_csv_copy_without_a_row_of_its_parquet_part_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from diplodata.parts import csv_path, parquet_path
-    from diplodata.validate import validate_files
+    from diplodata.publish.validate import validate_files
+    from diplodata.tables.parts import csv_path, parquet_path
 
     monkeypatch.setattr(ap, "ROWS_PER_PART", 2)
     release = publish_on_top(tmp_path / "out", 1, facts(), None).path
@@ -518,7 +518,7 @@ def test_a_csv_copy_without_a_row_of_its_parquet_part_is_refused(
 def test_a_release_with_shared_parts_downloads_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from diplodata.download import download
+    from diplodata.access.download import download
 
     monkeypatch.setattr(ap, "ROWS_PER_PART", 2)  # actors in parts, some shared
     every = facts()

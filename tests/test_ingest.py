@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from diplodata.ingest import InputError, article_from_text, read_folder
+from diplodata.ingest.articles import InputError, article_from_text, read_folder
 
 
 def test_ingest_article_id_is_the_content_hash(tmp_path: Path) -> None:

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from diplodata import ingest, state
-from diplodata import pipeline as p
+from diplodata.access.query import run_query
 from diplodata.config import RunConfig
-from diplodata.input_index import InputIndex
-from diplodata.query import run_query
-from diplodata.state_db import db_path
+from diplodata.ingest import articles as ingest
+from diplodata.ingest.input_index import InputIndex
+from diplodata.run import pipeline as p
+from diplodata.run import state
+from diplodata.run.state_db import db_path
 from tests import stages
 from tests.conftest import FIXTURES
 

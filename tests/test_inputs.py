@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from diplodata import walk
 from diplodata.extract import extract_article
-from diplodata.ingest import article_from_text, read_folder
-from diplodata.pipeline import screen
+from diplodata.ingest import walk
+from diplodata.ingest.articles import article_from_text, read_folder
+from diplodata.run.pipeline import screen
 from tests.conftest import FIXTURES, SAMPLES
 
 TEXT = (FIXTURES / "articles" / "extra_visit.txt").read_text(encoding="utf-8")
@@ -126,7 +126,7 @@ def _screened(text: str, source: str = "x.txt") -> str | None:
 
 
 def read_folder_of(files: dict[str, str]):  # type: ignore[no-untyped-def]
-    from diplodata.ingest import Batch
+    from diplodata.ingest.articles import Batch
 
     return Batch(articles=[article_from_text(t, s) for s, t in files.items()])
 
@@ -177,7 +177,7 @@ def test_real_articles_pass_the_screen(path: Path) -> None:
 def test_screen_a_clearly_english_text_is_not_sent_to_lingua_and_lingua_agrees(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from diplodata import screen as screening
+    from diplodata.ingest import screen as screening
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "articles").iterdir())]
     clear = [t for t in texts if screening.clearly_english(t)]

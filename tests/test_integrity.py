@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from diplodata.access.query import QueryError, run_query
 from diplodata.cli import app
-from diplodata.package import sha256_file
-from diplodata.query import QueryError, run_query
-from diplodata.release import (
+from diplodata.publish.package import sha256_file
+from diplodata.publish.release import (
     CATALOG,
     clean_leftovers,
     intact_release,
     output_lock,
     publish,
 )
-from diplodata.verify import verify_release
+from diplodata.publish.verify import verify_release
 from tests.conftest import part_file
 from tests.test_release import _meta, _tables
 
@@ -163,8 +163,8 @@ def test_a_damaged_cache_entry_is_re_extracted_not_used(tmp_path: Path) -> None:
     import sqlite3
 
     from diplodata.extract import EXTRACTOR_VERSION, extract_article
-    from diplodata.state import ArticleStore, FactsCache
-    from diplodata.state_db import db_path
+    from diplodata.run.state import ArticleStore, FactsCache
+    from diplodata.run.state_db import db_path
     from tests.conftest import FIXTURES, make_article
 
     article = make_article((FIXTURES / "articles" / "call_and_trade.txt").read_text())

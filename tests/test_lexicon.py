@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from frictionless import Resource, Schema, system
 
-from diplodata import lexicon
-from diplodata.lexicon import DATA_DIR
+from diplodata.extract import lexicon
+from diplodata.extract.lexicon import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from diplodata.budget import extract_within
-from diplodata.ingest import read_folder
-from diplodata.pipeline import extract_batch
-from diplodata.records import info_of
-from diplodata.state import FactsCache
+from diplodata.extract.budget import extract_within
+from diplodata.ingest.articles import read_folder
+from diplodata.ingest.records import info_of
+from diplodata.run.pipeline import extract_batch
+from diplodata.run.state import FactsCache
 from diplodata.version import EXTRACTOR_VERSION
 from tests.conftest import FIXTURES, make_article
 from tests.faulty import slow_or_failing
@@ -63,8 +63,8 @@ def test_extract_batch_caches_what_it_extracted_and_lists_what_it_set_aside(
 def test_an_article_that_failed_is_a_reject_in_later_runs_without_a_new_attempt(
     tmp_path: Path,
 ) -> None:
-    from diplodata.ingest import Inputs
-    from diplodata.pipeline import plan
+    from diplodata.ingest.articles import Inputs
+    from diplodata.run.pipeline import plan
 
     good, bad = make_article(TEXT, "good.txt"), make_article(TEXT + "\nBREAK", "bad.txt")
     first = extract_batch([good, bad], tmp_path, 10.0, slow_or_failing)
@@ -84,9 +84,9 @@ def test_limits_the_extraction_worker_leaves_ctrl_c_to_the_run() -> None:
     import signal
     import time
 
-    from diplodata.budget import _Worker
     from diplodata.extract import extract_article
-    from diplodata.ingest import article_from_text
+    from diplodata.extract.budget import _Worker
+    from diplodata.ingest.articles import article_from_text
 
     worker = _Worker(extract_article)
     try:

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from diplodata import noop
-from diplodata import pipeline as p
 from diplodata.cli import app
 from diplodata.config import RunConfig
-from diplodata.summary import RunSummary
+from diplodata.run import noop
+from diplodata.run import pipeline as p
+from diplodata.run.summary import RunSummary
 from tests import stages
 from tests.conftest import FIXTURES, SAMPLES, part_file
 

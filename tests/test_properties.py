@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diplodata.extract import extract_article
-from diplodata.ingest import article_from_text, read_folder
-from diplodata.normalize import INVISIBLE, normalize_text
-from diplodata.pipeline import screen
-from diplodata.tables import build_tables
+from diplodata.ingest.articles import article_from_text, read_folder
+from diplodata.ingest.normalize import INVISIBLE, normalize_text
+from diplodata.run.pipeline import screen
+from diplodata.tables.build import build_tables
 from tests.test_provenance import TEXTS
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diplodata.extract import extract_article
-from diplodata.ingest import article_from_text
-from diplodata.tables import build_tables
+from diplodata.ingest.articles import article_from_text
+from diplodata.tables.build import build_tables
 
 WORDS = st.sampled_from(
     [

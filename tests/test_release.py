@@ -9,11 +9,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from diplodata.package import PackageMeta
-from diplodata.release import PublishError, latest_release, next_version, publish
-from diplodata.rows import Tables
+from diplodata.publish.package import PackageMeta
+from diplodata.publish.release import PublishError, latest_release, next_version, publish
 from diplodata.schemas import SCHEMA_VERSION
-from diplodata.tables import build_tables
+from diplodata.tables.build import build_tables
+from diplodata.tables.rows import Tables
 from tests.facts import TEXT, sample_facts
 
 

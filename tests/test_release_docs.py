@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from diplodata.curve import read_curve
-from diplodata.parts import row_count
-from diplodata.release import Release, add_quality, promote, publish, stage
+from diplodata.evaluate.curve import read_curve
+from diplodata.publish.release import Release, add_quality, promote, publish, stage
 from diplodata.schemas import TABLES
+from diplodata.tables.parts import row_count
 from tests.facts import TEXT, sample_facts
 from tests.test_release import _meta, _tables
 
@@ -23,7 +23,7 @@ URL = "https://news.example.org/2023/05/visit.html"
 
 @pytest.fixture(scope="module")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
-    from diplodata.tables import build_tables
+    from diplodata.tables.build import build_tables
 
     facts = [sample_facts(), sample_facts(TEXT.replace("2022", "2023"), URL)]
     meta = dataclasses.replace(
@@ -95,7 +95,7 @@ def test_release_readme_shows_the_release_own_eval(tmp_path: Path) -> None:
 
 
 def test_release_readme_lists_the_licences_the_sources_state(tmp_path: Path) -> None:
-    from diplodata.tables import build_tables
+    from diplodata.tables.build import build_tables
 
     facts = []
     for i, licence in enumerate(["CC-BY-4.0", "CC-BY-4.0", None]):
@@ -112,9 +112,9 @@ def test_release_readme_lists_the_licences_the_sources_state(tmp_path: Path) -> 
 def test_release_documents_stay_bounded_on_a_large_release(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from diplodata.pipeline import sources
     from diplodata.publish import overview
-    from diplodata.tables import build_tables
+    from diplodata.run.pipeline import sources
+    from diplodata.tables.build import build_tables
 
     monkeypatch.setattr(overview, "SAMPLE", 2)
     facts = [sample_facts(TEXT + f" Note {i}.", f"{i}.txt") for i in range(4)]

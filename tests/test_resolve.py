@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from diplodata.resolve import (
+from diplodata.tables.resolve import (
     NAMESAKE_YEARS,
     PersonRef,
     generation,

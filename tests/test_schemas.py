@@ -4,9 +4,9 @@ import dataclasses
 
 import pytest
 
-from diplodata import rows
-from diplodata.package import row_dicts
+from diplodata.publish.package import row_dicts
 from diplodata.schemas import ALL_TABLES, arrow_schema, field_names
+from diplodata.tables import rows
 
 ROW_TYPES = {
     "articles": rows.ArticleRow,

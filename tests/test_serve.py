@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from diplodata.prefect_server import discover, find
+from diplodata.run.prefect_server import discover, find
 from flows.server import local_server, stop, wait_until
 from tests.conftest import SAMPLES
 
@@ -78,7 +78,7 @@ def test_serve_scheduled_deployment_runs_and_publishes(tmp_path: Path) -> None:
             assert state["type"] == "COMPLETED", log.read_text()[-3000:]
             assert not (out / "releases").exists()  # the run's parameters replaced the deployment's
             assert len(list((other_out / "releases").iterdir())) == 1
-            from diplodata.parts import row_count
+            from diplodata.tables.parts import row_count
 
             assert row_count(other_out / "latest", "articles") == 1
         finally:

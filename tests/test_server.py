@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from diplodata import prefect_server as ps
+from diplodata.run import prefect_server as ps
 from tests.conftest import SAMPLES
 
 

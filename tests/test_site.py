@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from diplodata.ingest import read_folder
-from diplodata.parts import row_count
-from diplodata.pipeline import extract_batch
-from diplodata.release import Release, publish
+from diplodata.ingest.articles import read_folder
+from diplodata.publish.release import Release, publish
+from diplodata.run.pipeline import extract_batch
 from diplodata.schemas import TABLES
-from diplodata.tables import build_tables
+from diplodata.tables.build import build_tables
+from diplodata.tables.parts import row_count
 from tests.browser import chromium, chromium_path
 from tests.conftest import SAMPLES
 from tests.facts import TEXT, sample_facts

@@ -16,12 +16,12 @@ from typer.testing import CliRunner
 from diplodata.cli import app
 from diplodata.config import RunConfig
 from diplodata.extract import EXTRACTOR_VERSION
-from diplodata.ingest import read_folder
-from diplodata.licenses import LicenseError, check_license
-from diplodata.pipeline import extract_batch, package_meta, unchanged_since_latest
-from diplodata.release import publish
+from diplodata.ingest.articles import read_folder
+from diplodata.publish.licenses import LicenseError, check_license
+from diplodata.publish.release import publish
+from diplodata.run.pipeline import extract_batch, package_meta, unchanged_since_latest
 from diplodata.schemas import SCHEMA_VERSION
-from diplodata.tables import build_tables
+from diplodata.tables.build import build_tables
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 FACT_TABLES = ("actor_mentions", "meetings", "trade_figures", "memberships")

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from diplodata.ingest import Inputs
+from diplodata.ingest.articles import Inputs
+from diplodata.ingest.records import info_of
 from diplodata.models import Article, ArticleFacts
-from diplodata.pipeline import carry
-from diplodata.records import info_of
-from diplodata.state import ArticleStore, FactsCache, FailedExtractions, write_corpus
-from diplodata.state_check import DAMAGED, check_state
-from diplodata.state_db import db_path
+from diplodata.run.pipeline import carry
+from diplodata.run.state import ArticleStore, FactsCache, FailedExtractions, write_corpus
+from diplodata.run.state_check import DAMAGED, check_state
+from diplodata.run.state_db import db_path
 from tests.conftest import ROOT, SAMPLES
 from tests.state_writer import VERSION, facts_for, write
 
@@ -251,7 +251,7 @@ def test_state_runs_over_a_damaged_store_and_over_the_old_layout(
 def test_state_a_slow_batch_commits_what_it_has_every_few_seconds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from diplodata import pipeline
+    from diplodata.run import pipeline
 
     first, second = facts_for("s", 0), facts_for("s", 1)
     saver = pipeline._Saver(tmp_path)
@@ -273,7 +273,7 @@ def test_state_a_damaged_store_warning_is_printed_in_the_run_summary(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from diplodata.cli import print_summary
-    from diplodata.summary import RunSummary
+    from diplodata.run.summary import RunSummary
 
     line = "/out/.state/state.sqlite: the run's state store is damaged (file is not a database)"
     print_summary(RunSummary(status="published", version="v", warnings=[line]))

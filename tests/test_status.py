@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from diplodata.extract.status import meeting_status
-from diplodata.ingest import read_folder
-from diplodata.pipeline import extract_batch
-from diplodata.rows import Tables
-from diplodata.tables import build_tables, date_range
+from diplodata.ingest.articles import read_folder
+from diplodata.run.pipeline import extract_batch
+from diplodata.tables.build import build_tables, date_range
+from diplodata.tables.rows import Tables
 
 FIXTURES = Path(__file__).parent / "fixtures" / "status"
 
@@ -64,7 +64,7 @@ def test_status_balances_are_signed_for_the_reporter(tables: Tables) -> None:
 
 
 def test_status_balance_sign_follows_the_owner_of_the_deficit() -> None:
-    from diplodata import lexicon
+    from diplodata.extract import lexicon
     from diplodata.extract.balance import signed_balance
 
     text = "Georgia ran a trade deficit with Türkiye of $1.4 billion, and a surplus of $2 billion."

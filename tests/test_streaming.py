@@ -11,17 +11,20 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from diplodata import increment, ingest, input_index, workers
-from diplodata import pipeline as p
+from diplodata.access.query import run_query
 from diplodata.config import RunConfig
 from diplodata.extract import EXTRACTOR_VERSION, extract_article
-from diplodata.package import PackageMeta
-from diplodata.parts import parquet_path, part_names
-from diplodata.query import run_query
-from diplodata.release import publish
+from diplodata.ingest import articles as ingest
+from diplodata.ingest import input_index
+from diplodata.publish.package import PackageMeta
+from diplodata.publish.release import publish
+from diplodata.run import pipeline as p
+from diplodata.run import workers
 from diplodata.schemas import TABLES
-from diplodata.spool import PREFIX
-from diplodata.tables import build_tables
+from diplodata.tables import increment
+from diplodata.tables.build import build_tables
+from diplodata.tables.parts import parquet_path, part_names
+from diplodata.tables.spool import PREFIX
 from tests import stages
 from tests.conftest import FIXTURES, SAMPLES
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from diplodata.records import info_of
-from diplodata.tables import build_tables
+from diplodata.ingest.records import info_of
+from diplodata.tables.build import build_tables
 from tests.facts import TEXT, sample_facts
 
 
@@ -49,9 +49,9 @@ def test_tables_organizations_and_states_become_actors() -> None:
 
 
 def test_tables_plan_reextracts_when_the_extractor_version_changes(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from diplodata.ingest import Inputs
-    from diplodata.pipeline import plan
-    from diplodata.state import FactsCache
+    from diplodata.ingest.articles import Inputs
+    from diplodata.run.pipeline import plan
+    from diplodata.run.state import FactsCache
 
     facts = sample_facts()
     FactsCache(tmp_path, "1.0").put(facts)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from diplodata.extract.meetings import extract_meetings, has_two_sides
 from diplodata.extract.memberships import extract_memberships
 from diplodata.extract.persons import extract_persons, imply_states
+from diplodata.extract.text import analyze
 from diplodata.extract.trade import extract_trade
 from diplodata.models import Article, ArticleFacts
-from diplodata.text import analyze
 from diplodata.version import EXTRACTOR_VERSION
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]

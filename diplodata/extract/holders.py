@@ -18,10 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
-from diplodata import lexicon
+from diplodata.extract import lexicon
+from diplodata.extract.lexicon import OfficeTerm
 from diplodata.extract.names import fold
-from diplodata.lexicon import OfficeTerm
-from diplodata.resolve import given_ending, name_key, name_parts
+from diplodata.tables.resolve import given_ending, name_key, name_parts
 
 # States whose names are written family name first ("Xi Jinping", "Kim Jong Un").
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})

@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from diplodata import lexicon
-from diplodata.dates import find_dates
+from diplodata.extract import lexicon
+from diplodata.extract.dates import find_dates
+from diplodata.extract.lexicon import SurfaceMatcher
+from diplodata.extract.text import Doc
 from diplodata.extract.titles import TITLE_MODIFIERS
 from diplodata.extract.when import LOCATION_FORMS, DateValue, article_anchor, dateline_place
-from diplodata.lexicon import SurfaceMatcher
 from diplodata.models import CountryMention, PersonFact
-from diplodata.resolve import name_key
-from diplodata.text import Doc
+from diplodata.tables.resolve import name_key
 
 _TIME_GAP = (
     r"(?:today|yesterday|tonight|here|there|separately|also|again|briefly|recently|in person|"

@@ -31,6 +31,7 @@ from diplodata.extract.meeting_parties import (
     is_title_gap,
 )
 from diplodata.extract.names import PARTICLES, given_names
+from diplodata.extract.text import Doc
 from diplodata.extract.when import (
     LOCATION_FORMS,
     event_date,
@@ -38,7 +39,6 @@ from diplodata.extract.when import (
     stated_location,
 )
 from diplodata.models import CountryMention, MeetingFact, MeetingKind, PersonFact
-from diplodata.text import Doc
 
 _TRIGGER = re.compile(
     r"\b(?:(?P<phone_call>(?:tele)?phone (?:conversations?|calls?|talks)|calls? with|"

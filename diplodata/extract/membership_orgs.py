@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from diplodata import lexicon
+from diplodata.extract import lexicon
 from diplodata.extract import membership_patterns as P
+from diplodata.extract.text import Doc
 from diplodata.models import OrganizationMention
-from diplodata.text import Doc
 
 _EAEU_STATES = frozenset({"RUS", "BLR", "KAZ", "ARM", "KGZ"})
 

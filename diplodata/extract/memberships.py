@@ -41,11 +41,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from diplodata import lexicon
+from diplodata.extract import lexicon
 from diplodata.extract import membership_patterns as P
 from diplodata.extract.membership_orgs import listed_heads, sentence_organizations
+from diplodata.extract.text import Doc
 from diplodata.models import CountryMention, MembershipFact, OrganizationMention, Span
-from diplodata.text import Doc
 
 
 @dataclass(slots=True)

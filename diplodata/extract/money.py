@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from diplodata.extract.text import Doc
 from diplodata.models import Article, Qualifier, Span, TradeFact
-from diplodata.text import Doc
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "currencies.csv"
 

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from diplodata import lexicon
+from diplodata.extract import lexicon
 from diplodata.extract.vocabulary import is_common, is_proper_name
 
 _UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())

@@ -31,6 +31,7 @@ from diplodata.extract.names import (
     is_namelike,
     segments,
 )
+from diplodata.extract.text import Doc
 from diplodata.extract.titles import (
     Title,
     demonym_before,
@@ -42,8 +43,7 @@ from diplodata.extract.titles import (
 )
 from diplodata.extract.vocabulary import is_common
 from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
-from diplodata.resolve import generation, word_ending
-from diplodata.text import Doc
+from diplodata.tables.resolve import generation, word_ending
 
 __all__ = ["MeetingFact", "MembershipFact", "PersonFact", "TradeFact", "extract_persons"]
 

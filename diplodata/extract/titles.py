@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from diplodata import lexicon
+from diplodata.extract import lexicon
 from diplodata.extract.names import HONORIFICS, Segment, given_names, words
-from diplodata.text import Doc
+from diplodata.extract.text import Doc
 
 _LEFT_TOKEN = re.compile(r"[\w’'#.-]+|[^\w\s]")
 CONNECTORS = frozenset(words("of the to for on and in at"))

@@ -47,8 +47,8 @@ from diplodata.extract.money import (
     qualifier_of,
     share_facts,
 )
+from diplodata.extract.text import Doc
 from diplodata.models import CountryMention, Flow, Span, TradeFact
-from diplodata.text import Doc
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """When and where an encounter took place: article anchor date, dateline place, and
 the date of one reported event, relative expressions resolved against the anchor.
 
-Builds on :mod:`diplodata.dates`; adds what meetings need on top of it: the place of a
+Builds on :mod:`diplodata.extract.dates`; adds what meetings need on top of it: the place of a
 dateline, weekdays read forwards in future-tense sentences, and relative spans
 ("a day ago", "last year", "later this week", "in February").
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from diplodata.dates import MONTHS, WEEKDAYS, find_dates
+from diplodata.extract.dates import MONTHS, WEEKDAYS, find_dates
+from diplodata.extract.text import Doc
 from diplodata.models import Article, CountryMention, DatePrecision
-from diplodata.text import Doc
 
 _MONTH_WORD = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"

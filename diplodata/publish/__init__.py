@@ -1,1 +1,5 @@
-"""The documents of a release, for readers: its README, CITATION.cff and index.html."""
+"""Publishing a release: its parts, descriptor, validation, checksums and documents.
+
+Its documents for readers (README, CITATION.cff, index.html) are made by
+``documents``, ``readme``, ``citation``, ``site``, ``charts`` and ``overview``.
+"""

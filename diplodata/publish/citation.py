@@ -6,7 +6,7 @@ import json
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 
-from diplodata.package import PackageMeta
+from diplodata.publish.package import PackageMeta
 from diplodata.version import EXTRACTOR_VERSION
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diplodata.package import PackageMeta
 from diplodata.publish.citation import citation_cff
 from diplodata.publish.overview import read_overview
+from diplodata.publish.package import PackageMeta
 from diplodata.publish.readme import release_readme
 from diplodata.publish.site import index_html
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import duckdb
 
-from diplodata.parts import parquet_files, row_count
 from diplodata.schemas import TABLES, arrow_schema
+from diplodata.tables.parts import parquet_files, row_count
 
 Row = dict[str, Any]
 SAMPLE = 300  # rows of each table the page embeds
@@ -117,7 +117,7 @@ class _Reader:
 def _order(table: str) -> str:
     if table == "actors":
         return "n_articles DESC, actor_id"
-    from diplodata.increment import sort_keys
+    from diplodata.tables.increment import sort_keys
 
     return ", ".join(column for column, _ in sort_keys(table))
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from diplodata.curve import CurvePoint, read_curve
-from diplodata.dictionary import table_markdown
-from diplodata.package import CSV_SUFFIX, LICENSES, PackageMeta
+from diplodata.evaluate.curve import CurvePoint, read_curve
 from diplodata.publish.citation import citation_text
+from diplodata.publish.dictionary import table_markdown
 from diplodata.publish.overview import Overview, Row
+from diplodata.publish.package import CSV_SUFFIX, LICENSES, PackageMeta
 from diplodata.schemas import TABLES, table_schema
 from diplodata.version import EXTRACTOR_VERSION
 

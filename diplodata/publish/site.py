@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from html import escape
 
-from diplodata.package import LICENSES, PackageMeta
 from diplodata.publish import charts
 from diplodata.publish.citation import citation_text
 from diplodata.publish.overview import Overview
+from diplodata.publish.package import LICENSES, PackageMeta
 from diplodata.schemas import TABLES, table_schema
 from diplodata.version import EXTRACTOR_VERSION
 

@@ -1,0 +1,1 @@
+"""Using a published release: download it, read its tables, query them, browse them."""

@@ -1,0 +1,1 @@
+"""Benchmarks: throughput, start-up, scale, the state store, Prefect and Dask overhead."""

@@ -1,0 +1,1 @@
+"""Scoring a published release against gold annotations; blind batches and the learning curve."""

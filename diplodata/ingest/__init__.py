@@ -1,0 +1,1 @@
+"""Reading inputs: folders of articles, feeds and pages, into stored, screened articles."""

@@ -1,0 +1,787 @@
+"""The pipeline's stages as plain functions; ``flows/`` wires them into a Prefect flow.
+
+ingest -> (cache lookup) -> extract in batches -> build tables -> stage + validate -> promote
+
+A run streams: ingest reads only new and changed input files and stores their texts in the
+state store (``diplodata.ingest.input_index``); from there on an article is carried by its record
+(:class:`~diplodata.ingest.records.ArticleInfo`), and its text and facts are read back, a batch at a
+time, only where they are needed: to extract it and to make its rows. No stage holds every
+text, fact or row of the corpus.
+
+A run builds on the latest intact release (its *base*): an article published there with
+the same record (text, extractor version, source metadata) keeps its rows, which the new
+release shares with the base (``diplodata.tables.increment``); its text and facts are not even
+read. Only new and changed articles are looked up in the cache or extracted and made into
+rows, and the rows of the actors those articles name (and those that removed articles
+named) are summed up again from every article's stored notes (``diplodata.tables.actor_notes``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import duckdb
+
+from diplodata.config import ROWS_BATCH, TIME_BUDGET, RunConfig
+from diplodata.extract import EXTRACTOR_VERSION, extract_article
+from diplodata.extract.budget import Extractor, extract_within
+from diplodata.ingest.articles import Batch, Inputs, Skipped, ingest_folder, read_file, too_long
+from diplodata.ingest.records import ArticleInfo, info_of
+from diplodata.models import Article, ArticleFacts
+from diplodata.publish.licenses import license_entry
+from diplodata.publish.package import PackageMeta
+from diplodata.publish.release import StagedRelease, intact_release, latest_release, next_version
+from diplodata.run.faults import checkpoint
+from diplodata.run.state import (
+    ArticleStore,
+    FactsCache,
+    FailedExtractions,
+    read_corpus,
+    write_corpus,
+)
+from diplodata.run.workers import in_processes
+from diplodata.tables.build import (
+    ActorNotes,
+    Resolution,
+    actor_rows,
+    article_row,
+    article_rows,
+    group,
+    person_refs,
+)
+from diplodata.tables.increment import Increment
+from diplodata.tables.parts import is_parted, parquet_files
+from diplodata.tables.resolve import PersonRef, Resolved, resolve_all
+from diplodata.tables.rows import ArticleRow, Tables
+from diplodata.tables.spool import Spool
+from diplodata.version import TABLES_VERSION
+
+BUILD_KEY = "diplodata"  # the descriptor's record of the code that made the rows
+NOTES_BATCH = 5_000  # articles whose notes for the actors table are stored at once
+
+
+@dataclass(frozen=True, slots=True)
+class Base:
+    """The release a run builds on, and its articles' rows by id."""
+
+    path: Path
+    articles: dict[str, ArticleRow]
+
+    def keeps(self, article: Article | ArticleInfo) -> bool:
+        """True when the article is published there exactly as this run would publish it."""
+        return self.articles.get(article.article_id) == article_row(article, EXTRACTOR_VERSION)
+
+
+def find_base(out: Path, include_text: bool = False) -> Base | None:
+    """The latest intact release, when a run can build on it: written in parts by the same
+    table code, with the article texts exactly when asked for, and the notes of its
+    articles for the actors table stored. Otherwise None: every row is made again."""
+    from diplodata.tables.actor_notes import ActorNotesStore
+
+    release = intact_release(out)
+    if release is None or not is_parted(release):
+        return None
+    try:
+        package = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    build = package.get(BUILD_KEY)
+    if not isinstance(build, dict) or build.get("tables_version") != TABLES_VERSION:
+        return None
+    if bool(parquet_files(release, "article_texts")) != include_text:
+        return None
+    rows = release_articles(release)
+    versions = {aid: row.extractor_version for aid, row in rows.items()}
+    if not ActorNotesStore(out).covers(versions):
+        return None
+    return Base(release, rows)
+
+
+def release_articles(release: Path) -> dict[str, ArticleRow]:
+    """The rows of the articles table of ``release``, by article id (read once per process:
+    a release never changes)."""
+    st = (release / "datapackage.json").stat()
+    key = (release.resolve(), st.st_ino, st.st_mtime_ns)
+    if key not in _RELEASE_ARTICLES:
+        con = duckdb.connect()
+        files = [str(p) for p in parquet_files(release, "articles")]
+        result = con.execute("SELECT * FROM read_parquet($1)", [files])
+        columns = [d[0] for d in result.description or []]
+        fields = list(ArticleRow.__dataclass_fields__)
+        if columns == fields:  # this code's release: rows as they are
+            rows = [ArticleRow(*r) for r in result.fetchall()]
+        else:  # an older release: the columns it has
+            rows = [_row(dict(zip(columns, r, strict=True)), fields) for r in result.fetchall()]
+        con.close()
+        _RELEASE_ARTICLES.clear()
+        _RELEASE_ARTICLES[key] = {row.article_id: row for row in rows}
+    return _RELEASE_ARTICLES[key]
+
+
+# the article rows of the last release read, by its folder and its descriptor's inode and time
+_RELEASE_ARTICLES: dict[tuple[Path, int, int], dict[str, ArticleRow]] = {}
+
+
+def _row(values: dict[str, Any], fields: Iterable[str]) -> ArticleRow:
+    """An article row from its columns (None for those an older release does not have)."""
+    known: dict[str, Any] = {c: values.get(c) for c in fields}
+    return ArticleRow(**known)
+
+
+@dataclass(slots=True)
+class Plan:
+    """The run's input, split into the articles a release keeps from its base, those whose
+    facts are cached and those to extract (records only: texts stay in the store)."""
+
+    articles: list[ArticleInfo]
+    skipped: list[Skipped]
+    cached: list[ArticleInfo] = field(default_factory=list)  # facts cached: rows to make
+    todo: list[ArticleInfo] = field(default_factory=list)  # to extract
+    published: list[ArticleInfo] = field(default_factory=list)  # unchanged in the base: kept
+    base: Path | None = None  # the release whose rows of ``published`` are kept
+    dropped: list[str] = field(default_factory=list)  # ids of the base's other articles
+    kept: list[ArticleInfo] = field(default_factory=list)  # published before, input gone: kept
+    pruned: list[ArticleInfo] = field(default_factory=list)  # published before, removed (--prune)
+    lost: list[str] = field(default_factory=list)  # published before, text not kept: dropped
+
+
+def ingest(config: RunConfig) -> Inputs:
+    """The run's articles (records) and rejects: the input folder's files, unchanged ones by
+    what was recorded when they were read, new and changed ones read, screened and stored;
+    then the feeds' articles, if any."""
+    from diplodata.ingest.input_index import InputIndex
+
+    with InputIndex(config.out) as index:
+        inputs = ingest_folder(config.articles, index, config.max_chars, config.follow_links)
+    if config.feeds is not None:
+        from diplodata.ingest.feeds import read_feeds
+
+        fetched = screen(read_feeds(config.feeds), config.max_chars)
+        known = {a.article_id for a in inputs.articles}
+        new = [a for a in fetched.articles if a.article_id not in known]
+        with ArticleStore(config.out) as store:
+            store.put_many(new)
+        inputs.articles += [info_of(a) for a in new]
+        inputs.skipped += fetched.skipped
+    return inputs
+
+
+def screen(batch: Batch, max_chars: int) -> Batch:
+    """Set aside what is not an English news article (``diplodata.ingest.screen``), with why."""
+    from diplodata.ingest.screen import rejection
+
+    kept = Batch(skipped=list(batch.skipped))
+    for article in batch.articles:
+        reason = (
+            too_long(article.n_chars, max_chars)
+            if article.n_chars > max_chars
+            else rejection(article)
+        )
+        if reason is None:
+            kept.articles.append(article)
+        else:
+            kept.skipped.append(Skipped(article.source, f"{article.source}: {reason}"))
+    return kept
+
+
+def plan(
+    inputs: Inputs, out: Path, version: str = EXTRACTOR_VERSION, base: Base | None = None
+) -> Plan:
+    """Look every article up in the extraction cache, but those the ``base`` release holds
+    unchanged (they keep their rows); an article whose extraction ran out of time or failed
+    with this extractor version is a reject again, not retried."""
+    result = Plan(
+        articles=[],
+        skipped=list(inputs.skipped),
+        kept=inputs.kept,
+        pruned=inputs.pruned,
+        lost=inputs.lost,
+        base=base.path if base is not None else None,
+    )
+    kept = {a.article_id for a in inputs.articles if base is not None and base.keeps(a)}
+    lookup = [a for a in inputs.articles if a.article_id not in kept]
+    with FactsCache(out, version) as cache, FailedExtractions(out, version) as failed:
+        cached = cache.cached(a.sha256 for a in lookup)
+        reasons = failed.get_many([a for a in lookup if a.sha256 not in cached])
+    for article in inputs.articles:
+        if article.article_id in kept:
+            result.articles.append(article)
+            result.published.append(article)
+            continue
+        reason = reasons.get(article.sha256)
+        if reason is not None:
+            result.skipped.append(Skipped(article.source, f"{reason} (in an earlier run)"))
+            continue
+        result.articles.append(article)
+        (result.cached if article.sha256 in cached else result.todo).append(article)
+    if base is not None:
+        result.dropped = sorted(set(base.articles) - kept)
+    return result
+
+
+def set_aside(p: Plan, skipped: Sequence[Skipped]) -> None:
+    """Move articles whose extraction failed or ran out of time to the rejects."""
+    gone = {s.source for s in skipped}
+    p.articles = [a for a in p.articles if a.source not in gone]
+    p.todo = [a for a in p.todo if a.source not in gone]
+    p.cached = [a for a in p.cached if a.source not in gone]
+    p.skipped += skipped
+
+
+def published_corpus(out: Path) -> set[str]:
+    """sha256 of the articles published in the latest release: the corpus recorded in
+    the state, and the intact latest release's articles (a crash between the two)."""
+    return read_corpus(out) | {row.sha256 for row in (_latest_articles(out) or {}).values()}
+
+
+def carry(inputs: Inputs, out: Path, prune: bool = False) -> Inputs:
+    """The input plus every article published before whose input is gone (a folder half
+    copied, an entry dropped off a feed): the published corpus only grows, unless
+    ``prune``. An input file whose text changed replaces its old version (same source).
+    Their records come from the latest release (their texts are not read)."""
+    present = {a.sha256 for a in inputs.articles}
+    gone = sorted(published_corpus(out) - present)
+    result = Inputs(
+        articles=list(inputs.articles),
+        skipped=list(inputs.skipped),
+        read=inputs.read,
+        stamps=inputs.stamps,
+        others=inputs.others,
+    )
+    if not gone:
+        return result
+    sources = {a.source for a in inputs.articles}
+    latest = latest_release(out)
+    rows = release_articles(latest) if latest is not None and not damaged_latest(out) else {}
+    by_sha = {row.sha256: row for row in rows.values()}
+    with ArticleStore(out) as store:
+        stored = store.has(gone)
+        for sha in gone:
+            old = info_of(by_sha[sha]) if sha in by_sha else _stored_info(store, sha)
+            if old is None or sha not in stored:  # published before its text was kept
+                result.lost.append(sha)
+            elif old.source not in sources:  # else replaced by a new version of the same input
+                (result.pruned if prune else result.kept).append(old)
+    result.articles += result.kept
+    return result
+
+
+def _stored_info(store: ArticleStore, sha: str) -> ArticleInfo | None:
+    article = store.get(sha)
+    return info_of(article) if article is not None else None
+
+
+def load_articles(
+    infos: Sequence[ArticleInfo], out: Path, folder: Path | None = None
+) -> tuple[list[Article], list[Skipped]]:
+    """The articles with their texts, from the article store. A text missing there (a
+    damaged store) is read again from its input file under ``folder`` if that still holds
+    it; otherwise the article is a reject."""
+    with ArticleStore(out) as store:
+        texts = store.texts(a.sha256 for a in infos)
+        found, skipped = [], []
+        for info in infos:
+            text = texts.get(info.sha256)
+            if text is None:
+                text = _read_again(info, folder)
+                if text is not None:
+                    store.put(info.with_text(text))
+            if text is None:
+                reason = f"{info.source}: its text is not in the state store nor in its input"
+                skipped.append(Skipped(info.source, reason))
+            else:
+                found.append(info.with_text(text))
+    return found, skipped
+
+
+def _read_again(info: ArticleInfo, folder: Path | None) -> str | None:
+    if folder is None or "://" in info.source:
+        return None
+    try:
+        article = read_file(folder / info.source, info.source)
+    except (ValueError, OSError):
+        return None
+    return article.text if article.sha256 == info.sha256 else None
+
+
+def extract_infos(
+    infos: Sequence[ArticleInfo],
+    out: Path,
+    folder: Path | None = None,
+    seconds: float = TIME_BUDGET,
+) -> Extracted:
+    """Extract facts from these articles (texts read from the store) into the cache; the
+    result holds the rejects and how many were extracted, not the facts."""
+    articles, missing = load_articles(infos, out, folder)
+    done = extract_batch(articles, out, seconds)
+    return Extracted(skipped=missing + done.skipped, extracted=len(done.facts))
+
+
+def facts_of(
+    infos: Sequence[ArticleInfo], out: Path, folder: Path | None = None, texts: bool = True
+) -> tuple[list[ArticleFacts], list[Skipped]]:
+    """The cached facts of these articles (extracted again where the cache lost them), and
+    the articles that could not be extracted. Without ``texts``, the facts' articles have
+    no text (enough for who their persons are)."""
+    if texts:
+        articles, skipped = load_articles(infos, out, folder)
+    else:
+        articles, skipped = [a.with_text("") for a in infos], []
+    with FactsCache(out, EXTRACTOR_VERSION) as cache:
+        found = cache.get_many(articles)
+    missing = [a for a in articles if a.sha256 not in found]
+    if missing and not texts:
+        missing, more = load_articles([info_of(a) for a in missing], out, folder)
+        skipped += more
+    done = extract_batch(missing, out)
+    facts = [found[a.sha256] for a in articles if a.sha256 in found] + done.facts
+    return facts, skipped + done.skipped
+
+
+@dataclass(slots=True)
+class NewRows:
+    """The rows a release adds to its base (spooled, a batch at a time), the actors table,
+    and what it keeps of the base."""
+
+    tables: Tables  # the actors table (and no article rows: they are in ``spool``)
+    spool: Spool | None = None
+    increment: Increment | None = None
+    resolved_again: list[str] = field(default_factory=list)  # sources rebuilt: see below
+    skipped: list[Skipped] = field(default_factory=list)  # could not be made into rows
+
+
+def _refs(
+    infos: Sequence[ArticleInfo], out: Path, folder: Path | None
+) -> tuple[list[PersonRef], list[Skipped]]:
+    """The persons of these articles as references to resolve (their facts read back a
+    batch at a time, without their texts)."""
+    refs: list[PersonRef] = []
+    skipped: list[Skipped] = []
+    for chunk in batches(infos, ROWS_BATCH):
+        facts, lost = facts_of(chunk, out, folder, texts=False)
+        refs += person_refs(facts)
+        skipped += lost
+    return refs, skipped
+
+
+def _persons(
+    ids: Iterable[str], refs: Sequence[PersonRef], resolved: Iterable[Resolved]
+) -> Resolution:
+    """Who each person of these articles is, by article id and name (every article has an
+    entry, one without persons an empty one)."""
+    persons: Resolution = {aid: {} for aid in ids}
+    for ref, res in zip(refs, resolved, strict=True):
+        persons[str(ref.article)][ref.name] = res
+    return persons
+
+
+def _resolve_increment(
+    p: Plan, refs: list[PersonRef], new_ids: set[str], out: Path, folder: Path | None
+) -> tuple[Resolution, list[ArticleInfo]]:
+    """Who the persons of the new articles are, resolved among every article of the release
+    as a run from scratch would (namesakes are told apart across articles), and the
+    published articles whose persons this changes (they are rebuilt too).
+
+    Only the namesake groups (``tables.group``) of the new and dropped articles' persons can
+    change: the published articles' persons of those groups are resolved again with them."""
+    from diplodata.tables.actor_notes import ActorNotesStore
+
+    store = ActorNotesStore(out)
+    others = {a.article_id for a in p.articles} - new_ids
+    groups = {g for g in map(group, refs) if g} | store.groups(p.dropped)
+    stored = store.refs(groups, others)
+    resolved = resolve_all([ref for ref, _ in stored] + refs)
+    again = sorted(
+        {
+            str(ref.article)
+            for (ref, old), now in zip(stored, resolved, strict=False)
+            if now.actor_id != old
+        }
+    )
+    rebuilt: list[ArticleInfo] = []
+    if again:  # their persons, from their cached facts
+        published = {a.article_id: a for a in p.published}
+        rebuilt = [published[aid] for aid in again]
+        more, _ = _refs(rebuilt, out, folder)
+        refs = refs + more
+        new_ids = new_ids | set(again)
+        others -= new_ids
+        groups |= store.groups(new_ids)
+        stored = store.refs(groups, others)
+    resolved = resolve_all([ref for ref, _ in stored] + refs)[len(stored) :]
+    return _persons(new_ids, refs, resolved), rebuilt
+
+
+def release_tables(
+    p: Plan, out: Path, include_text: bool = False, folder: Path | None = None
+) -> NewRows:
+    """The rows of the articles that are not kept from the base (every row without a base),
+    made a batch at a time from their stored texts and facts and spooled (``NewRows.spool``),
+    and the actors rows, summed up from the articles' notes (the notes of the articles made
+    into rows here are stored first): every actor without a base, else the actors that the
+    new, changed and removed articles name (the others' rows are the base's).
+
+    A published article is rebuilt too when a new or removed article changes who one of its
+    persons is (a namesake now named in more articles takes the name's plain id): its rows
+    then leave the base like those of a changed article."""
+    from diplodata.tables.actor_notes import ActorNotesStore
+
+    build = sorted(p.cached + p.todo, key=_by_id)
+    refs, skipped = _refs(build, out, folder)
+    gone = {s.source for s in skipped}
+    build = [a for a in build if a.source not in gone]
+    rebuilt: list[ArticleInfo] = []
+    if p.base is None:
+        persons = _persons((a.article_id for a in build), refs, resolve_all(refs))
+    else:
+        new_ids = {a.article_id for a in build}
+        persons, rebuilt = _resolve_increment(p, refs, new_ids, out, folder)
+    del refs
+    store = ActorNotesStore(out)
+    # what the removed articles and the published notes of the rebuilt ones named, and what
+    # the new notes name: no other actor's row can differ from the base's
+    made = sorted(build + rebuilt, key=_by_id)
+    changed: set[str] = set()
+    if p.base is not None:
+        changed = store.actors_of([*p.dropped, *(a.article_id for a in made)])
+    spool = Spool.create(out)
+    notes: list[ActorNotes] = []
+    chunks = batches(made, ROWS_BATCH)
+    jobs = (
+        _RowsJob(i, chunk, {a.article_id: persons[a.article_id] for a in chunk}, spool.path)
+        for i, chunk in enumerate(chunks)
+    )
+    where = _Where(out, folder, include_text)
+    for more, lost in in_processes(_spooled_rows, ((job, where) for job in jobs)):
+        skipped += lost
+        notes += more
+        changed |= {actor for n in more for actor in n.actors}
+        if len(notes) >= NOTES_BATCH:  # each store of notes reads the notes table through
+            store.put(notes, EXTRACTOR_VERSION)
+            notes = []
+        checkpoint("rows")
+    store.put(notes, EXTRACTOR_VERSION)
+    gone = {s.source for s in skipped}
+    live = [a.article_id for a in p.articles if a.source not in gone]
+    tables = Tables(article_texts=[] if include_text else None)
+    if p.base is None:
+        tables.actors = actor_rows(store.summaries(live))
+        return NewRows(tables, spool, skipped=skipped)
+    tables.actors = actor_rows(store.summaries(live, changed))
+    again = {a.article_id for a in rebuilt}
+    kept = frozenset(a.article_id for a in p.published if a.article_id not in again)
+    increment = Increment(p.base, kept, frozenset(changed))
+    return NewRows(tables, spool, increment, sorted(a.source for a in rebuilt), skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class _RowsJob:
+    """Batch ``index`` of the articles to make into rows, who their persons are, and the
+    spool their rows go to."""
+
+    index: int
+    articles: list[ArticleInfo]
+    persons: Resolution
+    spool: Path
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where a rows job reads texts and facts (the output folder's state, the input folder)
+    and whether rows carry the texts."""
+
+    out: Path
+    folder: Path | None
+    include_text: bool
+
+
+def _spooled_rows(task: tuple[_RowsJob, _Where]) -> tuple[list[ActorNotes], list[Skipped]]:
+    """Make the rows of a batch of articles from their stored texts and facts and spool
+    them (a job of a worker process: ``diplodata.run.workers``); their notes for the actors
+    table, and the articles that could not be made into rows."""
+    job, where = task
+    facts, lost = facts_of(job.articles, where.out, where.folder)
+    rows, notes = article_rows(facts, EXTRACTOR_VERSION, where.include_text, job.persons)
+    Spool(job.spool).add(rows, job.index)
+    return notes, lost
+
+
+def _by_id(article: ArticleInfo) -> str:
+    return article.article_id
+
+
+def stage_release(p: Plan, rows: NewRows, config: RunConfig) -> StagedRelease:
+    """Write the release (its parts from the spooled rows), validate it, in a staging folder."""
+    from diplodata.publish.release import stage
+
+    meta = package_meta(config, p.articles)
+    notes = release_notes(p, config.out, rows)
+    more = rows.spool.batches() if rows.spool is not None else ()
+    try:
+        return stage(rows.tables, config.out, meta, notes, input_report(p), rows.increment, more)
+    finally:
+        if rows.spool is not None:
+            rows.spool.remove()
+
+
+def record_corpus(p: Plan, out: Path) -> None:
+    """After a release is published: its articles are the corpus later runs keep."""
+    write_corpus(out, {a.sha256 for a in p.articles})
+
+
+T = TypeVar("T")
+
+
+def batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
+    size = max(1, size)
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def per_task(n: int, most: int, workers: int) -> int:
+    """Items per task so that ``n`` items keep ``workers`` busy: at most ``most`` (a task's
+    result stays small, the progress bar moves), and no more than an even share."""
+    return max(1, min(most, -(-n // max(1, workers))))
+
+
+@dataclass(slots=True)
+class Extracted:
+    facts: list[ArticleFacts] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # over the time budget, or failed
+    extracted: int = 0  # articles extracted, when ``facts`` are in the cache, not here
+
+
+def extract_batch(
+    articles: Sequence[Article],
+    out: Path | None = None,
+    seconds: float = TIME_BUDGET,
+    extractor: Extractor = extract_article,
+) -> Extracted:
+    """Extract facts from each article within ``seconds`` (and cache them under ``out``:
+    one transaction for the batch, or every :data:`COMMIT_SECONDS` in a slow one)."""
+    result = Extracted()
+    saver = _Saver(out)
+    for outcome in extract_within(articles, seconds, extractor):
+        if outcome.facts is None:
+            reason = outcome.reason or "extraction failed"
+            result.skipped.append(Skipped(outcome.article.source, reason))
+            saver.failed.append((outcome.article, reason))
+        else:
+            result.facts.append(outcome.facts)
+            saver.facts.append(outcome.facts)
+            checkpoint("extract")
+        saver.save(final=False)
+    saver.save(final=True)
+    return result
+
+
+COMMIT_SECONDS = 10.0  # a slow batch commits what it has at least this often
+
+
+@dataclass(slots=True)
+class _Saver:
+    """What a batch extracted and has not committed yet."""
+
+    out: Path | None
+    facts: list[ArticleFacts] = field(default_factory=list)
+    failed: list[tuple[Article, str]] = field(default_factory=list)
+    since: float = field(default_factory=time.monotonic)
+
+    def save(self, final: bool) -> None:
+        if self.out is None or not (final or time.monotonic() - self.since > COMMIT_SECONDS):
+            return
+        with FactsCache(self.out, EXTRACTOR_VERSION) as cache:
+            cache.put_many(self.facts, self.failed)
+        self.facts, self.failed, self.since = [], [], time.monotonic()
+
+
+# What makes an article the same in two releases: its text, the rules that read it, and
+# what is known about its source.
+_SAME = ("sha256", "extractor_version", "source", "url", "publisher", "language", "license")
+
+
+def _latest_articles(out: Path) -> dict[str, ArticleRow] | None:
+    """The rows of the articles table of the latest release, if it is there and intact."""
+    latest = latest_release(out)
+    if latest is None or damaged_latest(out):
+        return None
+    return release_articles(latest)
+
+
+def damaged_latest(out: Path) -> list[str]:
+    """What is wrong with the latest release's files (empty when intact or none)."""
+    from diplodata.publish.verify import verify_release
+
+    latest = latest_release(out)
+    return [] if latest is None else verify_release(latest).problems
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _same_key(article: Article | ArticleInfo | ArticleRow) -> tuple[str | None, ...]:
+    values = {} if isinstance(article, ArticleRow) else {"extractor_version": EXTRACTOR_VERSION}
+    return tuple(_text(values.get(c, getattr(article, c, None))) for c in _SAME)
+
+
+def unchanged_since_latest(
+    articles: Sequence[Article | ArticleInfo], out: Path, include_text: bool = False
+) -> bool:
+    """True when the latest release holds exactly these texts, read by this extractor version
+    (and ships their texts when ``include_text``, and only then)."""
+    rows = _latest_articles(out)
+    latest = latest_release(out)
+    texts = latest is not None and bool(parquet_files(latest, "article_texts"))
+    if rows is None or texts != include_text or len(rows) != len(articles):
+        return False
+    published = {row.sha256: _same_key(row) for row in rows.values()}
+    return published == {a.sha256: _same_key(a) for a in articles}
+
+
+def previous_extractor_version(out: Path) -> str | None:
+    versions = {row.extractor_version for row in (_latest_articles(out) or {}).values()}
+    return versions.pop() if len(versions) == 1 else None
+
+
+def release_notes(p: Plan, out: Path, rows: NewRows | None = None) -> list[str]:
+    notes = [
+        f"{len(p.articles)} articles; {len(p.todo)} extracted in this run, "
+        f"{len(p.cached)} taken from the extraction cache"
+        + (
+            f", {len(p.published)} unchanged since release {p.base.name} (their rows are "
+            "shared with it)."
+            if p.base is not None
+            else "."
+        ),
+        f"Extractor version {EXTRACTOR_VERSION}.",
+    ]
+    damage = damaged_latest(out)
+    if damage:
+        notes.append(
+            f"The previous release {latest_release(out).name} was damaged "  # type: ignore[union-attr]
+            f"({damage[0]}); this release was rebuilt without its files, from "
+            + (f"release {p.base.name} and " if p.base is not None else "")
+            + "the extraction cache."
+        )
+    before = previous_extractor_version(out)
+    if before is not None and before != EXTRACTOR_VERSION:
+        notes.append(
+            f"The extractor changed ({before} -> {EXTRACTOR_VERSION}): "
+            "every article was re-extracted."
+        )
+    if rows is not None and rows.resolved_again:
+        notes.append(
+            f"{len(rows.resolved_again)} articles published before were made into rows again: "
+            "a new or removed article changed who one of their persons is (namesakes): "
+            f"{', '.join(rows.resolved_again)}."
+        )
+    if p.skipped:
+        notes.append(f"{len(p.skipped)} input files skipped (see the run log).")
+    if p.kept:
+        notes.append(
+            f"{len(p.kept)} articles published before are no longer in the input and were "
+            f"kept (`diplodata run --prune` removes them): {_sources(p.kept)}."
+        )
+    if p.lost:
+        notes.append(
+            f"{len(p.lost)} articles published before are no longer in the input and could "
+            "not be kept: their text is not in the state (published before diplodata kept "
+            f"texts in .state/): {', '.join(sha[:16] for sha in p.lost)}."
+        )
+    if p.pruned:
+        notes.append(
+            f"Removed {len(p.pruned)} articles no longer in the input (--prune): "
+            f"{_sources(p.pruned)}."
+        )
+    return notes
+
+
+def _sources(articles: Sequence[ArticleInfo]) -> str:
+    return ", ".join(f"{a.source} ({a.article_id})" for a in sorted(articles, key=_by_source))
+
+
+def _by_source(article: Article | ArticleInfo) -> str:
+    return article.source
+
+
+def input_report(p: Plan) -> dict[str, dict[str, object]]:
+    """The run's input, for the release's ``quality/inputs.json``: nothing skipped is lost."""
+    return {
+        "inputs": {
+            "articles": len(p.articles),
+            "extracted": len(p.todo),
+            "cached": len(p.cached) + len(p.published),
+            "unchanged_since_base": len(p.published),  # rows shared with release "base"
+            "base": p.base.name if p.base is not None else None,
+            "skipped": [{"source": s.source, "reason": s.reason} for s in p.skipped],
+            "kept": [a.source for a in p.kept],
+            "pruned": [a.source for a in p.pruned],
+            "lost": [sha[:16] for sha in p.lost],
+        }
+    }
+
+
+def source_entry(article: Article | ArticleInfo) -> dict[str, object]:
+    """The article as a Data Package source: its name, URL, publisher and licence if known."""
+    url = article.url or (article.source if "://" in article.source else None)
+    entry: dict[str, object] = {"title": article.source}
+    if url:
+        entry["path"] = url
+    if article.publisher:
+        entry["publisher"] = article.publisher
+    if article.license:
+        entry["licenses"] = [license_entry(article.license)]
+    return entry
+
+
+SOURCES_LISTED = 1000  # articles named in a descriptor's sources; the articles table has all
+
+
+def sources(
+    articles: Sequence[Article | ArticleInfo], limit: int = SOURCES_LISTED
+) -> list[dict[str, object]]:
+    """The articles as Data Package sources, the first ``limit`` of them by source, and
+    then one entry saying how many more there are (the descriptor stays small)."""
+    ordered = sorted(articles, key=lambda a: a.source)
+    listed: list[dict[str, object]] = [source_entry(a) for a in ordered[:limit]]
+    if len(ordered) > limit:
+        more = len(ordered) - limit
+        listed.append(
+            {"title": f"and {more} more articles: resource `articles` lists every source"}
+        )
+    return listed
+
+
+def package_meta(config: RunConfig, articles: Sequence[Article | ArticleInfo]) -> PackageMeta:
+    now = dt.datetime.now(dt.UTC)
+    return PackageMeta(
+        version=next_version(config.out, now.date()),
+        created=now.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        license=config.license,
+        sources=sources(articles),
+        contributors=config.contributors,
+        homepage=config.homepage,
+        extra={
+            BUILD_KEY: {"extractor_version": EXTRACTOR_VERSION, "tables_version": TABLES_VERSION}
+        },
+    )
+
+
+@dataclass(slots=True)
+class Timer:
+    """Wall-clock seconds per stage, for the run summary."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+    _start: float = field(default_factory=time.perf_counter)
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stages[stage] = self.stages.get(stage, 0.0) + now - self._start
+        self._start = now

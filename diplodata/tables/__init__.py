@@ -1,0 +1,1 @@
+"""From extracted facts to the published tables: rows, actor resolution, parts on disk."""
