@@ -96,6 +96,21 @@ def test_without_a_mark_or_with_another_folder_s_the_flow_runs(tmp_path: Path) -
     assert noop.nothing_new(config) is None
 
 
+@pytest.mark.parametrize("code", ["reading_version", "TABLES_VERSION"])
+def test_an_upgraded_extractor_runs_the_flow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str
+) -> None:
+    """A mark left by other code (an older extractor, reading or table code) is not
+    "nothing new": the upgraded rules must see every article again."""
+    config = _published(tmp_path)
+    assert noop.nothing_new(config) is not None
+    if code == "reading_version":
+        monkeypatch.setattr(noop, code, lambda: "0" * 16)
+    else:
+        monkeypatch.setattr(noop, code, "0" * 8)
+    assert noop.nothing_new(config) is None
+
+
 def test_a_file_modified_just_now_leaves_no_mark(tmp_path: Path) -> None:
     config = _published(tmp_path)
     os.utime(sorted(config.articles.iterdir())[0])  # a write in this clock tick could follow

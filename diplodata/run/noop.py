@@ -3,10 +3,12 @@
 After a run that published or found nothing new, ``<out>/.state/unchanged.json`` records
 what the run's input files were (a digest of every file's path and stat, as its walk saw
 them before reading: ``input_index.stamps_digest``), the folder's other paths, the options
-that shape a release, the latest release and the run's summary. The next ``diplodata run``
-walks the articles folder once, stat for stat: when the digest is the same (nothing added,
-removed or touched), the options are the same and the latest release is the one recorded
-and intact, it reports "nothing new" instead of starting a flow run. Anything else (or
+that shape a release, the code that made it (reading, extractor and tables versions), the
+latest release and the run's summary. The next ``diplodata run`` walks the articles folder
+once, stat for stat: when the digest is the same (nothing added, removed or touched), the
+options and the code are the same and the latest release is the one recorded and intact,
+it reports "nothing new" instead of starting a flow run. An upgraded extractor runs the flow,
+which extracts every article again. Anything else (or
 ``--force``, ``--feeds``, ``--gold``) runs the flow as before.
 """
 
@@ -18,10 +20,11 @@ import time
 from pathlib import Path
 
 from diplodata.config import RunConfig
-from diplodata.ingest.input_index import stamps_digest
+from diplodata.ingest.input_index import reading_version, stamps_digest
 from diplodata.ingest.walk import Found, walk
 from diplodata.run.state_db import STATE_DIR
 from diplodata.run.summary import RunSummary
+from diplodata.version import TABLES_VERSION
 
 MARK = "unchanged.json"
 MESSAGE = "No new or changed articles since the latest release: nothing published."
@@ -35,6 +38,7 @@ def _options(config: RunConfig) -> dict[str, object]:
         "prune": config.prune,
         "max_chars": config.max_chars,
         "follow_links": config.follow_links,
+        "code": f"{reading_version()}/{TABLES_VERSION}",
     }
 
 
