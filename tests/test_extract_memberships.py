@@ -559,3 +559,49 @@ def test_memberships_state_with_its_short_name_in_brackets_and_a_dash_before_the
         "QAT:GCC",
         "QAT:OPEC",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the list refers back to the body two sentences earlier
+            "DOHA, March 2, 1990 - Oil ministers of the Gulf Cooperation Council will meet "
+            "next week. Prices are low. The six countries -- Saudi Arabia, Kuwait, Bahrain, "
+            "Qatar, the United Arab Emirates and Oman -- set up a joint fund in 1985.",
+            ["ARE:GCC", "BHR:GCC", "KWT:GCC", "OMN:GCC", "QAT:GCC", "SAU:GCC"],
+        ),
+        (  # no membership word at all: leaders listed before the group's summit
+            "MOSCOW, June 2, 2021 - The leaders of India, China, Brazil, South Africa and "
+            "Russia will talk by video. The BRICS summit opens on Friday.",
+            ["BRA:BRICS", "CHN:BRICS", "IND:BRICS", "RUS:BRICS", "ZAF:BRICS"],
+        ),
+    ],
+)
+def test_memberships_a_list_that_is_an_organization_s_whole_membership(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one member missing: a list of some states, not of the members
+        "MOSCOW, June 2, 2021 - The leaders of India, China, Brazil and Russia will talk by "
+        "video. The BRICS summit opens on Friday.",
+        # the membership of another year: South Africa joined later
+        "MOSCOW, June 2, 2009 - The leaders of India, China, South Africa, Brazil and Russia "
+        "will talk by video. The BRICS meeting opens on Friday.",
+        # the body is not named in the article
+        "DOHA, March 2, 1990 - The six countries -- Saudi Arabia, Kuwait, Bahrain, Qatar, the "
+        "United Arab Emirates and Oman -- set up a joint fund in 1985.",
+        # three states of a trilateral format: its participants, not a membership statement
+        "WARSAW, May 4, 2022 - The presidents of Poland, Lithuania and Ukraine approved a "
+        "joint statement of the Lublin Triangle.",
+        # hedged
+        "MOSCOW, June 2, 2021 - The BRICS summit opens on Friday. Observers Brazil, Russia, "
+        "India, China and South Africa will talk by video.",
+    ],
+)
+def test_memberships_lists_that_are_not_a_whole_membership(text: str) -> None:
+    assert _pairs(text) == []

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
         "given_name_variants",
         "bodies",
         "body_types",
+        "organization_members",
     ],
 )
 def test_lexicon_data_files_match_their_schemas(name: str) -> None:
@@ -73,3 +74,15 @@ def test_lexicon_offices_normalize_titles() -> None:
     envoy = lex.office("ambassador")
     assert envoy is not None and envoy.envoy
     assert lex.office("Grand Vizier") is None
+
+
+def test_curated_members_belong_to_known_organizations() -> None:
+    lex = lexicon.load()
+    codes = {org.code for org in lex.organizations.values()}
+    assert set(lex.members) <= codes, set(lex.members) - codes
+    # the G7's members in 1975 and since 1976 (Canada joined a year later)
+    assert [len(s) for s in lex.member_sets("G7", 1975)] == [6]
+    assert lex.member_sets("G7", 1990) == [
+        frozenset({"USA", "JPN", "DEU", "FRA", "GBR", "ITA", "CAN"})
+    ]
+    assert len(lex.member_sets("G7", None)) == 2 and lex.member_sets("NATO", 2020) == []

@@ -108,6 +108,15 @@ class OfficeTerm:
     end: int | None  # None: still in office
 
 
+@dataclass(frozen=True, slots=True)
+class MemberTerm:
+    """A state's full membership of an organization (``organization_members.csv``)."""
+
+    member: str
+    start: int
+    end: int | None  # None: still a member
+
+
 # the ways one organization's full name is written: British and American spelling, and
 # "of the" or "of" before its members ("Organisation of Petroleum Exporting Countries")
 _SPELLINGS = (("Organization", "Organisation"), (" of the ", " of "), (" and ", " & "))
@@ -148,6 +157,11 @@ class Lexicon:
             )
             for row in _read_csv("office_holders.csv")
         ]
+        self.members: dict[str, list[MemberTerm]] = {}
+        for row in _read_csv("organization_members.csv"):
+            end = int(row["end_year"]) if row["end_year"] else None
+            term = MemberTerm(row["member"], int(row["start_year"]), end)
+            self.members.setdefault(row["organization"], []).append(term)
         self._country_matcher = SurfaceMatcher(self.countries, left=r"\w.", right=r"\w")
         self._org_matcher = SurfaceMatcher(self.organizations, left=r"\w.-", right=r"\w-")
         self.public_offices: frozenset[str] = frozenset(
@@ -195,6 +209,17 @@ class Lexicon:
             if org.code == code_or_alias:
                 return org
         return None
+
+    def member_sets(self, code: str, year: int | None) -> list[frozenset[str]]:
+        """The organization's full member states in ``year`` (one set), or every set it has
+        had when the year is unknown; none for an organization without curated members."""
+        terms = self.members.get(code, [])
+        years = [year] if year is not None else sorted({t.start for t in terms})
+        sets = [
+            frozenset(t.member for t in terms if t.start <= y and (t.end is None or y <= t.end))
+            for y in years
+        ]
+        return [s for s in dict.fromkeys(sets) if s]
 
     # -- offices -----------------------------------------------------------------
     def office(self, phrase: str) -> Office | None:

@@ -120,6 +120,8 @@ _DASH = r"(?:\s*[—–]\s*|\s+-{1,2}\s+|\s*--\s*)"
 ORG_DASH_LIST = re.compile(
     rf"(?P<orgs>{_O}){_DASH}(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)(?={_DASH}|\s*[.;:)]|\s*$)"
 )
+# a list of states: "A, B, C and D", "the A, the B and the C"
+STATE_LIST = re.compile(rf"{_C}(?:{_SEP}{_C})+")
 MEMBERS_OF_LIST = re.compile(
     rf"{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs>{_O})(?:{_LIST_INTRO}|\s+(?:are|were|include|included)\s+)"
     rf"(?:the\s+)?(?P<subj>{_CLIST})"

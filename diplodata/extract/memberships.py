@@ -21,7 +21,10 @@ organizations and a few words. One small function per pattern family:
 * :func:`_inside` -- "A is our partner within the EU", "the people of A ... we stand with our
   NATO Ally";
 * :func:`_heads_list` -- "talks with heads of the CSTO member states" followed by the heads
-  ("President of A X, President of B Y"): the states of the listed heads.
+  ("President of A X, President of B Y"): the states of the listed heads;
+* :func:`_complete_list` -- "the six states - A, B, C, D, E and F -" in an article naming the
+  GCC: a list of four or more states that is exactly an organization's membership (curated,
+  by year) is a statement of it, whatever words surround it.
 
 Organizations meant but not named (a bare "Customs Union", "the alliance" after NATO) come
 from :mod:`diplodata.extract.membership_orgs`. "The Customs Union of A, B and C" and "the GUAM
@@ -45,6 +48,7 @@ from diplodata.extract import lexicon
 from diplodata.extract import membership_patterns as P
 from diplodata.extract.membership_orgs import listed_heads, sentence_organizations
 from diplodata.extract.text import Doc
+from diplodata.extract.when import article_anchor
 from diplodata.models import CountryMention, MembershipFact, OrganizationMention, Span
 
 
@@ -374,6 +378,24 @@ def _heads_list(doc: Doc, index: int, sentence: _Sentence) -> Iterator[_Hit]:
             yield _Hit(states, _orgs(match, sentence, "orgs", "orgs2", "orgs3", "orgs4"), end=end)
 
 
+def _complete_list(sentence: _Sentence, orgs: tuple[str, ...], year: int | None) -> Iterator[_Hit]:
+    """A list of four or more states that is exactly the full membership of an organization
+    the article names, in the article's year (``data/organization_members.csv``): "The six
+    states - A, B, C, D, E and F - agreed" after the GCC, "the leaders of A, B, C, D and E will
+    discuss" before a BRICS summit, "the seven industrial democracies, A, B, ... and G". Not
+    three: the three states of a trilateral format named together are its participants
+    ("the Presidents of A, B and C approved a joint statement"), not a statement of
+    membership."""
+    lex = lexicon.load()
+    for match in P.STATE_LIST.finditer(sentence.text):
+        listed = tuple(dict.fromkeys(_codes(sentence, match.group(), "C")))
+        if len(listed) < 4 or _hedged(sentence, match, 2):
+            continue
+        for org in orgs:
+            if frozenset(listed) in lex.member_sets(org, year):
+                yield _Hit(listed, (org,), at=match.start())
+
+
 _FOLLOWING = re.compile(
     r"\bthe following (?:leaders|heads of (?:state|government)(?: and (?:state|government))?|"
     r"ministers|foreign ministers|participants)\b"
@@ -499,20 +521,28 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
     seen: set[tuple[str, str]] = set()
     memory: tuple[str, ...] = ()
     memory_index = -2
+    curated = tuple(dict.fromkeys(o.code for o in doc.organizations if o.code in lex.members))
+    anchor = article_anchor(doc.article)
+    year = anchor.year if anchor else None
     for index, span in enumerate(doc.sentences):
         raw = doc.text[span.start : span.end]
-        if not P.TRIGGER.search(raw):
+        triggered = bool(P.TRIGGER.search(raw))
+        listing = bool(curated) and len(doc.countries_in(span.start, span.end)) >= 4
+        if not triggered and not listing:
             continue
         named = sentence_organizations(doc, index)
-        if not named and not _context_org(doc, index, _Sentence(span, raw, [], []), True):
+        context = listing or _context_org(doc, index, _Sentence(span, raw, [], []), True)
+        if not named and not context:
             continue
         sentence = _placeholders(doc, span, named)
         names = {o.code: o.surface for o in named}
-        hits = (hit for rule in _RULES for hit in rule(sentence))
+        rules = _RULES if triggered else ()
+        hits = (hit for rule in rules for hit in rule(sentence))
         listed = itertools.chain(
-            _heads_list(doc, index, sentence),
-            _following(doc, index),
-            _we_of_headline(doc, index, sentence),
+            _heads_list(doc, index, sentence) if triggered else (),
+            _following(doc, index) if triggered else (),
+            _we_of_headline(doc, index, sentence) if triggered else (),
+            _complete_list(sentence, curated, year) if listing else (),
         )
         for hit in itertools.chain(hits, listed):
             members = hit.members
