@@ -114,6 +114,10 @@ def test_memberships_once_per_state_and_organization() -> None:
             "The Russia-Belarus-Kazakhstan Customs Union began work.",
             ["BLR:EAEU", "KAZ:EAEU", "RUS:EAEU"],
         ),
+        (
+            "They signed the Russia-Belarus-Kazakhstan (EAEU) customs code.",
+            ["BLR:EAEU", "KAZ:EAEU", "RUS:EAEU"],
+        ),
         ("Albania officially became NATO's 28th member on Thursday.", ["ALB:NATO"]),
         ("Latvia joined NATO on Monday.", ["LVA:NATO"]),
         ("Malta's membership of the EU took effect in May.", ["MLT:EU"]),
@@ -367,6 +371,16 @@ def test_memberships_joint_statement_of_heads_meeting_as_the_body() -> None:
         "Leaders' Summit."
     )
     assert sorted(_pairs(text)) == ["CHL:OPEC", "ECU:OPEC", "ESP:EAEU", "PER:OPEC", "SWE:EAEU"]
+
+
+def test_memberships_joint_statement_of_officials_meeting_in_a_host_city_as_the_body() -> None:
+    """The place they met in comes before the body's meeting; its state is not an author."""
+    text = (
+        "We — Deputy Minister Ana Ruiz of Spain, Secretary Carl Berg of Sweden and Director "
+        "Jan Novak of Poland – met in Oslo, Norway for the second in-person OPEC Energy "
+        "Working Group (EWG) Principals Meeting."
+    )
+    assert sorted(_pairs(text)) == ["ESP:OPEC", "POL:OPEC", "SWE:OPEC"]
 
 
 def test_memberships_a_summit_the_heads_only_talk_about_is_not_theirs() -> None:

@@ -62,8 +62,9 @@ _ADV = (
 )
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# "the Russia-Belarus-Kazakhstan Customs Union": three or more states hyphenated before it.
-HYPHEN_CHAIN = re.compile(rf"(?P<subj>{_C}(?:[-–]{_C}){{2,}})\s+(?P<orgs>{_O})")
+# "the Russia-Belarus-Kazakhstan Customs Union", "the Australia-United Kingdom-United States
+# (AUKUS) partnership": three or more states hyphenated before it, or before its acronym.
+HYPHEN_CHAIN = re.compile(rf"(?P<subj>{_C}(?:[-–]{_C}){{2,}})\s+(?:\(\s*)?(?P<orgs>{_O})")
 
 COPULAR = re.compile(
     rf"{_SUBJ}{_LEAD}{_ADV}{_BE}\s+(?:(?:one\s+of|among)\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
@@ -329,9 +330,11 @@ NAMED_BODY = re.compile(
 # "we, the leaders of A, B and C, met for the third ⟨O⟩ Leaders' Summit", "we ... convened for
 # the first leaders' meeting of the ⟨O⟩ Group": the members' own heads meeting as the body.
 MEMBERS_SUMMIT = re.compile(
-    r"\b(?:met|meet|convened|convene|gathered|came\s+together)\s+(?:for|at|in)\s+(?:the|our|a)\s+"
-    r"(?:[\w’'-]+\s+){0,3}?(?:(?:[Ll]eaders['’]?\s+)?(?:[Ss]ummit|[Mm]eeting)\s+of\s+(?:the\s+)?"
-    rf"[“\"]?(?P<orgs>{_O})|[“\"]?(?P<orgs2>{_O})[”\"]?\s+(?:[Ll]eaders['’]?\s+)?(?:[Ss]ummit|[Mm]eeting))"
+    r"\b(?:met|meet|convened|convene|gathered|came\s+together)(?:\s+(?:in|at)\s+(?:[A-Z][\w’'-]*"
+    r"|⟨C\d+⟩)(?:\s+[A-Z][\w’'-]*)?(?:\s*,\s*(?:[A-Z][\w’'-]*|⟨C\d+⟩))?)?\s+(?:for|at|in)\s+"
+    r"(?:the|our|a)\s+(?:[\w’'-]+\s+){0,3}?(?:(?:[Ll]eaders['’]?\s+)?(?:[Ss]ummit|[Mm]eeting)\s+"
+    rf"of\s+(?:the\s+)?[“\"]?(?P<orgs>{_O})|[“\"]?(?P<orgs2>{_O})[”\"]?\s+(?:[A-Z][\w-]*\s+"
+    r"|\([A-Z]+\)\s+){0,5}?(?:[Ll]eaders['’]?\s+)?(?:[Ss]ummit|[Mm]eeting))"
 )
 # the subject of such a sentence: the authors of a joint statement ("Today, we — ...")
 WE_LEADERS = re.compile(r"^(?:[^,—–]{0,40}[,—–]\s*){0,2}[Ww]e\b")

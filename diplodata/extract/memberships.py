@@ -342,10 +342,13 @@ def _members_summit(sentence: _Sentence) -> Iterator[_Hit]:
     text = sentence.text.strip()
     if not P.WE_LEADERS.match(text):
         return
-    match = P.MEMBERS_SUMMIT.search(text) or P.WE_AS_BODY.search(text)
+    summit = P.MEMBERS_SUMMIT.search(text)
+    match = summit or P.WE_AS_BODY.search(text)
     if not match:
         return
-    states = tuple(dict.fromkeys(_codes(sentence, text[: match.end()], "C")))
+    # the authors are named before they meet ("met in Tokyo, Japan for": not the host)
+    authors = text[: match.start()] if summit else text[: match.end()]
+    states = tuple(dict.fromkeys(_codes(sentence, authors, "C")))
     if len(states) >= 2 and not _hedged(sentence, match, 3):
         yield _Hit(states, _orgs(match, sentence, "orgs", "orgs2"))
 
