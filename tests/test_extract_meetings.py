@@ -1077,3 +1077,14 @@ def test_meetings_relatives_sharing_names_are_two_parties() -> None:
         ("Hamad bin Isa Al Khalifa", "Ivan Petrov"),
         ("Ivan Petrov", "Salman bin Hamad Al Khalifa"),
     }
+
+
+@pytest.mark.parametrize(
+    ("dateline", "state"),
+    [("MOSCOW, April 13, 1987 -", "SUN"), ("MOSCOW, April 13, 1995 -", "RUS")],
+)
+def test_meetings_place_in_the_state_it_belonged_to_then(dateline: str, state: str) -> None:
+    """Moscow was the Soviet Union's until 1991, Russia's after."""
+    text = f"{dateline} Prime Minister Anna Berg met Ambassador Oleg Sidorov in Moscow today."
+    [meeting] = _meetings(text, [GAMMA, BETA])
+    assert meeting.location_country == state

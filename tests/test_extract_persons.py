@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from diplodata.extract.persons import extract_persons, imply_states
 from diplodata.extract.text import analyze
 from diplodata.models import Article, PersonFact
@@ -610,3 +612,10 @@ def test_persons_list_of_names_each_with_its_state_in_brackets() -> None:
         ("Dang Minh Khoi", "VNM"),
         ("Maju Kake", "GIN"),
     ]
+
+
+@pytest.mark.parametrize(("year", "state"), [(1987, "SUN"), (2005, "RUS")])
+def test_persons_implied_by_a_place_get_its_state_of_the_time(year: int, state: str) -> None:
+    text = "MOSCOW, April 13 - Deputy minister Oleg Sidorov said the talks went well."
+    [(_name, _role, country, _posted)] = _dated(text, dt.date(year, 4, 13))
+    assert country == state

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
         "bodies",
         "body_types",
         "organization_members",
+        "state_successions",
     ],
 )
 def test_lexicon_data_files_match_their_schemas(name: str) -> None:

@@ -162,6 +162,10 @@ class Lexicon:
             end = int(row["end_year"]) if row["end_year"] else None
             term = MemberTerm(row["member"], int(row["start_year"]), end)
             self.members.setdefault(row["organization"], []).append(term)
+        self.successions: dict[str, tuple[str, int]] = {
+            row["state"]: (row["predecessor"], int(row["last_year"]))
+            for row in _read_csv("state_successions.csv")
+        }
         self._country_matcher = SurfaceMatcher(self.countries, left=r"\w.", right=r"\w")
         self._org_matcher = SurfaceMatcher(self.organizations, left=r"\w.-", right=r"\w-")
         self.public_offices: frozenset[str] = frozenset(
@@ -209,6 +213,14 @@ class Lexicon:
             if org.code == code_or_alias:
                 return org
         return None
+
+    def state_in(self, code: str, year: int | None) -> str:
+        """The state a place of ``code`` belonged to in ``year``: Moscow's is the Soviet
+        Union's in 1987 (``state_successions.csv``); ``code`` itself when the year is unknown."""
+        predecessor = self.successions.get(code)
+        if predecessor and year is not None and year <= predecessor[1]:
+            return predecessor[0]
+        return code
 
     def member_sets(self, code: str, year: int | None) -> list[frozenset[str]]:
         """The organization's full member states in ``year`` (one set), or every set it has

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from diplodata.extract import holders
+from diplodata.extract import holders, lexicon
 from diplodata.extract.meeting_parties import (
     AFTER_DATELINE,
     Context,
@@ -667,7 +667,8 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
     merged = [c for c in _merge(ctx, cands) if _has_official_side(c, persons)]
     for c in merged:
         c.location = c.location or _inferred_location(ctx, c, merged[0])
-    return [_fact(c) for c in merged]
+    anchor = doc.article.published_date
+    return [_fact(c, anchor.year if anchor else None) for c in merged]
 
 
 _HOST_CUE = re.compile(r"\b(?:invitation\s+of|hosted\s+by|guest\s+of|host,?)\b[^.;]*$")
@@ -780,10 +781,14 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
         ctx.last_subject = None
 
 
-def _fact(c: _Cand) -> MeetingFact:
+def _fact(c: _Cand, article_year: int | None) -> MeetingFact:
+    """The fact of a candidate; its place is in the state it belonged to at the time
+    (Moscow in 1987: the Soviet Union)."""
     fact = MeetingFact(c.keys, c.kind, c.start, c.end)
     if c.date:
         fact = replace(fact, date=c.date[0], date_precision=c.date[1])  # type: ignore[arg-type]
     if c.location:
-        fact = replace(fact, location=c.location.surface, location_country=c.location.code)
+        year = int(c.date[0][:4]) if c.date else article_year
+        state = lexicon.load().state_in(c.location.code, year)
+        fact = replace(fact, location=c.location.surface, location_country=state)
     return fact

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from diplodata.extract import lexicon
 from diplodata.extract.holders import (
     holder_office,
     holder_state,
@@ -509,7 +510,8 @@ def imply_states(doc: Doc, facts: list[PersonFact]) -> list[PersonFact]:
     for f in facts:
         if not (f.country or f.serves_organization or serves_organization(f.name, year)):
             state = _nearest_state(doc, f) or fallback
-            f = replace(f, country=state) if state else f
+            # a place's state at the time: a Moscow dateline of 1987 is the Soviet Union's
+            f = replace(f, country=lexicon.load().state_in(state, year)) if state else f
         out.append(f)
     return out
 
