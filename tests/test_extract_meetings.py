@@ -1088,3 +1088,16 @@ def test_meetings_place_in_the_state_it_belonged_to_then(dateline: str, state: s
     text = f"{dateline} Prime Minister Anna Berg met Ambassador Oleg Sidorov in Moscow today."
     [meeting] = _meetings(text, [GAMMA, BETA])
     assert meeting.location_country == state
+
+
+def test_meetings_discussed_a_topic_with_a_person() -> None:
+    """The topic between "discussed" and "with" is skipped when a person follows "with"."""
+    text = (
+        "Minsk, 2 September 2022 - Prime Minister Anna Berg discussed the security situation "
+        "and the implementation of the energy strategy with Ambassador Oleg Sidorov."
+    )
+    assert _flat(_meetings(text, [GAMMA, BETA])) == [
+        (("Anna Berg", "Oleg Sidorov"), "talks", "2022-09-02", "BLR")
+    ]
+    topic = "Minsk, 2 September 2022 - Prime Minister Anna Berg discussed relations with Russia."
+    assert _meetings(topic, [GAMMA, BETA]) == []

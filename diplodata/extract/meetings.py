@@ -154,6 +154,8 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         return [leaders]  # "the meeting of the leaders of Russia, Azerbaijan and Armenia"
     subjects = _possessor(ctx, s_start, t_start) or find_subjects(ctx, s_start, t_start)
     objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] in "mrhw")
+    if kind == "discussed" and not objects:
+        objects = _discussed_with(ctx, t_end, s_end)
     if m.group().startswith("welcom"):  # "welcomed President X to the White House" (a
         objects = [o for o in objects if not o.is_state][:1]  # person, not "welcomed Sweden")
         if not objects:
@@ -198,6 +200,21 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     if unnamed and recalled and kind in ("talks", "negotiations") and len(ctx.main) > 1:
         groups = [[Item(t_start, t_start, k) for k in ctx.main]]  # "the failed 2022 talks"
     return groups
+
+
+# "discussed the security situation and the strategy with": the topic, then "with"
+_TOPIC_THEN_WITH = re.compile(r"[^,;:.!?()—–\"“”]{3,140}?\s+with\s+")
+
+
+def _discussed_with(ctx: Context, t_end: int, s_end: int) -> list[Item]:
+    """ "A discussed the security situation with Adviser to the Prime Minister B": the topic
+    between the verb and "with" is skipped when a person is named right after "with" (not a
+    state: "discussed relations with China" is a topic too)."""
+    topic = _TOPIC_THEN_WITH.match(ctx.doc.text, t_end, s_end)
+    if not topic:
+        return []
+    objects = find_objects(ctx, topic.end() - len("with "), s_end, verb=False)
+    return objects if objects and not objects[0].is_state else []
 
 
 # "the visit of President X to Canada", "a Minsk visit next week by X": the guest after it
