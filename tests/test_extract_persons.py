@@ -619,3 +619,13 @@ def test_persons_implied_by_a_place_get_its_state_of_the_time(year: int, state: 
     text = "MOSCOW, April 13 - Deputy minister Oleg Sidorov said the talks went well."
     [(_name, _role, country, _posted)] = _dated(text, dt.date(year, 4, 13))
     assert country == state
+
+
+def test_persons_a_father_s_name_in_a_patronymic_is_not_the_person_s() -> None:
+    text = (
+        "Biden met King Salman and then Crown Prince Mohammed bin Salman in Jeddah. "
+        "Mohammed bin Salman spoke first. Ben Wood, an adviser, took notes; Wood said little."
+    )
+    names = sorted(p[0] for p in _flat(text))
+    assert "Salman" in names and "Mohammed bin Salman" in names
+    assert "Ben Wood" in names and "Wood" not in names

@@ -172,3 +172,12 @@ def test_a_shared_particle_is_no_shared_given_name() -> None:
     curated = resolve_person(PersonRef("Mohammed bin Salman", 2021, "SAU", True)).curated
     assert curated is not None and curated.name == "Mohammed bin Salman"
     assert resolve_person(PersonRef("Khalid bin Salman", 2021, "SAU", True)).curated is None
+
+
+def test_resolve_a_patronymic_name_is_said_by_its_given_name() -> None:
+    """ "Salman bin Abdulaziz" is King Salman: "Abdulaziz" is his father's name, and "Salman"
+    alone is not "Mohammed bin Salman", whose father he is."""
+    king = resolve_person(PersonRef("Salman bin Abdulaziz")).actor_id
+    prince = resolve_person(PersonRef("Mohammed bin Salman")).actor_id
+    alone = resolve_person(PersonRef("Salman", 2022, "SAU", False, "a1")).actor_id
+    assert alone == king != prince

@@ -114,7 +114,7 @@ Movement Square Street House
 
 
 _MONTH_SURNAMES = frozenset(words("May June April August"))
-_PATRONYMIC = frozenset(words("bin ibn bint ben"))
+PATRONYMIC = frozenset(words("bin ibn bint ben"))  # "son/daughter of": a father's name next
 _SHORT_TITLES = frozenset(words("Sen Rep Gen Col"))
 # Regnal numbers, part of a monarch's name ("Abdullah II").
 REGNAL = frozenset(words("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI"))
@@ -192,7 +192,7 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 and (len(w.rstrip(".")) == 1 or not w.isupper())
             ) or bool(current and w in REGNAL)  # "Abdullah II", "Charles III"
             is_name = is_name or bool(  # "Zaid bin Sultan": a father's name, not an office
-                w and not is_blocked and current and current[-1][2] in _PATRONYMIC
+                w and not is_blocked and current and current[-1][2] in PATRONYMIC
             )
             last = s >= 0 and e == words[-1][1]
             is_name = is_name or bool(  # "Hun Sen": no title when nothing follows it

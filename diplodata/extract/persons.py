@@ -11,6 +11,7 @@ without a state gets the state of the office held at the article's date.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,7 @@ from diplodata.extract.holders import (
 from diplodata.extract.names import (
     HONORIFICS,
     PARTICLES,
+    PATRONYMIC,
     Segment,
     fold,
     given_names,
@@ -280,6 +282,11 @@ def _compatible(person: _Person, mention: Mention) -> bool:
     return short or word_ending(person.tokens[0]) == word_ending(tokens[0])
 
 
+def _patronymic(token: str) -> bool:
+    """ "bin", "Bin", "ibn", "bint", "ben": a father's name follows (not the given name Ben)."""
+    return token.lower() in PATRONYMIC and token != "Ben"
+
+
 def _initial(token: str) -> bool:
     return len(token) == 2 and token.endswith(".")
 
@@ -321,6 +328,8 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
             keys.add(fold(p.tokens[0]))
         if len(p.tokens) > 2:
             keys.update(fold(t) for t in p.tokens[1:])
+        # "Mohammed bin Salman": Salman is his father (King Salman), no name of his own
+        keys -= {fold(t) for b, t in itertools.pairwise(p.tokens) if _patronymic(b)}
         for key in keys:
             by_key.setdefault(key, []).append(i)
 

@@ -273,11 +273,23 @@ def _by_key() -> dict[str, list[CuratedPerson]]:
     return dict(index)
 
 
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})  # "son/daughter of": a father's name next
+
+
+def _known_as(name: str) -> str:
+    """The word a name alone is said by: the surname, but the given name of a name that is
+    a patronymic chain ("Salman bin Abdulaziz" is King Salman: Abdulaziz is his father)."""
+    parts = name_parts(name)
+    if len(parts) >= 3 and parts[-2] in _PATRONYMIC:
+        return _fold_part(parts[0])
+    return name_key(name).surname
+
+
 @cache
 def _by_surname() -> dict[str, list[CuratedPerson]]:
     index: dict[str, list[CuratedPerson]] = defaultdict(list)
     for person in curated_people().values():
-        index[name_key(person.name).surname].append(person)
+        index[_known_as(person.name)].append(person)
         parts = name_parts(person.name)
         if len(parts) > 1 and any(t.country in _FAMILY_FIRST for t in person.terms):
             index[_fold_part(parts[0])].append(person)
