@@ -1101,3 +1101,16 @@ def test_meetings_discussed_a_topic_with_a_person() -> None:
     ]
     topic = "Minsk, 2 September 2022 - Prime Minister Anna Berg discussed relations with Russia."
     assert _meetings(topic, [GAMMA, BETA]) == []
+
+
+def test_meetings_they_are_the_persons_who_last_opened_a_sentence_together() -> None:
+    text = (
+        "Minsk, 2 September 2022 - The plan was signed. Prime Minister Anna Berg and "
+        "Ambassador Oleg Sidorov praised it. It fulfils the commitment of Berg's government "
+        "made when they met in June 2021."
+    )
+    assert _flat(_meetings(text, [GAMMA, BETA])) == [
+        (("Anna Berg", "Oleg Sidorov"), "meeting", "2021-06", None)
+    ]
+    alone = "Minsk, 2 September 2022 - Officials said they met in June 2021."
+    assert _meetings(alone, [GAMMA, BETA]) == []

@@ -120,6 +120,7 @@ class Context:
         self.headline_end = title.end if title and headline else 0
         self.body: tuple[str, ...] = ()
         self.last_subject: str | None = None
+        self.last_pair: tuple[str, ...] = ()  # "A and B celebrated ...": a later "they"
         self.recent: tuple[str, ...] = ()  # participants of the latest sentence's encounters
         self.recent_age = 0  # sentences since then
         # kind, date and sentence end of a dated encounter whose parties were not named
@@ -535,6 +536,21 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     if _PLURAL_GROUP.search(before[-50:]):
         return [Item(t_start, t_start, k) for k in ctx.main]
     return []
+
+
+def they_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
+    """ "... when they met in June 2023": "they" right before the trigger is the persons who
+    last opened a sentence together ("President A and Prime Minister B celebrated ...")."""
+    if ctx.last_pair and _THEY_VERB.search(ctx.doc.text, s_start, t_start):
+        return [Item(t_start, t_start, k) for k in ctx.last_pair]
+    return []
+
+
+# "they" as the subject right before the trigger ("they met", "they also held")
+_THEY_VERB = re.compile(
+    r"\b[Tt]hey\s+(?:(?:also|first|last|had|have|then|again|later)\s+)*"
+    r"(?:held\s+)?$"
+)
 
 
 # "visit to X", "visited X", "visiting both X and Y", "arrived in X"

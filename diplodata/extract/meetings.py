@@ -29,6 +29,7 @@ from diplodata.extract.meeting_parties import (
     is_official_trip,
     is_public_role,
     is_title_gap,
+    they_subjects,
 )
 from diplodata.extract.names import PARTICLES, given_names
 from diplodata.extract.text import Doc
@@ -152,7 +153,11 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         return [between]
     if kind in ("meeting", "talks", "summit") and (leaders := _leaders_list(ctx, t_end, s_end)):
         return [leaders]  # "the meeting of the leaders of Russia, Azerbaijan and Armenia"
-    subjects = _possessor(ctx, s_start, t_start) or find_subjects(ctx, s_start, t_start)
+    subjects = (
+        they_subjects(ctx, s_start, t_start)
+        or _possessor(ctx, s_start, t_start)
+        or find_subjects(ctx, s_start, t_start)
+    )
     objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] in "mrhw")
     if kind == "discussed" and not objects:
         objects = _discussed_with(ctx, t_end, s_end)
@@ -785,7 +790,8 @@ def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:
 
 def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
     """The person a later "he"/"she" refers to: the sentence's last named person; a titled
-    name the article's person list does not know ("President X") makes it ambiguous."""
+    name the article's person list does not know ("President X") makes it ambiguous. The
+    persons a later "they" refers to: two or more joined by "and" opening a sentence."""
     named = [i for i in ctx.items_in(s_start, s_end) if not i.is_state]
     unknown = [
         t.start()
@@ -796,6 +802,9 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
         ctx.last_subject = named[-1].key
     elif unknown:
         ctx.last_subject = None
+    pair = chain_items(named, ctx.doc.text, 0) if named else []
+    if len({i.key for i in pair}) >= 2 and pair[0].start - s_start < 40:
+        ctx.last_pair = tuple(dict.fromkeys(i.key for i in pair))  # "A and B agreed ..."
 
 
 def _fact(c: _Cand, article_year: int | None) -> MeetingFact:
