@@ -1114,3 +1114,14 @@ def test_meetings_they_are_the_persons_who_last_opened_a_sentence_together() -> 
     ]
     alone = "Minsk, 2 September 2022 - Officials said they met in June 2021."
     assert _meetings(alone, [GAMMA, BETA]) == []
+
+
+def test_meetings_a_visit_praised_is_the_praised_person_s() -> None:
+    """ "A commended B for his visits to X": B visited X, not A."""
+    berg = _person("Anna Berg", "prime minister", "SWE", "Berg")
+    petrov = _person("Ivan Petrov", "president", "BLR", "Petrov")
+    text = (
+        "Minsk, 2 September 2022 - President Ivan Petrov commended Prime Minister Anna Berg "
+        "for her historic visit to Poland."
+    )
+    assert [m.participants for m in _meetings(text, [petrov, berg])] == [("Anna Berg", "POL")]

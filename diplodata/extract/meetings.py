@@ -110,6 +110,8 @@ _DETERMINER = re.compile(
     r"(?:[\w-]+\s+)?$"
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){0,3}")  # "Harris’ visit"
+# "commended Prime Minister X for his historic visits to": his own, the praised person's
+_PRAISED_FOR_OWN = re.compile(r",?\s+(?:for|on)\s+(?:his|her|their)\s+(?:[a-z][\w-]*\s+){0,3}")
 _AMONG = re.compile(r"\bamong\b")
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
 _RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
@@ -273,10 +275,13 @@ def _visit_of(
 
 
 def _possessor(ctx: Context, s_start: int, t_start: int) -> list[Item]:
-    """The party of "X's (official) visit" / "X's meeting": the person right before it."""
+    """The party of "X's (official) visit" / "X's meeting": the person right before it; and
+    of "A commended B for his visits to ...": B, the one praised for it."""
     before = [i for i in ctx.items_in(s_start, t_start) if not i.is_state]
     if before and _POSSESSIVE.fullmatch(ctx.doc.text, before[-1].end, t_start):
         return [before[-1]]
+    if len(before) > 1 and _PRAISED_FOR_OWN.fullmatch(ctx.doc.text, before[-1].end, t_start):
+        return [before[-1]]  # "A thanked B for his visit": B's visit, not A's
     return []
 
 
