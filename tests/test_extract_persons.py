@@ -629,3 +629,14 @@ def test_persons_a_father_s_name_in_a_patronymic_is_not_the_person_s() -> None:
     names = sorted(p[0] for p in _flat(text))
     assert "Salman" in names and "Mohammed bin Salman" in names
     assert "Ben Wood" in names and "Wood" not in names
+
+
+def test_persons_a_titled_surname_of_a_known_holder_is_not_a_relative() -> None:
+    """ "President Reagan" in 1987 is Ronald Reagan, not "Nancy Reagan" of the same text, and
+    a later bare "Reagan" is the president again."""
+    text = (
+        "President Reagan and his wife Nancy Reagan will visit Italy in June, and Reagan "
+        "will then fly to Bonn."
+    )
+    people = {name: role for name, role, _country, _posted in _dated(text, dt.date(1987, 3, 4))}
+    assert people.get("Reagan") == "president" and "Nancy Reagan" in people

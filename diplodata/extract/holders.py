@@ -98,6 +98,21 @@ def holder_state(name: str, role: str | None, year: int | None, named: set[str])
     return state if state in named else None
 
 
+def titled_holder(surname: str, role: str, year: int | None) -> str | None:
+    """The full name of the one curated holder that a surname with its office names
+    ("President Reagan" in 1987: Ronald Reagan), if there is exactly one."""
+    terms = [t for t in _index().get(_surname(surname), []) if _office_matches(role, t.office)]
+    if year is not None:
+        terms = [t for t in terms if t.start - 1 <= year <= (t.end or 9999) + 1]
+    names = {t.name for t in terms}
+    return names.pop() if len(names) == 1 else None
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two full names share a given name ("Joe"/"Joseph Biden"), by the rules above."""
+    return _same_given(a, b)
+
+
 def is_office_holder(name: str) -> bool:
     """Whether the curated table has a holder of this full name (any term)."""
     if len(name_parts(name)) < 2:

@@ -21,7 +21,9 @@ from diplodata.extract.holders import (
     holder_office,
     holder_state,
     is_office_holder,
+    same_given_name,
     serves_organization,
+    titled_holder,
 )
 from diplodata.extract.names import (
     HONORIFICS,
@@ -291,10 +293,16 @@ def _initial(token: str) -> bool:
     return len(token) == 2 and token.endswith(".")
 
 
-def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Person]:
+def _cluster(
+    mentions: list[Mention],
+    holder: Callable[[str], bool],
+    titled: Callable[[str, str], str | None] = lambda surname, role: None,
+) -> list[_Person]:
     """Group mentions into persons: full names first, then single words as their aliases;
     a single word alone is a person with evidence (not a given name unless titled, "Princess
-    Mary") or when it is the surname of a well-known office holder (``holder``)."""
+    Mary") or when it is the surname of a well-known office holder (``holder``). A surname
+    with an office that names a well-known holder (``titled``: "President Reagan") joins no
+    full name of another given name ("Nancy Reagan")."""
     people: list[_Person] = []
     given = given_names()
     multi = [m for m in mentions if len(m.seg.tokens) >= 2]
@@ -335,9 +343,19 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
 
     for i in range(len(people)):
         single_keys(i)
+    holders_named: set[int] = set()  # people a titled surname made ("President Reagan")
     for m in single:
         key = fold(m.seg.tokens[0])
         holders = [i for i in by_key.get(key, ()) if _same_generation(people[i], m)]
+        curated = titled(m.seg.tokens[0], m.title.role) if m.title.role else None
+        if curated:  # "President Reagan" is not "Nancy Reagan"
+            holders = [
+                i
+                for i in holders
+                if len(people[i].tokens) < 2 or same_given_name(" ".join(people[i].tokens), curated)
+            ]
+        elif holders_named & set(holders):  # a later bare "Reagan": the president again
+            holders = sorted(holders_named & set(holders))
         match = people[min(holders)] if holders else None
         if match:
             match.add(m)
@@ -348,6 +366,8 @@ def _cluster(mentions: list[Mention], holder: Callable[[str], bool]) -> list[_Pe
         ) or holder(m.seg.tokens[0]):
             people.append(_Person().add(m))
             single_keys(len(people) - 1)
+            if curated:
+                holders_named.add(len(people) - 1)
     return people
 
 
@@ -585,7 +605,7 @@ def extract_persons(doc: Doc) -> list[PersonFact]:
             memo[key] = year is not None and bool(holder_state(key, None, year, named))
         return memo[key]
 
-    people = _cluster(mentions, holder)
+    people = _cluster(mentions, holder, lambda surname, role: titled_holder(surname, role, year))
     people.sort(key=lambda p: min(m.seg.start for m in p.mentions))
     facts = [_fact(doc, p) for p in people]
     _resolve_counterparts(doc, facts, people)
