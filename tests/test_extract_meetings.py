@@ -1125,3 +1125,15 @@ def test_meetings_a_visit_praised_is_the_praised_person_s() -> None:
         "for her historic visit to Poland."
     )
     assert [m.participants for m in _meetings(text, [petrov, berg])] == [("Anna Berg", "POL")]
+
+
+def test_meetings_during_their_call_the_two_named_after_it() -> None:
+    text = (
+        "Minsk, 2 September 2022 - During their telephone conversation, Prime Minister Anna "
+        "Berg and Ambassador Oleg Sidorov exchanged greetings."
+    )
+    assert [(m.participants, m.kind) for m in _meetings(text, [GAMMA, BETA])] == [
+        (("Anna Berg", "Oleg Sidorov"), "phone_call")
+    ]
+    alone = "Minsk, 2 September 2022 - During their call, Prime Minister Anna Berg smiled."
+    assert _meetings(alone, [GAMMA, BETA]) == []

@@ -85,7 +85,7 @@ _THEIR = re.compile(r"\btheir\s+(?:(?!(?:to|of|for|with|in|on|and|at)\s)[\w-]+\s
 _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just reported
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 _AT_MEETING = re.compile(
-    AFTER_DATELINE + r"(?:(?:At|During|On the sidelines of) (?:a|an|the) (?:[\w-]+ ){0,3}|"
+    AFTER_DATELINE + r"(?:(?:At|During|On the sidelines of) (?:a|an|the|their) (?:[\w-]+ ){0,3}|"
     r"In (?:(?:a|an|the|his|her|their) )?(?:[a-z-]+ ){0,2}|"
     r"(?:Following|After|In follow[- ]up to) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2})$"
 )
@@ -309,14 +309,16 @@ _THE_TWO = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:leaders|[Pp]residents|heads 
 
 def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
     """ "Following a bilateral meeting with President X on June 8, Vice President Y
-    announces ...", "During a call with X, Y said": X, and the subject of the main clause."""
+    announces ...", "During a call with X, Y said": X, and the subject of the main clause;
+    "During their telephone conversation, A and B exchanged greetings": A and B."""
     text = ctx.doc.text
     if not _AT_MEETING.fullmatch(text, s_start, m.start()):
         return []
-    objects = find_objects(ctx, m.end(), s_end, verb=False)
-    if not objects:
+    their = _THEIR_OWN.search(text, s_start, m.start())
+    objects = [] if their else find_objects(ctx, m.end(), s_end, verb=False)
+    if not objects and not their:
         return []
-    comma = _MAIN_CLAUSE.search(text, objects[-1].end, s_end)
+    comma = _MAIN_CLAUSE.search(text, objects[-1].end if objects else m.end(), s_end)
     if comma is None:
         return []
     people = [i for i in ctx.items_in(comma.end(), s_end) if not i.is_state]
@@ -325,7 +327,13 @@ def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> l
     if not is_title_gap(text[comma.end() : people[0].start], joined=False):
         return []  # the first words after the comma are the subject's title
     subjects = chain_items(people, text, 0)  # "..., A and Trade Representative B asked"
+    if their and len({s.key for s in subjects}) < 2:
+        return []  # "During their call, A and B": the two named after it
     return [[*objects, *(s for s in subjects if s.key not in {o.key for o in objects})]]
+
+
+# "During their telephone conversation, A and B exchanged greetings"
+_THEIR_OWN = re.compile(r"\b[Tt]heir\s+(?:[\w-]+\s+){0,2}$")
 
 
 # the comma that ends a fronted phrase (not one inside a title, "President X of Y,")
