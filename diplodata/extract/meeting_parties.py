@@ -464,7 +464,8 @@ def _protagonist(items: list[Item]) -> str | None:
 
 
 # What may open a sentence before its first phrase: a dateline ("KYIV, June 20 (XYZ): ")
-AFTER_DATELINE = r"\s*(?:[^.:]{0,60}:\s*)?"
+# a dateline before the sentence's own words: "Moscow, March 3:" or "MINSK, March 3 -"
+AFTER_DATELINE = r"\s*(?:[^.:]{0,60}:\s*|[A-Z][^.:\n]{0,50}?\d\s+[-–—]\s+)?"
 _FRONTED = re.compile(
     AFTER_DATELINE
     + r"(?:Pursuant|On|At|In|Following|After|Upon|Under|By|According|Acting|Before)\b"
