@@ -7,6 +7,7 @@ flow's parameters from its annotations, which must be real types, not strings.
 import os
 import signal
 import sys
+from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 from prefect import flow, get_run_logger, task
@@ -33,8 +34,10 @@ from diplodata.publish.release import (
 )
 from diplodata.run import noop, progress
 from diplodata.run import pipeline as p
+from diplodata.run.row_batches import LOCAL, BatchRows, RowMaking, RowsDone, RowsJob, batch_rows
 from diplodata.run.state_check import check_state
 from diplodata.run.summary import RunSummary
+from diplodata.run.workers import in_order
 
 
 @task(name="ingest")
@@ -65,9 +68,35 @@ def extract_task(articles: Whole[list[ArticleInfo]], config: RunConfig) -> p.Ext
 
 # Tasks whose inputs hold the whole corpus (the plan: every article) are not cached: a cache
 # key would hash those inputs on every run, which costs time in proportion to the corpus.
+# Called, not submitted: it runs in the flow's process, and on Dask submits its batches of
+# rows to the workers (``table-rows``); on the thread pool it makes them in this machine's
+# worker processes.
 @task(name="build-tables", cache_policy=NO_CACHE)
 def tables_task(plan: Whole[p.Plan], config: RunConfig) -> p.NewRows:
-    return p.release_tables(plan.value, config.out, config.include_text, config.articles)
+    return p.release_tables(
+        plan.value, config.out, config.include_text, config.articles, _row_making()
+    )
+
+
+# A batch of articles made into rows on a Dask worker, which reads their texts and facts
+# from the state store; the rows come back to the flow's process, which spools them.
+@task(name="table-rows", cache_policy=NO_CACHE)
+def rows_task(job: Whole[RowsJob]) -> BatchRows:
+    return batch_rows(job.value)
+
+
+def _row_making() -> RowMaking:
+    """On Dask, a batch of rows per task on the workers, at least one per worker thread;
+    else this machine's worker processes."""
+    workers, on_dask = _workers()
+    if not on_dask:
+        return LOCAL
+
+    def on_workers(jobs: Iterable[RowsJob]) -> Iterator[RowsDone]:
+        made = in_order(lambda job: rows_task.submit(Whole(job)), jobs, 2 * workers)
+        return (rows.spooled() for rows in made)
+
+    return RowMaking(on_workers, workers)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
