@@ -93,15 +93,16 @@ RowsMaker = Callable[[Iterable[RowsJob]], Iterator[RowsDone]]
 @dataclass(frozen=True, slots=True)
 class RowMaking:
     """How a run makes its rows: ``make`` makes and spools every job's batch and gives what
-    is kept of each, in the jobs' order; batches hold at most :data:`ROWS_BATCH` articles,
-    fewer when there are too few to give each of ``workers`` a batch."""
+    is kept of each, in the jobs' order; batches hold at most ``most`` articles, fewer when
+    there are too few to give each of ``workers`` a batch."""
 
     make: RowsMaker
     workers: int = 1
+    most: int | None = None  # articles a batch at most: ROWS_BATCH unless given
 
     def batch(self, n: int) -> int:
         """Articles per batch when ``n`` articles are made into rows."""
-        return per_task(n, ROWS_BATCH, self.workers)
+        return per_task(n, self.most or ROWS_BATCH, self.workers)
 
 
 def in_worker_processes(jobs: Iterable[RowsJob]) -> Iterator[RowsDone]:
