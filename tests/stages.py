@@ -8,6 +8,7 @@ from pathlib import Path
 from diplodata.config import RunConfig
 from diplodata.publish.release import Release, output_lock, promote
 from diplodata.run import pipeline as p
+from diplodata.run.row_batches import RowMaking
 
 
 def extract(config: RunConfig, plan: p.Plan) -> None:
@@ -24,12 +25,13 @@ def plan(config: RunConfig, base: bool = True) -> p.Plan:
     return result
 
 
-def publish(config: RunConfig) -> Release:
-    """One run: ingest, extract, make the rows, stage, validate and publish a release."""
+def publish(config: RunConfig, making: RowMaking | None = None) -> Release:
+    """One run: ingest, extract, make the rows (by ``making``: this machine's worker processes
+    unless given), stage, validate and publish a release."""
     out: Path = config.out
     with output_lock(out):
         result = plan(config)
-        rows = p.release_tables(result, out, config.include_text, config.articles)
+        rows = p.release_tables(result, out, config.include_text, config.articles, making)
         p.set_aside(result, rows.skipped)
         release = promote(p.stage_release(result, rows, config))
         p.record_corpus(result, out)

@@ -229,10 +229,10 @@ def fixture_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_flow_on_a_dask_cluster_of_two_workers_gives_the_same_tables(
     prefect_server: None, fixture_articles: Path, tmp_path: Path
 ) -> None:
-    """Extraction runs on both workers of a LocalCluster (worker processes, as on several
-    machines); the published tables are those of a run on Prefect's thread pool, row for
-    row."""
-    from distributed import Client, LocalCluster
+    """Extraction and the tables' rows run on both workers of a LocalCluster (worker
+    processes, as on several machines); the published tables are those of a run on
+    Prefect's thread pool, row for row."""
+    from distributed import Client, LocalCluster, get_task_stream
 
     from flows.pipeline import run
 
@@ -250,11 +250,15 @@ def test_flow_on_a_dask_cluster_of_two_workers_gives_the_same_tables(
             dask=cluster.scheduler_address,
             batch_size=1,
         )
-        on_dask = run(config)
-        executed = client.run(lambda dask_worker: dask_worker.state.executed_count)
+        with get_task_stream(client) as stream:
+            on_dask = run(config)
     assert (threads.status, on_dask.status) == ("published", "published")
     assert on_dask.n_extracted == threads.n_extracted > 2
-    assert len(executed) == 2 and all(n > 0 for n in executed.values()), executed
+    ran: dict[str, set[str]] = {}  # worker: the functions of the tasks it ran
+    for entry in stream.data:
+        ran.setdefault(entry["worker"], set()).add(str(entry["key"]).rsplit("-", 1)[0])
+    assert len(ran) == 2, ran
+    assert all({"extract_task", "rows_task"} <= tasks for tasks in ran.values()), ran
     expected = _published_tables(tmp_path / "threads")
     assert expected["actors"] and expected["meetings"] and expected["trade_figures"]
     assert _published_tables(tmp_path / "dask") == expected

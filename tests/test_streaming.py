@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -19,7 +20,7 @@ from diplodata.ingest import input_index
 from diplodata.publish.package import PackageMeta
 from diplodata.publish.release import publish
 from diplodata.run import pipeline as p
-from diplodata.run import workers
+from diplodata.run import row_batches, workers
 from diplodata.schemas import TABLES
 from diplodata.tables import increment
 from diplodata.tables.build import build_tables
@@ -55,7 +56,8 @@ def test_a_run_in_small_batches_publishes_the_tables_built_at_once(
 ) -> None:
     articles = _articles(tmp_path / "articles")
     monkeypatch.setattr(ingest, "READ_BATCH", 2)  # files read per transaction
-    monkeypatch.setattr(p, "ROWS_BATCH", 2)  # articles made into rows at once
+    monkeypatch.setattr(p, "ROWS_BATCH", 2)  # articles whose persons are read at once
+    monkeypatch.setattr(row_batches, "ROWS_BATCH", 2)  # articles made into rows at once
     monkeypatch.setattr(increment, "MAX_ARTICLES", 3)  # articles in a part of a full run
     streamed = stages.publish(RunConfig(articles=articles, out=tmp_path / "out"))
     every = [extract_article(a) for a in ingest.read_folder(articles).articles]
@@ -90,6 +92,49 @@ def test_a_run_stopped_while_reading_resumes_with_the_files_it_had_not_read(
     inputs = p.ingest(config)
     assert batches == [2] and inputs.read == 4  # the two committed files are not read again
     assert len(inputs.articles) == 6
+
+
+def test_rows_made_elsewhere_and_spooled_here_give_the_release_of_this_machines_workers(
+    tmp_path: Path,
+) -> None:
+    """The Dask path's library part: batches made where a Dask task would make them (here),
+    at least one per worker, spooled by the run's process as their rows come back."""
+    articles = _articles(tmp_path / "articles")
+    local = stages.publish(RunConfig(articles=articles, out=tmp_path / "local"))
+    made: list[int] = []
+
+    def elsewhere(jobs: Iterable[row_batches.RowsJob]) -> Iterator[row_batches.RowsDone]:
+        for job in jobs:
+            rows = row_batches.batch_rows(job)
+            assert not (job.spool / f"{job.index:06d}").exists()  # not spooled where made
+            made.append(len(job.articles))
+            yield rows.spooled()
+
+    making = row_batches.RowMaking(elsewhere, workers=3)
+    remote = stages.publish(RunConfig(articles=articles, out=tmp_path / "remote"), making)
+    assert made == [2, 2, 2]  # 6 articles, 3 workers: a batch each
+    assert _rows(remote.path) == _rows(local.path)
+    assert row_batches.LOCAL.batch(10_000) == row_batches.ROWS_BATCH  # whole batches here
+
+
+def test_work_submitted_ahead_comes_back_in_order_with_a_bounded_number_pending() -> None:
+    pending: list[int] = []
+
+    class Done:
+        def __init__(self, n: int) -> None:
+            self.n = n
+
+        def result(self) -> int:
+            pending.remove(self.n)
+            return self.n
+
+    def submit(n: int) -> Done:
+        pending.append(n)
+        assert len(pending) <= 3
+        return Done(n)
+
+    assert list(workers.in_order(submit, range(10), 3)) == list(range(10))
+    assert not pending
 
 
 def _pid_of(n: int) -> tuple[int, int]:

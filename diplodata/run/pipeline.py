@@ -24,7 +24,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import duckdb
 
@@ -45,13 +45,11 @@ from diplodata.run.state import (
     read_corpus,
     write_corpus,
 )
-from diplodata.run.workers import in_processes
 from diplodata.tables.build import (
     ActorNotes,
     Resolution,
     actor_rows,
     article_row,
-    article_rows,
     group,
     person_refs,
 )
@@ -61,6 +59,9 @@ from diplodata.tables.resolve import PersonRef, Resolved, resolve_all
 from diplodata.tables.rows import ArticleRow, Tables
 from diplodata.tables.spool import Spool
 from diplodata.version import TABLES_VERSION
+
+if TYPE_CHECKING:
+    from diplodata.run.row_batches import RowMaking
 
 BUILD_KEY = "diplodata"  # the descriptor's record of the code that made the rows
 NOTES_BATCH = 5_000  # articles whose notes for the actors table are stored at once
@@ -419,7 +420,11 @@ def _resolve_increment(
 
 
 def release_tables(
-    p: Plan, out: Path, include_text: bool = False, folder: Path | None = None
+    p: Plan,
+    out: Path,
+    include_text: bool = False,
+    folder: Path | None = None,
+    making: RowMaking | None = None,
 ) -> NewRows:
     """The rows of the articles that are not kept from the base (every row without a base),
     made a batch at a time from their stored texts and facts and spooled (``NewRows.spool``),
@@ -429,7 +434,11 @@ def release_tables(
 
     A published article is rebuilt too when a new or removed article changes who one of its
     persons is (a namesake now named in more articles takes the name's plain id): its rows
-    then leave the base like those of a changed article."""
+    then leave the base like those of a changed article.
+
+    The rows are made a batch at a time by ``making`` (this machine's worker processes
+    unless told otherwise: ``diplodata.run.row_batches``)."""
+    from diplodata.run.row_batches import LOCAL, RowsJob, RowsSource
     from diplodata.tables.actor_notes import ActorNotesStore
 
     build = sorted(p.cached + p.todo, key=_by_id)
@@ -452,16 +461,16 @@ def release_tables(
         changed = store.actors_of([*p.dropped, *(a.article_id for a in made)])
     spool = Spool.create(out)
     notes: list[ActorNotes] = []
-    chunks = batches(made, ROWS_BATCH)
+    making = making or LOCAL
+    where = RowsSource(out, folder, include_text)
     jobs = (
-        _RowsJob(i, chunk, {a.article_id: persons[a.article_id] for a in chunk}, spool.path)
-        for i, chunk in enumerate(chunks)
+        RowsJob(i, chunk, {a.article_id: persons[a.article_id] for a in chunk}, spool.path, where)
+        for i, chunk in enumerate(batches(made, making.batch(len(made))))
     )
-    where = _Where(out, folder, include_text)
-    for more, lost in in_processes(_spooled_rows, ((job, where) for job in jobs)):
-        skipped += lost
-        notes += more
-        changed |= {actor for n in more for actor in n.actors}
+    for done in making.make(jobs):
+        skipped += done.lost
+        notes += done.notes
+        changed |= {actor for n in done.notes for actor in n.actors}
         if len(notes) >= NOTES_BATCH:  # each store of notes reads the notes table through
             store.put(notes, EXTRACTOR_VERSION)
             notes = []
@@ -478,38 +487,6 @@ def release_tables(
     kept = frozenset(a.article_id for a in p.published if a.article_id not in again)
     increment = Increment(p.base, kept, frozenset(changed))
     return NewRows(tables, spool, increment, sorted(a.source for a in rebuilt), skipped)
-
-
-@dataclass(frozen=True, slots=True)
-class _RowsJob:
-    """Batch ``index`` of the articles to make into rows, who their persons are, and the
-    spool their rows go to."""
-
-    index: int
-    articles: list[ArticleInfo]
-    persons: Resolution
-    spool: Path
-
-
-@dataclass(frozen=True, slots=True)
-class _Where:
-    """Where a rows job reads texts and facts (the output folder's state, the input folder)
-    and whether rows carry the texts."""
-
-    out: Path
-    folder: Path | None
-    include_text: bool
-
-
-def _spooled_rows(task: tuple[_RowsJob, _Where]) -> tuple[list[ActorNotes], list[Skipped]]:
-    """Make the rows of a batch of articles from their stored texts and facts and spool
-    them (a job of a worker process: ``diplodata.run.workers``); their notes for the actors
-    table, and the articles that could not be made into rows."""
-    job, where = task
-    facts, lost = facts_of(job.articles, where.out, where.folder)
-    rows, notes = article_rows(facts, EXTRACTOR_VERSION, where.include_text, job.persons)
-    Spool(job.spool).add(rows, job.index)
-    return notes, lost
 
 
 def _by_id(article: ArticleInfo) -> str:

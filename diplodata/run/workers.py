@@ -8,17 +8,25 @@ Small work (a single job) is done in this process: starting workers costs a seco
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from concurrent.futures import ProcessPoolExecutor
+from typing import Protocol, TypeVar
 
 from diplodata.run.lifeline import die_with_parent
 
 J = TypeVar("J")
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
+
+
+class Pending(Protocol[R_co]):
+    """Work submitted somewhere (a process pool, a Dask cluster), its result to come."""
+
+    def result(self) -> R_co: ...
 
 
 def cores() -> int:
@@ -51,12 +59,19 @@ def in_processes(
     context.set_executable(_python_without_ctrl_c())
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent)
     try:
-        pending: deque[Future[R]] = deque([pool.submit(work, first), pool.submit(work, second)])
-        for job in jobs:
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-            pending.append(pool.submit(work, job))
-        while pending:
-            yield pending.popleft().result()
+        everything = itertools.chain((first, second), jobs)
+        yield from in_order(lambda job: pool.submit(work, job), everything, 2 * workers)
     finally:  # done, failed or let go early: nothing more is started
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def in_order(submit: Callable[[J], Pending[R]], jobs: Iterable[J], ahead: int) -> Iterator[R]:
+    """``submit(job)`` for every job, with at most ``ahead`` jobs submitted whose results
+    are not used yet; the results in the jobs' order, each let go once used."""
+    pending: deque[Pending[R]] = deque()
+    for job in jobs:
+        if len(pending) >= max(1, ahead):
+            yield pending.popleft().result()
+        pending.append(submit(job))
+    while pending:
+        yield pending.popleft().result()

@@ -37,17 +37,13 @@ class Spool:
         path.mkdir(parents=True)
         return cls(path)
 
-    def add(self, tables: Tables, index: int) -> None:
-        """Spool the rows of batch ``index`` (every table but ``actors``); batches are read
-        back in the order of their indexes, whatever the order they were added in."""
-        from diplodata.publish.package import arrow_table
-
+    def write(self, tables: dict[str, pa.Table], index: int) -> None:
+        """Spool the rows of batch ``index``, as Arrow tables by name (:func:`arrow_tables`);
+        batches are read back in the order of their indexes, whatever the order they were
+        written in."""
         folder = self.path / f"{index:06d}.tmp"
         folder.mkdir()
-        for name in tables.names():
-            if name == ACTORS:
-                continue
-            data = arrow_table(name, getattr(tables, name))
+        for name, data in tables.items():
             path = str(folder / f"{name}.arrow")
             with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, data.schema) as writer:
                 writer.write_table(data)
@@ -63,3 +59,13 @@ class Spool:
 
     def remove(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def arrow_tables(tables: Tables) -> dict[str, pa.Table]:
+    """A batch's rows as Arrow tables by name, every table but ``actors`` (what a spool
+    keeps; the actors table is summed up over every article, not per batch)."""
+    from diplodata.publish.package import arrow_table
+
+    return {
+        name: arrow_table(name, getattr(tables, name)) for name in tables.names() if name != ACTORS
+    }
