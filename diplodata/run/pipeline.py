@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -382,17 +382,32 @@ def _persons(
 
 
 def _resolve_increment(
-    p: Plan, refs: list[PersonRef], new_ids: set[str], out: Path, folder: Path | None
-) -> tuple[Resolution, list[ArticleInfo]]:
+    p: Plan,
+    refs: list[PersonRef],
+    new_ids: set[str],
+    out: Path,
+    folder: Path | None,
+    stale: Mapping[str, set[str]],
+) -> tuple[Resolution, list[ArticleInfo], set[str]]:
     """Who the persons of the new articles are, resolved among every article of the release
-    as a run from scratch would (namesakes are told apart across articles), and the
-    published articles whose persons this changes (they are rebuilt too).
+    as a run from scratch would (namesakes are told apart across articles), the published
+    articles whose persons this changes (they are rebuilt too), and which of those are made
+    into rows again because a person of theirs is someone else now.
 
     Only the namesake groups (``tables.group``) of the new and dropped articles' persons can
-    change: the published articles' persons of those groups are resolved again with them."""
+    change: the published articles' persons of those groups are resolved again with them.
+    ``stale``: published articles whose stored notes a run that did not publish replaced
+    (``ActorNotesStore.pending``), with the actors their published notes named: they are
+    rebuilt whatever else changes (their notes may not be what the base published)."""
     from diplodata.tables.actor_notes import ActorNotesStore
 
     store = ActorNotesStore(out)
+    published = {a.article_id: a for a in p.published}
+    rebuilt = [published[aid] for aid in sorted(stale)]
+    if rebuilt:
+        more, _ = _refs(rebuilt, out, folder)
+        refs = refs + more
+        new_ids = new_ids | set(stale)
     others = {a.article_id for a in p.articles} - new_ids
     groups = {g for g in map(group, refs) if g} | store.groups(p.dropped)
     stored = store.refs(groups, others)
@@ -404,18 +419,26 @@ def _resolve_increment(
             if now.actor_id != old
         }
     )
-    rebuilt: list[ArticleInfo] = []
     if again:  # their persons, from their cached facts
-        published = {a.article_id: a for a in p.published}
-        rebuilt = [published[aid] for aid in again]
-        more, _ = _refs(rebuilt, out, folder)
+        rebuilt += [published[aid] for aid in again]
+        more, _ = _refs([published[aid] for aid in again], out, folder)
         refs = refs + more
         new_ids = new_ids | set(again)
         others -= new_ids
         groups |= store.groups(new_ids)
         stored = store.refs(groups, others)
     resolved = resolve_all([ref for ref, _ in stored] + refs)[len(stored) :]
-    return _persons(new_ids, refs, resolved), rebuilt
+    persons = _persons(new_ids, refs, resolved)
+    moved = {
+        aid
+        for aid, before in stale.items()
+        if _person_ids(r.actor_id for r in persons[aid].values()) != _person_ids(before)
+    }
+    return persons, rebuilt, set(again) | moved
+
+
+def _person_ids(actors: Iterable[str]) -> set[str]:
+    return {actor for actor in actors if actor.startswith("person:")}
 
 
 def release_tables(
@@ -437,19 +460,27 @@ def release_tables(
     gone = {s.source for s in skipped}
     build = [a for a in build if a.source not in gone]
     rebuilt: list[ArticleInfo] = []
+    store = ActorNotesStore(out)
+    again: set[str] = set()
+    stale: dict[str, set[str]] = {}
     if p.base is None:
         persons = _persons((a.article_id for a in build), refs, resolve_all(refs))
     else:
         new_ids = {a.article_id for a in build}
-        persons, rebuilt = _resolve_increment(p, refs, new_ids, out, folder)
+        pending = store.pending()
+        stale = {
+            a.article_id: pending[a.article_id] for a in p.published if a.article_id in pending
+        }
+        persons, rebuilt, again = _resolve_increment(p, refs, new_ids, out, folder, stale)
     del refs
-    store = ActorNotesStore(out)
-    # what the removed articles and the published notes of the rebuilt ones named, and what
-    # the new notes name: no other actor's row can differ from the base's
+    # what the removed articles and the published notes of the rebuilt ones named (the
+    # notes a release published, for those a killed run replaced), and what the new notes
+    # name: no other actor's row can differ from the base's
     made = sorted(build + rebuilt, key=_by_id)
     changed: set[str] = set()
     if p.base is not None:
         changed = store.actors_of([*p.dropped, *(a.article_id for a in made)])
+        changed = changed.union(*stale.values())
     spool = Spool.create(out)
     notes: list[ActorNotes] = []
     chunks = batches(made, ROWS_BATCH)
@@ -474,10 +505,11 @@ def release_tables(
         tables.actors = actor_rows(store.summaries(live))
         return NewRows(tables, spool, skipped=skipped)
     tables.actors = actor_rows(store.summaries(live, changed))
-    again = {a.article_id for a in rebuilt}
-    kept = frozenset(a.article_id for a in p.published if a.article_id not in again)
+    remade = {a.article_id for a in rebuilt}
+    kept = frozenset(a.article_id for a in p.published if a.article_id not in remade)
     increment = Increment(p.base, kept, frozenset(changed))
-    return NewRows(tables, spool, increment, sorted(a.source for a in rebuilt), skipped)
+    moved = sorted(a.source for a in rebuilt if a.article_id in again)
+    return NewRows(tables, spool, increment, moved, skipped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,8 +563,12 @@ def stage_release(p: Plan, rows: NewRows, config: RunConfig) -> StagedRelease:
 
 
 def record_corpus(p: Plan, out: Path) -> None:
-    """After a release is published: its articles are the corpus later runs keep."""
+    """After a release is published: its articles are the corpus later runs keep, and the
+    actor notes its run stored are the published ones (none pending)."""
+    from diplodata.tables.actor_notes import ActorNotesStore
+
     write_corpus(out, {a.sha256 for a in p.articles})
+    ActorNotesStore(out).published()
 
 
 T = TypeVar("T")
