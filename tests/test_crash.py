@@ -161,6 +161,7 @@ def test_a_run_killed_after_resolving_a_published_namesake_again_changes_no_late
     assert again.status == "published", again.message
     assert again.n_extracted == 0
     scratch = diplodata_run(RunConfig(articles=articles, out=tmp_path / "scratch"))
+    assert scratch.status == "published"
     assert _tables(out) == _tables(tmp_path / "scratch")
     changelog = (out / "latest" / "CHANGELOG.md").read_text()
     assert "made into rows again" in changelog and "a.txt" in changelog

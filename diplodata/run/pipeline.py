@@ -54,8 +54,10 @@ from diplodata.tables.build import (
     article_rows,
     group,
     person_refs,
+    resolution_by_name,
 )
 from diplodata.tables.increment import Increment
+from diplodata.tables.namesake_groups import GroupedRefs, Moved, moved_of
 from diplodata.tables.parts import is_parted, parquet_files
 from diplodata.tables.resolve import PersonRef, Resolved, resolve_all
 from diplodata.tables.rows import ArticleRow, Tables
@@ -363,11 +365,35 @@ def _refs(
     batch at a time, without their texts)."""
     refs: list[PersonRef] = []
     skipped: list[Skipped] = []
-    for chunk in batches(infos, ROWS_BATCH):
-        facts, lost = facts_of(chunk, out, folder, texts=False)
-        refs += person_refs(facts)
+    for more, lost in _refs_by_batch(infos, out, folder):
+        refs += more
         skipped += lost
     return refs, skipped
+
+
+def _refs_by_batch(
+    infos: Sequence[ArticleInfo], out: Path, folder: Path | None
+) -> Iterator[tuple[list[PersonRef], list[Skipped]]]:
+    for chunk in batches(infos, ROWS_BATCH):
+        facts, lost = facts_of(chunk, out, folder, texts=False)
+        yield person_refs(facts), lost
+
+
+def _namesakes_apart(
+    infos: Sequence[ArticleInfo], out: Path, folder: Path | None
+) -> tuple[Moved, list[Skipped]]:
+    """The mentions of these articles that namesakes move off their name's plain id
+    (``tables.namesake_groups``: group by group, not every reference at once), and the
+    articles whose facts could not be read."""
+    skipped: list[Skipped] = []
+    grouped = GroupedRefs.open()
+    try:
+        for refs, lost in _refs_by_batch(infos, out, folder):
+            grouped.add(refs)
+            skipped += lost
+        return grouped.moved(), skipped
+    finally:
+        grouped.close()
 
 
 def _persons(
@@ -456,23 +482,27 @@ def release_tables(
     from diplodata.tables.actor_notes import ActorNotesStore
 
     build = sorted(p.cached + p.todo, key=_by_id)
-    refs, skipped = _refs(build, out, folder)
-    gone = {s.source for s in skipped}
-    build = [a for a in build if a.source not in gone]
     rebuilt: list[ArticleInfo] = []
     store = ActorNotesStore(out)
     again: set[str] = set()
     stale: dict[str, set[str]] = {}
+    persons: Resolution | None = None  # without a base: worked out by each rows job
+    moved: Moved = {}
     if p.base is None:
-        persons = _persons((a.article_id for a in build), refs, resolve_all(refs))
+        moved, skipped = _namesakes_apart(build, out, folder)
+        gone = {s.source for s in skipped}
+        build = [a for a in build if a.source not in gone]
     else:
+        refs, skipped = _refs(build, out, folder)
+        gone = {s.source for s in skipped}
+        build = [a for a in build if a.source not in gone]
         new_ids = {a.article_id for a in build}
         pending = store.pending()
         stale = {
             a.article_id: pending[a.article_id] for a in p.published if a.article_id in pending
         }
         persons, rebuilt, again = _resolve_increment(p, refs, new_ids, out, folder, stale)
-    del refs
+        del refs
     # what the removed articles and the published notes of the rebuilt ones named (the
     # notes a release published, for those a killed run replaced), and what the new notes
     # name: no other actor's row can differ from the base's
@@ -484,10 +514,7 @@ def release_tables(
     spool = Spool.create(out)
     notes: list[ActorNotes] = []
     chunks = batches(made, ROWS_BATCH)
-    jobs = (
-        _RowsJob(i, chunk, {a.article_id: persons[a.article_id] for a in chunk}, spool.path)
-        for i, chunk in enumerate(chunks)
-    )
+    jobs = (_RowsJob.of(i, chunk, spool.path, persons, moved) for i, chunk in enumerate(chunks))
     where = _Where(out, folder, include_text)
     for more, lost in in_processes(_spooled_rows, ((job, where) for job in jobs)):
         skipped += lost
@@ -508,19 +535,36 @@ def release_tables(
     remade = {a.article_id for a in rebuilt}
     kept = frozenset(a.article_id for a in p.published if a.article_id not in remade)
     increment = Increment(p.base, kept, frozenset(changed))
-    moved = sorted(a.source for a in rebuilt if a.article_id in again)
-    return NewRows(tables, spool, increment, moved, skipped)
+    resolved_again = sorted(a.source for a in rebuilt if a.article_id in again)
+    return NewRows(tables, spool, increment, resolved_again, skipped)
 
 
 @dataclass(frozen=True, slots=True)
 class _RowsJob:
-    """Batch ``index`` of the articles to make into rows, who their persons are, and the
-    spool their rows go to."""
+    """Batch ``index`` of the articles to make into rows, the spool their rows go to, and
+    who their persons are: ``persons`` (by article id), or when None, who their names say
+    but for the mentions ``moved`` (by article id and name) that namesakes move."""
 
     index: int
     articles: list[ArticleInfo]
-    persons: Resolution
     spool: Path
+    persons: Resolution | None
+    moved: Moved
+
+    @classmethod
+    def of(
+        cls,
+        index: int,
+        chunk: list[ArticleInfo],
+        spool: Path,
+        persons: Resolution | None,
+        moved: Moved,
+    ) -> _RowsJob:
+        """The job of ``chunk``, with what ``persons`` and ``moved`` say of its articles."""
+        ids = [a.article_id for a in chunk]
+        if persons is not None:
+            return cls(index, chunk, spool, {aid: persons[aid] for aid in ids}, {})
+        return cls(index, chunk, spool, None, moved_of(moved, ids))
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,7 +583,8 @@ def _spooled_rows(task: tuple[_RowsJob, _Where]) -> tuple[list[ActorNotes], list
     table, and the articles that could not be made into rows."""
     job, where = task
     facts, lost = facts_of(job.articles, where.out, where.folder)
-    rows, notes = article_rows(facts, EXTRACTOR_VERSION, where.include_text, job.persons)
+    persons = job.persons if job.persons is not None else resolution_by_name(facts, job.moved)
+    rows, notes = article_rows(facts, EXTRACTOR_VERSION, where.include_text, persons)
     Spool(job.spool).add(rows, job.index)
     return notes, lost
 
