@@ -157,10 +157,14 @@ def ingest(config: RunConfig) -> Inputs:
     """The run's articles (records) and rejects: the input folder's files, unchanged ones by
     what was recorded when they were read, new and changed ones read, screened and stored;
     then the feeds' articles, if any."""
+    from diplodata.ingest import walked
     from diplodata.ingest.input_index import InputIndex
 
+    found = walked.take(config.articles, config.follow_links)  # the command's walk, if any
     with InputIndex(config.out) as index:
-        inputs = ingest_folder(config.articles, index, config.max_chars, config.follow_links)
+        inputs = ingest_folder(
+            config.articles, index, config.max_chars, config.follow_links, found=found
+        )
     if config.feeds is not None:
         from diplodata.ingest.feeds import read_feeds
 
