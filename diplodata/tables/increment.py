@@ -44,7 +44,8 @@ from diplodata.tables.rows import Tables
 ACTORS = "actors"
 FANOUT = 8  # parts of one tier merged into one
 TIERS = (64, 512, 4096)  # articles: a part under TIERS[i] is in tier i; larger ones stay
-MAX_ARTICLES = 25_000  # articles in one part written at once (a full first run)
+MAX_ARTICLES = TIERS[-1]  # articles in one part written at once (a full first run): the
+# rows a run holds when it writes its parts; parts this large are not merged again
 FACT_TABLES = ("actor_mentions", "meetings", "trade_figures", "memberships")
 
 
