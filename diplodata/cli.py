@@ -228,6 +228,9 @@ def run(
         summary.timings = {"walk": walked, **summary.timings}
         print_summary(summary)
         return
+    from diplodata.ingest.walked import keep
+
+    keep(articles, follow_links, found)  # the flow's ingest walks no more
     prefect_environment()
     try:
         summary = _run_flow(config)

@@ -194,3 +194,26 @@ def test_actors_ids_are_stable_when_a_namesake_is_added() -> None:
             assert previous.items() <= ids.items(), only
         previous = ids
     assert len({v for k, v in previous.items() if k[1] == "Pavel Orlov"}) == 3
+
+
+@pytest.mark.parametrize(("folder", "namesakes"), [(FIXTURES, False), (NAMESAKES, True)])
+def test_actors_namesakes_told_apart_group_by_group_resolve_every_person_alike(
+    folder: Path, namesakes: bool
+) -> None:
+    """A run from scratch keeps only the mentions that namesakes move, group by group (on
+    disk), and each rows job works out the rest from its own articles' facts."""
+    from diplodata.tables.build import person_refs, resolution, resolution_by_name
+    from diplodata.tables.namesake_groups import GroupedRefs, moved_of
+
+    facts = _facts(folder)
+    grouped = GroupedRefs.open()
+    for one in facts:  # a batch per article
+        grouped.add(person_refs([one]))
+    moved = grouped.moved()
+    grouped.close()
+    assert bool(moved) == namesakes  # mentions moved off their name's plain id
+    whole = resolution(facts)
+    for one in facts:
+        assert resolution_by_name([one], moved_of(moved, [one.article.article_id])) == {
+            one.article.article_id: whole[one.article.article_id]
+        }

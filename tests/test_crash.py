@@ -123,6 +123,50 @@ def test_run_killed_at_any_point_leaves_the_release_intact_and_the_rerun_identic
     assert leftovers == []
 
 
+def test_a_run_killed_after_resolving_a_published_namesake_again_changes_no_later_release(
+    prefect_server: None, tmp_path: Path
+) -> None:
+    """The killed run moved a published article's person to a namesake's id and stored its
+    notes so; the next run (nothing new to extract) must still rebuild that article."""
+    from prefect.settings import PREFECT_API_URL
+
+    from flows.pipeline import diplodata_run
+    from tests.test_increment import ORLOV
+
+    articles, out = tmp_path / "a", tmp_path / "out"
+    articles.mkdir()
+
+    def write(name: str, **fields: str) -> None:
+        (articles / name).write_text(ORLOV.format(**fields), encoding="utf-8")
+
+    write("a.txt", place="Moscow", date="12 March 2019", state="Russian", extra="")
+    first = diplodata_run(RunConfig(articles=articles, out=out))
+    assert first.status == "published"
+    # the Ukrainian Orlov, in two articles, takes the plain id from a.txt's Russian one
+    write("b.txt", place="Kyiv", date="4 June 2020", state="Ukrainian", extra="")
+    write("c.txt", place="Kyiv", date="9 June 2020", state="Ukrainian", extra="Talks went on.")
+    marker = tmp_path / "paused"
+    env = {
+        **os.environ,
+        "PREFECT_API_URL": str(PREFECT_API_URL.value()),
+        "DIPLODATA_PAUSE_AT": "parquet",  # its tables built, a.txt made into rows again
+        "DIPLODATA_PAUSE_FILE": str(marker),
+    }
+    run = _start(["run", "--articles", str(articles), "--out", str(out)], env)
+    _wait_for(marker, run)
+    run.send_signal(signal.SIGKILL)
+    run.wait(30)
+    assert (out / "latest").resolve().name == first.version
+    again = diplodata_run(RunConfig(articles=articles, out=out))
+    assert again.status == "published", again.message
+    assert again.n_extracted == 0
+    scratch = diplodata_run(RunConfig(articles=articles, out=tmp_path / "scratch"))
+    assert scratch.status == "published"
+    assert _tables(out) == _tables(tmp_path / "scratch")
+    changelog = (out / "latest" / "CHANGELOG.md").read_text()
+    assert "made into rows again" in changelog and "a.txt" in changelog
+
+
 @pytest.mark.parametrize(("table", "new_input"), [("articles", False), ("actors", True)])
 def test_a_damaged_latest_release_is_rebuilt_by_the_next_run(
     prefect_server: None, uninterrupted: Path, tmp_path: Path, table: str, new_input: bool

@@ -122,7 +122,9 @@ def test_a_file_modified_just_now_leaves_no_mark(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_the_second_run_of_the_cli_starts_no_flow(prefect_server: None, tmp_path: Path) -> None:
+def test_the_second_run_of_the_cli_starts_no_flow(
+    prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     articles, out = tmp_path / "a", tmp_path / "out"
     shutil.copytree(SAMPLES, articles)
     _age(articles)
@@ -133,5 +135,13 @@ def test_the_second_run_of_the_cli_starts_no_flow(prefect_server: None, tmp_path
     assert second.exit_code == 0, second.output
     assert noop.MESSAGE in second.output and "check " in second.output
     shutil.copy(FIXTURES / "articles" / "extra_visit.txt", articles / "new.txt")
+    from diplodata.ingest import articles as reading
+
+    walks: list[Path] = []
+    walk = reading.walk
+    monkeypatch.setattr(
+        reading, "walk", lambda folder, *a: walks.append(folder) or walk(folder, *a)
+    )
     third = CliRunner().invoke(app, argv)
     assert third.exit_code == 0 and "Published release" in third.output, third.output
+    assert walks == [articles]  # the flow's ingest took the command's walk

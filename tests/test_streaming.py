@@ -150,3 +150,15 @@ def test_work_on_every_core_keeps_the_jobs_order_and_their_errors() -> None:
     assert list(workers.in_processes(_pid_of, [1], 2)) == [(1, os.getpid())]  # one job: here
     with pytest.raises(ValueError, match="job 13 fails"):
         list(workers.in_processes(_pid_of, range(10, 20), 2))
+
+
+def test_the_parts_of_a_full_run_are_never_merged_again() -> None:
+    """A full run gathers spooled batches of rows into parts until the next batch would pass
+    ``MAX_ARTICLES``: every part but its last is then past the top merge tier, so no part is
+    read back whole to be merged (which held eight parts' rows in memory at once)."""
+    from diplodata.config import ROWS_BATCH
+
+    smallest = increment.MAX_ARTICLES - ROWS_BATCH + 1
+    assert increment.tier(smallest) is None
+    sizes = [(f"part-{i}", smallest) for i in range(increment.FANOUT * 2)]
+    assert increment.next_merge([*sizes, ("last", 10)]) == []

@@ -235,12 +235,14 @@ def ingest_folder(
     max_chars: int = MAX_CHARS,
     follow_links: bool = False,
     read_batch: int | None = None,
+    found: Found | None = None,
 ) -> Inputs:
     """The articles of ``folder`` by their records, and every reject: files whose stat is
     the one recorded in ``index`` are not opened; the others are read, screened and
-    recorded (their texts stored) ``read_batch`` at a time, read on every core."""
+    recorded (their texts stored) ``read_batch`` at a time, read on every core.
+    ``found``: the folder's walk, when the caller has made it."""
     _check_folder(folder)
-    found = walk(folder, follow_links)
+    found = found or walk(folder, follow_links)
     entries = index.entries()
     results: list[tuple[InputFile, ArticleInfo | None, str | None]] = []
     unread: list[int] = []

@@ -33,6 +33,7 @@ from diplodata.run.state_db import chunks, transaction
 from diplodata.version import EXTRACTOR_VERSION
 
 RACY_NS = 2_000_000_000  # a file changed this recently is read again next time
+ENTRIES_BATCH = 5_000  # records parsed at once
 
 _PACKAGE = Path(__file__).resolve().parent
 _READING_CODE = (
@@ -141,18 +142,19 @@ class InputIndex(ArticleStore):
             "SELECT i.source, i.stamp, i.sha256, i.info, i.reject, a.sha256 IS NOT NULL "
             "FROM inputs i LEFT JOIN articles a ON a.sha256 = i.sha256 WHERE i.version = ?"
         )
-        rows = self.con.execute(query, [self.version]).fetchall()
-        try:  # every record in one parse: a hundred thousand parses cost a second
-            values = json.loads("[" + ",".join(r[3] or "null" for r in rows) + "]")
-        except ValueError:  # one is damaged: each on its own
-            values = [_parse(r[3]) for r in rows]
+        cursor = self.con.execute(query, [self.version])
         found = {}
-        for (source, stamp, sha, _, reject, stored), value in zip(rows, values, strict=True):
-            try:
-                record = _info(source, sha, value) if value is not None else None
-            except (ValueError, TypeError):
-                continue  # damaged: the file is read again
-            found[source] = Entry(stamp, record, reject, bool(stored))
+        while rows := cursor.fetchmany(ENTRIES_BATCH):  # a batch at a time: no copy of all
+            try:  # a batch's records in one parse: a hundred thousand parses cost a second
+                values = json.loads("[" + ",".join(r[3] or "null" for r in rows) + "]")
+            except ValueError:  # one is damaged: each on its own
+                values = [_parse(r[3]) for r in rows]
+            for (source, stamp, sha, _, reject, stored), value in zip(rows, values, strict=True):
+                try:
+                    record = _info(source, sha, value) if value is not None else None
+                except (ValueError, TypeError):
+                    continue  # damaged: the file is read again
+                found[source] = Entry(stamp, record, reject, bool(stored))
         return found
 
     def record(self, outcomes: Sequence[Outcome]) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -54,6 +54,7 @@ from diplodata.tables.build import (
     person_refs,
 )
 from diplodata.tables.increment import Increment
+from diplodata.tables.namesake_groups import GroupedRefs, Moved
 from diplodata.tables.parts import is_parted, parquet_files
 from diplodata.tables.resolve import PersonRef, Resolved, resolve_all
 from diplodata.tables.rows import ArticleRow, Tables
@@ -156,10 +157,14 @@ def ingest(config: RunConfig) -> Inputs:
     """The run's articles (records) and rejects: the input folder's files, unchanged ones by
     what was recorded when they were read, new and changed ones read, screened and stored;
     then the feeds' articles, if any."""
+    from diplodata.ingest import walked
     from diplodata.ingest.input_index import InputIndex
 
+    found = walked.take(config.articles, config.follow_links)  # the command's walk, if any
     with InputIndex(config.out) as index:
-        inputs = ingest_folder(config.articles, index, config.max_chars, config.follow_links)
+        inputs = ingest_folder(
+            config.articles, index, config.max_chars, config.follow_links, found=found
+        )
     if config.feeds is not None:
         from diplodata.ingest.feeds import read_feeds
 
@@ -364,11 +369,35 @@ def _refs(
     batch at a time, without their texts)."""
     refs: list[PersonRef] = []
     skipped: list[Skipped] = []
-    for chunk in batches(infos, ROWS_BATCH):
-        facts, lost = facts_of(chunk, out, folder, texts=False)
-        refs += person_refs(facts)
+    for more, lost in _refs_by_batch(infos, out, folder):
+        refs += more
         skipped += lost
     return refs, skipped
+
+
+def _refs_by_batch(
+    infos: Sequence[ArticleInfo], out: Path, folder: Path | None
+) -> Iterator[tuple[list[PersonRef], list[Skipped]]]:
+    for chunk in batches(infos, ROWS_BATCH):
+        facts, lost = facts_of(chunk, out, folder, texts=False)
+        yield person_refs(facts), lost
+
+
+def _namesakes_apart(
+    infos: Sequence[ArticleInfo], out: Path, folder: Path | None
+) -> tuple[Moved, list[Skipped]]:
+    """The mentions of these articles that namesakes move off their name's plain id
+    (``tables.namesake_groups``: group by group, not every reference at once), and the
+    articles whose facts could not be read."""
+    skipped: list[Skipped] = []
+    grouped = GroupedRefs.open()
+    try:
+        for refs, lost in _refs_by_batch(infos, out, folder):
+            grouped.add(refs)
+            skipped += lost
+        return grouped.moved(), skipped
+    finally:
+        grouped.close()
 
 
 def _persons(
@@ -383,17 +412,32 @@ def _persons(
 
 
 def _resolve_increment(
-    p: Plan, refs: list[PersonRef], new_ids: set[str], out: Path, folder: Path | None
-) -> tuple[Resolution, list[ArticleInfo]]:
+    p: Plan,
+    refs: list[PersonRef],
+    new_ids: set[str],
+    out: Path,
+    folder: Path | None,
+    stale: Mapping[str, set[str]],
+) -> tuple[Resolution, list[ArticleInfo], set[str]]:
     """Who the persons of the new articles are, resolved among every article of the release
-    as a run from scratch would (namesakes are told apart across articles), and the
-    published articles whose persons this changes (they are rebuilt too).
+    as a run from scratch would (namesakes are told apart across articles), the published
+    articles whose persons this changes (they are rebuilt too), and which of those are made
+    into rows again because a person of theirs is someone else now.
 
     Only the namesake groups (``tables.group``) of the new and dropped articles' persons can
-    change: the published articles' persons of those groups are resolved again with them."""
+    change: the published articles' persons of those groups are resolved again with them.
+    ``stale``: published articles whose stored notes a run that did not publish replaced
+    (``ActorNotesStore.pending``), with the actors their published notes named: they are
+    rebuilt whatever else changes (their notes may not be what the base published)."""
     from diplodata.tables.actor_notes import ActorNotesStore
 
     store = ActorNotesStore(out)
+    published = {a.article_id: a for a in p.published}
+    rebuilt = [published[aid] for aid in sorted(stale)]
+    if rebuilt:
+        more, _ = _refs(rebuilt, out, folder)
+        refs = refs + more
+        new_ids = new_ids | set(stale)
     others = {a.article_id for a in p.articles} - new_ids
     groups = {g for g in map(group, refs) if g} | store.groups(p.dropped)
     stored = store.refs(groups, others)
@@ -405,18 +449,26 @@ def _resolve_increment(
             if now.actor_id != old
         }
     )
-    rebuilt: list[ArticleInfo] = []
     if again:  # their persons, from their cached facts
-        published = {a.article_id: a for a in p.published}
-        rebuilt = [published[aid] for aid in again]
-        more, _ = _refs(rebuilt, out, folder)
+        rebuilt += [published[aid] for aid in again]
+        more, _ = _refs([published[aid] for aid in again], out, folder)
         refs = refs + more
         new_ids = new_ids | set(again)
         others -= new_ids
         groups |= store.groups(new_ids)
         stored = store.refs(groups, others)
     resolved = resolve_all([ref for ref, _ in stored] + refs)[len(stored) :]
-    return _persons(new_ids, refs, resolved), rebuilt
+    persons = _persons(new_ids, refs, resolved)
+    moved = {
+        aid
+        for aid, before in stale.items()
+        if _person_ids(r.actor_id for r in persons[aid].values()) != _person_ids(before)
+    }
+    return persons, rebuilt, set(again) | moved
+
+
+def _person_ids(actors: Iterable[str]) -> set[str]:
+    return {actor for actor in actors if actor.startswith("person:")}
 
 
 def release_tables(
@@ -442,29 +494,41 @@ def release_tables(
     from diplodata.tables.actor_notes import ActorNotesStore
 
     build = sorted(p.cached + p.todo, key=_by_id)
-    refs, skipped = _refs(build, out, folder)
-    gone = {s.source for s in skipped}
-    build = [a for a in build if a.source not in gone]
     rebuilt: list[ArticleInfo] = []
-    if p.base is None:
-        persons = _persons((a.article_id for a in build), refs, resolve_all(refs))
-    else:
-        new_ids = {a.article_id for a in build}
-        persons, rebuilt = _resolve_increment(p, refs, new_ids, out, folder)
-    del refs
     store = ActorNotesStore(out)
-    # what the removed articles and the published notes of the rebuilt ones named, and what
-    # the new notes name: no other actor's row can differ from the base's
+    again: set[str] = set()
+    stale: dict[str, set[str]] = {}
+    persons: Resolution | None = None  # without a base: worked out by each rows job
+    moved: Moved = {}
+    if p.base is None:
+        moved, skipped = _namesakes_apart(build, out, folder)
+        gone = {s.source for s in skipped}
+        build = [a for a in build if a.source not in gone]
+    else:
+        refs, skipped = _refs(build, out, folder)
+        gone = {s.source for s in skipped}
+        build = [a for a in build if a.source not in gone]
+        new_ids = {a.article_id for a in build}
+        pending = store.pending()
+        stale = {
+            a.article_id: pending[a.article_id] for a in p.published if a.article_id in pending
+        }
+        persons, rebuilt, again = _resolve_increment(p, refs, new_ids, out, folder, stale)
+        del refs
+    # what the removed articles and the published notes of the rebuilt ones named (the
+    # notes a release published, for those a killed run replaced), and what the new notes
+    # name: no other actor's row can differ from the base's
     made = sorted(build + rebuilt, key=_by_id)
     changed: set[str] = set()
     if p.base is not None:
         changed = store.actors_of([*p.dropped, *(a.article_id for a in made)])
+        changed = changed.union(*stale.values())
     spool = Spool.create(out)
     notes: list[ActorNotes] = []
     making = making or LOCAL
     where = RowsSource(out, folder, include_text)
     jobs = (
-        RowsJob(i, chunk, {a.article_id: persons[a.article_id] for a in chunk}, spool.path, where)
+        RowsJob.of(i, chunk, spool.path, where, persons, moved)
         for i, chunk in enumerate(batches(made, making.batch(len(made))))
     )
     for done in making.make(jobs):
@@ -483,10 +547,11 @@ def release_tables(
         tables.actors = actor_rows(store.summaries(live))
         return NewRows(tables, spool, skipped=skipped)
     tables.actors = actor_rows(store.summaries(live, changed))
-    again = {a.article_id for a in rebuilt}
-    kept = frozenset(a.article_id for a in p.published if a.article_id not in again)
+    remade = {a.article_id for a in rebuilt}
+    kept = frozenset(a.article_id for a in p.published if a.article_id not in remade)
     increment = Increment(p.base, kept, frozenset(changed))
-    return NewRows(tables, spool, increment, sorted(a.source for a in rebuilt), skipped)
+    resolved_again = sorted(a.source for a in rebuilt if a.article_id in again)
+    return NewRows(tables, spool, increment, resolved_again, skipped)
 
 
 def _by_id(article: ArticleInfo) -> str:
@@ -508,8 +573,12 @@ def stage_release(p: Plan, rows: NewRows, config: RunConfig) -> StagedRelease:
 
 
 def record_corpus(p: Plan, out: Path) -> None:
-    """After a release is published: its articles are the corpus later runs keep."""
+    """After a release is published: its articles are the corpus later runs keep, and the
+    actor notes its run stored are the published ones (none pending)."""
+    from diplodata.tables.actor_notes import ActorNotesStore
+
     write_corpus(out, {a.sha256 for a in p.articles})
+    ActorNotesStore(out).published()
 
 
 T = TypeVar("T")

@@ -13,7 +13,7 @@ the rows come back: a Dask worker never writes into the run's spool or release.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
@@ -24,7 +24,8 @@ from diplodata.ingest.articles import Skipped
 from diplodata.ingest.records import ArticleInfo
 from diplodata.run.pipeline import facts_of, per_task
 from diplodata.run.workers import in_processes
-from diplodata.tables.build import ActorNotes, Resolution, article_rows
+from diplodata.tables.build import ActorNotes, Resolution, article_rows, resolution_by_name
+from diplodata.tables.namesake_groups import Moved, moved_of
 from diplodata.tables.spool import Spool, arrow_tables
 
 
@@ -40,14 +41,32 @@ class RowsSource:
 
 @dataclass(frozen=True, slots=True)
 class RowsJob:
-    """Batch ``index`` of the articles to make into rows, who their persons are, and the
-    spool their rows go to."""
+    """Batch ``index`` of the articles to make into rows, the spool their rows go to, and
+    who their persons are: ``persons`` (by article id), or when None, who their names say
+    but for the mentions ``moved`` (by article id and name) that namesakes move."""
 
     index: int
     articles: list[ArticleInfo]
-    persons: Resolution
+    persons: Resolution | None
     spool: Path
     source: RowsSource
+    moved: Moved = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        index: int,
+        chunk: list[ArticleInfo],
+        spool: Path,
+        source: RowsSource,
+        persons: Resolution | None,
+        moved: Moved,
+    ) -> RowsJob:
+        """The job of ``chunk``, with what ``persons`` and ``moved`` say of its articles."""
+        ids = [a.article_id for a in chunk]
+        if persons is not None:
+            return cls(index, chunk, {aid: persons[aid] for aid in ids}, spool, source)
+        return cls(index, chunk, None, spool, source, moved_of(moved, ids))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +97,8 @@ def batch_rows(job: RowsJob) -> BatchRows:
     """Make the rows of a batch of articles from their stored texts and facts."""
     where = job.source
     facts, lost = facts_of(job.articles, where.out, where.folder)
-    rows, notes = article_rows(facts, EXTRACTOR_VERSION, where.include_text, job.persons)
+    persons = job.persons if job.persons is not None else resolution_by_name(facts, job.moved)
+    rows, notes = article_rows(facts, EXTRACTOR_VERSION, where.include_text, persons)
     return BatchRows(job.index, job.spool, arrow_tables(rows), RowsDone(notes, lost))
 
 

@@ -4,8 +4,13 @@ The actors table sums up over every published article (an actor's names, roles a
 how many articles name it). A run with new articles stores their notes here and sums up
 the notes of the release's articles with DuckDB, without the facts of the articles
 published before (``diplodata.tables.build.summarize`` does the same in Python, from facts).
-Notes are keyed by article id and extractor version; each run's notes are written in one
-transaction, so a killed run leaves the notes of the run before it.
+Notes are keyed by article id and extractor version; each batch of notes is written in one
+transaction. Notes stored by a run that has not published yet are *pending*: the store
+keeps which articles they are and which actors their notes named before (``pending``,
+``replaced``), until the run's release is published (:meth:`ActorNotesStore.published`).
+A run killed in between leaves notes that disagree with the latest release (a published
+article whose person a namesake moved): the next run makes those articles into rows again
+and sums up the actors they named (``diplodata.run.pipeline.release_tables``).
 """
 
 from __future__ import annotations
@@ -38,6 +43,13 @@ SCHEMA = {
 
 
 LAYOUT = hashlib.sha256(json.dumps(SCHEMA, sort_keys=True).encode()).hexdigest()[:12]
+
+# What runs that have not published yet changed (not in ``LAYOUT``: a store written before
+# these tables existed keeps its notes, which its latest release published)
+MARKS = {
+    "pending": "article_id VARCHAR",  # notes stored since the latest release was published
+    "replaced": "article_id VARCHAR, actor_id VARCHAR",  # what their notes before named
+}
 
 
 def _tables(notes: Sequence[ActorNotes], version: str) -> dict[str, pa.Table]:
@@ -106,12 +118,14 @@ class ActorNotesStore:
                 con.execute(f"DROP TABLE IF EXISTS {name}")
             con.execute("DELETE FROM layout")
             con.execute("INSERT INTO layout VALUES ($1)", [LAYOUT])
-        for name, columns in SCHEMA.items():
+        for name, columns in (SCHEMA | MARKS).items():
             con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
         return con
 
     def put(self, notes: Sequence[ActorNotes], version: str) -> None:
-        """Store the notes of these articles (replacing what was stored for them)."""
+        """Store the notes of these articles (replacing what was stored for them), pending
+        until :meth:`published`; the actors that the notes replaced (those a release
+        published, for an article not pending yet) are kept with them."""
         if not notes:
             return
         data = _tables(notes, version)
@@ -119,6 +133,15 @@ class ActorNotesStore:
         try:
             con.execute("BEGIN TRANSACTION")
             con.register("new_articles", data["articles"])
+            con.execute(
+                "CREATE TEMP TABLE fresh AS SELECT DISTINCT article_id FROM new_articles "
+                "ANTI JOIN pending USING (article_id)"
+            )
+            con.execute(
+                "INSERT INTO replaced SELECT * FROM actors SEMI JOIN fresh USING (article_id)"
+            )
+            con.execute("INSERT INTO pending SELECT article_id FROM fresh")
+            con.execute("DROP TABLE fresh")
             for name, table in data.items():
                 replaced = "SELECT article_id FROM new_articles"
                 con.execute(f"DELETE FROM {name} WHERE article_id IN ({replaced})")
@@ -128,6 +151,38 @@ class ActorNotesStore:
             con.execute("COMMIT")
         finally:
             con.close()
+
+    def published(self) -> None:
+        """The release of every pending note is published: none is pending any more."""
+        if not self.path.exists():
+            return
+        con = self._connect()
+        try:
+            con.execute("BEGIN TRANSACTION")
+            for name in MARKS:
+                con.execute(f"DELETE FROM {name}")
+            con.execute("COMMIT")
+        finally:
+            con.close()
+
+    def pending(self) -> dict[str, set[str]]:
+        """The articles whose notes were stored by a run that did not publish (killed, or
+        its release refused), each with the actors its notes named before (empty for an
+        article that had no notes)."""
+        if not self.path.exists():
+            return {}
+        con = self._connect()
+        try:
+            rows = con.execute(
+                "SELECT p.article_id, r.actor_id FROM pending p "
+                "LEFT JOIN replaced r USING (article_id)"
+            ).fetchall()
+        finally:
+            con.close()
+        found: dict[str, set[str]] = {}
+        for article, actor in rows:
+            found.setdefault(str(article), set()).update([str(actor)] if actor else [])
+        return found
 
     def covers(self, versions: Mapping[str, str]) -> bool:
         """True when notes of every article id are stored, made by its extractor version."""

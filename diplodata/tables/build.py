@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -411,6 +411,25 @@ def resolution(results: Sequence[ArticleFacts]) -> Resolution:
     return {
         r.article.article_id: {person.name: next(resolved) for person in r.persons} for r in results
     }
+
+
+def resolution_by_name(
+    results: Sequence[ArticleFacts], moved: Mapping[tuple[str, str], str]
+) -> Resolution:
+    """Who the persons of these articles are: who their names alone say
+    (``resolve.resolve_person``), but for the mentions that namesakes in other articles
+    move off their name's plain id (``moved``, by article id and name). The same as
+    :func:`resolution` over every article of the run, one article at a time."""
+    persons: Resolution = {}
+    for result in results:
+        aid = result.article.article_id
+        found = persons[aid] = {}
+        for person in result.persons:
+            actor = moved.get((aid, person.name))
+            found[person.name] = (
+                Resolved(actor) if actor is not None else resolve_person(_ref(result, person))
+            )
+    return persons
 
 
 def group(ref: PersonRef) -> str | None:

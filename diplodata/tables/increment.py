@@ -44,7 +44,11 @@ from diplodata.tables.rows import Tables
 ACTORS = "actors"
 FANOUT = 8  # parts of one tier merged into one
 TIERS = (64, 512, 4096)  # articles: a part under TIERS[i] is in tier i; larger ones stay
-MAX_ARTICLES = 25_000  # articles in one part written at once (a full first run)
+# Articles in one part written at once (a full first run): the rows a run holds while it
+# writes its parts. A part is gathered from spooled batches until the next would pass this,
+# so it holds more than TIERS[-1] articles and is never merged (merging reads its parts
+# back whole: parts of the top tier's size would be read back eight at a time).
+MAX_ARTICLES = 2 * TIERS[-1]
 FACT_TABLES = ("actor_mentions", "meetings", "trade_figures", "memberships")
 
 

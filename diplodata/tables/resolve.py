@@ -404,10 +404,23 @@ def resolve_all(refs: Sequence[PersonRef]) -> list[Resolved]:
     for actor_id, indexes in by_id.items():
         if len(indexes) < 2:
             continue
-        for i, qualifier in zip(indexes, namesakes([refs[i] for i in indexes]), strict=True):
-            if qualifier:
-                out[i] = Resolved(f"person:{_digest(f'{actor_id}|{qualifier}')}")
+        ids = namesake_ids(actor_id, [refs[i] for i in indexes])
+        for i, found in zip(indexes, ids, strict=True):
+            if found != actor_id:
+                out[i] = Resolved(found)
     return out
+
+
+def namesake_ids(actor_id: str, refs: Sequence[PersonRef]) -> list[str]:
+    """The actor of each mention of one group (the full names whose id before namesakes
+    are told apart is ``actor_id``): ``actor_id`` for the person named in the most
+    articles, a qualified id for each namesake (rule 3)."""
+    if len(refs) < 2:
+        return [actor_id] * len(refs)
+    return [
+        f"person:{_digest(f'{actor_id}|{qualifier}')}" if qualifier else actor_id
+        for qualifier in namesakes(refs)
+    ]
 
 
 # -- namesakes ----------------------------------------------------------------------
