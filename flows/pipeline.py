@@ -39,6 +39,7 @@ from diplodata.run.row_batches import LOCAL, BatchRows, RowMaking, RowsDone, Row
 from diplodata.run.state_check import check_state
 from diplodata.run.summary import RunSummary
 from diplodata.run.workers import in_order
+from flows.stale_runs import drop_stale_runs
 
 
 @task(name="ingest")
@@ -375,6 +376,7 @@ def serve(
         with temporary_settings(updates={PREFECT_API_URL: api_url}):
             serve(config, cron, name)
         return
+    drop_stale_runs(f"{diplodata_run.name}/{name}", cron)  # a racing scheduler's old runs
     diplodata_run.serve(
         name=name,
         cron=cron,
