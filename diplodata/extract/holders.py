@@ -48,7 +48,8 @@ def _index() -> dict[str, list[OfficeTerm]]:
     return dict(index)
 
 
-def _same_given(a: str, b: str) -> bool:
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two full names share a given name ("Joe"/"Joseph Biden", not "Jane"/"John")."""
     (skel_a, names_a), (skel_b, names_b) = _given(a), _given(b)
     if not skel_a or not skel_b:
         return False
@@ -84,7 +85,7 @@ def holder_state(name: str, role: str | None, year: int | None, named: set[str])
     gives it) at ``year``; a surname alone needs the office, or a holder in office at
     ``year`` whose state the article names (``named``)."""
     if len(name_parts(name)) >= 2:
-        terms = [t for t in _index().get(_surname(name), []) if _same_given(name, t.name)]
+        terms = [t for t in _index().get(_surname(name), []) if same_given_name(name, t.name)]
         return _state_at(terms, year)
     terms = _index().get(_surname(name), [])
     if role:
@@ -108,22 +109,17 @@ def titled_holder(surname: str, role: str, year: int | None) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-def same_given_name(a: str, b: str) -> bool:
-    """Whether two full names share a given name ("Joe"/"Joseph Biden"), by the rules above."""
-    return _same_given(a, b)
-
-
 def is_office_holder(name: str) -> bool:
     """Whether the curated table has a holder of this full name (any term)."""
     if len(name_parts(name)) < 2:
         return False
-    return any(_same_given(name, t.name) for t in _index().get(_surname(name), []))
+    return any(same_given_name(name, t.name) for t in _index().get(_surname(name), []))
 
 
 def _terms_at(name: str, year: int | None) -> list[OfficeTerm]:
     if year is None or len(name_parts(name)) < 2:
         return []
-    terms = [t for t in _index().get(_surname(name), []) if _same_given(name, t.name)]
+    terms = [t for t in _index().get(_surname(name), []) if same_given_name(name, t.name)]
     return [t for t in terms if t.start <= year <= (t.end or 9999)]
 
 

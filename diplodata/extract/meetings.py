@@ -210,7 +210,7 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
 
 
 # "discussed the security situation and the strategy with": the topic, then "with"
-_TOPIC_THEN_WITH = re.compile(r"[^,;:.!?()—–\"“”]{3,140}?\s+with\s+")
+_TOPIC_THEN_WITH = re.compile(r"[^,;:.!?()—–\"“”]{3,140}?\s+(?=with\s)")
 
 
 def _discussed_with(ctx: Context, t_end: int, s_end: int) -> list[Item]:
@@ -220,7 +220,7 @@ def _discussed_with(ctx: Context, t_end: int, s_end: int) -> list[Item]:
     topic = _TOPIC_THEN_WITH.match(ctx.doc.text, t_end, s_end)
     if not topic:
         return []
-    objects = find_objects(ctx, topic.end() - len("with "), s_end, verb=False)
+    objects = find_objects(ctx, topic.end(), s_end, verb=False)
     return objects if objects and not objects[0].is_state else []
 
 
@@ -815,7 +815,7 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
         ctx.last_subject = named[-1].key
     elif unknown:
         ctx.last_subject = None
-    pair = chain_items(named, ctx.doc.text, 0) if named else []
+    pair = chain_items(named, ctx.doc.text, 0) if len(named) > 1 else []
     if len({i.key for i in pair}) >= 2 and pair[0].start - s_start < 40:
         ctx.last_pair = tuple(dict.fromkeys(i.key for i in pair))  # "A and B agreed ..."
 

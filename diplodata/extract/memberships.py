@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from diplodata.extract import lexicon
@@ -534,20 +534,21 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
         if not triggered and not listing:
             continue
         named = sentence_organizations(doc, index)
-        context = listing or _context_org(doc, index, _Sentence(span, raw, [], []), True)
-        if not named and not context:
+        if not (named or listing or _context_org(doc, index, _Sentence(span, raw, [], []), True)):
             continue
         sentence = _placeholders(doc, span, named)
         names = {o.code: o.surface for o in named}
-        rules = _RULES if triggered else ()
-        hits = (hit for rule in rules for hit in rule(sentence))
-        listed = itertools.chain(
-            _heads_list(doc, index, sentence) if triggered else (),
-            _following(doc, index) if triggered else (),
-            _we_of_headline(doc, index, sentence) if triggered else (),
-            _complete_list(sentence, curated, year) if listing else (),
-        )
-        for hit in itertools.chain(hits, listed):
+        hits: Iterable[_Hit] = ()
+        if triggered:
+            hits = itertools.chain(
+                (hit for rule in _RULES for hit in rule(sentence)),
+                _heads_list(doc, index, sentence),
+                _following(doc, index),
+                _we_of_headline(doc, index, sentence),
+            )
+        if listing:
+            hits = itertools.chain(hits, _complete_list(sentence, curated, year))
+        for hit in hits:
             members = hit.members
             if hit.anaphor:
                 recent = memory if memory_index >= index - 1 else ()

@@ -12,6 +12,7 @@ says (``resolve.resolve_person``), which a rows job works out from the article's
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -64,16 +65,8 @@ class GroupedRefs:
         rows = self.con.execute(
             "SELECT grp, name, year, country, stated, article FROM refs ORDER BY grp, seq"
         )
-        current: str | None = None
-        members: list[PersonRef] = []
-        for grp, name, year, country, stated, article in rows:
-            if grp != current:
-                if current is not None:
-                    yield current, members
-                current, members = grp, []
-            members.append(PersonRef(name, year, country, bool(stated), article))
-        if current is not None:
-            yield current, members
+        for grp, members in itertools.groupby(rows, key=lambda row: row[0]):
+            yield grp, [PersonRef(n, y, c, bool(s), a) for _, n, y, c, s, a in members]
 
     def moved(self) -> Moved:
         """The mentions that namesakes move off their group's plain id (for a name that an
