@@ -39,7 +39,7 @@ from diplodata.run.row_batches import LOCAL, BatchRows, RowMaking, RowsDone, Row
 from diplodata.run.state_check import check_state
 from diplodata.run.summary import RunSummary
 from diplodata.run.workers import in_order
-from flows.stale_runs import drop_stale_runs
+from flows.stale_runs import dropping_stale_runs
 
 
 @task(name="ingest")
@@ -376,12 +376,13 @@ def serve(
         with temporary_settings(updates={PREFECT_API_URL: api_url}):
             serve(config, cron, name)
         return
-    drop_stale_runs(f"{diplodata_run.name}/{name}", cron)  # a racing scheduler's old runs
-    diplodata_run.serve(
-        name=name,
-        cron=cron,
-        parameters=parameters,
-        pause_on_shutdown=False,
-        limit=1,  # one run at a time per output folder
-        description="Extract new articles and publish a release when anything changed.",
-    )
+    # a scheduler pass racing the schedule's change can leave runs of the old cron
+    with dropping_stale_runs(f"{diplodata_run.name}/{name}", cron):
+        diplodata_run.serve(
+            name=name,
+            cron=cron,
+            parameters=parameters,
+            pause_on_shutdown=False,
+            limit=1,  # one run at a time per output folder
+            description="Extract new articles and publish a release when anything changed.",
+        )

@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import threading
 import time
+from collections.abc import Iterator
 
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import (
@@ -28,6 +29,7 @@ from prefect.server.schemas.schedules import CronSchedule
 
 WINDOW_SECONDS = 180.0
 POLL_SECONDS = 2.0
+JOIN_SECONDS = 30.0  # one poll's requests, at most (the client's own timeouts)
 
 
 async def _cron_times(cron: str, until: dt.datetime) -> set[int]:
@@ -63,18 +65,34 @@ async def _drop_once(deployment: str, cron: str) -> int:
         return len(stale)
 
 
-def _drop_for_a_while(deployment: str, cron: str, window: float) -> None:
+def _drop_for_a_while(deployment: str, cron: str, window: float, done: threading.Event) -> None:
     deadline = time.monotonic() + window
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not done.is_set():
         # the deployment not registered yet, the server busy: the next poll tries again
         with contextlib.suppress(Exception):
             asyncio.run(_drop_once(deployment, cron))
-        time.sleep(POLL_SECONDS)
+        done.wait(POLL_SECONDS)
 
 
-def drop_stale_runs(deployment: str, cron: str, window: float = WINDOW_SECONDS) -> None:
-    """Start deleting, in the background for ``window`` seconds, the runs of ``deployment``
-    ("flow/name") that its ``cron`` does not give."""
-    threading.Thread(
-        target=_drop_for_a_while, args=(deployment, cron, window), daemon=True, name="stale-runs"
-    ).start()
+@contextlib.contextmanager
+def dropping_stale_runs(
+    deployment: str, cron: str, window: float = WINDOW_SECONDS
+) -> Iterator[None]:
+    """While the block runs, and for at most ``window`` seconds, delete in the background the
+    runs of ``deployment`` ("flow/name") that its ``cron`` does not give.
+
+    The block's end stops and joins the thread: a thread still talking to the API while the
+    interpreter shuts down can abort it (a daemon thread's write to stderr at finalization)."""
+    done = threading.Event()
+    thread = threading.Thread(
+        target=_drop_for_a_while,
+        args=(deployment, cron, window, done),
+        daemon=True,
+        name="stale-runs",
+    )
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join(timeout=JOIN_SECONDS)

@@ -226,5 +226,5 @@ def test_serve_ctrl_c_during_a_run_cancels_it_cleanly(tmp_path: Path) -> None:
     text = log.read_text()
     assert state["type"] == "CANCELLED", (state, text[-3000:])
     assert "nothing was published" in state["message"]
-    assert serve.returncode == 0 and "Traceback" not in text
+    assert serve.returncode == 0 and "Traceback" not in text, (serve.returncode, text[-3000:])
     assert not (out / "latest").exists()
