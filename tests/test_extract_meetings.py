@@ -1137,3 +1137,22 @@ def test_meetings_during_their_call_the_two_named_after_it() -> None:
     ]
     alone = "Minsk, 2 September 2022 - During their call, Prime Minister Anna Berg smiled."
     assert _meetings(alone, [GAMMA, BETA]) == []
+
+
+def test_meetings_the_delegates_of_two_sides_are_one_encounter_of_any_size() -> None:
+    """ "A met B, C and D": four persons of two states are one bilateral encounter; four of
+    three states are a multilateral meeting, not a row."""
+    ivanov = _person("Pavel Ivanov", "finance minister", "BLR", "Ivanov")
+    lind = _person("Karl Lind", "finance minister", "SWE", "Lind")
+    berg = _person("Anna Berg", "economy minister", "SWE", "Berg")
+    holm = _person("Eva Holm", "central bank governor", "SWE", "Holm")
+    text = (
+        "Minsk, 2 September 2022 - Finance Minister Pavel Ivanov met Finance Minister Karl "
+        "Lind, Economy Minister Anna Berg and Central Bank Governor Eva Holm on Thursday."
+    )
+    found = _meetings(text, [ivanov, lind, berg, holm])
+    assert [set(m.participants) for m in found] == [
+        {"Pavel Ivanov", "Karl Lind", "Anna Berg", "Eva Holm"}
+    ]
+    other = _person("Jan Novak", "finance minister", "POL", "Novak")
+    assert _meetings(text.replace("Eva Holm", "Jan Novak"), [ivanov, lind, berg, other]) == []

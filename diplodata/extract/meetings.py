@@ -471,7 +471,10 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         # the EU as a whole is no side of an encounter: its officials are, by name
         keys = tuple(dict.fromkeys(i.key for i in group if i.key != "EUU"))
         states = [ctx.country(k) for k in keys]
-        largest = 8 if delegation_after(ctx, m.end(), s_end) else 3  # a named delegation
+        # more than three: a named delegation, or the delegates of two sides (a bilateral
+        # encounter; a multilateral one of more than three is not a row)
+        two_sides = None not in states and len(set(states)) == 2
+        largest = 8 if two_sides or delegation_after(ctx, m.end(), s_end) else 3
         if not 2 <= len(keys) <= largest or (None not in states and len(set(states)) < 2):
             continue
         to_state = kind == "visit" and group[-1].key not in ctx.persons
