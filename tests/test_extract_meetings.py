@@ -1156,3 +1156,15 @@ def test_meetings_the_delegates_of_two_sides_are_one_encounter_of_any_size() -> 
     ]
     other = _person("Jan Novak", "finance minister", "POL", "Novak")
     assert _meetings(text.replace("Eva Holm", "Jan Novak"), [ivanov, lind, berg, other]) == []
+
+
+def test_meetings_an_office_as_stated_still_names_its_holder() -> None:
+    """ "the prime minister" is the person whose role is "acting prime minister"."""
+    acting = _person("Anna Berg", "acting prime minister", "SWE", "Berg")
+    text = (
+        "June 3, 2024\nA day ago, the prime minister held a bilateral meeting "
+        "with Ambassador Sidorov."
+    )
+    assert [m.participants for m in _meetings(text, [acting, BETA])] == [
+        ("Anna Berg", "Oleg Sidorov")
+    ]

@@ -8,6 +8,7 @@ import pytest
 
 from diplodata.extract.persons import extract_persons, imply_states
 from diplodata.extract.text import analyze
+from diplodata.extract.titles import office_of
 from diplodata.models import Article, PersonFact
 
 
@@ -501,7 +502,8 @@ def test_persons_a_title_before_the_next_name_is_not_an_apposition() -> None:
     people = {p.name: (p.role, p.country) for p in _persons(text)}
     assert people["Ivan Petrov"][0] is None  # not "president of azerbaijan ilham aliyev ..."
     assert people["Ilham Aliyev"] == ("president", "AZE")
-    assert people["Ian Shepherd"][0] == "chief us economist"  # a firm after "at" is no name
+    assert people["Ian Shepherd"][0] == "chief economist"  # a firm after "at" is no name;
+    # the state is cut from the role after a modifier too ("chief US economist")
 
 
 def test_persons_titles_in_a_state_first_ladies_and_a_second_family_name() -> None:
@@ -640,3 +642,33 @@ def test_persons_a_titled_surname_of_a_known_holder_is_not_a_relative() -> None:
     )
     people = {name: role for name, role, _country, _posted in _dated(text, dt.date(1987, 3, 4))}
     assert people.get("Reagan") == "president" and "Nancy Reagan" in people
+
+
+def test_persons_roles_keep_the_words_that_make_another_office() -> None:
+    """The role is the office as stated: "Acting" and "Federal" are part of it, "new" is
+    not; clergy's titles are roles too."""
+    text = (
+        "Minsk, 2 September 2022 - Acting President Ivan Petrov met Federal Chancellor Karl "
+        "Lindner and the new Foreign Minister Anna Berg. Rabbi Sarah Stein and Imam Omar Haddad "
+        "also attended."
+    )
+    roles = {name: role for name, role, _country, _posted in _flat(text)}
+    assert roles["Ivan Petrov"] == "acting president"
+    assert roles["Karl Lindner"] == "federal chancellor"
+    assert roles["Anna Berg"] == "foreign minister"
+    assert roles["Sarah Stein"] == "rabbi" and roles["Omar Haddad"] == "imam"
+
+
+@pytest.mark.parametrize(
+    ("role", "office"),
+    [
+        ("Acting Federal Chancellor", "chancellor"),
+        ("Secretary of State", "foreign minister"),
+        ("former president", "former president"),
+        ("presidential aide", "presidential aide"),
+        (None, None),
+    ],
+)
+def test_office_of_a_role_as_stated(role: str | None, office: str | None) -> None:
+    """Meetings read who is "the Chancellor" or who leads a state by office, not wording."""
+    assert office_of(role) == office

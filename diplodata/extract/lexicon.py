@@ -94,7 +94,7 @@ class Organization:
 class Office:
     office: str  # normalized office
     envoy: bool  # posted abroad: ambassadors, envoys
-    sphere: str = "public"  # public | business | other (ambiguous: "chairman")
+    sphere: str = "public"  # public | business | religious | other ("chairman")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from diplodata.extract import lexicon
 from diplodata.extract.dates import find_dates
 from diplodata.extract.lexicon import SurfaceMatcher
 from diplodata.extract.text import Doc
-from diplodata.extract.titles import TITLE_MODIFIERS
+from diplodata.extract.titles import TITLE_MODIFIERS, office_of
 from diplodata.extract.when import LOCATION_FORMS, DateValue, article_anchor, dateline_place
 from diplodata.models import CountryMention, PersonFact
 from diplodata.tables.resolve import name_key
@@ -95,7 +95,8 @@ class Context:
     def __init__(self, doc: Doc, persons: list[PersonFact]) -> None:
         self.doc = doc
         self.lex = lexicon.load()
-        self.persons = {p.name: p for p in persons}
+        # roles as offices: who is 'the Chancellor', who leads a state, who holds a post
+        self.persons = {p.name: replace(p, role=office_of(p.role)) for p in persons}
         self.anchor = article_anchor(doc.article)
         surfaces = {s: p.name for p in persons for s in (p.name, *p.aliases) if len(s) > 2}
         self.items: list[Item] = []

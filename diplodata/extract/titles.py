@@ -36,6 +36,28 @@ TITLE_MODIFIERS = frozenset(
     current then top chief senior longtime long-serving"""
     )
 )
+# Words before an office that make another office of it, kept in the role as stated
+# ("Acting President", "Federal Chancellor", "former minister"); not "new" or "then".
+QUALIFIERS = frozenset(
+    words("acting former outgoing incoming interim caretaker federal executive principal")
+)
+# Qualifiers of the same office: an acting or federal chancellor is a chancellor.
+_SAME_OFFICE = frozenset(words("acting interim caretaker federal outgoing"))
+
+
+def office_of(role: str | None) -> str | None:
+    """The lexicon's office of a role as stated ("Acting Federal Chancellor" is a
+    "chancellor", a "Secretary of State" a "foreign minister"); the role itself when the
+    lexicon has no office for it."""
+    if not role:
+        return role
+    found = role.lower().split()
+    while len(found) > 1 and found[0] in _SAME_OFFICE:
+        found.pop(0)
+    office = lexicon.load().office(" ".join(found))
+    return office.office if office else " ".join(found)
+
+
 # Head nouns of roles not in offices.csv ("a security manager at Microsoft").
 _ROLE_HEADS = frozenset(
     words(
@@ -180,7 +202,9 @@ def left_title(
             break
         kept.insert(0, tok)
     while kept and not (
-        is_office_word(kept[0].group()) or _starts_with_name(doc, base + kept[0].start())
+        is_office_word(kept[0].group())
+        or kept[0].group().lower() in QUALIFIERS
+        or _starts_with_name(doc, base + kept[0].start())
     ):
         kept.pop(0)
     found = [k.group() for k in kept]
@@ -328,8 +352,9 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
             country = country or code
         if pre and tail:
             cuts.append((pre.start(), e))
-        elif not phrase[:s].strip() or phrase[:s].strip().lower() in ("the", "his", "her"):
-            cuts.append((0, e + (2 if re.match(r"['’]s", phrase[e:]) else 0)))
+        elif all(w in _BEFORE_STATE for w in phrase[:s].lower().split()):
+            # "the Russian president", "former Dutch prime minister": the state, not "former"
+            cuts.append((s, e + (2 if re.match(r"['’]s", phrase[e:]) else 0)))
     full = _role_words(re.sub(r"\s*\([^)]*\)", "", phrase))
     spans: list[tuple[int, int]] = []  # "the EU's": a state and an organization, cut once
     for s, e in sorted(cuts):
@@ -360,6 +385,7 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
 
 
 _LEADING = frozenset(words("the a an his her their its and"))
+_BEFORE_STATE = frozenset(words("the his her")) | QUALIFIERS | TITLE_MODIFIERS
 # modifiers that say when someone took the office, not which office ("new", "then"): a role
 # keeps "former" and "acting", which change what the office is
 _TRANSIENT = frozenset(
