@@ -672,3 +672,18 @@ def test_persons_roles_keep_the_words_that_make_another_office() -> None:
 def test_office_of_a_role_as_stated(role: str | None, office: str | None) -> None:
     """Meetings read who is "the Chancellor" or who leads a state by office, not wording."""
     assert office_of(role) == office
+
+
+def test_persons_compound_offices_keep_their_words_and_spelling() -> None:
+    """ "Assistant Secretary", "Attorney General" are offices ("General" is no honorific
+    here); "National Security Adviser" keeps its spelling; "under" opens no title."""
+    text = (
+        "Minsk, 2 September 2022 - Assistant Secretary Brian Novak, Attorney General Maria "
+        "Lopes and National Security Adviser Tom Reid met officials. The bill passed under "
+        "Senator Jane Dove."
+    )
+    roles = {name: role for name, role, _country, _posted in _flat(text)}
+    assert roles["Brian Novak"] == "assistant secretary"
+    assert roles["Maria Lopes"] == "attorney general"
+    assert roles["Tom Reid"] == "national security adviser"
+    assert roles["Jane Dove"] == "senator"

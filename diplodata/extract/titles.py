@@ -135,8 +135,15 @@ def is_person_head(word: str) -> bool:
     return w in _person_heads() or (w.endswith("s") and w[:-1] in _person_heads())
 
 
+# Office words that are prepositions too: part of a title only capitalized ("Under
+# Secretary X", not "under Senator X").
+_PREPOSITIONS = frozenset(words("under"))
+
+
 def is_office_word(word: str, heads: bool = False) -> bool:
     w = word.lower().removesuffix("-elect")  # "President-elect"
+    if w in _PREPOSITIONS and not word[:1].isupper():
+        return False
     found = _head_words() if heads else _office_words()
     if "-" in w and w.split("-")[0] in _office_words():  # "Vice-President", "co-chairman"
         w = w.split("-")[-1]
