@@ -687,3 +687,19 @@ def test_persons_compound_offices_keep_their_words_and_spelling() -> None:
     assert roles["Maria Lopes"] == "attorney general"
     assert roles["Tom Reid"] == "national security adviser"
     assert roles["Jane Dove"] == "senator"
+
+
+def test_persons_a_department_named_with_and_stays_in_the_title() -> None:
+    """ "Minister of Justice and Law X": one office; a transcript's "Economy Minister[X]"
+    and a name's initial ("Secretary of Commerce C. X") do not break the title."""
+    text = (
+        "Minsk, 2 September 2022 - He met Minister of Justice and Law Nestor Ivan Osuna, "
+        "Secretary of Commerce C. William Vance and Foreign Minister Sergei Orlov and "
+        "Defence Minister Pavel Gromov. Vladimir Putin: Economy Minister[Maxim Sokolov] spoke."
+    )
+    roles = {name: role for name, role, _country, _posted in _flat(text)}
+    assert roles["Nestor Ivan Osuna"] == "minister of justice and law"
+    assert roles["William Vance"] == "secretary of commerce"
+    assert roles["Sergei Orlov"] == "foreign minister"
+    assert roles["Pavel Gromov"] == "defence minister"
+    assert roles["Maxim Sokolov"] == "economy minister"

@@ -176,6 +176,8 @@ def left_title(
     comma = bool(tokens) and tokens[-1].group() == ","
     if comma:
         tokens = tokens[:-1]
+    if tokens and tokens[-1].group() == "[":  # a transcript's "Economy Minister[Name]"
+        tokens = tokens[:-1]
     if len(tokens) >= 3 and tokens[-1].group() == ")" and tokens[-3].group() == "(":
         tokens = tokens[:-3]  # "Head of the ... Agency (IAEA) Rafael Grossi"
     kept: list[re.Match[str]] = []
@@ -190,6 +192,14 @@ def left_title(
             if prev in _DEPARTMENTS:  # "Trade and Industry Secretary"
                 kept.insert(0, tok)
                 continue
+        if (
+            w == "and"
+            and kept
+            and all(k.group()[0].isupper() for k in kept)  # "and Law", not "and Ruler of"
+            and _department_list(tokens[: len(tokens) - n - 1])
+        ):
+            kept.insert(0, tok)  # "Minister of Justice and Law", "Secretary of Health and ..."
+            continue
         if re.search(r"['’]s$", w) and not any(
             c.start <= pos < c.end for c in doc.countries_in(max(0, pos - 40), pos + 60)
         ):
@@ -242,6 +252,20 @@ def left_title(
     if touching and found[-1].lower() not in _head_words() and found[-1][:-1] in _ROLE_HEADS:
         touching = False  # "oil analysts Douglas-Westwood": a firm of them, not a person
     return base + kept[0].start(), base + kept[-1].end(), touching
+
+
+def _department_list(before: list[re.Match[str]]) -> bool:
+    """Whether the tokens before an "and" end with an office and the first words of what it
+    heads ("Minister of Justice", "Secretary of Health", "Minister for Civil Defence"): the
+    "and" joins the department's name, not two persons."""
+    words_before = [t.group() for t in before[-6:]]
+    while words_before and words_before[-1][0].isupper() and words_before[-1] not in ("The",):
+        words_before.pop()
+        if len(words_before) >= 2 and words_before[-1] in ("of", "for"):
+            return is_office_word(words_before[-2], heads=True)
+        if len(words_before) >= 3 and words_before[-1] == "the" and words_before[-2] == "of":
+            return is_office_word(words_before[-3], heads=True)
+    return False
 
 
 def _opens_title(doc: Doc, word: str, pos: int) -> bool:
@@ -405,6 +429,8 @@ def _role_words(phrase: str) -> list[str]:
     lex = lexicon.load()
     phrase = re.sub(r"\s+(?:at|with)\s+[A-Z].*$", "", phrase)
     found = phrase.replace(",", " ").split()
+    while found and re.fullmatch(r"[A-Z]\.", found[-1]):  # the name's initial ("C. William")
+        found.pop()
     while (
         found
         and not lex.office(" ".join(found))
