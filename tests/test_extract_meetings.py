@@ -1168,3 +1168,35 @@ def test_meetings_an_office_as_stated_still_names_its_holder() -> None:
     assert [m.participants for m in _meetings(text, [acting, BETA])] == [
         ("Anna Berg", "Oleg Sidorov")
     ]
+
+
+def test_meetings_a_state_before_a_title_of_several_words_is_the_title_s() -> None:
+    """ "met with US Secretary of State A and US Secretary of Defense B": the persons meet,
+    not the United States."""
+    a = _person("Tom Hale", "secretary of state", "USA", "Hale")
+    b = _person("Ron Pike", "secretary of defense", "USA", "Pike")
+    petrov = _person("Ivan Petrov", "president", "BLR", "Petrov")
+    text = (
+        "Minsk, 2 September 2022 - President Ivan Petrov met with US Secretary of State Tom "
+        "Hale and US Secretary of Defense Ron Pike, who arrived in Belarus on a visit."
+    )
+    assert [set(m.participants) for m in _meetings(text, [petrov, a, b])] == [
+        {"Ivan Petrov", "Tom Hale", "Ron Pike"}
+    ]
+
+
+def test_meetings_his_meeting_joined_to_another_s_visit_is_that_person_s() -> None:
+    """ "A met B to follow up on C's visit to X and his meeting with D in Minsk": C met D
+    in Belarus (not A, not in X), and C visited X."""
+    a = _person("Roman Orlov", "deputy head", "BLR", "Orlov")
+    b = _person("Jane Stone", "attache", "USA", "Stone")
+    c = _person("Ivan Petrov", "president", "BLR", "Petrov")
+    d = _person("Ron Pike", "secretary of defense", "USA", "Pike")
+    text = (
+        "Minsk, 2 September 2022 - Deputy Head Roman Orlov met with US Attache Jane Stone "
+        "to follow up on agreements reached during President Ivan Petrov's visit to the "
+        "United States and his meeting with US Secretary of Defense Ron Pike in Minsk."
+    )
+    found = {(frozenset(m.participants), m.location_country) for m in _meetings(text, [a, b, c, d])}
+    assert (frozenset({"Ivan Petrov", "Ron Pike"}), "BLR") in found
+    assert not any("Roman Orlov" in keys and "Ron Pike" in keys for keys, _ in found)

@@ -343,7 +343,8 @@ def _titled_list(ctx: Context, pos: int, s_end: int, states: list[Item]) -> list
     return chain_items(pool, text, 0)
 
 
-_TITLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,5}")
+# "Papua New Guinea Deputy Prime Minister", "US Secretary of State": the state is the title's
+_TITLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*|of|the|for)\s+){0,7}")
 
 
 def is_state_party(ctx: Context, s: Item, before: str) -> bool:
@@ -497,6 +498,8 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
         if people and relative.start() - people[-1].end <= 60:
             listed = len(people) > 1 and is_title_gap(text[people[-2].end : people[-1].start], True)
             return [] if listed else people[-1:]  # "met A, B and C who are visiting": all
+    if owner := _coordinated_owner(ctx, s_start, t_start):
+        return [owner]  # "X's visit to Y and his meeting with Z": X's meeting
     s_start = clause_start(text, s_start, t_start)
     items = ctx.items_in(s_start, t_start)
     if items and _PURPOSE.search(text, max(s_start, t_start - 40), t_start):
@@ -538,6 +541,23 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     if _PLURAL_GROUP.search(before[-50:]):
         return [Item(t_start, t_start, k) for k in ctx.main]
     return []
+
+
+# "and his meeting", "and her recent visit": a possessive pronoun joined to an earlier noun
+_AND_OWN = re.compile(r"\band\s+(?:his|her)\s+(?:[a-z-]+\s+){0,2}$")
+_OWNER = re.compile(r"['’]s?\s")
+
+
+def _coordinated_owner(ctx: Context, s_start: int, t_start: int) -> Item | None:
+    """ "X's visit to Y and his meeting with Z": the owner of the first noun owns the one
+    joined to it, whoever the sentence's subject is."""
+    text = ctx.doc.text
+    if not _AND_OWN.search(text, max(s_start, t_start - 40), t_start):
+        return None
+    named = [i for i in ctx.items_in(s_start, t_start) if not i.is_state]
+    if named and _OWNER.match(text, named[-1].end):
+        return Item(t_start, t_start, named[-1].key)
+    return None
 
 
 def they_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:

@@ -652,8 +652,10 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
                     k.keys, k.joined = c.keys, True
             if same and c.weak:
                 break
-            if k.kind == c.kind == "visit" and k.location and c.location:
-                same = same and k.location.code == c.location.code  # visits both ways
+            both_visits = k.kind == c.kind == "visit"
+            if k.location and c.location and k.location.code != c.location.code:
+                # visits both ways; "X's visit to Y and his meeting with Z in W"
+                same = same and not (both_visits or k.start == c.start)
             calls = (
                 (k.kind == "phone_call") == (c.kind == "phone_call")
                 or k.date is None

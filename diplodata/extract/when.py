@@ -233,6 +233,9 @@ def stated_location(
         if prep and _TOPIC_BEFORE.search(before[: prep.start()]):
             continue
         distance = abs(c.start - t_start)
+        if trip_to and not prep and kind != "visit" and c.start < t_start:
+            distance += s_end - s_start  # "X's visit to Y and his meeting with Z in Kyiv":
+            # another noun's destination, unless no place is stated "in" or "at"
         if best is None or distance < best[0]:
             best = (distance, c)
     return best[1] if best else None
