@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from diplodata.extract.holders import same_given_name
 from diplodata.extract.persons import extract_persons, imply_states
 from diplodata.extract.text import analyze
 from diplodata.extract.titles import office_of
@@ -703,3 +704,17 @@ def test_persons_a_department_named_with_and_stays_in_the_title() -> None:
     assert roles["Sergei Orlov"] == "foreign minister"
     assert roles["Pavel Gromov"] == "defence minister"
     assert roles["Maxim Sokolov"] == "economy minister"
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Jake Sullivan", "Jacob Sullivan", True),
+        ("Liz Truss", "Elizabeth Truss", True),
+        ("Dave Collins", "David Collins", True),
+        ("Jane Doe", "John Doe", False),
+    ],
+)
+def test_a_short_given_name_is_the_full_one(short: str, full: str, same: bool) -> None:
+    """The news's short forms (given_name_variants.csv): "Jake" is "Jacob"."""
+    assert same_given_name(short, full) is same

@@ -304,7 +304,7 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
 # a delegation named by its leader or its members: the persons are the participants
 _LED_BY = re.compile(
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:delegation|group|team)\s*(?:of\s+(?:[\w.-]+"
-    r"(?:\s+|(?=,))){1,4}?)?(?:(?:led|headed)\s+by|,?\s*(?:which|that|who)\s+included|,?\s*"
+    r"(?:\s+|(?=,))){1,8}?)?(?:(?:led|headed)\s+by|,?\s*(?:which|that|who)\s+included|,?\s*"
     r"including)\s+"
     r"(?:the\s+)?"
 )
