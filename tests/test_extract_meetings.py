@@ -1200,3 +1200,15 @@ def test_meetings_his_meeting_joined_to_another_s_visit_is_that_person_s() -> No
     found = {(frozenset(m.participants), m.location_country) for m in _meetings(text, [a, b, c, d])}
     assert (frozenset({"Ivan Petrov", "Ron Pike"}), "BLR") in found
     assert not any("Roman Orlov" in keys and "Ron Pike" in keys for keys, _ in found)
+
+
+def test_meetings_a_delegation_of_a_body_of_many_words_is_its_leader() -> None:
+    carlson = _person("Mitch Carlson", "senator", "USA", "Carlson")
+    petrov = _person("Ivan Petrov", "president", "BLR", "Petrov")
+    text = (
+        "Minsk, 2 September 2022 - President Ivan Petrov met with a delegation of the upper "
+        "house of the United States Congress headed by Senator Mitch Carlson."
+    )
+    assert [m.participants for m in _meetings(text, [petrov, carlson])] == [
+        ("Ivan Petrov", "Mitch Carlson")
+    ]
