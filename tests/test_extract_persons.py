@@ -718,3 +718,28 @@ def test_persons_a_department_named_with_and_stays_in_the_title() -> None:
 def test_a_short_given_name_is_the_full_one(short: str, full: str, same: bool) -> None:
     """The news's short forms (given_name_variants.csv): "Jake" is "Jacob"."""
     assert same_given_name(short, full) is same
+
+
+def test_persons_headings_and_hyphenated_titles_are_no_names() -> None:
+    """A fact sheet's heading that opens with a gerund is no speaker label, and "Mr
+    Secretary-General" is an address, not a person."""
+    text = (
+        "Strengthening Maritime Cooperative Activities: the two states increased their "
+        "cooperation.\n\nVladimir Putin: Mr Secretary-General, I am glad to see you."
+    )
+    assert [p[0] for p in _flat(text)] == ["Vladimir Putin"]
+
+
+def test_persons_a_surname_after_a_department_title_is_a_person() -> None:
+    """ "Secretary of Commerce Raimondo": the department ends the title, the surname is the
+    person; "Minister for National Development Planning" names no one."""
+    text = (
+        "Minsk, 2 September 2022 - Secretary of Commerce Raimondo, Treasurer Paul Keating and "
+        "Infrastructure Coordinator Landrieu met Sri Indrawati, State Minister for National "
+        "Development Planning."
+    )
+    roles = {name: role for name, role, _country, _posted in _flat(text)}
+    assert roles["Raimondo"] == "secretary of commerce"
+    assert roles["Paul Keating"] == "treasurer"
+    assert roles["Landrieu"] == "infrastructure coordinator"
+    assert "Planning" not in roles

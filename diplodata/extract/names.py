@@ -95,6 +95,9 @@ Mayor Senator Commissioner Representative Representatives Special Permanent Extr
 Plenipotentiary Principal First Second Third Acting Former Director Manager Executive Officer
 Jr Sr II III Order Process Route Labs Minister-Counsellor Counsellor Consul Charge Chargé Mission
 Embassy Consulate Field Excellency
+Commerce Treasury Industry Agriculture Transport Transportation Labor Environment Communications
+Information Tourism Housing Veterans Homeland Immigration Infrastructure Fisheries Employment
+Science Technology
 """)
 # Nouns that end the name of an organization or place ("Screen Digest", "Beverly Hills").
 ORG_TAIL = frozenset(
@@ -126,6 +129,7 @@ def non_name_words() -> frozenset[str]:
     words = set(_NON_NAME) | HONORIFICS | ORG_TAIL
     for phrase in lexicon.load().offices:
         words.update(w.capitalize() for w in phrase.split())
+        words.update(w.title() for w in phrase.split() if "-" in w)  # "Secretary-General"
         words.update(w.upper() for w in phrase.split() if len(w) <= 3)
     return frozenset(words)
 
@@ -147,6 +151,13 @@ def is_namelike(tokens: tuple[str, ...]) -> bool:
         for p in t.split("-")
         if p and p.lower() not in PARTICLES and not (len(p) <= 2 and p.endswith("."))
     ]
+    if (
+        len(parts) > 1
+        and parts[0].endswith("ing")
+        and parts[0] not in given
+        and is_common(parts[0])
+    ):
+        return False  # a heading: "Bolstering Maritime Cooperation", "Advancing Trade Ties"
     return not parts or any(p in given or is_proper_name(p) or not is_common(p) for p in parts)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from diplodata.extract import lexicon
-from diplodata.extract.names import HONORIFICS, Segment, given_names, words
+from diplodata.extract.names import HONORIFICS, Segment, given_names, is_namelike, words
 from diplodata.extract.text import Doc
 
 _LEFT_TOKEN = re.compile(r"[\w’'#.-]+|[^\w\s]")
@@ -249,9 +249,19 @@ def left_title(
     if not kept:
         return None
     touching = bool(found) and not comma and is_office_word(found[-1], heads=True)
+    if not comma and _DEPARTMENT_TITLE.search(" ".join(found)) and is_namelike(seg.tokens):
+        touching = True  # "Secretary of Commerce Raimondo": the department ends the title
     if touching and found[-1].lower() not in _head_words() and found[-1][:-1] in _ROLE_HEADS:
         touching = False  # "oil analysts Douglas-Westwood": a firm of them, not a person
     return base + kept[0].start(), base + kept[-1].end(), touching
+
+
+# "Secretary of Commerce", "Minister of Health and Social Affairs": an office, then "of"
+# and a department's name right before the name
+_DEPARTMENT_TITLE = re.compile(
+    r"\b(?:Secretary|Minister|Ministers|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+(?:and\s+)?){0,3}[A-Z][\w-]*$"
+)
 
 
 def _department_list(before: list[re.Match[str]]) -> bool:

@@ -8,6 +8,7 @@ as common nouns, "Putin" and "Zelenskyy" are not, and names that are also words 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 
@@ -33,10 +34,13 @@ def is_common(word: str) -> bool:
     """``word`` (any case), or its singular, is an ordinary English word."""
     w = word.lower()
     vocab = common_words()
-    return w in vocab or any(
+    if w in vocab or any(
         w.endswith(suffix) and len(w) > len(suffix) + 2 and w[: -len(suffix)] + tail in vocab
         for suffix, tail in _INFLECTIONS
-    )
+    ):
+        return True
+    doubled = re.match(r"(.{2,}?)([bdgklmnprtz])\2(?:ing|ed)$", w)  # "planning", "stopped"
+    return doubled is not None and doubled.group(1) + doubled.group(2) in vocab
 
 
 # Inflected forms web2 does not list: plurals, participles, adverbs ("Pillars",
