@@ -619,3 +619,17 @@ def test_memberships_a_list_that_is_an_organization_s_whole_membership(
 )
 def test_memberships_lists_that_are_not_a_whole_membership(text: str) -> None:
     assert _pairs(text) == []
+
+
+def test_memberships_a_partner_or_ally_in_a_body_and_two_fronted_memberships() -> None:
+    """ "A, B's strategic partner and ally in X": both are members; "As one of the founders of
+    X and a permanent member of Y, A ...": A is a member of both; "A's partner in X": A."""
+    assert _pairs(
+        "He thanked Poland, Lithuania's closest partner and ally in NATO, for its help."
+    ) == ["LTU:NATO", "POL:NATO"]
+    assert _pairs(
+        "As one of the founders of the United Nations and a permanent member of the UN "
+        "Security Council, France has always supported the organisation."
+    ) == ["FRA:UN", "FRA:UNSC"]
+    assert _pairs("Germany's partner in the EU agreed.") == ["DEU:EU"]
+    assert _pairs("Russia is a key trade partner in the region.") == []

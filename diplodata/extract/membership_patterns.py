@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 TRIGGER = re.compile(
-    r"[Mm]ember|[Pp]artners|counterparts|economies|belong|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|"
+    r"[Mm]ember|[Pp]artners?|counterparts|economies|belong|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|"
     r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
@@ -164,10 +164,13 @@ ORG_PARTNERS_OF = re.compile(
     rf"(?P<orgs>{_O})\s+(?:partners|members|allies|Allies|member\s+states)\s+(?:of|from)\s+"
     rf"(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)"
 )
-# "Denmark's partners in the EU", "Poland's allies within NATO".
+# "Denmark's partners in the EU", "Poland's allies within NATO"; "Russia, Kazakhstan's
+# strategic partner and ally in the CSTO": both.
 POSSESSIVE_PARTNERS = re.compile(
-    rf"(?P<subj>{_C}){_POS}\s+(?:fellow\s+|closest\s+|main\s+|key\s+)?(?:partners|allies|"
-    rf"Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"
+    rf"(?:(?P<subj2>{_C})\s*,\s*)?(?P<subj>{_C}){_POS}\s+"
+    rf"(?:(?:fellow|closest|close|main|key|strategic|oldest|trusted)\s+)*"
+    rf"(?:(?:partner|ally|Ally)\s+and\s+)?(?:partners?|allies|ally|Allies|Ally)\s+"
+    rf"(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"
 )
 BARE_MEMBERS = re.compile(rf"\b(?:fellow\s+)?members\s+(?P<subj>{_CLIST})")
 # "together with our newest Ally Sweden, NATO will ...": the organization is the sentence's one.
@@ -186,9 +189,13 @@ LEADERS_FOUNDED = re.compile(
     rf"of\s+(?:the\s+)?(?P<subj>{_CLIST})\s+(?:jointly\s+)?(?:announced|launched|founded|"
     rf"established|created|formed)\s+(?:the\s+)?(?P<orgs>{_O})"
 )
-AS_MEMBERS_LEAD = re.compile(  # "As members of the CSTO, Russia and Armenia agreed ..."
-    rf"^[Aa]s\s+{_MODS}(?:{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+"
-    rf"{_MEMBER})\s*,\s*(?:the\s+)?(?P<subj>{_CLIST})(?=\s+[a-z])"
+# "As members of the CSTO, Russia and Armenia agreed ...", "As one of the founders of the UN
+# and a permanent member of its Security Council, Russia has ..."
+AS_MEMBERS_LEAD = re.compile(
+    rf"^[Aa]s\s+(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:{_MEMBER}\s+of\s+(?:the\s+)?"
+    rf"(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
+    rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?{_MODS}{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
+    rf"\s*,\s*(?:the\s+)?(?P<subj>{_CLIST})(?=\s+[a-z])"
 )
 WELCOME = re.compile(
     rf"welcom(?:e|es|ed|ing)\s+(?P<subj>{_CLIST})\s+(?:as\s+{_MODS}(?:(?P<orgs>{_O}){_POS}?\s+"

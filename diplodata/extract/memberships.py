@@ -158,6 +158,12 @@ def _orgs(match: re.Match[str], sentence: _Sentence, *groups: str) -> tuple[str,
     return ()
 
 
+def _all_orgs(match: re.Match[str], sentence: _Sentence) -> tuple[str, ...]:
+    """Every organization of the match's ``orgs`` groups ("founder of X and member of Y")."""
+    found = [_codes(sentence, g, "O") for n, g in match.groupdict().items() if n.startswith("orgs")]
+    return tuple(dict.fromkeys(code for codes in found for code in codes))
+
+
 def _copular(sentence: _Sentence) -> Iterator[_Hit]:
     """ "A and B are (full) members of X and Y", "A is a NATO ally", "A became X's 31st member",
     "A is part of X", "A, a member of X,"."""
@@ -231,7 +237,7 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
             included_in = re.match(r"\s+(?:in|into|on|among)\b", text[match.end() :])
             if pattern is P.INCLUDES and len(set(members)) < 2 and (included_in or not relative):
                 continue  # "the EU includes Turkey in its plans"
-            orgs = _orgs(match, sentence, "orgs", "orgs2") if pattern is P.AS_MEMBERS_LEAD else ()
+            orgs = _all_orgs(match, sentence) if pattern is P.AS_MEMBERS_LEAD else ()
             yield _Hit(members, orgs or _orgs(match, sentence, "orgs"))
     for match in P.ORG_OF_LIST.finditer(text):
         if not _hedged(sentence, match, 2):
@@ -248,9 +254,9 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         for match in pattern.finditer(text):
             before = sentence.text[max(0, match.start() - 40) : match.start()]
             if not (P.HEDGE.search(before.split(",")[-1]) or P.HEDGE_CASED.search(before)):
-                yield _Hit(
-                    _codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs")
-                )
+                subjects = [match.group("subj"), match.groupdict().get("subj2")]
+                members = tuple(c for subj in subjects for c in _codes(sentence, subj, "C"))
+                yield _Hit(members, _orgs(match, sentence, "orgs"))
     for match in P.OUR_ALLY.finditer(text):
         if len(set(sentence.orgs)) == 1 and not _hedged(sentence, match, 2):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
