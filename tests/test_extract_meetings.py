@@ -1212,3 +1212,35 @@ def test_meetings_a_delegation_of_a_body_of_many_words_is_its_leader() -> None:
     assert [m.participants for m in _meetings(text, [petrov, carlson])] == [
         ("Ivan Petrov", "Mitch Carlson")
     ]
+
+
+def test_meetings_an_accepted_invitation_is_a_visit_ahead() -> None:
+    """ "A invited B to visit X in early February, and B accepted the invitation": B's visit
+    to A, in the coming February; an invitation not said to be accepted is no encounter."""
+    petrov = _person("Ivan Petrov", "president", "BLR", "Petrov")
+    berg = _person("Anna Berg", "prime minister", "SWE", "Berg")
+    text = (
+        "Minsk, 9 January 2023 - President Ivan Petrov invited Prime Minister Anna Berg to "
+        "visit Minsk in early February for consultations, and Prime Minister Berg accepted "
+        "the invitation."
+    )
+    found = _meetings(text, [petrov, berg])
+    assert [(m.participants, m.kind, m.date) for m in found] == [
+        (("Anna Berg", "Ivan Petrov"), "visit", "2023-02")
+    ]
+    unanswered = text.split(", and Prime")[0] + "."
+    assert _meetings(unanswered, [petrov, berg]) == []
+
+
+def test_meetings_a_dated_encounter_without_parties_is_the_main_pair_s() -> None:
+    """ "The call followed up on the December 30 telephone conversation": the article's
+    main pair spoke on December 30."""
+    petrov = _person("Ivan Petrov", "president", "BLR", "Petrov")
+    berg = _person("Anna Berg", "prime minister", "SWE", "Berg")
+    text = (
+        "Minsk, 12 February 2022 - President Ivan Petrov had a telephone conversation with "
+        "Prime Minister Anna Berg. The call followed up on the December 30 telephone "
+        "conversation."
+    )
+    dates = sorted(m.date or "" for m in _meetings(text, [petrov, berg]))
+    assert dates == ["2021-12-30", "2022-02-12"]

@@ -84,6 +84,10 @@ _HEDGE = re.compile(r"\b(?:what|which) (?:could|might|would) be (?:the|their|its
 _THEIR = re.compile(r"\btheir\s+(?:(?!(?:to|of|for|with|in|on|and|at)\s)[\w-]+\s+){0,4}$")
 _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just reported
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
+_DAY_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2}\s+(?:[a-z-]+\s+){0,2}$"
+)
 _AT_MEETING = re.compile(
     AFTER_DATELINE + r"(?:(?:At|During|On the sidelines of) (?:a|an|the|their) (?:[\w-]+ ){0,3}|"
     r"In (?:(?:a|an|the|his|her|their) )?(?:[a-z-]+ ){0,2}|"
@@ -146,6 +150,22 @@ class _Cand:
     upcoming: bool = False  # "an upcoming meeting at the White House": another encounter
 
 
+_INVITED = re.compile(r"\binvit(?:ed|es)\s+(?:[\w.-]+\s+){0,5}?(?:to\s+)?(?=\S*$)")
+_ACCEPTED = re.compile(r"\baccepted\s+(?:the|an|this|that)\s+invitation\b")
+_GUEST = re.compile(r"\s+invit(?:ed|es)\s+(?:[A-Z][\w.-]*\s+){0,4}$")
+
+
+def _invited_guest(ctx: Context, m: re.Match[str], s_start: int) -> list[Item]:
+    """ "A invited B to visit X (and B accepted)": B, the guest, and A, the host."""
+    people = [i for i in ctx.items_in(s_start, m.start()) if not i.is_state]
+    if len(people) < 2 or not re.fullmatch(r"\s+to\s+", ctx.doc.text[people[-1].end : m.start()]):
+        return []
+    host, guest = people[-2], people[-1]
+    if not _GUEST.fullmatch(ctx.doc.text, host.end, guest.start) or host.key == guest.key:
+        return []
+    return [guest, host]
+
+
 def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
     """Participant groups of one trigger: "between A and B", "SUBJECT ... with OBJECTS",
     "A-B talks", "visit to STATE"; "conversations with A and B" gives one group each."""
@@ -153,6 +173,8 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     kind = m.lastgroup
     if between := find_between(ctx, t_end, s_end):
         return [between]
+    if kind == "visit" and (invited := _invited_guest(ctx, m, s_start)):
+        return [invited]
     if kind in ("meeting", "talks", "summit") and (leaders := _leaders_list(ctx, t_end, s_end)):
         return [leaders]  # "the meeting of the leaders of Russia, Azerbaijan and Armenia"
     subjects = (
@@ -203,8 +225,10 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
             or groups
         )
     unnamed = not groups or len({i.key for i in groups[0]}) < 2
-    recalled = _YEAR_BEFORE.search(ctx.doc.text, max(s_start, t_start - 8), t_start)
-    if unnamed and recalled and kind in ("talks", "negotiations") and len(ctx.main) > 1:
+    recalled = _YEAR_BEFORE.search(ctx.doc.text, max(s_start, t_start - 8), t_start) or (
+        kind != "visit" and _DAY_BEFORE.search(ctx.doc.text, max(s_start, t_start - 40), t_start)
+    )  # "the failed 2022 talks", "the December 30 telephone conversation"
+    if unnamed and recalled and kind != "visit" and len(ctx.main) > 1:
         groups = [[Item(t_start, t_start, k) for k in ctx.main]]  # "the failed 2022 talks"
     return groups
 
@@ -461,6 +485,9 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
     window = _HEDGE.sub("", text[max(s_start, t_start - 60) : t_start])
     if _REPORTING.search(text, s_start, t_start) and not _CONDITION.search(text, s_start, s_end):
         window = _REPORTED_WOULD.sub("", window)  # "he said he would meet X": announced
+    accepted = _ACCEPTED.search(text, m.end(), s_end) and _INVITED.search(text, s_start, t_start)
+    if accepted:  # "A invited B to visit X ..., and B accepted the invitation": a fixed visit
+        window = _INVITED.sub("", window)
     if _MODAL.search(window) or _HABIT.search(text[s_start:s_end]) or _meets_a_goal(m, text):
         return []
     if _is_topic(m, text, s_start):
@@ -483,7 +510,7 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
             trip and not is_official_trip(ctx, group, _guest_end(text, m, group[0]))
         ):
             continue
-        date, location = _when_where(ctx, kind, s_start, s_end, t_start)
+        date, location = _when_where(ctx, kind, s_start, s_end, t_start, ahead=bool(accepted))
         if to_state:  # a visit to a state takes place there
             host = group[-1].key
             location = CountryMention(t_start, t_start, host, ctx.lex.country_name(host), "name")
@@ -539,7 +566,7 @@ def _meets_a_goal(m: re.Match[str], text: str) -> bool:
 
 
 def _when_where(
-    ctx: Context, kind: str, s_start: int, s_end: int, t_start: int
+    ctx: Context, kind: str, s_start: int, s_end: int, t_start: int, ahead: bool = False
 ) -> tuple[tuple[str, str] | None, CountryMention | None]:
     """Date and place of an encounter. Without a stated date, the date of an encounter
     with unnamed parties in the sentence before ("On May 5-6 he had calls with CIS
@@ -547,8 +574,9 @@ def _when_where(
     the lead (or not recalled as past) is dated by the dateline; one dated by the dateline
     took place at the dateline's place, and "here" in a transcript is the main meeting's place."""
     text = ctx.doc.text
-    future = is_future(text[s_start:s_end]) and not _PAST.search(
-        text, max(s_start, t_start - 30), t_start
+    future = ahead or (
+        is_future(text[s_start:s_end])
+        and not _PAST.search(text, max(s_start, t_start - 30), t_start)
     )
     date = event_date(text, s_start, s_end, t_start, ctx.anchor, future)
     before = ctx.unnamed and ctx.unnamed[0] == kind and not text[ctx.unnamed[2] : s_start].strip()
