@@ -1244,3 +1244,17 @@ def test_meetings_a_dated_encounter_without_parties_is_the_main_pair_s() -> None
     )
     dates = sorted(m.date or "" for m in _meetings(text, [petrov, berg]))
     assert dates == ["2021-12-30", "2022-02-12"]
+
+
+def test_meetings_titles_with_on_and_a_summit_as_topic() -> None:
+    """ "Chairman of the Committee on Foreign Affairs of the Parliament of Estonia X" is one
+    title; "the parties focused on the forthcoming NATO summit" is a topic, no encounter."""
+    zhukov = _person("Ihor Zhukov", "deputy head", "UKR", "Zhukov")
+    mets = _person("Marko Mets", "chairman", "EST", "Mets")
+    text = (
+        "Kyiv, 27 January 2022 - Deputy Head Ihor Zhukov met with Chairman of the Committee on "
+        "Foreign Affairs of the Parliament of the Republic of Estonia Marko Mets. The parties "
+        "focused on the forthcoming NATO summit in Madrid in June 2022."
+    )
+    found = _meetings(text, [zhukov, mets])
+    assert [(m.participants, m.kind) for m in found] == [(("Ihor Zhukov", "Marko Mets"), "meeting")]

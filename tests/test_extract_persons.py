@@ -743,3 +743,8 @@ def test_persons_a_surname_after_a_department_title_is_a_person() -> None:
     assert roles["Paul Keating"] == "treasurer"
     assert roles["Landrieu"] == "infrastructure coordinator"
     assert "Planning" not in roles
+
+
+def test_persons_an_expert_or_researcher_in_apposition_has_that_role() -> None:
+    text = "Minsk, 2 September 2022 - He met Damon Wiley, an American expert, on Friday."
+    assert _flat(text) == [("Damon Wiley", "expert", "USA", None)]

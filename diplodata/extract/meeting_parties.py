@@ -33,7 +33,7 @@ _OBJECT_LEAD = re.compile(
 )
 # fmt: off
 _FUNCTION_WORDS = frozenset({
-    "and", "of", "the", "for", "to", "in", "his", "her", "their", "its", "our", "counterpart",
+    "and", "of", "the", "for", "to", "in", "on", "his", "her", "their", "its", "our", "counterpart",
     "counterparts", "democratic", "opposition", "leader", "leaders", "chief", "head", "deputy",
     "first", "special", "senior", "top", "national", "security", "advisor", "adviser",
     "representative", "secretary", "general", "principal", "crown", "prince", "field",

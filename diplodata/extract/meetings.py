@@ -130,7 +130,7 @@ _LONG_AGO = re.compile(r"\b(?:[Ll]ast time|previously|recent(?:ly)?|in the past|
 # subjects: "the two leaders discussed the ongoing negotiations in Doha"
 _TOPIC_OF = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|review(?:ed|s|ing)?|address(?:ed|es|ing)?|about|regarding|"
-    r"concerning|updates?\s+on|briefed\s+(?:\w+\s+){1,3}?on|progress\s+(?:in|of|at))\s+"
+    r"concerning|focus(?:ed|es|ing)?\s+on|updates?\s+on|briefed\s+(?:\w+\s+){1,3}?on|progress\s+(?:in|of|at))\s+"
     r"(?:the\s+|these\s+|those\s+)?(?:(?!(?:with|and|at|during|in|on|before|after|ahead)\b)[\w-]+\s+){0,2}$"
 )
 _NOUN_KINDS = frozenset({"summit", "negotiations", "talks", "meeting", "visit"})

@@ -20,7 +20,7 @@ from diplodata.extract.text import Doc
 
 _LEFT_TOKEN = re.compile(r"[\w’'#.-]+|[^\w\s]")
 CONNECTORS = frozenset(words("of the to for on and in at"))
-_WALK_CONNECTORS = frozenset(words("of the to for in"))
+_WALK_CONNECTORS = frozenset(words("of the to for in on"))  # "Committee on Foreign Affairs"
 # Lowercase nouns that may sit inside a title ("Head of the ... faction").
 _TITLE_NOUNS = frozenset(
     words(
@@ -63,7 +63,8 @@ _ROLE_HEADS = frozenset(
     words(
         """manager director officer official analyst economist head chief adviser advisor
     spokesman spokeswoman spokesperson chairman chairwoman chair founder editor correspondent
-    reporter professor lawyer coach captain counterpart secretary negotiator mp strategist"""
+    reporter professor lawyer coach captain counterpart secretary negotiator mp strategist
+    expert scholar researcher historian"""
     )
 )
 # Departments that qualify an office ("Commerce Secretary", "Trade and Industry Secretary").
