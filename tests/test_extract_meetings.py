@@ -1258,3 +1258,21 @@ def test_meetings_titles_with_on_and_a_summit_as_topic() -> None:
     )
     found = _meetings(text, [zhukov, mets])
     assert [(m.participants, m.kind) for m in found] == [(("Ihor Zhukov", "Marko Mets"), "meeting")]
+
+
+def test_meetings_a_meal_hosted_for_a_guest_is_an_encounter() -> None:
+    """ "A hosted a dinner for B", "B was hosted to lunch by A", "A hosted a state banquet in
+    honour of B"."""
+    lee = _person("Lee Wen", "prime minister", "SGP", "Lee")
+    wang = _person("Wang Bo", "foreign minister", "CHN", "Wang")
+    for text in (
+        "Singapore, 20 August 2020 - Prime Minister Lee Wen hosted a dinner for Foreign "
+        "Minister Wang Bo.",
+        "Singapore, 20 August 2020 - Foreign Minister Wang Bo was hosted to lunch by Prime "
+        "Minister Lee Wen.",
+        "Singapore, 20 August 2020 - Prime Minister Lee Wen hosted a state banquet in honour "
+        "of Foreign Minister Wang Bo.",
+    ):
+        assert [set(m.participants) for m in _meetings(text, [lee, wang])] == [
+            {"Lee Wen", "Wang Bo"}
+        ], text

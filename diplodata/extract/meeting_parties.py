@@ -25,11 +25,13 @@ _TIME_GAP = (
     r"(?:today|yesterday|tonight|here|there|separately|also|again|briefly|recently|in person|"
     r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|"
     r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|(?:several|a few|two|three) times|"
-    r"twice|"
+    r"twice|(?:to|for|at) (?:a |an )?(?:[a-z]+ )?(?:lunch|dinner|breakfast|banquet|reception)|"
     r"(?:in|at) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
 )
 _OBJECT_LEAD = re.compile(
-    rf"[\s,]*(?:{_TIME_GAP}[\s,]+)*(?P<with>(?:with|alongside|along with|together with|by)\s+)?"
+    rf"[\s,]*(?:{_TIME_GAP}[\s,]+)*(?P<with>(?:with|alongside|along with|together with|by|"
+    rf"(?:a |an )?(?:[a-z]+ )?(?:lunch|dinner|breakfast|banquet|reception) (?:for|in hono(?:u)?r "
+    rf"of))\s+)?"
 )
 # fmt: off
 _FUNCTION_WORDS = frozenset({
