@@ -1276,3 +1276,20 @@ def test_meetings_a_meal_hosted_for_a_guest_is_an_encounter() -> None:
         assert [set(m.participants) for m in _meetings(text, [lee, wang])] == [
             {"Lee Wen", "Wang Bo"}
         ], text
+
+
+def test_meetings_those_who_joined_a_participant_took_part() -> None:
+    """ "A hosted B. A was joined by C and D": C and D are in the encounter too."""
+    finer = _person("Jon Fine", "deputy adviser", "USA", "Fine")
+    murillo = _person("Luis Mora", "foreign minister", "COL", "Mora")
+    nichols = _person("Brian Nash", "assistant secretary", "USA", "Nash")
+    erikson = _person("Dan Eriks", "senior director", "USA", "Eriks")
+    text = (
+        "Washington, 11 April 2024 - Deputy Adviser Jon Fine hosted Colombian Foreign Minister "
+        "Luis Mora at the White House. Fine was joined by Assistant Secretary Brian Nash and "
+        "Senior Director Dan Eriks."
+    )
+    found = _meetings(text, [finer, murillo, nichols, erikson])
+    assert [set(m.participants) for m in found] == [
+        {"Jon Fine", "Luis Mora", "Brian Nash", "Dan Eriks"}
+    ]

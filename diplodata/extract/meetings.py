@@ -776,13 +776,35 @@ def _also_joins(ctx: Context, last: _Cand, s_start: int, s_end: int) -> bool:
     the encounter the sentence before reported."""
     match = _ALSO_JOINS.search(ctx.doc.text, s_start, s_end)
     if not match:
-        return False
+        return _joined_by(ctx, last, s_start, s_end)
     people = [i for i in ctx.items_in(s_start, match.start()) if not i.is_state]
     if len(people) != 1 or len(last.keys) >= 3:
         return False
     if people[0].key not in last.keys:
         last.keys = (*last.keys, people[0].key)
         last.joined = True
+    return True
+
+
+_JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:joined|accompanied)\s+by\s+")
+
+
+def _joined_by(ctx: Context, last: _Cand, s_start: int, s_end: int) -> bool:
+    """ "X was joined by A, B and C" right after X's encounter: A, B and C took part too."""
+    text = ctx.doc.text
+    match = _JOINED_BY.search(text, s_start, s_end)
+    if not match:
+        return False
+    before = [i for i in ctx.items_in(s_start, match.start()) if not i.is_state]
+    after = [i for i in ctx.items_in(match.end(), s_end) if not i.is_state]
+    if len(before) != 1 or before[0].key not in last.keys or not after:
+        return False
+    if not is_title_gap(text[match.end() : after[0].start], joined=False):
+        return False
+    joined = [i.key for i in chain_items(after, text, 0) if i.key not in last.keys]
+    if not joined or len(last.keys) + len(joined) > 8:
+        return False
+    last.keys, last.joined = (*last.keys, *dict.fromkeys(joined)), True
     return True
 
 
