@@ -9,7 +9,9 @@ each a plain call in this process, and prints per stage its seconds, the residen
 after it and the peak so far (``ru_maxrss``; worker processes are not counted).
 ``--copy-of OUT0`` first copies a kept output folder (``diplodata.bench.scale --keep``) to
 OUT, so that a +10 run can be measured again and again on the same output; ``--add N``
-writes N more distinct articles into DIR (as ``diplodata.bench.scale`` does) first.
+writes N more distinct articles into DIR (as ``diplodata.bench.scale`` does) first;
+``--rebuild`` removes the copy's releases and actor notes, so that the run makes every
+row again from the extraction cache (a full run but for its extraction).
 With ``--trace``, tracemalloc's ten largest holders (by line) after each stage, and its
 peak: several times slower, so its seconds mean little.
 """
@@ -123,11 +125,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--copy-of", type=Path, help="copy this output folder to --out first")
     parser.add_argument("--add", type=int, default=0, help="write N more articles first")
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="remove the output's releases and actor notes first: every row is made again "
+        "from the extraction cache (a full run without its extraction)",
+    )
     parser.add_argument("--trace", action="store_true", help="tracemalloc's largest holders")
     args = parser.parse_args(argv)
     if args.copy_of is not None:
         shutil.rmtree(args.out, ignore_errors=True)  # cp -a: hard links stay links
         subprocess.run(["cp", "-a", str(args.copy_of), str(args.out)], check=True)
+    if args.rebuild:
+        for name in ("releases", "latest", "catalog.json"):
+            target = args.out / name
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            else:
+                target.unlink(missing_ok=True)
+        for name in ("actor_notes.duckdb", "corpus.json", "unchanged.json"):
+            (args.out / ".state" / name).unlink(missing_ok=True)
     if args.add:
         present = sum(1 for _ in args.articles.rglob("*.*"))
         sources = source_files([SHARED / "bulk", SHARED / "pool"])

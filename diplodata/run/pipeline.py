@@ -128,10 +128,13 @@ def ingest(config: RunConfig) -> Inputs:
     from diplodata.ingest import walked
     from diplodata.ingest.input_index import InputIndex
 
-    found = walked.take(config.articles, config.follow_links)  # the command's walk, if any
     with InputIndex(config.out) as index:
         inputs = ingest_folder(
-            config.articles, index, config.max_chars, config.follow_links, found=found
+            config.articles,
+            index,
+            config.max_chars,
+            config.follow_links,
+            found=walked.take(config.articles, config.follow_links),  # the command's, if any
         )
     if config.feeds is not None:
         from diplodata.ingest.feeds import read_feeds
