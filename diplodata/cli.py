@@ -231,6 +231,7 @@ def run(
     from diplodata.ingest.walked import keep
 
     keep(articles, follow_links, found)  # the flow's ingest walks no more
+    del found  # the ingest lets it go once it has compared it with the index
     prefect_environment()
     try:
         summary = _run_flow(config)

@@ -270,3 +270,41 @@ def test_a_moved_article_is_read_under_its_new_name(tmp_path: Path) -> None:
     shutil.move(target, folder / "moved" / target.name)
     sources = {a.source for a in _run(config).articles}
     assert f"moved/{target.name}" in sources
+
+
+def test_the_walk_compared_in_sqlite_finds_what_the_index_s_entries_give(tmp_path: Path) -> None:
+    """The walk is compared with the index in SQLite (no entry per recorded file in Python):
+    each file comes back in the walk's order with its entry exactly when the entries by
+    source have one with the same stamp; removed files are forgotten."""
+    from diplodata.ingest.walk import walk
+
+    folder = _corpus(tmp_path)
+    for path in sorted(folder.iterdir()):  # six files
+        copy = path.with_name("b-" + path.name)
+        copy.write_text(path.read_text(encoding="utf-8") + "Note B.\n", encoding="utf-8")
+        _age(copy)
+    config = RunConfig(articles=folder, out=tmp_path / "out")
+    _run(config)
+    names = sorted(folder.iterdir())
+    names[0].write_text(names[0].read_text(encoding="utf-8") + "More.\n", encoding="utf-8")
+    _age(names[0])
+    names[1].unlink()
+    (folder / "new.txt").write_text(names[2].read_text(encoding="utf-8") + "New.\n", "utf-8")
+    with sqlite3.connect(db_path(config.out)) as con:  # a damaged record: read again
+        con.execute("UPDATE inputs SET info = '[1, 2' WHERE source = ?", [names[3].name])
+    found = walk(folder)
+    with InputIndex(config.out) as index:
+        entries = index.entries()
+        index.compare(found.files)
+        compared = list(index.compared())
+        index.forget_unwalked()
+        left = set(index.entries())
+    assert [f for f, _ in compared] == found.files
+    for file, entry in compared:
+        recorded = entries.get(file.source)
+        same = recorded if recorded is not None and recorded.stamp == file.stamp else None
+        assert entry == same, file.source
+    by_source = {f.source: e for f, e in compared}
+    assert by_source[names[0].name] is None and by_source["new.txt"] is None
+    assert by_source[names[3].name] is None and by_source[names[4].name] is not None
+    assert names[1].name not in left and names[4].name in left

@@ -155,7 +155,7 @@ R = TypeVar("R", bound=_Record)
 
 
 def _sort_out(
-    results: Sequence[tuple[InputFile, R | None, str | None]], max_chars: int
+    results: Sequence[tuple[str, R | None, str | None]], max_chars: int
 ) -> tuple[list[R], list[Skipped]]:
     """In the folder's order: the articles taken, and the rejects with their reasons (a file
     not read, empty or unreadable, too long, the same text as a file before it, not an
@@ -163,8 +163,7 @@ def _sort_out(
     taken: list[R] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
-    for file, article, reject in results:
-        source = file.source
+    for source, article, reject in results:
         if article is None:
             skipped.append(Skipped(source, reject or f"{source}: not read"))
         elif article.n_chars > max_chars:
@@ -217,14 +216,14 @@ def read_folder(folder: Path, max_chars: int = MAX_CHARS, follow_links: bool = F
     is listed with its reason. An article's ``source`` is its path relative to ``folder``."""
     _check_folder(folder)
     found = walk(folder, follow_links)
-    results: list[tuple[InputFile, Article | None, str | None]] = []
+    results: list[tuple[str, Article | None, str | None]] = []
     for file in found.files:
         reason = _not_read(file, max_chars)
         if reason is None:
             outcome = read_input(file, None)
-            results.append((file, outcome.article, outcome.reject))
+            results.append((file.source, outcome.article, outcome.reject))
         else:
-            results.append((file, None, reason))
+            results.append((file.source, None, reason))
     articles, skipped = _sort_out(results, max_chars)
     return Batch(articles, found.skipped + skipped)
 
@@ -240,38 +239,37 @@ def ingest_folder(
     """The articles of ``folder`` by their records, and every reject: files whose stat is
     the one recorded in ``index`` are not opened; the others are read, screened and
     recorded (their texts stored) ``read_batch`` at a time, read on every core.
-    ``found``: the folder's walk, when the caller has made it."""
-    _check_folder(folder)
-    found = found or walk(folder, follow_links)
-    entries = index.entries()
-    results: list[tuple[InputFile, ArticleInfo | None, str | None]] = []
-    unread: list[int] = []
-    for file in found.files:
-        reason = _not_read(file, max_chars)
-        entry = entries.get(file.source)
-        if reason is not None:
-            results.append((file, None, reason))
-        elif entry is not None and entry.stamp == file.stamp and (entry.stored or entry.reject):
-            results.append((file, entry.info, entry.reject))
-        else:  # new, changed, or its text is not in the store: read below
-            unread.append(len(results))
-            results.append((file, None, None))
-    step = max(1, read_batch or READ_BATCH)
-    chunks = [unread[start : start + step] for start in range(0, len(unread), step)]
-    files = ([results[i][0] for i in chunk] for chunk in chunks)
-    for chunk, outcomes in zip(chunks, in_processes(read_screened, files), strict=True):
-        index.record(outcomes)
-        for i, o in zip(chunk, outcomes, strict=True):
-            results[i] = (o.file, info_of(o.article) if o.article else None, o.reject)
-    sources = {file.source for file in found.files}
-    index.forget(source for source in entries if source not in sources)
-    articles, skipped = _sort_out(results, max_chars)
+    ``found``: the folder's walk, when the caller has made it (and lets it go: the walk is
+    compared with the index in SQLite, and let go before the records are made)."""
     from diplodata.ingest.input_index import stamps_digest
 
-    return Inputs(
-        articles,
-        found.skipped + skipped,
-        read=len(unread),
-        stamps=stamps_digest(found.files),
-        others=sorted(s.reason for s in found.skipped),
-    )
+    _check_folder(folder)
+    found = found or walk(folder, follow_links)
+    stamps = stamps_digest(found.files)
+    walk_skipped, others = found.skipped, sorted(s.reason for s in found.skipped)
+    index.compare(found.files)
+    del found  # no list of every file while their records are made
+    results: list[tuple[str, ArticleInfo | None, str | None]] = []
+    unread: list[tuple[int, InputFile]] = []
+    for file, entry in index.compared():
+        reason = _not_read(file, max_chars)
+        if reason is not None:
+            results.append((file.source, None, reason))
+        elif entry is not None and (entry.stored or entry.reject):
+            results.append((file.source, entry.info, entry.reject))
+        else:  # new, changed, or its text is not in the store: read below
+            unread.append((len(results), file))
+            results.append((file.source, None, None))
+    step = max(1, read_batch or READ_BATCH)
+    chunks = [unread[start : start + step] for start in range(0, len(unread), step)]
+    n_read = len(unread)
+    del unread
+    files = ([file for _, file in chunk] for chunk in chunks)
+    for chunk, outcomes in zip(chunks, in_processes(read_screened, files), strict=True):
+        index.record(outcomes)
+        for (i, _), o in zip(chunk, outcomes, strict=True):
+            results[i] = (o.file.source, info_of(o.article) if o.article else None, o.reject)
+        chunk.clear()  # the files read are let go
+    index.forget_unwalked()
+    articles, skipped = _sort_out(results, max_chars)
+    return Inputs(articles, walk_skipped + skipped, read=n_read, stamps=stamps, others=others)

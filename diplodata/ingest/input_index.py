@@ -20,10 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from diplodata.ingest.records import ArticleInfo, info_of
 from diplodata.ingest.walk import InputFile
@@ -129,6 +131,27 @@ def stamps_digest(files: Sequence[InputFile]) -> str | None:
     return digest.hexdigest()
 
 
+def _parsed(
+    cursor: sqlite3.Cursor, source: int, column: int
+) -> Iterator[tuple[tuple[Any, ...], ArticleInfo | None, bool]]:
+    """Rows of ``cursor``, each with its record parsed (the record in ``column``, its sha256
+    in the next one, its source in ``source``) and whether that record is intact (a
+    damaged one: the file is read again). A batch at a time, no copy of all, the batch's
+    records in one parse: a hundred thousand parses one by one cost a second."""
+    while rows := cursor.fetchmany(ENTRIES_BATCH):
+        try:
+            values = json.loads("[" + ",".join(r[column] or "null" for r in rows) + "]")
+        except ValueError:  # one is damaged: each on its own
+            values = [_parse(r[column]) for r in rows]
+        for row, value in zip(rows, values, strict=True):
+            try:
+                info = _info(row[source], row[column + 1], value) if value is not None else None
+            except (ValueError, TypeError):
+                yield row, None, False
+                continue
+            yield row, info, True
+
+
 class InputIndex(ArticleStore):
     """The files read by earlier runs (``inputs``), beside the article store they fill."""
 
@@ -139,23 +162,67 @@ class InputIndex(ArticleStore):
     def entries(self) -> dict[str, Entry]:
         """Every file recorded by this reading code, by source."""
         query = (
-            "SELECT i.source, i.stamp, i.sha256, i.info, i.reject, a.sha256 IS NOT NULL "
+            "SELECT i.source, i.stamp, i.info, i.sha256, i.reject, a.sha256 IS NOT NULL "
             "FROM inputs i LEFT JOIN articles a ON a.sha256 = i.sha256 WHERE i.version = ?"
         )
-        cursor = self.con.execute(query, [self.version])
         found = {}
-        while rows := cursor.fetchmany(ENTRIES_BATCH):  # a batch at a time: no copy of all
-            try:  # a batch's records in one parse: a hundred thousand parses cost a second
-                values = json.loads("[" + ",".join(r[3] or "null" for r in rows) + "]")
-            except ValueError:  # one is damaged: each on its own
-                values = [_parse(r[3]) for r in rows]
-            for (source, stamp, sha, _, reject, stored), value in zip(rows, values, strict=True):
-                try:
-                    record = _info(source, sha, value) if value is not None else None
-                except (ValueError, TypeError):
-                    continue  # damaged: the file is read again
-                found[source] = Entry(stamp, record, reject, bool(stored))
+        for row, info, intact in _parsed(self.con.execute(query, [self.version]), 0, 2):
+            source, stamp, _, _, reject, stored = row
+            if intact:
+                found[source] = Entry(stamp, info, reject, bool(stored))
         return found
+
+    def compare(self, files: Iterable[InputFile]) -> None:
+        """Hand the folder's walk to the index (temporary table ``walk``, in the walk's
+        order), to be compared with what was recorded (:meth:`compared`) without a Python
+        object per recorded file: the caller can let the walk go."""
+        con = self.con
+        con.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS walk (pos INTEGER PRIMARY KEY, path TEXT NOT NULL, "
+            "source TEXT NOT NULL, stamp TEXT NOT NULL, size INTEGER NOT NULL, "
+            "modified INTEGER NOT NULL)"
+        )
+        con.execute("BEGIN")  # the temporary database only: no lock on the store
+        try:
+            con.execute("DELETE FROM temp.walk")
+            con.executemany(
+                "INSERT INTO temp.walk VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    (i, f.path, f.source, f.stamp, f.size, f.modified_ns)
+                    for i, f in enumerate(files)
+                ),
+            )
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    def compared(self) -> Iterator[tuple[InputFile, Entry | None]]:
+        """Every file of the walk handed over (:meth:`compare`), in its order, with its
+        entry when this reading code recorded it with the same stamp (else None: it is new,
+        changed, or its entry is damaged)."""
+        query = (
+            "SELECT w.path, w.source, w.stamp, w.size, w.modified, i.info, i.sha256, i.reject, "
+            "a.sha256 IS NOT NULL FROM temp.walk w "
+            "LEFT JOIN inputs i ON i.source = w.source AND i.stamp = w.stamp AND i.version = ? "
+            "LEFT JOIN articles a ON a.sha256 = i.sha256 ORDER BY w.pos"
+        )
+        for row, info, intact in _parsed(self.con.execute(query, [self.version]), 1, 5):
+            path, source, stamp, size, modified, record, _, reject, stored = row
+            file = InputFile(path, source, stamp, size, modified)
+            known = intact and (record is not None or reject is not None)
+            yield file, Entry(stamp, info, reject, bool(stored)) if known else None
+
+    def forget_unwalked(self) -> None:
+        """Forget the files the walk handed over (:meth:`compare`) does not have (gone from
+        the folder), and every file read by other code."""
+        with transaction(self.con) as con:
+            con.execute(
+                "DELETE FROM inputs WHERE version != ? OR source NOT IN "
+                "(SELECT source FROM temp.walk)",
+                [self.version],
+            )
+            con.execute("DELETE FROM temp.walk")
 
     def record(self, outcomes: Sequence[Outcome]) -> None:
         """Store the articles read (their texts) and remember each settled file's stamp and

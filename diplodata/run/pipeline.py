@@ -24,9 +24,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
-
-import duckdb
+from typing import TYPE_CHECKING, TypeVar
 
 from diplodata.config import ROWS_BATCH, TIME_BUDGET, RunConfig
 from diplodata.extract import EXTRACTOR_VERSION, extract_article
@@ -49,15 +47,15 @@ from diplodata.tables.build import (
     ActorNotes,
     Resolution,
     actor_rows,
-    article_row,
     group,
     person_refs,
 )
 from diplodata.tables.increment import Increment
 from diplodata.tables.namesake_groups import GroupedRefs, Moved
 from diplodata.tables.parts import is_parted, parquet_files
+from diplodata.tables.published import PublishedArticles, article_table
 from diplodata.tables.resolve import PersonRef, Resolved, resolve_all
-from diplodata.tables.rows import ArticleRow, Tables
+from diplodata.tables.rows import Tables
 from diplodata.tables.spool import Spool
 from diplodata.version import TABLES_VERSION
 
@@ -70,14 +68,17 @@ NOTES_BATCH = 5_000  # articles whose notes for the actors table are stored at o
 
 @dataclass(frozen=True, slots=True)
 class Base:
-    """The release a run builds on, and its articles' rows by id."""
+    """The release a run builds on (its article rows are read by DuckDB where needed,
+    never held here)."""
 
     path: Path
-    articles: dict[str, ArticleRow]
 
-    def keeps(self, article: Article | ArticleInfo) -> bool:
-        """True when the article is published there exactly as this run would publish it."""
-        return self.articles.get(article.article_id) == article_row(article, EXTRACTOR_VERSION)
+    def split(self, articles: Sequence[ArticleInfo]) -> tuple[set[str], list[str]]:
+        """The ids of ``articles`` that this release does not publish exactly as this run
+        would (new or changed), and the ids of its articles that none of them matches
+        (changed, gone or pruned), sorted."""
+        rows = article_table(articles, EXTRACTOR_VERSION)
+        return PublishedArticles(self.path).compare(rows)
 
 
 def find_base(out: Path, include_text: bool = False) -> Base | None:
@@ -98,42 +99,9 @@ def find_base(out: Path, include_text: bool = False) -> Base | None:
         return None
     if bool(parquet_files(release, "article_texts")) != include_text:
         return None
-    rows = release_articles(release)
-    versions = {aid: row.extractor_version for aid, row in rows.items()}
-    if not ActorNotesStore(out).covers(versions):
+    if not ActorNotesStore(out).covers_release(PublishedArticles(release).files):
         return None
-    return Base(release, rows)
-
-
-def release_articles(release: Path) -> dict[str, ArticleRow]:
-    """The rows of the articles table of ``release``, by article id (read once per process:
-    a release never changes)."""
-    st = (release / "datapackage.json").stat()
-    key = (release.resolve(), st.st_ino, st.st_mtime_ns)
-    if key not in _RELEASE_ARTICLES:
-        con = duckdb.connect()
-        files = [str(p) for p in parquet_files(release, "articles")]
-        result = con.execute("SELECT * FROM read_parquet($1)", [files])
-        columns = [d[0] for d in result.description or []]
-        fields = list(ArticleRow.__dataclass_fields__)
-        if columns == fields:  # this code's release: rows as they are
-            rows = [ArticleRow(*r) for r in result.fetchall()]
-        else:  # an older release: the columns it has
-            rows = [_row(dict(zip(columns, r, strict=True)), fields) for r in result.fetchall()]
-        con.close()
-        _RELEASE_ARTICLES.clear()
-        _RELEASE_ARTICLES[key] = {row.article_id: row for row in rows}
-    return _RELEASE_ARTICLES[key]
-
-
-# the article rows of the last release read, by its folder and its descriptor's inode and time
-_RELEASE_ARTICLES: dict[tuple[Path, int, int], dict[str, ArticleRow]] = {}
-
-
-def _row(values: dict[str, Any], fields: Iterable[str]) -> ArticleRow:
-    """An article row from its columns (None for those an older release does not have)."""
-    known: dict[str, Any] = {c: values.get(c) for c in fields}
-    return ArticleRow(**known)
+    return Base(release)
 
 
 @dataclass(slots=True)
@@ -160,10 +128,13 @@ def ingest(config: RunConfig) -> Inputs:
     from diplodata.ingest import walked
     from diplodata.ingest.input_index import InputIndex
 
-    found = walked.take(config.articles, config.follow_links)  # the command's walk, if any
     with InputIndex(config.out) as index:
         inputs = ingest_folder(
-            config.articles, index, config.max_chars, config.follow_links, found=found
+            config.articles,
+            index,
+            config.max_chars,
+            config.follow_links,
+            found=walked.take(config.articles, config.follow_links),  # the command's, if any
         )
     if config.feeds is not None:
         from diplodata.ingest.feeds import read_feeds
@@ -210,13 +181,15 @@ def plan(
         lost=inputs.lost,
         base=base.path if base is not None else None,
     )
-    kept = {a.article_id for a in inputs.articles if base is not None and base.keeps(a)}
-    lookup = [a for a in inputs.articles if a.article_id not in kept]
+    fresh: set[str] = set()  # with a base: the articles it does not hold as they are now
+    if base is not None:
+        fresh, result.dropped = base.split(inputs.articles)
+    lookup = [a for a in inputs.articles if base is None or a.article_id in fresh]
     with FactsCache(out, version) as cache, FailedExtractions(out, version) as failed:
         cached = cache.cached(a.sha256 for a in lookup)
         reasons = failed.get_many([a for a in lookup if a.sha256 not in cached])
     for article in inputs.articles:
-        if article.article_id in kept:
+        if base is not None and article.article_id not in fresh:
             result.articles.append(article)
             result.published.append(article)
             continue
@@ -226,8 +199,6 @@ def plan(
             continue
         result.articles.append(article)
         (result.cached if article.sha256 in cached else result.todo).append(article)
-    if base is not None:
-        result.dropped = sorted(set(base.articles) - kept)
     return result
 
 
@@ -240,19 +211,17 @@ def set_aside(p: Plan, skipped: Sequence[Skipped]) -> None:
     p.skipped += skipped
 
 
-def published_corpus(out: Path) -> set[str]:
-    """sha256 of the articles published in the latest release: the corpus recorded in
-    the state, and the intact latest release's articles (a crash between the two)."""
-    return read_corpus(out) | {row.sha256 for row in (_latest_articles(out) or {}).values()}
-
-
 def carry(inputs: Inputs, out: Path, prune: bool = False) -> Inputs:
     """The input plus every article published before whose input is gone (a folder half
     copied, an entry dropped off a feed): the published corpus only grows, unless
     ``prune``. An input file whose text changed replaces its old version (same source).
     Their records come from the latest release (their texts are not read)."""
     present = {a.sha256 for a in inputs.articles}
-    gone = sorted(published_corpus(out) - present)
+    latest = _latest_articles(out)
+    gone = read_corpus(out) - present
+    if latest is not None:
+        gone |= latest.sha256s_not_in(present)
+    del present
     result = Inputs(
         articles=list(inputs.articles),
         skipped=list(inputs.skipped),
@@ -263,12 +232,10 @@ def carry(inputs: Inputs, out: Path, prune: bool = False) -> Inputs:
     if not gone:
         return result
     sources = {a.source for a in inputs.articles}
-    latest = latest_release(out)
-    rows = release_articles(latest) if latest is not None and not damaged_latest(out) else {}
-    by_sha = {row.sha256: row for row in rows.values()}
+    by_sha = latest.rows_of(gone) if latest is not None else {}
     with ArticleStore(out) as store:
         stored = store.has(gone)
-        for sha in gone:
+        for sha in sorted(gone):
             old = info_of(by_sha[sha]) if sha in by_sha else _stored_info(store, sha)
             if old is None or sha not in stored:  # published before its text was kept
                 result.lost.append(sha)
@@ -647,17 +614,12 @@ class _Saver:
         self.facts, self.failed, self.since = [], [], time.monotonic()
 
 
-# What makes an article the same in two releases: its text, the rules that read it, and
-# what is known about its source.
-_SAME = ("sha256", "extractor_version", "source", "url", "publisher", "language", "license")
-
-
-def _latest_articles(out: Path) -> dict[str, ArticleRow] | None:
-    """The rows of the articles table of the latest release, if it is there and intact."""
+def _latest_articles(out: Path) -> PublishedArticles | None:
+    """The articles table of the latest release, if it is there and intact."""
     latest = latest_release(out)
     if latest is None or damaged_latest(out):
         return None
-    return release_articles(latest)
+    return PublishedArticles(latest)
 
 
 def damaged_latest(out: Path) -> list[str]:
@@ -668,31 +630,23 @@ def damaged_latest(out: Path) -> list[str]:
     return [] if latest is None else verify_release(latest).problems
 
 
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def _same_key(article: Article | ArticleInfo | ArticleRow) -> tuple[str | None, ...]:
-    values = {} if isinstance(article, ArticleRow) else {"extractor_version": EXTRACTOR_VERSION}
-    return tuple(_text(values.get(c, getattr(article, c, None))) for c in _SAME)
-
-
 def unchanged_since_latest(
     articles: Sequence[Article | ArticleInfo], out: Path, include_text: bool = False
 ) -> bool:
     """True when the latest release holds exactly these texts, read by this extractor version
     (and ships their texts when ``include_text``, and only then)."""
-    rows = _latest_articles(out)
-    latest = latest_release(out)
-    texts = latest is not None and bool(parquet_files(latest, "article_texts"))
-    if rows is None or texts != include_text or len(rows) != len(articles):
+    published = _latest_articles(out)
+    if published is None:
         return False
-    published = {row.sha256: _same_key(row) for row in rows.values()}
-    return published == {a.sha256: _same_key(a) for a in articles}
+    texts = bool(parquet_files(published.release, "article_texts"))
+    if texts != include_text or published.count() != len(articles):
+        return False
+    return published.holds_exactly(article_table(articles, EXTRACTOR_VERSION))
 
 
 def previous_extractor_version(out: Path) -> str | None:
-    versions = {row.extractor_version for row in (_latest_articles(out) or {}).values()}
+    published = _latest_articles(out)
+    versions = published.extractor_versions() if published is not None else set()
     return versions.pop() if len(versions) == 1 else None
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import duckdb
@@ -188,14 +188,29 @@ class ActorNotesStore:
         """True when notes of every article id are stored, made by its extractor version."""
         if not versions:
             return True
+        wanted = pa.table({"article_id": list(versions), "version": list(versions.values())})
+        return self._covers(lambda con: con.register("wanted", wanted))
+
+    def covers_release(self, files: Sequence[str]) -> bool:
+        """True when notes of every article of these Parquet files of an articles table are
+        stored, made by its extractor version (read by DuckDB: no row comes to Python)."""
+        if not files:
+            return True
+
+        def wanted(con: duckdb.DuckDBPyConnection) -> None:
+            articles = con.read_parquet(list(files))
+            articles.project("article_id, extractor_version AS version").create_view("wanted")
+
+        return self._covers(wanted)
+
+    def _covers(self, wanted: Callable[[duckdb.DuckDBPyConnection], object]) -> bool:
+        """True when no article of view ``wanted`` (``article_id``, ``version``), which
+        ``wanted(con)`` makes, lacks its notes."""
         if not self.path.exists():
             return False
-        wanted = pa.table(
-            {"article_id": list(versions), "version": list(versions.values())},
-        )
         con = self._connect()
         try:
-            con.register("wanted", wanted)
+            wanted(con)
             (missing,) = con.execute(
                 "SELECT count(*) FROM wanted w ANTI JOIN articles a "
                 "ON a.article_id = w.article_id AND a.version = w.version"

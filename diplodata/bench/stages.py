@@ -1,0 +1,168 @@
+"""Where a run's time and memory go, stage by stage, in one process (no Prefect).
+
+    uv run python -m diplodata.bench.stages --articles DIR --out OUT [--copy-of OUT0] [--add 10]
+    uv run python -m diplodata.bench.stages ... --trace     # tracemalloc: the largest holders
+
+Runs the flow's stages as ``flows/pipeline.py`` does (the command's walk and its check for
+nothing new, ingest, carry, finding the base, plan, extract, tables, staging, publishing),
+each a plain call in this process, and prints per stage its seconds, the resident memory
+after it and the peak so far (``ru_maxrss``; worker processes are not counted).
+``--copy-of OUT0`` first copies a kept output folder (``diplodata.bench.scale --keep``) to
+OUT, so that a +10 run can be measured again and again on the same output; ``--add N``
+writes N more distinct articles into DIR (as ``diplodata.bench.scale`` does) first;
+``--rebuild`` removes the copy's releases and actor notes, so that the run makes every
+row again from the extraction cache (a full run but for its extraction).
+With ``--trace``, tracemalloc's ten largest holders (by line) after each stage, and its
+peak: several times slower, so its seconds mean little.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diplodata.bench.scale import SHARED, source_files, write_articles
+from diplodata.config import RunConfig
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * resource.getpagesize() / 1e6
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@dataclass(slots=True)
+class Stages:
+    """Seconds and memory per stage, printed as they end."""
+
+    trace: bool = False
+    rows: list[tuple[str, float, float, float]] = field(default_factory=list)
+    _start: float = field(default_factory=time.perf_counter)
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        row = (stage, now - self._start, rss_mb(), peak_mb())
+        self.rows.append(row)
+        print(
+            f"{stage:>10} {row[1]:7.2f} s  rss {row[2]:6.0f} MB  peak {row[3]:6.0f} MB", flush=True
+        )
+        if self.trace:
+            current, top = tracemalloc.get_traced_memory()
+            print(f"{'':>10} traced {current / 1e6:6.1f} MB, peak {top / 1e6:6.1f} MB")
+            stats = tracemalloc.take_snapshot().statistics("lineno")
+            for stat in stats[:10]:
+                print(f"{'':>12}{stat.size / 1e6:7.1f} MB {stat.count:>8} {stat.traceback}")
+            tracemalloc.reset_peak()
+        self._start = time.perf_counter()
+
+
+def run(config: RunConfig, stages: Stages) -> str:
+    """One run's stages in this process; what it did."""
+    from diplodata.ingest import walked
+    from diplodata.ingest.articles import find_inputs
+    from diplodata.publish.release import output_lock, promote
+    from diplodata.run import noop
+    from diplodata.run import pipeline as p
+    from diplodata.run.state_check import check_state
+
+    found = find_inputs(config.articles, config.follow_links)
+    stages.lap("walk")
+    unchanged = noop.nothing_new(config, found)
+    stages.lap("check")
+    if unchanged is not None:
+        return "nothing new (no flow run)"
+    walked.keep(config.articles, config.follow_links, found)
+    del found
+    with output_lock(config.out):
+        check_state(config.out)
+        inputs = p.ingest(config)
+        stages.lap("ingest")
+        inputs = p.carry(inputs, config.out, config.prune)
+        stages.lap("carry")
+        damage = p.damaged_latest(config.out)
+        base = p.find_base(config.out, config.include_text)
+        stages.lap("base")
+        plan = p.plan(inputs, config.out, base=base)
+        del base
+        stages.lap("plan")
+        for chunk in p.batches(plan.todo, p.per_task(len(plan.todo), config.batch_size, 2)):
+            done = p.extract_infos(chunk, config.out, config.articles, config.time_budget)
+            p.set_aside(plan, done.skipped)
+        stages.lap("extract")
+        if not plan.articles or (
+            not damage and p.unchanged_since_latest(plan.articles, config.out, config.include_text)
+        ):
+            return "nothing to publish"
+        rows = p.release_tables(plan, config.out, config.include_text, config.articles)
+        p.set_aside(plan, rows.skipped)
+        stages.lap("tables")
+        staged = p.stage_release(plan, rows, config)
+        stages.lap("stage")
+        release = promote(staged)
+        p.record_corpus(plan, config.out)
+        stages.lap("publish")
+    return f"published {release.version}: {len(plan.articles)} articles, {len(plan.todo)} extracted"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--copy-of", type=Path, help="copy this output folder to --out first")
+    parser.add_argument("--add", type=int, default=0, help="write N more articles first")
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="remove the output's releases and actor notes first: every row is made again "
+        "from the extraction cache (a full run without its extraction)",
+    )
+    parser.add_argument("--trace", action="store_true", help="tracemalloc's largest holders")
+    args = parser.parse_args(argv)
+    if args.copy_of is not None:
+        shutil.rmtree(args.out, ignore_errors=True)  # cp -a: hard links stay links
+        subprocess.run(["cp", "-a", str(args.copy_of), str(args.out)], check=True)
+    if args.rebuild:
+        for name in ("releases", "latest", "catalog.json"):
+            target = args.out / name
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            else:
+                target.unlink(missing_ok=True)
+        for name in ("actor_notes.duckdb", "corpus.json", "unchanged.json"):
+            (args.out / ".state" / name).unlink(missing_ok=True)
+    if args.add:
+        present = sum(1 for _ in args.articles.rglob("*.*"))
+        sources = source_files([SHARED / "bulk", SHARED / "pool"])
+        write_articles(args.articles, sources, present, args.add)
+    import diplodata.publish.release
+    import diplodata.run.pipeline
+    import diplodata.run.row_batches
+    import diplodata.tables.actor_notes  # noqa: F401  (imported before the first stage)
+
+    stages = Stages(trace=args.trace)
+    print(f"{'imports':>10} {'':7}    rss {rss_mb():6.0f} MB  peak {peak_mb():6.0f} MB")
+    if args.trace:
+        tracemalloc.start()
+    started = time.perf_counter()
+    what = run(RunConfig(articles=args.articles, out=args.out), stages)
+    print(f"{'total':>10} {time.perf_counter() - started:7.2f} s  {what}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
