@@ -1293,3 +1293,18 @@ def test_meetings_those_who_joined_a_participant_took_part() -> None:
     assert [set(m.participants) for m in found] == [
         {"Jon Fine", "Luis Mora", "Brian Nash", "Dan Eriks"}
     ]
+
+
+def test_meetings_a_fronted_encounter_with_no_named_subject_is_the_speaker_s() -> None:
+    """ "X: In a meeting with King Y and then a session with Crown Prince Z, our two states
+    finalized agreements": the speaker X met Y (no person is the main clause's subject)."""
+    hale = _person("Tom Hale", "president", "USA", "Hale")
+    salem = _person("Salem", "king", "SAU", "King Salem")
+    omar = _person("Omar bin Salem", "crown prince", "SAU", "Omar")
+    text = (
+        "Remarks\nJuly 15, 2022\n\nPresident Tom Hale: In a meeting with King Salem and then "
+        "an extended working session with Crown Prince Omar bin Salem and their respective "
+        "delegations, the United States and Saudi Arabia finalized agreements."
+    )
+    found = {frozenset(m.participants) for m in _meetings(text, [hale, salem, omar])}
+    assert frozenset({"Tom Hale", "Salem"}) in found

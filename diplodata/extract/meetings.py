@@ -346,6 +346,13 @@ def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> l
     if comma is None:
         return []
     people = [i for i in ctx.items_in(comma.end(), s_end) if not i.is_state]
+    if objects and not their and (not people or _WE.match(text, comma.end())):
+        # "During the talks with X held yesterday, agreements were reached", "During talks
+        # with X, we will outline ...": the speaker's, in a transcript
+        speaker = ctx.speaker(s_start, m.start())
+        if not speaker or speaker in {o.key for o in objects}:
+            return []
+        return [[Item(m.start(), m.start(), speaker), *objects]]
     if not people or people[0].key in {o.key for o in objects}:
         return []
     if not is_title_gap(text[comma.end() : people[0].start], joined=False):
@@ -356,6 +363,8 @@ def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> l
     return [[*objects, *(s for s in subjects if s.key not in {o.key for o in objects})]]
 
 
+# a main clause with a first-person subject ("During talks with X, we will ...")
+_WE = re.compile(r",?\s*(?:we|I)\b")
 # "During their telephone conversation, A and B exchanged greetings"
 _THEIR_OWN = re.compile(r"\b[Tt]heir\s+(?:[\w-]+\s+){0,2}$")
 
