@@ -748,3 +748,16 @@ def test_persons_a_surname_after_a_department_title_is_a_person() -> None:
 def test_persons_an_expert_or_researcher_in_apposition_has_that_role() -> None:
     text = "Minsk, 2 September 2022 - He met Damon Wiley, an American expert, on Friday."
     assert _flat(text) == [("Damon Wiley", "expert", "USA", None)]
+
+
+def test_persons_headings_before_a_colon_and_headline_verbs_are_no_names() -> None:
+    """A run before a colon is a speaker label when it reads as a name ("Yury Orlov:"), not
+    a fact sheet's heading ("Cancer Moonshot:"); a headline's verb ends a name ("Vice
+    President Harris Announces Initiatives")."""
+    text = (
+        "FACT SHEET: Vice President Harris Announces Initiatives to Advance Trade\n"
+        "March 31, 2023\n\nCancer Moonshot: the two states will invest.\n\n"
+        "Star Wars: a film.\n\nYury Orlov: We discussed it."
+    )
+    names = sorted(p[0] for p in _flat(text))
+    assert names == ["Harris", "Yury Orlov"]

@@ -95,6 +95,8 @@ Mayor Senator Commissioner Representative Representatives Special Permanent Extr
 Plenipotentiary Principal First Second Third Acting Former Director Manager Executive Officer
 Jr Sr II III Order Process Route Labs Minister-Counsellor Counsellor Consul Charge Chargé Mission
 Embassy Consulate Field Excellency
+Announces Meets Holds Visits Says Signs Hosts Welcomes Travels Speaks Delivers Launches Unveils
+Urges Joins Receives Congratulates Condemns Discusses Highlights Celebrates Reaffirms Commits
 Commerce Treasury Industry Agriculture Transport Transportation Labor Environment Communications
 Information Tourism Housing Veterans Homeland Immigration Infrastructure Fisheries Employment
 Science Technology

@@ -46,7 +46,7 @@ from diplodata.extract.titles import (
     parse_title,
     right_title,
 )
-from diplodata.extract.vocabulary import is_common
+from diplodata.extract.vocabulary import is_common, is_proper_name
 from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
 from diplodata.tables.resolve import generation, word_ending
 
@@ -163,7 +163,8 @@ def _mentions(doc: Doc) -> list[Mention]:
         before = doc.text[max(0, seg.start - 12) : seg.start]
         honorific = bool(_HONORIFIC_BEFORE.search(before))
         personal = bool(_PERSONAL_BEFORE.search(before))
-        label = multi and doc.text.startswith(":", seg.end)
+        # a speaker label ("Yury Ushakov:"), not a fact sheet's heading ("Cancer Moonshot:")
+        label = multi and doc.text.startswith(":", seg.end) and _label_name(seg.tokens, names)
         label = label or (multi and bool(_PERSON_AFTER.match(doc.text, seg.end, seg.end + 40)))
         given = seg.tokens[0] in names or _compound_given(seg.tokens[0], names)
         bracket = _STATE_IN_BRACKETS.match(doc.text, seg.end, seg.end + 60) if multi else None
@@ -443,6 +444,14 @@ def _share_list_country(doc: Doc, mentions: list[Mention]) -> None:
 def _is_plural(word: str) -> bool:
     w = word.lower()
     return w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3
+
+
+def _label_name(tokens: tuple[str, ...], names: frozenset[str]) -> bool:
+    """Whether a run before a colon reads as a speaker's name: it opens with a known given
+    name, or none of its words is an ordinary English word."""
+    return tokens[0] in names or not any(
+        is_common(t) and not is_proper_name(t) for t in tokens if t not in names
+    )
 
 
 def _country_votes(doc: Doc, person: _Person, taken: set[str]) -> list[tuple[str, int]]:
