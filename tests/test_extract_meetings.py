@@ -1308,3 +1308,18 @@ def test_meetings_a_fronted_encounter_with_no_named_subject_is_the_speaker_s() -
     )
     found = {frozenset(m.participants) for m in _meetings(text, [hale, salem, omar])}
     assert frozenset({"Tom Hale", "Salem"}) in found
+
+
+def test_meetings_state_talks_are_the_most_named_head_s() -> None:
+    """ "Russian-German talks" in an article naming the Chancellor often and the President
+    once: the Chancellor's talks."""
+    putin = _person("Ivan Petrov", "president", "RUS", "Petrov")
+    scholz = _person("Olaf Lind", "chancellor", "DEU", "Lind")
+    other = _person("Frank Stein", "president", "DEU", "Stein")
+    text = (
+        "Moscow, 15 February 2022 - Following Russian-German talks, President Ivan Petrov and "
+        "Chancellor Olaf Lind made statements. Lind thanked Petrov. Lind recalled the formula "
+        "of President Frank Stein. Lind left."
+    )
+    found = {frozenset(m.participants) for m in _meetings(text, [putin, scholz, other])}
+    assert frozenset({"Ivan Petrov", "Olaf Lind"}) in found

@@ -761,3 +761,20 @@ def test_persons_headings_before_a_colon_and_headline_verbs_are_no_names() -> No
     )
     names = sorted(p[0] for p in _flat(text))
     assert names == ["Harris", "Yury Orlov"]
+
+
+def test_persons_attaches_chairpersons_and_named_formulas() -> None:
+    """ "Defense Attaché X" is an office; "Madam Chairperson" and "the Steinmeier Formula"
+    name no one; "Winnipeg Commodity Exchange" is a body."""
+    text = (
+        "Minsk, 3 November 2021 - He met US Defense Attaché Brittany Stone. Madam "
+        "Chairperson, I thank you. The Frank-Walter Steinmeier Formula was discussed, a "
+        "Winnipeg Commodity Exchange spokesman said."
+    )
+    people = {name: role for name, role, _country, _posted in _flat(text)}
+    assert people.get("Brittany Stone") == "defense attaché"
+    assert not {
+        "Chairperson",
+        "Frank-Walter Steinmeier Formula",
+        "Winnipeg Commodity Exchange",
+    } & set(people)

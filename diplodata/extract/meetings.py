@@ -831,11 +831,21 @@ def _leaders_of_states(ctx: Context, c: _Cand) -> _Cand:
         return c  # talks on another day ("the failed 2022 talks") may be any delegation's
     heads_of: list[str] = []
     for state in c.keys:
-        heads = {p.name for p in ctx.persons.values() if p.country == state and p.role in _HEADS}
-        if len(heads) != 1:
+        heads = [p.name for p in ctx.persons.values() if p.country == state and p.role in _HEADS]
+        head = _most_named(ctx, heads)
+        if head is None:
             return c
-        heads_of.append(heads.pop())
+        heads_of.append(head)
     return replace(c, keys=tuple(heads_of))
+
+
+def _most_named(ctx: Context, names: list[str]) -> str | None:
+    """The one of ``names`` the article names most often, if it is named at least twice as
+    often as any other ("the Chancellor" of the talks, not the President named once)."""
+    if len(names) <= 1:
+        return names[0] if names else None
+    counts = sorted(((sum(i.key == n for i in ctx.items), n) for n in names), reverse=True)
+    return counts[0][1] if counts[0][0] >= 2 * counts[1][0] else None
 
 
 def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:

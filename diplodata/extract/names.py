@@ -113,7 +113,7 @@ University Institute Forum Conference Assembly Club City Airport Arena Stadium A
 Channel Airlines Airways Holding Holdings Technologies Software Systems Labs Court Cup
 Accord Accords Alliance System Shoal Reef Island Islands Strait Trafficking Export Exports
 Initiative Program Programme Treaty Declaration Doctrine Format Platform Partnership Coalition
-Movement Square Street House
+Movement Square Street House Formula Exchange Reserve Dialogue
 """)
 )
 
