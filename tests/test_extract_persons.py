@@ -778,3 +778,13 @@ def test_persons_attaches_chairpersons_and_named_formulas() -> None:
         "Frank-Walter Steinmeier Formula",
         "Winnipeg Commodity Exchange",
     } & set(people)
+
+
+def test_persons_senior_and_central_bank_stay_in_the_role() -> None:
+    text = (
+        "Minsk, 2 September 2022 - Senior Official Anna Berg met him. Brazil's central bank "
+        "governor Francisco Gros said so."
+    )
+    roles = {name: role for name, role, _country, _posted in _flat(text)}
+    assert roles["Anna Berg"] == "senior official"
+    assert roles["Francisco Gros"] == "central bank governor"

@@ -39,7 +39,7 @@ TITLE_MODIFIERS = frozenset(
 # Words before an office that make another office of it, kept in the role as stated
 # ("Acting President", "Federal Chancellor", "former minister"); not "new" or "then".
 QUALIFIERS = frozenset(
-    words("acting former outgoing incoming interim caretaker federal executive principal")
+    words("acting former outgoing incoming interim caretaker federal executive principal senior")
 )
 # Qualifiers of the same office: an acting or federal chancellor is a chancellor.
 _SAME_OFFICE = frozenset(words("acting interim caretaker federal outgoing"))
@@ -74,7 +74,7 @@ _DEPARTMENTS = frozenset(
     health education justice agriculture transport transportation labor labour economy economic
     environment culture communications information tourism housing veterans homeland immigration
     development infrastructure fisheries employment science technology security work
-    pensions sport media digital constitutional northern ireland scotland wales"""
+    pensions sport media digital constitutional northern ireland scotland wales central"""
     )
 )
 # Heads too vague alone: they keep the state or organization named before them.
