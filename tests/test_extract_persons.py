@@ -788,3 +788,13 @@ def test_persons_senior_and_central_bank_stay_in_the_role() -> None:
     roles = {name: role for name, role, _country, _posted in _flat(text)}
     assert roles["Anna Berg"] == "senior official"
     assert roles["Francisco Gros"] == "central bank governor"
+
+
+def test_persons_administrators_lawmakers_and_activists_have_roles() -> None:
+    text = (
+        "Washington, 6 April 2022 - FHWA Administrator Shailen Bhatt met them. Democratic "
+        "lawmaker Freddie Lim and human rights activist Masih Alinejad spoke."
+    )
+    roles = {name: role for name, role, _country, _posted in _flat(text)}
+    assert roles["Shailen Bhatt"] == "administrator"
+    assert roles["Freddie Lim"] == "lawmaker" and roles["Masih Alinejad"] == "activist"

@@ -64,7 +64,7 @@ _ROLE_HEADS = frozenset(
         """manager director officer official analyst economist head chief adviser advisor
     spokesman spokeswoman spokesperson chairman chairwoman chair founder editor correspondent
     reporter professor lawyer coach captain counterpart secretary negotiator mp strategist
-    expert scholar researcher historian"""
+    expert scholar researcher historian lawmaker legislator lecturer activist"""
     )
 )
 # Departments that qualify an office ("Commerce Secretary", "Trade and Industry Secretary").
