@@ -1323,3 +1323,11 @@ def test_meetings_state_talks_are_the_most_named_head_s() -> None:
     )
     found = {frozenset(m.participants) for m in _meetings(text, [putin, scholz, other])}
     assert frozenset({"Ivan Petrov", "Olaf Lind"}) in found
+
+
+def test_meetings_a_wire_dateline_does_not_date_a_visit_ahead() -> None:
+    """ "WASHINGTON, March 4 - X will visit Italy": the report's date is not the visit's."""
+    reagan = _person("Ron Hale", "president", "USA", "Hale")
+    text = "WASHINGTON, March 4 - President Ron Hale will visit Italy, the White House said."
+    found = _meetings("Hale to visit Italy\n4-MAR-1987\n\n" + text, [reagan])
+    assert [(m.participants, m.date) for m in found] == [(("Ron Hale", "ITA"), None)]

@@ -155,12 +155,19 @@ def _of_range(text: str, start: int, end: int, value: DateValue) -> DateValue:
     return value
 
 
+_WIRE_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[-–—]\s+"
+)
+
+
 def event_date(
     text: str, start: int, end: int, near: int, anchor: dt.date | None, future: bool
 ) -> DateValue | None:
     """The date stated in ``text[start:end]`` closest to position ``near`` (the event word),
     explicit dates and relative expressions alike. Dates separated from the event word by
     "after", "following", "since" or "before" belong to another event and are skipped."""
+    wire = _WIRE_DATELINE.match(text, start, end)  # "WASHINGTON, March 4 - ": the report's
+    start = wire.end() if wire else start  # date, not the event's
     found: list[tuple[int, int, DateValue]] = [
         (d.start, d.end, _of_range(text, d.start, d.end, (d.value, d.precision)))
         for d in find_dates(text, start, end, anchor)
