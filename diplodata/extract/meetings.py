@@ -840,12 +840,14 @@ def _leaders_of_states(ctx: Context, c: _Cand) -> _Cand:
 
 
 def _most_named(ctx: Context, names: list[str]) -> str | None:
-    """The one of ``names`` the article names most often, if it is named at least twice as
-    often as any other ("the Chancellor" of the talks, not the President named once)."""
+    """The one of ``names`` the article names most often, if it is named at least twice, and
+    twice as often as any other ("the Chancellor" of the talks, not the President named
+    once)."""
     if len(names) <= 1:
         return names[0] if names else None
     counts = sorted(((sum(i.key == n for i in ctx.items), n) for n in names), reverse=True)
-    return counts[0][1] if counts[0][0] >= 2 * counts[1][0] else None
+    most, second = counts[0][0], counts[1][0]
+    return counts[0][1] if most >= 2 and most >= 2 * second else None
 
 
 def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:
