@@ -1331,3 +1331,28 @@ def test_meetings_a_wire_dateline_does_not_date_a_visit_ahead() -> None:
     text = "WASHINGTON, March 4 - President Ron Hale will visit Italy, the White House said."
     found = _meetings("Hale to visit Italy\n4-MAR-1987\n\n" + text, [reagan])
     assert [(m.participants, m.date) for m in found] == [(("Ron Hale", "ITA"), None)]
+
+
+def test_meetings_a_visit_to_a_place_by_a_guest_and_companions_of_a_trip() -> None:
+    """ "X said the deal was reached during a visit to Moscow last week by Y": Y visited; "Z
+    said he will visit Japan. He will be accompanied by A and B": all three visit."""
+    gerasimov = _person("Gennady Orlov", "spokesman", "SUN", "Orlov")
+    aqazadeh = _person("Reza Aqa", "oil minister", "IRN", "Aqa")
+    text = (
+        "MOSCOW, October 20 - Gennady Orlov told reporters the agreement had been reached "
+        "during a visit to Moscow last week by Iran's Oil Minister Reza Aqa."
+    )
+    found = _meetings("Deal\n20-OCT-1987\n\n" + text, [gerasimov, aqazadeh])
+    assert [(m.participants, m.kind) for m in found] == [(("Reza Aqa", "SUN"), "visit")]
+    azpurua = _person("Manuel Azur", "finance minister", "VEN", "Azur")
+    anzola = _person("Hernan Anz", "central bank president", "VEN", "Anz")
+    marcano = _person("Jorge Marc", "director", "VEN", "Marc")
+    trip = (
+        "Credit\n27-APR-1987\n\nCARACAS, April 27 - Finance minister Manuel Azur said he will "
+        "visit Japan in mid-May.\n\nHe will be accompanied by central bank president Hernan "
+        "Anz and director of public finance Jorge Marc."
+    )
+    found = _meetings(trip, [azpurua, anzola, marcano])
+    assert [set(m.participants) for m in found] == [
+        {"Manuel Azur", "JPN", "Hernan Anz", "Jorge Marc"}
+    ]

@@ -197,7 +197,7 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     nominal = kind == "visit" and m.group().lower() in ("visit", "visits")
     if (
         nominal
-        and not (objects and subjects)
+        and (not (objects and subjects) or _VISIT_GUEST.match(ctx.doc.text, t_end, s_end))
         and (guest_host := _visit_of(ctx, m, s_start, s_end, subjects))
     ):
         return [guest_host]  # "the visit of X to Y", "a Minsk visit by X"
@@ -293,6 +293,8 @@ def _visit_of(
     else:
         to = re.match(r"[^.;,]{0,40}?\bto\b", text[guest.end : s_end])
         host = find_visit_host(ctx, guest.end + to.end(), s_end, guest.key) if to else []
+        if not host and guest.start > t_end:  # "a visit to Moscow last week by X"
+            host = find_visit_host(ctx, t_end, guest.start, guest.key)
     if not host or ctx.country(host[0].key) == ctx.country(guest.key):
         return []
     return [guest, host[0]]
@@ -795,7 +797,12 @@ def _also_joins(ctx: Context, last: _Cand, s_start: int, s_end: int) -> bool:
     return True
 
 
-_JOINED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:joined|accompanied)\s+by\s+")
+_JOINED_BY = re.compile(
+    r"\b(?:was|were|will\s+be|would\s+be|is\s+to\s+be)\s+(?:also\s+)?(?:joined|accompanied)"
+    r"\s+by\s+"
+)
+_HE = re.compile(r"\s*(?:[Hh]e|[Ss]he)\b")
+_SAID = re.compile(r"\s*(?:[\w.-]+\s+){1,4}?(?:said|says|told\s+\w+)\s+")
 
 
 def _joined_by(ctx: Context, last: _Cand, s_start: int, s_end: int) -> bool:
@@ -806,11 +813,14 @@ def _joined_by(ctx: Context, last: _Cand, s_start: int, s_end: int) -> bool:
         return False
     before = [i for i in ctx.items_in(s_start, match.start()) if not i.is_state]
     after = [i for i in ctx.items_in(match.end(), s_end) if not i.is_state]
+    said = _SAID.match(text, s_start, match.start())
+    if not before and _HE.match(text, said.end() if said else s_start):
+        before = [Item(s_start, s_start, last.keys[0])]  # "He will be accompanied by A and B"
     if len(before) != 1 or before[0].key not in last.keys or not after:
         return False
-    if not is_title_gap(text[match.end() : after[0].start], joined=False):
-        return False
-    joined = [i.key for i in chain_items(after, text, 0) if i.key not in last.keys]
+    if re.search(r"[;:]|\b(?:who|which)\b", text[match.end() : after[-1].start]):
+        return False  # one list of companions, titles in any case ("central bank president")
+    joined = [i.key for i in after if i.key not in last.keys]
     if not joined or len(last.keys) + len(joined) > 8:
         return False
     last.keys, last.joined = (*last.keys, *dict.fromkeys(joined)), True
