@@ -798,3 +798,15 @@ def test_persons_administrators_lawmakers_and_activists_have_roles() -> None:
     roles = {name: role for name, role, _country, _posted in _flat(text)}
     assert roles["Shailen Bhatt"] == "administrator"
     assert roles["Freddie Lim"] == "lawmaker" and roles["Masih Alinejad"] == "activist"
+
+
+def test_persons_a_state_in_an_all_capital_headline_is_read() -> None:
+    """ "VENEZUELA FINANCE MINISTER TO SEEK CREDIT": the wire headline names the minister's
+    state, which the body does not repeat."""
+    text = (
+        "VENEZUELA FINANCE MINISTER TO SEEK JAPANESE CREDIT\n27-APR-1987\n\nFinance minister "
+        "Manuel Azur said he will visit Japan in mid-May to meet Japanese bankers."
+    )
+    assert {name: country for name, _role, country, _posted in _flat(text)} == {
+        "Manuel Azur": "VEN"
+    }

@@ -182,12 +182,26 @@ def analyze(article: Article) -> Doc:
         sentences=split_sentences(text),
         countries=[
             _of_its_time(c, article.published_date)
-            for c in lex.find_countries(text)
+            for c in lex.find_countries(_caps_titled(text))
             if not _given_name(text, c)
         ],
         organizations=lex.find_organizations(text),
         institutions=find_institutions(text),
     )
+
+
+_CAPS_LINE = re.compile(r"^(?=[^\n]*[A-Z]{3})[^a-z\n]{12,}$", re.MULTILINE)
+
+
+def _caps_titled(text: str) -> str:
+    """``text`` with its all-capital lines (a wire headline: "U.S., JAPAN CHIP TALKS TO
+    START") in title case, so that the states they name are found; offsets are unchanged."""
+
+    def title(m: re.Match[str]) -> str:
+        line = m.group().title()
+        return line if len(line) == len(m.group()) else m.group()
+
+    return _CAPS_LINE.sub(title, text)
 
 
 def _given_name(text: str, c: CountryMention) -> bool:
