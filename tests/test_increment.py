@@ -285,6 +285,22 @@ def test_actor_notes_summed_up_a_group_at_a_time_give_the_same_rows(tmp_path: Pa
     assert grouped_actor_rows(store.summaries_by_group(ids, some, size=2)) == wanted
 
 
+def test_the_actor_sums_benchmark_sums_up_alike_both_ways(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from diplodata.bench import actor_sums
+    from diplodata.tables.actor_notes import ActorNotesStore
+    from diplodata.tables.build import article_rows
+
+    _, notes = article_rows(facts(), EXTRACTOR_VERSION)
+    ActorNotesStore(tmp_path).put(notes, EXTRACTOR_VERSION)
+    assert actor_sums.main([str(tmp_path), "--whole"]) == 0
+    assert actor_sums.main([str(tmp_path), "--size", "2"]) == 0
+    whole, grouped = capsys.readouterr().out.splitlines()
+    assert "whole" in whole and "groups of 2" in grouped
+    assert whole.split("rows ")[1] == grouped.split("rows ")[1]
+
+
 def run(articles: Path, out: Path, prune: bool = False) -> Release:
     """One run of the pipeline's stages as the flow wires them (without Prefect)."""
     from diplodata.config import RunConfig
