@@ -264,6 +264,43 @@ def test_actor_notes_sum_up_as_the_facts_do(tmp_path: Path) -> None:
     assert wanted == [r for r in every_row if r.actor_id in some] and wanted != every_row
 
 
+def test_actor_notes_summed_up_a_group_at_a_time_give_the_same_rows(tmp_path: Path) -> None:
+    from diplodata.tables.actor_notes import ActorNotesStore
+    from diplodata.tables.build import actor_rows, article_rows, grouped_actor_rows
+
+    _, notes = article_rows(facts(), EXTRACTOR_VERSION)
+    store = ActorNotesStore(tmp_path)
+    store.put(notes, EXTRACTOR_VERSION)
+    ids = [n.article_id for n in notes]
+    for live in (ids, ids[1:]):
+        whole = actor_rows(store.summaries(live))
+        assert {r.kind for r in whole} == {"person", "country", "organization"}
+        for size in (1, 2, 3, len(whole), len(whole) + 1):
+            groups = list(store.summaries_by_group(live, size=size))
+            assert len(groups) == -(-len(whole) // size)
+            assert all(len(g.articles) <= size for g in groups)
+            assert grouped_actor_rows(groups) == whole
+    some = {r.actor_id for r in whole[::2]} | {"country:XXX"}  # one no article names
+    wanted = actor_rows(store.summaries(ids, some))
+    assert grouped_actor_rows(store.summaries_by_group(ids, some, size=2)) == wanted
+
+
+def test_the_actor_sums_benchmark_sums_up_alike_both_ways(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from diplodata.bench import actor_sums
+    from diplodata.tables.actor_notes import ActorNotesStore
+    from diplodata.tables.build import article_rows
+
+    _, notes = article_rows(facts(), EXTRACTOR_VERSION)
+    ActorNotesStore(tmp_path).put(notes, EXTRACTOR_VERSION)
+    assert actor_sums.main([str(tmp_path), "--whole"]) == 0
+    assert actor_sums.main([str(tmp_path), "--size", "2"]) == 0
+    whole, grouped = capsys.readouterr().out.splitlines()
+    assert "whole" in whole and "groups of 2" in grouped
+    assert whole.split("rows ")[1] == grouped.split("rows ")[1]
+
+
 def run(articles: Path, out: Path, prune: bool = False) -> Release:
     """One run of the pipeline's stages as the flow wires them (without Prefect)."""
     from diplodata.config import RunConfig

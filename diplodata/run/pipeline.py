@@ -48,6 +48,7 @@ from diplodata.tables.build import (
     Resolution,
     actor_rows,
     group,
+    grouped_actor_rows,
     person_refs,
 )
 from diplodata.tables.increment import Increment
@@ -511,7 +512,7 @@ def release_tables(
     live = [a.article_id for a in p.articles if a.source not in gone]
     tables = Tables(article_texts=[] if include_text else None)
     if p.base is None:
-        tables.actors = actor_rows(store.summaries(live))
+        tables.actors = grouped_actor_rows(store.summaries_by_group(live))
         return NewRows(tables, spool, skipped=skipped)
     tables.actors = actor_rows(store.summaries(live, changed))
     remade = {a.article_id for a in rebuilt}

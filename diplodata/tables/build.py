@@ -220,6 +220,16 @@ def actor_rows(summaries: ActorSummaries) -> list[ActorRow]:
     return sorted(rows, key=lambda r: r.actor_id)
 
 
+def grouped_actor_rows(groups: Iterable[ActorSummaries]) -> list[ActorRow]:
+    """The rows of actors summed up a group at a time (each group's actors summed up over
+    every article that names them, no actor in two groups): what :func:`actor_rows` gives
+    for the sums of every group at once, with one group's sums alive at a time."""
+    rows: list[ActorRow] = []
+    for summaries in groups:
+        rows += actor_rows(summaries)
+    return sorted(rows, key=lambda r: r.actor_id)
+
+
 @dataclass(slots=True)
 class _Assembly:
     """Rows being built, and each article's notes for the actors table."""
