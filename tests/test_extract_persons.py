@@ -810,3 +810,14 @@ def test_persons_a_state_in_an_all_capital_headline_is_read() -> None:
     assert {name: country for name, _role, country, _posted in _flat(text)} == {
         "Manuel Azur": "VEN"
     }
+
+
+def test_persons_bill_is_a_given_name_and_a_department_is_no_title() -> None:
+    """ "Bill Clinton", "Administrator Bill Nelson": Bill is a given name; "the Finance Bill"
+    is a law (a department word right before a word is no title of a person)."""
+    text = (
+        "Washington, 6 April 2022 - Former President Bill Clinton and NASA Administrator Bill "
+        "Nelson spoke. A shortened Finance Bill would have to be rushed through Parliament."
+    )
+    people = {name: role for name, role, _country, _posted in _flat(text)}
+    assert people == {"Bill Clinton": "former president", "Bill Nelson": "administrator"}

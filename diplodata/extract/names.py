@@ -83,7 +83,7 @@ Championship Premier Bundesliga Liga Serie Ligue Super Lig Cups Trophy Trophies 
 Association Council Councils Network Channel Airlines Airways Group Holding Holdings Technologies
 Software Systems Microsoft Google Apple Twitter Facebook Instagram Telegram Windows Trojan Internet
 God Allah Lord Islamic Muslim Christian Catholic Orthodox Church Mosque Cathedral Temple
-Constitution Charter Act Law Bill Code Budget Plan Project Operation War Crisis Peace Freedom
+Constitution Charter Act Law Code Budget Plan Project Operation War Crisis Peace Freedom
 Independence Victory Unity Revolution Republic Democratic Democracy People Peoples Nation Nations
 Gulf Ocean Pacific Atlantic Arctic Baltic Caucasus Balkans Mediterranean Asia Africa Europe America
 Americas Far Near Eastern Soviet Communist Socialist Liberal Conservative Labour Green Greens

@@ -249,7 +249,10 @@ def left_title(
         kept.pop()
     if not kept:
         return None
+    # a department is no title of a person right after it ("the Finance Bill"): its office,
+    # "Minister of Finance", comes before it ("Secretary of Commerce Raimondo", below)
     touching = bool(found) and not comma and is_office_word(found[-1], heads=True)
+    touching = touching and found[-1].lower() not in _DEPARTMENTS
     if not comma and _DEPARTMENT_TITLE.search(" ".join(found)) and is_namelike(seg.tokens):
         touching = True  # "Secretary of Commerce Raimondo": the department ends the title
     if touching and found[-1].lower() not in _head_words() and found[-1][:-1] in _ROLE_HEADS:
