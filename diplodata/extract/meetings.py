@@ -35,6 +35,7 @@ from diplodata.extract.names import PARTICLES, given_names
 from diplodata.extract.text import Doc
 from diplodata.extract.when import (
     LOCATION_FORMS,
+    MONTH_WORD,
     event_date,
     is_future,
     stated_location,
@@ -84,10 +85,7 @@ _HEDGE = re.compile(r"\b(?:what|which) (?:could|might|would) be (?:the|their|its
 _THEIR = re.compile(r"\btheir\s+(?:(?!(?:to|of|for|with|in|on|and|at)\s)[\w-]+\s+){0,4}$")
 _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just reported
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
-_DAY_BEFORE = re.compile(
-    r"\b[Tt]he\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+\d{1,2}\s+(?:[a-z-]+\s+){0,2}$"
-)
+_DAY_BEFORE = re.compile(rf"\b[Tt]he\s+(?:{MONTH_WORD})\.?\s+\d{{1,2}}\s+(?:[a-z-]+\s+){{0,2}}$")
 _AT_MEETING = re.compile(
     AFTER_DATELINE + r"(?:(?:At|During|On the sidelines of) (?:a|an|the|their) (?:[\w-]+ ){0,3}|"
     r"In (?:(?:a|an|the|his|her|their) )?(?:[a-z-]+ ){0,2}|"

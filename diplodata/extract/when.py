@@ -15,17 +15,17 @@ from diplodata.extract.dates import MONTHS, WEEKDAYS, find_dates
 from diplodata.extract.text import Doc
 from diplodata.models import Article, CountryMention, DatePrecision
 
-_MONTH_WORD = (
+MONTH_WORD = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 )
 # "April 12, 2022, Amur Region" / "May 16, 2022, The Kremlin, Moscow"
 _HEADER_PLACE = re.compile(
-    rf"^(?:{_MONTH_WORD})\.? [0-3]?\d, (?:19|20)\d\d, ([^\n]{{2,60}})$", re.MULTILINE
+    rf"^(?:{MONTH_WORD})\.? [0-3]?\d, (?:19|20)\d\d, ([^\n]{{2,60}})$", re.MULTILINE
 )
 # "PEKING, March 31 -", "TIRANA, Albania, May 16.", "Minsk, 2 September 2022 (TDI):"
 _LEAD_PLACE = re.compile(
-    rf"^([A-Z][A-Za-z .'-]{{1,40}}?),(?: [A-Z][a-z]+,)? (?:[0-3]?\d )?(?:{_MONTH_WORD})\b",
+    rf"^([A-Z][A-Za-z .'-]{{1,40}}?),(?: [A-Z][a-z]+,)? (?:[0-3]?\d )?(?:{MONTH_WORD})\b",
     re.MULTILINE,
 )
 _FUTURE = re.compile(
@@ -39,7 +39,7 @@ _RELATIVE_SPAN = re.compile(
     r"(?:(?P<which>last|this|next|later this|earlier this) (?P<unit>week|month|year))|"
     r"(?:(?:in|on|during|since) )?(?P<wday>(?:this |next |last )?(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday))|"
-    rf"in (?:early |late |mid-)?(?P<month>{_MONTH_WORD})(?! ?[0-3]?\d)(?P<thisyear> this year)?)\b"
+    rf"in (?:early |late |mid-)?(?P<month>{MONTH_WORD})(?! ?[0-3]?\d)(?P<thisyear> this year)?)\b"
 )
 _RELATIVE_WORD = re.compile(r"(?i)today|yesterday|tomorrow|(?:on|last|this|next)\s+\w+day")
 _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3}
