@@ -1356,3 +1356,29 @@ def test_meetings_a_visit_to_a_place_by_a_guest_and_companions_of_a_trip() -> No
     assert [set(m.participants) for m in found] == [
         {"Manuel Azur", "JPN", "Hernan Anz", "Jorge Marc"}
     ]
+
+
+def test_meetings_a_call_paid_on_someone_and_a_sit_down_are_encounters() -> None:
+    """ "A called on President B", "A paid a courtesy call on B", "A sat down with B" are
+    encounters; "A called on B to stop the war" and "A calls on Russia" are appeals."""
+    b = _person("Ravi Menon", "president", "LKA", "Menon")
+    text = "Colombo, 5 May 2023 - Foreign Minister Ivan Petrov called on President Ravi Menon."
+    assert _flat(_meetings(text, [ALPHA, b])) == [
+        (("Ivan Petrov", "Ravi Menon"), "meeting", "2023-05-05", "LKA")
+    ]
+    paid = "Ambassador Oleg Sidorov paid a courtesy call on President Ravi Menon on Friday."
+    assert [m.participants for m in _meetings(paid, [BETA, b])] == [("Oleg Sidorov", "Ravi Menon")]
+    purpose = "Oleg Sidorov called on President Ravi Menon in Colombo to discuss trade."
+    assert [m.participants for m in _meetings(purpose, [BETA, b])] == [
+        ("Oleg Sidorov", "Ravi Menon")
+    ]
+    sat = "Later, Prime Minister Anna Berg sat down with Foreign Minister Ivan Petrov."
+    assert [m.participants for m in _meetings(sat, [GAMMA, ALPHA])] == [
+        ("Anna Berg", "Ivan Petrov")
+    ]
+    for appeal in (
+        "Prime Minister Anna Berg called on President Ravi Menon to release the prisoners.",
+        "Prime Minister Anna Berg called on Sri Lanka and President Ravi Menon to act.",
+        "Prime Minister Anna Berg calls on Russia to withdraw.",
+    ):
+        assert _meetings(appeal, [GAMMA, b]) == [], appeal

@@ -51,7 +51,8 @@ _TRIGGER = re.compile(
     r"had an? (?:[a-z-]+ )?conversation(?! with)|"
     r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*(?:with|to))|"
     r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
-    r"welcomed|welcomes|gathered|convened)|"
+    r"welcomed|welcomes|gathered|convened|paid (?:a|an) (?:[a-z]+ )?call on|"
+    r"call(?:s|ed)? on|s[ai]ts? down with)|"
     r"(?P<visit>[Vv]isit(?:s|ed|ing)?|trips?(?= to\b)|arriv(?:ed|es|e|ing) in)|"
     r"(?P<discussed>discussed|exchanged views))\b",
     re.IGNORECASE,
@@ -180,7 +181,8 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         or _possessor(ctx, s_start, t_start)
         or find_subjects(ctx, s_start, t_start)
     )
-    objects = find_objects(ctx, t_end, s_end, verb=kind == "meeting" and m.group()[0] in "mrhw")
+    verb = kind == "meeting" and (m.group()[0] in "mrhw" or m.group().endswith((" on", " with")))
+    objects = find_objects(ctx, t_end, s_end, verb=verb)
     if kind == "discussed" and not objects:
         objects = _discussed_with(ctx, t_end, s_end)
     if m.group().startswith("welcom"):  # "welcomed President X to the White House" (a
@@ -513,6 +515,8 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         largest = 8 if two_sides or delegation_after(ctx, m.end(), s_end) else 3
         if not 2 <= len(keys) <= largest or (None not in states and len(set(states)) < 2):
             continue
+        if _appeal(ctx, m, group, s_end):
+            continue
         to_state = kind == "visit" and group[-1].key not in ctx.persons
         trip = m.group()[:4] == "trip" or to_state
         if _stateless(ctx, keys, s_start, s_end) or (
@@ -534,6 +538,25 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         stated = event_date(text, s_start, s_end, t_start, ctx.anchor, False)
         ctx.unnamed = (kind, stated, s_end) if stated else ctx.unnamed
     return found
+
+
+# what a call on someone is for when it is a visit: "called on the President to discuss"
+_CALL_PURPOSE = re.compile(
+    r"[^.;:]{0,60}?\bto\s+(?!(?:discuss|review|exchange|brief|convey|deliver|present|hand|"
+    r"pay|extend|congratulate|thank|bid)\b)[a-z]+"
+)
+
+
+def _appeal(ctx: Context, m: re.Match[str], group: list[Item], s_end: int) -> bool:
+    """ "called on Putin to stop the war", "calls on Russia": an appeal, not a call paid
+    on someone ("called on President X", "paid a courtesy call on the Prime Minister"); a
+    call on someone is a visit to a person, and what it is for is no other act."""
+    if " on" not in m.group():
+        return False
+    after = [i for i in group if i.start >= m.end()]
+    if not after or any(i.key not in ctx.persons for i in after):
+        return True
+    return bool(_CALL_PURPOSE.match(ctx.doc.text, after[-1].end, s_end))
 
 
 def _is_topic(m: re.Match[str], text: str, s_start: int) -> bool:
