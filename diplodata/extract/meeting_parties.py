@@ -41,7 +41,7 @@ _FUNCTION_WORDS = frozenset({
     "representative", "secretary", "general", "principal", "crown", "prince", "field",
     "marshal", "army", "staff", "state", "mr", "ms", "mrs", "dr", "de", "bin", "al", "von",
     "van", "el", "presidents", "premier", "representatives", "delegation", "delegations",
-    "officials", "government",
+    "officials", "government", "visiting",  # "held talks with visiting Brazilian President X"
 })
 # fmt: on
 _GROUP = (
