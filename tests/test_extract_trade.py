@@ -330,3 +330,18 @@ def test_trade_a_state_in_a_later_clause_is_not_the_partner() -> None:
         "into markets around the world, and funded a good chunk of the huge Peru budget gap."
     )
     assert rows(text, dt.date(1987, 3, 31)) == []
+
+
+def test_trade_a_range_of_months_in_a_year_is_that_year_s_period() -> None:
+    """ "in April-December 2022" in an article of April 2023: the year 2022, not the
+    dateline's."""
+    text = (
+        "Trade between India and Chile reached 4.4 billion dollars in April-December 2022. "
+        "Exports of Peru to Chile were 700 mln dlrs in January - March 2023."
+    )
+    article = Article("x", "x.txt", text, "", published_date=dt.date(2023, 4, 20))
+    found = [(f.flow, f.year, f.period) for f in extract_trade(analyze(article))]
+    assert found == [
+        ("turnover", 2022, "April-December 2022"),
+        ("exports", 2023, "January - March 2023"),
+    ]

@@ -130,7 +130,8 @@ _YEAR = re.compile(
     r"\b(?P<part>(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|half)|"
     r"fiscal(?:\s+year)?)\s+(?:of\s+)?(?P<part_year>(?:19|20)\d\d(?:[-/]\d\d)?)\b|"
     r"\b(?:in|during|for|of|by|throughout|through|over)\s+(?:the\s+(?:whole\s+|fiscal\s+)?"
-    rf"(?:year\s+)?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d\d)\b|"
+    rf"(?:year\s+)?|(?P<months>{_MONTH}(?:\s*[-–]\s*{_MONTH})?)\s+(?:\d{{1,2}},?\s+)?)?"
+    r"(?P<year>(?:19|20)\d\d)\b|"
     rf"\b(?:in|during|for)\s+(?P<month>{_MONTH}(?:\s*[-–]\s*{_MONTH})?)\b(?![\s,]+\d)|"
     r"\b(?P<rel>last|past|previous|this|current)\s+year\b|\bend\s+of\s+(?:the|this)\s+year\b|\b(?:the\s+)?(?P<period>(?:last|past|first|"
     r"previous|next)\s+(?:[\w-]+\s+)?(?:months|years|quarters|weeks|half)|(?<=over\s)(?!the\b)"
@@ -272,6 +273,8 @@ def year_and_period(
             continue
         if m.group("year"):
             year = int(m.group("year"))
+            if re.search(r"[-–]", m.group("months") or ""):  # "in January-September 2022"
+                period = period or f"{m.group('months')} {year}"
         elif m.group("month"):
             month = _MONTHS.index(re.split(r"\W+", m.group("month"))[-1].lower()) + 1
             if anchor_year is not None:
