@@ -821,3 +821,19 @@ def test_persons_bill_is_a_given_name_and_a_department_is_no_title() -> None:
     )
     people = {name: role for name, role, _country, _posted in _flat(text)}
     assert people == {"Bill Clinton": "former president", "Bill Nelson": "administrator"}
+
+
+def test_persons_a_monarch_named_by_given_name_is_the_holder_of_the_time() -> None:
+    """ "King Salman", "Sultan Haitham", "Emir Tamim": monarchs are named by their given
+    name, and a given name with the office finds the curated holder in office at the
+    article's date; "Abdullah II" is not "Abdullah bin Abdulaziz"."""
+    text = "King Salman received Sultan Haitham in Jeddah on Monday."
+    assert _dated(text, dt.date(2023, 5, 8)) == [
+        ("Salman", "king", "SAU", None),
+        ("Haitham", "sultan", "OMN", None),
+    ]
+    later = "Emir Tamim welcomed the delegation of Peru."
+    assert _dated(later, dt.date(2023, 5, 8)) == [("Tamim", "emir", "QAT", None)]
+    assert [p[2] for p in _dated(later, dt.date(2005, 5, 8))] != ["QAT"]  # not emir yet
+    numbered = "King Abdullah II welcomed the delegation of Peru."
+    assert [p[2] for p in _dated(numbered, dt.date(2010, 5, 8))] != ["SAU"]

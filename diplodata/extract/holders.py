@@ -21,10 +21,15 @@ from functools import cache
 from diplodata.extract import lexicon
 from diplodata.extract.lexicon import OfficeTerm
 from diplodata.extract.names import fold
-from diplodata.tables.resolve import given_ending, name_key, name_parts
+from diplodata.tables.resolve import generation, given_ending, name_key, name_parts
 
 # States whose names are written family name first ("Xi Jinping", "Kim Jong Un").
-_FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM"})
+# Offices whose holders are named by their given name ("King Salman", "Emir Tamim",
+# "Sultan Haitham", "King Charles"), not by a family name.
+_BY_GIVEN_NAME = frozenset(
+    {"king", "queen", "emir", "amir", "sultan", "crown prince", "emperor", "grand duke"}
+)
 
 
 def _surname(name: str) -> str:
@@ -38,13 +43,17 @@ def _given(name: str) -> tuple[str, set[str]]:
 
 @cache
 def _index() -> dict[str, list[OfficeTerm]]:
-    """Terms by surname key (also by family name for family-name-first states)."""
+    """Terms by surname key (also by family name for family-name-first states, and by
+    given name for monarchs)."""
     index: dict[str, list[OfficeTerm]] = defaultdict(list)
     for term in lexicon.load().office_holders:
-        index[_surname(term.name)].append(term)
+        key = _surname(term.name)
+        index[key].append(term)
         parts = name_parts(term.name)
         if term.country in _FAMILY_FIRST and len(parts) > 1:
             index[fold(parts[0])].append(term)
+        elif term.office in _BY_GIVEN_NAME and _surname(parts[0]) != key:
+            index[_surname(parts[0])].append(term)
     return dict(index)
 
 
@@ -87,9 +96,18 @@ def holder_state(name: str, role: str | None, year: int | None, named: set[str])
     if len(name_parts(name)) >= 2:
         terms = [t for t in _index().get(_surname(name), []) if same_given_name(name, t.name)]
         return _state_at(terms, year)
-    terms = _index().get(_surname(name), [])
+    key = _surname(name)
+    terms = _index().get(key, [])
     if role:
         by_office = [t for t in terms if _office_matches(role, t.office)]
+        by_given = [t for t in by_office if _surname(t.name) != key]
+        numeral = generation(name)  # "Abdullah II" is no "Abdullah bin Abdulaziz"
+        by_office = [
+            t
+            for t in by_office
+            if t not in by_given
+            or ((year is None or _in_office(t, year)) and generation(t.name) == numeral)
+        ]  # "King Abdullah": a monarch of the article's time
         if by_office:
             return _state_at(by_office, year)
     if year is None:
@@ -99,12 +117,17 @@ def holder_state(name: str, role: str | None, year: int | None, named: set[str])
     return state if state in named else None
 
 
+def _in_office(term: OfficeTerm, year: int) -> bool:
+    """Whether ``term`` ran at ``year`` (a year's margin each side)."""
+    return term.start - 1 <= year <= (term.end or 9999) + 1
+
+
 def titled_holder(surname: str, role: str, year: int | None) -> str | None:
     """The full name of the one curated holder that a surname with its office names
     ("President Reagan" in 1987: Ronald Reagan), if there is exactly one."""
     terms = [t for t in _index().get(_surname(surname), []) if _office_matches(role, t.office)]
     if year is not None:
-        terms = [t for t in terms if t.start - 1 <= year <= (t.end or 9999) + 1]
+        terms = [t for t in terms if _in_office(t, year)]
     names = {t.name for t in terms}
     return names.pop() if len(names) == 1 else None
 
