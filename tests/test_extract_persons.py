@@ -837,3 +837,16 @@ def test_persons_a_monarch_named_by_given_name_is_the_holder_of_the_time() -> No
     assert [p[2] for p in _dated(later, dt.date(2005, 5, 8))] != ["QAT"]  # not emir yet
     numbered = "King Abdullah II welcomed the delegation of Peru."
     assert [p[2] for p in _dated(numbered, dt.date(2010, 5, 8))] != ["SAU"]
+
+
+def test_persons_an_undated_namesake_of_a_holder_gets_no_state() -> None:
+    """Without the article's date, "Phil Davis" is not "Philip Davis" (a Bahamian prime
+    minister) unless the state or the office agrees; the holder's own name still is."""
+    assert _dated("Phil Davis sang at the festival on Friday.", None) == [
+        ("Phil Davis", None, None, None)
+    ]
+    assert _dated("Philip Davis said the talks went well.", None) == [
+        ("Philip Davis", None, "BHS", None)
+    ]
+    named = "Phil Davis said the Bahamas would sign the deal."
+    assert _dated(named, None) == [("Phil Davis", None, "BHS", None)]
