@@ -96,8 +96,13 @@ def holder_state(name: str, role: str | None, year: int | None, named: set[str])
     if len(name_parts(name)) >= 2:
         terms = [t for t in _index().get(_surname(name), []) if same_given_name(name, t.name)]
         state = _state_at(terms, year)
-        if year is None and state not in named and not any(
-            fold(t.name) == fold(name) or (role and _office_matches(role, t.office)) for t in terms
+        if (
+            year is None
+            and state not in named
+            and not any(
+                fold(t.name) == fold(name) or (role and _office_matches(role, t.office))
+                for t in terms
+            )
         ):
             return None  # undated: "Phil Davis" is no "Philip Davis" unless office or state agree
         return state
