@@ -850,3 +850,12 @@ def test_persons_an_undated_namesake_of_a_holder_gets_no_state() -> None:
     ]
     named = "Phil Davis said the Bahamas would sign the deal."
     assert _dated(named, None) == [("Phil Davis", None, "BHS", None)]
+
+
+def test_persons_two_bare_capitals_between_name_words_are_initials() -> None:
+    """ "Foreign Minister Retno LP Marsudi", "Lt General MU Nair": initials without dots
+    inside a name; a company's form is none ("Deutsche Finance NV Curacao")."""
+    assert _flat("Foreign Minister Retno LP Marsudi spoke to reporters.") == [
+        ("Retno LP Marsudi", "foreign minister", "IDN", None)
+    ]
+    assert [p.name for p in _persons("Deutsche Finance NV Curacao is issuing a bond.")] == []

@@ -24,8 +24,12 @@ _WORD = (
     rf"#?(?:(?:al|el)-)?(?:Mc|Mac|O['’]|D['’]|Di|De|Le|La|Du)?[{_UP}][{_LO}]+"
     rf"(?:['’](?!s\b)[{_LO}]+)?(?:-[{_UP}]?[{_LO}]+)*"  # "Shia’a", not "Biden’s"
 )
-# An initial: "R." or, between two name words, a bare capital ("George W Bush").
-_INITIAL = rf"(?:[{_UP}]\.|(?<=[{_LO}] )[B-HJ-Z](?= [{_UP}][{_LO}]))"
+# An initial: "R." or, between two name words, a bare capital or two ("George W Bush",
+# "Retno LP Marsudi"; not a company's form, "Finance NV Curacao").
+_INITIAL = (
+    rf"(?:[{_UP}]\.|(?<=[{_LO}] )(?:[B-HJ-Z]|(?!NV|BV|AG|SA|SE|AB|AS|PT|KK)[A-Z]{{2}})"
+    rf"(?= [{_UP}][{_LO}]))"
+)
 _PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|du|dos|di|ter)\b"
 _TOKEN = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE})"
 _NAMEWORD = rf"(?:{_WORD}|{_INITIAL})"
@@ -202,7 +206,7 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 and not is_blocked
                 and (w not in stop or (after_given and w in _MONTH_SURNAMES))  # "Theresa May"
                 and not w.endswith("-elect")  # "President-elect X"
-                and (len(w.rstrip(".")) == 1 or not w.isupper())
+                and (len(w.rstrip(".")) <= 2 or not w.isupper())
             ) or bool(current and w in REGNAL)  # "Abdullah II", "Charles III"
             is_name = is_name or bool(  # "Zaid bin Sultan": a father's name, not an office
                 w and not is_blocked and current and current[-1][2] in PATRONYMIC
