@@ -859,3 +859,12 @@ def test_persons_two_bare_capitals_between_name_words_are_initials() -> None:
         ("Retno LP Marsudi", "foreign minister", "IDN", None)
     ]
     assert [p.name for p in _persons("Deutsche Finance NV Curacao is issuing a bond.")] == []
+
+
+def test_persons_a_quoted_nickname_inside_a_name_is_an_alias() -> None:
+    """'President Ivan "Vanya" Petrov': one person, Ivan Petrov, also called Vanya (a later
+    "Vanya" is him)."""
+    text = 'President Ivan "Vanya" Petrov of Belarus met the press. Vanya said the talks went well.'
+    assert [(p.name, p.role, p.country, p.aliases) for p in _persons(text)] == [
+        ("Ivan Petrov", "president", "BLR", ("Vanya",))
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from diplodata.extract import lexicon
@@ -177,6 +177,7 @@ class Segment:
     run_start: int  # start of the capitalized run holding it
     prefix: tuple[str, ...]  # words of the run before the segment ("Foreign", "Minister")
     org_tail: bool = False  # the run goes on with an organization noun ("Screen Digest")
+    nickname: str = ""  # quoted inside the name: Joko "Jokowi" Widodo
 
     @property
     def text(self) -> str:
@@ -226,7 +227,32 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 current = []
             if w:
                 prefix.append(w)
-    return found
+    return _with_nicknames(text, found)
+
+
+def _with_nicknames(text: str, found: list[Segment]) -> list[Segment]:
+    """'Joko "Jokowi" Widodo', 'Ferdinand "Bongbong" Marcos': a one-word name quoted
+    between a given name and a family name is the person's nickname, not a name apart."""
+    out: list[Segment] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        if i + 2 < len(found):
+            nick, b = found[i + 1], found[i + 2]
+            opening, closing = text[a.end : nick.start], text[nick.end : b.start]
+            if (
+                len(nick.tokens) == 1
+                and re.fullmatch(r' ["“‘\']', opening)
+                and re.fullmatch(r'["”’\'] ', closing)
+                and b.start == b.run_start
+            ):
+                merged = replace(a, end=b.end, tokens=a.tokens + b.tokens, nickname=nick.text)
+                out.append(replace(merged, org_tail=b.org_tail))
+                i += 3
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def is_family_first(tokens: tuple[str, ...]) -> bool:

@@ -246,6 +246,8 @@ class _Person:
         ):  # the fullest form: "Joseph Biden" over "J. Biden"
             self.tokens = tokens
         self.keys.update(fold(t) for t in mention.seg.tokens)
+        if mention.seg.nickname:
+            self.keys.add(fold(mention.seg.nickname))
         return self
 
     def surname(self) -> str:
@@ -339,6 +341,7 @@ def _cluster(
             keys.update(fold(t) for t in p.tokens[1:])
         # "Mohammed bin Salman": Salman is his father (King Salman), no name of his own
         keys -= {fold(t) for b, t in itertools.pairwise(p.tokens) if _patronymic(b)}
+        keys.update(fold(m.seg.nickname) for m in p.mentions if m.seg.nickname)
         for key in keys:
             by_key.setdefault(key, []).append(i)
 
@@ -391,6 +394,7 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
         key=lambda t: (len(t.split()), not _initial(t.split()[0])),
     )
     aliases = dict.fromkeys(m.name for m in ordered if m.name != name)
+    aliases.update(dict.fromkeys(m.seg.nickname for m in ordered if m.seg.nickname))
     sent = doc.sentence_at(best.seg.start)
     start, end = (
         (sent.start, sent.end)
