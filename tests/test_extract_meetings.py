@@ -1395,3 +1395,44 @@ def test_meetings_a_visiting_guest_is_the_object_of_talks() -> None:
     assert [m.participants for m in _meetings(text, [ALPHA, GAMMA])] == [
         ("Ivan Petrov", "Anna Berg")
     ]
+
+
+def test_meetings_a_readout_s_bare_office_is_its_principal_or_the_holder_named_last() -> None:
+    """ "The Prime Minister, Anna Berg, spoke to ... The Prime Minister then spoke to
+    President X": the office the lead gives a name is that person; "Prime Minister
+    congratulated President X" (no article, as some ministries write) too; "The President"
+    after two presidents are named is the one named last; "President-Elect" and "the
+    President of the National Endowment" are other offices."""
+    petrov = _person("Ivan Petrov", "president", "BLR", "Petrov")
+    lind = _person("Olaf Lind", "president", "FIN", "Lind")
+    other = _person("Ravi Menon", "prime minister", "LKA", "Menon")
+    text = (
+        "PM calls\n6 July 2024\n\nThe Prime Minister, Anna Berg, spoke to leaders today.\n\n"
+        "The Prime Minister spoke to President Petrov this morning. The President thanked "
+        "her.\n\nThe Prime Minister then spoke to President Lind of Finland. The President "
+        "congratulated the Prime Minister.\n\nIn separate calls, the Prime Minister also "
+        "spoke with Prime Minister Ravi Menon and Foreign Minister Ivan Lee.\n\n"
+        "Prime Minister met Ambassador Oleg Sidorov in Minsk."
+    )
+    lee = _person("Ivan Lee", "foreign minister", "KOR", "Lee")
+    found = {
+        frozenset(m.participants) for m in _meetings(text, [GAMMA, petrov, lind, other, lee, BETA])
+    }
+    assert found == {
+        frozenset({"Anna Berg", "Oleg Sidorov"}),
+        frozenset({"Anna Berg", "Ivan Petrov"}),
+        frozenset({"Anna Berg", "Olaf Lind"}),
+        frozenset({"Anna Berg", "Ravi Menon"}),
+        frozenset({"Anna Berg", "Ivan Lee"}),
+    }
+    elect = (
+        "Ivan Petrov had a telephone conversation with President of Finland Olaf Lind and "
+        "President-Elect of Finland Ravi Menon."
+    )
+    assert {m.participants for m in _meetings(elect, [petrov, lind, other])} == {
+        ("Ivan Petrov", "Olaf Lind", "Ravi Menon")
+    }
+    endowment = "Ivan Petrov met with President of the National Endowment Olaf Lind in Minsk."
+    assert {m.participants for m in _meetings(endowment, [petrov, lind])} == {
+        ("Ivan Petrov", "Olaf Lind")
+    }

@@ -61,6 +61,9 @@ _PLURAL_GROUP = re.compile(
 _CLAUSE = re.compile(
     r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|[.!?]['\"”’]?(?=[A-Z][a-z]))"
 )
+# where a bare office starts a reference to its holder: a sentence's start, or after "with"
+_BARE_BEFORE = r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=\bwith\s)|(?<=\band\s))"
+_NAME_NEXT = re.compile(r"\s+(?:[A-Z]|of\b)")  # "Prime Minister Modi", "President of France"
 # a state's head left unnamed: "the Russian leader", "the Turkish president"
 _UNNAMED_HEAD = re.compile(
     r"\s+(?:leader|president|prime minister|premier|chancellor|head of state)\b(?!\s+[A-Z])"
@@ -170,22 +173,43 @@ class Context:
         """Unnamed office holders ("the Russian President", "the premier") that the
         article's person list resolves to exactly one person."""
         found: list[Item] = []
-        pattern = rf"\b(?:[Tt]he )(?:(?P<dem>[A-Z][a-z]+) )?(?P<office>{self.lex.office_pattern})\b"
+        # "the Russian President", "the Prime Minister of Canada"; or, as official readouts
+        # write it, a bare capitalized office that no name follows ("Prime Minister
+        # congratulated President X", "held talks with Prime Minister in New Delhi")
+        pattern = (
+            rf"(?:\b(?P<the>[Tt]he )(?:(?P<dem>[A-Z][a-z]+) )?|{_BARE_BEFORE})"
+            rf"(?P<office>{self.lex.office_pattern})\b"
+        )
         pattern += r"(?: of (?:the )?(?P<of>[A-Z][\w-]*(?: (?:of |the )*[A-Z][\w-]*)*))?"
         names = {i.start for i in self.items}
+        first_named = {i.key: i.start for i in reversed(self.items)}
+        # the lead: the sentence that names the article's first person
+        lead_end = self.doc.sentence_at(self.items[0].start).end if self.items else 0
         for m in re.finditer(pattern, self.doc.text):
             office = self.lex.office(m.group("office"))
-            if office is None or any(m.end() <= s <= m.end() + 3 for s in names):
-                continue
+            dem = m.group("dem")
+            if dem and not self.lex.find_countries(dem):  # "The Prime Minister": no demonym
+                office = self.lex.office(f"{dem} {m.group('office')}") or office
+                dem = None
+            if office is None or any(m.start() < s <= m.end() + 3 for s in names):
+                continue  # a title of a name: "President of Ukraine Volodymyr Zelenskyy"
+            if not m.group("the") and (
+                not m.group("office")[0].isupper()
+                or _NAME_NEXT.match(self.doc.text, m.end())
+                or self.doc.text.startswith("-", m.end("office"))  # "President-Elect X"
+            ):
+                continue  # a title before a name, or a common noun
             if re.search(
                 r"\b(?:of|to|for|former|ex-)\s*$", self.doc.text[max(0, m.start() - 8) : m.start()]
             ):
                 continue
             code = None
-            for part in (m.group("dem"), m.group("of")):
+            for part in (dem, m.group("of")):
                 if part:
                     hits = self.lex.find_countries(part)
                     code = hits[-1].code if hits else code
+            if m.group("of") and not self.lex.find_countries(m.group("of")):
+                continue  # "the President of the National Endowment": no state's office
             matches = [
                 p.name
                 for p in self.persons.values()
@@ -193,9 +217,25 @@ class Context:
             ]
             if not matches and code:
                 matches = self._holders(office.office, code)
+            if len(matches) > 1 and code is None and not m.group("of"):
+                matches = self._meant(matches, m.start(), first_named, lead_end)
             if len(matches) == 1:
                 found.append(Item(m.start(), m.end(), matches[0]))
         return found
+
+    def _meant(
+        self, holders: list[str], at: int, first_named: dict[str, int], lead_end: int
+    ) -> list[str]:
+        """Which of several holders of an office a bare "the Prime Minister" at ``at``
+        means: the one the lead names (a readout's principal: "The Prime Minister, Keir
+        Starmer, spoke to ..."), else the one named last before it ("... spoke to
+        President Biden. The President congratulated him")."""
+        named = sorted((first_named[k], k) for k in holders if first_named.get(k, at) < at)
+        in_lead = [k for start, k in named if start < lead_end]
+        if len(in_lead) == 1:
+            return in_lead
+        before = [i for i in self.items if i.key in holders and i.start < at]
+        return [before[-1].key] if before and not in_lead else holders
 
     def _counterpart_items(self) -> list[Item]:
         """ "his Azerbaijani counterpart": the one person of that state in the article."""

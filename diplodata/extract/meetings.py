@@ -210,7 +210,11 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     groups = [subjects + objects] if subjects and (objects or kind != "visit") else []
     if subjects and len(hosts) > 1:  # "visits to both Athens and Ankara": one visit each
         groups = [[*subjects, h] for h in hosts]
-    separate = m.group().endswith(("s", "s with")) or "separately" in ctx.doc.text[s_start:s_end]
+    separate = m.group().endswith(("s", "s with")) or bool(
+        re.search(
+            r"\bseparate(?:ly| calls| conversations| meetings)\b", ctx.doc.text[s_start:s_end]
+        )
+    )  # "spoke separately to A and B", "In separate calls, he spoke with A and B"
     if separate and kind != "negotiations" and len(subjects) == 1:
         groups = [[*subjects, o] for o in objects]
     if not groups or len({i.key for i in groups[0]}) < 2:
