@@ -633,3 +633,32 @@ def test_memberships_a_partner_or_ally_in_a_body_and_two_fronted_memberships() -
     ) == ["FRA:UN", "FRA:UNSC"]
     assert _pairs("Germany's partner in the EU agreed.") == ["DEU:EU"]
     assert _pairs("Russia is a key trade partner in the region.") == []
+
+
+def test_memberships_as_members_apposed_fronted_and_alongside() -> None:
+    """ "As fellow members of X and close neighbours, A and B ...", "the two countries, as
+    the largest economies and members of X, ...", "that, as a major member of X, A ...",
+    "members of the eight-nation X", "members of X, alongside C and D"."""
+    lead = "President Ali of Chile met Prime Minister Lee of Peru on Monday."
+    assert sorted(
+        _pairs(
+            lead + " As fellow members of the G20 and close neighbours, Chile "
+            "and Peru will work together."
+        )
+    ) == ["CHL:G20", "PER:G20"]
+    assert sorted(
+        _pairs(
+            lead + " The two countries, as the largest economies and members "
+            "of the G20, bear a responsibility."
+        )
+    ) == ["CHL:G20", "PER:G20"]
+    assert _pairs("Li said that, as a major member of the IMF, China supports it.") == ["CHN:IMF"]
+    assert sorted(_pairs("Ethiopia and Kenya are members of the eight-nation IGAD.")) == [
+        "ETH:IGAD",
+        "KEN:IGAD",
+    ]
+    assert sorted(_pairs("Chile is a member of APEC, alongside Peru and Mexico.")) == [
+        "CHL:APEC",
+        "MEX:APEC",
+        "PER:APEC",
+    ]

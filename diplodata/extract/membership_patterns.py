@@ -69,7 +69,7 @@ HYPHEN_CHAIN = re.compile(rf"(?P<subj>{_C}(?:[-–]{_C}){{2,}})\s+(?:\(\s*)?(?P<
 COPULAR = re.compile(
     rf"{_SUBJ}{_LEAD}{_ADV}{_BE}\s+(?:(?:one\s+of|among)\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
     rf"\s+(?:of|in|within)|[Aa]ll(?:y|ies)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
-    rf"(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
+    rf"(?:[\w]+-(?:member|nation|country|state)\s+)?(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
     rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
 )
 APPOSITIVE_OF = re.compile(
@@ -191,11 +191,25 @@ LEADERS_FOUNDED = re.compile(
 )
 # "As members of the CSTO, Russia and Armenia agreed ...", "As one of the founders of the UN
 # and a permanent member of its Security Council, Russia has ..."
+# "As fellow members of X (and close neighbours), A and B ...", also after "that," or a
+# clause's comma ("and that, as a major member of X, A supports ...")
 AS_MEMBERS_LEAD = re.compile(
-    rf"^[Aa]s\s+(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:{_MEMBER}\s+of\s+(?:the\s+)?"
-    rf"(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
+    rf"(?:^|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:{_MEMBER}\s+"
+    rf"of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
     rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?{_MODS}{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
-    rf"\s*,\s*(?:the\s+)?(?P<subj>{_CLIST})(?=\s+[a-z])"
+    rf"(?:\s+and\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)?"  # "and close maritime neighbours"
+    rf"\s*,\s*(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})(?=\s+[a-z])"
+)
+# "The two countries, as the world's largest economies and members of the G20, bear ...",
+# "both countries, as members of the Group of 20, had ..."
+SUBJECT_AS_MEMBERS = re.compile(
+    rf"(?P<subj>{_CLIST}|{_ANAPH})\s*,\s*as\s+(?:(?!as\b)[\w'’-]+\s+){{0,8}}?"
+    rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})\s*,"
+)
+# "A and B are members of X, alongside C, D and E": the states listed after it too
+ALONGSIDE = re.compile(
+    rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})\s*,?\s+(?:alongside|along\s+with|"
+    rf"together\s+with)\s+(?:the\s+)?(?P<subj>{_CLIST})"
 )
 WELCOME = re.compile(
     rf"welcom(?:e|es|ed|ing)\s+(?P<subj>{_CLIST})\s+(?:as\s+{_MODS}(?:(?P<orgs>{_O}){_POS}?\s+"

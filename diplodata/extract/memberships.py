@@ -227,6 +227,8 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         P.ORG_STATES_COMMA_LIST,
         P.AND_OTHER_MEMBERS,
         P.HYPHEN_CHAIN,
+        P.SUBJECT_AS_MEMBERS,
+        P.ALONGSIDE,
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -238,7 +240,7 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
             if pattern is P.INCLUDES and len(set(members)) < 2 and (included_in or not relative):
                 continue  # "the EU includes Turkey in its plans"
             orgs = _all_orgs(match, sentence) if pattern is P.AS_MEMBERS_LEAD else ()
-            yield _Hit(members, orgs or _orgs(match, sentence, "orgs"))
+            yield _subject_hit(sentence, match, orgs or _orgs(match, sentence, "orgs"))
     for match in P.ORG_OF_LIST.finditer(text):
         if not _hedged(sentence, match, 2):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
