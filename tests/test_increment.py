@@ -482,14 +482,17 @@ def test_actors_published_in_one_part_without_buckets_are_laid_out_again(
     assert ap.part_bucket(pq.read_metadata(laid_out).metadata) == (0, 1)
 
 
+@pytest.mark.parametrize("check_rows", [20_000, 3])
 def test_validation_reads_new_rows_and_checks_keys_across_parts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, check_rows: int
 ) -> None:
     import dataclasses
 
+    from diplodata.publish import validate
     from diplodata.publish.release import PublishError
 
     monkeypatch.setattr(ap, "ROWS_PER_PART", 2)  # several new actors parts: one resource
+    monkeypatch.setattr(validate, "CHECK_ROWS", check_rows)  # or one resource every 3 rows
     every = facts()
     first = publish_on_top(tmp_path, 1, every[:-1], None)
     tables = build_tables(every, EXTRACTOR_VERSION)

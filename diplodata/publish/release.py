@@ -43,7 +43,7 @@ from diplodata.publish.package import (
     write_descriptor,
     write_duckdb,
 )
-from diplodata.publish.validate import Problem, validate_release
+from diplodata.publish.validate import Problem, Since, validate_release
 from diplodata.run.faults import checkpoint
 from diplodata.run.state import STATE_DIR
 from diplodata.schemas import SCHEMA_CHANGES, SCHEMA_VERSION, table_schema
@@ -478,7 +478,8 @@ def stage(
     )
     package = descriptor(staging, meta) | {"citation": citation_text(meta)}
     write_descriptor(staging, package)
-    result = validate_release(staging, written.new)
+    since = Since(increment.base, frozenset(written.shared)) if increment else None
+    result = validate_release(staging, written.new, since)
     (staging / "quality").mkdir()
     reports = {"validation": result.report, **(quality or {})}
     for name, report in reports.items():
