@@ -27,10 +27,10 @@ from typing import Any
 import duckdb
 
 from diplodata.schemas import table_schema
+from diplodata.tables import bounded_duckdb
 from diplodata.tables.parts import is_parted, parquet_files, published_tables, row_count
 
 EXAMPLES = 5  # offending keys named per check
-THREADS = 1  # DuckDB's threads: each keeps its own hash tables (memory), the checks are short
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +220,7 @@ def check_keys(folder: Path, since: Since | None = None) -> KeyCheck:
     problems: list[Problem] = []
     tables = published_tables(folder)
     files = {t: table_files(folder, t, since) for t in tables}
-    con = duckdb.connect(config={"threads": THREADS})
+    con = bounded_duckdb.connect()
     try:
         for table in tables:
             problems += _keys(con, table, files[table])

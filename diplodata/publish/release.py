@@ -47,6 +47,7 @@ from diplodata.publish.validate import Problem, Since, validate_release
 from diplodata.run.faults import checkpoint
 from diplodata.run.state import STATE_DIR
 from diplodata.schemas import SCHEMA_CHANGES, SCHEMA_VERSION, table_schema
+from diplodata.tables import bounded_duckdb
 from diplodata.tables.increment import Increment, Written, write_tables
 from diplodata.tables.parts import (
     csv_path,
@@ -166,7 +167,7 @@ def diff_tables(previous: Path | None, current: Path) -> dict[str, tuple[int, in
     """Rows added and removed per table since ``previous`` (by primary key, with DuckDB,
     over the files the two releases do not share)."""
     changes: dict[str, tuple[int, int]] = {}
-    con = duckdb.connect()
+    con = bounded_duckdb.connect()
     for table in published_tables(current):
         key = ", ".join(table_schema(table)["primaryKey"])
         new, old = _differing(previous, current, table)
@@ -187,7 +188,7 @@ class ArticleChanges:
 def diff_articles(previous: Path | None, current: Path) -> ArticleChanges:
     """Articles by ``source``: new ones, ones whose text (sha256) changed, ones gone (read
     from the articles parts the two releases do not share)."""
-    con = duckdb.connect()
+    con = bounded_duckdb.connect()
     new_files, old_files = _differing(previous, current, "articles")
 
     def read(files: list[str]) -> dict[str, tuple[str | None, str]]:
