@@ -582,3 +582,22 @@ def test_a_release_with_shared_parts_downloads_whole(
     assert run_query("SELECT count(*) FROM articles", tmp_path / "dl").rows == [(len(every),)]
     (n,) = run_query("SELECT count(DISTINCT actor_id) FROM actors", tmp_path / "dl").rows[0]
     assert run_query("SELECT count(*) FROM actors", tmp_path / "dl").rows == [(n,)]
+
+
+def test_typed_rows_made_into_arrow_a_chunk_at_a_time_are_the_same_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pyarrow as pa
+
+    from diplodata.publish import package
+    from diplodata.schemas import arrow_schema
+
+    tables = build_tables(facts(), EXTRACTOR_VERSION)
+    for name in ("actors", "actor_mentions"):
+        rows = getattr(tables, name)
+        whole = pa.Table.from_pylist(package.row_dicts(rows), schema=arrow_schema(name))
+        monkeypatch.setattr(package, "ARROW_ROWS", 3)
+        assert len(rows) > 3
+        chunked = package.arrow_table(name, rows)
+        assert chunked.equals(whole) and chunked.column(0).num_chunks == 1
+        monkeypatch.undo()
