@@ -84,6 +84,7 @@ STEPS = {
         "shared_checksums",
     ),
     "diplodata.publish.validate": ("check_descriptor", "validate_files", "check_keys"),
+    "diplodata.tables.increment": ("_arrow", "_write_actors"),
 }
 
 
