@@ -16,7 +16,8 @@ With ``--trace``, tracemalloc's ten largest holders (by line) after each stage, 
 peak: several times slower, so its seconds mean little. With ``--steps``, the steps of
 staging a release too (writing the parts, the DuckDB file, the CHANGELOG's diffs, the
 descriptor, validation, the documents), each with its seconds, the resident memory after it
-and the peak of resident memory during it alone.
+and the peak of resident memory during it alone (the kernel's peak is reset for each step,
+so the stages' peak column is then lower than the run's: read the steps' peaks).
 """
 
 from __future__ import annotations
