@@ -482,14 +482,17 @@ def test_actors_published_in_one_part_without_buckets_are_laid_out_again(
     assert ap.part_bucket(pq.read_metadata(laid_out).metadata) == (0, 1)
 
 
+@pytest.mark.parametrize("check_rows", [20_000, 3])
 def test_validation_reads_new_rows_and_checks_keys_across_parts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, check_rows: int
 ) -> None:
     import dataclasses
 
+    from diplodata.publish import validate
     from diplodata.publish.release import PublishError
 
     monkeypatch.setattr(ap, "ROWS_PER_PART", 2)  # several new actors parts: one resource
+    monkeypatch.setattr(validate, "CHECK_ROWS", check_rows)  # or one resource every 3 rows
     every = facts()
     first = publish_on_top(tmp_path, 1, every[:-1], None)
     tables = build_tables(every, EXTRACTOR_VERSION)
@@ -579,3 +582,22 @@ def test_a_release_with_shared_parts_downloads_whole(
     assert run_query("SELECT count(*) FROM articles", tmp_path / "dl").rows == [(len(every),)]
     (n,) = run_query("SELECT count(DISTINCT actor_id) FROM actors", tmp_path / "dl").rows[0]
     assert run_query("SELECT count(*) FROM actors", tmp_path / "dl").rows == [(n,)]
+
+
+def test_typed_rows_made_into_arrow_a_chunk_at_a_time_are_the_same_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pyarrow as pa
+
+    from diplodata.publish import package
+    from diplodata.schemas import arrow_schema
+
+    tables = build_tables(facts(), EXTRACTOR_VERSION)
+    for name in ("actors", "actor_mentions"):
+        rows = getattr(tables, name)
+        whole = pa.Table.from_pylist(package.row_dicts(rows), schema=arrow_schema(name))
+        monkeypatch.setattr(package, "ARROW_ROWS", 3)
+        assert len(rows) > 3
+        chunked = package.arrow_table(name, rows)
+        assert chunked.equals(whole) and chunked.column(0).num_chunks == 1
+        monkeypatch.undo()

@@ -138,3 +138,36 @@ def test_release_files_are_read_only_once_published(tmp_path: Path) -> None:
     for path in release.path.rglob("*"):
         if path.is_file():
             assert not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH), path
+
+
+def _articles_part(folder: Path, name: str, rows: list[tuple[str, str | None, str]]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = folder / "data" / "articles" / f"{name}.parquet"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    columns = {
+        c: pa.array([r[i] for r in rows], pa.string())
+        for i, c in enumerate(("source", "title", "sha256"))
+    }
+    pq.write_table(pa.table(columns), path)
+
+
+def test_release_changelog_articles_added_changed_and_removed(tmp_path: Path) -> None:
+    from diplodata.publish.release import ArticleChanges, diff_articles
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    _articles_part(old, "part-000001", [("s1", "t1", "h1"), ("s2", "t2", "h2"), ("s3", "t3", "h3")])
+    _articles_part(old, "part-000002", [("s5", "t5", "h5")])
+    rows = [("s2", "t2", "h2x"), ("s3", "t3x", "h3"), ("s4", None, "h4"), ("é", "e", "h6")]
+    _articles_part(new, "part-000003", [*rows, ("Z", None, "h7")])
+    shared = new / "data" / "articles" / "part-000002.parquet"
+    shared.hardlink_to(old / "data" / "articles" / "part-000002.parquet")
+    assert diff_articles(old, new) == ArticleChanges(
+        added=[("Z", None), ("s4", None), ("é", "e")],  # by source, as Python sorts them
+        changed=[("s2", "t2"), ("s3", "t3x")],  # new text, or new title
+        removed=[("s1", "t1")],
+    )
+    assert diff_articles(None, old) == ArticleChanges(
+        added=[("s1", "t1"), ("s2", "t2"), ("s3", "t3"), ("s5", "t5")]
+    )

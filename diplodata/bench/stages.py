@@ -13,19 +13,24 @@ writes N more distinct articles into DIR (as ``diplodata.bench.scale`` does) fir
 ``--rebuild`` removes the copy's releases and actor notes, so that the run makes every
 row again from the extraction cache (a full run but for its extraction).
 With ``--trace``, tracemalloc's ten largest holders (by line) after each stage, and its
-peak: several times slower, so its seconds mean little.
+peak: several times slower, so its seconds mean little. With ``--steps``, the steps of
+staging a release too (writing the parts, the DuckDB file, the CHANGELOG's diffs, the
+descriptor, validation, the documents), each with its seconds, the resident memory after it
+and the peak of resident memory during it alone (the kernel's peak is reset for each step,
+so the stages' peak column is then lower than the run's: read the steps' peaks).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import resource
 import shutil
 import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +47,85 @@ def rss_mb() -> float:
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak() -> bool:
+    """Start this process's peak of resident memory (``VmHWM``) again from now; False
+    where the kernel does not allow it."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+            refs.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def step_peak_mb() -> float:
+    """The peak of resident memory since :func:`reset_peak` (``VmHWM``), in MB (10^6
+    bytes, as :func:`rss_mb`)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024 / 1e6
+    return peak_mb()
+
+
+# The steps of staging a release, by module: each is wrapped where it is looked up.
+STEPS = {
+    "diplodata.publish.release": (
+        "write_tables",
+        "write_duckdb",
+        "intact_release",
+        "diff_tables",
+        "diff_articles",
+        "write_changelog",
+        "descriptor",
+        "validate_release",
+        "write_documents",
+        "shared_checksums",
+    ),
+    "diplodata.publish.validate": ("check_descriptor", "validate_files", "check_keys"),
+    "diplodata.tables.increment": ("_arrow", "_write_actors"),
+}
+
+
+_OPEN: list[float] = []  # the peaks of the steps running now (outer first) before the last reset
+
+
+def _timed(name: str, fn: Callable[..., object]) -> Callable[..., object]:
+    @functools.wraps(fn)
+    def wrapper(*args: object, **kwargs: object) -> object:
+        if _OPEN:  # an outer step's peak so far, before this step resets it
+            _OPEN[-1] = max(_OPEN[-1], step_peak_mb())
+        _OPEN.append(0.0)
+        reset_peak()
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            seconds = time.perf_counter() - start
+            peak = max(_OPEN.pop(), step_peak_mb())
+            if _OPEN:
+                _OPEN[-1] = max(_OPEN[-1], peak)
+            print(
+                f"{'':>12}{name:<18} {seconds:6.2f} s  rss {rss_mb():6.0f} MB  "
+                f"step peak {peak:6.0f} MB",
+                flush=True,
+            )
+
+    return wrapper
+
+
+def time_steps() -> None:
+    """Print the seconds and memory of each step of :data:`STEPS` as it ends."""
+    import importlib
+
+    for module_name, names in STEPS.items():
+        module = importlib.import_module(module_name)
+        for name in names:
+            fn = getattr(module, name, None)
+            if callable(fn):
+                setattr(module, name, _timed(name, fn))
 
 
 @dataclass(slots=True)
@@ -132,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "from the extraction cache (a full run without its extraction)",
     )
     parser.add_argument("--trace", action="store_true", help="tracemalloc's largest holders")
+    parser.add_argument("--steps", action="store_true", help="the steps of staging, timed")
     args = parser.parse_args(argv)
     if args.copy_of is not None:
         shutil.rmtree(args.out, ignore_errors=True)  # cp -a: hard links stay links
@@ -154,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     import diplodata.run.row_batches
     import diplodata.tables.actor_notes  # noqa: F401  (imported before the first stage)
 
+    if args.steps:
+        time_steps()
     stages = Stages(trace=args.trace)
     print(f"{'imports':>10} {'':7}    rss {rss_mb():6.0f} MB  peak {peak_mb():6.0f} MB")
     if args.trace:

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from diplodata.schemas import TABLES, arrow_schema
+from diplodata.tables import bounded_duckdb
 from diplodata.tables.parts import parquet_files, row_count
 
 Row = dict[str, Any]
@@ -93,7 +92,7 @@ coalesce(
 
 class _Reader:
     def __init__(self, folder: Path) -> None:
-        self.con = duckdb.connect()
+        self.con = bounded_duckdb.connect()
         self.files = {t: [str(p) for p in parquet_files(folder, t)] for t in TABLES}
         for table, files in self.files.items():  # a view per table: paths as parameters
             if files:

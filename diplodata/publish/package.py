@@ -104,9 +104,21 @@ def row_dicts(rows: Sequence[object]) -> list[dict[str, Any]]:
     return out
 
 
+ARROW_ROWS = 4096  # typed rows flattened into dicts at a time
+
+
 def arrow_table(table: str, rows: Sequence[object]) -> pa.Table:
+    """Typed rows as one Arrow table of ``table``'s schema, made :data:`ARROW_ROWS` rows at
+    a time (a dict per row costs far more than its Arrow values: the whole actors table
+    of a full run would hold one per actor at once)."""
     schema = arrow_schema(table)
-    return pa.Table.from_pylist(row_dicts(rows), schema=schema)
+    if len(rows) <= ARROW_ROWS:
+        return pa.Table.from_pylist(row_dicts(rows), schema=schema)
+    chunks = [
+        pa.Table.from_pylist(row_dicts(rows[i : i + ARROW_ROWS]), schema=schema)
+        for i in range(0, len(rows), ARROW_ROWS)
+    ]
+    return pa.concat_tables(chunks).combine_chunks()
 
 
 def _create_views(con: duckdb.DuckDBPyConnection, database: str, tables: Sequence[str]) -> None:

@@ -43,10 +43,11 @@ from diplodata.publish.package import (
     write_descriptor,
     write_duckdb,
 )
-from diplodata.publish.validate import Problem, validate_release
+from diplodata.publish.validate import Problem, Since, validate_release
 from diplodata.run.faults import checkpoint
 from diplodata.run.state import STATE_DIR
 from diplodata.schemas import SCHEMA_CHANGES, SCHEMA_VERSION, table_schema
+from diplodata.tables import bounded_duckdb
 from diplodata.tables.increment import Increment, Written, write_tables
 from diplodata.tables.parts import (
     csv_path,
@@ -166,7 +167,7 @@ def diff_tables(previous: Path | None, current: Path) -> dict[str, tuple[int, in
     """Rows added and removed per table since ``previous`` (by primary key, with DuckDB,
     over the files the two releases do not share)."""
     changes: dict[str, tuple[int, int]] = {}
-    con = duckdb.connect()
+    con = bounded_duckdb.connect()
     for table in published_tables(current):
         key = ", ".join(table_schema(table)["primaryKey"])
         new, old = _differing(previous, current, table)
@@ -184,25 +185,44 @@ class ArticleChanges:
     removed: list[tuple[str, str | None]] = field(default_factory=list)
 
 
-def diff_articles(previous: Path | None, current: Path) -> ArticleChanges:
-    """Articles by ``source``: new ones, ones whose text (sha256) changed, ones gone (read
-    from the articles parts the two releases do not share)."""
-    con = duckdb.connect()
-    new_files, old_files = _differing(previous, current, "articles")
-
-    def read(files: list[str]) -> dict[str, tuple[str | None, str]]:
-        if not files:
-            return {}
-        rows = con.execute("SELECT source, title, sha256 FROM read_parquet($1)", [files]).fetchall()
-        return {str(s): (t, str(h)) for s, t, h in rows}
-
-    new, old = read(new_files), read(old_files)
-    con.close()
-    return ArticleChanges(
-        added=[(s, new[s][0]) for s in sorted(new.keys() - old.keys())],
-        changed=[(s, new[s][0]) for s in sorted(new.keys() & old.keys()) if new[s] != old[s]],
-        removed=[(s, old[s][0]) for s in sorted(old.keys() - new.keys())],
+def _latest_by_source(files: list[str], param: str) -> str:
+    """SQL of the articles of ``files`` (parameter ``param``) by source: the last row read
+    of a source (as a dict by source would keep it); none without files."""
+    if not files:
+        return "SELECT NULL::VARCHAR AS source, NULL AS title, NULL AS sha256 LIMIT 0"
+    return (
+        "SELECT source, last(title) AS title, last(sha256) AS sha256 "
+        f"FROM read_parquet(${param}) GROUP BY source"
     )
+
+
+def diff_articles(previous: Path | None, current: Path) -> ArticleChanges:
+    """Articles by ``source``: new ones, ones whose text (sha256) or title changed, ones
+    gone (read from the articles parts the two releases do not share, compared in DuckDB:
+    only the differences come back, in the order of their sources)."""
+    new_files, old_files = _differing(previous, current, "articles")
+    sql = (
+        f"WITH new AS ({_latest_by_source(new_files, 'new')}), "
+        f"old AS ({_latest_by_source(old_files, 'old')}) "
+        "SELECT CASE WHEN o.source IS NULL THEN 'added' WHEN n.source IS NULL THEN 'removed' "
+        "ELSE 'changed' END, coalesce(n.source, o.source) AS source, "
+        "CASE WHEN n.source IS NULL THEN o.title ELSE n.title END "
+        "FROM new n FULL OUTER JOIN old o ON n.source = o.source "
+        "WHERE n.source IS NULL OR o.source IS NULL OR n.title IS DISTINCT FROM o.title "
+        "OR n.sha256 IS DISTINCT FROM o.sha256 ORDER BY source"
+    )
+    params = {k: v for k, v in (("new", new_files), ("old", old_files)) if v}
+    changes = ArticleChanges()
+    lists = {"added": changes.added, "changed": changes.changed, "removed": changes.removed}
+    con = bounded_duckdb.connect()
+    try:
+        result = con.execute(sql, params)
+        while batch := result.fetchmany(10_000):
+            for what, source, title in batch:
+                lists[what].append((str(source), title))
+    finally:
+        con.close()
+    return changes
 
 
 def schema_notes(previous: Path | None) -> list[str]:
@@ -478,7 +498,8 @@ def stage(
     )
     package = descriptor(staging, meta) | {"citation": citation_text(meta)}
     write_descriptor(staging, package)
-    result = validate_release(staging, written.new)
+    since = Since(increment.base, frozenset(written.shared)) if increment else None
+    result = validate_release(staging, written.new, since)
     (staging / "quality").mkdir()
     reports = {"validation": result.report, **(quality or {})}
     for name, report in reports.items():

@@ -1,6 +1,7 @@
 """Validate a release: Frictionless on what it adds (its new CSV parts: schema, types,
 required fields, enums, patterns, keys within a file), DuckDB on the whole release for what
-spans files (primary keys unique and complete, foreign keys resolved), and Frictionless on
+spans files (primary keys unique and complete, foreign keys resolved: ``diplodata.publish.keys``,
+which reads in full only the parts not shared with the release before), and Frictionless on
 the descriptor itself. Each new Parquet part must have its table's Arrow schema and its CSV
 copy's rows (both are written from one Arrow table, so Frictionless reads the values once,
 from the CSV, where it is fast).
@@ -22,29 +23,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow.parquet as pq
 from frictionless import FrictionlessException, Package, system
 
+from diplodata.publish.keys import Problem, Since, check_keys
 from diplodata.schemas import table_schema
-from diplodata.tables.parts import CSV_SUFFIX, DATA, parquet_files, published_tables
+from diplodata.tables.parts import CSV_SUFFIX, DATA
 
-EXAMPLES = 5  # offending keys named per check
+__all__ = ["Problem", "Since", "ValidationResult", "check_keys", "validate_release"]
 
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One validation error, located as precisely as Frictionless reports it."""
-
-    resource: str
-    message: str
-    row: int | None = None
-    field: str | None = None
-
-    def __str__(self) -> str:
-        where = self.resource + (f", row {self.row}" if self.row else "")
-        where += f", field {self.field}" if self.field else ""
-        return f"{where}: {self.message}"
+# Rows of new CSV parts read as one resource: Frictionless keeps the keys of a resource it
+# has read (its primary key within the resource), so a group's rows bound its memory; keys
+# across groups and parts are DuckDB's (``diplodata.publish.keys``).
+CHECK_ROWS = 20_000
 
 
 @dataclass(slots=True)
@@ -111,10 +102,10 @@ def _split(rel: str) -> tuple[str, str, bool] | None:
     return parts[1].removesuffix(CSV_SUFFIX), Path(parts[2]).stem, parts[2].endswith(".csv")
 
 
-def _resource(table: str, path: str, title: str) -> dict[str, Any]:
-    """A CSV resource of ``table``'s rows in ``path``, with the table's schema."""
+def _resource(table: str, name: str, path: str, title: str) -> dict[str, Any]:
+    """A CSV resource ``name`` of ``table``'s rows in ``path``, with the table's schema."""
     return {
-        "name": f"{table}-new".replace("_", "-"),
+        "name": name.replace("_", "-"),
         "title": title,
         "type": "table",
         "path": path,
@@ -122,6 +113,19 @@ def _resource(table: str, path: str, title: str) -> dict[str, Any]:
         "encoding": "utf-8",
         "schema": _file_schema(table),
     }
+
+
+def _groups(files: Sequence[tuple[str, int]], most: int) -> list[list[tuple[str, int]]]:
+    """Files (path, rows) in order, in groups of at most ``most`` rows (a larger file alone)."""
+    groups: list[list[tuple[str, int]]] = [[]]
+    rows = 0
+    for path, n in files:
+        if groups[-1] and rows + n > most:
+            groups.append([])
+            rows = 0
+        groups[-1].append((path, n))
+        rows += n
+    return groups
 
 
 def _joined(folder: Path, files: Sequence[str], target: Path) -> str:
@@ -199,113 +203,46 @@ def validate_files(folder: Path, paths: Sequence[str]) -> ValidationResult:
     report: dict[str, Any] = {"csv_files": sum(map(len, files.values())), "parquet_rows": parquet}
     if not csv_files:
         return ValidationResult(valid=not problems, problems=problems, report=report)
+    groups = {
+        f"{table}-new" + (f"-{i}" if i else ""): (table, group)
+        for table, fs in files.items()
+        for i, group in enumerate(_groups(fs, CHECK_ROWS))
+    }
     work = Path(tempfile.mkdtemp(prefix=".check-", dir=folder))
     try:
         resources = [
             _resource(
                 table,
-                _joined(folder, fs, work / f"{table}.csv"),
-                fs[0] if len(fs) == 1 else f"{len(fs)} new parts of {table}{CSV_SUFFIX}",
+                name,
+                _joined(folder, [f for f, _ in group], work / f"{name}.csv"),
+                group[0][0]
+                if len(group) == 1
+                else f"{len(group)} new parts of {table}{CSV_SUFFIX}",
             )
-            for table, fs in csv_files.items()
+            for name, (table, group) in groups.items()
         ]
         with system.use_context(trusted=True):
             descriptor = {"name": "new-parts", "resources": resources}
             result = Package(descriptor, basepath=str(folder)).validate(parallel=False)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    tables = {r["name"]: t for r, t in zip(resources, csv_files, strict=True)}
+    located = {r["name"]: group for r, (_, group) in zip(resources, groups.values(), strict=True)}
     problems += [
-        _located(p, files[tables[p.resource]]) if p.resource in tables else p
-        for p in _problems(result)
+        _located(p, located[p.resource]) if p.resource in located else p for p in _problems(result)
     ]
     report["frictionless"] = result.to_dict()
     return ValidationResult(valid=not problems, problems=problems, report=report)
 
 
-def _columns(fields: str | list[str]) -> list[str]:
-    return [fields] if isinstance(fields, str) else list(fields)
-
-
-def _quoted(columns: Sequence[str]) -> list[str]:
-    return ['"' + c.replace('"', '""') + '"' for c in columns]
-
-
-def _unique(con: duckdb.DuckDBPyConnection, table: str, files: list[str]) -> list[Problem]:
-    key = _columns(table_schema(table)["primaryKey"])
-    cols = ", ".join(_quoted(key))
-    missing = " OR ".join(f"{c} IS NULL" for c in _quoted(key))
-    problems = []
-    found = con.execute(
-        f"SELECT {cols}, count(*) AS n FROM read_parquet($1) GROUP BY ALL "
-        f"HAVING n > 1 ORDER BY n DESC, {cols} LIMIT {EXAMPLES}",
-        [files],
-    ).fetchall()
-    for *values, n in found:
-        problems.append(Problem(table, f"primary key ({', '.join(key)}) = {values} is in {n} rows"))
-    (nulls,) = con.execute(
-        f"SELECT count(*) FROM read_parquet($1) WHERE {missing}", [files]
-    ).fetchall()[0]
-    if nulls:
-        problems.append(Problem(table, f"{nulls} rows without a primary key value"))
-    return problems
-
-
-def _resolved(
-    con: duckdb.DuckDBPyConnection, table: str, fk: dict[str, Any], files: dict[str, list[str]]
-) -> list[Problem]:
-    ref = fk["reference"]["resource"]
-    mine, theirs = _columns(fk["fields"]), _columns(fk["reference"]["fields"])
-    if ref not in files:
-        return [Problem(table, f"foreign key ({', '.join(mine)}) to a missing table {ref}")]
-    on = " AND ".join(f"c.{a} = r.{b}" for a, b in zip(_quoted(mine), _quoted(theirs), strict=True))
-    present = " AND ".join(f"c.{c} IS NOT NULL" for c in _quoted(mine))
-    rows = f"FROM read_parquet($1) c ANTI JOIN read_parquet($2) r ON {on} WHERE {present}"
-    (n,) = con.execute(f"SELECT count(*) {rows}", [files[table], files[ref]]).fetchall()[0]
-    if not n:
-        return []
-    cols = ", ".join("c." + c for c in _quoted(mine))
-    examples = con.execute(
-        f"SELECT DISTINCT {cols} {rows} ORDER BY ALL LIMIT {EXAMPLES}", [files[table], files[ref]]
-    ).fetchall()
-    return [
-        Problem(
-            table,
-            f"foreign key ({', '.join(mine)}) = {list(values)} is not in {ref} "
-            f"({', '.join(theirs)}); {n} rows unresolved",
-        )
-        for values in examples
-    ]
-
-
-def check_keys(folder: Path) -> ValidationResult:
-    """Primary keys unique and complete, and foreign keys resolved, across every part of
-    every table of the release in ``folder`` (its Parquet files, with DuckDB)."""
-    problems: list[Problem] = []
-    tables = published_tables(folder)
-    files = {t: [str(p) for p in parquet_files(folder, t)] for t in tables}
-    con = duckdb.connect()
-    try:
-        for table in tables:
-            problems += _unique(con, table, files[table])
-            for fk in table_schema(table).get("foreignKeys", []):
-                problems += _resolved(con, table, fk, files)
-        counts = {
-            t: con.execute("SELECT count(*) FROM read_parquet($1)", [files[t]]).fetchall()[0][0]
-            for t in tables
-        }
-    finally:
-        con.close()
-    report = {"rows": counts, "files": {t: len(f) for t, f in files.items()}}
-    return ValidationResult(valid=not problems, problems=problems, report=report)
-
-
-def validate_release(folder: Path, new_files: Sequence[str]) -> ValidationResult:
+def validate_release(
+    folder: Path, new_files: Sequence[str], since: Since | None = None
+) -> ValidationResult:
     """The descriptor, Frictionless on ``new_files`` (the parts the release does not share
-    with the release before it), and the keys of the whole release."""
+    with the release before it), and the keys of the whole release (read since ``since``,
+    the release it shares its other parts with: ``diplodata.publish.keys``)."""
     descriptor = check_descriptor(folder / "datapackage.json")
     files = validate_files(folder, new_files)
-    keys = check_keys(folder)
+    keys = check_keys(folder, since)
     problems = descriptor + files.problems + keys.problems
     report = {
         "valid": not problems,

@@ -21,13 +21,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from diplodata.schemas import ALL_TABLES, arrow_schema, table_schema
 from diplodata.tables import actor_parts as ap
+from diplodata.tables import bounded_duckdb
 from diplodata.tables.parts import (
     csv_path,
     is_parted,
@@ -318,7 +318,7 @@ def _write_actors(
         writer.written.shared += [parquet_path(ACTORS, name), csv_path(ACTORS, name)]
     if not parts.new:
         return
-    con = duckdb.connect()  # one for every part: a connection costs about 20 ms
+    con = bounded_duckdb.connect()  # one for every part: a connection costs about 20 ms
     try:
         for data in parts.new:
             name = writer.next_name()

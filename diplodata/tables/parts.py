@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 
 from diplodata.run.faults import checkpoint
 from diplodata.schemas import ALL_TABLES
+from diplodata.tables import bounded_duckdb
 
 DATA = "data"
 CSV_SUFFIX = "-csv"
@@ -105,7 +106,7 @@ def write_part(
     csv.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(rows, parquet, compression="zstd")
     checkpoint("parquet")
-    writer = con or duckdb.connect()
+    writer = con or bounded_duckdb.connect()
     try:  # the path is an argument, never SQL text
         writer.from_arrow(rows).write_csv(str(csv), sep=",", header=True, quotechar='"')
     finally:
