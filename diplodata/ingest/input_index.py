@@ -146,21 +146,19 @@ def _parsed(
 
 
 OUTCOMES = (
-    "CREATE TEMP TABLE IF NOT EXISTS outcomes (pos INTEGER PRIMARY KEY, source TEXT NOT NULL "
-    "UNIQUE, size INTEGER NOT NULL, state TEXT NOT NULL, article_id TEXT, sha256 TEXT, "
+    "CREATE TEMP TABLE IF NOT EXISTS outcomes (pos INTEGER PRIMARY KEY, source TEXT NOT NULL, "
+    "size INTEGER NOT NULL, state TEXT NOT NULL, article_id TEXT, sha256 TEXT, "
     "n_chars INTEGER, title TEXT, published_date TEXT, url TEXT, publisher TEXT, "
     "language TEXT, license TEXT, reject TEXT)"
 )
 # A record (``encode_info``) that reads back as one (else the file is read again): a JSON
 # list of 8, an id, a length, a date that is one (SQLite's ``date`` takes 30 February as
-# it is; ``+0 days`` moves it on), the others text or null.
+# it is; ``+0 days`` moves it on).
 INTACT = (
     "(i.info IS NULL OR CASE WHEN json_valid(i.info) THEN "
     "json_type(i.info) = 'array' AND json_array_length(i.info) = 8 "
     "AND json_type(i.info, '$[0]') = 'text' AND json_type(i.info, '$[1]') = 'integer' "
-    + "".join(f"AND json_type(i.info, '$[{n}]') IN ('text', 'null') " for n in (2, 3, 4, 5, 6, 7))
-    + "AND (json_type(i.info, '$[3]') = 'null' "
-    "OR date(json_extract(i.info, '$[3]'), '+0 days') IS json_extract(i.info, '$[3]')) "
+    "AND (i.info ->> 3 IS NULL OR date(i.info ->> 3, '+0 days') IS i.info ->> 3) "
     "ELSE 0 END)"
 )
 
@@ -246,8 +244,7 @@ class InputIndex(ArticleStore):
             f"AND (a.sha256 IS NOT NULL OR i.reject IS NOT NULL) AND {INTACT}"
         )
         fields = ", ".join(
-            f"CASE WHEN state = 'known' THEN json_extract(info, '$[{n}]') END"
-            for n in range(len(ENCODED))
+            f"CASE WHEN state = 'known' THEN info ->> {n} END" for n in range(len(ENCODED))
         )
         con.execute("BEGIN")  # the temporary database only: no lock on the store
         try:
@@ -264,6 +261,11 @@ class InputIndex(ArticleStore):
                 "LEFT JOIN inputs i ON i.source = w.source AND i.stamp = w.stamp AND i.version = ? "
                 "LEFT JOIN articles a ON a.sha256 = i.sha256)",
                 [too_big, self.version],
+            )
+            # the files to read, by source (the outcomes come back by file)
+            con.execute(
+                "CREATE INDEX IF NOT EXISTS temp.outcomes_unread ON outcomes (source) "
+                "WHERE state = 'unread'"
             )
         except BaseException:
             con.execute("ROLLBACK")
@@ -292,7 +294,8 @@ class InputIndex(ArticleStore):
         con.execute("BEGIN")
         try:
             con.executemany(
-                f"UPDATE temp.outcomes SET state = 'read', {sets}, reject = ? WHERE source = ?",
+                f"UPDATE temp.outcomes SET state = 'read', {sets}, reject = ? "
+                "WHERE source = ? AND state = 'unread'",
                 ((*_fields(o.article), o.reject, o.file.source) for o in outcomes),
             )
         except BaseException:

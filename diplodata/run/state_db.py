@@ -47,7 +47,6 @@ SCHEMA = (
     "remade INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS run_articles_id ON run_articles (article_id)",
     "CREATE INDEX IF NOT EXISTS run_articles_source ON run_articles (source)",
-    "CREATE INDEX IF NOT EXISTS run_articles_part ON run_articles (part, pos)",
     f"PRAGMA user_version = {SCHEMA_VERSION}",
 )
 TABLES = ("facts", "failed", "articles", "inputs")  # what a damaged store's rebuild keeps
