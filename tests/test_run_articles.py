@@ -96,7 +96,7 @@ def test_a_run_s_articles_without_a_base_are_cached_or_to_extract(tmp_path: Path
     assert again.infos(CACHED) == records and again.count(TODO) == 0
     with RunArticles(config.out) as run:
         ids = run.column("article_id").to_pylist()
-        assert ids == sorted(a.article_id for a in records)
+        assert sorted(ids) == sorted(a.article_id for a in records) and len(set(ids)) == len(ids)
         pages = list(run.pages(size=2, by_id=True))
     assert pages == _chunks(sorted(records, key=lambda a: a.article_id), 2)
 

@@ -281,7 +281,7 @@ def carry(inputs: Inputs, out: Path, prune: bool = False) -> Inputs:
     )
     with RunArticles(out) as run:
         present = run.column("sha256")
-        corpus = pa.array(sorted(read_corpus(out)), pa.string())
+        corpus = pa.array(list(read_corpus(out)), pa.string())
         gone = set(corpus.filter(pc.invert(pc.is_in(corpus, value_set=present))).to_pylist())
         del corpus
         if latest is not None:

@@ -29,7 +29,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from diplodata.ingest.records import ArticleInfo
 from diplodata.run.state import _Table
@@ -189,8 +188,9 @@ class RunArticles(_Table):
     def column(
         self, name: str, parts: Sequence[str] = ARTICLES, remade: bool | None = None
     ) -> pa.Array:
-        """Column ``name`` of these parts' articles, sorted and distinct, as an Arrow array
-        (no Python string per article; ``remade``: only the rows that are, or are not)."""
+        """Column ``name`` of these parts' articles, in no order, as an Arrow array (no Python
+        string per article; ``remade``: only the rows that are, or are not). An article's id,
+        sha256 and source are each its own in the run."""
         assert name in ("article_id", "sha256", "source")
         where, args = self._where(parts, None, False)
         if remade is not None:
@@ -200,8 +200,7 @@ class RunArticles(_Table):
         arrays = [pa.array([], pa.string())]
         while rows := cursor.fetchmany(PAGE):
             arrays.append(pa.array([r[0] for r in rows], pa.string()))
-        values = pa.concat_arrays(arrays).unique()  # sorted by Arrow: faster than SQLite here
-        return values.take(pc.array_sort_indices(values))
+        return pa.concat_arrays(arrays)
 
     def set_aside(self, sources: Iterable[str]) -> None:
         """These articles (by source) are set aside: no longer articles of the run."""
