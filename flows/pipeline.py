@@ -36,6 +36,7 @@ from diplodata.publish.release import (
 from diplodata.run import noop, progress
 from diplodata.run import pipeline as p
 from diplodata.run.row_batches import LOCAL, BatchRows, RowMaking, RowsDone, RowsJob, batch_rows
+from diplodata.run.run_articles import ARTICLES, ASIDE, CACHED, KEPT, PUBLISHED, TODO
 from diplodata.run.state_check import check_state
 from diplodata.run.summary import RunSummary
 from diplodata.run.workers import in_order
@@ -206,11 +207,7 @@ def _end_now(sig: int) -> None:
 
 def _nothing_new(config: RunConfig, plan: p.Plan, damage: list[str]) -> bool:
     """The latest release is intact and holds exactly these articles: nothing to publish."""
-    return (
-        not config.force
-        and not damage
-        and p.unchanged_since_latest(plan.articles, config.out, config.include_text)
-    )
+    return not config.force and not damage and p.nothing_new_in(plan, config.include_text)
 
 
 def _run(config: RunConfig) -> RunSummary:
@@ -231,26 +228,29 @@ def _run(config: RunConfig) -> RunSummary:
     rejects = [f"input: {s.reason}" for s in plan.skipped]
     for reject in rejects:
         log.warning(reject)
+    n_articles, n_todo, n_cached = plan.count(), plan.count(TODO), plan.count(CACHED)
+    n_published = plan.count(PUBLISHED)
     log.info(
-        f"{len(plan.articles)} articles ({inputs.read} input files read): "
-        f"{len(plan.todo)} to extract, {len(plan.cached)} cached"
-        + (f", {len(plan.published)} unchanged since {plan.base.name}" if plan.base else "")
+        f"{n_articles} articles ({inputs.read} input files read): "
+        f"{n_todo} to extract, {n_cached} cached"
+        + (f", {n_published} unchanged since {plan.base.name}" if plan.base else "")
     )
-    if plan.kept:
-        log.info(f"{len(plan.kept)} published articles no longer in the input are kept")
+    n_kept = plan.count(*ARTICLES, ASIDE, origin=KEPT)
+    if n_kept:
+        log.info(f"{n_kept} published articles no longer in the input are kept")
     for article in plan.pruned:
         log.info(f"removed (--prune): {article.source}")
     timer.lap("ingest")
     summary = RunSummary(
         status="unchanged",
         version=None,
-        n_articles=len(plan.articles),
-        n_extracted=len(plan.todo),
-        n_cached=len(plan.cached) + len(plan.published),
+        n_articles=n_articles,
+        n_extracted=n_todo,
+        n_cached=n_cached + n_published,
         rejects=rejects,
         warnings=state.problems,
     )
-    if not plan.articles:
+    if not n_articles:
         summary.message = f"No articles in {config.articles}: nothing published."
         log.warning(summary.message)
         return summary
@@ -261,24 +261,24 @@ def _run(config: RunConfig) -> RunSummary:
         noop.mark(config, summary, inputs.stamps, inputs.others)
         return summary
 
-    progress.stage("extract", total=len(plan.todo))
+    progress.stage("extract", total=n_todo)
     workers, _on_dask = _workers()
-    size = p.per_task(len(plan.todo), config.batch_size, workers)
-    futures = [extract_task.submit(Whole(chunk), config) for chunk in p.batches(plan.todo, size)]
+    size = p.per_task(n_todo, config.batch_size, workers)
     done = 0
-    futures.reverse()
-    while futures:  # in order; a task's result is let go once counted
-        chunk = futures.pop().result()
+    # in order, a page of the plan at a time, two tasks a worker ahead; a task's result is
+    # let go once counted
+    submit = lambda chunk: extract_task.submit(Whole(chunk), config)  # noqa: E731
+    for chunk in in_order(submit, plan.pages(TODO, size), 2 * workers):
         done += chunk.extracted + len(chunk.skipped)
         for skipped in chunk.skipped:
             log.warning(f"extract: {skipped.reason}")
         p.set_aside(plan, chunk.skipped)
         summary.rejects += [f"extract: {s.reason}" for s in chunk.skipped]
         progress.advance(chunk.extracted + len(chunk.skipped))
-        log.info(f"extracted {done}/{len(plan.todo)} articles")
+        log.info(f"extracted {done}/{plan.count(TODO)} articles")
     timer.lap("extract")
-    summary.n_articles = len(plan.articles)
-    if not plan.articles or _nothing_new(config, plan, damage):  # extraction set some aside
+    summary.n_articles = plan.count()
+    if not summary.n_articles or _nothing_new(config, plan, damage):  # extraction set some aside
         summary.message = "No new or changed articles to publish: nothing published."
         log.info(summary.message)
         summary.timings = timer.stages
@@ -291,7 +291,7 @@ def _run(config: RunConfig) -> RunSummary:
             log.warning(f"tables: {skipped.reason}")
         p.set_aside(plan, tables.skipped)
         summary.rejects += [f"tables: {s.reason}" for s in tables.skipped]
-        summary.n_articles = len(plan.articles)
+        summary.n_articles = plan.count()
     timer.lap("tables")
     progress.stage("validate")
     staged = validate_task(Whole(tables), config, Whole(plan))

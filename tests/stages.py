@@ -6,15 +6,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from diplodata.config import RunConfig
+from diplodata.ingest.records import ArticleInfo
 from diplodata.publish.release import Release, output_lock, promote
 from diplodata.run import pipeline as p
 from diplodata.run.row_batches import RowMaking
+from diplodata.run.run_articles import TODO, RunArticles
 
 
 def extract(config: RunConfig, plan: p.Plan) -> None:
     """Extract the plan's articles to extract, a task's batch at a time, into the cache."""
-    for chunk in p.batches(plan.todo, config.batch_size):
+    for chunk in plan.pages(TODO, config.batch_size):
         p.set_aside(plan, p.extract_infos(chunk, config.out, config.articles).skipped)
+
+
+def articles(out: Path) -> list[ArticleInfo]:
+    """The run's articles (in the state store of ``out``), in the run's order."""
+    with RunArticles(out) as run:
+        return run.infos()
 
 
 def plan(config: RunConfig, base: bool = True) -> p.Plan:

@@ -77,16 +77,16 @@ def test_articles_whose_input_is_gone_are_kept_until_pruned(
 def test_a_published_article_whose_text_was_never_kept_is_named_not_dropped_silently(
     tmp_path: Path,
 ) -> None:
-    from diplodata.ingest.articles import Inputs
-    from diplodata.run.pipeline import carry, plan, release_notes
+    from diplodata.run.pipeline import carry, inputs_of, plan, release_notes
     from diplodata.run.state import ArticleStore, write_corpus
 
     kept, old = make_article(_TEXT, "kept.txt"), make_article(_TEXT + "\nOld.", "old.txt")
     with ArticleStore(tmp_path) as store:
         store.put(kept)  # its text is stored, as every run's ingest does
     write_corpus(tmp_path, {kept.sha256, old.sha256})  # old: published by an older version
-    inputs = carry(Inputs(), tmp_path)
-    assert [a.source for a in inputs.kept] == ["kept.txt"] and inputs.lost == [old.sha256]
-    notes = " ".join(release_notes(plan(inputs, tmp_path), tmp_path))
+    inputs = carry(inputs_of(tmp_path, []), tmp_path)
+    planned = plan(inputs, tmp_path)
+    assert [a.source for a in planned.kept] == ["kept.txt"] and inputs.lost == [old.sha256]
+    notes = " ".join(release_notes(planned, tmp_path))
     assert "1 articles published before" in notes and "could not be kept" in notes
     assert old.article_id in notes

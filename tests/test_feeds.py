@@ -145,9 +145,11 @@ def test_feeds_config_missing_file(tmp_path: Path) -> None:
 def test_feeds_join_the_folder_articles_in_pipeline_ingest(site: TestServer) -> None:
     from diplodata.config import RunConfig
     from diplodata.run.pipeline import ingest
+    from tests import stages
     from tests.conftest import SAMPLES
 
-    batch = ingest(RunConfig(articles=SAMPLES, feeds=site.root / "feeds.toml"))
-    sources = {a.source for a in batch.articles}
+    config = RunConfig(articles=SAMPLES, feeds=site.root / "feeds.toml")
+    batch = ingest(config)
+    sources = {a.source for a in stages.articles(config.out)}
     assert f"{site.url}/pages/visit.html" in sources and len(sources) > 4
     assert [s.source for s in batch.skipped] == [f"{site.url}/pages/missing.html"]

@@ -20,6 +20,7 @@ from diplodata.ingest import articles as ingest
 from diplodata.ingest.input_index import InputIndex
 from diplodata.run import pipeline as p
 from diplodata.run import state
+from diplodata.run.run_articles import CACHED, TODO
 from diplodata.run.state_db import db_path
 from tests import stages
 from tests.conftest import FIXTURES
@@ -91,14 +92,14 @@ def test_an_unchanged_folder_is_not_read_again(
 ) -> None:
     config = RunConfig(articles=_corpus(tmp_path), out=tmp_path / "out")
     first = _run(config)
-    assert first.todo and not first.cached
+    assert first.infos(TODO) and not first.infos(CACHED)
     read, texts = _forbid_reading(monkeypatch), _texts_read(monkeypatch)
     second = _run(config)
     assert read == []  # no file opened, hashed or screened
     assert texts == []  # nor its text read back from the article store
-    assert [a.sha256 for a in second.articles] == [a.sha256 for a in first.articles]
-    assert [a.source for a in second.articles] == [a.source for a in first.articles]
-    assert second.todo == [] and len(second.cached) == len(first.articles)
+    assert [a.sha256 for a in second.infos()] == [a.sha256 for a in first.infos()]
+    assert [a.source for a in second.infos()] == [a.source for a in first.infos()]
+    assert second.infos(TODO) == [] and second.count(CACHED) == first.count()
 
 
 def test_a_touched_file_is_read_again_but_not_re_extracted(
@@ -112,7 +113,7 @@ def test_a_touched_file_is_read_again_but_not_re_extracted(
     read = _forbid_reading(monkeypatch)
     plan = _run(config)
     assert read == [touched]
-    assert plan.todo == []  # its text is the same: the cached facts are used
+    assert plan.infos(TODO) == []  # its text is the same: the cached facts are used
 
 
 def test_an_edit_of_the_same_size_is_seen_by_its_new_mtime(
@@ -120,7 +121,7 @@ def test_an_edit_of_the_same_size_is_seen_by_its_new_mtime(
 ) -> None:
     folder = _corpus(tmp_path)
     config = RunConfig(articles=folder, out=tmp_path / "out")
-    before = {a.source: a.sha256 for a in _run(config).articles}
+    before = {a.source: a.sha256 for a in _run(config).infos()}
     edited = sorted(folder.iterdir())[-1]
     size = edited.stat().st_size
     edited.write_text(edited.read_text(encoding="utf-8").replace("Note A.", "Note B."), "utf-8")
@@ -129,10 +130,10 @@ def test_an_edit_of_the_same_size_is_seen_by_its_new_mtime(
     read = _forbid_reading(monkeypatch)
     plan = _run(config)
     assert read == [edited]
-    [new] = plan.todo
+    [new] = plan.infos(TODO)
     assert new.source == edited.name and new.sha256 != before[edited.name]
     assert "Note B." in _text(config, new.sha256)
-    assert {a.source: a.sha256 for a in plan.articles if a.source != edited.name} == {
+    assert {a.source: a.sha256 for a in plan.infos() if a.source != edited.name} == {
         s: h for s, h in before.items() if s != edited.name
     }
 
@@ -151,7 +152,7 @@ def test_a_file_replaced_with_the_same_size_and_mtime_is_seen_by_its_inode(
     os.utime(replacement, ns=(st.st_atime_ns, st.st_mtime_ns))
     os.replace(replacement, target)  # a new inode, as editors and rsync write files
     plan = _run(config)
-    [new] = plan.todo
+    [new] = plan.infos(TODO)
     assert new.source == target.name and "Note C." in _text(config, new.sha256)
 
 
@@ -165,7 +166,7 @@ def test_a_rewrite_that_restores_size_and_mtime_is_seen_by_its_ctime(tmp_path: P
     target.write_text(target.read_text(encoding="utf-8").replace("Note A.", "Note D."), "utf-8")
     os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))  # as `touch -r` or a copy tool
     assert (target.stat().st_size, target.stat().st_ino) == (st.st_size, st.st_ino)
-    [new] = _run(config).todo
+    [new] = _run(config).infos(TODO)
     assert new.source == target.name and "Note D." in _text(config, new.sha256)
 
 
@@ -201,7 +202,7 @@ def test_an_index_from_other_reading_code_or_damaged_is_ignored(tmp_path: Path) 
         con.execute("UPDATE inputs SET version = 'other'")
     assert _indexed(config) == set()
     inputs = p.ingest(config)  # read again, and the other code's entries are replaced
-    assert (inputs.read, len(inputs.articles), len(_indexed(config))) == (n, n, n)
+    assert (inputs.read, len(stages.articles(out)), len(_indexed(config))) == (n, n, n)
 
 
 def test_a_removed_file_is_forgotten_and_its_article_leaves_the_input(
@@ -210,14 +211,15 @@ def test_a_removed_file_is_forgotten_and_its_article_leaves_the_input(
     folder = _corpus(tmp_path)
     config = RunConfig(articles=folder, out=tmp_path / "out")
     before = p.ingest(config)
+    sources_before = [a.source for a in stages.articles(config.out)]
     removed = sorted(folder.iterdir())[0]
     removed.unlink()
     read = _forbid_reading(monkeypatch)
     after = p.ingest(config)
     assert read == [] and after.read == 0
     assert removed.name not in _indexed(config)
-    assert [a.source for a in after.articles] == [
-        a.source for a in before.articles if a.source != removed.name
+    assert [a.source for a in stages.articles(config.out)] == [
+        source for source in sources_before if source != removed.name
     ]
     assert after.stamps != before.stamps  # the check for nothing new sees it too
 
@@ -257,7 +259,7 @@ def test_a_sidecar_change_is_a_change_of_its_article(tmp_path: Path) -> None:
     sidecar = target.with_suffix(".json")
     sidecar.write_text(json.dumps({"url": "https://example.org/a"}), encoding="utf-8")
     _age(sidecar)
-    [article] = [a for a in _run(config).articles if a.source == target.name]
+    [article] = [a for a in _run(config).infos() if a.source == target.name]
     assert article.url == "https://example.org/a"
 
 
@@ -268,21 +270,24 @@ def test_a_moved_article_is_read_under_its_new_name(tmp_path: Path) -> None:
     target = sorted(folder.iterdir())[0]
     (folder / "moved").mkdir()
     shutil.move(target, folder / "moved" / target.name)
-    sources = {a.source for a in _run(config).articles}
+    sources = {a.source for a in _run(config).infos()}
     assert f"moved/{target.name}" in sources
 
 
 def test_the_walk_compared_in_sqlite_finds_what_the_index_s_entries_give(tmp_path: Path) -> None:
     """The walk is compared with the index in SQLite (no entry per recorded file in Python):
-    each file comes back in the walk's order with its entry exactly when the entries by
-    source have one with the same stamp; removed files are forgotten."""
+    each file is known, with the record the entries by source give, exactly when they have
+    one with the same stamp (its record intact), and to read otherwise; removed files are
+    forgotten."""
     from diplodata.ingest.walk import walk
+    from diplodata.run.run_articles import info_of_row
 
     folder = _corpus(tmp_path)
-    for path in sorted(folder.iterdir()):  # six files
-        copy = path.with_name("b-" + path.name)
-        copy.write_text(path.read_text(encoding="utf-8") + "Note B.\n", encoding="utf-8")
-        _age(copy)
+    for path in sorted(folder.iterdir()):  # nine files
+        for mark in "BC":
+            copy = path.with_name(f"{mark.lower()}-{path.name}")
+            copy.write_text(path.read_text(encoding="utf-8") + f"Note {mark}.\n", "utf-8")
+            _age(copy)
     config = RunConfig(articles=folder, out=tmp_path / "out")
     _run(config)
     names = sorted(folder.iterdir())
@@ -290,21 +295,36 @@ def test_the_walk_compared_in_sqlite_finds_what_the_index_s_entries_give(tmp_pat
     _age(names[0])
     names[1].unlink()
     (folder / "new.txt").write_text(names[2].read_text(encoding="utf-8") + "New.\n", "utf-8")
-    with sqlite3.connect(db_path(config.out)) as con:  # a damaged record: read again
+    with sqlite3.connect(db_path(config.out)) as con:  # damaged records: read again
         con.execute("UPDATE inputs SET info = '[1, 2' WHERE source = ?", [names[3].name])
+        for name, info in ((names[5].name, "[1, 2, 3]"), (names[6].name, '"a string"')):
+            con.execute("UPDATE inputs SET info = ? WHERE source = ?", [info, name])
+        bad_date = json.loads(
+            con.execute("SELECT info FROM inputs WHERE source = ?", [names[7].name]).fetchone()[0]
+        )
+        bad_date[3] = "2023-02-30"
+        con.execute(
+            "UPDATE inputs SET info = ? WHERE source = ?", [json.dumps(bad_date), names[7].name]
+        )
     found = walk(folder)
     with InputIndex(config.out) as index:
         entries = index.entries()
         index.compare(found.files)
-        compared = list(index.compared())
+        n_unread = index.sort_in(10**9)
+        columns = "source, state, article_id, source, sha256, n_chars, title, published_date, "
+        columns += "url, publisher, language, license, reject"
+        rows = index.con.execute(f"SELECT {columns} FROM temp.outcomes ORDER BY pos").fetchall()
         index.forget_unwalked()
         left = set(index.entries())
-    assert [f for f, _ in compared] == found.files
-    for file, entry in compared:
+    assert [r[0] for r in rows] == [f.source for f in found.files]
+    for file, (source, kind, *record, reject) in zip(found.files, rows, strict=True):
         recorded = entries.get(file.source)
         same = recorded if recorded is not None and recorded.stamp == file.stamp else None
-        assert entry == same, file.source
-    by_source = {f.source: e for f, e in compared}
-    assert by_source[names[0].name] is None and by_source["new.txt"] is None
-    assert by_source[names[3].name] is None and by_source[names[4].name] is not None
+        assert (kind == "known") == (same is not None), source
+        if same is not None:
+            assert (info_of_row(record) if record[0] else None, reject) == (same.info, same.reject)
+    kinds = {r[0]: r[1] for r in rows}
+    assert kinds[names[0].name] == "unread" and kinds["new.txt"] == "unread"
+    assert {kinds[names[n].name] for n in (3, 5, 6, 7)} == {"unread"}
+    assert kinds[names[4].name] == "known" and n_unread == 6
     assert names[1].name not in left and names[4].name in left

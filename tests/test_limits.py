@@ -63,18 +63,18 @@ def test_extract_batch_caches_what_it_extracted_and_lists_what_it_set_aside(
 def test_an_article_that_failed_is_a_reject_in_later_runs_without_a_new_attempt(
     tmp_path: Path,
 ) -> None:
-    from diplodata.ingest.articles import Inputs
-    from diplodata.run.pipeline import plan
+    from diplodata.run.pipeline import inputs_of, plan
+    from diplodata.run.run_articles import TODO
 
     good, bad = make_article(TEXT, "good.txt"), make_article(TEXT + "\nBREAK", "bad.txt")
     first = extract_batch([good, bad], tmp_path, 10.0, slow_or_failing)
     assert [s.source for s in first.skipped] == ["bad.txt"]
-    later = plan(Inputs(articles=[info_of(good), info_of(bad)]), tmp_path)
-    assert [a.source for a in later.articles] == ["good.txt"] and not later.todo
+    later = plan(inputs_of(tmp_path, [info_of(good), info_of(bad)]), tmp_path)
+    assert [a.source for a in later.infos()] == ["good.txt"] and not later.count(TODO)
     [again] = later.skipped
     assert "broken on purpose" in again.reason and "in an earlier run" in again.reason
-    new_rules = plan(Inputs(articles=[info_of(bad)]), tmp_path, version="next")
-    assert new_rules.todo == [info_of(bad)]
+    new_rules = plan(inputs_of(tmp_path, [info_of(bad)]), tmp_path, version="next")
+    assert new_rules.infos(TODO) == [info_of(bad)]
 
 
 def test_limits_the_extraction_worker_leaves_ctrl_c_to_the_run() -> None:

@@ -8,7 +8,6 @@ import dataclasses
 import json
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -20,26 +19,20 @@ from diplodata.run import noop
 from diplodata.run import pipeline as p
 from diplodata.run.summary import RunSummary
 from tests import stages
-from tests.conftest import FIXTURES, SAMPLES, part_file
-
-HOUR = 3600 * 10**9
-
-
-def _age(folder: Path) -> None:
-    past = time.time_ns() - HOUR
-    for path in folder.rglob("*"):
-        os.utime(path, ns=(past, past))
+from tests.conftest import FIXTURES, SAMPLES, age, part_file
 
 
 def _published(tmp_path: Path) -> RunConfig:
     """A release of the fixture articles, made as the flow makes it, and its mark."""
     articles = tmp_path / "articles"
     shutil.copytree(FIXTURES / "articles", articles)
-    _age(articles)
+    age(articles)
     config = RunConfig(articles=articles, out=tmp_path / "out")
     stages.publish(config)
     inputs = p.ingest(config)  # nothing read: what the run's walk saw
-    summary = RunSummary(status="published", version=None, n_articles=len(inputs.articles))
+    summary = RunSummary(
+        status="published", version=None, n_articles=len(stages.articles(config.out))
+    )
     summary.rejects = ["input: example reject"]
     noop.mark(config, summary, inputs.stamps, inputs.others)
     return config
@@ -115,7 +108,9 @@ def test_a_file_modified_just_now_leaves_no_mark(tmp_path: Path) -> None:
     config = _published(tmp_path)
     os.utime(sorted(config.articles.iterdir())[0])  # a write in this clock tick could follow
     inputs = p.ingest(config)
-    summary = RunSummary(status="unchanged", version=None, n_articles=len(inputs.articles))
+    summary = RunSummary(
+        status="unchanged", version=None, n_articles=len(stages.articles(config.out))
+    )
     noop.mark(config, summary, inputs.stamps, inputs.others)
     assert not (config.out / ".state" / noop.MARK).exists()
     assert noop.nothing_new(config) is None
@@ -127,7 +122,7 @@ def test_the_second_run_of_the_cli_starts_no_flow(
 ) -> None:
     articles, out = tmp_path / "a", tmp_path / "out"
     shutil.copytree(SAMPLES, articles)
-    _age(articles)
+    age(articles)
     argv = ["run", "--articles", str(articles), "--out", str(out)]
     first = CliRunner().invoke(app, argv)
     assert first.exit_code == 0 and "Published release" in first.output, first.output

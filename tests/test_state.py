@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from diplodata.ingest.articles import Inputs
 from diplodata.ingest.records import info_of
 from diplodata.models import Article, ArticleFacts
-from diplodata.run.pipeline import carry
+from diplodata.run.pipeline import carry, inputs_of, plan
 from diplodata.run.state import ArticleStore, FactsCache, FailedExtractions, write_corpus
 from diplodata.run.state_check import DAMAGED, check_state
 from diplodata.run.state_db import db_path
@@ -206,9 +205,9 @@ def test_state_the_per_file_layout_is_imported_once_and_nothing_published_is_los
         assert failed.get(broken) == "ran out of time"
     # the input of the first article is gone: its text comes from the imported store
     inputs = carry(
-        Inputs(articles=[info_of(facts[1].article), info_of(facts[2].article)]), tmp_path
+        inputs_of(tmp_path, [info_of(facts[1].article), info_of(facts[2].article)]), tmp_path
     )
-    assert inputs.kept == [info_of(facts[0].article)]
+    assert plan(inputs, tmp_path).kept == [info_of(facts[0].article)]
     assert check_state(tmp_path).imported == {}  # once
 
 

@@ -91,7 +91,7 @@ def test_a_run_stopped_while_reading_resumes_with_the_files_it_had_not_read(
     monkeypatch.setattr(input_index.InputIndex, "record", real)
     inputs = p.ingest(config)
     assert batches == [2] and inputs.read == 4  # the two committed files are not read again
-    assert len(inputs.articles) == 6
+    assert len(stages.articles(config.out)) == 6
 
 
 def test_rows_made_elsewhere_and_spooled_here_give_the_release_of_this_machines_workers(

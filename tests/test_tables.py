@@ -49,19 +49,19 @@ def test_tables_organizations_and_states_become_actors() -> None:
 
 
 def test_tables_plan_reextracts_when_the_extractor_version_changes(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from diplodata.ingest.articles import Inputs
-    from diplodata.run.pipeline import plan
+    from diplodata.run.pipeline import inputs_of, plan
+    from diplodata.run.run_articles import CACHED, TODO
     from diplodata.run.state import FactsCache
 
     facts = sample_facts()
     FactsCache(tmp_path, "1.0").put(facts)
-    inputs = Inputs(articles=[info_of(facts.article)])
+    inputs = inputs_of(tmp_path, [info_of(facts.article)])
     same = plan(inputs, tmp_path, version="1.0")
-    assert (same.cached, same.todo) == ([info_of(facts.article)], [])
+    assert (same.infos(CACHED), same.infos(TODO)) == ([info_of(facts.article)], [])
     cached = FactsCache(tmp_path, "1.0").get(facts.article)
     assert cached is not None and (cached.meetings, cached.persons) == (
         facts.meetings,
         facts.persons,
     )
     changed = plan(inputs, tmp_path, version="1.1")
-    assert (len(changed.cached), len(changed.todo)) == (0, 1)
+    assert (changed.count(CACHED), changed.count(TODO)) == (0, 1)

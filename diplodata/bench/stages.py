@@ -160,6 +160,7 @@ def run(config: RunConfig, stages: Stages) -> str:
     from diplodata.publish.release import output_lock, promote
     from diplodata.run import noop
     from diplodata.run import pipeline as p
+    from diplodata.run.run_articles import TODO
     from diplodata.run.state_check import check_state
 
     found = find_inputs(config.articles, config.follow_links)
@@ -182,13 +183,12 @@ def run(config: RunConfig, stages: Stages) -> str:
         plan = p.plan(inputs, config.out, base=base)
         del base
         stages.lap("plan")
-        for chunk in p.batches(plan.todo, p.per_task(len(plan.todo), config.batch_size, 2)):
+        size = p.per_task(plan.count(TODO), config.batch_size, 2)
+        for chunk in plan.pages(TODO, size):
             done = p.extract_infos(chunk, config.out, config.articles, config.time_budget)
             p.set_aside(plan, done.skipped)
         stages.lap("extract")
-        if not plan.articles or (
-            not damage and p.unchanged_since_latest(plan.articles, config.out, config.include_text)
-        ):
+        if not plan.count() or (not damage and p.nothing_new_in(plan, config.include_text)):
             return "nothing to publish"
         rows = p.release_tables(plan, config.out, config.include_text, config.articles)
         p.set_aside(plan, rows.skipped)
@@ -198,7 +198,7 @@ def run(config: RunConfig, stages: Stages) -> str:
         release = promote(staged)
         p.record_corpus(plan, config.out)
         stages.lap("publish")
-    return f"published {release.version}: {len(plan.articles)} articles, {len(plan.todo)} extracted"
+    return f"published {release.version}: {plan.count()} articles, {plan.count(TODO)} extracted"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

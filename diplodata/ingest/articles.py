@@ -3,7 +3,8 @@
 A run (:func:`ingest_folder`) reads only the files whose stat changed since they were last
 read (``diplodata.ingest.input_index``), in batches: each batch's texts go to the article store
 and its files into the index in one transaction, and the run goes on with the articles'
-records (:class:`~diplodata.ingest.records.ArticleInfo`), not their texts."""
+records (:class:`~diplodata.ingest.records.ArticleInfo`), kept in the state store
+(``diplodata.run.run_articles``), not their texts."""
 
 from __future__ import annotations
 
@@ -17,14 +18,13 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from diplodata.config import MAX_CHARS, READ_BATCH
 from diplodata.extract.dates import find_dateline
 from diplodata.ingest.normalize import normalize_text
-from diplodata.ingest.records import ArticleInfo, info_of
 from diplodata.ingest.sources import SourceError, source_meta, with_meta
 from diplodata.ingest.walk import HTML_SUFFIXES, SUFFIXES, Found, InputFile, Skipped, walk
 from diplodata.models import Article
 from diplodata.run.workers import in_processes
 
 if TYPE_CHECKING:
-    from diplodata.ingest.input_index import InputIndex, Outcome
+    from diplodata.ingest.input_index import InputIndex, NotTaken, Outcome
 
 __all__ = [
     "SUFFIXES",
@@ -56,16 +56,15 @@ class Batch:
 
 @dataclass(slots=True)
 class Inputs:
-    """A run's input: every article by its record (its text is in the article store), the
-    rejects, and the stat of the folder for the next run's check for nothing new."""
+    """A run's input: its articles are in the state store of ``out``
+    (``diplodata.run.run_articles``: their records; their texts are in the article store);
+    here the rejects, and the stat of the folder for the next run's check for nothing new."""
 
-    articles: list[ArticleInfo] = field(default_factory=list)
+    out: Path
     skipped: list[Skipped] = field(default_factory=list)
     read: int = 0  # files read in this run (new or changed): the others were not opened
     stamps: str | None = None  # input_index.stamps_digest of the folder's files
     others: list[str] = field(default_factory=list)  # why the folder's other paths are not read
-    kept: list[ArticleInfo] = field(default_factory=list)  # of ``articles``: published before
-    pruned: list[ArticleInfo] = field(default_factory=list)  # published before, now removed
     lost: list[str] = field(default_factory=list)  # sha256 published before, text not kept
 
 
@@ -236,11 +235,12 @@ def ingest_folder(
     read_batch: int | None = None,
     found: Found | None = None,
 ) -> Inputs:
-    """The articles of ``folder`` by their records, and every reject: files whose stat is
-    the one recorded in ``index`` are not opened; the others are read, screened and
+    """The articles of ``folder``, into the run's articles in the state store
+    (``diplodata.run.run_articles``: the run starts them), and every reject: files whose
+    stat is the one recorded in ``index`` are not opened; the others are read, screened and
     recorded (their texts stored) ``read_batch`` at a time, read on every core.
     ``found``: the folder's walk, when the caller has made it (and lets it go: the walk is
-    compared with the index in SQLite, and let go before the records are made)."""
+    compared with the index in SQLite, and let go before the files are read)."""
     from diplodata.ingest.input_index import stamps_digest
 
     _check_folder(folder)
@@ -248,28 +248,25 @@ def ingest_folder(
     stamps = stamps_digest(found.files)
     walk_skipped, others = found.skipped, sorted(s.reason for s in found.skipped)
     index.compare(found.files)
-    del found  # no list of every file while their records are made
-    results: list[tuple[str, ArticleInfo | None, str | None]] = []
-    unread: list[tuple[int, InputFile]] = []
-    for file, entry in index.compared():
-        reason = _not_read(file, max_chars)
-        if reason is not None:
-            results.append((file.source, None, reason))
-        elif entry is not None and (entry.stored or entry.reject):
-            results.append((file.source, entry.info, entry.reject))
-        else:  # new, changed, or its text is not in the store: read below
-            unread.append((len(results), file))
-            results.append((file.source, None, None))
+    del found  # no list of every file while they are sorted out
+    n_read = index.sort_in(4 * max_chars)
     step = max(1, read_batch or READ_BATCH)
-    chunks = [unread[start : start + step] for start in range(0, len(unread), step)]
-    n_read = len(unread)
-    del unread
-    files = ([file for _, file in chunk] for chunk in chunks)
-    for chunk, outcomes in zip(chunks, in_processes(read_screened, files), strict=True):
+    for outcomes in in_processes(read_screened, index.unread(step)):
         index.record(outcomes)
-        for (i, _), o in zip(chunk, outcomes, strict=True):
-            results[i] = (o.file.source, info_of(o.article) if o.article else None, o.reject)
-        chunk.clear()  # the files read are let go
+        index.put_outcomes(outcomes)
     index.forget_unwalked()
-    articles, skipped = _sort_out(results, max_chars)
-    return Inputs(articles, walk_skipped + skipped, read=n_read, stamps=stamps, others=others)
+    skipped = [Skipped(row.source, _why(row, max_chars)) for row in index.sort_out(max_chars)]
+    return Inputs(index.out, walk_skipped + skipped, read=n_read, stamps=stamps, others=others)
+
+
+def _why(row: NotTaken, max_chars: int) -> str:
+    """Why a file's article is not taken (as :func:`_sort_out` says it)."""
+    if row.big:
+        return f"{row.source}: {too_long(row.size, max_chars, 'bytes, not read')}"
+    if row.n_chars is None:
+        return row.reject or f"{row.source}: not read"
+    if row.n_chars > max_chars:
+        return f"{row.source}: {too_long(row.n_chars, max_chars)}"
+    if row.nth is not None and row.nth > 1:
+        return f"{row.source}: same text as another input file"
+    return row.reject or f"{row.source}: not read"

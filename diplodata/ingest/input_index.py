@@ -30,6 +30,7 @@ from typing import Any
 from diplodata.ingest.records import ArticleInfo, info_of
 from diplodata.ingest.walk import InputFile
 from diplodata.models import Article
+from diplodata.run.run_articles import INPUT, RECORD, record_values
 from diplodata.run.state import ArticleStore, encode_article
 from diplodata.run.state_db import chunks, transaction
 from diplodata.version import EXTRACTOR_VERSION
@@ -77,21 +78,13 @@ class Outcome:
     final: bool = True  # False: the file could not be read now; it is not recorded
 
 
+# the record's fields in an entry (``encode_info``): all but its source and sha256
+ENCODED = tuple(name for name in RECORD if name not in ("source", "sha256"))
+
+
 def encode_info(info: ArticleInfo) -> str:
-    date = info.published_date.isoformat() if info.published_date else None
-    return json.dumps(
-        [
-            info.article_id,
-            info.n_chars,
-            info.title,
-            date,
-            info.url,
-            info.publisher,
-            info.language,
-            info.license,
-        ],
-        ensure_ascii=False,
-    )
+    values = dict(zip(RECORD, record_values(info), strict=True))
+    return json.dumps([values[name] for name in ENCODED], ensure_ascii=False)
 
 
 def decode_info(source: str, sha256: str, text: str) -> ArticleInfo:
@@ -152,6 +145,46 @@ def _parsed(
             yield row, info, True
 
 
+OUTCOMES = (
+    "CREATE TEMP TABLE IF NOT EXISTS outcomes (pos INTEGER PRIMARY KEY, source TEXT NOT NULL, "
+    "size INTEGER NOT NULL, state TEXT NOT NULL, article_id TEXT, sha256 TEXT, "
+    "n_chars INTEGER, title TEXT, published_date TEXT, url TEXT, publisher TEXT, "
+    "language TEXT, license TEXT, reject TEXT)"
+)
+# A record (``encode_info``) that reads back as one (else the file is read again): a JSON
+# list of 8, an id, a length, a date that is one (SQLite's ``date`` takes 30 February as
+# it is; ``+0 days`` moves it on).
+INTACT = (
+    "(i.info IS NULL OR CASE WHEN json_valid(i.info) THEN "
+    "json_type(i.info) = 'array' AND json_array_length(i.info) = 8 "
+    "AND json_type(i.info, '$[0]') = 'text' AND json_type(i.info, '$[1]') = 'integer' "
+    "AND (i.info ->> 3 IS NULL OR date(i.info ->> 3, '+0 days') IS i.info ->> 3) "
+    "ELSE 0 END)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NotTaken:
+    """A walked file whose article the run does not take (:meth:`InputIndex.sort_out`), and
+    what says why: too large to read, no article (``reject`` says why), longer than allowed,
+    the same text as an earlier file (``nth`` > 1), or a reject."""
+
+    source: str
+    big: bool
+    size: int
+    n_chars: int | None
+    nth: int | None
+    reject: str | None
+
+
+def _fields(article: Article | None) -> tuple[object, ...]:
+    """An article's record columns but its source (all None without an article)."""
+    if article is None:
+        return (None,) * (len(RECORD) - 1)
+    values = record_values(info_of(article))
+    return tuple(v for name, v in zip(RECORD, values, strict=True) if name != "source")
+
+
 class InputIndex(ArticleStore):
     """The files read by earlier runs (``inputs``), beside the article store they fill."""
 
@@ -197,21 +230,104 @@ class InputIndex(ArticleStore):
             raise
         con.execute("COMMIT")
 
-    def compared(self) -> Iterator[tuple[InputFile, Entry | None]]:
-        """Every file of the walk handed over (:meth:`compare`), in its order, with its
-        entry when this reading code recorded it with the same stamp (else None: it is new,
-        changed, or its entry is damaged)."""
-        query = (
-            "SELECT w.path, w.source, w.stamp, w.size, w.modified, i.info, i.sha256, i.reject, "
-            "a.sha256 IS NOT NULL FROM temp.walk w "
-            "LEFT JOIN inputs i ON i.source = w.source AND i.stamp = w.stamp AND i.version = ? "
-            "LEFT JOIN articles a ON a.sha256 = i.sha256 ORDER BY w.pos"
+    def sort_in(self, too_big: int) -> int:
+        """Compare the walk handed over (:meth:`compare`) with what this reading code
+        recorded, in SQLite (no Python object per file): into temporary table ``outcomes``,
+        each walked file's recorded article or reject when its stamp is the recorded one,
+        its record intact and its article's text stored (else it is to read: new, changed,
+        damaged), or that it is not read (larger than ``too_big`` bytes). How many files are
+        to read (:meth:`unread`)."""
+        con = self.con
+        con.execute(OUTCOMES)
+        known = (
+            "i.source IS NOT NULL AND (i.info IS NOT NULL OR i.reject IS NOT NULL) "
+            f"AND (a.sha256 IS NOT NULL OR i.reject IS NOT NULL) AND {INTACT}"
         )
-        for row, info, intact in _parsed(self.con.execute(query, [self.version]), 1, 5):
-            path, source, stamp, size, modified, record, _, reject, stored = row
-            file = InputFile(path, source, stamp, size, modified)
-            known = intact and (record is not None or reject is not None)
-            yield file, Entry(stamp, info, reject, bool(stored)) if known else None
+        fields = ", ".join(
+            f"CASE WHEN state = 'known' THEN info ->> {n} END" for n in range(len(ENCODED))
+        )
+        con.execute("BEGIN")  # the temporary database only: no lock on the store
+        try:
+            con.execute("DELETE FROM temp.outcomes")
+            con.execute(
+                f"INSERT INTO temp.outcomes (pos, source, size, state, {', '.join(ENCODED)}, "
+                "sha256, reject) "
+                f"SELECT pos, source, size, state, {fields}, "
+                "CASE WHEN state = 'known' AND info IS NOT NULL THEN sha256 END, "
+                "CASE WHEN state = 'known' THEN reject END FROM ("
+                "SELECT w.pos, w.source, w.size, i.info, i.sha256, i.reject, "
+                f"CASE WHEN w.size > ? THEN 'big' WHEN {known} THEN 'known' ELSE 'unread' END "
+                "AS state FROM temp.walk w "
+                "LEFT JOIN inputs i ON i.source = w.source AND i.stamp = w.stamp AND i.version = ? "
+                "LEFT JOIN articles a ON a.sha256 = i.sha256)",
+                [too_big, self.version],
+            )
+            # the files to read, by source (the outcomes come back by file)
+            con.execute(
+                "CREATE INDEX IF NOT EXISTS temp.outcomes_unread ON outcomes (source) "
+                "WHERE state = 'unread'"
+            )
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+        query = "SELECT count(*) FROM temp.outcomes WHERE state = 'unread'"
+        return int(con.execute(query).fetchone()[0])
+
+    def unread(self, step: int) -> Iterator[list[InputFile]]:
+        """The files to read (:meth:`sort_in`), ``step`` at a time in the walk's order, until
+        their outcomes are in (:meth:`put_outcomes`)."""
+        query = (
+            "SELECT w.pos, w.path, w.source, w.stamp, w.size, w.modified FROM temp.walk w "
+            "JOIN temp.outcomes o USING (pos) WHERE o.state = 'unread' AND w.pos > ? "
+            "ORDER BY w.pos LIMIT ?"
+        )
+        after = -1
+        while rows := self.con.execute(query, [after, max(1, step)]).fetchall():
+            after = rows[-1][0]
+            yield [InputFile(*row[1:]) for row in rows]
+
+    def put_outcomes(self, outcomes: Sequence[Outcome]) -> None:
+        """The outcomes of files read (:meth:`unread`), into table ``outcomes``."""
+        con = self.con
+        sets = ", ".join(f"{name} = ?" for name in RECORD if name != "source")
+        con.execute("BEGIN")
+        try:
+            con.executemany(
+                f"UPDATE temp.outcomes SET state = 'read', {sets}, reject = ? "
+                "WHERE source = ? AND state = 'unread'",
+                ((*_fields(o.article), o.reject, o.file.source) for o in outcomes),
+            )
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    def sort_out(self, max_chars: int) -> list[NotTaken]:
+        """The run starts its articles (``diplodata.run.run_articles``) with the articles of
+        the walked files, in the walk's order: each file's article (:meth:`sort_in`,
+        :meth:`put_outcomes`) unless it is a reject, longer than ``max_chars``, or the same
+        text as a file before it. The files not taken, in the walk's order."""
+        ranked = (
+            "SELECT *, row_number() OVER (PARTITION BY ok, article_id ORDER BY pos) AS nth "
+            "FROM (SELECT *, (article_id IS NOT NULL AND n_chars <= ?) AS ok FROM temp.outcomes)"
+        )
+        taken = "ok AND nth = 1 AND reject IS NULL"
+        columns = ", ".join(RECORD)
+        with transaction(self.con) as con:
+            con.execute("DELETE FROM run_articles")
+            con.execute(
+                f"INSERT INTO run_articles (pos, {columns}, origin, part) "
+                f"SELECT pos, {columns}, ?, ? FROM ({ranked}) WHERE {taken} ORDER BY pos",
+                [INPUT, INPUT, max_chars],
+            )
+        rows = con.execute(
+            "SELECT source, state = 'big', size, n_chars, nth, reject "
+            f"FROM ({ranked}) WHERE NOT ({taken}) ORDER BY pos",
+            [max_chars],
+        ).fetchall()
+        con.execute("DELETE FROM temp.outcomes")
+        return [NotTaken(str(s), bool(big), size, n, nth, r) for s, big, size, n, nth, r in rows]
 
     def forget_unwalked(self) -> None:
         """Forget the files the walk handed over (:meth:`compare`) does not have (gone from

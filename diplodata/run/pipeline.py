@@ -4,9 +4,11 @@ ingest -> (cache lookup) -> extract in batches -> build tables -> stage + valida
 
 A run streams: ingest reads only new and changed input files and stores their texts in the
 state store (``diplodata.ingest.input_index``); from there on an article is carried by its record
-(:class:`~diplodata.ingest.records.ArticleInfo`), and its text and facts are read back, a batch at a
-time, only where they are needed: to extract it and to make its rows. No stage holds every
-text, fact or row of the corpus.
+(:class:`~diplodata.ingest.records.ArticleInfo`), kept in the state store as well: the run's
+articles and what each is (kept from the base, cached, to extract) are a table there
+(``diplodata.run.run_articles``), read by count and a page of records at a time. Its text and
+facts are read back, a batch at a time, only where they are needed: to extract it and to make
+its rows. No stage holds every record, text, fact or row of the corpus.
 
 A run builds on the latest intact release (its *base*): an article published there with
 the same record (text, extractor version, source metadata) keeps its rows, which the new
@@ -21,10 +23,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from diplodata.config import ROWS_BATCH, TIME_BUDGET, RunConfig
 from diplodata.extract import EXTRACTOR_VERSION, extract_article
@@ -36,6 +41,17 @@ from diplodata.publish.licenses import license_entry
 from diplodata.publish.package import PackageMeta
 from diplodata.publish.release import StagedRelease, intact_release, latest_release, next_version
 from diplodata.run.faults import checkpoint
+from diplodata.run.run_articles import (
+    ARTICLES,
+    ASIDE,
+    CACHED,
+    INPUT,
+    KEPT,
+    PRUNED,
+    PUBLISHED,
+    TODO,
+    RunArticles,
+)
 from diplodata.run.state import (
     ArticleStore,
     FactsCache,
@@ -74,11 +90,10 @@ class Base:
 
     path: Path
 
-    def split(self, articles: Sequence[ArticleInfo]) -> tuple[set[str], list[str]]:
-        """The ids of ``articles`` that this release does not publish exactly as this run
-        would (new or changed), and the ids of its articles that none of them matches
-        (changed, gone or pruned), sorted."""
-        rows = article_table(articles, EXTRACTOR_VERSION)
+    def split(self, rows: pa.Table) -> tuple[set[str], list[str]]:
+        """The ids of the run's articles (their rows: ``article_table``) that this release
+        does not publish exactly as this run would (new or changed), and the ids of its
+        articles that none of them matches (changed, gone or pruned), sorted."""
         return PublishedArticles(self.path).compare(rows)
 
 
@@ -108,18 +123,56 @@ def find_base(out: Path, include_text: bool = False) -> Base | None:
 @dataclass(slots=True)
 class Plan:
     """The run's input, split into the articles a release keeps from its base, those whose
-    facts are cached and those to extract (records only: texts stay in the store)."""
+    facts are cached and those to extract: the articles are in the state store of ``out``
+    (``diplodata.run.run_articles``, each in its part; records only: texts stay in the
+    store), read from there by count and page; here the rejects and what the base drops."""
 
-    articles: list[ArticleInfo]
-    skipped: list[Skipped]
-    cached: list[ArticleInfo] = field(default_factory=list)  # facts cached: rows to make
-    todo: list[ArticleInfo] = field(default_factory=list)  # to extract
-    published: list[ArticleInfo] = field(default_factory=list)  # unchanged in the base: kept
-    base: Path | None = None  # the release whose rows of ``published`` are kept
+    out: Path
+    skipped: list[Skipped] = field(default_factory=list)
+    base: Path | None = None  # the release whose rows of the published articles are kept
     dropped: list[str] = field(default_factory=list)  # ids of the base's other articles
-    kept: list[ArticleInfo] = field(default_factory=list)  # published before, input gone: kept
-    pruned: list[ArticleInfo] = field(default_factory=list)  # published before, removed (--prune)
     lost: list[str] = field(default_factory=list)  # published before, text not kept: dropped
+
+    def count(self, *parts: str, origin: str | None = None) -> int:
+        """How many articles of these parts (every article of the run by default), from
+        ``origin`` when given."""
+        with RunArticles(self.out) as run:
+            return run.count(parts or ARTICLES, origin)
+
+    def pages(self, part: str, size: int) -> Iterator[list[ArticleInfo]]:
+        """The records of part ``part``, ``size`` at a time, in the run's order."""
+        with RunArticles(self.out) as run:
+            yield from run.pages((part,), size)
+
+    def infos(self, *parts: str) -> list[ArticleInfo]:
+        """Every record of these parts (every article of the run by default), in order."""
+        with RunArticles(self.out) as run:
+            return run.infos(parts or ARTICLES)
+
+    @property
+    def kept(self) -> list[ArticleInfo]:
+        """Published before, input gone: kept."""
+        with RunArticles(self.out) as run:
+            return run.infos((*ARTICLES, ASIDE), origin=KEPT)
+
+    @property
+    def pruned(self) -> list[ArticleInfo]:
+        """Published before, input gone: removed (``--prune``)."""
+        with RunArticles(self.out) as run:
+            return run.infos(origin=PRUNED, parts=(PRUNED,))
+
+    def article_table(self) -> pa.Table:
+        """The rows the run's articles would have in the articles table."""
+        with RunArticles(self.out) as run:
+            return run.article_table(EXTRACTOR_VERSION)
+
+
+def inputs_of(out: Path, articles: Iterable[ArticleInfo]) -> Inputs:
+    """A run's input of these articles (into the state store of ``out``), no rejects."""
+    with RunArticles(out) as run:
+        run.start()
+        run.add(articles)
+    return Inputs(out)
 
 
 def ingest(config: RunConfig) -> Inputs:
@@ -141,11 +194,12 @@ def ingest(config: RunConfig) -> Inputs:
         from diplodata.ingest.feeds import read_feeds
 
         fetched = screen(read_feeds(config.feeds), config.max_chars)
-        known = {a.article_id for a in inputs.articles}
-        new = [a for a in fetched.articles if a.article_id not in known]
-        with ArticleStore(config.out) as store:
-            store.put_many(new)
-        inputs.articles += [info_of(a) for a in new]
+        with RunArticles(config.out) as run:
+            known = run.ids_among(a.article_id for a in fetched.articles)
+            new = [a for a in fetched.articles if a.article_id not in known]
+            with ArticleStore(config.out) as store:
+                store.put_many(new)
+            run.add(info_of(a) for a in new)
         inputs.skipped += fetched.skipped
     return inputs
 
@@ -173,42 +227,41 @@ def plan(
 ) -> Plan:
     """Look every article up in the extraction cache, but those the ``base`` release holds
     unchanged (they keep their rows); an article whose extraction ran out of time or failed
-    with this extractor version is a reject again, not retried."""
+    with this extractor version is a reject again, not retried. The run's articles (in the
+    state store) are each put in their part, a page at a time."""
     result = Plan(
-        articles=[],
+        out,
         skipped=list(inputs.skipped),
-        kept=inputs.kept,
-        pruned=inputs.pruned,
         lost=inputs.lost,
         base=base.path if base is not None else None,
     )
-    fresh: set[str] = set()  # with a base: the articles it does not hold as they are now
-    if base is not None:
-        fresh, result.dropped = base.split(inputs.articles)
-    lookup = [a for a in inputs.articles if base is None or a.article_id in fresh]
-    with FactsCache(out, version) as cache, FailedExtractions(out, version) as failed:
-        cached = cache.cached(a.sha256 for a in lookup)
-        reasons = failed.get_many([a for a in lookup if a.sha256 not in cached])
-    for article in inputs.articles:
-        if base is not None and article.article_id not in fresh:
-            result.articles.append(article)
-            result.published.append(article)
-            continue
-        reason = reasons.get(article.sha256)
-        if reason is not None:
-            result.skipped.append(Skipped(article.source, f"{reason} (in an earlier run)"))
-            continue
-        result.articles.append(article)
-        (result.cached if article.sha256 in cached else result.todo).append(article)
+    with RunArticles(out) as run:
+        run.replan()
+        if base is not None:  # to look up: the articles it does not hold as they are now
+            fresh, result.dropped = base.split(run.article_table(EXTRACTOR_VERSION))
+            run.move(INPUT, PUBLISHED)
+            run.set_parts(((aid, INPUT) for aid in sorted(fresh)), among=(PUBLISHED,))
+            del fresh
+        with FactsCache(out, version) as cache, FailedExtractions(out, version) as failed:
+            for page in run.pages((INPUT,)):
+                cached = cache.cached(a.sha256 for a in page)
+                reasons = failed.get_many([a for a in page if a.sha256 not in cached])
+                parts = []
+                for article in page:
+                    reason = reasons.get(article.sha256)
+                    if reason is not None:
+                        why = f"{reason} (in an earlier run)"
+                        result.skipped.append(Skipped(article.source, why))
+                    part = ASIDE if reason else CACHED if article.sha256 in cached else TODO
+                    parts.append((article.article_id, part))
+                run.set_parts(parts, among=(INPUT,))
     return result
 
 
 def set_aside(p: Plan, skipped: Sequence[Skipped]) -> None:
     """Move articles whose extraction failed or ran out of time to the rejects."""
-    gone = {s.source for s in skipped}
-    p.articles = [a for a in p.articles if a.source not in gone]
-    p.todo = [a for a in p.todo if a.source not in gone]
-    p.cached = [a for a in p.cached if a.source not in gone]
+    with RunArticles(p.out) as run:
+        run.set_aside(s.source for s in skipped)
     p.skipped += skipped
 
 
@@ -216,33 +269,39 @@ def carry(inputs: Inputs, out: Path, prune: bool = False) -> Inputs:
     """The input plus every article published before whose input is gone (a folder half
     copied, an entry dropped off a feed): the published corpus only grows, unless
     ``prune``. An input file whose text changed replaces its old version (same source).
-    Their records come from the latest release (their texts are not read)."""
-    present = {a.sha256 for a in inputs.articles}
+    Their records come from the latest release (their texts are not read); they join the
+    run's articles in the state store (``origin`` kept, or pruned: not an article)."""
     latest = _latest_articles(out)
-    gone = read_corpus(out) - present
-    if latest is not None:
-        gone |= latest.sha256s_not_in(present)
-    del present
     result = Inputs(
-        articles=list(inputs.articles),
+        out,
         skipped=list(inputs.skipped),
         read=inputs.read,
         stamps=inputs.stamps,
         others=inputs.others,
     )
-    if not gone:
-        return result
-    sources = {a.source for a in inputs.articles}
-    by_sha = latest.rows_of(gone) if latest is not None else {}
-    with ArticleStore(out) as store:
-        stored = store.has(gone)
-        for sha in sorted(gone):
-            old = info_of(by_sha[sha]) if sha in by_sha else _stored_info(store, sha)
-            if old is None or sha not in stored:  # published before its text was kept
-                result.lost.append(sha)
-            elif old.source not in sources:  # else replaced by a new version of the same input
-                (result.pruned if prune else result.kept).append(old)
-    result.articles += result.kept
+    with RunArticles(out) as run:
+        present = run.column("sha256")
+        corpus = pa.array(list(read_corpus(out)), pa.string())
+        gone = set(corpus.filter(pc.invert(pc.is_in(corpus, value_set=present))).to_pylist())
+        del corpus
+        if latest is not None:
+            gone |= latest.sha256s_not_in(present)
+        del present
+        if not gone:
+            return result
+        by_sha = latest.rows_of(gone) if latest is not None else {}
+        old: list[ArticleInfo] = []
+        with ArticleStore(out) as store:
+            stored = store.has(gone)
+            for sha in sorted(gone):
+                info = info_of(by_sha[sha]) if sha in by_sha else _stored_info(store, sha)
+                if info is None or sha not in stored:  # published before its text was kept
+                    result.lost.append(sha)
+                else:
+                    old.append(info)
+        replaced = run.sources_among(a.source for a in old)  # by a new version of the input
+        gone_now = [a for a in old if a.source not in replaced]
+        run.add(gone_now, PRUNED if prune else KEPT, PRUNED if prune else INPUT)
     return result
 
 
@@ -331,28 +390,28 @@ class NewRows:
 
 
 def _refs(
-    infos: Sequence[ArticleInfo], out: Path, folder: Path | None
+    pages: Iterable[Sequence[ArticleInfo]], out: Path, folder: Path | None
 ) -> tuple[list[PersonRef], list[Skipped]]:
-    """The persons of these articles as references to resolve (their facts read back a
-    batch at a time, without their texts)."""
+    """The persons of these articles (in pages) as references to resolve (their facts read
+    back a page at a time, without their texts)."""
     refs: list[PersonRef] = []
     skipped: list[Skipped] = []
-    for more, lost in _refs_by_batch(infos, out, folder):
+    for more, lost in _refs_by_batch(pages, out, folder):
         refs += more
         skipped += lost
     return refs, skipped
 
 
 def _refs_by_batch(
-    infos: Sequence[ArticleInfo], out: Path, folder: Path | None
+    pages: Iterable[Sequence[ArticleInfo]], out: Path, folder: Path | None
 ) -> Iterator[tuple[list[PersonRef], list[Skipped]]]:
-    for chunk in batches(infos, ROWS_BATCH):
+    for chunk in pages:
         facts, lost = facts_of(chunk, out, folder, texts=False)
         yield person_refs(facts), lost
 
 
 def _namesakes_apart(
-    infos: Sequence[ArticleInfo], out: Path, folder: Path | None
+    pages: Iterable[Sequence[ArticleInfo]], out: Path, folder: Path | None
 ) -> tuple[Moved, list[Skipped]]:
     """The mentions of these articles that namesakes move off their name's plain id
     (``tables.namesake_groups``: group by group, not every reference at once), and the
@@ -360,7 +419,7 @@ def _namesakes_apart(
     skipped: list[Skipped] = []
     grouped = GroupedRefs.open()
     try:
-        for refs, lost in _refs_by_batch(infos, out, folder):
+        for refs, lost in _refs_by_batch(pages, out, folder):
             grouped.add(refs)
             skipped += lost
         return grouped.moved(), skipped
@@ -379,8 +438,15 @@ def _persons(
     return persons
 
 
+def _without(ids: pa.Array, some: Iterable[str]) -> pa.Array:
+    """The ids of ``ids`` (an Arrow array) that are not among ``some``."""
+    taken = pa.array(sorted(set(some)), pa.string())
+    return ids.filter(pc.invert(pc.is_in(ids, value_set=taken)))
+
+
 def _resolve_increment(
     p: Plan,
+    run: RunArticles,
     refs: list[PersonRef],
     new_ids: set[str],
     out: Path,
@@ -400,13 +466,12 @@ def _resolve_increment(
     from diplodata.tables.actor_notes import ActorNotesStore
 
     store = ActorNotesStore(out)
-    published = {a.article_id: a for a in p.published}
-    rebuilt = [published[aid] for aid in sorted(stale)]
+    rebuilt = run.of_ids(stale, (PUBLISHED,))
     if rebuilt:
-        more, _ = _refs(rebuilt, out, folder)
+        more, _ = _refs([rebuilt], out, folder)
         refs = refs + more
         new_ids = new_ids | set(stale)
-    others = {a.article_id for a in p.articles} - new_ids
+    others = _without(run.column("article_id"), new_ids)
     groups = {g for g in map(group, refs) if g} | store.groups(p.dropped)
     stored = store.refs(groups, others)
     resolved = resolve_all([ref for ref, _ in stored] + refs)
@@ -418,11 +483,12 @@ def _resolve_increment(
         }
     )
     if again:  # their persons, from their cached facts
-        rebuilt += [published[aid] for aid in again]
-        more, _ = _refs([published[aid] for aid in again], out, folder)
+        more_rebuilt = run.of_ids(again, (PUBLISHED,))
+        rebuilt += more_rebuilt
+        more, _ = _refs([more_rebuilt], out, folder)
         refs = refs + more
         new_ids = new_ids | set(again)
-        others -= new_ids
+        others = _without(others, again)
         groups |= store.groups(new_ids)
         stored = store.refs(groups, others)
     resolved = resolve_all([ref for ref, _ in stored] + refs)[len(stored) :]
@@ -458,10 +524,24 @@ def release_tables(
 
     The rows are made a batch at a time by ``making`` (this machine's worker processes
     unless told otherwise: ``diplodata.run.row_batches``)."""
-    from diplodata.run.row_batches import LOCAL, RowsJob, RowsSource
+    from diplodata.run.row_batches import LOCAL
+
+    with RunArticles(out) as run:
+        return _release_tables(p, run, out, include_text, folder, making or LOCAL)
+
+
+def _release_tables(
+    p: Plan,
+    run: RunArticles,
+    out: Path,
+    include_text: bool,
+    folder: Path | None,
+    making: RowMaking,
+) -> NewRows:
+    from diplodata.run.row_batches import RowsJob, RowsSource
     from diplodata.tables.actor_notes import ActorNotesStore
 
-    build = sorted(p.cached + p.todo, key=_by_id)
+    build = (CACHED, TODO)  # the articles whose rows are made (by id), with the remade ones
     rebuilt: list[ArticleInfo] = []
     store = ActorNotesStore(out)
     again: set[str] = set()
@@ -469,35 +549,32 @@ def release_tables(
     persons: Resolution | None = None  # without a base: worked out by each rows job
     moved: Moved = {}
     if p.base is None:
-        moved, skipped = _namesakes_apart(build, out, folder)
-        gone = {s.source for s in skipped}
-        build = [a for a in build if a.source not in gone]
+        moved, skipped = _namesakes_apart(run.pages(build, ROWS_BATCH, by_id=True), out, folder)
+        run.set_aside(s.source for s in skipped)
     else:
-        refs, skipped = _refs(build, out, folder)
-        gone = {s.source for s in skipped}
-        build = [a for a in build if a.source not in gone]
-        new_ids = {a.article_id for a in build}
+        refs, skipped = _refs(run.pages(build, ROWS_BATCH, by_id=True), out, folder)
+        run.set_aside(s.source for s in skipped)
+        new_ids = set(run.column("article_id", build).to_pylist())
         pending = store.pending()
-        stale = {
-            a.article_id: pending[a.article_id] for a in p.published if a.article_id in pending
-        }
-        persons, rebuilt, again = _resolve_increment(p, refs, new_ids, out, folder, stale)
+        stale = {aid: pending[aid] for aid in sorted(run.ids_among(pending, (PUBLISHED,)))}
+        persons, rebuilt, again = _resolve_increment(p, run, refs, new_ids, out, folder, stale)
         del refs
+        run.mark_remade(a.article_id for a in rebuilt)
     # what the removed articles and the published notes of the rebuilt ones named (the
     # notes a release published, for those a killed run replaced), and what the new notes
     # name: no other actor's row can differ from the base's
-    made = sorted(build + rebuilt, key=_by_id)
     changed: set[str] = set()
     if p.base is not None:
-        changed = store.actors_of([*p.dropped, *(a.article_id for a in made)])
+        made_ids = new_ids | {a.article_id for a in rebuilt}
+        changed = store.actors_of([*p.dropped, *sorted(made_ids)])
         changed = changed.union(*stale.values())
+    n_made = run.count(build) + len(rebuilt)
     spool = Spool.create(out)
     notes: list[ActorNotes] = []
-    making = making or LOCAL
     where = RowsSource(out, folder, include_text)
+    pages = run.pages(build, making.batch(n_made), by_id=True, remade=True)
     jobs = (
-        RowsJob.of(i, chunk, spool.path, where, persons, moved)
-        for i, chunk in enumerate(batches(made, making.batch(len(made))))
+        RowsJob.of(i, chunk, spool.path, where, persons, moved) for i, chunk in enumerate(pages)
     )
     for done in making.make(jobs):
         skipped += done.lost
@@ -508,29 +585,24 @@ def release_tables(
             notes = []
         checkpoint("rows")
     store.put(notes, EXTRACTOR_VERSION)
-    gone = {s.source for s in skipped}
-    live = [a.article_id for a in p.articles if a.source not in gone]
+    run.set_aside(s.source for s in skipped)
+    live = run.column("article_id")
     tables = Tables(article_texts=[] if include_text else None)
     if p.base is None:
         tables.actors = grouped_actor_rows(store.summaries_by_group(live))
         return NewRows(tables, spool, skipped=skipped)
     tables.actors = actor_rows(store.summaries(live, changed))
-    remade = {a.article_id for a in rebuilt}
-    kept = frozenset(a.article_id for a in p.published if a.article_id not in remade)
+    kept = run.column("article_id", (PUBLISHED,), remade=False)
     increment = Increment(p.base, kept, frozenset(changed))
     resolved_again = sorted(a.source for a in rebuilt if a.article_id in again)
     return NewRows(tables, spool, increment, resolved_again, skipped)
-
-
-def _by_id(article: ArticleInfo) -> str:
-    return article.article_id
 
 
 def stage_release(p: Plan, rows: NewRows, config: RunConfig) -> StagedRelease:
     """Write the release (its parts from the spooled rows), validate it, in a staging folder."""
     from diplodata.publish.release import stage
 
-    meta = package_meta(config, p.articles)
+    meta = plan_meta(config, p)
     notes = release_notes(p, config.out, rows)
     more = rows.spool.batches() if rows.spool is not None else ()
     try:
@@ -545,17 +617,9 @@ def record_corpus(p: Plan, out: Path) -> None:
     actor notes its run stored are the published ones (none pending)."""
     from diplodata.tables.actor_notes import ActorNotesStore
 
-    write_corpus(out, {a.sha256 for a in p.articles})
+    with RunArticles(out) as run:
+        write_corpus(out, set(run.column("sha256").to_pylist()))
     ActorNotesStore(out).published()
-
-
-T = TypeVar("T")
-
-
-def batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
-    size = max(1, size)
-    for i in range(0, len(items), size):
-        yield list(items[i : i + size])
 
 
 def per_task(n: int, most: int, workers: int) -> int:
@@ -636,13 +700,24 @@ def unchanged_since_latest(
 ) -> bool:
     """True when the latest release holds exactly these texts, read by this extractor version
     (and ships their texts when ``include_text``, and only then)."""
+    return _latest_holds(
+        out, include_text, len(articles), lambda: article_table(articles, EXTRACTOR_VERSION)
+    )
+
+
+def nothing_new_in(p: Plan, include_text: bool = False) -> bool:
+    """:func:`unchanged_since_latest` for the run's articles (in the state store)."""
+    return _latest_holds(p.out, include_text, p.count(), p.article_table)
+
+
+def _latest_holds(out: Path, include_text: bool, n: int, rows: Callable[[], pa.Table]) -> bool:
     published = _latest_articles(out)
     if published is None:
         return False
     texts = bool(parquet_files(published.release, "article_texts"))
-    if texts != include_text or published.count() != len(articles):
+    if texts != include_text or published.count() != n:
         return False
-    return published.holds_exactly(article_table(articles, EXTRACTOR_VERSION))
+    return published.holds_exactly(rows())
 
 
 def previous_extractor_version(out: Path) -> str | None:
@@ -653,10 +728,10 @@ def previous_extractor_version(out: Path) -> str | None:
 
 def release_notes(p: Plan, out: Path, rows: NewRows | None = None) -> list[str]:
     notes = [
-        f"{len(p.articles)} articles; {len(p.todo)} extracted in this run, "
-        f"{len(p.cached)} taken from the extraction cache"
+        f"{p.count()} articles; {p.count(TODO)} extracted in this run, "
+        f"{p.count(CACHED)} taken from the extraction cache"
         + (
-            f", {len(p.published)} unchanged since release {p.base.name} (their rows are "
+            f", {p.count(PUBLISHED)} unchanged since release {p.base.name} (their rows are "
             "shared with it)."
             if p.base is not None
             else "."
@@ -685,10 +760,11 @@ def release_notes(p: Plan, out: Path, rows: NewRows | None = None) -> list[str]:
         )
     if p.skipped:
         notes.append(f"{len(p.skipped)} input files skipped (see the run log).")
-    if p.kept:
+    kept = p.kept
+    if kept:
         notes.append(
-            f"{len(p.kept)} articles published before are no longer in the input and were "
-            f"kept (`diplodata run --prune` removes them): {_sources(p.kept)}."
+            f"{len(kept)} articles published before are no longer in the input and were "
+            f"kept (`diplodata run --prune` removes them): {_sources(kept)}."
         )
     if p.lost:
         notes.append(
@@ -696,10 +772,10 @@ def release_notes(p: Plan, out: Path, rows: NewRows | None = None) -> list[str]:
             "not be kept: their text is not in the state (published before diplodata kept "
             f"texts in .state/): {', '.join(sha[:16] for sha in p.lost)}."
         )
-    if p.pruned:
+    pruned = p.pruned
+    if pruned:
         notes.append(
-            f"Removed {len(p.pruned)} articles no longer in the input (--prune): "
-            f"{_sources(p.pruned)}."
+            f"Removed {len(pruned)} articles no longer in the input (--prune): {_sources(pruned)}."
         )
     return notes
 
@@ -716,10 +792,10 @@ def input_report(p: Plan) -> dict[str, dict[str, object]]:
     """The run's input, for the release's ``quality/inputs.json``: nothing skipped is lost."""
     return {
         "inputs": {
-            "articles": len(p.articles),
-            "extracted": len(p.todo),
-            "cached": len(p.cached) + len(p.published),
-            "unchanged_since_base": len(p.published),  # rows shared with release "base"
+            "articles": p.count(),
+            "extracted": p.count(TODO),
+            "cached": p.count(CACHED, PUBLISHED),
+            "unchanged_since_base": p.count(PUBLISHED),  # rows shared with release "base"
             "base": p.base.name if p.base is not None else None,
             "skipped": [{"source": s.source, "reason": s.reason} for s in p.skipped],
             "kept": [a.source for a in p.kept],
@@ -751,9 +827,15 @@ def sources(
     """The articles as Data Package sources, the first ``limit`` of them by source, and
     then one entry saying how many more there are (the descriptor stays small)."""
     ordered = sorted(articles, key=lambda a: a.source)
-    listed: list[dict[str, object]] = [source_entry(a) for a in ordered[:limit]]
-    if len(ordered) > limit:
-        more = len(ordered) - limit
+    return listed_sources(ordered[:limit], len(ordered))
+
+
+def listed_sources(first: Sequence[Article | ArticleInfo], total: int) -> list[dict[str, object]]:
+    """The ``first`` articles by source as Data Package sources, then one entry saying how
+    many more of the ``total`` there are."""
+    listed: list[dict[str, object]] = [source_entry(a) for a in first]
+    if total > len(first):
+        more = total - len(first)
         listed.append(
             {"title": f"and {more} more articles: resource `articles` lists every source"}
         )
@@ -761,12 +843,23 @@ def sources(
 
 
 def package_meta(config: RunConfig, articles: Sequence[Article | ArticleInfo]) -> PackageMeta:
+    return _meta(config, sources(articles))
+
+
+def plan_meta(config: RunConfig, p: Plan) -> PackageMeta:
+    """The release's metadata, its sources from the run's articles (in the state store)."""
+    with RunArticles(p.out) as run:
+        listed = listed_sources(run.by_source(SOURCES_LISTED), run.count())
+    return _meta(config, listed)
+
+
+def _meta(config: RunConfig, listed: list[dict[str, object]]) -> PackageMeta:
     now = dt.datetime.now(dt.UTC)
     return PackageMeta(
         version=next_version(config.out, now.date()),
         created=now.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         license=config.license,
-        sources=sources(articles),
+        sources=listed,
         contributors=config.contributors,
         homepage=config.homepage,
         extra={

@@ -2,8 +2,9 @@
 
 It holds the extraction cache (``facts``: per article text and extractor version), the
 failed extractions (``failed``), the article store (``articles``; ``diplodata.run.state`` reads
-and writes these three) and the stat index of the input files (``inputs``:
-``diplodata.ingest.input_index``). SQLite (standard library) because the writers of one run are
+and writes these three), the stat index of the input files (``inputs``:
+``diplodata.ingest.input_index``) and the articles of the run under way (``run_articles``:
+``diplodata.run.run_articles``). SQLite (standard library) because the writers of one run are
 several threads (Prefect's thread pool) and several processes (Dask workers) at once:
 
 - WAL mode: readers never wait for the writer, one writer at a time across threads and
@@ -27,7 +28,7 @@ from pathlib import Path
 
 STATE_DIR = ".state"
 DB_NAME = "state.sqlite"
-SCHEMA_VERSION = 2  # 2: the inputs table
+SCHEMA_VERSION = 3  # 2: the inputs table; 3: the run's articles
 BUSY_SECONDS = 300.0  # a writer waits this long for another's transaction to end
 
 SCHEMA = (
@@ -38,9 +39,17 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS articles (sha256 TEXT NOT NULL PRIMARY KEY, record TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS inputs (source TEXT NOT NULL PRIMARY KEY, version TEXT NOT NULL, "
     "stamp TEXT NOT NULL, sha256 TEXT, info TEXT, reject TEXT)",
+    # the run's articles (``diplodata.run.run_articles``): one run's, never carried over
+    "CREATE TABLE IF NOT EXISTS run_articles (pos INTEGER PRIMARY KEY, "
+    "article_id TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT NOT NULL, "
+    "n_chars INTEGER NOT NULL, title TEXT, published_date TEXT, url TEXT, publisher TEXT, "
+    "language TEXT, license TEXT, origin TEXT NOT NULL, part TEXT, "
+    "remade INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX IF NOT EXISTS run_articles_id ON run_articles (article_id)",
+    "CREATE INDEX IF NOT EXISTS run_articles_source ON run_articles (source)",
     f"PRAGMA user_version = {SCHEMA_VERSION}",
 )
-TABLES = ("facts", "failed", "articles", "inputs")
+TABLES = ("facts", "failed", "articles", "inputs")  # what a damaged store's rebuild keeps
 CHUNK = 500  # keys per ``IN (...)`` query
 
 

@@ -223,7 +223,7 @@ class ActorNotesStore:
 
     def _values(self, select: str, article_ids: Iterable[str]) -> set[str]:
         """The values a query of one column gives over these articles (table ``ids``)."""
-        ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+        ids = _ids(article_ids)
         if not ids.num_rows or not self.path.exists():
             return set()
         con = self._connect()
@@ -243,12 +243,12 @@ class ActorNotesStore:
         )
 
     def refs(
-        self, groups: Iterable[str], article_ids: Iterable[str]
+        self, groups: Iterable[str], article_ids: pa.Array | Iterable[str]
     ) -> list[tuple[PersonRef, str]]:
         """The persons of these namesake groups in these articles, as references to resolve
         again, each with the actor id stored for it."""
         wanted = pa.table({"grp": pa.array(sorted(set(groups)), pa.string())})
-        ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+        ids = _ids(article_ids)
         if not wanted.num_rows or not ids.num_rows or not self.path.exists():
             return []
         con = self._connect()
@@ -274,13 +274,13 @@ class ActorNotesStore:
         )
 
     def summaries(
-        self, article_ids: Iterable[str], actors: Iterable[str] | None = None
+        self, article_ids: pa.Array | Iterable[str], actors: Iterable[str] | None = None
     ) -> ActorSummaries:
         """The actors of these articles summed up, as ``tables.summarize`` would from their
         facts (names and roles counted, the first organization name, the last body); only
         the actors ``actors`` when given (an actor's sums read only the notes of the
         articles that name it)."""
-        live = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+        live = _ids(article_ids)
         wanted = sorted(set(actors)) if actors is not None else None
         con = self._connect()
         try:
@@ -291,7 +291,7 @@ class ActorNotesStore:
 
     def summaries_by_group(
         self,
-        article_ids: Iterable[str],
+        article_ids: pa.Array | Iterable[str],
         actors: Iterable[str] | None = None,
         size: int = SUM_ACTORS,
     ) -> Iterator[ActorSummaries]:
@@ -299,7 +299,7 @@ class ActorNotesStore:
         actors these articles' notes name, or those of ``actors`` among them, in id order:
         each group's actors come after the previous group's), so that neither DuckDB's
         sums nor Python's hold every actor at once."""
-        live = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+        live = _ids(article_ids)
         con = self._connect()
         try:
             # one thread: each of DuckDB's threads keeps its own hash tables and buffers
@@ -319,6 +319,14 @@ class ActorNotesStore:
                 yield _summed(con, ids[start : start + size])
         finally:
             con.close()
+
+
+def _ids(article_ids: pa.Array | Iterable[str]) -> pa.Table:
+    """Article ids as a table of one column ``article_id`` (an Arrow array of them is taken
+    as it is: no Python string per article)."""
+    if not isinstance(article_ids, pa.Array):
+        article_ids = pa.array(sorted(set(article_ids)), pa.string())
+    return pa.table({"article_id": article_ids})
 
 
 def _summed(con: duckdb.DuckDBPyConnection, wanted: list[str] | None) -> ActorSummaries:

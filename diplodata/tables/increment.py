@@ -63,8 +63,14 @@ class Increment:
     over."""
 
     base: Path
-    kept: frozenset[str]
+    kept: frozenset[str] | pa.Array  # an Arrow array: of strings, no Python one per article
     actors: frozenset[str] | None = None
+
+    def kept_ids(self) -> pa.Array:
+        """The ids kept, as an Arrow array."""
+        if isinstance(self.kept, pa.Array):
+            return self.kept
+        return pa.array(sorted(self.kept), pa.string())
 
 
 @dataclass(slots=True)
@@ -247,7 +253,7 @@ def write_tables(
             [part_seq(n) for t in names for n in part_names(base, t)] or [0],
         )
         writer = _Writer(folder, names, seq)
-        kept = pa.array(sorted(increment.kept), pa.string())
+        kept = increment.kept_ids()
         for name in base_parts:
             ids = _read(base, "articles", [name], ["article_id"])["article_id"]
             alive = pc.is_in(ids, value_set=kept)

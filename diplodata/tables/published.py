@@ -103,9 +103,12 @@ class PublishedArticles:
         n, extra, missing = counts[0]
         return n == rows.num_rows and extra == 0 and missing == 0
 
-    def sha256s_not_in(self, sha256s: Iterable[str]) -> set[str]:
-        """sha256 of this release's articles that are not among ``sha256s``."""
-        present = pa.table({"sha256": pa.array(sorted(set(sha256s)), pa.string())})
+    def sha256s_not_in(self, sha256s: pa.Array | Iterable[str]) -> set[str]:
+        """sha256 of this release's articles that are not among ``sha256s`` (an Arrow array
+        of them, or any collection)."""
+        if not isinstance(sha256s, pa.Array):
+            sha256s = pa.array(sorted(set(sha256s)), pa.string())
+        present = pa.table({"sha256": sha256s})
         found = self._query(
             "SELECT sha256 FROM published ANTI JOIN present USING (sha256)", {"present": present}
         )
