@@ -203,13 +203,11 @@ class Context:
                 r"\b(?:of|to|for|former|ex-)\s*$", self.doc.text[max(0, m.start() - 8) : m.start()]
             ):
                 continue
-            code = None
-            for part in (dem, m.group("of")):
-                if part:
-                    hits = self.lex.find_countries(part)
-                    code = hits[-1].code if hits else code
-            if m.group("of") and not self.lex.find_countries(m.group("of")):
+            of_states = self.lex.find_countries(m.group("of")) if m.group("of") else []
+            if m.group("of") and not of_states:
                 continue  # "the President of the National Endowment": no state's office
+            dem_states = self.lex.find_countries(dem) if dem else []
+            code = next((h[-1].code for h in (of_states, dem_states) if h), None)
             matches = [
                 p.name
                 for p in self.persons.values()
