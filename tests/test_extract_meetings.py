@@ -1384,14 +1384,16 @@ def test_meetings_a_call_paid_on_someone_and_a_sit_down_are_encounters() -> None
         assert _meetings(appeal, [GAMMA, b]) == [], appeal
 
 
-def test_meetings_a_visiting_guest_is_the_object_of_talks() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Ivan Petrov held talks with visiting Prime Minister Anna Berg.",
+        "Foreign Minister Ivan Petrov received the visiting prime minister, Anna Berg.",
+    ],
+)
+def test_meetings_a_visiting_guest_is_the_object_of_talks(text: str) -> None:
     """ "A held talks with visiting Swedish Prime Minister B", "A received the visiting
     foreign minister, B": the adjective is no gap between the trigger and the guest."""
-    text = "Foreign Minister Ivan Petrov held talks with visiting Prime Minister Anna Berg."
-    assert [m.participants for m in _meetings(text, [ALPHA, GAMMA])] == [
-        ("Ivan Petrov", "Anna Berg")
-    ]
-    text = "Foreign Minister Ivan Petrov received the visiting prime minister, Anna Berg."
     assert [m.participants for m in _meetings(text, [ALPHA, GAMMA])] == [
         ("Ivan Petrov", "Anna Berg")
     ]
