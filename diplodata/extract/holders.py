@@ -110,14 +110,13 @@ def holder_state(name: str, role: str | None, year: int | None, named: set[str])
     terms = _index().get(key, [])
     if role:
         by_office = [t for t in terms if _office_matches(role, t.office)]
-        by_given = [t for t in by_office if _surname(t.name) != key]
         numeral = generation(name)  # "Abdullah II" is no "Abdullah bin Abdulaziz"
-        by_office = [
+        by_office = [  # by given name ("King Abdullah"): a monarch of the article's time
             t
             for t in by_office
-            if t not in by_given
+            if _surname(t.name) == key
             or ((year is None or _in_office(t, year)) and generation(t.name) == numeral)
-        ]  # "King Abdullah": a monarch of the article's time
+        ]
         if by_office:
             return _state_at(by_office, year)
     if year is None:

@@ -230,6 +230,10 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
     return _with_nicknames(text, found)
 
 
+_OPENING_QUOTE = re.compile(r' ["“‘\']')
+_CLOSING_QUOTE = re.compile(r'["”’\'] ')
+
+
 def _with_nicknames(text: str, found: list[Segment]) -> list[Segment]:
     """'Joko "Jokowi" Widodo', 'Ferdinand "Bongbong" Marcos': a one-word name quoted
     between a given name and a family name is the person's nickname, not a name apart."""
@@ -239,15 +243,16 @@ def _with_nicknames(text: str, found: list[Segment]) -> list[Segment]:
         a = found[i]
         if i + 2 < len(found):
             nick, b = found[i + 1], found[i + 2]
-            opening, closing = text[a.end : nick.start], text[nick.end : b.start]
             if (
                 len(nick.tokens) == 1
-                and re.fullmatch(r' ["“‘\']', opening)
-                and re.fullmatch(r'["”’\'] ', closing)
+                and _OPENING_QUOTE.fullmatch(text, a.end, nick.start)
+                and _CLOSING_QUOTE.fullmatch(text, nick.end, b.start)
                 and b.start == b.run_start
             ):
-                merged = replace(a, end=b.end, tokens=a.tokens + b.tokens, nickname=nick.text)
-                out.append(replace(merged, org_tail=b.org_tail))
+                tokens = a.tokens + b.tokens
+                out.append(
+                    replace(a, end=b.end, tokens=tokens, nickname=nick.text, org_tail=b.org_tail)
+                )
                 i += 3
                 continue
         out.append(a)
