@@ -1438,3 +1438,72 @@ def test_meetings_a_readout_s_bare_office_is_its_principal_or_the_holder_named_l
     assert {m.participants for m in _meetings(endowment, [petrov, lind])} == {
         ("Ivan Petrov", "Olaf Lind")
     }
+
+
+def test_meetings_interactions_and_a_bare_office_after_an_opening_phrase() -> None:
+    """A readout's "Later in the day, Prime Minister also had brief interactions with
+    President of Finland H.E. Mr. Olaf Lind and with ...": the bare office is the principal,
+    each "with" one encounter, on the day of the report, where the lead placed it ("in
+    Tampere, Finland"); the officials "present during the meetings" met nobody."""
+    lind = _person("Olaf Lind", "president", "FIN", "Lind")
+    menon = _person("Ravi Menon", "prime minister", "LKA", "Menon")
+    text = (
+        "Readout\nNovember 15, 2022\n\nPrime Minister Anna Berg held a bilateral meeting "
+        "with Foreign Minister Ivan Petrov today on the margins of a summit being held in "
+        "Tampere, Finland.\n\nLater in the day, Prime Minister also had brief interactions "
+        "with President of Finland H.E. Mr. Olaf Lind and with Prime Minister of Sri Lanka "
+        "H.E. Mr. Ravi Menon. Ambassador Oleg Sidorov and Foreign Minister Ivan Petrov were "
+        "present during the meetings."
+    )
+    assert _flat(_meetings(text, [GAMMA, ALPHA, lind, menon, BETA])) == [
+        (("Anna Berg", "Ivan Petrov"), "meeting", "2022-11-15", "FIN"),
+        (("Anna Berg", "Olaf Lind"), "meeting", "2022-11-15", "FIN"),
+        (("Anna Berg", "Ravi Menon"), "meeting", "2022-11-15", "FIN"),
+    ]
+    cooperation = "Anna Berg said Sweden would expand its interaction with Belarus."
+    assert _meetings(cooperation, [GAMMA]) == []
+
+
+def test_meetings_attendees_of_a_summit_did_not_meet_each_other() -> None:
+    lind = _person("Olaf Lind", "president", "FIN", "Lind")
+    text = "Ivan Petrov, Anna Berg and Olaf Lind also attended the summit in Oslo."
+    assert _meetings(text, [ALPHA, GAMMA, lind]) == []
+    trip = "Anna Berg will travel to Minsk to participate in a forum and will meet Ivan Petrov."
+    assert [m.participants for m in _meetings(trip, [GAMMA, ALPHA])] == [
+        ("Anna Berg", "Ivan Petrov")
+    ]
+
+
+def test_meetings_he_is_the_subject_of_the_sentence_before_not_its_last_name() -> None:
+    """ "In Oslo, Berg also held separate meetings with A and B. He had talks with C": "he"
+    goes on from the subject (centering), not from the last person named."""
+    lind = _person("Olaf Lind", "president", "FIN", "Lind")
+    menon = _person("Ravi Menon", "prime minister", "LKA", "Menon")
+    petrov = _person("Ivan Petrov", "president", "BLR", "Petrov")
+    text = (
+        "In Oslo, President Ivan Petrov also held separate meetings with Prime Minister "
+        "Anna Berg and President Olaf Lind. He held talks with Prime Minister Ravi Menon."
+    )
+    assert {m.participants for m in _meetings(text, [petrov, GAMMA, lind, menon])} == {
+        ("Ivan Petrov", "Anna Berg"),
+        ("Ivan Petrov", "Olaf Lind"),
+        ("Ivan Petrov", "Ravi Menon"),
+    }
+
+
+def test_meetings_a_later_undated_mention_refers_back_to_the_dated_encounter() -> None:
+    """ "On Saturday, A held talks with B. ... In his meeting with B, ...": one encounter,
+    on Saturday, not a second one on the report's day; "the two ministers had held their
+    own meeting in February" is the pair named before."""
+    text = (
+        "Summit\nDecember 17, 2023\n\nPresident Olaf Lind hosted a summit on Sunday.\n\n"
+        "On Saturday, Prime Minister Anna Berg held talks with Foreign Minister Ivan Petrov. "
+        "Officials said the talks were warm.\n\nIn his meeting with Berg, Petrov raised "
+        "trade.\n\nForeign Minister Ivan Petrov and his counterpart Oleg Sidorov attended "
+        "the talks. The two ministers had held their own meeting in Minsk in February."
+    )
+    lind = _person("Olaf Lind", "president", "FIN", "Lind")
+    assert _flat(_meetings(text, [lind, GAMMA, ALPHA, BETA])) == [
+        (("Anna Berg", "Ivan Petrov"), "talks", "2023-12-16", None),
+        (("Ivan Petrov", "Oleg Sidorov"), "meeting", "2023-02", "BLR"),
+    ]

@@ -868,3 +868,41 @@ def test_persons_a_quoted_nickname_inside_a_name_is_an_alias() -> None:
     assert [(p.name, p.role, p.country, p.aliases) for p in _persons(text)] == [
         ("Ivan Petrov", "president", "BLR", ("Vanya",))
     ]
+
+
+def test_persons_courtesy_titles_are_neither_name_nor_office() -> None:
+    """South Asian and Commonwealth courtesy titles ("Shri", "Smt.", "H.E. Mr.") stand
+    between the office and the name: not part of either."""
+    text = (
+        "Prime Minister Shri Arun Mehta held talks with President of Chile H.E. Mr. Pablo "
+        "Rojas. Smt. Kavita Rao, Minister of External Affairs, joined them."
+    )
+    assert [(p.name, p.role) for p in _persons(text)] == [
+        ("Arun Mehta", "prime minister"),
+        ("Pablo Rojas", "president"),
+        ("Kavita Rao", "foreign minister"),
+    ]
+
+
+def test_persons_a_generic_head_before_an_ordinary_word_is_no_title() -> None:
+    """ "Chief Guest", "Chief Passport Officer": a compound noun, not "Chief" + a surname;
+    initials before a surname stay the name's ("K. J. Menon")."""
+    text = (
+        "President Pablo Rojas was Chief Guest at the parade. Chief Passport Officer "
+        "K. J. Menon briefed reporters."
+    )
+    assert [p.name for p in _persons(text)] == ["Pablo Rojas", "K. J. Menon"]
+
+
+def test_persons_family_names_in_capitals_come_first_in_official_style() -> None:
+    """Japan's ministries write "Mr. KISHIMOTO Haruto": a Japanese name is given in the order
+    of English news, with the written form as an alias; a Chinese or Korean one ("Mr. ZHANG
+    Wei") keeps its family name first; a heading's capitals are no name."""
+    text = (
+        "Minister for Foreign Affairs KISHIMOTO Haruto held a meeting with Mr. ZHANG Wei, "
+        "Minister of Commerce of China. NATO Secretary General Olaf Lind was present."
+    )
+    found = {p.name: p.aliases for p in _persons(text)}
+    assert found["Haruto Kishimoto"] == ("KISHIMOTO Haruto",)
+    assert "Zhang Wei" in found and "Olaf Lind" in found
+    assert not any("Nato" in name for name in found)

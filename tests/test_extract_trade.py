@@ -345,3 +345,45 @@ def test_trade_a_range_of_months_in_a_year_is_that_year_s_period() -> None:
         ("turnover", 2022, "April-December 2022"),
         ("exports", 2023, "January - March 2023"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trade between Sweden and Chile reached $9.1 billion in 2021, with Sweden's "
+            "exports to Chile at $6.2 billion.",
+            ("exports", "SWE", "CHL", 6_200_000_000),
+        ),
+        (
+            "Trade between Sweden and Chile reached $9.1 billion in 2021, with Chilean "
+            "imports from Sweden at about $6.2 billion.",
+            ("imports", "CHL", "SWE", 6_200_000_000),
+        ),
+    ],
+)
+def test_trade_a_state_owning_the_flow_after_with_is_its_reporter(
+    text: str, expected: tuple[str, str, str, float]
+) -> None:
+    """ "..., with X's exports to Y at $N": "with" opens the clause; the possessive or the
+    demonym before the flow word is the reporter, not a partner "with" it."""
+    assert expected in [(f, r, p, v) for f, r, p, v, *_ in rows(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("trade with Kenya reached R12.4 billion in 2021", 12_400_000_000, "ZAR"),
+        ("exports to Ghana reached N283bn in 2021", 283_000_000_000, "NGN"),
+        ("exports to Chile reached ₹2.5 trillion in 2021", 2_500_000_000_000, "INR"),
+        ("trade with Peru reached PLN 3.1 billion in 2021", 3_100_000_000, "PLN"),
+    ],
+)
+def test_trade_letter_and_sign_currency_symbols(text: str, value: float, unit: str) -> None:
+    amounts = [a for a in find_amounts(text) if a.unit != "percent"]
+    assert [(a.value, a.unit) for a in amounts] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["Route R1 links 5 towns", "the R 12 billion plan", "N2 gas"])
+def test_trade_a_letter_is_no_currency_without_a_scale_right_after_it(text: str) -> None:
+    assert [a for a in find_amounts(text) if a.unit in ("ZAR", "NGN")] == []

@@ -62,7 +62,7 @@ _CLAUSE = re.compile(
     r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|[.!?]['\"”’]?(?=[A-Z][a-z]))"
 )
 # where a bare office starts a reference to its holder: a sentence's start, or after "with"
-_BARE_BEFORE = r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=\bwith\s)|(?<=\band\s))"
+_BARE_BEFORE = r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=, )|(?<=\bwith\s)|(?<=\band\s))"
 _NAME_NEXT = re.compile(r"\s+(?:[A-Z]|of\b)")  # "Prime Minister Modi", "President of France"
 # a state's head left unnamed: "the Russian leader", "the Turkish president"
 _UNNAMED_HEAD = re.compile(
@@ -180,8 +180,10 @@ class Context:
             rf"(?:\b(?P<the>[Tt]he )(?:(?P<dem>[A-Z][a-z]+) )?|{_BARE_BEFORE})"
             rf"(?P<office>{self.lex.office_pattern})\b"
         )
-        pattern += r"(?: of (?:the )?(?P<of>[A-Z][\w-]*(?: (?:of |the )*[A-Z][\w-]*)*))?"
+        word = r"[A-Z][\w-]*(?!\.\w)"  # not the "H" of "H.E."
+        pattern += rf"(?: of (?:the )?(?P<of>{word}(?: (?:of |the )*{word})*))?"
         names = {i.start for i in self.items}
+        name_ends = {i.end for i in self.items}
         first_named = {i.key: i.start for i in reversed(self.items)}
         # the lead: the sentence that names the article's first person
         lead_end = self.doc.sentence_at(self.items[0].start).end if self.items else 0
@@ -195,10 +197,11 @@ class Context:
                 continue  # a title of a name: "President of Ukraine Volodymyr Zelenskyy"
             if not m.group("the") and (
                 not m.group("office")[0].isupper()
+                or (m.start() - 2 in name_ends and self.doc.text[m.start() - 2] == ",")
                 or _NAME_NEXT.match(self.doc.text, m.end())
                 or self.doc.text.startswith("-", m.end("office"))  # "President-Elect X"
             ):
-                continue  # a title before a name, or a common noun
+                continue  # a title before or after a name, or a common noun
             if re.search(
                 r"\b(?:of|to|for|former|ex-)\s*$", self.doc.text[max(0, m.start() - 8) : m.start()]
             ):
@@ -300,6 +303,7 @@ def is_title_gap(gap: str, joined: bool) -> bool:
         if not (
             word[0].isupper()
             or low in _FUNCTION_WORDS
+            or (low == "with" and n and words[n - 1] == "and")  # "with A and with B"
             or low in TITLE_MODIFIERS
             or low in lex_words
             or plural
@@ -313,6 +317,9 @@ def chain_items(items: list[Item], text: str, first: int) -> list[Item]:
     group, last_and = [items[first]], 0
     for item in items[first + 1 :]:
         gap = text[group[-1].end : item.start]
+        if item.key == group[-1].key and is_title_gap(gap, joined=False):
+            group[-1] = item  # "President of France H.E. Mr. Emmanuel Macron": one person
+            continue
         if not is_title_gap(gap, joined=True):
             break
         if last_and and gap.lstrip().startswith(","):
@@ -601,8 +608,9 @@ def _coordinated_owner(ctx: Context, s_start: int, t_start: int) -> Item | None:
 
 
 def they_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
-    """ "... when they met in June 2023": "they" right before the trigger is the persons who
-    last opened a sentence together ("President A and Prime Minister B celebrated ...")."""
+    """ "... when they met in June 2023": "they" ("the two ministers") right before the
+    trigger is the persons who last opened a sentence together ("President A and Prime
+    Minister B celebrated ...")."""
     if ctx.last_pair and _THEY_VERB.search(ctx.doc.text, s_start, t_start):
         return [Item(t_start, t_start, k) for k in ctx.last_pair]
     return []
@@ -610,9 +618,11 @@ def they_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
 
 # "they" as the subject right before the trigger ("they met", "they also held")
 _THEY_VERB = re.compile(
-    r"\b[Tt]hey\s+(?:(?:also|first|last|had|have|then|again|later)\s+)*"
-    r"(?:held\s+)?$"
-)
+    r"\b(?:[Tt]hey|[Tt]he two (?:[a-z]+ )?(?:leaders|ministers|presidents|heads of state|"
+    r"counterparts|officials|diplomats|envoys|men|women))\s+"
+    r"(?:(?:also|first|last|had|have|then|again|later)\s+)*"
+    r"(?:held\s+(?:their\s+(?:own\s+|first\s+|last\s+)?)?)?$"
+)  # "they met", "they also held", "the two ministers had held their own meeting"
 
 
 # "visit to X", "visited X", "visiting both X and Y", "arrived in X"

@@ -52,7 +52,8 @@ _TRIGGER = re.compile(
     r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*(?:with|to))|"
     r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
     r"welcomed|welcomes|gathered|convened|paid (?:a|an) (?:[a-z]+ )?call on|"
-    r"call(?:s|ed)? on|s[ai]ts? down with)|"
+    r"call(?:s|ed)? on|s[ai]ts? down with|"
+    r"had (?:an? )?(?:[a-z-]+ )?interactions? with|interacted with)|"
     r"(?P<visit>[Vv]isit(?:s|ed|ing)?|trips?(?= to\b)|arriv(?:ed|es|e|ing) in)|"
     r"(?P<discussed>discussed|exchanged views))\b",
     re.IGNORECASE,
@@ -115,9 +116,20 @@ _DETERMINER = re.compile(
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){0,3}")  # "Harris’ visit"
 # "commended Prime Minister X for his historic visits to": his own, the praised person's
 _PRAISED_FOR_OWN = re.compile(r",?\s+(?:for|on)\s+(?:his|her|their)\s+(?:[a-z][\w-]*\s+){0,3}")
-_AMONG = re.compile(r"\bamong\b")
+# attendees of an encounter, not its sides: "A and B are among the leaders attending the
+# meeting", "A and B were present during the meetings", "A, B and C also attended the summit"
+_AMONG = re.compile(r"\b(?:among|present|accompan\w+)\b")
+_ATTENDED = re.compile(
+    r"\b(?:attend(?:ed|s|ing)?|took part in|participat\w+ in)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:(?!and\b|will\b|to\b|then\b)[\w-]+\s+){0,3}$"
+)
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
-_RECALLED = re.compile(r"\b(?:had|[Ll]ast time|previously|recently|in the past|ago|once)\b")
+# an encounter recalled: "had met", "previously"; not "had brief interactions with"
+_RECALLED = re.compile(
+    r"\b(?:had(?!\s+(?:(?:a|an|the|brief|bilateral|separate|several|\w+ly)\s+)*(?:[\w-]+\s+)?"
+    r"(?:meetings?|talks|interactions?|conversations?|discussions?|calls?|exchanges?|"
+    r"consultations)\b)|[Ll]ast time|previously|recently|in the past|ago|once)\b"
+)
 # an encounter announced as still to come, beside one already held with the same parties
 _UPCOMING = re.compile(
     r"\b(?:upcoming|forthcoming|next|scheduled|planned|future|follow-up)\s+(?:[\w-]+\s+){0,2}?"
@@ -147,6 +159,8 @@ class _Cand:
     weak: bool = False  # "A and B discussed": talks, unless another row already has them
     joined: bool = False  # one more participant "will also take part in the meeting"
     upcoming: bool = False  # "an upcoming meeting at the White House": another encounter
+    by_report: bool = False  # after the lead, dated only by the report's date: "In his
+    # meeting with X, ..." refers back to the one the article dated
 
 
 _INVITED = re.compile(r"\binvit(?:ed|es)\s+(?:[\w.-]+\s+){0,5}?(?:to\s+)?(?=\S*$)")
@@ -206,6 +220,8 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         subjects = [Item(t_start, t_start, ctx.protagonist)]  # "he met X": not X himself
     if subjects and _AMONG.search(ctx.doc.text, subjects[-1].end, t_start):
         return []  # "A and B are among the leaders attending the meeting": attendees
+    if len(subjects) > 1 and _ATTENDED.search(ctx.doc.text, subjects[-1].end, t_start):
+        return []  # "A, B and C also attended the summit" (not "A took part in it with B")
     # "A and B visited X" is a trip together, not an encounter between them
     groups = [subjects + objects] if subjects and (objects or kind != "visit") else []
     if subjects and len(hosts) > 1:  # "visits to both Athens and Ankara": one visit each
@@ -527,7 +543,9 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
             trip and not is_official_trip(ctx, group, _guest_end(text, m, group[0]))
         ):
             continue
-        date, location = _when_where(ctx, kind, s_start, s_end, t_start, ahead=bool(accepted))
+        date, location, reported = _when_where(
+            ctx, kind, s_start, s_end, t_start, ahead=bool(accepted)
+        )
         if to_state:  # a visit to a state takes place there
             host = group[-1].key
             location = CountryMention(t_start, t_start, host, ctx.lex.country_name(host), "name")
@@ -536,8 +554,9 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
             continue  # only named parties that discussed with each other
         upcoming = bool(_UPCOMING.search(text, max(s_start, t_start - 40), m.end() + 40))
         found.append(
-            _Cand(keys, kind, s_start, s_end, date, location, agreed, weak, upcoming=upcoming)
-        )
+            _Cand(keys, kind, s_start, s_end, date, location, agreed, weak, upcoming=upcoming,
+                  by_report=reported and s_start >= ctx.lead_end)
+        )  # fmt: skip
     if not any(len({i.key for i in g}) > 1 for g in groups):
         stated = event_date(text, s_start, s_end, t_start, ctx.anchor, False)
         ctx.unnamed = (kind, stated, s_end) if stated else ctx.unnamed
@@ -603,18 +622,20 @@ def _meets_a_goal(m: re.Match[str], text: str) -> bool:
 
 def _when_where(
     ctx: Context, kind: str, s_start: int, s_end: int, t_start: int, ahead: bool = False
-) -> tuple[tuple[str, str] | None, CountryMention | None]:
+) -> tuple[tuple[str, str] | None, CountryMention | None, bool]:
     """Date and place of an encounter. Without a stated date, the date of an encounter
     with unnamed parties in the sentence before ("On May 5-6 he had calls with CIS
     leaders. He had calls with A and B.") is its date; else an encounter reported in
     the lead (or not recalled as past) is dated by the dateline; one dated by the dateline
-    took place at the dateline's place, and "here" in a transcript is the main meeting's place."""
+    took place at the dateline's place, and "here" in a transcript is the main meeting's place.
+    Also says whether the date is the dateline's for want of a stated one."""
     text = ctx.doc.text
     future = ahead or (
         is_future(text[s_start:s_end])
         and not _PAST.search(text, max(s_start, t_start - 30), t_start)
     )
     date = event_date(text, s_start, s_end, t_start, ctx.anchor, future)
+    reported = False
     before = ctx.unnamed and ctx.unnamed[0] == kind and not text[ctx.unnamed[2] : s_start].strip()
     if date is None and ctx.unnamed and before:  # details of the sentence before's encounter
         date = ctx.unnamed[1]
@@ -629,14 +650,14 @@ def _when_where(
         and (s_start < ctx.lead_end or not recalled)
         and not _LONG_AGO.search(text, s_start, s_end if comma < 0 else comma)
     ):
-        date = (ctx.anchor.isoformat(), "day")
+        date, reported = (ctx.anchor.isoformat(), "day"), True
     location = stated_location(ctx.doc, s_start, s_end, t_start, kind)
     if location is None and kind != "phone_call":
         if date and ctx.anchor and date[0] == ctx.anchor.isoformat():
             location = ctx.home
         elif re.search(r"\bhere\b", text[s_start:s_end]):
             location = ctx.main_location
-    return date, location
+    return date, location, reported
 
 
 def _inferred_location(ctx: Context, c: _Cand, main: _Cand) -> CountryMention | None:
@@ -730,13 +751,15 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
                 for x, y in ((k, c), (c, k))
             ):
                 same = False  # "met today ... look forward to their upcoming meeting at X"
-            if same and _compatible(k.date, c.date) and calls and k.agreed == c.agreed:
+            back = c.by_report and c.start > k.start and k.date and not k.by_report
+            back = back and _same_parties(ctx, k.keys, c.keys)  # the same persons
+            if same and (_compatible(k.date, c.date) or back) and calls and k.agreed == c.agreed:
                 if sum(x in ctx.persons for x in c.keys) > sum(x in ctx.persons for x in k.keys):
                     k.keys = c.keys
                     k.kind = c.kind if k.kind == "visit" else k.kind  # the talks of the visit
                 if c.date and k.date is None:
                     k.start, k.end = c.start, c.end
-                if c.date and (k.date is None or len(c.date[0]) > len(k.date[0])):
+                if c.date and not back and (k.date is None or len(c.date[0]) > len(k.date[0])):
                     k.date = c.date
                 k.location = k.location or c.location
                 break
@@ -912,6 +935,13 @@ def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:
     return False
 
 
+# what may stand before a sentence's subject: an opening phrase and the subject's title
+_SUBJECT_SLOT = re.compile(
+    r"(?:(?:In|On|At|During|After|Later|Earlier|Also|Meanwhile)\b[^,.;]{0,60},\s*)?"
+    r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,8}"
+)
+
+
 def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
     """The person a later "he"/"she" refers to: the sentence's last named person; a titled
     name the article's person list does not know ("President X") makes it ambiguous. The
@@ -922,7 +952,14 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
         for t in _TITLED.finditer(ctx.doc.text, s_start, s_end)
         if not any(i.start <= t.end() - 2 < i.end or t.end() - 2 == i.start for i in named)
     ]
-    if named and (not unknown or named[-1].start > unknown[-1]):
+    subject = (
+        named[0]
+        if named and _SUBJECT_SLOT.fullmatch(ctx.doc.text, s_start, named[0].start)
+        else None
+    )
+    if subject and not unknown:
+        ctx.last_subject = subject.key  # "X met A and B. He also ...": the subject goes on
+    elif named and (not unknown or named[-1].start > unknown[-1]):
         ctx.last_subject = named[-1].key
     elif unknown:
         ctx.last_subject = None

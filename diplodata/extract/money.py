@@ -7,7 +7,8 @@ Amounts: "$40.1Billion", "US$38bn", "USD 7.5 billion",
 
 Currency words come from ``diplodata/data/currencies.csv`` (word,code). Symbols, ISO codes
 and the plural words BBC copy puts before the number ("dollars 58") may precede the
-number; every word may follow it. An amount without a currency ("from 7.69 billion in
+number (a one-letter symbol, "R61.6 billion" rand or "N283bn" naira, only unspaced and
+with a scale); every word may follow it. An amount without a currency ("from 7.69 billion in
 1985") is kept with ``unit=None`` so the caller can give it the currency of the amount it
 is compared with.
 """
@@ -68,14 +69,14 @@ def currencies() -> dict[str, str]:
 
 def _key(word: str) -> str:
     word = re.sub(r"\s+", " ", word.strip())
-    return word if re.fullmatch(r"[A-Z]{3}", word) else word.lower()
+    return word if re.fullmatch(r"[A-Z]{1,3}", word) else word.lower()
 
 
 def _alternation(words: list[str]) -> str:
     parts = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         pattern = re.escape(word).replace(r"\ ", r"\s")
-        parts.append(pattern if re.fullmatch(r"[A-Z]{3}", word) else f"(?i:{pattern})")
+        parts.append(pattern if re.fullmatch(r"[A-Z]{1,3}", word) else f"(?i:{pattern})")
     return "|".join(parts)
 
 
@@ -195,6 +196,8 @@ def _amount(m: re.Match[str], text: str, table: dict[str, str]) -> Amount | None
         return None  # "$5m" only
     if m.group("between") and not m.group("n2"):
         return None
+    if pre and len(pre) == 1 and pre.isalpha() and not (scale and m.start("n1") == m.end("pre")):
+        return None  # a letter symbol ("R61.6 billion", "N283bn") only with a scale, unspaced
     unit = table.get(_key(pre)) if pre else None
     if suf and unit is None:
         if suf.lower() in {"pounds", "pound"} and re.match(r"\s+of\b", text[m.end() :]):

@@ -46,12 +46,23 @@ def words(block: str) -> list[str]:
     return block.split()
 
 
-HONORIFICS = frozenset(
+# Courtesy titles of South and Southeast Asian and Commonwealth style ("Shri", "H.E.",
+# "Datuk Seri"): before a name, never part of it, never an office.
+COURTESY = frozenset(
     words(
-        """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sheikh Sheikha Prince Princess Sen Rep Gen
-    General Admiral Marshal Colonel Col Lt Mister Madam Madame Monsieur Herr Excellency
-    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig"""
+        """Shri Shrimati Smt Sushri Datuk Dato Datin Seri Hon Honourable Honorable Excellency
+    H.E"""
     )
+)
+HONORIFICS = (
+    frozenset(
+        words(
+            """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sheikh Sheikha Prince Princess Sen Rep
+    Gen General Admiral Marshal Colonel Col Lt Mister Madam Madame Monsieur Herr
+    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig"""
+        )
+    )
+    | COURTESY
 )
 # Capitalized words that are never part of a personal name.
 _NON_NAME = words("""
@@ -117,7 +128,8 @@ University Institute Forum Conference Assembly Club City Airport Arena Stadium A
 Channel Airlines Airways Holding Holdings Technologies Software Systems Labs Court Cup
 Accord Accords Alliance System Shoal Reef Island Islands Strait Trafficking Export Exports
 Initiative Program Programme Treaty Declaration Doctrine Format Platform Partnership Coalition
-Movement Square Street House Formula Exchange Reserve Dialogue
+Movement Square Street House Formula Exchange Reserve Dialogue Temple Mandir Mosque Masjid
+Cathedral Shrine Gurdwara Memorial
 """)
 )
 
@@ -178,15 +190,44 @@ class Segment:
     prefix: tuple[str, ...]  # words of the run before the segment ("Foreign", "Minister")
     org_tail: bool = False  # the run goes on with an organization noun ("Screen Digest")
     nickname: str = ""  # quoted inside the name: Joko "Jokowi" Widodo
+    written: str = ""  # as written, when the tokens are reordered: "KISHIDA Fumio"
 
     @property
     def text(self) -> str:
         return " ".join(self.tokens)
 
 
+# Japanese official style writes the family name in capitals first: "Mr. KISHIDA Fumio".
+_CAPS_FAMILY = re.compile(rf"(?<![\w.-])([A-Z]{{2,}})(?= ([{_UP}][{_LO}]+)\b)")
+
+
+def _caps_family_names(text: str) -> tuple[str, frozenset[int]]:
+    """The text with each capitalized family name before a given name title-cased (the same
+    length), and where those names start: "KISHIDA Fumio" reads as a name, family first.
+    An all-capital word after another (a heading) or before an ordinary word is left."""
+    starts = []
+    for m in _CAPS_FAMILY.finditer(text):
+        given = m.group(2)
+        if not re.search("[AEIOU]", m.group(1)[1:]) or re.search(r"[A-Z]{2,} $", text[: m.start()]):
+            continue
+        if given not in given_names() and (is_common(given) or given in non_name_words()):
+            continue
+        starts.append(m.start())
+    if not starts:
+        return text, frozenset()
+    chars = list(text)
+    for start in starts:
+        end = text.index(" ", start)
+        chars[start + 1 : end] = text[start + 1 : end].lower()
+    return "".join(chars), frozenset(starts)
+
+
 def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
     """Name-like segments of every capitalized run; ``blocked`` spans (states,
-    organizations) are never part of a name."""
+    organizations) are never part of a name. A family name in capitals before a given name
+    ("KISHIDA Fumio") is read as a name and put last ("Fumio Kishida")."""
+    original = text
+    text, caps_family = _caps_family_names(text)
     stop = non_name_words()
     found: list[Segment] = []
     mask = bytearray(len(text))  # 1 where a blocked span covers the character
@@ -227,7 +268,28 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 current = []
             if w:
                 prefix.append(w)
+    if caps_family:
+        found = [
+            _family_last(seg, original[seg.start : seg.end]) if seg.start in caps_family else seg
+            for seg in found
+        ]
     return _with_nicknames(text, found)
+
+
+# a word of Japanese romanization: syllables of an optional consonant and a vowel, "n",
+# doubled consonants ("Kishida", "Toshimitsu", "Hattori"; not "Wang", "Park", "Li")
+_ROMAJI = re.compile(
+    r"(?:(?:[kgsztdnhbpmrwjf]|sh|ch|ts|[kgnhbpmr]y|y)?[aiueo]{1,2}|n(?![aiueoy])|([kstp])(?=\1))+",
+    re.IGNORECASE,
+)
+
+
+def _family_last(seg: Segment, written: str) -> Segment:
+    """A Japanese name in official style ("KISHIDA Fumio") in the order of English news
+    ("Fumio Kishida"); Chinese and Korean names ("WANG Yi") keep the family name first."""
+    if len(seg.tokens) != 2 or not all(_ROMAJI.fullmatch(t) for t in seg.tokens):
+        return replace(seg, written=written)
+    return replace(seg, tokens=(seg.tokens[1], seg.tokens[0]), written=written)
 
 
 _OPENING_QUOTE = re.compile(r' ["“‘\']')
@@ -273,9 +335,13 @@ def is_family_first(tokens: tuple[str, ...]) -> bool:
 
 
 def _initial_of_name(words: list[tuple[int, int, str]]) -> bool:
-    """ "V. Putin", "J. Biden": one initial before a surname is the given name's (before a
-    given name, "C. William Verity", the name is the rest)."""
-    return len(words) == 2 and len(words[0][2]) == 2 and not words[1][2].endswith(".")
+    """ "V. Putin", "K. J. Srinivasa": initials right before a surname are the given names'
+    (before a given name, "C. William Verity", the name is the rest)."""
+    return (
+        2 <= len(words) <= 4
+        and all(len(w[2]) == 2 and w[2].endswith(".") for w in words[:-1])
+        and not words[-1][2].endswith(".")
+    )
 
 
 def _close(

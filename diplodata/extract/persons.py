@@ -94,7 +94,7 @@ _GENERATION_AFTER = re.compile(r",? (?:Jr|Sr|Jnr|Snr)\b\.?| the (?:Elder|Younger
 # and legislators' abbreviated titles ("Sen. Booker", "Rep. Bass")
 _PERSONAL_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Sheikh|Sheikha|Prince|Princess|Mister|Madam|Madame|"
-    r"Monsieur|Herr)\.?\s+$|\b(?:Sen|Rep)\.\s+$"
+    r"Monsieur|Herr|Shri|Shrimati|Smt|Datuk|Dato)\.?\s+$|\b(?:Sen|Rep)\.\s+$|\bH\.\s?E\.\s+$"
 )
 
 
@@ -135,6 +135,18 @@ def _compound_given(word: str, names: frozenset[str]) -> bool:
     """ "Jean-Charles", "Anna-Maria": a given name made of given names."""
     parts = word.split("-")
     return len(parts) > 1 and all(p in names for p in parts)
+
+
+def _generic_head_of_word(role: str | None, token: str) -> bool:
+    """A generic head ("Chief", "Head") before an ordinary word is a compound noun, not a
+    title before a surname: "Chief Guest", "Chief Passport Officer", "Head Coach"."""
+    return (
+        role is not None
+        and role.split()[-1:] in (["chief"], ["head"], ["leader"])
+        and token not in given_names()
+        and is_common(token)
+        and not is_proper_name(token)
+    )
 
 
 def _mentions(doc: Doc) -> list[Mention]:
@@ -195,6 +207,8 @@ def _mentions(doc: Doc) -> list[Mention]:
             title.role = _LEGISLATORS[abbreviated.group(1)]  # "Sen. Cory Booker"
         titled = honorific or (not multi and occupation_before(doc, seg, True))
         titled = titled or (not multi and bool(left and left[2]))  # "President Prabowo"
+        if not multi and not honorific and _generic_head_of_word(title.role, seg.tokens[0]):
+            evidence = titled = False  # "Chief Guest", "Chief Passport Officer"
         suffix = _GENERATION_AFTER.match(doc.text, seg.end)
         found.append(
             Mention(
@@ -395,6 +409,7 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
     )
     aliases = dict.fromkeys(m.name for m in ordered if m.name != name)
     aliases.update(dict.fromkeys(m.seg.nickname for m in ordered if m.seg.nickname))
+    aliases.update(dict.fromkeys(m.seg.written for m in ordered if m.seg.written))
     sent = doc.sentence_at(best.seg.start)
     start, end = (
         (sent.start, sent.end)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from diplodata.extract import lexicon
-from diplodata.extract.names import HONORIFICS, Segment, given_names, is_namelike, words
+from diplodata.extract.names import COURTESY, HONORIFICS, Segment, given_names, is_namelike, words
 from diplodata.extract.text import Doc
 
 _LEFT_TOKEN = re.compile(r"[\w’'#.-]+|[^\w\s]")
@@ -160,7 +160,7 @@ def occupation_before(doc: Doc, seg: Segment, solo: bool) -> bool:
     return bool((_SOLO_OCCUPATION if solo else _OCCUPATION).search(window))
 
 
-_PERSONAL = frozenset({"Mr", "Mrs", "Ms", "Dr", "Madam", "Miss"})
+_PERSONAL = frozenset({"Mr", "Mrs", "Ms", "Dr", "Madam", "Miss"}) | COURTESY
 
 
 def left_title(

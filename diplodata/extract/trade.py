@@ -325,7 +325,9 @@ def _states(doc: Doc, lo: int, hi: int, amounts: list[Amount]) -> list[_Mention]
         if word in ("via", "through"):
             continue
         role = {"to": "dest", "into": "dest", "from": "origin", "by": "agent"}.get(word, "with")
-        if not word or (word == "and" and "between" not in text[max(lo, m.start - 60) : m.start]):
+        if word in ("with", "and") and P.OWNER_AFTER.match(text, m.end):
+            role = "owner"  # "..., with China's exports to the US at $X", "with Turkish exports"
+        elif not word or (word == "and" and "between" not in text[max(lo, m.start - 60) : m.start]):
             role = "owner" if text[m.end : m.end + 2] in ("'s", "’s") else "subject"
         found.append(_Mention(m.code, m.start, role))
     return found

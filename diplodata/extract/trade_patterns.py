@@ -88,6 +88,8 @@ SOURCE_AFTER = re.compile(
     r"statistical|data|figures|customs|census)\b",
     _I,
 )
+# A state that owns the flow word right after it: "China's exports", "Turkish imports"
+OWNER_AFTER = re.compile(r"(?:['’]s)?\s+(?:exports?|imports?|shipments|sales|purchases)\b", _I)
 ROLE_BEFORE = re.compile(r"\b(to|into|from|by|with|between|and|via|through)\s+(?:the\s+)?$", _I)
 # "investment and trade reached $5bn": the amount is not trade alone
 INVESTMENT_AND = re.compile(

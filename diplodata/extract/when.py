@@ -65,7 +65,11 @@ _TOPIC_BEFORE = re.compile(
     r"reforms?|investors|prices|economy|markets?|democracy|freedom|rights)\s*$"
 )
 # a place the lexicon does not know, followed by its state in brackets
-_PLACE_IN_BRACKETS = re.compile(r"\b(?:in|at)\s+(?:[A-Z][\w'’.-]*\s+){1,3}\(\s*(?:the\s+)?$")
+# "in Glasgow (Great Britain)", "in Bali, Indonesia": a place, then its state
+_PLACE_IN_BRACKETS = re.compile(
+    r"\b(?:in|at)\s+(?:[A-Z][\w'’.-]*\s+){1,3}\(\s*(?:the\s+)?$|"
+    r"\b[Ii]n\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s+$"
+)
 _RANGE_AFTER = re.compile(r"\s?[–-]\s?[0-3]?\d\b")
 _RANGE_BEFORE = re.compile(r"\b[0-3]?\d\s?[–-]\s?$")
 # words between an event and a date that mark the date as another event's; "which" opens
