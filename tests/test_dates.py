@@ -17,6 +17,9 @@ FRIDAY = dt.date(2022, 9, 2)
         ("Published 2021-11-30. Body", dt.date(2021, 11, 30)),
         ("MOSCOW, March 3rd, 1987 - Body", dt.date(1987, 3, 3)),
         ("No date in this head at all.", None),
+        ("Title line\n25.09.2023\n\nBody", dt.date(2023, 9, 25)),
+        ("Title line\n31.02.2023\n\nBody", None),
+        ("Version 1.2.2023 of the rules", None),
     ],
 )
 def test_dates_dateline_forms(head: str, expected: dt.date | None) -> None:

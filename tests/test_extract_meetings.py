@@ -1499,11 +1499,72 @@ def test_meetings_a_later_undated_mention_refers_back_to_the_dated_encounter() -
         "Summit\nDecember 17, 2023\n\nPresident Olaf Lind hosted a summit on Sunday.\n\n"
         "On Saturday, Prime Minister Anna Berg held talks with Foreign Minister Ivan Petrov. "
         "Officials said the talks were warm.\n\nIn his meeting with Berg, Petrov raised "
-        "trade.\n\nForeign Minister Ivan Petrov and his counterpart Oleg Sidorov attended "
+        "trade.\n\nForeign Minister Ivan Petrov and his counterpart Ravi Menon attended "
         "the talks. The two ministers had held their own meeting in Minsk in February."
     )
     lind = _person("Olaf Lind", "president", "FIN", "Lind")
-    assert _flat(_meetings(text, [lind, GAMMA, ALPHA, BETA])) == [
+    menon = _person("Ravi Menon", "foreign minister", "LKA", "Menon")
+    assert _flat(_meetings(text, [lind, GAMMA, ALPHA, menon])) == [
         (("Anna Berg", "Ivan Petrov"), "talks", "2023-12-16", None),
-        (("Ivan Petrov", "Oleg Sidorov"), "meeting", "2023-02", "BLR"),
+        (("Ivan Petrov", "Ravi Menon"), "meeting", "2023-02", "BLR"),
     ]
+
+
+def test_meetings_a_statement_s_host_receive_and_co_chairs() -> None:
+    """A presidency's statement: "President A will on Thursday, 25 April 2024, host President
+    B" (the principal is the lead's first holder of "the President"), "a session co-chaired
+    by A and B", "the spokesman said President A would also receive X on Thursday" (the
+    coming Thursday), "the President had also spoken by phone last week with X"."""
+    lind = _person("Olaf Lind", "president", "FIN", "Lind")
+    petrov = _person("Ivan Petrov", "president", "BLR", "Petrov")
+    menon = _person("Ravi Menon", "secretary general", None, "Menon")
+    kumar = _person("Raj Kumar", "spokesperson", "FIN", "Kumar")
+    text = (
+        "Statement\nApril 23, 2024\n\nPresident Olaf Lind will on Thursday, 25 April 2024, host "
+        "President Ivan Petrov of Belarus at the Palace in Helsinki.\n\nThe session will be "
+        "preceded by a ministerial meeting today, co-chaired by Foreign Minister Anna Berg, and "
+        "Belarus's Ambassador Oleg Sidorov.\n\nOn Monday, the President held a telephone "
+        "conversation with Prime Minister Ravi Menon. Spokesperson Raj Kumar said the "
+        "President had also spoken by phone last week with Foreign Minister Sam Lee."
+    )
+    found = _flat(_meetings(text, [lind, petrov, GAMMA, BETA, menon, kumar, LEE]))
+    assert found == [
+        (("Ivan Petrov", "Olaf Lind"), "meeting", "2024-04-25", "FIN"),
+        (("Anna Berg", "Oleg Sidorov"), "meeting", "2024-04-23", None),
+        (("Olaf Lind", "Ravi Menon"), "phone_call", "2024-04-22", None),
+        (("Olaf Lind", "Sam Lee"), "phone_call", "2024-04", None),
+    ]
+    receive = (
+        "Note\nMay 28, 2024\n\nThe adviser, Raj Kumar, said President Olaf Lind would also "
+        "receive Secretary General Ravi Menon at the Palace on Thursday."
+    )
+    assert _flat(_meetings(receive, [kumar, lind, menon])) == [
+        (("Olaf Lind", "Ravi Menon"), "meeting", "2024-05-30", None)
+    ]
+    assert _meetings("Finland, the host country, welcomed the plan of Ivan Petrov.", [ALPHA]) == []
+
+
+def test_meetings_the_two_leaders_are_the_pair_just_named() -> None:
+    """ "... spoke with A, and the two leaders would meet next month": the pair of that call;
+    "the first encounter between A and B since they met in May": A and B; "the two
+    presidents last met": the latest pair who are both presidents."""
+    lind = _person("Olaf Lind", "president", "FIN", "Lind")
+    petrov = _person("Ivan Petrov", "president", "BLR", "Petrov")
+    text = (
+        "Talks\nMarch 19, 2024\n\nPresident Olaf Lind held talks with President Ivan Petrov "
+        "in Helsinki. Foreign Minister Anna Berg also met Ambassador Oleg Sidorov.\n\n"
+        "The two presidents last met on February 3 in Minsk.\n\nAn aide said Lind had spoken with "
+        "Prime Minister Ravi Menon, and that the two leaders would meet in Colombo in May.\n\n"
+        "Friday's meeting will be the first encounter between Lind and Berg since they met "
+        "in Oslo in 2021."
+    )
+    menon = _person("Ravi Menon", "prime minister", "LKA", "Menon")
+    found = {
+        (tuple(sorted(f[0])), f[2])
+        for f in _flat(_meetings(text, [lind, petrov, GAMMA, BETA, menon]))
+    }
+    assert {
+        (("Ivan Petrov", "Olaf Lind"), "2024-02-03"),
+        (("Olaf Lind", "Ravi Menon"), "2024-05"),
+        (("Anna Berg", "Olaf Lind"), "2021"),
+    } <= found

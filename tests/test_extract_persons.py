@@ -906,3 +906,16 @@ def test_persons_family_names_in_capitals_come_first_in_official_style() -> None
     assert found["Haruto Kishimoto"] == ("KISHIMOTO Haruto",)
     assert "Zhang Wei" in found and "Olaf Lind" in found
     assert not any("Nato" in name for name in found)
+
+
+def test_persons_an_unknown_given_name_after_a_title_and_a_middle_sheikh() -> None:
+    """ "President Mokgale Eric Tau": after a title, an unknown first given name before a
+    known one is the name's (without a title, "Saracens Andy Goode" is a club and a player);
+    "Hassan Sheikh Mohamud": "Sheikh" between names is a name word."""
+    text = (
+        "His Excellency President Mokgale Eric Tau met President Hassan Sheikh Mohamud. "
+        "Saracens Andy Goode scored."
+    )
+    names = [p.name for p in _persons(text)]
+    assert "Mokgale Eric Tau" in names and "Hassan Sheikh Mohamud" in names
+    assert "Andy Goode" in names

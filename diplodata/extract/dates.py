@@ -148,9 +148,16 @@ def find_dates(
     return sorted(found, key=lambda d: d.start)
 
 
+# a line that is only a date in day-first figures, as European and Turkish agencies print
+# it: "25.09.2023"
+_NUMERIC_DATELINE = re.compile(rf"^\s*(?P<dnum>[0-3]?\d)\.(?P<mnum>[01]?\d)\.{_YEAR}\s*$", re.M)
+
+
 def find_dateline(text: str, head: int = 400) -> dt.date | None:
     """The publication date: the first full date in the article's first lines."""
     for mention in find_dates(text, 0, min(head, len(text))):
         if mention.precision == "day":
             return dt.date.fromisoformat(mention.value)
-    return None
+    numeric = _NUMERIC_DATELINE.search(text, 0, min(head, len(text)))
+    found = _from_match(numeric, "day", None) if numeric else None
+    return dt.date.fromisoformat(found[0]) if found else None

@@ -23,6 +23,7 @@ from diplodata.tables.resolve import name_key
 
 _TIME_GAP = (
     r"(?:today|yesterday|tonight|here|there|separately|also|again|briefly|recently|in person|"
+    r"(?:(?:last|this|earlier this|late last) (?:week|month)|earlier|later)(?=,? with\b)|"
     r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|"
     r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|(?:several|a few|two|three) times|"
     r"twice|(?:to|for|at) (?:a |an )?(?:[a-z]+ )?(?:lunch|dinner|breakfast|banquet|reception)|"
@@ -59,8 +60,10 @@ _PLURAL_GROUP = re.compile(
     r"sides|interlocutors))\b"
 )
 _CLAUSE = re.compile(
-    r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|[.!?]['\"”’]?(?=[A-Z][a-z]))"
-)
+    r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|[.!?]['\"”’]?(?=[A-Z][a-z])|"
+    r"\s(?:said|says|announced|added|confirmed|stated|tweeted|wrote)(?:\s+that)?\s+"
+    r"(?=(?:the\s+|bin\s+|al-|el-)?[A-Z](?!\w*day\b|(?:an|ebru|u|pri|a|ul|ugus|eptem|cto|ovem|ecem)\w*\s+\d)))"
+)  # "A's spokesman said the President had spoken with X": the reported clause
 # where a bare office starts a reference to its holder: a sentence's start, or after "with"
 _BARE_BEFORE = r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=, )|(?<=\bwith\s)|(?<=\band\s))"
 _NAME_NEXT = re.compile(r"\s+(?:[A-Z]|of\b)")  # "Prime Minister Modi", "President of France"
@@ -127,6 +130,7 @@ class Context:
         self.body: tuple[str, ...] = ()
         self.last_subject: str | None = None
         self.last_pair: tuple[str, ...] = ()  # "A and B celebrated ...": a later "they"
+        self.pairs: list[tuple[str, ...]] = []  # every such pair, the latest last
         self.recent: tuple[str, ...] = ()  # participants of the latest sentence's encounters
         self.recent_age = 0  # sentences since then
         # kind, date and sentence end of a dated encounter whose parties were not named
@@ -168,6 +172,11 @@ class Context:
             return key
         person = self.persons.get(key)
         return person.country if person else None
+
+    def role(self, key: str) -> str:
+        """The office of a participant key, "" when it is a state or has none."""
+        person = self.persons.get(key)
+        return (person.role or "") if person else ""
 
     def _office_items(self) -> list[Item]:
         """Unnamed office holders ("the Russian President", "the premier") that the
@@ -228,13 +237,14 @@ class Context:
         self, holders: list[str], at: int, first_named: dict[str, int], lead_end: int
     ) -> list[str]:
         """Which of several holders of an office a bare "the Prime Minister" at ``at``
-        means: the one the lead names (a readout's principal: "The Prime Minister, Keir
-        Starmer, spoke to ..."), else the one named last before it ("... spoke to
+        means: the one the lead names first (a readout's principal: "The Prime Minister, Keir
+        Starmer, spoke to ...", "President A will host President B"), else the one named last
+        before it ("... spoke to
         President Biden. The President congratulated him")."""
         named = sorted((first_named[k], k) for k in holders if first_named.get(k, at) < at)
         in_lead = [k for start, k in named if start < lead_end]
-        if len(in_lead) == 1:
-            return in_lead
+        if in_lead:  # the lead's first holder: its subject, the readout's principal
+            return in_lead[:1]
         before = [i for i in self.items if i.key in holders and i.start < at]
         return [before[-1].key] if before and not in_lead else holders
 
@@ -473,7 +483,8 @@ def find_hyphen_pairs(ctx: Context, start: int, end: int, after: bool) -> list[l
 
 def clause_start(text: str, s_start: int, t_start: int) -> int:
     """Where the clause holding the trigger begins: after the last "and that", ";",
-    ", while" ("X said he would meet Y and that Z would meet W") or a sentence end the
+    ", while" ("X said he would meet Y and that Z would meet W"), a reporting verb before a
+    named subject ("X said the President met Y") or a sentence end the
     splitter missed ("...he said.Zelensky met ...") before it."""
     cut = s_start
     for m in _CLAUSE.finditer(text, s_start, t_start):
@@ -609,18 +620,40 @@ def _coordinated_owner(ctx: Context, s_start: int, t_start: int) -> Item | None:
 
 def they_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     """ "... when they met in June 2023": "they" ("the two ministers") right before the
-    trigger is the persons who last opened a sentence together ("President A and Prime
+    trigger is the persons just joined by "and" in its sentence, else those who last opened a
+    sentence together ("President A and Prime
     Minister B celebrated ...")."""
-    if ctx.last_pair and _THEY_VERB.search(ctx.doc.text, s_start, t_start):
-        return [Item(t_start, t_start, k) for k in ctx.last_pair]
-    return []
+    they = _THEY_VERB.search(ctx.doc.text, s_start, t_start)
+    if not they:
+        return []
+    named = [i for i in ctx.items_in(s_start, they.start()) if not i.is_state]
+    for first in range(len(named) - 2, -1, -1):  # "between A and B since they met": A and B
+        joined = chain_items(named, ctx.doc.text, first)
+        if len({i.key for i in joined}) >= 2 and joined[-1] is named[-1]:
+            return [Item(t_start, t_start, i.key) for i in joined]
+    if not ctx.last_pair:
+        return []
+    pair = ctx.last_pair
+    office = _PLURAL_OFFICES.get(they.group("noun") or "")
+    if office:  # "the two presidents": the latest pair who both hold the office
+        pair = next((p for p in reversed(ctx.pairs) if all(office in ctx.role(k) for k in p)), pair)
+    return [Item(t_start, t_start, k) for k in pair]
+
+
+def note_pair(ctx: Context, keys: tuple[str, ...]) -> None:
+    """Persons a later "they" or "the two leaders" may refer to."""
+    ctx.last_pair = keys
+    ctx.pairs.append(keys)
+
+
+_PLURAL_OFFICES = {"presidents": "president", "ministers": "minister"}
 
 
 # "they" as the subject right before the trigger ("they met", "they also held")
 _THEY_VERB = re.compile(
-    r"\b(?:[Tt]hey|[Tt]he two (?:[a-z]+ )?(?:leaders|ministers|presidents|heads of state|"
+    r"\b(?:[Tt]hey|[Tt]he two (?:[a-z]+ )?(?P<noun>leaders|ministers|presidents|heads of state|"
     r"counterparts|officials|diplomats|envoys|men|women))\s+"
-    r"(?:(?:also|first|last|had|have|then|again|later)\s+)*"
+    r"(?:(?:also|first|last|had|have|then|again|later|will|would|are to)\s+)*"
     r"(?:held\s+(?:their\s+(?:own\s+|first\s+|last\s+)?)?)?$"
 )  # "they met", "they also held", "the two ministers had held their own meeting"
 

@@ -29,6 +29,7 @@ from diplodata.extract.meeting_parties import (
     is_official_trip,
     is_public_role,
     is_title_gap,
+    note_pair,
     they_subjects,
 )
 from diplodata.extract.names import PARTICLES, given_names
@@ -45,12 +46,15 @@ from diplodata.models import CountryMention, MeetingFact, MeetingKind, PersonFac
 _TRIGGER = re.compile(
     r"\b(?:(?P<phone_call>(?:tele)?phone (?:conversations?|calls?|talks)|calls? with|"
     r"calls?(?= between)|"
-    r"spoke (?:by|on the|over the) (?:tele)?phone|video ?(?:conference|call)s?)|"
+    r"spok(?:e|en) (?:(?:also|again|briefly|separately)\s+)?(?:by|on the|over the) (?:tele)?phone|"
+    r"video ?(?:conference|call)s?)|"
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations?[\"”]? with|consultations|"
     r"had an? (?:[a-z-]+ )?conversation(?! with)|"
-    r"(?:spoke|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*(?:with|to))|"
+    r"(?:spoken?|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*(?:with|to))|"
     r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
+    r"(?<![Tt]he )(?<![Aa] )(?<!as )(?:host|receive)(?= (?:[A-Z]|his |her |the |visiting ))|"
+    r"co-chaired by|"
     r"welcomed|welcomes|gathered|convened|paid (?:a|an) (?:[a-z]+ )?call on|"
     r"call(?:s|ed)? on|s[ai]ts? down with|"
     r"had (?:an? )?(?:[a-z-]+ )?interactions? with|interacted with)|"
@@ -81,8 +85,9 @@ _ORDINAL = re.compile(
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|confirmed|added)\b")
 _CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Uu]ntil|[Ww]hether)\b")
 _REPORTED_WOULD = re.compile(
-    r"\bwould(?=\s+(?:also\s+)?(?:meet|hold|visit|travel|host|receive|attend|go|fly|lead)\b|\s*$)"
+    r"\bwould(?=\s+(?:also\s+)?(?:meet|hold|visit|travel|host|receive|attend|go|fly|lead)\b|(?:\s+also)?\s*$)"
 )
+_WOULD_MEET = re.compile(r"\bwould (?:also )?(?:meet|receive|host|hold|visit|travel|attend)\b")
 _HEDGE = re.compile(r"\b(?:what|which) (?:could|might|would) be (?:the|their|its) (?:first|last)\b")
 _THEIR = re.compile(r"\btheir\s+(?:(?!(?:to|of|for|with|in|on|and|at)\s)[\w-]+\s+){0,4}$")
 _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just reported
@@ -190,6 +195,9 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         return [invited]
     if kind in ("meeting", "talks", "summit") and (leaders := _leaders_list(ctx, t_end, s_end)):
         return [leaders]  # "the meeting of the leaders of Russia, Azerbaijan and Armenia"
+    if m.group().startswith("co-chaired"):  # "a session co-chaired by A and B": they met
+        chairs = find_objects(ctx, t_end, s_end, verb=True)
+        return [chairs] if len({i.key for i in chairs}) > 1 else []
     subjects = (
         they_subjects(ctx, s_start, t_start)
         or _possessor(ctx, s_start, t_start)
@@ -634,7 +642,10 @@ def _when_where(
         is_future(text[s_start:s_end])
         and not _PAST.search(text, max(s_start, t_start - 30), t_start)
     )
-    date = event_date(text, s_start, s_end, t_start, ctx.anchor, future)
+    # "said X would receive Y on Thursday": the coming Thursday (yet dated by the report
+    # when no day is given, as an announcement made that day)
+    onward = future or bool(_WOULD_MEET.search(text, s_start, s_end))
+    date = event_date(text, s_start, s_end, t_start, ctx.anchor, onward)
     reported = False
     before = ctx.unnamed and ctx.unnamed[0] == kind and not text[ctx.unnamed[2] : s_start].strip()
     if date is None and ctx.unnamed and before:  # details of the sentence before's encounter
@@ -784,6 +795,12 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
             if found and not ctx.main:
                 ctx.main, ctx.main_location = found[0].keys, found[0].location
             in_sentence += found
+            if (
+                len(found) == 1
+                and len(found[0].keys) == 2
+                and all(map(ctx.persons.get, found[0].keys))
+            ):
+                note_pair(ctx, found[0].keys)  # "A spoke with B, and the two leaders will meet"
         ctx.recent_age += 1
         if in_sentence:
             ctx.recent = tuple(dict.fromkeys(k for c in in_sentence for k in c.keys))
@@ -965,7 +982,7 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
         ctx.last_subject = None
     pair = chain_items(named, ctx.doc.text, 0) if len(named) > 1 else []
     if len({i.key for i in pair}) >= 2 and pair[0].start - s_start < 40:
-        ctx.last_pair = tuple(dict.fromkeys(i.key for i in pair))  # "A and B agreed ..."
+        note_pair(ctx, tuple(dict.fromkeys(i.key for i in pair)))  # "A and B agreed ..."
 
 
 def _fact(c: _Cand, article_year: int | None) -> MeetingFact:

@@ -59,7 +59,7 @@ HONORIFICS = (
         words(
             """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sheikh Sheikha Prince Princess Sen Rep
     Gen General Admiral Marshal Colonel Col Lt Mister Madam Madame Monsieur Herr
-    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig"""
+    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig Ayatollah Hojatoleslam Rabbi Reverend Rev"""
         )
     )
     | COURTESY
@@ -222,6 +222,11 @@ def _caps_family_names(text: str) -> tuple[str, frozenset[int]]:
     return "".join(chars), frozenset(starts)
 
 
+# honorifics that are also the middle word of a name after a given name ("Hassan Sheikh
+# Mohamud", "Sharif Sheikh Ahmed")
+_MID_NAME_TITLES = frozenset({"Sheikh"})
+
+
 def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
     """Name-like segments of every capitalized run; ``blocked`` spans (states,
     organizations) are never part of a name. A family name in capitals before a given name
@@ -240,7 +245,7 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
         words = [(run.start() + s, run.start() + e, w) for s, e, w in words]
         current: list[tuple[int, int, str]] = []
         prefix: list[str] = []
-        for s, e, w in [*words, (-1, -1, "")]:
+        for n, (s, e, w) in enumerate([*words, (-1, -1, "")]):
             is_blocked = s >= 0 and any(mask[s:e])
             after_given = bool(current) and current[-1][2] in given_names()
             is_name = (
@@ -252,6 +257,9 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
             ) or bool(current and w in REGNAL)  # "Abdullah II", "Charles III"
             is_name = is_name or bool(  # "Zaid bin Sultan": a father's name, not an office
                 w and not is_blocked and current and current[-1][2] in PATRONYMIC
+            )
+            is_name = is_name or bool(  # "Hassan Sheikh Mohamud": a name's middle word
+                w in _MID_NAME_TITLES and current and not is_blocked and n + 1 < len(words)
             )
             last = s >= 0 and e == words[-1][1]
             is_name = is_name or bool(  # "Hun Sen": no title when nothing follows it
@@ -344,6 +352,13 @@ def _initial_of_name(words: list[tuple[int, int, str]]) -> bool:
     )
 
 
+def _after_title(prefix: list[str]) -> bool:
+    """Whether the run's words before a segment end with an office or an honorific."""
+    return bool(prefix) and (
+        prefix[-1].rstrip(".") in HONORIFICS or lexicon.load().office(prefix[-1]) is not None
+    )
+
+
 def _close(
     words: list[tuple[int, int, str]],
     run_start: int,
@@ -367,6 +382,8 @@ def _close(
         and not is_family_first(tuple(w[2] for w in words))
     ):
         cut = next((i for i, w in enumerate(words) if w[2] in names and i < len(words) - 1), 0)
+        if cut and _after_title(prefix) and all(not is_common(w[2]) for w in words[:cut]):
+            cut = 0  # "President Mokgweetsi Eric Masisi": an unknown given name, then a known one
         if cut:
             prefix = [*prefix, *(w[2] for w in words[:cut])]
             words = words[cut:]
