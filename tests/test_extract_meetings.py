@@ -1568,3 +1568,61 @@ def test_meetings_the_two_leaders_are_the_pair_just_named() -> None:
         (("Olaf Lind", "Ravi Menon"), "2024-05"),
         (("Anna Berg", "Olaf Lind"), "2021"),
     } <= found
+
+
+def test_meetings_a_tour_s_where_clauses_each_have_their_place_and_day() -> None:
+    """ "a tour that took him to A, where he held talks with X on Monday, and to B, where he
+    met Y on Tuesday": each encounter where and when its own clause says; a call "received
+    ... from" someone; talks with X "whose country ... in Brussels" were not in Brussels."""
+    lind = _person("Olaf Lind", "president", "FIN", "Lind")
+    menon = _person("Ravi Menon", "prime minister", "LKA", "Menon")
+    text = (
+        "Tour\nJuly 19, 2023\n\nPresident Olaf Lind arrived in Oslo on the last leg of a tour "
+        "that took him to Sweden, where he held talks with Prime Minister Anna Berg on Monday, "
+        "and to Sri Lanka, where he met Prime Minister Ravi Menon on Tuesday.\n\nEarlier in "
+        "the day, Foreign Minister Ivan Petrov received a phone call from Ambassador Oleg "
+        "Sidorov.\n\nOn the margins, Berg held talks with Ravi Menon, whose country has long "
+        "backed Sweden in Brussels."
+    )
+    found = _flat(_meetings(text, [lind, GAMMA, menon, ALPHA, BETA]))
+    assert (("Anna Berg", "Olaf Lind"), "talks", "2023-07-17", "SWE") in found
+    assert (("Olaf Lind", "Ravi Menon"), "meeting", "2023-07-18", "LKA") in found
+    assert (("Ivan Petrov", "Oleg Sidorov"), "phone_call", "2023-07-19", None) in found
+    berg_menon = [f for f in found if f[0] == ("Anna Berg", "Ravi Menon")]
+    assert [f[3] for f in berg_menon] != ["BEL"] and len(berg_menon) == 1
+
+
+def test_meetings_purpose_of_a_trip_and_an_encounter_some_days_before() -> None:
+    """ "A held meetings with B, before driving to Minsk for talks with C": A's talks; "the
+    summit came a week after A met B" is an earlier encounter, not one of the report's
+    day."""
+    text = (
+        "Talks\nMarch 28, 2022\n\nPresident Olaf Lind held separate meetings with Prime "
+        "Minister Anna Berg, before driving to Minsk on Sunday afternoon for talks with "
+        "Foreign Minister Ivan Petrov.\n\nThe summit came less than a week after Petrov met "
+        "Ambassador Oleg Sidorov in Oslo."
+    )
+    lind = _person("Olaf Lind", "president", "FIN", "Lind")
+    found = _flat(_meetings(text, [lind, GAMMA, ALPHA, BETA]))
+    assert (("Ivan Petrov", "Olaf Lind"), "talks", "2022-03-27", "BLR") in found
+    assert (("Ivan Petrov", "Oleg Sidorov"), "meeting", None, "NOR") in found
+
+
+def test_meetings_an_organization_s_office_with_a_slash_and_a_brief_exchange() -> None:
+    """ "High Representative/Vice-President X" holds the first office: "the High
+    Representative held separate bilateral meetings with ..., and later had a brief exchange
+    with Y"."""
+    text = (
+        "Jakarta\nJuly 14, 2023\n\nHigh Representative/Vice-President Josep Borrell travelled "
+        "to Jakarta. In the margins, the High Representative held separate bilateral meetings "
+        "with the Minister for Foreign Affairs of Sweden, Anna Berg, and the Minister of "
+        "Foreign Affairs of Belarus, Ivan Petrov. He also had a brief exchange with Ambassador "
+        "Oleg Sidorov."
+    )
+    borrell = _person("Josep Borrell", "high representative/vice-president", None, "Borrell")
+    found = {m.participants for m in _meetings(text, [borrell, GAMMA, ALPHA, BETA])}
+    assert found == {
+        ("Josep Borrell", "Anna Berg"),
+        ("Josep Borrell", "Ivan Petrov"),
+        ("Josep Borrell", "Oleg Sidorov"),
+    }

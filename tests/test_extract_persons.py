@@ -919,3 +919,16 @@ def test_persons_an_unknown_given_name_after_a_title_and_a_middle_sheikh() -> No
     names = [p.name for p in _persons(text)]
     assert "Mokgale Eric Tau" in names and "Hassan Sheikh Mohamud" in names
     assert "Andy Goode" in names
+
+
+def test_persons_a_titled_given_name_is_the_full_name_it_starts() -> None:
+    """ "Minister Retno", "Prime Minister Srettha": some states style officials by the given
+    name; it joins the one full name of the article that starts with it."""
+    text = (
+        "Foreign Minister Retno Marsudi met Penny Wong in Jakarta. With Minister Retno, "
+        "she discussed trade."
+    )
+    assert [(p.name, p.aliases) for p in _persons(text)] == [
+        ("Retno Marsudi", ("Retno",)),
+        ("Penny Wong", ()),
+    ]

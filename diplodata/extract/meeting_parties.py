@@ -31,6 +31,7 @@ _TIME_GAP = (
 )
 _OBJECT_LEAD = re.compile(
     rf"[\s,]*(?:{_TIME_GAP}[\s,]+)*(?P<with>(?:with|alongside|along with|together with|by|"
+    rf"(?<=call )from|(?<=calls )from|"
     rf"(?:a |an )?(?:[a-z]+ )?(?:lunch|dinner|breakfast|banquet|reception) (?:for|in hono(?:u)?r "
     rf"of))\s+)?"
 )
@@ -536,6 +537,7 @@ _LEADERS_BEFORE = re.compile(
     r"\b[Tt]he\s+(?:presidents|leaders|heads of state|prime ministers)\s+of\s+(?:the\s+)?$"
 )
 _PURPOSE = re.compile(r"\bfor\s+(?:(?:a|an|the|further|more|new|direct)\s+)?$")
+_PARTICIPLE = re.compile(r"\b(?:before|after|while|then|and)\s+[a-z]+ing\b")
 
 
 def _keys(items: list[Item]) -> set[str]:
@@ -560,8 +562,13 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
         return [owner]  # "X's visit to Y and his meeting with Z": X's meeting
     s_start = clause_start(text, s_start, t_start)
     items = ctx.items_in(s_start, t_start)
-    if items and _PURPOSE.search(text, max(s_start, t_start - 40), t_start):
+    if (
+        items
+        and _PURPOSE.search(text, max(s_start, t_start - 40), t_start)
+        and not _PARTICIPLE.search(text, items[-1].end, t_start)
+    ):
         return items[-1:]  # "Reagan is sending Shultz to Moscow for talks with X": Shultz
+        # (not "A met B, before driving to Ramallah for talks with C": A's talks)
     if items:
         group = chain_items(items, text, 0)
         rest = [i for i in items if i.start >= group[-1].end and i.key not in _keys(group)]
@@ -651,8 +658,8 @@ _PLURAL_OFFICES = {"presidents": "president", "ministers": "minister"}
 
 # "they" as the subject right before the trigger ("they met", "they also held")
 _THEY_VERB = re.compile(
-    r"\b(?:[Tt]hey|[Tt]he two (?:[a-z]+ )?(?P<noun>leaders|ministers|presidents|heads of state|"
-    r"counterparts|officials|diplomats|envoys|men|women))\s+"
+    r"\b(?:[Tt]hey|[Tt]he two(?: (?:[a-z]+ )?(?P<noun>leaders|ministers|presidents|heads of "
+    r"state|counterparts|officials|diplomats|envoys|men|women))?)\s+"
     r"(?:(?:also|first|last|had|have|then|again|later|will|would|are to)\s+)*"
     r"(?:held\s+(?:their\s+(?:own\s+|first\s+|last\s+)?)?)?$"
 )  # "they met", "they also held", "the two ministers had held their own meeting"

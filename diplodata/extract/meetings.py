@@ -51,6 +51,7 @@ _TRIGGER = re.compile(
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations?[\"”]? with|consultations|"
     r"had an? (?:[a-z-]+ )?conversation(?! with)|"
+    r"(?:had|held) (?:an? )?(?:[a-z-]+ )?exchanges? (?:of views )?with|"
     r"(?:spoken?|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*(?:with|to))|"
     r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
     r"(?<![Tt]he )(?<![Aa] )(?<!as )(?:host|receive)(?= (?:[A-Z]|his |her |the |visiting ))|"
@@ -86,6 +87,10 @@ _REPORTING = re.compile(r"\b(?:said|says|told|announced|confirmed|added)\b")
 _CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Uu]ntil|[Ww]hether)\b")
 _REPORTED_WOULD = re.compile(
     r"\bwould(?=\s+(?:also\s+)?(?:meet|hold|visit|travel|host|receive|attend|go|fly|lead)\b|(?:\s+also)?\s*$)"
+)
+# "the summit came less than a week after A met B": an earlier encounter, not the report's
+_SOME_TIME_AFTER = re.compile(
+    r"\b(?:days?|weeks?|months?|years?) (?:after|before)\s+(?:\S+\s+){0,6}$"
 )
 _WOULD_MEET = re.compile(r"\bwould (?:also )?(?:meet|receive|host|hold|visit|travel|attend)\b")
 _HEDGE = re.compile(r"\b(?:what|which) (?:could|might|would) be (?:the|their|its) (?:first|last)\b")
@@ -628,6 +633,13 @@ def _meets_a_goal(m: re.Match[str], text: str) -> bool:
     return found is not None and not re.search(r"\bwith\b|[,;:]", found.group())
 
 
+def _where_clause(text: str, s_start: int, s_end: int, t_start: int) -> tuple[int, int]:
+    """The stretch of a sentence between the ", where" clauses around a trigger."""
+    before = text.rfind(", where ", s_start, t_start)
+    after = text.find(", where ", t_start, s_end)
+    return (before if before >= 0 else s_start), (after if after >= 0 else s_end)
+
+
 def _when_where(
     ctx: Context, kind: str, s_start: int, s_end: int, t_start: int, ahead: bool = False
 ) -> tuple[tuple[str, str] | None, CountryMention | None, bool]:
@@ -645,7 +657,10 @@ def _when_where(
     # "said X would receive Y on Thursday": the coming Thursday (yet dated by the report
     # when no day is given, as an announcement made that day)
     onward = future or bool(_WOULD_MEET.search(text, s_start, s_end))
-    date = event_date(text, s_start, s_end, t_start, ctx.anchor, onward)
+    # "a tour that took him to A, where he met X on Monday, and to B, where he met Y on
+    # Tuesday": each "where" clause has its own date
+    lo, hi = _where_clause(text, s_start, s_end, t_start)
+    date = event_date(text, lo, hi, t_start, ctx.anchor, onward)
     reported = False
     before = ctx.unnamed and ctx.unnamed[0] == kind and not text[ctx.unnamed[2] : s_start].strip()
     if date is None and ctx.unnamed and before:  # details of the sentence before's encounter
@@ -660,6 +675,7 @@ def _when_where(
         and not future  # "X will hold talks with Y" is not dated by the announcement
         and (s_start < ctx.lead_end or not recalled)
         and not _LONG_AGO.search(text, s_start, s_end if comma < 0 else comma)
+        and not _SOME_TIME_AFTER.search(text, s_start, t_start)
     ):
         date, reported = (ctx.anchor.isoformat(), "day"), True
     location = stated_location(ctx.doc, s_start, s_end, t_start, kind)

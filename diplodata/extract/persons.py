@@ -375,6 +375,10 @@ def _cluster(
         elif holders_named & set(holders):  # a later bare "Reagan": the president again
             holders = sorted(holders_named & set(holders))
         match = people[min(holders)] if holders else None
+        if match is None and m.titled:  # "Minister Retno", "Prime Minister Srettha": the
+            # given name one full name of the article starts with, as some states style it
+            firsts = [p for p in people if len(p.tokens) >= 2 and fold(p.tokens[0]) == key]
+            match = firsts[0] if len(firsts) == 1 else None
         if match:
             match.add(m)
         elif (

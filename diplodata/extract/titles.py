@@ -48,9 +48,10 @@ _SAME_OFFICE = frozenset(words("acting interim caretaker federal outgoing"))
 def office_of(role: str | None) -> str | None:
     """The lexicon's office of a role as stated ("Acting Federal Chancellor" is a
     "chancellor", a "Secretary of State" a "foreign minister"); the role itself when the
-    lexicon has no office for it."""
+    lexicon has no office for it; of two joined by a slash, the first."""
     if not role:
         return role
+    role = role.split("/")[0]  # "High Representative/Vice-President": the first office
     found = role.lower().split()
     while len(found) > 1 and found[0] in _SAME_OFFICE:
         found.pop(0)
@@ -213,6 +214,7 @@ def left_title(
         elif not (
             w[0].isupper()
             or w in _WALK_CONNECTORS
+            or w == "/"  # "High Representative/Vice-President"
             or is_office_word(w)
             or w in _TITLE_NOUNS
             or ("-" in w and w.islower())

@@ -208,6 +208,9 @@ def event_date(
     return best[1] if best else None
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:whose|which)\b")
+
+
 def stated_location(
     doc: Doc, s_start: int, s_end: int, t_start: int, kind: str
 ) -> CountryMention | None:
@@ -215,8 +218,16 @@ def stated_location(
     if kind == "phone_call":
         return None
     text = doc.text
+    where = text.rfind(", where ", s_start, t_start)
+    if where >= 0 and not re.search(r"[,;]", text[where + 8 : t_start]):
+        # "a tour that took him to Saudi Arabia, where he held talks ...": that place
+        antecedent = [c for c in doc.countries_in(s_start, where) if c.end == where]
+        if antecedent and antecedent[0].form in LOCATION_FORMS:
+            return antecedent[0]
     best: tuple[int, CountryMention] | None = None
     for c in doc.countries_in(s_start, s_end):
+        if c.start > t_start and _RELATIVE_CLAUSE.search(text, t_start, c.start):
+            continue  # "talks with X, whose country ... in Brussels": not where they met
         if (
             c.code == "EUU"
             or text[c.end : c.end + 1] in "-–"
