@@ -69,6 +69,15 @@ def same_given_name(a: str, b: str) -> bool:
     return skel_a.startswith(skel_b) or skel_b.startswith(skel_a)
 
 
+def _same_holder(name: str, term: OfficeTerm) -> bool:
+    """Whether ``name`` is the holder of ``term`` found under its surname key; a name written
+    family name first ("Bui Thanh Son") is found under its first word too, and then all its
+    words must be there ("Best Buy" is not he)."""
+    if term.country in _FAMILY_FIRST and _surname(name) != _surname(term.name):
+        return {fold(p) for p in name_parts(name)} == {fold(p) for p in name_parts(term.name)}
+    return same_given_name(name, term.name)
+
+
 def _state_at(terms: Iterable[OfficeTerm], year: int | None) -> str | None:
     """The one state of ``terms`` at ``year`` (or of all terms when the year is unknown)."""
     terms = list(terms)
@@ -94,7 +103,7 @@ def holder_state(name: str, role: str | None, year: int | None, named: set[str])
     gives it) at ``year``; a surname alone needs the office, or a holder in office at
     ``year`` whose state the article names (``named``)."""
     if len(name_parts(name)) >= 2:
-        terms = [t for t in _index().get(_surname(name), []) if same_given_name(name, t.name)]
+        terms = [t for t in _index().get(_surname(name), []) if _same_holder(name, t)]
         state = _state_at(terms, year)
         if (
             year is None
@@ -145,13 +154,13 @@ def is_office_holder(name: str) -> bool:
     """Whether the curated table has a holder of this full name (any term)."""
     if len(name_parts(name)) < 2:
         return False
-    return any(same_given_name(name, t.name) for t in _index().get(_surname(name), []))
+    return any(_same_holder(name, t) for t in _index().get(_surname(name), []))
 
 
 def _terms_at(name: str, year: int | None) -> list[OfficeTerm]:
     if year is None or len(name_parts(name)) < 2:
         return []
-    terms = [t for t in _index().get(_surname(name), []) if same_given_name(name, t.name)]
+    terms = [t for t in _index().get(_surname(name), []) if _same_holder(name, t)]
     return [t for t in terms if t.start <= year <= (t.end or 9999)]
 
 
