@@ -932,3 +932,8 @@ def test_persons_a_titled_given_name_is_the_full_name_it_starts() -> None:
         ("Retno Marsudi", ("Retno",)),
         ("Penny Wong", ()),
     ]
+
+
+def test_persons_the_particle_den_is_part_of_a_name() -> None:
+    text = "Pieter Van den Broeck, a former diplomat, and Sandra den Hamer, a director, spoke."
+    assert [p.name for p in _persons(text)] == ["Pieter Van den Broeck", "Sandra den Hamer"]

@@ -387,3 +387,19 @@ def test_trade_letter_and_sign_currency_symbols(text: str, value: float, unit: s
 @pytest.mark.parametrize("text", ["Route R1 links 5 towns", "the R 12 billion plan", "N2 gas"])
 def test_trade_a_letter_is_no_currency_without_a_scale_right_after_it(text: str) -> None:
     assert [a for a in find_amounts(text) if a.unit in ("ZAR", "NGN")] == []
+
+
+def test_trade_those_to_another_state_continue_the_flow_with_a_new_partner() -> None:
+    """ "exports to Chile rose to $X, while those to Peru climbed to $Y": the same flow and
+    reporter, the partner "those to" names; a converted figure in brackets, "(about N
+    won)", is the same figure."""
+    text = (
+        "Sweden's exports to Chile rose 1.3 percent to $11.4 billion in 2021, while those "
+        "to Peru climbed 0.8 percent to $10.2 billion. Exports to Korea reached $6.3 billion "
+        "(about 8.1 trillion won) in 2021."
+    )
+    assert [(f, r, p, v, u) for f, r, p, v, u, *_ in rows(text)] == [
+        ("exports", "SWE", "CHL", 11_400_000_000, "USD"),
+        ("exports", "SWE", "PER", 10_200_000_000, "USD"),
+        ("exports", "SWE", "KOR", 6_300_000_000, "USD"),
+    ]

@@ -250,6 +250,9 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     if previous is not None and continued:
         if unit == "USD" and previous.unit.endswith("D"):
             unit = previous.unit  # "7.45 billion H.K. dlrs ... from 8.59 billion dlrs"
+        other = _another_partner(ctx.doc, previous, (lo, amount.start), amounts)
+        if other:  # "exports to China rose to $X, while those to the U.S. climbed to $Y"
+            return replace(previous, partner=other, unit=unit, emit=True)
         if previous.reporter and previous.partner:
             return replace(previous, unit=unit, emit=True)
         flow, negative = previous.flow, False  # same flow, the states may come later
@@ -272,6 +275,23 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     if reporter is None or partner is None or reporter == partner:
         return _Reading(flow, None, None, unit)
     return _Reading(flow, reporter, partner, unit)
+
+
+def _another_partner(
+    doc: Doc, previous: _Reading, window: tuple[int, int], amounts: list[Amount]
+) -> str | None:
+    """The new partner of "those to X" / "those from X" before an amount that continues the
+    flow before it: one state named with "to" (exports) or "from" (imports), not its
+    reporter."""
+    if previous.flow not in ("exports", "imports") or not previous.reporter:
+        return None
+    text = doc.text[window[0] : window[1]]
+    if not re.search(r"\b(?:those|that|ones?)\s+(?:to|from|with)\b", text, re.IGNORECASE):
+        return None
+    role = "dest" if previous.flow == "exports" else "origin"
+    found = {m.code for m in _states(doc, *window, amounts) if m.role in (role, "with")}
+    found.discard(previous.reporter)
+    return found.pop() if len(found) == 1 else None
 
 
 def _flow(pre: str, post: str) -> tuple[Flow | None, bool]:

@@ -31,7 +31,10 @@ INCREMENT = re.compile(
     r"(?:(?:about|almost|nearly|some|over|more\s+than|around)\s+)?$",
     _I,
 )
-CONVERSION = re.compile(r"^\s*(?:[(;/]|or)\s*$")
+# between a figure and its conversion: "$63.2 billion (about 87.5 trillion won)"
+CONVERSION = re.compile(
+    r"^\s*(?:[(;/]|or)\s*(?:(?:about|around|some|roughly|approximately|nearly|or)\s+)?$"
+)
 WORLD = re.compile(
     r"\b(?:foreign|external|overall|global|world|international)\s+trade\b|\bwith\s+(?:the\s+)?"
     r"(?:world|rest\s+of\s+the\s+world|all\s+(?:countries|nations))\b|(?:company|companies|firm|"
