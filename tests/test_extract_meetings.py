@@ -1626,3 +1626,37 @@ def test_meetings_an_organization_s_office_with_a_slash_and_a_brief_exchange() -
         ("Josep Borrell", "Ivan Petrov"),
         ("Josep Borrell", "Oleg Sidorov"),
     }
+
+
+def test_meetings_a_fronted_encounter_and_the_main_clause_s_own() -> None:
+    """ "Following the meeting with X, A and B held an official meeting": A met X, then A
+    and B met; "she also met with A, and with B": one encounter each; "A was received by B on
+    his first visit to C" is that encounter, not another with C's other leader."""
+    lind = _person("Olaf Lind", "king", "NOR", "Lind")
+    petrov = _person("Ivan Petrov", "crown prince", "NOR", "Petrov")
+    text = (
+        "Visit\nJuly 15, 2022\n\nFollowing the meeting with King Olaf Lind, Prime Minister "
+        "Anna Berg and Crown Prince Ivan Petrov held an official meeting in Oslo.\n\nOn "
+        "Saturday, she also met with Ambassador Oleg Sidorov, and with Foreign Minister Sam "
+        "Lee."
+    )
+    found = {m.participants for m in _meetings(text, [lind, petrov, GAMMA, BETA, LEE])}
+    assert found == {
+        ("Olaf Lind", "Anna Berg"),
+        ("Anna Berg", "Ivan Petrov"),
+        ("Anna Berg", "Oleg Sidorov"),
+        ("Anna Berg", "Sam Lee"),
+    }
+
+
+def test_meetings_a_release_s_signatory_is_its_i_and_wishes_to_arrange() -> None:
+    """A minister's media release says "Today I met ..." and is signed on its last line; "is
+    trying to arrange a meeting" is a wish."""
+    text = (
+        "Visit to Belarus\n21 December 2022\n\nToday I met with Foreign Minister Ivan Petrov "
+        "in Minsk.\n\nOleg Sidorov is trying to arrange a meeting with Sam Lee.\n\nAnna Berg, "
+        "Prime Minister"
+    )
+    assert _flat(_meetings(text, [ALPHA, BETA, LEE, GAMMA])) == [
+        (("Anna Berg", "Ivan Petrov"), "meeting", "2022-12-21", "BLR")
+    ]

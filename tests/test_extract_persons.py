@@ -937,3 +937,27 @@ def test_persons_a_titled_given_name_is_the_full_name_it_starts() -> None:
 def test_persons_the_particle_den_is_part_of_a_name() -> None:
     text = "Pieter Van den Broeck, a former diplomat, and Sandra den Hamer, a director, spoke."
     assert [p.name for p in _persons(text)] == ["Pieter Van den Broeck", "Sandra den Hamer"]
+
+
+def test_persons_chinese_names_spelled_like_words_after_a_title() -> None:
+    """ "Vice Premier He Lifeng" (not the pronoun), "Vice Premier Ding Xuexiang" (not a
+    heading's "-ing" word), "former Vice Premier Liu He" (a short family name first)."""
+    text = (
+        "Vice Premier He Lifeng held talks with Janet Yellen. Vice Premier Ding Xuexiang "
+        "met Ngozi Okonjo-Iweala. She also met former Vice Premier Liu He. He said so."
+    )
+    names = [p.name for p in _persons(text)]
+    assert {"He Lifeng", "Ding Xuexiang", "Liu He"} <= set(names)
+
+
+def test_persons_a_gulf_ruler_named_by_office_and_given_name_is_the_holder() -> None:
+    """ "President Sheikh Mohamed" of the UAE in 2024 is Mohamed bin Zayed, not Mohammed bin
+    Rashid whom the article also names: the curated holder of that office, by full name
+    (the tables cannot tell him from the word alone)."""
+    text = (
+        "Abu Dhabi, 14 February 2024: President Sheikh Mohamed held talks with Narendra Modi. "
+        "In Dubai Modi also met Sheikh Mohammed bin Rashid, Vice President and Ruler of "
+        "Dubai. Sheikh Mohamed welcomed the visit."
+    )
+    names = [row[0] for row in _dated(text, dt.date(2024, 2, 14))]
+    assert "Mohamed bin Zayed Al Nahyan" in names and "Mohammed bin Rashid" in names

@@ -24,12 +24,16 @@ from diplodata.extract.names import fold
 from diplodata.tables.resolve import generation, given_ending, name_key, name_parts
 
 # States whose names are written family name first ("Xi Jinping", "Kim Jong Un").
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})  # "son of": a father's name follows
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM"})
 # Offices whose holders are named by their given name ("King Salman", "Emir Tamim",
 # "Sultan Haitham", "King Charles"), not by a family name.
 _BY_GIVEN_NAME = frozenset(
     {"king", "queen", "emir", "amir", "sultan", "crown prince", "emperor", "grand duke"}
 )
+# States whose ruling families' office holders are named by given name whatever the office
+# ("President Sheikh Mohamed" of the UAE, "Prime Minister Sheikh Mohammed" of Qatar)
+_GIVEN_NAME_STATES = frozenset({"ARE", "QAT", "KWT", "BHR", "OMN", "SAU"})
 
 
 def _surname(name: str) -> str:
@@ -38,7 +42,9 @@ def _surname(name: str) -> str:
 
 def _given(name: str) -> tuple[str, set[str]]:
     """Given-name skeleton and folded given names of ``name``."""
-    return fold(name_key(name).given), {fold(p) for p in name_parts(name)[:-1]}
+    given = name_parts(name)[:-1]
+    cut = next((i for i, p in enumerate(given) if p.lower() in _PATRONYMIC), len(given))
+    return fold(name_key(name).given), {fold(p) for p in given[:cut]}  # not "bin Zayed"
 
 
 @cache
@@ -52,7 +58,9 @@ def _index() -> dict[str, list[OfficeTerm]]:
         parts = name_parts(term.name)
         if term.country in _FAMILY_FIRST and len(parts) > 1:
             index[fold(parts[0])].append(term)
-        elif term.office in _BY_GIVEN_NAME and _surname(parts[0]) != key:
+        elif (term.office in _BY_GIVEN_NAME or term.country in _GIVEN_NAME_STATES) and _surname(
+            parts[0]
+        ) != key:
             index[_surname(parts[0])].append(term)
     return dict(index)
 
@@ -148,6 +156,14 @@ def titled_holder(surname: str, role: str, year: int | None) -> str | None:
         terms = [t for t in terms if _in_office(t, year)]
     names = {t.name for t in terms}
     return names.pop() if len(names) == 1 else None
+
+
+def full_name_needed(word: str, holder: str) -> bool:
+    """Whether a holder the article names by one word ("President Sheikh Mohamed") is only
+    known by the curated full name: the word is neither the holder's surname ("President
+    Reagan") nor a monarch's given name ("King Salman"), which the tables resolve alone."""
+    terms = [t for t in lexicon.load().office_holders if t.name == holder]
+    return fold(word) != _surname(holder) and not any(t.office in _BY_GIVEN_NAME for t in terms)
 
 
 def is_office_holder(name: str) -> bool:

@@ -143,15 +143,26 @@ class Context:
 
     def _author(self) -> str | None:
         """The one person the headline names as the text's author ("Address by President
-        of Ukraine X", "Remarks by President X at ...")."""
+        of Ukraine X", "Remarks by President X at ..."), else the release's signatory."""
         if not self.doc.sentences:
             return None
         head = self.doc.sentences[0]
         by = _AUTHORED.search(self.doc.text, head.start, head.end)
         if not by:
-            return None
+            return self._signatory()
         named = {i.key for i in self.items_in(by.end(), head.end) if not i.is_state}
         return named.pop() if len(named) == 1 else None
+
+    def _signatory(self) -> str | None:
+        """The person who signs a minister's media release on its last line ("Senator the
+        Hon Penny Wong, Minister for Foreign Affairs"): one name and a title, no sentence."""
+        text = self.doc.text.rstrip()
+        line_start = text.rfind("\n") + 1
+        line = text[line_start:]
+        if len(line) > 120 or line.endswith((".", "!", "?", '"', "”")):
+            return None
+        named = [i for i in self.items_in(line_start, len(text)) if not i.is_state]
+        return named[0].key if len({i.key for i in named}) == 1 else None
 
     def speaker(self, s_start: int, pos: int) -> str | None:
         """Who says "I" at ``pos``: the person of the speaker label that opens the paragraph
@@ -527,6 +538,12 @@ def _protagonist(items: list[Item]) -> str | None:
 # What may open a sentence before its first phrase: a dateline ("KYIV, June 20 (XYZ): ")
 # a dateline before the sentence's own words: "Moscow, March 3:" or "MINSK, March 3 -"
 AFTER_DATELINE = r"\s*(?:[^.:]{0,60}:\s*|[A-Z][^.:\n]{0,50}?\d\s+[-–—]\s+)?"
+# a fronted encounter with someone: "Following the meeting with", "During his talks with"
+_FRONTED_ENCOUNTER = re.compile(
+    AFTER_DATELINE
+    + r"(?:Following|After|During|At|In|Before)\s+(?:\S+\s+){0,4}?(?:meeting|talks|call|"
+    r"conversation|visit)s?\s+(?:with|by)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$"
+)
 _FRONTED = re.compile(
     AFTER_DATELINE
     + r"(?:Pursuant|On|At|In|Following|After|Upon|Under|By|According|Acting|Before)\b"
@@ -569,6 +586,13 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     ):
         return items[-1:]  # "Reagan is sending Shultz to Moscow for talks with X": Shultz
         # (not "A met B, before driving to Ramallah for talks with C": A's talks)
+    if items and _FRONTED_ENCOUNTER.match(text, s_start, items[0].start):
+        # "Following the meeting with X, A and B held talks": the subject after the comma
+        subject_at = next(
+            (j for j in range(1, len(items)) if "," in text[items[j - 1].end : items[j].start]), 0
+        )
+        if subject_at:
+            return chain_items(items, text, subject_at)
     if items:
         group = chain_items(items, text, 0)
         rest = [i for i in items if i.start >= group[-1].end and i.key not in _keys(group)]

@@ -11,6 +11,7 @@ skipped. Candidates are then merged: one encounter per participant set and date.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from diplodata.extract import holders, lexicon
@@ -65,6 +66,7 @@ _TRIGGER = re.compile(
 )
 _MODAL = re.compile(
     r"\b(?:hope[sd]?|hoping|wants?|wish\w*|propos(?:e|ed|es|ing|al\s+to)|offer(?:s|ed|ing)?|"
+    r"trying|tries|attempt\w*|"
     r"would|could|should|might|"
     r"[Ii]f|[Uu]ntil|[Uu]nless|refus\w+|declin\w+|ready|readiness|possib\w+|urg(?:e|es|ed|ing)|"
     r"called for|calls for|seek\w*|plans? to|planning|not|no|never|without|cancel\w*|"
@@ -244,13 +246,18 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
             r"\bseparate(?:ly| calls| conversations| meetings)\b", ctx.doc.text[s_start:s_end]
         )
     )  # "spoke separately to A and B", "In separate calls, he spoke with A and B"
+    if len(objects) > 1 and re.search(
+        r"\band with\b", ctx.doc.text[objects[0].end : objects[-1].start]
+    ):
+        separate = True  # "she also met with A, and with B": one encounter each
     if separate and kind != "negotiations" and len(subjects) == 1:
         groups = [[*subjects, o] for o in objects]
     if not groups or len({i.key for i in groups[0]}) < 2:
         groups = find_hyphen_pairs(ctx, s_start, t_start, after=False) or groups
     if not groups or len({i.key for i in groups[0]}) < 2:
         groups = (
-            _their(ctx, s_start, t_start)
+            (_fronted_with(ctx, m, s_start, s_end) if objects else [])  # "the meeting with X"
+            or _their(ctx, s_start, t_start)
             or _fronted_with(ctx, m, s_start, s_end)
             or _at_meeting(ctx, m, s_start, s_end)
             or _meeting_of(ctx, m, s_end)
@@ -377,6 +384,12 @@ def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> l
     objects = [] if their else find_objects(ctx, m.end(), s_end, verb=False)
     if not objects and not their:
         return []
+    comma_at = next(
+        (n for n in range(1, len(objects)) if "," in text[objects[n - 1].end : objects[n].start]),
+        0,
+    )
+    if comma_at and _VERB_AFTER.match(text, objects[-1].end):
+        objects = objects[:comma_at]  # "Following the meeting with X, A and B held": X
     comma = _MAIN_CLAUSE.search(text, objects[-1].end if objects else m.end(), s_end)
     if comma is None:
         return []
@@ -395,12 +408,20 @@ def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> l
     subjects = chain_items(people, text, 0)  # "..., A and Trade Representative B asked"
     if their and len({s.key for s in subjects}) < 2:
         return []  # "During their call, A and B": the two named after it
+    if not their and len(subjects) > 1 and _HELD_OWN.match(text, subjects[-1].end):
+        subjects = subjects[:1]  # "Following the meeting with X, A and B held talks": A's
     return [[*objects, *(s for s in subjects if s.key not in {o.key for o in objects})]]
 
 
 # a main clause with a first-person subject ("During talks with X, we will ...")
 _WE = re.compile(r",?\s*(?:we|I)\b")
 # "During their telephone conversation, A and B exchanged greetings"
+# "A and B held an official meeting": the main clause reports an encounter of its own
+_HELD_OWN = re.compile(
+    r"\s+(?:also\s+)?(?:held|had|hold|have)\s+(?:an?\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:meeting|talks|conversation|call)s?\b"
+)
+_VERB_AFTER = re.compile(r"\s+(?!(?:of|in|at|on|and|for|to|from|the)\b)[a-z]+\b")
 _THEIR_OWN = re.compile(r"\b[Tt]heir\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -568,7 +589,7 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         upcoming = bool(_UPCOMING.search(text, max(s_start, t_start - 40), m.end() + 40))
         found.append(
             _Cand(keys, kind, s_start, s_end, date, location, agreed, weak, upcoming=upcoming,
-                  by_report=reported and s_start >= ctx.lead_end)
+                  by_report=reported)
         )  # fmt: skip
     if not any(len({i.key for i in g}) > 1 for g in groups):
         stated = event_date(text, s_start, s_end, t_start, ctx.anchor, False)
@@ -813,11 +834,13 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
             in_sentence += found
             if (
                 len(found) == 1
+                and found[0].kind != "visit"  # a trip's host may be a guess
                 and len(found[0].keys) == 2
                 and all(map(ctx.persons.get, found[0].keys))
             ):
                 note_pair(ctx, found[0].keys)  # "A spoke with B, and the two leaders will meet"
         ctx.recent_age += 1
+        in_sentence = _visit_is_the_meeting(in_sentence, ctx.persons)
         if in_sentence:
             ctx.recent = tuple(dict.fromkeys(k for c in in_sentence for k in c.keys))
             ctx.recent_age = 0
@@ -956,6 +979,19 @@ def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:
     return len(states) > 1
 
 
+def _visit_is_the_meeting(found: list[_Cand], persons: Container[str]) -> list[_Cand]:
+    """ "A was received by B on his first visit to C": the visit is that encounter, not
+    another one with whoever else heads C (a visit to the state itself stays)."""
+    met = [c for c in found if c.kind != "visit"]
+    return [
+        c
+        for c in found
+        if c.kind != "visit"
+        or not all(k in persons for k in c.keys)
+        or not any(set(c.keys) & set(o.keys) and c.date == o.date for o in met)
+    ]
+
+
 def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:
     """Diplomacy, not a film set, a rugby pitch or a boardroom: at least one side is a
     state, a person holding a public office (a title of the offices lexicon whose sphere
@@ -968,11 +1004,11 @@ def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:
     return False
 
 
-# what may stand before a sentence's subject: an opening phrase and the subject's title
-_SUBJECT_SLOT = re.compile(
-    r"(?:(?:In|On|At|During|After|Later|Earlier|Also|Meanwhile)\b[^,.;]{0,60},\s*)?"
-    r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,8}"
+# what may stand before a sentence's subject: an opening phrase, then the subject's title
+_OPENING_PHRASE = re.compile(
+    r"(?:In|On|At|During|After|Following|Before|Later|Earlier|Also|Meanwhile)\b[^,.;]{0,80},\s*"
 )
+_SUBJECT_SLOT = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,8}")
 
 
 def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
@@ -985,9 +1021,14 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
         for t in _TITLED.finditer(ctx.doc.text, s_start, s_end)
         if not any(i.start <= t.end() - 2 < i.end or t.end() - 2 == i.start for i in named)
     ]
+    opener = _OPENING_PHRASE.match(ctx.doc.text, s_start, s_end)
+    after = [i for i in named if not opener or i.start >= opener.end()]
     subject = (
-        named[0]
-        if named and _SUBJECT_SLOT.fullmatch(ctx.doc.text, s_start, named[0].start)
+        after[0]
+        if after
+        and _SUBJECT_SLOT.fullmatch(
+            ctx.doc.text, opener.end() if opener else s_start, after[0].start
+        )
         else None
     )
     if subject and not unknown:

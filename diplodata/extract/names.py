@@ -171,6 +171,7 @@ def is_namelike(tokens: tuple[str, ...]) -> bool:
     ]
     if (
         len(parts) > 1
+        and len(parts[0]) > 5  # "Bolstering", not "Ding Xuexiang"
         and parts[0].endswith("ing")
         and parts[0] not in given
         and is_common(parts[0])
@@ -225,6 +226,8 @@ def _caps_family_names(text: str) -> tuple[str, frozenset[int]]:
 # honorifics that are also the middle word of a name after a given name ("Hassan Sheikh
 # Mohamud", "Sharif Sheikh Ahmed")
 _MID_NAME_TITLES = frozenset({"Sheikh"})
+# family names spelled like a function word, inside a run after a title ("Premier He Lifeng")
+_PRONOUN_SURNAMES = frozenset({"He"})
 
 
 def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
@@ -260,6 +263,20 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
             )
             is_name = is_name or bool(  # "Hassan Sheikh Mohamud": a name's middle word
                 w in _MID_NAME_TITLES and current and not is_blocked and n + 1 < len(words)
+            )
+            is_name = is_name or bool(  # "Vice Premier He Lifeng": a family name, not "he"
+                w in _PRONOUN_SURNAMES
+                and n > 0
+                and n + 1 < len(words)
+                and words[n + 1][2] not in stop
+                and not is_common(words[n + 1][2])
+            )
+            is_name = is_name or bool(  # "Vice Premier Liu He": a short family name first
+                w in _PRONOUN_SURNAMES
+                and len(current) == 1
+                and len(current[0][2]) <= 4
+                and not is_common(current[0][2])
+                and n + 1 == len(words)
             )
             last = s >= 0 and e == words[-1][1]
             is_name = is_name or bool(  # "Hun Sen": no title when nothing follows it

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from diplodata.extract import lexicon
 from diplodata.extract.holders import (
+    full_name_needed,
     holder_office,
     holder_state,
     is_office_holder,
@@ -43,6 +44,7 @@ from diplodata.extract.titles import (
     is_person_head,
     left_title,
     occupation_before,
+    office_of,
     parse_title,
     right_title,
 )
@@ -250,6 +252,7 @@ class _Person:
     tokens: tuple[str, ...] = ()
     keys: set[str] = field(default_factory=set)
     generation: str = ""  # "jr", "sr", ... when a mention states one
+    curated: str = ""  # the curated holder a lone titled name is ("President Sheikh Mohamed")
 
     def add(self, mention: Mention) -> _Person:
         self.mentions.append(mention)
@@ -299,6 +302,17 @@ def _compatible(person: _Person, mention: Mention) -> bool:
         return False
     short = mine.startswith(theirs) or theirs.startswith(mine)
     return short or word_ending(person.tokens[0]) == word_ending(tokens[0])
+
+
+def _other_father(tokens: tuple[str, ...], curated: str) -> bool:
+    """ "Mohammed bin Rashid" is not "Mohamed bin Zayed Al Nahyan": both name a father, and
+    not the same."""
+
+    def fathers(words: Sequence[str]) -> set[str]:
+        return {fold(t) for b, t in itertools.pairwise(words) if _patronymic(b)}
+
+    mine, theirs = fathers(tokens), fathers(curated.split())
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _patronymic(token: str) -> bool:
@@ -370,14 +384,21 @@ def _cluster(
             holders = [
                 i
                 for i in holders
-                if len(people[i].tokens) < 2 or same_given_name(" ".join(people[i].tokens), curated)
+                if len(people[i].tokens) < 2
+                or (
+                    same_given_name(" ".join(people[i].tokens), curated)
+                    and not _other_father(people[i].tokens, curated)
+                )
             ]
         elif holders_named & set(holders):  # a later bare "Reagan": the president again
             holders = sorted(holders_named & set(holders))
         match = people[min(holders)] if holders else None
-        if match is None and m.titled:  # "Minister Retno", "Prime Minister Srettha": the
-            # given name one full name of the article starts with, as some states style it
+        if match is None and m.titled:  # "Minister Retno", "Prime Minister Kishida": the
+            # given (or family) name one full name of the article starts with
             firsts = [p for p in people if len(p.tokens) >= 2 and fold(p.tokens[0]) == key]
+            if curated:  # "President Sheikh Mohamed" is not "Mohammed bin Rashid"
+                words = {fold(t) for t in curated.split()}
+                firsts = [p for p in firsts if {fold(t) for t in p.tokens} == words]
             match = firsts[0] if len(firsts) == 1 else None
         if match:
             match.add(m)
@@ -386,7 +407,7 @@ def _cluster(
             and (m.titled or m.seg.tokens[0] not in given)
             and (m.personal or m.touching or is_namelike(m.seg.tokens))
         ) or holder(m.seg.tokens[0]):
-            people.append(_Person().add(m))
+            people.append(_Person(curated=curated or "").add(m))
             single_keys(len(people) - 1)
             if curated:
                 holders_named.add(len(people) - 1)
@@ -411,6 +432,14 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
         (m.name for m in ordered),
         key=lambda t: (len(t.split()), not _initial(t.split()[0])),
     )
+    year = doc.article.published_date.year if doc.article.published_date else None
+    if (  # "President Sheikh Mohamed" alone: the holder of that very office then
+        person.curated
+        and len(person.tokens) == 1
+        and office_of(title.role) == holder_office(person.curated, year)
+        and full_name_needed(person.tokens[0], person.curated)
+    ):
+        name = person.curated
     aliases = dict.fromkeys(m.name for m in ordered if m.name != name)
     aliases.update(dict.fromkeys(m.seg.nickname for m in ordered if m.seg.nickname))
     aliases.update(dict.fromkeys(m.seg.written for m in ordered if m.seg.written))
