@@ -18,6 +18,8 @@ FRIDAY = dt.date(2022, 9, 2)
         ("MOSCOW, March 3rd, 1987 - Body", dt.date(1987, 3, 3)),
         ("No date in this head at all.", None),
         ("Title line\n25.09.2023\n\nBody", dt.date(2023, 9, 25)),
+        ("Title line\n22.02.2023 13:05\n\nBody", dt.date(2023, 2, 22)),
+        ("Title line\n8 JUN 2022, 14:20\n\nBody", dt.date(2022, 6, 8)),
         ("Title line\n31.02.2023\n\nBody", None),
         ("Version 1.2.2023 of the rules", None),
     ],

@@ -1660,3 +1660,29 @@ def test_meetings_a_release_s_signatory_is_its_i_and_wishes_to_arrange() -> None
     assert _flat(_meetings(text, [ALPHA, BETA, LEE, GAMMA])) == [
         (("Anna Berg", "Ivan Petrov"), "meeting", "2022-12-21", "BLR")
     ]
+
+
+def test_meetings_a_guest_a_leader_and_a_top_diplomat_named_by_their_state() -> None:
+    """ "the Chinese guest" is the one of that state the lead names; "the Russian leader"
+    its one head; "the Russian top diplomat" its foreign minister. "A meeting with X was not
+    planned" and "No meeting between A and the Turkish leader" are none."""
+    wang = _person("Wang Lei", "foreign minister", "CHN", "Wang")
+    xi = _person("Xi Ming", "president", "CHN", "Xi")
+    putin = _person("Ivan Orlov", "president", "RUS", "Orlov")
+    lavrov = _person("Pavel Sokol", "foreign minister", "RUS", "Sokol")
+    erdogan = _person("Kemal Aydin", "president", "TUR", "Aydin")
+    text = (
+        "Talks\nFebruary 22, 2023\n\nForeign Minister Pavel Sokol held talks in Moscow with "
+        "Wang Lei on Wednesday. President Xi Ming sent greetings.\n\nOn Tuesday, the Chinese "
+        "guest was received by President Ivan Orlov.\n\nThe Russian top diplomat and Wang Lei "
+        "last met in Samarkand in September.\n\nOn Friday, the Russian leader will hold a "
+        "meeting with President Kemal Aydin, an aide said. A meeting with Xi Ming was not "
+        "planned. No meeting between Sokol and the Turkish leader was on the programme."
+    )
+    found = _flat(_meetings(text, [lavrov, wang, xi, putin, erdogan]))
+    assert found == [
+        (("Pavel Sokol", "Wang Lei"), "talks", "2023-02-22", "RUS"),
+        (("Ivan Orlov", "Wang Lei"), "meeting", "2023-02-21", None),
+        (("Pavel Sokol", "Wang Lei"), "meeting", "2022-09", "UZB"),
+        (("Ivan Orlov", "Kemal Aydin"), "meeting", "2023-02-24", None),
+    ]

@@ -39,7 +39,8 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\.?"  # "8 JUN 2022, 14:20"
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -149,8 +150,10 @@ def find_dates(
 
 
 # a line that is only a date in day-first figures, as European and Turkish agencies print
-# it: "25.09.2023"
-_NUMERIC_DATELINE = re.compile(rf"^\s*(?P<dnum>[0-3]?\d)\.(?P<mnum>[01]?\d)\.{_YEAR}\s*$", re.M)
+# it: "25.09.2023", "22.02.2023 13:05"
+_NUMERIC_DATELINE = re.compile(
+    rf"^\s*(?P<dnum>[0-3]?\d)\.(?P<mnum>[01]?\d)\.{_YEAR}(?:\s+[0-2]?\d:[0-5]\d)?\s*$", re.M
+)
 
 
 def find_dateline(text: str, head: int = 400) -> dt.date | None:

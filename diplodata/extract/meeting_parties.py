@@ -81,7 +81,13 @@ _COMPANY = re.compile(  # "talks with US bank X", "with Japanese car maker Y": a
     r"\s+(?:[a-z][\w-]*\s+){0,2}(?:bank|firm|company|group|carrier|airline|maker|"
     r"manufacturer|producer|retailer|insurer|giant|conglomerate|operator|rival)s?\b"
 )
-_COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er) (?P<dem>[A-Z][a-z]+) counterpart\b")
+# "his Azerbaijani counterpart", "the Chinese guest", "the Russian leader": the one person
+# of that state in the article (a leader: the one head of state or government)
+_COUNTERPART = re.compile(
+    r"\b(?:(?:[Hh]is|[Hh]er) (?P<dem>[A-Z][a-z]+) counterpart|"
+    r"[Tt]he (?P<guest_dem>[A-Z][a-z]+) (?P<noun>guest|visitor|leader|top diplomat))\b(?!-)"
+)
+_LEADER_OFFICES = frozenset({"president", "prime minister", "chancellor", "king", "emir"})
 _BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:joint\s+)?")
 _ADJECTIVES = re.compile(
     r"(?:\s+(?:[A-Z][\w-]*|high-level|bilateral|trilateral|official|peace|intergovernmental))*\s+"
@@ -264,8 +270,16 @@ class Context:
         """ "his Azerbaijani counterpart": the one person of that state in the article."""
         found: list[Item] = []
         for m in _COUNTERPART.finditer(self.doc.text):
-            code = self.lex.country_code(m.group("dem"))
+            code = self.lex.country_code(m.group("dem") or m.group("guest_dem"))
             people = [p.name for p in self.persons.values() if code and p.country == code]
+            noun = m.group("noun")
+            if noun == "leader":
+                people = [n for n in people if self.persons[n].role in _LEADER_OFFICES]
+            elif noun == "top diplomat":
+                people = [n for n in people if self.persons[n].role == "foreign minister"]
+            elif noun in ("guest", "visitor") and len(people) > 1:  # the one the lead names
+                first = {i.key: i.start for i in reversed(self.items)}
+                people = sorted(people, key=lambda n: first.get(n, len(self.doc.text)))[:1]
             if len(people) == 1:
                 found.append(Item(m.start(), m.end(), people[0]))
         return found

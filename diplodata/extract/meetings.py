@@ -69,7 +69,7 @@ _MODAL = re.compile(
     r"trying|tries|attempt\w*|"
     r"would|could|should|might|"
     r"[Ii]f|[Uu]ntil|[Uu]nless|refus\w+|declin\w+|ready|readiness|possib\w+|urg(?:e|es|ed|ing)|"
-    r"called for|calls for|seek\w*|plans? to|planning|not|no|never|without|cancel\w*|"
+    r"called for|calls for|seek\w*|plans? to|planning|not|[Nn]o|never|without|cancel\w*|"
     r"postpon\w+|invit(?:e|es|ed|ing)|consider(?:s|ed|ing)?|regularly|often|every|constant\w*|"
     r"always|usually|"
     r"many times|times a)\b|n['’]t\b"  # "didn't even get to meet"
@@ -93,6 +93,10 @@ _REPORTED_WOULD = re.compile(
 # "the summit came less than a week after A met B": an earlier encounter, not the report's
 _SOME_TIME_AFTER = re.compile(
     r"\b(?:days?|weeks?|months?|years?) (?:after|before)\s+(?:\S+\s+){0,6}$"
+)
+_NOT_PLANNED = re.compile(
+    r"[^.;]{0,80}?\b(?:is|was|are|were)\s+not\s+(?:planned|scheduled|expected|foreseen|"
+    r"on the agenda)\b"
 )
 _WOULD_MEET = re.compile(r"\bwould (?:also )?(?:meet|receive|host|hold|visit|travel|attend)\b")
 _HEDGE = re.compile(r"\b(?:what|which) (?:could|might|would) be (?:the|their|its) (?:first|last)\b")
@@ -557,6 +561,8 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         return []
     if _is_topic(m, text, s_start):
         return []
+    if _NOT_PLANNED.match(text, m.end(), s_end):
+        return []  # "a meeting with X was not planned"
     groups = _body_parties(ctx, m, s_end, _parties(ctx, m, s_start, s_end))
     found = []
     for group in groups:
@@ -592,7 +598,8 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
                   by_report=reported)
         )  # fmt: skip
     if not any(len({i.key for i in g}) > 1 for g in groups):
-        stated = event_date(text, s_start, s_end, t_start, ctx.anchor, False)
+        ahead = is_future(text[s_start:s_end])  # "On Friday, X will take part in a meeting"
+        stated = event_date(text, s_start, s_end, t_start, ctx.anchor, ahead)
         ctx.unnamed = (kind, stated, s_end) if stated else ctx.unnamed
     return found
 
