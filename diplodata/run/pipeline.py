@@ -55,7 +55,6 @@ from diplodata.run.run_articles import (
 from diplodata.run.state import (
     ArticleStore,
     FactsCache,
-    FailedExtractions,
     read_corpus,
     write_corpus,
 )
@@ -228,7 +227,8 @@ def plan(
     """Look every article up in the extraction cache, but those the ``base`` release holds
     unchanged (they keep their rows); an article whose extraction ran out of time or failed
     with this extractor version is a reject again, not retried. The run's articles (in the
-    state store) are each put in their part, a page at a time."""
+    state store) are each put in their part by a few updates joined with the cache's
+    tables, writing only the rows whose part changes."""
     result = Plan(
         out,
         skipped=list(inputs.skipped),
@@ -236,25 +236,13 @@ def plan(
         base=base.path if base is not None else None,
     )
     with RunArticles(out) as run:
-        run.replan()
+        fresh = None
         if base is not None:  # to look up: the articles it does not hold as they are now
             fresh, result.dropped = base.split(run.article_table(EXTRACTOR_VERSION))
-            run.move(INPUT, PUBLISHED)
-            run.set_parts(((aid, INPUT) for aid in sorted(fresh)), among=(PUBLISHED,))
-            del fresh
-        with FactsCache(out, version) as cache, FailedExtractions(out, version) as failed:
-            for page in run.pages((INPUT,)):
-                cached = cache.cached(a.sha256 for a in page)
-                reasons = failed.get_many([a for a in page if a.sha256 not in cached])
-                parts = []
-                for article in page:
-                    reason = reasons.get(article.sha256)
-                    if reason is not None:
-                        why = f"{reason} (in an earlier run)"
-                        result.skipped.append(Skipped(article.source, why))
-                    part = ASIDE if reason else CACHED if article.sha256 in cached else TODO
-                    parts.append((article.article_id, part))
-                run.set_parts(parts, among=(INPUT,))
+        run.plan_parts(fresh)
+        del fresh
+        for source, reason in run.look_up(version):
+            result.skipped.append(Skipped(source, f"{reason} (in an earlier run)"))
     return result
 
 

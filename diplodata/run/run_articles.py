@@ -17,9 +17,18 @@ and where it came from (``origin``): ``input``, ``kept`` (published before, its 
 kept) or ``pruned`` (published before, its input gone, removed with ``--prune``: never an
 article of the run, its part is ``pruned`` too).
 
-Each run starts the table afresh (:meth:`RunArticles.start`): what a killed run left is
-never read. The table is the run's own: one run at a time per output folder
-(``publish.release.output_lock``).
+The rows of the input folder's files are kept from one run to the next
+(``diplodata.ingest.input_index``): a row per walked file, at its place in the walk
+(``pos``), with the stamp it was read by and its article's record, or why it has none
+(``part`` NULL: a file whose article the run does not take). A run changes only the rows
+of the files whose stamp changed, and of those added and removed; table ``run_kept`` says
+what made the rows (the reading code, ``--max-chars``, the folder) and how many they are,
+written in the transaction that changes them: rows made otherwise are made again from
+scratch. The parts of the rows a run leaves are not trusted by the next one: its plan puts
+every article in its part again (:meth:`RunArticles.plan_parts`), changing only the rows
+whose part changes. The other rows (feeds, kept, pruned) are the run's own, after the
+files' rows: each run's ingest removes those of the run before. The table is the run's own
+while it runs: one run at a time per output folder (``publish.release.output_lock``).
 """
 
 from __future__ import annotations
@@ -94,9 +103,11 @@ class RunArticles(_Table):
     thread that uses it)."""
 
     def start(self) -> None:
-        """A run starts: the table of an earlier run, finished or killed, is emptied."""
+        """A run starts from nothing: the table of earlier runs, finished or killed, is
+        emptied (and the next ingest makes the files' rows from scratch)."""
         with transaction(self.con) as con:
             con.execute("DELETE FROM run_articles")
+            con.execute("DELETE FROM run_kept")
 
     def add(
         self, infos: Iterable[ArticleInfo], origin: str = INPUT, part: str | None = INPUT
@@ -221,15 +232,44 @@ class RunArticles(_Table):
                 ((part, aid, *among) for aid, part in parts),
             )
 
-    def replan(self) -> None:
-        """Every article of the run is to plan again (``input``, not remade)."""
-        planned = (PUBLISHED, CACHED, TODO)
+    def plan_parts(self, fresh: Iterable[str] | None) -> None:
+        """Every article of the run is planned again, whatever part an earlier run or plan
+        left it in (none is ``remade``): with a base (``fresh``: the ids of the articles it
+        does not hold as they are now) each is ``published``, but the fresh ones, which are
+        ``input``; without one (None), every one is ``input``. Only the rows whose part
+        changes are written."""
+        planned = (INPUT, CACHED, TODO) if fresh is not None else (PUBLISHED, CACHED, TODO)
+        target = PUBLISHED if fresh is not None else INPUT
         with transaction(self.con) as con:
+            con.execute("UPDATE run_articles SET remade = 0 WHERE remade")
             con.execute(
-                f"UPDATE run_articles SET part = ?, remade = 0 WHERE part IN ({_marks(planned)}) "
-                "OR (remade AND part = ?)",
-                [INPUT, *planned, INPUT],
+                f"UPDATE run_articles SET part = ? WHERE part IN ({_marks(planned)})",
+                [target, *planned],
             )
+        if fresh is not None:
+            self.set_parts(((aid, INPUT) for aid in sorted(fresh)), among=(PUBLISHED,))
+
+    def look_up(self, version: str) -> list[tuple[str, str]]:
+        """The ``input`` articles looked up in the extraction cache and the failed
+        extractions of ``version`` (tables ``facts`` and ``failed``), all at once:
+        ``cached`` when their facts are stored, else ``aside`` when their extraction failed
+        (or ran out of time) before, else ``todo``. The sources and reasons of those set
+        aside, in the run's order."""
+        facts = "EXISTS (SELECT 1 FROM facts c WHERE c.sha256 = r.sha256 AND c.version = ?)"
+        with transaction(self.con) as con:
+            aside = con.execute(
+                "SELECT r.source, f.reason FROM run_articles r JOIN failed f "
+                f"ON f.sha256 = r.sha256 AND f.version = ? WHERE r.part = ? AND NOT {facts} "
+                "ORDER BY r.pos",
+                [version, INPUT, version],
+            ).fetchall()
+            con.execute(
+                f"UPDATE run_articles AS r SET part = CASE WHEN {facts} THEN ? "
+                "WHEN EXISTS (SELECT 1 FROM failed f WHERE f.sha256 = r.sha256 "
+                "AND f.version = ?) THEN ? ELSE ? END WHERE part = ?",
+                [version, CACHED, version, ASIDE, TODO, INPUT],
+            )
+        return [(str(source), str(reason)) for source, reason in aside]
 
     def move(self, source: str, target: str) -> None:
         """Every article of part ``source`` goes to part ``target``."""
