@@ -62,7 +62,7 @@ def _new(path: Path, mark: str) -> None:
 
 def _plan(config: RunConfig) -> p.Plan:
     """Ingest and plan on the latest release (nothing extracted)."""
-    inputs = p.carry(p.ingest(config), config.out)
+    inputs = p.carry(p.ingest(config), config.out, config.prune)
     return p.plan(inputs, config.out, base=p.find_base(config.out))
 
 
@@ -265,3 +265,33 @@ def test_a_version_3_store_keeps_its_cache_and_makes_the_run_s_rows_again(
     assert inputs.read == len(os.listdir(folder)) - 1  # all but big.txt, not read
     assert _rows(config.out) == _from_scratch(config, tmp_path)[0]
     assert p.ingest(config).read == 0
+
+
+@pytest.mark.parametrize("prune", [False, True])
+def test_the_plan_compares_only_the_rows_not_published_and_gets_the_whole_comparison(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prune: bool
+) -> None:
+    """After a run that published, its articles are the release's rows exactly: the next
+    plan hands only the others to DuckDB (new, edited, newly taken, kept or pruned) and
+    finds the articles and dropped ids that comparing every row finds."""
+    folder = _corpus(tmp_path)
+    config = RunConfig(articles=folder, out=tmp_path / "out", max_chars=3000, prune=prune)
+    stages.publish(config)
+    edited = folder / "b-call_and_trade.txt"
+    _write(edited, edited.read_text(encoding="utf-8") + "An edit.\n")
+    (folder / "c-extra_visit.txt").unlink()  # published before: kept, or pruned
+    (folder / "b-extra_visit.txt").unlink()  # its copy zz-copy.txt is taken now
+    _new(folder / "aa-new.txt", "D")
+    whole = RunConfig(articles=folder, out=tmp_path / "whole", max_chars=3000, prune=prune)
+    shutil.copytree(config.out, whole.out)
+    with sqlite3.connect(db_path(whole.out)) as con:
+        con.execute("DELETE FROM run_base")  # no mark: every row compared
+    planned = _plan(whole)
+    monkeypatch.setattr(p.Base, "split", None)  # the whole comparison is not made
+    trusted = _plan(config)
+    for part in (PUBLISHED, CACHED, TODO, INPUT, ASIDE):
+        assert trusted.infos(part) == planned.infos(part), part
+    assert trusted.dropped == planned.dropped and len(planned.dropped) == 2 + prune
+    assert trusted.skipped == planned.skipped
+    assert [a.source for a in trusted.pruned] == (["c-extra_visit.txt"] if prune else [])
+    assert {a.source for a in trusted.infos(TODO, CACHED)} >= {"aa-new.txt", edited.name}

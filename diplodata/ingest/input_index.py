@@ -280,7 +280,8 @@ class InputIndex(ArticleStore):
                 "CASE WHEN state = 'known' AND info IS NOT NULL THEN sha256 END, "
                 "CASE WHEN state = 'known' THEN reject END FROM ("
                 "SELECT w.pos, w.source, w.size, w.stamp, i.info, i.sha256, i.reject, "
-                f"CASE WHEN w.size > :too_big THEN 'big' WHEN {known} THEN 'known' ELSE 'unread' END "
+                f"CASE WHEN w.size > :too_big THEN 'big' WHEN {known} THEN 'known' "
+                "ELSE 'unread' END "
                 f"AS state FROM (SELECT * FROM temp.walk w {changed}) w "
                 "LEFT JOIN inputs i ON i.source = w.source AND i.stamp = w.stamp "
                 "AND i.version = :version LEFT JOIN articles a ON a.sha256 = i.sha256)",

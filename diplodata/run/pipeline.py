@@ -21,6 +21,7 @@ named) are summed up again from every article's stored notes (``diplodata.tables
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -94,6 +95,19 @@ class Base:
         does not publish exactly as this run would (new or changed), and the ids of its
         articles that none of them matches (changed, gone or pruned), sorted."""
         return PublishedArticles(self.path).compare(rows)
+
+    def mark(self) -> str:
+        """What the run's ``published`` articles are said to be exactly (``run_base``):
+        this release (its descriptor, which has every file's checksum) as read by this
+        extractor version."""
+        return release_mark(self.path)
+
+
+def release_mark(release: Path) -> str:
+    """:meth:`Base.mark` of ``release``."""
+    release = release.resolve()
+    digest = hashlib.sha256((release / "datapackage.json").read_bytes()).hexdigest()
+    return f"{release.name} {digest} {EXTRACTOR_VERSION}"
 
 
 def find_base(out: Path, include_text: bool = False) -> Base | None:
@@ -236,10 +250,18 @@ def plan(
         base=base.path if base is not None else None,
     )
     with RunArticles(out) as run:
-        fresh = None
+        fresh, mark = None, None
         if base is not None:  # to look up: the articles it does not hold as they are now
-            fresh, result.dropped = base.split(run.article_table(EXTRACTOR_VERSION))
-        run.plan_parts(fresh)
+            mark = base.mark()
+            if run.based_on() == mark:  # the published rows are its rows: the others only
+                changed = run.article_table(EXTRACTOR_VERSION, changed=True)
+                ids = run.column("article_id")
+                compared = PublishedArticles(base.path).compare_changed(changed, ids)
+                del changed, ids
+            else:
+                compared = base.split(run.article_table(EXTRACTOR_VERSION))
+            fresh, result.dropped = compared
+        run.plan_parts(fresh, mark)
         del fresh
         for source, reason in run.look_up(version):
             result.skipped.append(Skipped(source, f"{reason} (in an earlier run)"))
@@ -601,12 +623,16 @@ def stage_release(p: Plan, rows: NewRows, config: RunConfig) -> StagedRelease:
 
 
 def record_corpus(p: Plan, out: Path) -> None:
-    """After a release is published: its articles are the corpus later runs keep, and the
-    actor notes its run stored are the published ones (none pending)."""
+    """After a release is published: its articles are the corpus later runs keep (and, in
+    the state store, the base's articles of the next run's plan), and the actor notes its
+    run stored are the published ones (none pending)."""
     from diplodata.tables.actor_notes import ActorNotesStore
 
     with RunArticles(out) as run:
         write_corpus(out, set(run.column("sha256").to_pylist()))
+        latest = latest_release(out)
+        if latest is not None:
+            run.published(release_mark(latest))
     ActorNotesStore(out).published()
 
 

@@ -108,6 +108,7 @@ class RunArticles(_Table):
         with transaction(self.con) as con:
             con.execute("DELETE FROM run_articles")
             con.execute("DELETE FROM run_kept")
+            con.execute("DELETE FROM run_base")
 
     def add(
         self, infos: Iterable[ArticleInfo], origin: str = INPUT, part: str | None = INPUT
@@ -225,19 +226,28 @@ class RunArticles(_Table):
 
     def set_parts(self, parts: Iterable[tuple[str, str]], among: Sequence[str] = ARTICLES) -> None:
         """Put these articles (by article id, those in the parts ``among``) into these parts."""
-        with transaction(self.con) as con:
-            con.executemany(
-                f"UPDATE run_articles SET part = ? WHERE article_id = ? "
-                f"AND part IN ({_marks(among)})",
-                ((part, aid, *among) for aid, part in parts),
-            )
+        with transaction(self.con):
+            self._set_parts(parts, among)
 
-    def plan_parts(self, fresh: Iterable[str] | None) -> None:
+    def _set_parts(self, parts: Iterable[tuple[str, str]], among: Sequence[str]) -> None:
+        self.con.executemany(
+            f"UPDATE run_articles SET part = ? WHERE article_id = ? AND part IN ({_marks(among)})",
+            ((part, aid, *among) for aid, part in parts),
+        )
+
+    def based_on(self) -> str | None:
+        """The release whose articles the ``published`` rows are, exactly so (its
+        :meth:`~diplodata.run.pipeline.Base.mark`), when the rows say so; else None."""
+        row = self.con.execute("SELECT base FROM run_base").fetchone()
+        return str(row[0]) if row is not None else None
+
+    def plan_parts(self, fresh: Iterable[str] | None, base: str | None = None) -> None:
         """Every article of the run is planned again, whatever part an earlier run or plan
         left it in (none is ``remade``): with a base (``fresh``: the ids of the articles it
-        does not hold as they are now) each is ``published``, but the fresh ones, which are
-        ``input``; without one (None), every one is ``input``. Only the rows whose part
-        changes are written."""
+        does not hold as they are now; ``base``: its mark) each is ``published``, but the
+        fresh ones, which are ``input``; without one (None), every one is ``input``. Only
+        the rows whose part changes are written, in one transaction that records what the
+        ``published`` rows are (:meth:`based_on`)."""
         planned = (INPUT, CACHED, TODO) if fresh is not None else (PUBLISHED, CACHED, TODO)
         target = PUBLISHED if fresh is not None else INPUT
         with transaction(self.con) as con:
@@ -246,8 +256,25 @@ class RunArticles(_Table):
                 f"UPDATE run_articles SET part = ? WHERE part IN ({_marks(planned)})",
                 [target, *planned],
             )
-        if fresh is not None:
-            self.set_parts(((aid, INPUT) for aid in sorted(fresh)), among=(PUBLISHED,))
+            if fresh is not None:
+                self._set_parts(((aid, INPUT) for aid in sorted(fresh)), (PUBLISHED,))
+            self._based_on(base if fresh is not None else None)
+
+    def published(self, base: str) -> None:
+        """The run's articles are those of the release it published (its mark ``base``):
+        each is ``published`` now, for the next run's plan (:meth:`based_on`)."""
+        with transaction(self.con) as con:
+            con.execute("UPDATE run_articles SET remade = 0 WHERE remade")
+            con.execute(
+                f"UPDATE run_articles SET part = ? WHERE part IN ({_marks((INPUT, CACHED, TODO))})",
+                [PUBLISHED, INPUT, CACHED, TODO],
+            )
+            self._based_on(base)
+
+    def _based_on(self, base: str | None) -> None:
+        self.con.execute("DELETE FROM run_base")
+        if base is not None:
+            self.con.execute("INSERT INTO run_base VALUES (?)", [base])
 
     def look_up(self, version: str) -> list[tuple[str, str]]:
         """The ``input`` articles looked up in the extraction cache and the failed
@@ -271,11 +298,6 @@ class RunArticles(_Table):
             )
         return [(str(source), str(reason)) for source, reason in aside]
 
-    def move(self, source: str, target: str) -> None:
-        """Every article of part ``source`` goes to part ``target``."""
-        with transaction(self.con) as con:
-            con.execute("UPDATE run_articles SET part = ? WHERE part = ?", [target, source])
-
     def mark_remade(self, ids: Iterable[str]) -> None:
         """These published articles are made into rows again."""
         with transaction(self.con) as con:
@@ -295,11 +317,12 @@ class RunArticles(_Table):
         ).fetchall()
         return [info_of_row(row) for row in rows]
 
-    def article_table(self, version: str) -> pa.Table:
+    def article_table(self, version: str, changed: bool = False) -> pa.Table:
         """The rows the run's articles would have in the articles table, read by ``version``
-        (``tables.published.article_table``), as an Arrow table made a page at a time."""
+        (``tables.published.article_table``), as an Arrow table made a page at a time
+        (with ``changed``, only those of the articles not ``published``)."""
         schema = arrow_schema("articles")
-        where, args = self._where(ARTICLES, None, False)
+        where, args = self._where((INPUT, CACHED, TODO) if changed else ARTICLES, None, changed)
         cursor = self.con.execute(
             f"SELECT {', '.join(RECORD)} FROM run_articles WHERE {where} ORDER BY pos", args
         )

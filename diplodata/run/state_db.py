@@ -55,6 +55,8 @@ SCHEMA = (
     "CREATE INDEX run_articles_remade ON run_articles (pos) WHERE remade",
     # what the walked files' rows of ``run_articles`` were made by, and how many they are
     "CREATE TABLE IF NOT EXISTS run_kept (made TEXT NOT NULL, files INTEGER NOT NULL)",
+    # the release (and extractor version) whose articles the ``published`` rows are exactly
+    "CREATE TABLE IF NOT EXISTS run_base (base TEXT NOT NULL)",
     f"PRAGMA user_version = {SCHEMA_VERSION}",
 )
 TABLES = ("facts", "failed", "articles", "inputs")  # what a damaged store's rebuild keeps
