@@ -20,7 +20,7 @@ from diplodata.ingest import articles as ingest
 from diplodata.ingest.input_index import InputIndex
 from diplodata.run import pipeline as p
 from diplodata.run import state
-from diplodata.run.run_articles import CACHED, TODO
+from diplodata.run.run_articles import CACHED, TODO, RunArticles
 from diplodata.run.state_db import db_path
 from tests import stages
 from tests.conftest import FIXTURES
@@ -197,9 +197,13 @@ def test_an_index_from_other_reading_code_or_damaged_is_ignored(tmp_path: Path) 
         con.execute(
             "UPDATE inputs SET info = '[1, 2' WHERE source = ?", [sorted(_indexed(config))[0]]
         )
+    assert p.ingest(config).read == 0  # the run's kept rows: the index is not looked at
+    with RunArticles(out) as run:
+        run.start()  # the rows made again from scratch: from the index
     assert p.ingest(config).read == 1  # a damaged entry: that file is read again
     with sqlite3.connect(db_path(out)) as con:
         con.execute("UPDATE inputs SET version = 'other'")
+        con.execute("UPDATE run_kept SET made = 'other'")  # the rows too: made again
     assert _indexed(config) == set()
     inputs = p.ingest(config)  # read again, and the other code's entries are replaced
     assert (inputs.read, len(stages.articles(out)), len(_indexed(config))) == (n, n, n)

@@ -18,7 +18,7 @@ from diplodata.extract import EXTRACTOR_VERSION
 from diplodata.ingest.articles import read_folder
 from diplodata.ingest.records import info_of
 from diplodata.run import pipeline as p
-from diplodata.run.run_articles import CACHED, PUBLISHED, TODO, RunArticles
+from diplodata.run.run_articles import CACHED, INPUT, PUBLISHED, TODO, RunArticles
 from diplodata.schemas import TABLES
 from diplodata.tables.build import article_row
 from diplodata.tables.published import ROW_FIELDS, article_table
@@ -153,11 +153,12 @@ def test_a_run_killed_mid_plan_leaves_nothing_the_next_run_reads(
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(RunArticles, "set_parts", killed)
+        patch.setattr(RunArticles, "_set_parts", killed)
         with pytest.raises(KeyboardInterrupt):
             stages.publish(config)
-    with RunArticles(config.out) as run:  # half planned: every article published
-        assert run.count((PUBLISHED,)) == run.count() > len(names) // 2
+    with RunArticles(config.out) as run:  # the plan rolled back: the parts the ingest left
+        assert run.count((INPUT,)) == run.count() > len(names) // 2  # every file touched
+        assert run.based_on() == p.release_mark(config.out / "latest")  # the first release's
     after = stages.publish(config)
     scratch = stages.publish(RunConfig(articles=folder, out=tmp_path / "scratch"))
     assert _tables(after.path) == _tables(scratch.path)

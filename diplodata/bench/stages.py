@@ -188,6 +188,7 @@ def run(config: RunConfig, stages: Stages) -> str:
             done = p.extract_infos(chunk, config.out, config.articles, config.time_budget)
             p.set_aside(plan, done.skipped)
         stages.lap("extract")
+        n_todo = plan.count(TODO)  # publishing makes every article published
         if not plan.count() or (not damage and p.nothing_new_in(plan, config.include_text)):
             return "nothing to publish"
         rows = p.release_tables(plan, config.out, config.include_text, config.articles)
@@ -198,7 +199,7 @@ def run(config: RunConfig, stages: Stages) -> str:
         release = promote(staged)
         p.record_corpus(plan, config.out)
         stages.lap("publish")
-    return f"published {release.version}: {plan.count()} articles, {plan.count(TODO)} extracted"
+    return f"published {release.version}: {plan.count()} articles, {n_todo} extracted"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

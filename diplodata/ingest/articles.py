@@ -236,12 +236,14 @@ def ingest_folder(
     found: Found | None = None,
 ) -> Inputs:
     """The articles of ``folder``, into the run's articles in the state store
-    (``diplodata.run.run_articles``: the run starts them), and every reject: files whose
-    stat is the one recorded in ``index`` are not opened; the others are read, screened and
-    recorded (their texts stored) ``read_batch`` at a time, read on every core.
+    (``diplodata.run.run_articles``: the rows of the files the run before kept, changed
+    only for the files added, removed or changed since), and every reject: files whose
+    stat is the one kept there, or recorded in ``index``, are not opened; the others are
+    read, screened and recorded (their texts stored) ``read_batch`` at a time, read on
+    every core.
     ``found``: the folder's walk, when the caller has made it (and lets it go: the walk is
     compared with the index in SQLite, and let go before the files are read)."""
-    from diplodata.ingest.input_index import stamps_digest
+    from diplodata.ingest.input_index import kept_mark, stamps_digest
 
     _check_folder(folder)
     found = found or walk(folder, follow_links)
@@ -249,13 +251,14 @@ def ingest_folder(
     walk_skipped, others = found.skipped, sorted(s.reason for s in found.skipped)
     index.compare(found.files)
     del found  # no list of every file while they are sorted out
-    n_read = index.sort_in(4 * max_chars)
+    made = kept_mark(folder, max_chars, follow_links)
+    n_read = index.sort_in(4 * max_chars, made)
     step = max(1, read_batch or READ_BATCH)
     for outcomes in in_processes(read_screened, index.unread(step)):
-        index.record(outcomes)
         index.put_outcomes(outcomes)
-    index.forget_unwalked()
-    skipped = [Skipped(row.source, _why(row, max_chars)) for row in index.sort_out(max_chars)]
+        index.record(outcomes)
+    rows = index.sort_out(max_chars, made)
+    skipped = [Skipped(row.source, _why(row, max_chars)) for row in rows]
     return Inputs(index.out, walk_skipped + skipped, read=n_read, stamps=stamps, others=others)
 
 

@@ -30,7 +30,7 @@ from typing import Any
 from diplodata.ingest.records import ArticleInfo, info_of
 from diplodata.ingest.walk import InputFile
 from diplodata.models import Article
-from diplodata.run.run_articles import INPUT, RECORD, record_values
+from diplodata.run.run_articles import ASIDE, INPUT, RECORD, record_values
 from diplodata.run.state import ArticleStore, encode_article
 from diplodata.run.state_db import chunks, transaction
 from diplodata.version import EXTRACTOR_VERSION
@@ -56,6 +56,12 @@ def reading_version() -> str:
     for name in _READING_CODE:
         digest.update((_PACKAGE / name).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def kept_mark(folder: Path, max_chars: int, follow_links: bool) -> str:
+    """What the run's rows of the walked files are made by (``run_kept``): this reading
+    code, the longest article taken and the folder walked."""
+    return json.dumps([reading_version(), max_chars, str(folder.resolve()), follow_links])
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +153,8 @@ def _parsed(
 
 OUTCOMES = (
     "CREATE TEMP TABLE IF NOT EXISTS outcomes (pos INTEGER PRIMARY KEY, source TEXT NOT NULL, "
-    "size INTEGER NOT NULL, state TEXT NOT NULL, article_id TEXT, sha256 TEXT, "
+    "size INTEGER NOT NULL, stamp TEXT NOT NULL, state TEXT NOT NULL, article_id TEXT, "
+    "sha256 TEXT, "
     "n_chars INTEGER, title TEXT, published_date TEXT, url TEXT, publisher TEXT, "
     "language TEXT, license TEXT, reject TEXT)"
 )
@@ -191,6 +198,7 @@ class InputIndex(ArticleStore):
     def __init__(self, out: Path) -> None:
         super().__init__(out)
         self.version = reading_version()
+        self._kept: int | None = None  # the kept rows sort_in compared the walk with
 
     def entries(self) -> dict[str, Entry]:
         """Every file recorded by this reading code, by source."""
@@ -230,15 +238,25 @@ class InputIndex(ArticleStore):
             raise
         con.execute("COMMIT")
 
-    def sort_in(self, too_big: int) -> int:
-        """Compare the walk handed over (:meth:`compare`) with what this reading code
-        recorded, in SQLite (no Python object per file): into temporary table ``outcomes``,
-        each walked file's recorded article or reject when its stamp is the recorded one,
-        its record intact and its article's text stored (else it is to read: new, changed,
-        damaged), or that it is not read (larger than ``too_big`` bytes). How many files are
-        to read (:meth:`unread`)."""
+    def kept(self, made: str) -> int | None:
+        """How many files the run's articles kept from the run before have rows for
+        (``diplodata.run.run_articles``), when ``made`` (:func:`kept_mark`) made them;
+        None when they were made otherwise, or never (they are made again from scratch)."""
+        row = self.con.execute("SELECT made, files FROM run_kept").fetchone()
+        return int(row[1]) if row is not None and row[0] == made else None
+
+    def sort_in(self, too_big: int, made: str | None = None) -> int:
+        """Compare the walk handed over (:meth:`compare`) with the files' rows the run's
+        articles kept from the run before (when ``made`` made them: :meth:`kept`) and with
+        what this reading code recorded, in SQLite (no Python object per file): into
+        temporary table ``outcomes``, each walked file that has no kept row with its stamp
+        (all of them without kept rows): its recorded article or reject when its stamp is
+        the recorded one, its record intact and its article's text stored (else it is to
+        read: new, changed, damaged), or that it is not read (larger than ``too_big``
+        bytes). How many files are to read (:meth:`unread`)."""
         con = self.con
         con.execute(OUTCOMES)
+        self._kept = self.kept(made) if made is not None else None
         known = (
             "i.source IS NOT NULL AND (i.info IS NOT NULL OR i.reject IS NOT NULL) "
             f"AND (a.sha256 IS NOT NULL OR i.reject IS NOT NULL) AND {INTACT}"
@@ -246,21 +264,28 @@ class InputIndex(ArticleStore):
         fields = ", ".join(
             f"CASE WHEN state = 'known' THEN info ->> {n} END" for n in range(len(ENCODED))
         )
+        changed = ""
+        if self._kept is not None:  # the files whose kept row has another stamp, or none
+            changed = (
+                "WHERE NOT EXISTS (SELECT 1 FROM run_articles r WHERE r.source = w.source "
+                "AND r.stamp = w.stamp AND r.pos < :kept)"
+            )
         con.execute("BEGIN")  # the temporary database only: no lock on the store
         try:
             con.execute("DELETE FROM temp.outcomes")
             con.execute(
-                f"INSERT INTO temp.outcomes (pos, source, size, state, {', '.join(ENCODED)}, "
-                "sha256, reject) "
-                f"SELECT pos, source, size, state, {fields}, "
+                f"INSERT INTO temp.outcomes (pos, source, size, stamp, state, "
+                f"{', '.join(ENCODED)}, sha256, reject) "
+                f"SELECT pos, source, size, stamp, state, {fields}, "
                 "CASE WHEN state = 'known' AND info IS NOT NULL THEN sha256 END, "
                 "CASE WHEN state = 'known' THEN reject END FROM ("
-                "SELECT w.pos, w.source, w.size, i.info, i.sha256, i.reject, "
-                f"CASE WHEN w.size > ? THEN 'big' WHEN {known} THEN 'known' ELSE 'unread' END "
-                "AS state FROM temp.walk w "
-                "LEFT JOIN inputs i ON i.source = w.source AND i.stamp = w.stamp AND i.version = ? "
-                "LEFT JOIN articles a ON a.sha256 = i.sha256)",
-                [too_big, self.version],
+                "SELECT w.pos, w.source, w.size, w.stamp, i.info, i.sha256, i.reject, "
+                f"CASE WHEN w.size > :too_big THEN 'big' WHEN {known} THEN 'known' "
+                "ELSE 'unread' END "
+                f"AS state FROM (SELECT * FROM temp.walk w {changed}) w "
+                "LEFT JOIN inputs i ON i.source = w.source AND i.stamp = w.stamp "
+                "AND i.version = :version LEFT JOIN articles a ON a.sha256 = i.sha256)",
+                {"kept": self._kept, "too_big": too_big, "version": self.version},
             )
             # the files to read, by source (the outcomes come back by file)
             con.execute(
@@ -288,46 +313,163 @@ class InputIndex(ArticleStore):
             yield [InputFile(*row[1:]) for row in rows]
 
     def put_outcomes(self, outcomes: Sequence[Outcome]) -> None:
-        """The outcomes of files read (:meth:`unread`), into table ``outcomes``."""
+        """The outcomes of files read (:meth:`unread`), into table ``outcomes``, before they
+        are recorded (:meth:`record`): a file whose outcome is not final or that changed
+        just now keeps no stamp (its row is made again by the next run, as the index reads
+        it again), judged by a time no later than the record's."""
+        now = time.time_ns()
         con = self.con
         sets = ", ".join(f"{name} = ?" for name in RECORD if name != "source")
         con.execute("BEGIN")
         try:
             con.executemany(
-                f"UPDATE temp.outcomes SET state = 'read', {sets}, reject = ? "
-                "WHERE source = ? AND state = 'unread'",
-                ((*_fields(o.article), o.reject, o.file.source) for o in outcomes),
+                f"UPDATE temp.outcomes SET state = 'read', {sets}, reject = ?, "
+                "stamp = ? WHERE source = ? AND state = 'unread'",
+                (
+                    (
+                        *_fields(o.article),
+                        o.reject,
+                        o.file.stamp if o.final and settled(o.file, now) else "",
+                        o.file.source,
+                    )
+                    for o in outcomes
+                ),
             )
         except BaseException:
             con.execute("ROLLBACK")
             raise
         con.execute("COMMIT")
 
-    def sort_out(self, max_chars: int) -> list[NotTaken]:
-        """The run starts its articles (``diplodata.run.run_articles``) with the articles of
-        the walked files, in the walk's order: each file's article (:meth:`sort_in`,
-        :meth:`put_outcomes`) unless it is a reject, longer than ``max_chars``, or the same
-        text as a file before it. The files not taken, in the walk's order."""
-        ranked = (
-            "SELECT *, row_number() OVER (PARTITION BY ok, article_id ORDER BY pos) AS nth "
-            "FROM (SELECT *, (article_id IS NOT NULL AND n_chars <= ?) AS ok FROM temp.outcomes)"
-        )
-        taken = "ok AND nth = 1 AND reject IS NULL"
-        columns = ", ".join(RECORD)
-        with transaction(self.con) as con:
-            con.execute("DELETE FROM run_articles")
+    def sort_out(self, max_chars: int, made: str | None = None) -> list[NotTaken]:
+        """The run's articles (``diplodata.run.run_articles``) get the walked files, in the
+        walk's order: a row per file, each file's article (:meth:`sort_in`,
+        :meth:`put_outcomes`) taken unless it is a reject, longer than ``max_chars``, or
+        the same text as a file before it. With the rows kept from the run before, only
+        those of the files added, removed or changed are written (with the places in the
+        walk after the first of them and the choice among the files of the same texts);
+        else every row is made. The run's other rows (feeds, kept, pruned) go, articles set
+        aside are to plan again, the files no longer walked are forgotten, and the rows are
+        marked as made by ``made``, all in one transaction. The files not taken, in the
+        walk's order."""
+        con = self.con
+        kept = self._kept
+        n_walk = int(con.execute("SELECT count(*) FROM temp.walk").fetchone()[0])
+        with transaction(con):
+            if kept is None:
+                con.execute("DELETE FROM run_articles")
+                con.execute(
+                    "DELETE FROM inputs WHERE version != ? OR source NOT IN "
+                    "(SELECT source FROM temp.walk)",
+                    [self.version],
+                )
+            else:
+                con.execute("DELETE FROM run_articles WHERE pos >= ?", [kept])  # the run's own
+                self._apply_changes(kept, n_walk)
             con.execute(
-                f"INSERT INTO run_articles (pos, {columns}, origin, part) "
-                f"SELECT pos, {columns}, ?, ? FROM ({ranked}) WHERE {taken} ORDER BY pos",
-                [INPUT, INPUT, max_chars],
+                "INSERT INTO run_articles (pos, article_id, source, sha256, n_chars, title, "
+                "published_date, url, publisher, language, license, origin, stamp, size, big, "
+                "reject) SELECT pos, article_id, source, sha256, n_chars, title, "
+                "published_date, url, publisher, language, license, ?, stamp, size, "
+                "state = 'big', reject FROM temp.outcomes ORDER BY pos",
+                [INPUT],
             )
+            self._choose(max_chars, everything=kept is None)
+            con.execute("UPDATE run_articles SET part = ? WHERE part = ?", [INPUT, ASIDE])
+            con.execute("DELETE FROM run_kept")
+            if made is not None:
+                con.execute("INSERT INTO run_kept VALUES (?, ?)", [made, n_walk])
         rows = con.execute(
-            "SELECT source, state = 'big', size, n_chars, nth, reject "
-            f"FROM ({ranked}) WHERE NOT ({taken}) ORDER BY pos",
-            [max_chars],
+            "SELECT source, big, size, n_chars, nth, reject FROM run_articles "
+            "WHERE part IS NULL ORDER BY pos"
         ).fetchall()
         con.execute("DELETE FROM temp.outcomes")
+        con.execute("DELETE FROM temp.walk")
+        self._kept = None
         return [NotTaken(str(s), bool(big), size, n, nth, r) for s, big, size, n, nth, r in rows]
+
+    def _apply_changes(self, kept: int, n_walk: int) -> None:
+        """The kept rows of the files removed or changed (the outcomes) go; the others move
+        to their places in this walk (only those after the first change can move: the walk
+        is sorted, a file keeps its order among the others); the texts whose choice of file
+        can change are noted (temporary table ``texts``). In :meth:`sort_out`'s
+        transaction."""
+        con = self.con
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS gone (pos INTEGER PRIMARY KEY)")
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS texts (article_id TEXT PRIMARY KEY)")
+        con.execute("DELETE FROM temp.gone")
+        con.execute("DELETE FROM temp.texts")
+        # changed: a kept row of the same source; removed: as many as the walk lacks
+        con.execute(
+            "INSERT INTO temp.gone SELECT r.pos FROM temp.outcomes o "
+            "JOIN run_articles r ON r.source = o.source"
+        )
+        n_outcomes = int(con.execute("SELECT count(*) FROM temp.outcomes").fetchone()[0])
+        n_changed = int(con.execute("SELECT count(*) FROM temp.gone").fetchone()[0])
+        if kept - n_changed > n_walk - n_outcomes:  # files removed: found by a scan
+            con.execute(
+                "INSERT OR IGNORE INTO temp.gone SELECT pos FROM run_articles "
+                "WHERE source NOT IN (SELECT source FROM temp.walk)"
+            )
+            con.execute(
+                "DELETE FROM inputs WHERE source IN (SELECT r.source FROM run_articles r "
+                "JOIN temp.gone g USING (pos)) AND source NOT IN (SELECT source FROM temp.walk)"
+            )
+        con.execute(
+            "INSERT OR IGNORE INTO temp.texts SELECT article_id FROM run_articles "
+            "JOIN temp.gone USING (pos) WHERE article_id IS NOT NULL "
+            "UNION SELECT article_id FROM temp.outcomes WHERE article_id IS NOT NULL"
+        )
+        first = con.execute(
+            "SELECT min(pos) FROM (SELECT pos FROM temp.gone UNION ALL "
+            "SELECT pos FROM temp.outcomes)"
+        ).fetchone()[0]
+        con.execute("DELETE FROM run_articles WHERE pos IN (SELECT pos FROM temp.gone)")
+        if first is None:
+            return
+        # the kept rows from ``first`` on, in order, take the walk's places from ``first``
+        # on that no outcome takes, in order (negative first: a place is never held twice)
+        moved = (
+            "WITH k AS (SELECT pos, source, row_number() OVER (ORDER BY pos) AS n "
+            "FROM run_articles WHERE pos >= ?), "
+            "w AS (SELECT pos, source, row_number() OVER (ORDER BY pos) AS n FROM temp.walk "
+            "WHERE pos >= ? AND pos NOT IN (SELECT pos FROM temp.outcomes WHERE pos >= ?)) "
+        )
+        args = [first, first, first]
+        wrong = con.execute(
+            moved + "SELECT count(*) FROM k LEFT JOIN w USING (n) WHERE w.source IS NOT k.source",
+            args,
+        ).fetchone()[0]
+        if wrong:  # not the walk's order (never seen): each row by its source
+            con.execute("CREATE INDEX IF NOT EXISTS temp.walk_source ON walk (source)")
+            con.execute(
+                "UPDATE run_articles SET pos = -1 - (SELECT w.pos FROM temp.walk w "
+                "WHERE w.source = run_articles.source) WHERE pos >= ?",
+                [first],
+            )
+        else:
+            con.execute(
+                moved + "UPDATE run_articles SET pos = -1 - w.pos FROM k JOIN w USING (n) "
+                "WHERE run_articles.pos = k.pos AND k.pos != w.pos",
+                args,
+            )
+        con.execute("UPDATE run_articles SET pos = -1 - pos WHERE pos < 0")
+
+    def _choose(self, max_chars: int, everything: bool) -> None:
+        """Which file of each text the run takes (the first in the walk's order whose
+        article is not too long; none when that one is a reject), for every text or those
+        noted (:meth:`_apply_changes`): ``nth`` and ``part`` (``input`` when newly taken,
+        NULL when not taken). In :meth:`sort_out`'s transaction."""
+        among = "" if everything else "AND article_id IN (SELECT article_id FROM temp.texts)"
+        self.con.execute(
+            "WITH ranked AS (SELECT pos, row_number() OVER (PARTITION BY article_id "
+            "ORDER BY pos) AS nth FROM run_articles WHERE article_id IS NOT NULL "
+            f"AND n_chars <= ? AND stamp IS NOT NULL {among}) "
+            "UPDATE run_articles SET nth = ranked.nth, part = CASE "
+            "WHEN ranked.nth = 1 AND run_articles.reject IS NULL "
+            "THEN coalesce(run_articles.part, ?) END FROM ranked "
+            "WHERE run_articles.pos = ranked.pos",
+            [max_chars, INPUT],
+        )
 
     def forget_unwalked(self) -> None:
         """Forget the files the walk handed over (:meth:`compare`) does not have (gone from

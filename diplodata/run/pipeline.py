@@ -21,6 +21,7 @@ named) are summed up again from every article's stored notes (``diplodata.tables
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -55,7 +56,6 @@ from diplodata.run.run_articles import (
 from diplodata.run.state import (
     ArticleStore,
     FactsCache,
-    FailedExtractions,
     read_corpus,
     write_corpus,
 )
@@ -95,6 +95,19 @@ class Base:
         does not publish exactly as this run would (new or changed), and the ids of its
         articles that none of them matches (changed, gone or pruned), sorted."""
         return PublishedArticles(self.path).compare(rows)
+
+    def mark(self) -> str:
+        """What the run's ``published`` articles are said to be exactly (``run_base``):
+        this release (its descriptor, which has every file's checksum) as read by this
+        extractor version."""
+        return release_mark(self.path)
+
+
+def release_mark(release: Path) -> str:
+    """:meth:`Base.mark` of ``release``."""
+    release = release.resolve()
+    digest = hashlib.sha256((release / "datapackage.json").read_bytes()).hexdigest()
+    return f"{release.name} {digest} {EXTRACTOR_VERSION}"
 
 
 def find_base(out: Path, include_text: bool = False) -> Base | None:
@@ -228,7 +241,8 @@ def plan(
     """Look every article up in the extraction cache, but those the ``base`` release holds
     unchanged (they keep their rows); an article whose extraction ran out of time or failed
     with this extractor version is a reject again, not retried. The run's articles (in the
-    state store) are each put in their part, a page at a time."""
+    state store) are each put in their part by a few updates joined with the cache's
+    tables, writing only the rows whose part changes."""
     result = Plan(
         out,
         skipped=list(inputs.skipped),
@@ -236,25 +250,21 @@ def plan(
         base=base.path if base is not None else None,
     )
     with RunArticles(out) as run:
-        run.replan()
+        fresh, mark = None, None
         if base is not None:  # to look up: the articles it does not hold as they are now
-            fresh, result.dropped = base.split(run.article_table(EXTRACTOR_VERSION))
-            run.move(INPUT, PUBLISHED)
-            run.set_parts(((aid, INPUT) for aid in sorted(fresh)), among=(PUBLISHED,))
-            del fresh
-        with FactsCache(out, version) as cache, FailedExtractions(out, version) as failed:
-            for page in run.pages((INPUT,)):
-                cached = cache.cached(a.sha256 for a in page)
-                reasons = failed.get_many([a for a in page if a.sha256 not in cached])
-                parts = []
-                for article in page:
-                    reason = reasons.get(article.sha256)
-                    if reason is not None:
-                        why = f"{reason} (in an earlier run)"
-                        result.skipped.append(Skipped(article.source, why))
-                    part = ASIDE if reason else CACHED if article.sha256 in cached else TODO
-                    parts.append((article.article_id, part))
-                run.set_parts(parts, among=(INPUT,))
+            mark = base.mark()
+            if run.based_on() == mark:  # the published rows are its rows: the others only
+                changed = run.article_table(EXTRACTOR_VERSION, changed=True)
+                ids = run.column("article_id")
+                compared = PublishedArticles(base.path).compare_changed(changed, ids)
+                del changed, ids
+            else:
+                compared = base.split(run.article_table(EXTRACTOR_VERSION))
+            fresh, result.dropped = compared
+        run.plan_parts(fresh, mark)
+        del fresh
+        for source, reason in run.look_up(version):
+            result.skipped.append(Skipped(source, f"{reason} (in an earlier run)"))
     return result
 
 
@@ -613,12 +623,16 @@ def stage_release(p: Plan, rows: NewRows, config: RunConfig) -> StagedRelease:
 
 
 def record_corpus(p: Plan, out: Path) -> None:
-    """After a release is published: its articles are the corpus later runs keep, and the
-    actor notes its run stored are the published ones (none pending)."""
+    """After a release is published: its articles are the corpus later runs keep (and, in
+    the state store, the base's articles of the next run's plan), and the actor notes its
+    run stored are the published ones (none pending)."""
     from diplodata.tables.actor_notes import ActorNotesStore
 
     with RunArticles(out) as run:
         write_corpus(out, set(run.column("sha256").to_pylist()))
+        latest = latest_release(out)
+        if latest is not None:
+            run.published(release_mark(latest))
     ActorNotesStore(out).published()
 
 

@@ -17,9 +17,18 @@ and where it came from (``origin``): ``input``, ``kept`` (published before, its 
 kept) or ``pruned`` (published before, its input gone, removed with ``--prune``: never an
 article of the run, its part is ``pruned`` too).
 
-Each run starts the table afresh (:meth:`RunArticles.start`): what a killed run left is
-never read. The table is the run's own: one run at a time per output folder
-(``publish.release.output_lock``).
+The rows of the input folder's files are kept from one run to the next
+(``diplodata.ingest.input_index``): a row per walked file, at its place in the walk
+(``pos``), with the stamp it was read by and its article's record, or why it has none
+(``part`` NULL: a file whose article the run does not take). A run changes only the rows
+of the files whose stamp changed, and of those added and removed; table ``run_kept`` says
+what made the rows (the reading code, ``--max-chars``, the folder) and how many they are,
+written in the transaction that changes them: rows made otherwise are made again from
+scratch. The parts of the rows a run leaves are not trusted by the next one: its plan puts
+every article in its part again (:meth:`RunArticles.plan_parts`), changing only the rows
+whose part changes. The other rows (feeds, kept, pruned) are the run's own, after the
+files' rows: each run's ingest removes those of the run before. The table is the run's own
+while it runs: one run at a time per output folder (``publish.release.output_lock``).
 """
 
 from __future__ import annotations
@@ -59,6 +68,9 @@ RECORD = (
     "license",
 )
 PAGE = 5_000  # records read at once
+# the part where a query finds its rows by id or source: ``+part`` keeps SQLite from
+# walking the index on the part instead (every published article, for a few ids)
+BY_KEY = "+part"
 
 
 def record_values(info: ArticleInfo) -> tuple[Any, ...]:
@@ -94,9 +106,12 @@ class RunArticles(_Table):
     thread that uses it)."""
 
     def start(self) -> None:
-        """A run starts: the table of an earlier run, finished or killed, is emptied."""
+        """A run starts from nothing: the table of earlier runs, finished or killed, is
+        emptied (and the next ingest makes the files' rows from scratch)."""
         with transaction(self.con) as con:
             con.execute("DELETE FROM run_articles")
+            con.execute("DELETE FROM run_kept")
+            con.execute("DELETE FROM run_base")
 
     def add(
         self, infos: Iterable[ArticleInfo], origin: str = INPUT, part: str | None = INPUT
@@ -164,7 +179,7 @@ class RunArticles(_Table):
         for part, marks in chunks(sorted(set(ids))):
             found += self.con.execute(
                 f"SELECT {', '.join(RECORD)} FROM run_articles WHERE article_id IN ({marks}) "
-                f"AND part IN ({_marks(parts)})",
+                f"AND {BY_KEY} IN ({_marks(parts)})",
                 [*part, *parts],
             ).fetchall()
         return [info_of_row(row) for row in sorted(found)]
@@ -179,7 +194,7 @@ class RunArticles(_Table):
         for part, marks in chunks(sorted(set(sources))):
             rows = self.con.execute(
                 f"SELECT source FROM run_articles WHERE source IN ({marks}) "
-                f"AND part IN ({_marks(parts)})",
+                f"AND {BY_KEY} IN ({_marks(parts)})",
                 [*part, *parts],
             )
             found |= {str(r[0]) for r in rows}
@@ -208,33 +223,84 @@ class RunArticles(_Table):
             for part, marks in chunks(sorted(set(sources))):
                 con.execute(
                     f"UPDATE run_articles SET part = ? WHERE source IN ({marks}) "
-                    f"AND part IN ({_marks(ARTICLES)})",
+                    f"AND {BY_KEY} IN ({_marks(ARTICLES)})",
                     [ASIDE, *part, *ARTICLES],
                 )
 
     def set_parts(self, parts: Iterable[tuple[str, str]], among: Sequence[str] = ARTICLES) -> None:
         """Put these articles (by article id, those in the parts ``among``) into these parts."""
-        with transaction(self.con) as con:
-            con.executemany(
-                f"UPDATE run_articles SET part = ? WHERE article_id = ? "
-                f"AND part IN ({_marks(among)})",
-                ((part, aid, *among) for aid, part in parts),
-            )
+        with transaction(self.con):
+            self._set_parts(parts, among)
 
-    def replan(self) -> None:
-        """Every article of the run is to plan again (``input``, not remade)."""
-        planned = (PUBLISHED, CACHED, TODO)
+    def _set_parts(self, parts: Iterable[tuple[str, str]], among: Sequence[str]) -> None:
+        self.con.executemany(
+            f"UPDATE run_articles SET part = ? WHERE article_id = ? "
+            f"AND {BY_KEY} IN ({_marks(among)})",
+            ((part, aid, *among) for aid, part in parts),
+        )
+
+    def based_on(self) -> str | None:
+        """The release whose articles the ``published`` rows are, exactly so (its
+        :meth:`~diplodata.run.pipeline.Base.mark`), when the rows say so; else None."""
+        row = self.con.execute("SELECT base FROM run_base").fetchone()
+        return str(row[0]) if row is not None else None
+
+    def plan_parts(self, fresh: Iterable[str] | None, base: str | None = None) -> None:
+        """Every article of the run is planned again, whatever part an earlier run or plan
+        left it in (none is ``remade``): with a base (``fresh``: the ids of the articles it
+        does not hold as they are now; ``base``: its mark) each is ``published``, but the
+        fresh ones, which are ``input``; without one (None), every one is ``input``. Only
+        the rows whose part changes are written, in one transaction that records what the
+        ``published`` rows are (:meth:`based_on`)."""
+        planned = (INPUT, CACHED, TODO) if fresh is not None else (PUBLISHED, CACHED, TODO)
+        target = PUBLISHED if fresh is not None else INPUT
         with transaction(self.con) as con:
+            con.execute("UPDATE run_articles SET remade = 0 WHERE remade")
             con.execute(
-                f"UPDATE run_articles SET part = ?, remade = 0 WHERE part IN ({_marks(planned)}) "
-                "OR (remade AND part = ?)",
-                [INPUT, *planned, INPUT],
+                f"UPDATE run_articles SET part = ? WHERE part IN ({_marks(planned)})",
+                [target, *planned],
             )
+            if fresh is not None:
+                self._set_parts(((aid, INPUT) for aid in sorted(fresh)), (PUBLISHED,))
+            self._based_on(base if fresh is not None else None)
 
-    def move(self, source: str, target: str) -> None:
-        """Every article of part ``source`` goes to part ``target``."""
+    def published(self, base: str) -> None:
+        """The run's articles are those of the release it published (its mark ``base``):
+        each is ``published`` now, for the next run's plan (:meth:`based_on`)."""
         with transaction(self.con) as con:
-            con.execute("UPDATE run_articles SET part = ? WHERE part = ?", [target, source])
+            con.execute("UPDATE run_articles SET remade = 0 WHERE remade")
+            con.execute(
+                f"UPDATE run_articles SET part = ? WHERE part IN ({_marks((INPUT, CACHED, TODO))})",
+                [PUBLISHED, INPUT, CACHED, TODO],
+            )
+            self._based_on(base)
+
+    def _based_on(self, base: str | None) -> None:
+        self.con.execute("DELETE FROM run_base")
+        if base is not None:
+            self.con.execute("INSERT INTO run_base VALUES (?)", [base])
+
+    def look_up(self, version: str) -> list[tuple[str, str]]:
+        """The ``input`` articles looked up in the extraction cache and the failed
+        extractions of ``version`` (tables ``facts`` and ``failed``), all at once:
+        ``cached`` when their facts are stored, else ``aside`` when their extraction failed
+        (or ran out of time) before, else ``todo``. The sources and reasons of those set
+        aside, in the run's order."""
+        facts = "EXISTS (SELECT 1 FROM facts c WHERE c.sha256 = r.sha256 AND c.version = ?)"
+        with transaction(self.con) as con:
+            aside = con.execute(
+                "SELECT r.source, f.reason FROM run_articles r JOIN failed f "
+                f"ON f.sha256 = r.sha256 AND f.version = ? WHERE r.part = ? AND NOT {facts} "
+                "ORDER BY r.pos",
+                [version, INPUT, version],
+            ).fetchall()
+            con.execute(
+                f"UPDATE run_articles AS r SET part = CASE WHEN {facts} THEN ? "
+                "WHEN EXISTS (SELECT 1 FROM failed f WHERE f.sha256 = r.sha256 "
+                "AND f.version = ?) THEN ? ELSE ? END WHERE part = ?",
+                [version, CACHED, version, ASIDE, TODO, INPUT],
+            )
+        return [(str(source), str(reason)) for source, reason in aside]
 
     def mark_remade(self, ids: Iterable[str]) -> None:
         """These published articles are made into rows again."""
@@ -242,7 +308,7 @@ class RunArticles(_Table):
             for part, marks in chunks(sorted(set(ids))):
                 con.execute(
                     f"UPDATE run_articles SET remade = 1 WHERE article_id IN ({marks}) "
-                    "AND part = ?",
+                    f"AND {BY_KEY} = ?",
                     [*part, PUBLISHED],
                 )
 
@@ -255,11 +321,12 @@ class RunArticles(_Table):
         ).fetchall()
         return [info_of_row(row) for row in rows]
 
-    def article_table(self, version: str) -> pa.Table:
+    def article_table(self, version: str, changed: bool = False) -> pa.Table:
         """The rows the run's articles would have in the articles table, read by ``version``
-        (``tables.published.article_table``), as an Arrow table made a page at a time."""
+        (``tables.published.article_table``), as an Arrow table made a page at a time
+        (with ``changed``, only those of the articles not ``published``)."""
         schema = arrow_schema("articles")
-        where, args = self._where(ARTICLES, None, False)
+        where, args = self._where((INPUT, CACHED, TODO) if changed else ARTICLES, None, changed)
         cursor = self.con.execute(
             f"SELECT {', '.join(RECORD)} FROM run_articles WHERE {where} ORDER BY pos", args
         )

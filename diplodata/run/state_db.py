@@ -3,9 +3,10 @@
 It holds the extraction cache (``facts``: per article text and extractor version), the
 failed extractions (``failed``), the article store (``articles``; ``diplodata.run.state`` reads
 and writes these three), the stat index of the input files (``inputs``:
-``diplodata.ingest.input_index``) and the articles of the run under way (``run_articles``:
-``diplodata.run.run_articles``). SQLite (standard library) because the writers of one run are
-several threads (Prefect's thread pool) and several processes (Dask workers) at once:
+``diplodata.ingest.input_index``) and the articles of the run (``run_articles``:
+``diplodata.run.run_articles``; a row per walked input file, kept from one run to the next,
+with ``run_kept`` saying what made them). SQLite (standard library) because the writers of
+one run are several threads (Prefect's thread pool) and several processes (Dask workers) at once:
 
 - WAL mode: readers never wait for the writer, one writer at a time across threads and
   processes (each waits up to :data:`BUSY_SECONDS` for the lock);
@@ -28,7 +29,7 @@ from pathlib import Path
 
 STATE_DIR = ".state"
 DB_NAME = "state.sqlite"
-SCHEMA_VERSION = 3  # 2: the inputs table; 3: the run's articles
+SCHEMA_VERSION = 4  # 2: the inputs table; 3: the run's articles; 4: kept between runs
 BUSY_SECONDS = 300.0  # a writer waits this long for another's transaction to end
 
 SCHEMA = (
@@ -39,14 +40,23 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS articles (sha256 TEXT NOT NULL PRIMARY KEY, record TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS inputs (source TEXT NOT NULL PRIMARY KEY, version TEXT NOT NULL, "
     "stamp TEXT NOT NULL, sha256 TEXT, info TEXT, reject TEXT)",
-    # the run's articles (``diplodata.run.run_articles``): one run's, never carried over
-    "CREATE TABLE IF NOT EXISTS run_articles (pos INTEGER PRIMARY KEY, "
-    "article_id TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT NOT NULL, "
-    "n_chars INTEGER NOT NULL, title TEXT, published_date TEXT, url TEXT, publisher TEXT, "
-    "language TEXT, license TEXT, origin TEXT NOT NULL, part TEXT, "
-    "remade INTEGER NOT NULL DEFAULT 0)",
-    "CREATE INDEX IF NOT EXISTS run_articles_id ON run_articles (article_id)",
-    "CREATE INDEX IF NOT EXISTS run_articles_source ON run_articles (source)",
+    # the run's articles (``diplodata.run.run_articles``): a row per walked file (its stamp,
+    # its article's record or why it has none) kept between runs, then the run's others
+    # (feeds, kept, pruned); version 3's table was one run's, never carried over: dropped
+    "DROP TABLE IF EXISTS run_articles",
+    "CREATE TABLE run_articles (pos INTEGER PRIMARY KEY, "
+    "article_id TEXT, source TEXT NOT NULL, sha256 TEXT, n_chars INTEGER, title TEXT, "
+    "published_date TEXT, url TEXT, publisher TEXT, language TEXT, license TEXT, "
+    "origin TEXT NOT NULL, part TEXT, remade INTEGER NOT NULL DEFAULT 0, "
+    "stamp TEXT, size INTEGER, big INTEGER NOT NULL DEFAULT 0, nth INTEGER, reject TEXT)",
+    "CREATE INDEX run_articles_id ON run_articles (article_id)",
+    "CREATE INDEX run_articles_source ON run_articles (source)",
+    "CREATE INDEX run_articles_part ON run_articles (part)",
+    "CREATE INDEX run_articles_remade ON run_articles (pos) WHERE remade",
+    # what the walked files' rows of ``run_articles`` were made by, and how many they are
+    "CREATE TABLE IF NOT EXISTS run_kept (made TEXT NOT NULL, files INTEGER NOT NULL)",
+    # the release (and extractor version) whose articles the ``published`` rows are exactly
+    "CREATE TABLE IF NOT EXISTS run_base (base TEXT NOT NULL)",
     f"PRAGMA user_version = {SCHEMA_VERSION}",
 )
 TABLES = ("facts", "failed", "articles", "inputs")  # what a damaged store's rebuild keeps
@@ -85,6 +95,8 @@ def _create(con: sqlite3.Connection) -> None:
                 raise
             time.sleep(0.05)
     with transaction(con):
+        if con.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+            return  # another connection made it meanwhile: its tables are not dropped
         for statement in SCHEMA:
             con.execute(statement)
 

@@ -90,6 +90,28 @@ class PublishedArticles:
         )
         return {str(r[0]) for r in fresh}, [str(r[0]) for r in dropped]
 
+    def compare_changed(self, rows: pa.Table, ids: pa.Array) -> tuple[set[str], list[str]]:
+        """:meth:`compare` when only ``rows`` (the run's article rows that can differ from
+        this release's: :meth:`RunArticles.article_table` with ``changed``) are handed
+        over, the run's other articles being rows of this release exactly, and ``ids`` are
+        the ids of every article of the run: a release's article of another id is dropped,
+        one of the id of a changed row is dropped unless that row is its row."""
+        columns = ", ".join(ROW_FIELDS)
+        tables = {"run": rows, "ids": pa.table({"article_id": ids})}
+        fresh = self._query(
+            f"SELECT article_id FROM (SELECT {columns} FROM run "
+            f"EXCEPT SELECT {columns} FROM published)",
+            tables,
+        )
+        dropped = self._query(
+            f"SELECT article_id FROM (SELECT {columns} FROM published SEMI JOIN run "
+            f"USING (article_id) EXCEPT SELECT {columns} FROM run) "
+            "UNION SELECT article_id FROM published ANTI JOIN ids USING (article_id) "
+            "ORDER BY article_id",
+            tables,
+        )
+        return {str(r[0]) for r in fresh}, [str(r[0]) for r in dropped]
+
     def holds_exactly(self, rows: pa.Table) -> bool:
         """True when this release's articles are these (:func:`article_table`): the same
         texts, read by the same extractor version, with the same source metadata."""
