@@ -796,6 +796,9 @@ def test_memberships_currency_is_no_state() -> None:
             ],
         ),
         ("Laos, an ASEAN member whose economy is small, spoke.", ["LAO:ASEAN"]),
+        ("She thanked Norway for being a strong NATO Ally.", ["NOR:NATO"]),
+        ("She thanked Norway for being a candidate for NATO.", []),
+        ("Nigeria, the only African member of Opec, cut output.", ["NGA:OPEC"]),
     ],
 )
 def test_memberships_coordinated_organizations_and_appositions(

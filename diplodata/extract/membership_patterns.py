@@ -86,6 +86,11 @@ COORDINATED_BECAME = re.compile(
     rf"(?P<subj>{_C})\s+[a-z]+ed\b[^,;.⟨]{{0,80}}?\s+and\s+{_ADV}(?:became|has\s+become)\s+"
     rf"(?:(?:one\s+of|among)\s+)?{_MODS}{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})"
 )
+# "grateful to Germany for being a strong NATO Ally", "thanked A for being a member of X"
+FOR_BEING = re.compile(
+    rf"(?P<subj>{_C})\s+for\s+being\s+(?:a|an|one\s+of\s+the)\s+{_MODS}(?:(?P<orgs>{_O})\s+"
+    rf"{_MEMBER}\b|{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs2>{_O}))"
+)
 # "the EAEU, of which Kazakhstan is a founding member"
 OF_WHICH = re.compile(
     rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*of\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+{_BE}\s+"

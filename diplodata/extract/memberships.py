@@ -8,7 +8,8 @@ organizations and a few words. One small function per pattern family:
 * :func:`_copular` -- "Russia and Belarus are members of the CIS and the EAEU",
   "Armenia, which is a member of the CSTO", "Finland became NATO's 31st member", "a member of
   the WTO and a founding member of the EAC", "A, a member of both NATO and the EU,", "X, of
-  which A is a founding member", "A deposited ... and became the eighth member of X";
+  which A is a founding member", "A deposited ... and became the eighth member of X", "thanked
+  A for being a strong NATO Ally";
 * :func:`_make_up` -- "the two nations make up the Union State", founders;
 * :func:`_joined` -- "Sweden joined NATO in 2024";
 * :func:`_apposition` -- "NATO Ally Türkiye", "EAEU member states such as A, B and C",
@@ -209,11 +210,11 @@ def _copular(sentence: _Sentence) -> Iterator[_Hit]:
         ):
             continue
         yield _subject_hit(sentence, match, _all_orgs(match, sentence))
-    for pattern in (P.APPOSITIVE_OF, P.OF_WHICH, P.COORDINATED_BECAME, P.AS_MEMBER_VERB):
+    patterns = (P.APPOSITIVE_OF, P.OF_WHICH, P.COORDINATED_BECAME, P.AS_MEMBER_VERB, P.FOR_BEING)
+    for pattern in patterns:
         for match in pattern.finditer(sentence.text):
             if not _hedged(sentence, match, 1):
-                members = _codes(sentence, match.group("subj"), "C")
-                yield _Hit(members, _orgs(match, sentence, "orgs"))
+                yield _Hit(_codes(sentence, match.group("subj"), "C"), _all_orgs(match, sentence))
 
 
 def _make_up(sentence: _Sentence) -> Iterator[_Hit]:
