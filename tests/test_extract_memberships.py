@@ -899,3 +899,32 @@ def test_memberships_partners_in_an_organization(text: str, expected: list[str])
 )
 def test_memberships_became_joined_and_accession(text: str, expected: list[str]) -> None:
     assert _pairs(text) == expected
+
+
+_ASEAN_NINE = (
+    "Cambodia, Brunei and Myanmar, as well as Indonesia, Malaysia, the Philippines, Singapore, "
+    "Thailand and Vietnam"
+)
+_ASEAN = ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a list that is exactly the curated membership
+            "The East African Community met. Kenya, Tanzania, Uganda, Rwanda, Burundi, South "
+            "Sudan and the Democratic Republic of the Congo sent leaders.",
+            sorted(f"{c}:EAC" for c in ("KEN", "TZA", "UGA", "RWA", "BDI", "SSD", "COD")),
+        ),
+        (  # the states of a sentence holding a list are exactly the membership
+            f"ASEAN met. Laos joins {_ASEAN_NINE} at the table.",
+            [f"{c}:ASEAN" for c in _ASEAN],
+        ),
+        (  # not when an observer is named among them
+            f"ASEAN met. Laos joins {_ASEAN_NINE}, and an observer, at the table.",
+            [],
+        ),
+    ],
+)
+def test_memberships_sentence_naming_the_full_membership(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected

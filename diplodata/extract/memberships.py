@@ -463,15 +463,22 @@ def _complete_list(sentence: _Sentence, orgs: tuple[str, ...], year: int | None)
     discuss" before a BRICS summit, "the seven industrial democracies, A, B, ... and G". Not
     three: the three states of a trilateral format named together are its participants
     ("the Presidents of A, B and C approved a joint statement"), not a statement of
-    membership."""
+    membership. Also the five or more states of a sentence holding such a list, when they are
+    exactly the membership ("A joins B, C, D and E, as well as F, G, ...") and no guests,
+    observers or partners are named."""
     lex = lexicon.load()
+    named = tuple(dict.fromkeys(sentence.countries))
     for match in P.STATE_LIST.finditer(sentence.text):
         listed = tuple(dict.fromkeys(_codes(sentence, match.group(), "C")))
-        if len(listed) < 4 or _hedged(sentence, match, 2):
+        if len(listed) < 3 or _hedged(sentence, match, 2):
             continue
+        whole = not P.LIST_HEDGE.search(sentence.text)  # "A joins B, C and D as ...": all of them
         for org in orgs:
-            if frozenset(listed) in lex.member_sets(org, year):
+            sets = lex.member_sets(org, year)
+            if len(listed) >= 4 and frozenset(listed) in sets:
                 yield _Hit(listed, (org,), at=match.start())
+            elif whole and len(named) >= 5 and frozenset(named) in sets:
+                yield _Hit(named, (org,), at=match.start())
 
 
 _FOLLOWING = re.compile(
