@@ -697,6 +697,11 @@ def test_memberships_regional_bodies_by_name_and_acronym(text: str, expected: li
             "Trade grew. The bloc's members -- Laos, Vietnam and Cambodia -- were represented.",
             ["KHM:ASEAN", "LAO:ASEAN", "VNM:ASEAN"],
         ),
+        (  # a nearer organization of another kind keeps "the alliance" from NATO far before
+            "NATO leaders met\n\nTalks opened. Leaders spoke. A statement was issued. AUKUS "
+            "was discussed. Japan is a member of the alliance.",
+            [],
+        ),
         (  # "the league's member states - among them A, B and C -"
             "The Arab League chief spoke. He said the league's member states - among them "
             "Jordan, Iraq and Libya - would coordinate.",
@@ -890,6 +895,8 @@ def test_memberships_partners_in_an_organization(text: str, expected: list[str])
             ["CHL:APEC"],
         ),
         ("Malta, the last country to join the EU, objected.", ["MLT:EU"]),
+        ("Norway, the first country to join the EU's satellite scheme, objected.", []),
+        ("NATO urged non-member states such as Ukraine to act.", []),
         (
             "A process that Spain and Italy, the last of NATO's members to ratify, completed.",
             ["ESP:NATO", "ITA:NATO"],

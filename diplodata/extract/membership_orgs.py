@@ -9,10 +9,10 @@ it:
 * a lowercase descriptor ("the alliance", "the 27-nation bloc", "the union", "the
   Community", "the league", "the regional body") stands for the one organization of a
   fitting kind named earlier in the sentence, else in the three sentences before ("NATO ...
-  the alliance", "the EAEU ... the union"), else, for a kind narrower than "body" or
-  "organization", the one of its kind the article named before (its headline: "ASEAN
-  leaders meet ... The bloc's members"); when none or several fit, the descriptor stays
-  plain text;
+  the alliance", "the EAEU ... the union"), else, when those name no organization at all
+  and for a kind narrower than "body" or "organization", the one of its kind the article
+  named before (its headline: "ASEAN leaders meet ... The bloc's members"); when none or
+  several fit, the descriptor stays plain text;
 * a body missing from the lexicon, named by its capitalized proper name right after "a member
   of the" or "joined the" ("a member of the Energy Community"), becomes an organization with a
   code made from its name (``ENERGY_COMMUNITY``) and its name as written.
@@ -136,7 +136,8 @@ def _descriptors(
             ]
             if len(set(before)) == 1:
                 break
-        if not before:  # none nearby: the one of its kind the article has named so far
+        if not doc.organizations_in(window, match.start()):  # none nearby: the one of its
+            # kind the article has named so far
             before = [o.code for o in doc.organizations_in(0, match.start()) if o.code in fitting]
         if len(set(before)) == 1:
             found.append(OrganizationMention(match.start(), match.end(), before[0], match.group()))

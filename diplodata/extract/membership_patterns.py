@@ -181,7 +181,8 @@ LIST_ORG_MEMBERS = re.compile(  # "Hungary and Yugoslavia, the two current GATT 
 RANKED_MEMBER = re.compile(
     rf"(?P<subj>{_CLIST})\s*,\s*(?:the\s+)?(?:first|last|latest|newest|only|two|three|[a-z]+est)\s+"
     rf"(?:(?:of\s+(?:the\s+)?(?P<orgs>{_O}){_POS}\s+(?:\d+\s+)?{_MEMBER})|(?:[a-z]+\s+)?(?:countr(?:y|ies)|"
-    rf"states?|nations?|members?)\s+to\s+(?:join|enter)\s+(?:the\s+)?(?P<orgs2>{_O}))"
+    rf"states?|nations?|members?)\s+to\s+(?:join|enter)\s+(?:the\s+)?(?P<orgs2>{_O})"
+    rf"(?=\s*[,.;:)—–]|\s*$|\s+(?:in|on|since|after|as|and|when|last|this)\b))"
 )
 # the partners named after them, set off by a comma or not: "... its GCC partners A and B are"
 _THE_OTHERS = (
@@ -223,7 +224,7 @@ ORG_PARTNERS_LIST = re.compile(
     rf"(?P<orgs>{_O})\s+partners\s*,?\s+(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)"
 )
 BARE_MEMBERS = re.compile(
-    rf"\b(?:fellow\s+|founding\s+)?(?:members|[Mm]ember\s+(?:[Ss]tates|countries|nations))"
+    rf"(?<!-)\b(?:fellow\s+|founding\s+)?(?:members|[Mm]ember\s+(?:[Ss]tates|countries|nations))"
     rf"(?:{_LIST_INTRO}|\s+)(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "The founding members – A, B, C and D – must": the organization of the sentences before
