@@ -662,3 +662,276 @@ def test_memberships_as_members_apposed_fronted_and_alongside() -> None:
         "MEX:APEC",
         "PER:APEC",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran and Nigeria are both members of the D-8.", ["IRN:D8", "NGA:D8"]),
+        ("Namibia, a member of SACU, raised tariffs.", ["NAM:SACU"]),
+        ("Kenya and Oman are members of IORA.", ["KEN:IORA", "OMN:IORA"]),
+        ("Uganda is a founding member of the EAC.", ["UGA:EAC"]),
+        ("Egypt joined Brics in 2024.", ["EGY:BRICS"]),
+    ],
+)
+def test_memberships_regional_bodies_by_name_and_acronym(text: str, expected: list[str]) -> None:
+    """Bodies of the synthetic styles (D-8, SACU, IORA, EAC, "Brics") are in the data file."""
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the regional body", "the Strasbourg-based body": the one organization before
+            "Ghana hosted ECOWAS talks. Ghana and Togo, as founding members of the regional "
+            "body, called for calm.",
+            ["GHA:ECOWAS", "TGO:ECOWAS"],
+        ),
+        (  # the nearest organization of the sentence, though others were named before
+            "NATO met. The EU met. The Council of Europe suspended Russia; Georgia remains a "
+            "member of the Strasbourg-based body.",
+            ["GEO:COE"],
+        ),
+        (  # "the bloc" far from its name: the one bloc the article named, in its headline
+            "Japan hosts ASEAN leaders\n\nTalks opened. Leaders spoke. A statement was issued. "
+            "Trade grew. The bloc's members -- Laos, Vietnam and Cambodia -- were represented.",
+            ["KHM:ASEAN", "LAO:ASEAN", "VNM:ASEAN"],
+        ),
+        (  # a nearer organization of another kind keeps "the alliance" from NATO far before
+            "NATO leaders met\n\nTalks opened. Leaders spoke. A statement was issued. AUKUS "
+            "was discussed. Japan is a member of the alliance.",
+            [],
+        ),
+        (  # "the league's member states - among them A, B and C -"
+            "The Arab League chief spoke. He said the league's member states - among them "
+            "Jordan, Iraq and Libya - would coordinate.",
+            ["IRQ:ARAB_LEAGUE", "JOR:ARAB_LEAGUE", "LBY:ARAB_LEAGUE"],
+        ),
+    ],
+)
+def test_memberships_organization_by_descriptor(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a pair named one a sentence: "both countries" are the two
+            "Chad's king sent an invitation. Niger accepted the invitation. Both "
+            "countries are members of the African Union.",
+            ["NER:AU", "TCD:AU"],
+        ),
+        (  # a state named as a modifier ("a Singapore-based economist") is not one of them
+            "China is Australia's biggest market. Exports grew. Trade rose in Australia. A "
+            "Singapore-based economist spoke. China may act. Both countries are members of RCEP.",
+            ["AUS:RCEP", "CHN:RCEP"],
+        ),
+        (  # "all three": the three states of the headline
+            "Chile, Peru, Bolivia hold summit\n\nThe leaders met on Monday. Chile and Peru are "
+            "both members of APEC, while all three countries are members of the OAS.",
+            ["BOL:OAS", "CHL:APEC", "CHL:OAS", "PER:APEC", "PER:OAS"],
+        ),
+        (  # "all three Baltic states": a list of three named just before
+            "Ministers from Lithuania, Latvia and Estonia visited Ukraine. All three Baltic "
+            "states joined both the EU and NATO in 2004.",
+            ["EST:EU", "EST:NATO", "LTU:EU", "LTU:NATO", "LVA:EU", "LVA:NATO"],
+        ),
+        (  # not three of them: nothing
+            "Chile and Peru met. All three countries are members of the OAS.",
+            [],
+        ),
+    ],
+)
+def test_memberships_counted_anaphora(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_memberships_whose_country_is_the_persons_state() -> None:
+    text = (
+        "He met Slovak Foreign Minister Jan Novak, whose country, an EU member since 2004, "
+        "backs Moldova."
+    )
+    assert _pairs(text) == ["SVK:EU"]
+
+
+def test_memberships_currency_is_no_state() -> None:
+    """ "US$ 5 billion" names no state: the two countries are Oman and India."""
+    text = (
+        "Oman is India's partner, with trade of US$ 5 billion. They praised cooperation "
+        "between the two countries as members of the IORA."
+    )
+    assert _pairs(text) == ["IND:IORA", "OMN:IORA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Romania, an EU and NATO member, closed its airspace.", ["ROU:EU", "ROU:NATO"]),
+        ("Slovakia, a member of both NATO and the EU, objected.", ["SVK:EU", "SVK:NATO"]),
+        (
+            "Spain and Italy, both NATO allies and G20 members, agreed.",
+            ["ESP:G20", "ESP:NATO", "ITA:G20", "ITA:NATO"],
+        ),
+        (
+            "Kuwait, a member of OPEC and the OPEC+ alliance, and Chile discussed energy.",
+            ["KWT:OPEC", "KWT:OPEC_PLUS"],
+        ),
+        (
+            "He praised Austria, a member of the European Union and a reliable partner.",
+            ["AUT:EU"],
+        ),
+        (
+            "Uganda is a member of the WTO and a founding member of the EAC.",
+            ["UGA:EAC", "UGA:WTO"],
+        ),
+        (
+            "Chile and Peru, along with Mexico and Colombia, are members of the Pacific Alliance.",
+            [
+                "CHL:PACIFIC_ALLIANCE",
+                "COL:PACIFIC_ALLIANCE",
+                "MEX:PACIFIC_ALLIANCE",
+                "PER:PACIFIC_ALLIANCE",
+            ],
+        ),
+        (
+            "Serbia, like Albania, remains one of the OSCE's 57 participating States.",
+            [
+                "ALB:OSCE",
+                "SRB:OSCE",
+            ],
+        ),
+        ("Laos, an ASEAN member whose economy is small, spoke.", ["LAO:ASEAN"]),
+        ("She thanked Norway for being a strong NATO Ally.", ["NOR:NATO"]),
+        ("She thanked Norway for being a candidate for NATO.", []),
+        ("Nigeria, the only African member of Opec, cut output.", ["NGA:OPEC"]),
+    ],
+)
+def test_memberships_coordinated_organizations_and_appositions(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They work in SAARC, whose members — Nepal, Bhutan and India — are preparing.",
+            ["BTN:SAARC", "IND:SAARC", "NPL:SAARC"],
+        ),
+        (
+            "Students live in EU Member States such as Austria, Malta and Spain.",
+            ["AUT:EU", "ESP:EU", "MLT:EU"],
+        ),
+        (
+            "Peru took part as a full member of the Andean Community. The founding members – "
+            "Bolivia, Colombia and Ecuador – must ratify it.",
+            [
+                "BOL:ANDEAN_COMMUNITY",
+                "COL:ANDEAN_COMMUNITY",
+                "ECU:ANDEAN_COMMUNITY",
+                "PER:ANDEAN_COMMUNITY",
+            ],
+        ),
+        (
+            "Egypt joined BRICS last year alongside Iran and Ethiopia, making it a fellow member "
+            "of the group with Brazil.",
+            ["BRA:BRICS", "EGY:BRICS", "ETH:BRICS", "IRN:BRICS"],
+        ),
+        ("Spain joined the EU alongside Portugal in condemning the coup.", []),
+    ],
+)
+def test_memberships_lists_after_the_organization(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Qatar and its partners in the Gulf Cooperation Council, Kuwait and Oman, together "
+            "with Jordan, met.",
+            ["KWT:GCC", "OMN:GCC", "QAT:GCC"],
+        ),
+        (
+            "Kuwait and its GCC partners Bahrain and Qatar are in talks with India.",
+            ["BHR:GCC", "KWT:GCC", "QAT:GCC"],
+        ),
+        (
+            "The leaders said that, as partners in the Quad, Australia and the United States "
+            "would act.",
+            ["AUS:QUAD", "USA:QUAD"],
+        ),
+        ("The Mercosur partners Paraguay and Uruguay agreed.", ["PRY:MERCOSUR", "URY:MERCOSUR"]),
+        ("The NATO partners Japan and Australia agreed.", []),
+        ("Japan is a dialogue partner of ASEAN.", []),
+    ],
+)
+def test_memberships_partners_in_an_organization(text: str, expected: list[str]) -> None:
+    """Partners in X are its members; X's partners are members only when curated as such."""
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hours after Malawi deposited its instrument and formally became the fifth member "
+            "of the EAC, talks began.",
+            ["MWI:EAC"],
+        ),
+        (
+            "Norway became NATO's 33rd member, two years after neighbouring Ireland joined.",
+            ["IRL:NATO", "NOR:NATO"],
+        ),
+        ("The ceremony marked Latvia's accession as the 30th member of NATO.", ["LVA:NATO"]),
+        ("Serbia's accession as a full member of the EU would take years.", []),
+        ("The summit of CELAC met, marking Peru's return to the bloc.", ["PER:CELAC"]),
+        ("The summit of CELAC met, marking Peru's return to the bloc next year.", []),
+        ("He said that since joining the WTO in 2001, Vietnam has grown.", ["VNM:WTO"]),
+        ("It met within the EAEU, of which Armenia is a founding member.", ["ARM:EAEU"]),
+        (
+            "At the summit Chile took part for the first time as a full member of APEC.",
+            ["CHL:APEC"],
+        ),
+        ("Malta, the last country to join the EU, objected.", ["MLT:EU"]),
+        ("Norway, the first country to join the EU's satellite scheme, objected.", []),
+        ("NATO urged non-member states such as Ukraine to act.", []),
+        (
+            "A process that Spain and Italy, the last of NATO's members to ratify, completed.",
+            ["ESP:NATO", "ITA:NATO"],
+        ),
+        ("They celebrated the return of Chile, which rejoined the OAS in May.", ["CHL:OAS"]),
+    ],
+)
+def test_memberships_became_joined_and_accession(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+_ASEAN_NINE = (
+    "Cambodia, Brunei and Myanmar, as well as Indonesia, Malaysia, the Philippines, Singapore, "
+    "Thailand and Vietnam"
+)
+_ASEAN = ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a list that is exactly the curated membership
+            "The East African Community met. Kenya, Tanzania, Uganda, Rwanda, Burundi, South "
+            "Sudan and the Democratic Republic of the Congo sent leaders.",
+            sorted(f"{c}:EAC" for c in ("KEN", "TZA", "UGA", "RWA", "BDI", "SSD", "COD")),
+        ),
+        (  # the states of a sentence holding a list are exactly the membership
+            f"ASEAN met. Laos joins {_ASEAN_NINE} at the table.",
+            [f"{c}:ASEAN" for c in _ASEAN],
+        ),
+        (  # not when an observer is named among them
+            f"ASEAN met. Laos joins {_ASEAN_NINE}, and an observer, at the table.",
+            [],
+        ),
+    ],
+)
+def test_memberships_sentence_naming_the_full_membership(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected

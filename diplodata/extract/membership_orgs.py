@@ -7,9 +7,12 @@ it:
 * a bare "Customs Union" is the Eurasian one when two of its member states are named nearby
   and no European Community/Union (whose customs union Turkey is in) is named beside it;
 * a lowercase descriptor ("the alliance", "the 27-nation bloc", "the union", "the
-  Community") stands for the one organization of a fitting kind named earlier in the
-  sentence or in the three sentences before ("NATO ... the alliance", "the EAEU ... the
-  union"); when none or several fit, the descriptor stays plain text;
+  Community", "the league", "the regional body") stands for the one organization of a
+  fitting kind named earlier in the sentence, else in the three sentences before ("NATO ...
+  the alliance", "the EAEU ... the union"), else, when those name no organization at all
+  and for a kind narrower than "body" or "organization", the one of its kind the article
+  named before (its headline: "ASEAN leaders meet ... The bloc's members"); when none or
+  several fit, the descriptor stays plain text;
 * a body missing from the lexicon, named by its capitalized proper name right after "a member
   of the" or "joined the" ("a member of the Energy Community"), becomes an organization with a
   code made from its name (``ENERGY_COMMUNITY``) and its name as written.
@@ -53,6 +56,20 @@ _BLOCS = frozenset(
         "GUAM",
         "VISEGRAD",
         "ARAB_LEAGUE",
+        "EAC",
+        "SADC",
+        "SACU",
+        "IGAD",
+        "CELAC",
+        "SAARC",
+        "BIMSTEC",
+        "D8",
+        "IORA",
+        "CARICOM",
+        "APEC",
+        "OPEC",
+        "OPEC_PLUS",
+        "QUAD",
     }
 )
 _KINDS: dict[str, frozenset[str]] = {
@@ -60,7 +77,12 @@ _KINDS: dict[str, frozenset[str]] = {
     "union": _UNIONS,
     "bloc": _BLOCS,
     "grouping": _BLOCS | {"G7", "G20"},
-    "community": frozenset({"EU"}),
+    "community": frozenset({"EU", "EAC", "ECOWAS", "SADC", "CARICOM", "ANDEAN_COMMUNITY"}),
+    "league": frozenset({"ARAB_LEAGUE"}),
+    "cartel": frozenset({"OPEC", "OPEC_PLUS"}),
+    "body": frozenset(),  # any one organization: "the regional body", "the organisation"
+    "organization": frozenset(),
+    "organisation": frozenset(),
     "group": frozenset({"G7", "G8", "G20", "CAIRNS", "VISEGRAD", "BRICS"}),  # "the group"
 }
 
@@ -68,8 +90,9 @@ _KINDS: dict[str, frozenset[str]] = {
 # "the union", "the Community" (capitalized only: "the international community" is not one).
 DESCRIPTOR = re.compile(
     r"\b[Tt]he\s+(?:(?:\d+|[a-z]+)-(?:member|nation|country|state)\s+|(?:[Mm]ilitary|[Ww]estern|"
-    r"[Tt]ransatlantic|[Dd]efen[cs]e|[Ss]ecurity|[Tt]rade|[Ee]conomic|[Rr]egional|[Pp]olitical)"
-    r"\s+)?(?P<kind>[Aa]lliance|[Uu]nion|[Bb]loc|[Gg]rouping|[Gg]roup|Community)\b"
+    r"[Tt]ransatlantic|[Dd]efen[cs]e|[Ss]ecurity|[Tt]rade|[Ee]conomic|[Rr]egional|[Pp]olitical|"
+    r"[A-Z][a-z]+-based|[Oo]il)\s+)?(?P<kind>[Aa]lliance|[Uu]nion|[Bb]loc|[Gg]rouping|[Gg]roup|"
+    r"Community|[Ll]eague|cartel|body|organi[sz]ation)\b"
     r"(?!\s+(?:of|[A-Z]))"
 )
 
@@ -105,7 +128,17 @@ def _descriptors(
         ):
             continue
         fitting = _KINDS[match.group("kind").lower()]
-        before = [o.code for o in doc.organizations_in(window, match.start()) if o.code in fitting]
+        for start in (span.start, window):  # the sentence's own first, then the window's
+            before = [
+                o.code
+                for o in doc.organizations_in(start, match.start())
+                if o.code in fitting or not fitting
+            ]
+            if len(set(before)) == 1:
+                break
+        if not doc.organizations_in(window, match.start()):  # none nearby: the one of its
+            # kind the article has named so far
+            before = [o.code for o in doc.organizations_in(0, match.start()) if o.code in fitting]
         if len(set(before)) == 1:
             found.append(OrganizationMention(match.start(), match.end(), before[0], match.group()))
     return found

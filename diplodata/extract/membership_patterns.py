@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 TRIGGER = re.compile(
-    r"[Mm]ember|[Pp]artners?|counterparts|economies|belong|[Aa]ll(?:y|ies)\b|join(?:ed|ing)|[Aa]ccession|admitted|"
+    r"[Mm]ember|[Pp]artners?|counterparts|economies|belong|[Aa]ll(?:y|ies)\b|join(?:ed|ing)?\b|"
+    r"[Pp]articipating\s+[Ss]tates|[Aa]ccession|admitted|"
     r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
@@ -28,10 +29,13 @@ _OLIST = rf"{_O}(?:{_SEP}{_O})*"
 _ANAPH = (
     r"\b(?:[Bb]oth\s+(?:states|countries|nations|sides)|[Tt]he\s+two\s+(?:states|countries|"
     r"nations|sides)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey|"
+    r"(?:[Aa]ll|[Tt]he|[Aa]ll\s+the)\s+(?:three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:[A-Z][a-z]+\s+)?(?:states|countries|nations)|"
     r"[Tt]he\s+country|it|[Tt]he\s+pair|[Tt]he\s+two(?=\s+(?:are|were|have|had|remain)\b)|"
     r"[Ww]e(?=\s+are\b))\b"
 )
-_SUBJ = rf"(?P<subj>{_CLIST}|{_ANAPH})"
+_BESIDE = r"(?:along\s+with|together\s+with|like|as\s+well\s+as|alongside)"
+_SUBJ = rf"(?P<subj>{_CLIST}(?:\s*,\s*{_BESIDE}\s+(?:the\s+)?{_CLIST}\s*,(?=\s))?|{_ANAPH})"
 _BE = (
     r"(?:is|are|was|were|ha(?:s|ve|d)\s+been|remains?|remained|became|ha(?:s|ve|d)\s+become)"
     r"(?:n['’]t)?(?:\s+(?:also|now|both|all|already|currently|still|each|officially|formally|"
@@ -45,12 +49,14 @@ _MEMBER_ONLY = (
     r"(?:[Mm]ember(?:s|[- ]states?|[- ]countries|[- ]nations)?|[Ff]ounders?|[Ff]ounding\s+members?)"
 )
 _STATES = r"(?:countries|states|nations|economies)"  # "EU countries such as A and B"
-_MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies))"
+_MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies)|[Pp]articipating\s+[Ss]tates)"
 _LEAD = r"(?:\s*,\s*(?:which|that)\s+|\s+-{1,2}\s+|\s*[—–]\s*|\s+)"  # "A, B and C - are"
 _LIST_INTRO = (
     r"(?:\s*,?\s+such\s+as\s+|\s*,?\s+including\s+|\s+like\s+|\s+namely\s+|\s*:\s*|\s*[—–]\s*"
-    r"|\s+-{1,2}\s+|\s*--\s*)"
+    r"|\s+-{1,2}\s+|\s*--\s*)(?:among\s+(?:them|others)\s*,?\s+)?"
 )
+# a word naming the kind of body after its name: "the OPEC+ alliance"
+_KIND_WORD = r"(?:\s+(?:alliance|group|grouping|bloc|organi[sz]ation|forum|cartel|format))?"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:19|20)\d\d|\d)"
@@ -71,11 +77,36 @@ COPULAR = re.compile(
     rf"\s+(?:of|in|within)|[Aa]ll(?:y|ies)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
     rf"(?:[\w]+-(?:member|nation|country|state)\s+)?(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
     rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
+    rf"(?:\s*,?\s+and\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?P<orgs4>{_OLIST}))?"
+)
+# "Somalia deposited its instrument and formally became the eighth member of X": the subject of
+# a verb coordinated before "became"
+COORDINATED_BECAME = re.compile(
+    rf"(?P<subj>{_C})\s+[a-z]+ed\b[^,;.⟨]{{0,80}}?\s+and\s+{_ADV}(?:became|has\s+become)\s+"
+    rf"(?:(?:one\s+of|among)\s+)?{_MODS}{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})"
+)
+# "grateful to Germany for being a strong NATO Ally", "thanked A for being a member of X"
+FOR_BEING = re.compile(
+    rf"(?P<subj>{_C})\s+for\s+being\s+(?:a|an|one\s+of\s+the)\s+{_MODS}(?:(?P<orgs>{_O})\s+"
+    rf"{_MEMBER}\b|{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs2>{_O}))"
+)
+# "the EAEU, of which Kazakhstan is a founding member"
+OF_WHICH = re.compile(
+    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*of\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+{_BE}\s+"
+    rf"(?:a|an|one)\s+{_MODS}{_MEMBER_ONLY}\b"
+)
+# "Bolivia took part for the first time as a full member of X"
+AS_MEMBER_VERB = re.compile(
+    rf"(?P<subj>{_C})\s+(?:took\s+part|participated|attended|sat|took\s+(?:its|their)\s+seats?)\b"
+    rf"[^,;.⟨]{{0,40}}?\s+as\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+of\s+(?:the\s+)?"
+    rf"(?P<orgs>{_O})"
 )
 APPOSITIVE_OF = re.compile(
     rf"(?P<subj>{_CLIST})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:as\s+)?(?:one\s+of\s+)?"
-    rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?(?:[\w]+-(?:member|nation|country)\s+)?"
-    rf"(?P<orgs>{_OLIST})(?=\s*[,.;:)—–]|\s*$)"
+    rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:both\s+)?(?:the\s+)?(?:[\w]+-(?:member|nation|country)\s+)?"
+    rf"(?P<orgs>{_OLIST}){_KIND_WORD}(?=\s*[,.;:)—–]|\s*$|\s+(?:and\s+(?:a|an)|since|together\s+with|"
+    rf"alongside|along\s+with)\b)"
 )
 MAKE_UP = re.compile(
     rf"{_SUBJ}\s+(?:(?:make|makes|made)\s+up|form(?:s|ed)?|constitut(?:e|es|ed)|"
@@ -91,7 +122,7 @@ FOUNDERS = re.compile(  # "the United States and 11 other nations came together 
 )
 JOINED = re.compile(
     rf"{_SUBJ}(?:\s*,\s*(?:which|that)\b)?(?:\s+(?:ha(?:s|ve|d)|officially|formally|finally|also|then|later|eventually))*"
-    rf"\s+(?:(?:re)?joined|acceded\s+to|(?:was|were)\s+admitted\s+(?:to|into))\s+(?:the\s+)?"
+    rf"\s+(?:(?:re)?joined|acceded\s+to|(?:was|were)\s+admitted\s+(?:to|into))\s+(?:both\s+)?(?:the\s+)?"
     rf"(?P<orgs>{_OLIST})"
 )
 JOIN_END = re.compile(
@@ -101,7 +132,7 @@ JOIN_END = re.compile(
 # "Since joining the EU in 2004, Poland has ...", "After its accession to the WTO, China was":
 # the subject of the main clause joined; its verb is part of the match, for the hedge check.
 SINCE_JOINING = re.compile(
-    rf"^(?:Since|After|Following|Upon)\s+(?:(?:re)?joining|(?:its|their)\s+(?:accession\s+to|"
+    rf"(?:^|(?<=\bthat\s)|(?<=[,;]\s))(?:[Ss]ince|[Aa]fter|[Ff]ollowing|[Uu]pon)\s+(?:(?:re)?joining|(?:its|their)\s+(?:accession\s+to|"
     rf"admission\s+to|entry\s+into))\s+(?:the\s+)?(?P<orgs>{_OLIST})[^,.;]{{0,30}},\s*(?:the\s+)?"
     rf"(?P<subj>{_CLIST})\s+(?:[a-z]+\s+)?[a-z]+\b"
 )
@@ -140,19 +171,34 @@ AND_OTHER_MEMBERS = re.compile(
     rf"countries|nations|partners|allies|Allies)\b"
 )
 LIST_ORG_MEMBERS = re.compile(  # "Hungary and Yugoslavia, the two current GATT members."
-    rf"(?P<subj>{_CLIST})\s*(?:,|[—–]|\s-)\s*(?:as\s+)?(?:one\s+of\s+)?{_MODS}(?P<orgs>{_O})\s+"
-    rf"{_MEMBER}(?=\s*[,.;:)—–]|\s+-\s|\s*$|\s+(?:since|for|but|and|who|which|that|with)\b)"
+    # also "Bulgaria, an EU and NATO member,", "A and B, both NATO allies and G20 members,"
+    rf"(?P<subj>{_CLIST})\s*(?:,|[—–]|\s-)\s*(?:as\s+)?(?:one\s+of\s+)?{_MODS}(?P<orgs>{_OLIST})\s+"
+    rf"{_MEMBER}(?:\s+and\s+{_MODS}(?P<orgs2>{_OLIST})\s+{_MEMBER})?"
+    rf"(?=\s*[,.;:)—–]|\s+-\s|\s*$|\s+(?:since|for|but|and|who|whose|which|that|with)\b)"
+)
+# "Hungary and Turkey, the last of the alliance's members to ratify", "Croatia, the last country
+# to join the EU,": an apposition ranking the states among the members
+RANKED_MEMBER = re.compile(
+    rf"(?P<subj>{_CLIST})\s*,\s*(?:the\s+)?(?:first|last|latest|newest|only|two|three|[a-z]+est)\s+"
+    rf"(?:(?:of\s+(?:the\s+)?(?P<orgs>{_O}){_POS}\s+(?:\d+\s+)?{_MEMBER})|(?:[a-z]+\s+)?(?:countr(?:y|ies)|"
+    rf"states?|nations?|members?)\s+to\s+(?:join|enter)\s+(?:the\s+)?(?P<orgs2>{_O})"
+    rf"(?=\s*[,.;:)—–]|\s*$|\s+(?:in|on|since|after|as|and|when|last|this)\b))"
+)
+# the partners named after them, set off by a comma or not: "... its GCC partners A and B are"
+_THE_OTHERS = (
+    rf"(?:(?:\s*,\s*|\s+)(?:the\s+)?(?P<subj2>{_CLIST})(?=\s*[,.;:)—–]|\s*$|\s+(?:are|were|have|"
+    r"had|also|together|alongside)\b))?"
 )
 # "the United States and its G7 partners", "Germany and its fellow EU allies": the state is one
 # of the organization's members too.
 AND_ITS_PARTNERS = re.compile(
     rf"(?P<subj>{_C})\s+and\s+(?:its|their)\s+(?:fellow\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
-    rf"(?P<orgs>{_O})\s+(?:partners|allies|Allies|members|member\s+states|counterparts)\b"
+    rf"(?P<orgs>{_O})\s+(?:partners|allies|Allies|members|member\s+states|counterparts)\b{_THE_OTHERS}"
 )
 # "Russia and all allies in the CSTO", "Poland and its partners within NATO".
 AND_ALLIES_IN = re.compile(
     rf"(?P<subj>{_C})\s+and\s+(?:(?:all|its|their|our|other|the)\s+)*(?:[a-z][\w-]*\s+)?"
-    rf"(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"
+    rf"(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O}){_THE_OTHERS}"
 )
 # "the Cairns Group ..., to which Australia and Thailand belong"; "Chile belongs to APEC".
 BELONG = re.compile(
@@ -172,7 +218,28 @@ POSSESSIVE_PARTNERS = re.compile(
     rf"(?:(?:partner|ally|Ally)\s+and\s+)?(?:partners?|allies|ally|Allies|Ally)\s+"
     rf"(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"
 )
-BARE_MEMBERS = re.compile(rf"\b(?:fellow\s+)?members\s+(?P<subj>{_CLIST})")
+# "the Mercosur partners Argentina and Brazil": members or the organization's outside partners;
+# members when the curated membership has them all
+ORG_PARTNERS_LIST = re.compile(
+    rf"(?P<orgs>{_O})\s+partners\s*,?\s+(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)"
+)
+BARE_MEMBERS = re.compile(
+    rf"(?<!-)\b(?:fellow\s+|founding\s+)?(?:members|[Mm]ember\s+(?:[Ss]tates|countries|nations))"
+    rf"(?:{_LIST_INTRO}|\s+)(?:the\s+)?(?P<subj>{_CLIST})"
+)
+# "The founding members – A, B, C and D – must": the organization of the sentences before
+MEMBERS_LEAD = re.compile(r"^\s*(?:The|Its|Their)\s+(?:[a-z]+\s+)?members\b")
+# "less than a year after neighbouring Finland joined": joining the one organization of the
+# sentence, which states another membership
+BARE_JOINED = re.compile(
+    rf"\b(?:after|before|when|since)\s+(?:[a-z]+\s+)?(?P<subj>{_CLIST})\s+(?:had\s+|has\s+)?"
+    rf"(?:also\s+)?joined(?=\s*[,.;:]|\s*$)"
+)
+# "Finland's accession as the 31st member of the Alliance": done
+ACCESSION_AS = re.compile(
+    rf"(?P<subj>{_C}){_POS}\s+(?:accession|admission|entry)\s+as\s+(?:a|an|the|its)\s+{_MODS}"
+    rf"{_MEMBER_ONLY}\s+(?:of|to)\s+(?:the\s+)?(?P<orgs>{_O})"
+)
 # "together with our newest Ally Sweden, NATO will ...": the organization is the sentence's one.
 OUR_ALLY = re.compile(
     rf"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Ff]ellow)\s+{_MODS}(?:Ally|Allies|[Mm]ember(?:s|\s+states?)?)\s+"
@@ -180,7 +247,8 @@ OUR_ALLY = re.compile(
 )
 INCLUDES = re.compile(
     rf"(?P<orgs>{_O})(?:\s+(?:alliance|group|grouping|bloc|format|forum))?(?:\s*,?\s*(?:which|that)\s+(?:includes?|comprises?|unites|groups|brings\s+"
-    rf"together)|\s*,?\s*whose\s+members\s+(?:are|include)|\s*,?\s+(?:includes|comprises|comprising|"
+    rf"together)|\s*,?\s*whose\s+(?:[a-z]+\s+)?members\s+(?:are|include)|\s*,?\s*whose\s+(?:[a-z]+\s+)?members"
+    rf"\s*(?:[—–:]|-{{1,2}})|\s*,?\s+(?:includes|comprises|comprising|"
     rf"consists\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|unites|brings\s+together|groups))\s+(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "the leaders of A, B and C announced AUKUS": the founders' states are its members
@@ -194,8 +262,8 @@ LEADERS_FOUNDED = re.compile(
 # "As fellow members of X (and close neighbours), A and B ...", also after "that," or a
 # clause's comma ("and that, as a major member of X, A supports ...")
 AS_MEMBERS_LEAD = re.compile(
-    rf"(?:^|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:{_MEMBER}\s+"
-    rf"of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
+    rf"(?:^|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:(?:{_MEMBER}\s+"
+    rf"of|partners\s+in)\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
     rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?{_MODS}{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
     rf"(?:\s+and\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)?"  # "and close maritime neighbours"
     rf"\s*,\s*(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})(?=\s+[a-z])"
@@ -205,6 +273,18 @@ AS_MEMBERS_LEAD = re.compile(
 SUBJECT_AS_MEMBERS = re.compile(
     rf"(?P<subj>{_CLIST}|{_ANAPH})\s*,\s*as\s+(?:(?!as\b)[\w'’-]+\s+){{0,8}}?"
     rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})\s*,"
+)
+# "cooperation between the two countries as members of the G20"
+BETWEEN_AS_MEMBERS = re.compile(
+    rf"\bbetween\s+(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})\s+as\s+(?:fellow\s+|founding\s+)?"
+    rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})"
+)
+# "A joined X last month alongside B, C and D", "a fellow member of X with B": they joined,
+# they are members too
+JOINED_ALONGSIDE = re.compile(
+    rf"(?:\b(?:re)?joined\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})(?:\s+(?:in|on|last|this)\s+\w+)?"
+    rf"\s*,?\s+(?:alongside|along\s+with|together\s+with)|\bfellow\s+{_MEMBER_ONLY}\s+of\s+"
+    rf"(?:the\s+)?(?P<orgs2>{_OLIST})\s+(?:with|alongside))\s+(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "A and B are members of X, alongside C, D and E": the states listed after it too
 ALONGSIDE = re.compile(
@@ -269,6 +349,20 @@ MEMBERSHIP_HEDGE_AFTER = re.compile(
     r"is\s+(?:not|un)\w*)\b",
     re.IGNORECASE,
 )
+# "marking Brazil's return to the bloc", "celebrated Finland's accession to NATO": an event
+# that has happened
+MARKED_ENTRY = re.compile(
+    rf"\b(?:mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing)|hail(?:s|ed|ing)?)\s+(?:the\s+)?"
+    rf"(?P<subj>{_C}){_POS}\s+(?:formal\s+|official\s+)?(?:return|accession|admission|entry)\s+"
+    rf"(?:to|into)\s+(?:the\s+)?(?P<orgs>{_O})"
+)
+# "A's accession as a full member of X would ...": not (yet) done
+ACCESSION_HEDGE_AFTER = re.compile(
+    r"^[^.;]{0,30}?\b(?:bid|application|talks|negotiations|process|prospects?|would|will|could|"
+    r"may|might|remains?|requires?|depends|needs?|is\s+(?:not|un)\w*|is\s+expected|goal|hope|"
+    r"next|soon|later|planned)\b",
+    re.IGNORECASE,
+)
 ORG_OF_LIST = re.compile(  # "the Customs Union of Russia, Belarus and Kazakhstan"
     rf"(?P<orgs>{_O})\s+of\s+(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)(?=\s*[,.;:)—–]|\s*$|\s+"
     r"(?:is|was|has|had|will|came|took|in|on|since)\b)"
@@ -294,7 +388,7 @@ HEDGE = re.compile(
     r"former|ex|non-member|suspended|expelled|withdr\w*|accept\w*|admit(?:ting)?|consider\w*|forward|"
     r"ready|expect\w*|soon|intend\w*|plans?|planning|eager|dialogue|guests?|suppose|"
     r"supposing|imagine|assume|assuming|hypothetical\w*|"
-    r"partners?(?!\s+and\s+(?:fellow\s+)?(?:[Mm]ember|[Aa]ll)))\b|"
+    r"partners?(?!\s+and\s+(?:fellow\s+)?(?:[Mm]ember|[Aa]ll)|\s+(?:in|within)\s+(?:the\s+)?⟨O))\b|"
     r"n['’]t\b|\bnon-⟨|respectively",
     re.IGNORECASE,
 )
@@ -302,6 +396,9 @@ HEDGE_CASED = re.compile(r"\b(?:may|will)\b")
 AFTER_LIST_HEDGE = re.compile(
     r"^[^.;]{0,25}?\b(?:observers?|partners?|candidates?|applicants?|associates?|dialogue)\b"
 )
+# "the return of Brazil, which rejoined X": the state after a preposition is the subject of
+# its own relative clause
+RELATIVE_SUBJECT = re.compile(r"\s*,\s*(?:which|that)\b")
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|with|from|to|for|than|between|by|against|on|in|at|about|over)\s*$"
 )

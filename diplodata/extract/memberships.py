@@ -6,11 +6,16 @@ its first organization, so that every rule below is one readable regex over stat
 organizations and a few words. One small function per pattern family:
 
 * :func:`_copular` -- "Russia and Belarus are members of the CIS and the EAEU",
-  "Armenia, which is a member of the CSTO", "Finland became NATO's 31st member";
+  "Armenia, which is a member of the CSTO", "Finland became NATO's 31st member", "a member of
+  the WTO and a founding member of the EAC", "A, a member of both NATO and the EU,", "X, of
+  which A is a founding member", "A deposited ... and became the eighth member of X", "thanked
+  A for being a strong NATO Ally";
 * :func:`_make_up` -- "the two nations make up the Union State", founders;
 * :func:`_joined` -- "Sweden joined NATO in 2024";
 * :func:`_apposition` -- "NATO Ally Türkiye", "EAEU member states such as A, B and C",
-  "Hungary and Yugoslavia, the two GATT members", "members Greece and Turkey";
+  "Hungary and Yugoslavia, the two GATT members", "members Greece and Turkey", "A, an EU and
+  NATO member", "X, whose members — A, B and C — are", "A and its GCC partners B and C",
+  "A, the last country to join X";
 * :func:`_welcome_as` -- "welcome Sweden as NATO's 32nd Ally", "values Ankara as an ally
   in the NATO alliance";
 * :func:`_accession` -- completed accessions ("digest the accession of Spain last year",
@@ -32,15 +37,19 @@ from :mod:`diplodata.extract.membership_orgs`. "The Customs Union of A, B and C"
 ("thanks to A's membership of X", "A's membership took effect").
 
 Applications, aspirations, negations, observers and partners are rejected by cue words
-near the match (:func:`_hedged`). Subjects "both states", "the two nations", "they" are
-resolved to the states of the preceding sentences; "it" to the one state named before it in
-the sentence, "the country" also to the one state of the sentence before.
+near the match (:func:`_hedged`); "partners in X" are members. Subjects "both states", "the
+two nations", "they" are resolved to the states of the preceding sentences, "all three
+countries" to three of them; "it" to the one state named before it in the sentence, "the
+country" also to the one state of the sentence before. A subject may carry states set off
+after it ("A and B, along with C, are"); "whose country" is the state of the person just
+named ("Romanian minister X, whose country, an EU member, ...").
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -80,13 +89,38 @@ _STATE_FORMS = frozenset({"name", "official", "short", "capital", "historical"})
 
 def _states(doc: Doc, start: int, end: int) -> list[CountryMention]:
     """Mentions that can stand for a member state: names, capitals, possessives ("Türkiye's");
-    not seats ("Kremlin"), other cities, adjectives ("Russian") or the EU as a trading party."""
+    not seats ("Kremlin"), other cities, adjectives ("Russian"), currencies ("US$") or the EU
+    as a trading party."""
     return [
         c
         for c in doc.countries_in(start, end)
         if c.code != "EUU"
+        and doc.text[c.end : c.end + 1] != "$"  # "US$ 52 billion": a currency
         and (c.form in _STATE_FORMS or (c.form == "demonym" and c.surface.endswith(("'s", "’s"))))
     ]
+
+
+# "Romanian Foreign Minister X, whose country, an EU member since 2007, ...": the state of the
+# person just named
+_WHOSE_COUNTRY = re.compile(r"\bwhose\s+(?:country|nation)\b")
+
+
+def _whose_country(doc: Doc, span: Span) -> list[CountryMention]:
+    """ "whose country" as a mention of the state named nearest before it (its name or
+    demonym, within the clause's reach), as if it were named there."""
+    found: list[CountryMention] = []
+    for match in _WHOSE_COUNTRY.finditer(doc.text, span.start, span.end):
+        before = [
+            c
+            for c in doc.countries_in(max(span.start, match.start() - 100), match.start())
+            if c.code != "EUU" and c.form in ("name", "official", "short", "demonym")
+        ]
+        if before:
+            last = before[-1]
+            found.append(
+                CountryMention(match.start(), match.end(), last.code, match.group(), "name")
+            )
+    return found
 
 
 # an organization's acronym in brackets after its name: part of the one mention
@@ -97,7 +131,7 @@ def _placeholders(doc: Doc, span: Span, orgs: list[OrganizationMention]) -> _Sen
     """Rewrite ``span`` with ⟨C i⟩ / ⟨O i⟩ placeholders (states inside an org name are dropped)."""
     mentions: list[CountryMention | OrganizationMention] = [
         c
-        for c in _states(doc, span.start, span.end)
+        for c in _states(doc, span.start, span.end) + _whose_country(doc, span)
         if not any(o.start <= c.start < o.end for o in orgs)
     ]
     ordered = sorted([*mentions, *orgs], key=lambda m: m.start)
@@ -170,13 +204,17 @@ def _copular(sentence: _Sentence) -> Iterator[_Hit]:
     for match in P.COPULAR.finditer(sentence.text):
         before = sentence.text[: match.start()]
         if _hedged(sentence, match) or (
-            P.PREPOSITION_BEFORE.search(before) and not P.PART_OF_STATE_BEFORE.match(before)
+            P.PREPOSITION_BEFORE.search(before)
+            and not P.PART_OF_STATE_BEFORE.match(before)
+            and not P.RELATIVE_SUBJECT.match(sentence.text, match.end("subj"))
         ):
             continue
-        yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs", "orgs2", "orgs3"))
-    for match in P.APPOSITIVE_OF.finditer(sentence.text):
-        if not _hedged(sentence, match, 1):
-            yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
+        yield _subject_hit(sentence, match, _all_orgs(match, sentence))
+    patterns = (P.APPOSITIVE_OF, P.OF_WHICH, P.COORDINATED_BECAME, P.AS_MEMBER_VERB, P.FOR_BEING)
+    for pattern in patterns:
+        for match in pattern.finditer(sentence.text):
+            if not _hedged(sentence, match, 1):
+                yield _Hit(_codes(sentence, match.group("subj"), "C"), _all_orgs(match, sentence))
 
 
 def _make_up(sentence: _Sentence) -> Iterator[_Hit]:
@@ -202,19 +240,28 @@ def _joined(sentence: _Sentence) -> Iterator[_Hit]:
             continue
         if _hedged(sentence, match):
             continue
-        if P.PREPOSITION_BEFORE.search(sentence.text[: match.start()]):
-            continue
+        if P.PREPOSITION_BEFORE.search(
+            sentence.text[: match.start()]
+        ) and not P.RELATIVE_SUBJECT.match(sentence.text, match.end("subj")):
+            continue  # "trade with A joined ..."; not "the return of A, which rejoined X"
         yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs"))
     for match in P.SINCE_JOINING.finditer(sentence.text):
         if not _hedged(sentence, match, 0):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
+    if len(set(sentence.orgs)) == 1 and (
+        P.COPULAR.search(sentence.text) or P.JOINED.search(sentence.text)
+    ):
+        for match in P.BARE_JOINED.finditer(sentence.text):  # "after Finland joined"
+            if not _hedged(sentence, match, 2):
+                yield _Hit(_codes(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
 
 
 def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
     """ "NATO Ally Türkiye", "EAEU member states such as A, B and C", "members of X such as
     A and B", "A and B, the two current X members", "X, which includes A and B", "X (A, B and
     C)", "the A-B-C X", "members A and B" with X named earlier in the sentence, and "our
-    newest Ally A" with X the sentence's only organization."""
+    newest Ally A" with X the sentence's only organization; "the X partners A and B" when
+    the curated membership of X has them all (partners of X are often not members)."""
     text = sentence.text
     patterns = (
         P.ORG_MEMBERS_LIST,
@@ -229,24 +276,30 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         P.HYPHEN_CHAIN,
         P.SUBJECT_AS_MEMBERS,
         P.ALONGSIDE,
+        P.RANKED_MEMBER,
+        P.BETWEEN_AS_MEMBERS,
+        P.JOINED_ALONGSIDE,
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
             if _hedged(sentence, match, 1) or P.AFTER_LIST_HEDGE.match(text[match.end() :]):
                 continue
+            if pattern is P.JOINED_ALONGSIDE and P.JOIN_ACTION_AFTER.match(text[match.end() :]):
+                continue  # "joined X alongside A in condemning": an action
             members = _codes(sentence, match.group("subj"), "C")
             relative = re.match(r"⟨O\d+⟩(?:\s+[a-z]+)?\s*,", match.group())  # "X, which includes A"
             included_in = re.match(r"\s+(?:in|into|on|among)\b", text[match.end() :])
             if pattern is P.INCLUDES and len(set(members)) < 2 and (included_in or not relative):
                 continue  # "the EU includes Turkey in its plans"
-            orgs = _all_orgs(match, sentence) if pattern is P.AS_MEMBERS_LEAD else ()
-            yield _subject_hit(sentence, match, orgs or _orgs(match, sentence, "orgs"))
+            yield _subject_hit(sentence, match, _all_orgs(match, sentence))
     for match in P.ORG_OF_LIST.finditer(text):
         if not _hedged(sentence, match, 2):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
     for match in P.BARE_MEMBERS.finditer(text):
         earlier = _codes(sentence, text[: match.start()], "O")
-        if earlier and not _hedged(sentence, match, 1):
+        lead = not sentence.orgs and P.MEMBERS_LEAD.match(text[: match.end()])
+        if (earlier or lead) and not _hedged(sentence, match, 1):
+            # no organization in a sentence led by "The members": the one of the sentences before
             yield _Hit(_codes(sentence, match.group("subj"), "C"), earlier[-1:])
     for match in P.BELONG.finditer(text):
         if not _hedged(sentence, match, 2):
@@ -259,6 +312,12 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
                 subjects = [match.group("subj"), match.groupdict().get("subj2")]
                 members = tuple(c for subj in subjects for c in _codes(sentence, subj, "C"))
                 yield _Hit(members, _orgs(match, sentence, "orgs"))
+    lex = lexicon.load()
+    for match in P.ORG_PARTNERS_LIST.finditer(text):
+        members = _codes(sentence, match.group("subj"), "C")
+        orgs = _orgs(match, sentence, "orgs")
+        if any(set(members) <= known for known in lex.member_sets(orgs[0], None)):
+            yield _Hit(members, orgs)
     for match in P.OUR_ALLY.finditer(text):
         if len(set(sentence.orgs)) == 1 and not _hedged(sentence, match, 2):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
@@ -280,13 +339,21 @@ def _welcome_as(sentence: _Sentence) -> Iterator[_Hit]:
 
 def _accession(sentence: _Sentence) -> Iterator[_Hit]:
     """Completed accessions only: "digest the accession of A and B last year", "A's accession
-    to X was completed", "members ratified A's membership"."""
+    to X was completed", "members ratified A's membership", "marking A's accession as the 31st
+    member of X" (not "A's accession as a member of X would ..."), "marking A's return to X"."""
     text = sentence.text
     for match in P.ACCESSION_OF.finditer(text):
         before, after = text[: match.start()], text[match.end() :]
         done = P.ACCESSION_DONE_AFTER.match(after) or P.ACCESSION_DONE_BEFORE.search(before)
         if done and not _hedged(sentence, match, 4):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), _orgs(match, sentence, "orgs"))
+    for pattern in (P.ACCESSION_AS, P.MARKED_ENTRY):
+        for match in pattern.finditer(text):
+            if not _hedged(sentence, match, 4) and not P.ACCESSION_HEDGE_AFTER.match(
+                text[match.end() :]
+            ):
+                members = _codes(sentence, match.group("subj"), "C")
+                yield _Hit(members, _orgs(match, sentence, "orgs"))
     for match in P.POSSESSIVE_ACCESSION.finditer(text):
         before, after = text[: match.start()], text[match.end() :]
         done = P.RATIFIED_BEFORE.search(before) or re.match(
@@ -396,15 +463,22 @@ def _complete_list(sentence: _Sentence, orgs: tuple[str, ...], year: int | None)
     discuss" before a BRICS summit, "the seven industrial democracies, A, B, ... and G". Not
     three: the three states of a trilateral format named together are its participants
     ("the Presidents of A, B and C approved a joint statement"), not a statement of
-    membership."""
+    membership. Also the five or more states of a sentence holding such a list, when they are
+    exactly the membership ("A joins B, C, D and E, as well as F, G, ...") and no guests,
+    observers or partners are named."""
     lex = lexicon.load()
+    named = tuple(dict.fromkeys(sentence.countries))
     for match in P.STATE_LIST.finditer(sentence.text):
         listed = tuple(dict.fromkeys(_codes(sentence, match.group(), "C")))
-        if len(listed) < 4 or _hedged(sentence, match, 2):
+        if len(listed) < 3 or _hedged(sentence, match, 2):
             continue
+        whole = not P.LIST_HEDGE.search(sentence.text)  # "A joins B, C and D as ...": all of them
         for org in orgs:
-            if frozenset(listed) in lex.member_sets(org, year):
+            sets = lex.member_sets(org, year)
+            if len(listed) >= 4 and frozenset(listed) in sets:
                 yield _Hit(listed, (org,), at=match.start())
+            elif whole and len(named) >= 5 and frozenset(named) in sets:
+                yield _Hit(named, (org,), at=match.start())
 
 
 _FOLLOWING = re.compile(
@@ -469,12 +543,31 @@ def _we_of_headline(doc: Doc, index: int, sentence: _Sentence) -> Iterator[_Hit]
         yield _Hit(states, orgs)
 
 
+_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _actor_states(doc: Doc, span: Span) -> tuple[str, ...]:
+    """States of a sentence named as such, not as a modifier ("a Hong Kong-based bank")."""
+    states = _states(doc, span.start, span.end)
+    return tuple(
+        dict.fromkeys(c.code for c in states if not re.match(r"-[a-z]", doc.text[c.end :]))
+    )
+
+
+def _article_states(doc: Doc) -> set[str]:
+    """The states an article is about: the three it names most often."""
+    counts = Counter(c.code for c in _states(doc, 0, len(doc.text)))
+    return {code for code, _ in counts.most_common(3)}
+
+
 def _resolve_anaphor(
     doc: Doc, index: int, sentence: _Sentence, hit: _Hit, memory: tuple[str, ...]
 ) -> tuple[str, ...]:
     """States meant by "both states"/"they": those named earlier in the sentence, else the
     last membership subject, else the states of the nearest preceding sentence naming two or
-    more of them. "Both" and "the two" must resolve to exactly two states."""
+    more of them. "Both" and "the two" must resolve to exactly two states (also two named one
+    a sentence just before); "all three countries" to exactly three: a group or list of three
+    named before, else the three of the headline and lead."""
     if hit.anaphor.lower() == "we":  # "The Hungarian model exists: we are members of NATO"
         span = sentence.span
         we = re.search(r"\b[Ww]e\s+are\b", doc.text[span.start : span.end])
@@ -491,12 +584,32 @@ def _resolve_anaphor(
             span = doc.sentences[index - 1]
             here = tuple(dict.fromkeys(c.code for c in _states(doc, span.start, span.end)))
         return here if len(here) == 1 else ()
+    counted = re.match(r"(?:all\s+(?:the\s+)?|the\s+)(\w+)\s", hit.anaphor)
     wanted = 2 if re.match(r"both|the two|the pair", hit.anaphor) else 0
+    if counted and counted.group(1) in _COUNTS:  # "all three countries": exactly three
+        wanted = _COUNTS[counted.group(1)]
     candidates = [tuple(dict.fromkeys(_codes(sentence, sentence.text[: hit.at], "C"))), memory]
     for back in range(index - 1, max(index - 4, -1), -1):
         span = doc.sentences[back]
         candidates.append(tuple(dict.fromkeys(c.code for c in _states(doc, span.start, span.end))))
-    for codes in candidates:
+    if wanted > 2:  # "all three countries": the first group of exactly three, a list of three
+        # named before, else the states the article is about (its headline and lead)
+        for back in range(index - 1, max(index - 4, -1), -1):
+            earlier = _placeholders(doc, doc.sentences[back], [])
+            for listed in P.STATE_LIST.finditer(earlier.text):
+                candidates.append(tuple(dict.fromkeys(_codes(earlier, listed.group(), "C"))))
+        for span in doc.sentences[:3]:
+            candidates.append(
+                tuple(dict.fromkeys(c.code for c in _states(doc, span.start, span.end)))
+            )
+        return next((codes for codes in candidates if len(codes) == wanted), ())
+    gathered: tuple[str, ...] = ()  # "A's king invited B's president. B welcomed it. Both
+    for at, codes in enumerate(candidates):  # countries ...": the pair of the last sentences
+        if at >= 2 and wanted == 2 and len(codes) < 2:
+            span = doc.sentences[index + 1 - at]
+            gathered = tuple(dict.fromkeys(gathered + _actor_states(doc, span)))
+            if len(gathered) == 2:
+                return gathered if set(gathered) <= _article_states(doc) else ()
         if len(codes) >= 2:
             return codes if not wanted or len(codes) == wanted else ()
     return ()
