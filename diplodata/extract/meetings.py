@@ -1019,8 +1019,9 @@ _SUBJECT_SLOT = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,8}")
 
 
 def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
-    """The person a later "he"/"she" refers to: the sentence's last named person; a titled
-    name the article's person list does not know ("President X") makes it ambiguous. The
+    """The person a later "he"/"she" refers to: the sentence's subject (its first named
+    person, after an opening phrase and a title), else its last named person; a titled name
+    the article's person list does not know ("President X") makes it ambiguous. The
     persons a later "they" refers to: two or more joined by "and" opening a sentence."""
     named = [i for i in ctx.items_in(s_start, s_end) if not i.is_state]
     unknown = [
@@ -1029,15 +1030,10 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
         if not any(i.start <= t.end() - 2 < i.end or t.end() - 2 == i.start for i in named)
     ]
     opener = _OPENING_PHRASE.match(ctx.doc.text, s_start, s_end)
-    after = [i for i in named if not opener or i.start >= opener.end()]
-    subject = (
-        after[0]
-        if after
-        and _SUBJECT_SLOT.fullmatch(
-            ctx.doc.text, opener.end() if opener else s_start, after[0].start
-        )
-        else None
-    )
+    slot = opener.end() if opener else s_start
+    after = [i for i in named if i.start >= slot]
+    fits = bool(after) and _SUBJECT_SLOT.fullmatch(ctx.doc.text, slot, after[0].start)
+    subject = after[0] if fits else None
     if subject and not unknown:
         ctx.last_subject = subject.key  # "X met A and B. He also ...": the subject goes on
     elif named and (not unknown or named[-1].start > unknown[-1]):
