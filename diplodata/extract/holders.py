@@ -20,11 +20,10 @@ from functools import cache
 
 from diplodata.extract import lexicon
 from diplodata.extract.lexicon import OfficeTerm
-from diplodata.extract.names import fold
+from diplodata.extract.names import PATRONYMIC, fold
 from diplodata.tables.resolve import generation, given_ending, name_key, name_parts
 
 # States whose names are written family name first ("Xi Jinping", "Kim Jong Un").
-_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})  # "son of": a father's name follows
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM"})
 # Offices whose holders are named by their given name ("King Salman", "Emir Tamim",
 # "Sultan Haitham", "King Charles"), not by a family name.
@@ -43,7 +42,7 @@ def _surname(name: str) -> str:
 def _given(name: str) -> tuple[str, set[str]]:
     """Given-name skeleton and folded given names of ``name``."""
     given = name_parts(name)[:-1]
-    cut = next((i for i, p in enumerate(given) if p.lower() in _PATRONYMIC), len(given))
+    cut = next((i for i, p in enumerate(given) if p.lower() in PATRONYMIC), len(given))
     return fold(name_key(name).given), {fold(p) for p in given[:cut]}  # not "bin Zayed"
 
 
@@ -162,7 +161,7 @@ def full_name_needed(word: str, holder: str) -> bool:
     """Whether a holder the article names by one word ("President Sheikh Mohamed") is only
     known by the curated full name: the word is neither the holder's surname ("President
     Reagan") nor a monarch's given name ("King Salman"), which the tables resolve alone."""
-    terms = [t for t in lexicon.load().office_holders if t.name == holder]
+    terms = [t for t in _index().get(_surname(holder), []) if t.name == holder]
     return fold(word) != _surname(holder) and not any(t.office in _BY_GIVEN_NAME for t in terms)
 
 

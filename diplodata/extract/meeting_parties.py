@@ -87,7 +87,7 @@ _COUNTERPART = re.compile(
     r"\b(?:(?:[Hh]is|[Hh]er) (?P<dem>[A-Z][a-z]+) counterpart|"
     r"[Tt]he (?P<guest_dem>[A-Z][a-z]+) (?P<noun>guest|visitor|leader|top diplomat))\b(?!-)"
 )
-_LEADER_OFFICES = frozenset({"president", "prime minister", "chancellor", "king", "emir"})
+HEADS = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir"})
 _BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:joint\s+)?")
 _ADJECTIVES = re.compile(
     r"(?:\s+(?:[A-Z][\w-]*|high-level|bilateral|trilateral|official|peace|intergovernmental))*\s+"
@@ -274,7 +274,7 @@ class Context:
             people = [p.name for p in self.persons.values() if code and p.country == code]
             noun = m.group("noun")
             if noun == "leader":
-                people = [n for n in people if self.persons[n].role in _LEADER_OFFICES]
+                people = [n for n in people if self.persons[n].role in HEADS]
             elif noun == "top diplomat":
                 people = [n for n in people if self.persons[n].role == "foreign minister"]
             elif noun in ("guest", "visitor") and len(people) > 1:  # the one the lead names

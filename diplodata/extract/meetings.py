@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from diplodata.extract import holders, lexicon
 from diplodata.extract.meeting_parties import (
     AFTER_DATELINE,
+    HEADS,
     Context,
     Item,
     chain_items,
@@ -41,6 +42,7 @@ from diplodata.extract.when import (
     event_date,
     is_future,
     stated_location,
+    where_clause,
 )
 from diplodata.models import CountryMention, MeetingFact, MeetingKind, PersonFact
 
@@ -661,13 +663,6 @@ def _meets_a_goal(m: re.Match[str], text: str) -> bool:
     return found is not None and not re.search(r"\bwith\b|[,;:]", found.group())
 
 
-def _where_clause(text: str, s_start: int, s_end: int, t_start: int) -> tuple[int, int]:
-    """The stretch of a sentence between the ", where" clauses around a trigger."""
-    before = text.rfind(", where ", s_start, t_start)
-    after = text.find(", where ", t_start, s_end)
-    return (before if before >= 0 else s_start), (after if after >= 0 else s_end)
-
-
 def _when_where(
     ctx: Context, kind: str, s_start: int, s_end: int, t_start: int, ahead: bool = False
 ) -> tuple[tuple[str, str] | None, CountryMention | None, bool]:
@@ -687,7 +682,7 @@ def _when_where(
     onward = future or bool(_WOULD_MEET.search(text, s_start, s_end))
     # "a tour that took him to A, where he met X on Monday, and to B, where he met Y on
     # Tuesday": each "where" clause has its own date
-    lo, hi = _where_clause(text, s_start, s_end, t_start)
+    lo, hi = where_clause(text, s_start, s_end, t_start)
     date = event_date(text, lo, hi, t_start, ctx.anchor, onward)
     reported = False
     before = ctx.unnamed and ctx.unnamed[0] == kind and not text[ctx.unnamed[2] : s_start].strip()
@@ -862,7 +857,6 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
 
 
 _HOST_CUE = re.compile(r"\b(?:invitation\s+of|hosted\s+by|guest\s+of|host,?)\b[^.;]*$")
-_HEADS = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir"})
 
 
 def _host_in_person(ctx: Context, c: _Cand) -> _Cand:
@@ -877,7 +871,7 @@ def _host_in_person(ctx: Context, c: _Cand) -> _Cand:
         for i in ctx.items_in(c.start, c.end)
         if i.key in ctx.persons
         and ctx.country(i.key) == host
-        and ctx.persons[i.key].role in _HEADS
+        and ctx.persons[i.key].role in HEADS
         and i.key not in c.keys
         and _HOST_CUE.search(text, max(c.start, i.start - 90), i.start)
     }
@@ -952,7 +946,7 @@ def _leaders_of_states(ctx: Context, c: _Cand) -> _Cand:
         return c  # talks on another day ("the failed 2022 talks") may be any delegation's
     heads_of: list[str] = []
     for state in c.keys:
-        heads = [p.name for p in ctx.persons.values() if p.country == state and p.role in _HEADS]
+        heads = [p.name for p in ctx.persons.values() if p.country == state and p.role in HEADS]
         head = _most_named(ctx, heads)
         if head is None:
             return c

@@ -211,6 +211,17 @@ def event_date(
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:whose|which)\b")
 
 
+_WHERE = ", where "
+
+
+def where_clause(text: str, s_start: int, s_end: int, t_start: int) -> tuple[int, int]:
+    """The stretch of a sentence between the ", where" clauses around a trigger ("a tour
+    that took him to A, where he met X on Monday, and to B, where he met Y on Tuesday")."""
+    before = text.rfind(_WHERE, s_start, t_start)
+    after = text.find(_WHERE, t_start, s_end)
+    return (before if before >= 0 else s_start), (after if after >= 0 else s_end)
+
+
 def stated_location(
     doc: Doc, s_start: int, s_end: int, t_start: int, kind: str
 ) -> CountryMention | None:
@@ -218,8 +229,8 @@ def stated_location(
     if kind == "phone_call":
         return None
     text = doc.text
-    where = text.rfind(", where ", s_start, t_start)
-    if where >= 0 and not re.search(r"[,;]", text[where + 8 : t_start]):
+    where, _ = where_clause(text, s_start, s_end, t_start)
+    if where > s_start and not re.search(r"[,;]", text[where + len(_WHERE) : t_start]):
         # "a tour that took him to Saudi Arabia, where he held talks ...": that place
         antecedent = [c for c in doc.countries_in(s_start, where) if c.end == where]
         if antecedent and antecedent[0].form in LOCATION_FORMS:
