@@ -217,3 +217,24 @@ def test_actors_namesakes_told_apart_group_by_group_resolve_every_person_alike(
         assert resolution_by_name([one], moved_of(moved, [one.article.article_id])) == {
             one.article.article_id: whole[one.article.article_id]
         }
+
+
+def test_actors_a_curated_person_is_published_as_the_articles_spell_him() -> None:
+    from collections import Counter
+
+    from diplodata.tables.build import display_name
+
+    # the articles spell the surname otherwise, with the curated given name: their spelling
+    assert display_name(
+        Counter({"Volodymyr Zelensky": 2, "Zelensky": 3}), "Volodymyr Zelenskyy"
+    ) == ("Volodymyr Zelensky")
+    # one article writes the curated spelling: the curated name
+    names = Counter({"Volodymyr Zelensky": 2, "Volodymyr Zelenskyy": 1})
+    assert display_name(names, "Volodymyr Zelenskyy") == "Volodymyr Zelenskyy"
+    # parts of the curated name, a title or a suffix written with it: the curated name
+    for written in ("Abbas Jilani", "CS Abbas Jilani", "Jalil Abbas Jilani Jr"):
+        assert display_name(Counter({written: 1}), "Jalil Abbas Jilani") == "Jalil Abbas Jilani"
+    # the surname spelled otherwise, a middle initial left out: the articles' spelling
+    assert display_name(Counter({"Amina Mohamed": 1}), "Amina J. Mohammed") == "Amina Mohamed"
+    # no curated person: the longest written name, then the most written
+    assert display_name(Counter({"Joe Biden": 3, "Joseph R. Biden": 1}), None) == "Joseph R. Biden"

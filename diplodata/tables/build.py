@@ -25,6 +25,7 @@ from diplodata.schemas import table_schema
 from diplodata.tables.resolve import (
     PersonRef,
     Resolved,
+    fold,
     name_parts,
     resolve_all,
     resolve_person,
@@ -162,6 +163,28 @@ def summarize(notes: Iterable[ActorNotes]) -> ActorSummaries:
     return result
 
 
+def display_name(names: Counter[str], curated: str | None) -> str:
+    """The name an actors row gives a person. A curated person keeps the curated name
+    unless the articles only spell his surname otherwise, his given names being the
+    curated ones: the curated "Volodymyr Zelenskyy" is published as "Volodymyr Zelensky"
+    when no article writes "Zelenskyy". Otherwise the longest written name, then the most
+    written."""
+    if curated is not None:
+        *given, surname = name_parts(curated) or [fold(curated)]
+        variants = [
+            n
+            for n in names
+            if (parts := name_parts(n))
+            and parts[-1] != surname
+            and len(parts) > 1
+            and set(parts[:-1]) <= set(given)
+        ]
+        if not variants or any(name_parts(n)[-1:] == [surname] for n in names):
+            return curated
+        names = Counter({n: names[n] for n in variants})
+    return max(names, key=lambda n: (len(n.split()), names[n], n))
+
+
 def actor_rows(summaries: ActorSummaries) -> list[ActorRow]:
     """One row per person, state and organization that appears in any fact row."""
     lex = lexicon.load()
@@ -170,11 +193,7 @@ def actor_rows(summaries: ActorSummaries) -> list[ActorRow]:
     for pid, record in summaries.persons.items():
         names = record.names
         curated = record.curated
-        name = (
-            curated[0]
-            if curated is not None
-            else max(names, key=lambda n: (len(n.split()), names[n], n))
-        )
+        name = display_name(names, curated[0] if curated is not None else None)
         aliases = sorted((set(names) | record.aliases) - {name})
         rows.append(
             ActorRow(
