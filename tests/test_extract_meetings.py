@@ -1686,3 +1686,15 @@ def test_meetings_a_guest_a_leader_and_a_top_diplomat_named_by_their_state() -> 
         (("Pavel Sokol", "Wang Lei"), "meeting", "2022-09", "UZB"),
         (("Ivan Orlov", "Kemal Aydin"), "meeting", "2023-02-24", None),
     ]
+
+
+def test_meetings_subject_with_an_initial_joined_to_the_name() -> None:
+    # "T.Dorjsuren" is no sentence end the splitter missed ("...said.Petrov met")
+    dorj = _person("T. Dorjsuren", "foreign minister", "MNG", "T.Dorjsuren")
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Minister of Foreign Affairs of Mongolia T.Dorjsuren "
+        "held talks with Foreign Minister Ivan Petrov on Friday."
+    )
+    assert _flat(_meetings(text, [dorj, ALPHA])) == [
+        (("Ivan Petrov", "T. Dorjsuren"), "talks", "2022-09-02", "BLR")
+    ]

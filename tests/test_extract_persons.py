@@ -961,3 +961,15 @@ def test_persons_a_gulf_ruler_named_by_office_and_given_name_is_the_holder() -> 
     )
     names = [row[0] for row in _dated(text, dt.date(2024, 2, 14))]
     assert "Mohamed bin Zayed Al Nahyan" in names and "Mohammed bin Rashid" in names
+
+
+def test_persons_initial_joined_to_the_name_mongolian_style() -> None:
+    text = (
+        "Minister of Foreign Affairs of Mongolia T.Dorjsuren received the Ambassador of "
+        "Japan. President of Mongolia B.Altangerel thanked him. The U.S. envoy was absent."
+    )
+    found = {p.name: (p.role, p.country, p.aliases) for p in _persons(text)}
+    assert found == {
+        "T. Dorjsuren": ("foreign minister", "MNG", ("T.Dorjsuren",)),
+        "B. Altangerel": ("president", "MNG", ("B.Altangerel",)),
+    }

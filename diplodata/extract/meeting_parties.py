@@ -61,7 +61,7 @@ _PLURAL_GROUP = re.compile(
     r"sides|interlocutors))\b"
 )
 _CLAUSE = re.compile(
-    r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|[.!?]['\"”’]?(?=[A-Z][a-z])|"
+    r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|(?<!\b[A-Z])[.!?]['\"”’]?(?=[A-Z][a-z])|"
     r"\s(?:said|says|announced|added|confirmed|stated|tweeted|wrote)(?:\s+that)?\s+"
     r"(?=(?:the\s+|bin\s+|al-|el-)?[A-Z](?!\w*day\b|(?:an|ebru|u|pri|a|ul|ugus|eptem|cto|ovem|ecem)\w*\s+\d)))"
 )  # "A's spokesman said the President had spoken with X": the reported clause
@@ -511,7 +511,8 @@ def clause_start(text: str, s_start: int, t_start: int) -> int:
     """Where the clause holding the trigger begins: after the last "and that", ";",
     ", while" ("X said he would meet Y and that Z would meet W"), a reporting verb before a
     named subject ("X said the President met Y") or a sentence end the
-    splitter missed ("...he said.Zelensky met ...") before it."""
+    splitter missed ("...he said.Zelensky met ...", not an initial: "B.Battsetseg met") before
+    it."""
     cut = s_start
     for m in _CLAUSE.finditer(text, s_start, t_start):
         cut = m.end()

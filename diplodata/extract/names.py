@@ -10,6 +10,7 @@ Whether a segment is a person is decided by the rules in ``persons.py``.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -34,8 +35,12 @@ _PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|di|t
 _TOKEN = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE})"
 _NAMEWORD = rf"(?:{_WORD}|{_INITIAL})"
 _ROMAN = r"(?:X{0,1}(?:IX|IV|V?I{1,3}|V)|X)\b"  # regnal numbers: "Abdullah II", "Charles III"
+# Words of a name are set apart by a space, or not at all after an initial (Mongolian style,
+# "U.Khurelsukh").
+_GAP = rf"(?: |(?<=(?<![\w.])[{_UP}]\.)(?=[{_UP}][{_LO}]))"
 RUN_RE = re.compile(
-    rf"(?<![\w'’.-])(?:{_PARTICLE} )*{_NAMEWORD}(?: (?:{_PARTICLE} )*{_NAMEWORD})*(?: {_ROMAN})?"
+    rf"(?<![\w'’.-])(?:{_PARTICLE} )*{_NAMEWORD}(?:{_GAP}(?:{_PARTICLE} )*{_NAMEWORD})*"
+    rf"(?: {_ROMAN})?"
 )
 TOKEN_RE = re.compile(rf"{_TOKEN}|{_ROMAN}")
 PARTICLES = frozenset(_PARTICLE[3:-3].split("|"))
@@ -407,7 +412,16 @@ def _close(
     if sum(w[2] not in PARTICLES for w in words) > 6:  # patronymic chains count their names
         return
     tokens = tuple(w[2] for w in words)
-    out.append(Segment(words[0][0], words[-1][1], tokens, run_start, tuple(prefix), org_tail))
+    written = ""  # "U.Khurelsukh": a name whose words are not all set apart by a space
+    if any(a[1] == b[0] for a, b in itertools.pairwise(words)):
+        written = words[0][2] + "".join(
+            ("" if a[1] == b[0] else " ") + b[2] for a, b in itertools.pairwise(words)
+        )
+    out.append(
+        Segment(
+            words[0][0], words[-1][1], tokens, run_start, tuple(prefix), org_tail, written=written
+        )
+    )
 
 
 @cache
