@@ -1698,3 +1698,41 @@ def test_meetings_subject_with_an_initial_joined_to_the_name() -> None:
     assert _flat(_meetings(text, [dorj, ALPHA])) == [
         (("Ivan Petrov", "T. Dorjsuren"), "talks", "2022-09-02", "BLR")
     ]
+
+
+def test_meetings_received_at_a_named_place_then_the_guest() -> None:
+    # the place in capitals after "received at" ends where the guest's name begins
+    text = (
+        "Minsk, 2 September 2022 (XYZ): On Friday, Foreign Minister Ivan Petrov received at "
+        "Nezavisimosti Palace Russian Ambassador Oleg Sidorov."
+    )
+    assert _flat(_meetings(text, [ALPHA, BETA])) == [
+        (("Ivan Petrov", "Oleg Sidorov"), "meeting", "2022-09-02", "BLR")
+    ]
+
+
+def test_meetings_held_discussion_with() -> None:
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov held discussion today "
+        "with Ambassador Oleg Sidorov on regional issues."
+    )
+    assert _flat(_meetings(text, [ALPHA, BETA])) == [
+        (("Ivan Petrov", "Oleg Sidorov"), "talks", "2022-09-02", "BLR")
+    ]
+
+
+def test_meetings_the_demonym_and_office_of_a_longer_title() -> None:
+    # "the Swedish Cabinet Secretary" is the one Swede whose title begins with that office;
+    # "told reporters that" opens the reported clause: the spokesman is no party
+    secretary = _person("Anna Berg", "cabinet secretary for foreign affairs", "SWE", "Berg")
+    spokesman = _person("Oleg Sidorov", "spokesman", "BLR", "Sidorov")
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov held talks with Cabinet "
+        "Secretary Anna Berg on Friday.\nSpokesman Oleg Sidorov told reporters that the "
+        "Swedish Cabinet Secretary will pay a courtesy call on President Lev Sokolov tomorrow."
+    )
+    sokolov = _person("Lev Sokolov", "president", "BLR", "Sokolov")
+    assert _flat(_meetings(text, [ALPHA, secretary, spokesman, sokolov])) == [
+        (("Anna Berg", "Ivan Petrov"), "talks", "2022-09-02", "BLR"),
+        (("Anna Berg", "Lev Sokolov"), "meeting", "2022-09-03", None),
+    ]

@@ -973,3 +973,14 @@ def test_persons_initial_joined_to_the_name_mongolian_style() -> None:
         "T. Dorjsuren": ("foreign minister", "MNG", ("T.Dorjsuren",)),
         "B. Altangerel": ("president", "MNG", ("B.Altangerel",)),
     }
+
+
+def test_persons_a_verb_between_demonym_and_name_states_nothing() -> None:
+    text = (
+        "Foreign Minister Ivan Petrov spoke in Minsk. The Polish minister briefed Petrov on "
+        "his tour. British hurdler Sarah Claxton won."
+    )
+    article = Article(article_id="t", source="t.txt", text=text, sha256="")
+    found = {p.name: (p.country, p.country_stated) for p in extract_persons(analyze(article))}
+    assert found["Sarah Claxton"] == ("GBR", True)
+    assert found["Ivan Petrov"] != ("POL", True)  # at most implied by the sentence's state

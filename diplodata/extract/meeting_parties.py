@@ -61,8 +61,10 @@ _PLURAL_GROUP = re.compile(
     r"sides|interlocutors))\b"
 )
 _CLAUSE = re.compile(
-    r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|(?<!\b[A-Z])[.!?]['\"”’]?(?=[A-Z][a-z])|"
-    r"\s(?:said|says|announced|added|confirmed|stated|tweeted|wrote)(?:\s+that)?\s+"
+    r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|"
+    r"(?<!\b[A-Z])[.!?]['\"”’]?(?=[A-Z][a-z])|"
+    r"\s(?:said|says|announced|added|confirmed|stated|tweeted|wrote|"
+    r"told (?:[A-Z]\w*|reporters|journalists|the press)(?=\s+that))(?:\s+that)?\s+"
     r"(?=(?:the\s+|bin\s+|al-|el-)?[A-Z](?!\w*day\b|(?:an|ebru|u|pri|a|ul|ugus|eptem|cto|ovem|ecem)\w*\s+\d)))"
 )  # "A's spokesman said the President had spoken with X": the reported clause
 # where a bare office starts a reference to its holder: a sentence's start, or after "with"
@@ -112,6 +114,7 @@ class Context:
         self.lex = lexicon.load()
         # roles as offices: who is 'the Chancellor', who leads a state, who holds a post
         self.persons = {p.name: replace(p, role=office_of(p.role)) for p in persons}
+        self.titles = {p.name: p.role.lower() for p in persons if p.role}  # as the text gives them
         self.anchor = article_anchor(doc.article)
         surfaces = {s: p.name for p in persons for s in (p.name, *p.aliases) if len(s) > 2}
         self.items: list[Item] = []
@@ -245,6 +248,12 @@ class Context:
             ]
             if not matches and code:
                 matches = self._holders(office.office, code)
+            if not matches and code:  # "the Kenyan Cabinet Secretary": the one of that state
+                matches = [  # whose title begins with the office ("Cabinet Secretary for ...")
+                    name
+                    for name, role in self.titles.items()
+                    if role.startswith(office.office) and self.persons[name].country == code
+                ]
             if len(matches) > 1 and code is None and not m.group("of"):
                 matches = self._meant(matches, m.start(), first_named, lead_end)
             if len(matches) == 1:
@@ -371,6 +380,9 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
     text = ctx.doc.text
     lead = _OBJECT_LEAD.match(text, t_end, s_end)
     pos = lead.end() if lead else t_end
+    named = [i for i in ctx.items_in(t_end, s_end) if i.start < pos and not i.is_state]
+    if named:  # "received at Al-Ittihadiya Palace Chinese Foreign Minister Wang Yi": the place
+        pos = named[0].start  # in capitals ends where a name begins
     if (
         not verb
         and not (lead and lead.group("with"))
@@ -576,7 +588,7 @@ def _keys(items: list[Item]) -> set[str]:
     return {i.key for i in items}
 
 
-_WHO_BEFORE = re.compile(r"(?:,\s*|\s+)who\s+(?:[a-z]+\s+){0,3}$")
+_WHO_BEFORE = re.compile(r"(?:,\s*|\s+)who\s+(?:[a-z]+\s+){0,4}$")
 
 
 def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:

@@ -53,6 +53,7 @@ _TRIGGER = re.compile(
     r"video ?(?:conference|call)s?)|"
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations?[\"”]? with|consultations|"
+    r"(?:held|had|holds|hold) (?:an? )?(?:[a-z-]+ )?discussions?|"
     r"had an? (?:[a-z-]+ )?conversation(?! with)|"
     r"(?:had|held) (?:an? )?(?:[a-z-]+ )?exchanges? (?:of views )?with|"
     r"(?:spoken?|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*(?:with|to))|"

@@ -463,8 +463,9 @@ def _role_words(phrase: str) -> list[str]:
 _NOT_BETWEEN = (
     r"and|or|of|the|with|to|in|at|on|for|by|from|against|than|as|but|who|which|that|"
     r"is|was|are|were|be|been|has|had|have|do|does|did|will|would|could|can|may|might|"
-    r"should|must|shall|said|says|told|meet|meets|met|beat|beats|faces|face|plays|played"
-)
+    r"should|must|shall|said|says|told|meet|meets|met|beat|beats|faces|face|plays|played|"
+    r"[a-z]+ed|thanks|urges|receives|welcomes|hosts|briefs|calls|asks|tells|invites|saw|sees"
+)  # "The Greek minister briefed Shoukry": a verb, not an occupation, comes between
 
 
 def demonym_before(doc: Doc, seg: Segment, sent_start: int) -> str | None:
