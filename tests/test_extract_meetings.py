@@ -1736,3 +1736,17 @@ def test_meetings_the_demonym_and_office_of_a_longer_title() -> None:
         (("Anna Berg", "Ivan Petrov"), "talks", "2022-09-02", "BLR"),
         (("Anna Berg", "Lev Sokolov"), "meeting", "2022-09-03", None),
     ]
+
+
+def test_meetings_the_demonym_official_is_the_one_of_that_state_not_its_leader() -> None:
+    # "is also scheduled" makes the weekday the coming one
+    lund = _person("Erik Lund", "foreign minister", "SWE", "Lund")
+    head = _person("Karl Holm", "prime minister", "SWE", "Holm")
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov held talks with Swedish "
+        "Foreign Minister Erik Lund, who recalled Prime Minister Karl Holm's visit of 2019.\n"
+        "The Swedish official is also scheduled to be received on Monday by Ambassador Oleg "
+        "Sidorov."
+    )
+    flat = _flat(_meetings(text, [ALPHA, lund, head, BETA]))
+    assert (("Erik Lund", "Oleg Sidorov"), "meeting", "2022-09-05", None) in flat

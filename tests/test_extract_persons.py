@@ -984,3 +984,38 @@ def test_persons_a_verb_between_demonym_and_name_states_nothing() -> None:
     found = {p.name: (p.country, p.country_stated) for p in extract_persons(analyze(article))}
     assert found["Sarah Claxton"] == ("GBR", True)
     assert found["Ivan Petrov"] != ("POL", True)  # at most implied by the sentence's state
+
+
+def test_persons_a_son_named_after_his_father_is_another_person() -> None:
+    # "Al Hussein bin Abdullah II" holds the king's name as his father's, not his own;
+    # "His Majesty", "His Royal Highness" and "Sayyid" are courtesies, never names
+    text = (
+        "His Majesty King Abdullah II received the envoy in the presence of His Royal Highness "
+        "Crown Prince Al Hussein bin Abdullah II. Director of the Office of His Majesty Omar "
+        "Khalil attended. Sayyid Faris bin Tarik Al Said, the deputy minister, also attended."
+    )
+    names = {p.name for p in _persons(text)}
+    assert "Abdullah II" in names and "Omar Khalil" in names
+    assert any(n.endswith("Hussein bin Abdullah II") for n in names)
+    assert "Faris bin Tarik Al Said" in names
+
+
+def test_persons_an_unknown_given_name_before_bin_is_kept() -> None:
+    # the known "Zayed" after "bin" is the father's name, no place to cut the name
+    text = "Sheikh Tahnoun bin Zayed Al Nahyan, National Security Advisor, met the delegation."
+    assert [p.name for p in _persons(text)] == ["Tahnoun bin Zayed Al Nahyan"]
+
+
+def test_persons_a_second_surname_the_curated_holder_lacks() -> None:
+    # the curated "José Manuel Albares" (Spain's foreign minister since 2021) is the holder
+    # of "José Manuel Albares Bueno": his office and state are implied by the table
+    text = (
+        "Rabat, May 16, 2024 - Moroccan Foreign Minister Nasser Bourita held talks with "
+        "Minister of Foreign Affairs, European Union and Cooperation, José Manuel Albares Bueno."
+    )
+    article = Article(
+        article_id="t", source="t.txt", text=text, sha256="", published_date=dt.date(2024, 5, 16)
+    )
+    doc = analyze(article)
+    found = {p.name: p.country for p in imply_states(doc, extract_persons(doc))}
+    assert found["José Manuel Albares Bueno"] == "ESP"

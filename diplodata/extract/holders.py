@@ -85,6 +85,25 @@ def _same_holder(name: str, term: OfficeTerm) -> bool:
     return same_given_name(name, term.name)
 
 
+def _named_terms(name: str) -> list[OfficeTerm]:
+    """The terms of the holder called ``name`` (a full name); a name with a second surname
+    the curated one lacks ("José Manuel Albares Bueno", "Gabriel Boric Font") is found by
+    the name without it, when every curated word is in the name."""
+    terms = [t for t in _index().get(_surname(name), []) if _same_holder(name, t)]
+    parts = name_parts(name)
+    if terms or len(parts) < 3:
+        return terms
+    words = {fold(p) for p in parts}
+    shorter = " ".join(parts[:-1])
+    return [
+        t
+        for t in _index().get(_surname(shorter), [])
+        if _same_holder(shorter, t)
+        and {fold(p) for p in name_parts(t.name)} <= words
+        and t.office not in _BY_GIVEN_NAME  # "Juan Carlos Ferrero" is no King Juan Carlos
+    ]
+
+
 def _state_at(terms: Iterable[OfficeTerm], year: int | None) -> str | None:
     """The one state of ``terms`` at ``year`` (or of all terms when the year is unknown)."""
     terms = list(terms)
@@ -110,7 +129,7 @@ def holder_state(name: str, role: str | None, year: int | None, named: set[str])
     gives it) at ``year``; a surname alone needs the office, or a holder in office at
     ``year`` whose state the article names (``named``)."""
     if len(name_parts(name)) >= 2:
-        terms = [t for t in _index().get(_surname(name), []) if _same_holder(name, t)]
+        terms = _named_terms(name)
         state = _state_at(terms, year)
         if (
             year is None
@@ -169,14 +188,13 @@ def is_office_holder(name: str) -> bool:
     """Whether the curated table has a holder of this full name (any term)."""
     if len(name_parts(name)) < 2:
         return False
-    return any(_same_holder(name, t) for t in _index().get(_surname(name), []))
+    return bool(_named_terms(name))
 
 
 def _terms_at(name: str, year: int | None) -> list[OfficeTerm]:
     if year is None or len(name_parts(name)) < 2:
         return []
-    terms = [t for t in _index().get(_surname(name), []) if _same_holder(name, t)]
-    return [t for t in terms if t.start <= year <= (t.end or 9999)]
+    return [t for t in _named_terms(name) if t.start <= year <= (t.end or 9999)]
 
 
 def holder_office(name: str, year: int | None) -> str | None:

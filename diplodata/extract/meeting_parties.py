@@ -83,11 +83,13 @@ _COMPANY = re.compile(  # "talks with US bank X", "with Japanese car maker Y": a
     r"\s+(?:[a-z][\w-]*\s+){0,2}(?:bank|firm|company|group|carrier|airline|maker|"
     r"manufacturer|producer|retailer|insurer|giant|conglomerate|operator|rival)s?\b"
 )
-# "his Azerbaijani counterpart", "the Chinese guest", "the Russian leader": the one person
-# of that state in the article (a leader: the one head of state or government)
+# "his Azerbaijani counterpart", "the Chinese guest", "the Russian leader", "the Spanish
+# official": the one person of that state in the article (a leader: the one head of state or
+# government)
 _COUNTERPART = re.compile(
     r"\b(?:(?:[Hh]is|[Hh]er) (?P<dem>[A-Z][a-z]+) counterpart|"
-    r"[Tt]he (?P<guest_dem>[A-Z][a-z]+) (?P<noun>guest|visitor|leader|top diplomat))\b(?!-)"
+    r"[Tt]he (?P<guest_dem>[A-Z][a-z]+) (?P<noun>guest|visitor|leader|top diplomat|official|"
+    r"diplomat|envoy))\b(?!-)"
 )
 HEADS = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir"})
 _BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:joint\s+)?")
@@ -286,6 +288,8 @@ class Context:
                 people = [n for n in people if self.persons[n].role in HEADS]
             elif noun == "top diplomat":
                 people = [n for n in people if self.persons[n].role == "foreign minister"]
+            elif noun in ("official", "diplomat", "envoy"):  # not a head of state or government
+                people = [n for n in people if self.persons[n].role not in HEADS]
             elif noun in ("guest", "visitor") and len(people) > 1:  # the one the lead names
                 first = {i.key: i.start for i in reversed(self.items)}
                 people = sorted(people, key=lambda n: first.get(n, len(self.doc.text)))[:1]

@@ -56,7 +56,7 @@ def words(block: str) -> list[str]:
 COURTESY = frozenset(
     words(
         """Shri Shrimati Smt Sushri Datuk Dato Datin Seri Hon Honourable Honorable Excellency
-    H.E"""
+    H.E Majesty Highness Sayyid Sayyida"""
     )
 )
 HONORIFICS = (
@@ -403,13 +403,22 @@ def _close(
         and words[0][2] not in PARTICLES
         and not is_family_first(tuple(w[2] for w in words))
     ):
-        cut = next((i for i, w in enumerate(words) if w[2] in names and i < len(words) - 1), 0)
+        cut = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if w[2] in names
+                and i < len(words) - 1
+                and not (i and words[i - 1][2].lower() in PARTICLES)  # "Tahnoun bin Zayed"
+            ),
+            0,
+        )
         if cut and _after_title(prefix) and all(not is_common(w[2]) for w in words[:cut]):
             cut = 0  # "President Mokgweetsi Eric Masisi": an unknown given name, then a known one
         if cut:
             prefix = [*prefix, *(w[2] for w in words[:cut])]
             words = words[cut:]
-    if sum(w[2] not in PARTICLES for w in words) > 6:  # patronymic chains count their names
+    if sum(w[2].lower() not in PARTICLES for w in words) > 6:  # patronymic chains: their names
         return
     tokens = tuple(w[2] for w in words)
     written = ""  # "U.Khurelsukh": a name whose words are not all set apart by a space

@@ -285,6 +285,9 @@ def _compatible(person: _Person, mention: Mention) -> bool:
     tokens = mention.seg.tokens
     if not _same_generation(person, mention):
         return False
+    own, theirs = _own_names(person.tokens), _own_names(tokens)
+    if own is not None and theirs is not None and not own & theirs:
+        return False  # "Al Hussein bin Abdullah II" is the son of "King Abdullah II"
     keys = {fold(t) for t in tokens}
     if keys <= person.keys:
         return True
@@ -313,6 +316,13 @@ def _other_father(tokens: tuple[str, ...], curated: str) -> bool:
 
     mine, theirs = fathers(tokens), fathers(curated.split())
     return bool(mine and theirs and not mine & theirs)
+
+
+def _own_names(tokens: tuple[str, ...]) -> set[str] | None:
+    """The (folded) names before a father's ("Mohammed" of "Mohammed bin Salman"), or all
+    of them; None for a name that starts with the father's ("bin Salman")."""
+    at = next((i for i, t in enumerate(tokens) if _patronymic(t)), len(tokens))
+    return {fold(t) for t in tokens[:at]} if at else None
 
 
 def _patronymic(token: str) -> bool:

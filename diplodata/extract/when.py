@@ -29,7 +29,7 @@ _LEAD_PLACE = re.compile(
     re.MULTILINE,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|shall|to be held|is to|are to|is due|are due|is scheduled|are scheduled|"
+    r"\b(?:will|shall|to be held|(?:is|are)(?: also| now)? (?:to|due|scheduled)|"
     r"slated|upcoming|forthcoming|later this|agreed to hold|leaves|departs|heads)\b",
     re.IGNORECASE,
 )
