@@ -403,3 +403,41 @@ def test_trade_those_to_another_state_continue_the_flow_with_a_new_partner() -> 
         ("exports", "SWE", "PER", 10_200_000_000, "USD"),
         ("exports", "SWE", "KOR", 6_300_000_000, "USD"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("stood at JD64.3 million", 64_300_000, "JOD"),
+        ("amounted to KD 187 million", 187_000_000, "KWD"),
+        ("reached SR142.6 billion", 142_600_000_000, "SAR"),
+        ("stood at RM29.8 billion", 29_800_000_000, "MYR"),
+        ("rose to Ksh61.4 billion", 61_400_000_000, "KES"),
+        ("valued at FJ$412.6 million", 412_600_000, "FJD"),
+        ("worth Rs 1.16 trillion", 1_160_000_000_000, "INR"),
+    ],
+)
+def test_money_currency_symbols_before_the_number(text: str, value: float, unit: str) -> None:
+    [amount] = find_amounts(text, 0, len(text))
+    assert (amount.value, amount.unit) == (value, unit)
+
+
+def test_money_a_letter_symbol_needs_a_scale_and_its_own_case() -> None:
+    # "Rs 500" and "rs 5 billion" are no amounts in a currency; "Mrs 5" is no rupee
+    for text in ("paid Rs 500 for it", "about rs 5 billion", "Mrs 5 billion"):
+        assert all(a.unit != "INR" for a in find_amounts(text, 0, len(text))), text
+
+
+def test_trade_a_generic_currency_word_is_the_reporters() -> None:
+    text = (
+        "Nepal imported goods worth Rs 1.16 trillion from India last year, while its exports "
+        "to India stood at 97.3 billion rupees. India's exports to Bangladesh reached Rs 1.1 "
+        "trillion. Jordanian exports to Iraq amounted to 312 million dinars, and Pakistan's "
+        "exports to China were 3 billion Indian rupees."
+    )
+    units = {(r[0], r[1], r[2]): r[4] for r in rows(text)}
+    assert units[("imports", "NPL", "IND")] == "NPR"
+    assert units[("exports", "NPL", "IND")] == "NPR"
+    assert units[("exports", "IND", "BGD")] == "INR"
+    assert units[("exports", "JOR", "IRQ")] == "JOD"
+    assert units[("exports", "PAK", "CHN")] == "INR"  # named: stays

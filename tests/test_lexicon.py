@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
         "given_names",
         "role_categories",
         "currencies",
+        "local_currencies",
         "office_holders",
         "not_articles",
         "wikidata",

@@ -80,15 +80,43 @@ def _alternation(words: list[str]) -> str:
     return "|".join(parts)
 
 
+@cache
+def symbols() -> frozenset[str]:
+    """Currency symbols written in letters, a capital first ("Rs", "Ksh", "Tk"): they
+    precede the number, in their own case only, and only with a scale ("Rs 1.16 trillion")."""
+    with DATA.open(encoding="utf-8", newline="") as handle:
+        words = [row["word"] for row in csv.DictReader(handle)]
+    return frozenset(
+        w for w in words if w.isalpha() and len(w) <= 3 and w[0].isupper() and not w.isupper()
+    )
+
+
+@cache
+def _local_currencies() -> dict[tuple[str, str], str]:
+    path = DATA.with_name("local_currencies.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {(r["generic"], r["country"]): r["code"] for r in csv.DictReader(handle)}
+
+
+def local_currency(amount: Amount, reporter: str) -> str | None:
+    """The unit of ``amount`` in ``reporter``'s trade: a currency word that names no state
+    ("rupees", "Rs", "dinars") is the reporter's currency of that name ("Rs 97.3 billion" in
+    Nepal's trade: NPR); a named one ("Indian rupees") stays."""
+    if amount.unit is None or " " in amount.currency.strip():
+        return amount.unit
+    return _local_currencies().get((amount.unit, reporter), amount.unit)
+
+
 def _build() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = list(currencies())
     prefix = [w for w in words if not w.isalpha() or w.isupper() or w in _PREFIX_WORDS]
+    exact = "|".join(sorted(symbols(), key=lambda w: (-len(w), w)))
     # "won", "marks", "rand" are ordinary words too: only after a number and a scale
     number = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?i:" + "|".join(_WORDS) + r")\b"
     scale = r"(?i:" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")(?![\w-])"
     amount = re.compile(
         rf"(?<![\w.,$€£¥])(?P<between>(?i:between)\s+)?"
-        rf"(?:(?P<pre>{_alternation(prefix)})\s?)?"
+        rf"(?:(?P<pre>{_alternation(prefix)}|(?:{exact})(?=\s?\d))\s?)?"
         rf"(?P<n1>{number})"
         rf"(?:(?:\s?[-–]\s?|(?(between)\s+(?i:and)\s+|(?!)))(?:(?:{_alternation(prefix)})\s?)?"
         rf"(?P<n2>{number}))?"
@@ -198,6 +226,8 @@ def _amount(m: re.Match[str], text: str, table: dict[str, str]) -> Amount | None
         return None
     if pre and len(pre) == 1 and pre.isalpha() and not (scale and m.start("n1") == m.end("pre")):
         return None  # a letter symbol ("R61.6 billion", "N283bn") only with a scale, unspaced
+    if pre in symbols() and not scale:
+        return None  # "Rs 1.16 trillion", "Ksh61.4 billion": with a scale
     unit = table.get(_key(pre)) if pre else None
     if suf and unit is None:
         if suf.lower() in {"pounds", "pound"} and re.match(r"\s+of\b", text[m.end() :]):

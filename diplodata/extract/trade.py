@@ -43,6 +43,7 @@ from diplodata.extract.money import (
     Amount,
     Years,
     find_amounts,
+    local_currency,
     local_dollars,
     qualifier_of,
     share_facts,
@@ -189,8 +190,9 @@ def _statement_facts(
         elif reading.flow == "balance":
             value = signed_balance(text, (amount.start, amount.end), (span.start, hi), reporter,
                                    ctx.doc.countries, value)  # fmt: skip
+        unit = local_currency(amount, reporter) if amount.unit == reading.unit else reading.unit
         facts.append(
-            TradeFact(reading.flow, reporter, partner, value, reading.unit, qualifier,
+            TradeFact(reading.flow, reporter, partner, value, unit, qualifier,
                       span.start, max(span.end, amount.end), year, period, source)
         )  # fmt: skip
         ctx.last_pair = (reporter, partner)
