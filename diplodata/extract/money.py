@@ -98,13 +98,13 @@ def _local_currencies() -> dict[tuple[str, str], str]:
         return {(r["generic"], r["country"]): r["code"] for r in csv.DictReader(handle)}
 
 
-def local_currency(amount: Amount, reporter: str) -> str | None:
-    """The unit of ``amount`` in ``reporter``'s trade: a currency word that names no state
+def local_currency(amount: Amount, unit: str, reporter: str) -> str:
+    """The unit (``unit``, as read) of ``amount`` in ``reporter``'s trade: a currency word that names no state
     ("rupees", "Rs", "dinars") is the reporter's currency of that name ("Rs 97.3 billion" in
     Nepal's trade: NPR); a named one ("Indian rupees") stays."""
-    if amount.unit is None or " " in amount.currency.strip():
-        return amount.unit
-    return _local_currencies().get((amount.unit, reporter), amount.unit)
+    if amount.unit != unit or " " in amount.currency.strip():
+        return unit  # a unit carried from the figure before, or a named currency
+    return _local_currencies().get((unit, reporter), unit)
 
 
 def _build() -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -285,8 +285,8 @@ def _compatible(person: _Person, mention: Mention) -> bool:
     tokens = mention.seg.tokens
     if not _same_generation(person, mention):
         return False
-    own, theirs = _own_names(person.tokens), _own_names(tokens)
-    if own is not None and theirs is not None and not own & theirs:
+    own, others = _own_names(person.tokens), _own_names(tokens)
+    if own is not None and others is not None and not own & others:
         return False  # "Al Hussein bin Abdullah II" is the son of "King Abdullah II"
     keys = {fold(t) for t in tokens}
     if keys <= person.keys:

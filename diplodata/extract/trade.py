@@ -190,7 +190,7 @@ def _statement_facts(
         elif reading.flow == "balance":
             value = signed_balance(text, (amount.start, amount.end), (span.start, hi), reporter,
                                    ctx.doc.countries, value)  # fmt: skip
-        unit = local_currency(amount, reporter) if amount.unit == reading.unit else reading.unit
+        unit = local_currency(amount, reading.unit, reporter)
         facts.append(
             TradeFact(reading.flow, reporter, partner, value, unit, qualifier,
                       span.start, max(span.end, amount.end), year, period, source)
