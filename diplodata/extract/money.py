@@ -99,9 +99,9 @@ def _local_currencies() -> dict[tuple[str, str], str]:
 
 
 def local_currency(amount: Amount, unit: str, reporter: str) -> str:
-    """The unit (``unit``, as read) of ``amount`` in ``reporter``'s trade: a currency word that names no state
-    ("rupees", "Rs", "dinars") is the reporter's currency of that name ("Rs 97.3 billion" in
-    Nepal's trade: NPR); a named one ("Indian rupees") stays."""
+    """The unit (``unit``, as read) of ``amount`` in ``reporter``'s trade: a currency word
+    that names no state ("rupees", "Rs", "dinars") is the reporter's currency of that name
+    ("Rs 97.3 billion" in Nepal's trade: NPR); a named one ("Indian rupees") stays."""
     if amount.unit != unit or " " in amount.currency.strip():
         return unit  # a unit carried from the figure before, or a named currency
     return _local_currencies().get((unit, reporter), unit)
