@@ -441,3 +441,22 @@ def test_trade_a_generic_currency_word_is_the_reporters() -> None:
     assert units[("exports", "IND", "BGD")] == "INR"
     assert units[("exports", "JOR", "IRQ")] == "JOD"
     assert units[("exports", "PAK", "CHN")] == "INR"  # named: stays
+
+
+def test_trade_one_sides_part_of_the_turnover_just_before() -> None:
+    # the exports of one side, no larger than the pair's turnover the sentence before, are
+    # its exports to the other side, of the same year; "made up" is no increment ("up $X")
+    text = (
+        "Trade between Chile and Peru reached $4.9 billion in 2021. Chilean exports accounted "
+        "for $3.1 billion. Peru's imports from Chile made up $3.0 billion in 2021."
+    )
+    assert rows(text) == [
+        ("turnover", "CHL", "PER", 4_900_000_000, "USD", "exact", 2021),
+        ("exports", "CHL", "PER", 3_100_000_000, "USD", "exact", 2021),
+        ("imports", "PER", "CHL", 3_000_000_000, "USD", "exact", 2021),
+    ]
+
+
+def test_trade_a_larger_figure_of_one_side_is_its_world_trade() -> None:
+    text = "Trade between Chile and Peru reached $4.9 billion in 2021. Chilean exports rose to $95 billion."
+    assert rows(text) == [("turnover", "CHL", "PER", 4_900_000_000, "USD", "exact", 2021)]

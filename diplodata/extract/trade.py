@@ -179,6 +179,15 @@ def _statement_facts(
         qualifier = qualifier_of(amount, pre)
         main = (facts[-1].year, facts[-1].period) if facts else None
         year, period = ctx.years.figure(text, index, (span.start, span.end), pre, post, main)
+        last = ctx.last_reading  # undated, the same pair's figure of the sentence before:
+        if (  # of the same time ("Trade reached $4.9bn in 2022. Russian exports were $3.8bn")
+            (year, period) == (None, None)
+            and last
+            and last[0] == index - 1
+            and not facts
+            and {last[1].reporter, last[1].partner} == {reading.reporter, reading.partner}
+        ):
+            year, period = ctx.years.by_sentence.get(index - 1, (None, None))
         source = _source(ctx.doc, amount, lo, hi, (span.start, span.end))
         reporter, partner = reading.reporter, reading.partner
         if reading.flow in ("turnover", "balance") and source == partner:
@@ -272,11 +281,38 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     reporter, partner = _pair(flow, mentions, amount.start)
     if (reporter is None or partner is None) and world:
         return _Reading(flow, None, None, unit)  # one state's (or a company's) trade
+    if (reporter is None) != (partner is None):
+        reporter, partner = _part_of_turnover(ctx, index, flow, (reporter, partner), amount, unit)
     if reporter is None or partner is None:
         reporter, partner = _fill(ctx, index, flow, mentions, (reporter, partner), (lo, hi), here)
     if reporter is None or partner is None or reporter == partner:
         return _Reading(flow, None, None, unit)
     return _Reading(flow, reporter, partner, unit)
+
+
+def _part_of_turnover(
+    ctx: _Context,
+    index: int,
+    flow: Flow,
+    found: tuple[str | None, str | None],
+    amount: Amount,
+    unit: str,
+) -> tuple[str | None, str | None]:
+    """ "Trade between Russia and Iran reached $4.9 billion. Russian exports accounted for
+    $3.8 billion": one side's exports or imports, no larger than the turnover of a pair
+    with it just before (this statement or the one before), are its trade with the other."""
+    last = ctx.last_reading
+    known = found[0] or found[1]
+    if last is None or flow not in ("exports", "imports") or not 0 <= index - last[0] <= 1:
+        return found
+    before, value = last[1], last[2]
+    pair = (before.reporter, before.partner)
+    if before.flow != "turnover" or known not in pair or before.unit != unit:
+        return found
+    if not 0 < amount.value <= abs(value):
+        return found
+    other = pair[1] if pair[0] == known else pair[0]
+    return (known, other) if found[0] else (other, known)
 
 
 def _another_partner(

@@ -26,8 +26,9 @@ BOUNDARY = re.compile(
     r",\s+(?=(?:export|import|sell|buy|ship)ing\b)",
     _I,
 )
-INCREMENT = re.compile(
-    r"(?:\b(?:by|up|down)|\b(?:increase|rise|growth|decline|drop|fall|jump|gain)s?\s+of)\s+"
+INCREMENT = re.compile(  # "grew by $1 billion", "up $2 billion" (not "made up $2 billion")
+    r"(?:\b(?:by|(?<!\bmade\s)(?<!\bmake\s)(?<!\bmakes\s)up|down)|"
+    r"\b(?:increase|rise|growth|decline|drop|fall|jump|gain)s?\s+of)\s+"
     r"(?:(?:about|almost|nearly|some|over|more\s+than|around)\s+)?$",
     _I,
 )
