@@ -469,8 +469,8 @@ def test_meetings_received_and_hosted_are_meetings_with_their_object() -> None:
         "Anna Berg hosted Oleg Sidorov in Stockholm."
     )
     assert _flat(_meetings(text, [ALPHA, BETA, GAMMA])) == [
-        (("Anna Berg", "Ivan Petrov"), "meeting", "2022-02-28", None),
-        (("Anna Berg", "Oleg Sidorov"), "meeting", "2022-03-03", "SWE"),
+        (("Anna Berg", "Ivan Petrov"), "meeting", "2022-02-28", "BLR"),  # the lead's, at the
+        (("Anna Berg", "Oleg Sidorov"), "meeting", "2022-03-03", "SWE"),  # dateline's place
     ]
     assert _meetings("Ivan Petrov received a letter from Anna Berg.", [ALPHA, GAMMA]) == []
     assert _meetings("Anna Berg was received by Ivan Petrov in Minsk.", [ALPHA, GAMMA]) != []
@@ -1750,3 +1750,17 @@ def test_meetings_the_demonym_official_is_the_one_of_that_state_not_its_leader()
     )
     flat = _flat(_meetings(text, [ALPHA, lund, head, BETA]))
     assert (("Erik Lund", "Oleg Sidorov"), "meeting", "2022-09-05", None) in flat
+
+
+def test_meetings_the_leads_encounter_of_the_days_before_at_the_datelines_place() -> None:
+    # an undated dateline ("MINSK — "); a video call and a week-old meeting are not placed
+    text = (
+        "Talks in Minsk\nSeptember 2, 2022\n\nMINSK — Foreign Minister Ivan Petrov on "
+        "Wednesday received Ambassador Oleg Sidorov. Petrov held a video conference with "
+        "Prime Minister Anna Berg on Thursday.\nPetrov met Berg on August 20."
+    )
+    assert _flat(_meetings(text, [ALPHA, BETA, GAMMA])) == [
+        (("Ivan Petrov", "Oleg Sidorov"), "meeting", "2022-08-31", "BLR"),
+        (("Anna Berg", "Ivan Petrov"), "phone_call", "2022-09-01", None),
+        (("Anna Berg", "Ivan Petrov"), "meeting", "2022-08-20", None),
+    ]

@@ -17,7 +17,13 @@ from diplodata.extract.dates import find_dates
 from diplodata.extract.lexicon import SurfaceMatcher
 from diplodata.extract.text import Doc
 from diplodata.extract.titles import TITLE_MODIFIERS, office_of
-from diplodata.extract.when import LOCATION_FORMS, DateValue, article_anchor, dateline_place
+from diplodata.extract.when import (
+    LOCATION_FORMS,
+    DateValue,
+    article_anchor,
+    dateline_place,
+    is_future,
+)
 from diplodata.models import CountryMention, PersonFact
 from diplodata.tables.resolve import name_key
 
@@ -536,7 +542,8 @@ def clause_start(text: str, s_start: int, t_start: int) -> int:
 
 
 def _travels(doc: Doc) -> tuple[set[str], set[str]]:
-    """States the article says someone arrived in, and states someone visited."""
+    """States the article says someone arrived in, and states someone visited (not will
+    visit)."""
     arrived: set[str] = set()
     visited: set[str] = set()
     text = doc.text
@@ -546,10 +553,11 @@ def _travels(doc: Doc) -> tuple[set[str], set[str]]:
         before = text[max(0, c.start - 30) : c.start]
         if _ARRIVED.search(before):
             arrived.add(c.code)
-        elif _VISITED.search(before) or re.search(
-            r"\b(?:visit(?:ing)?|trip to) [\w ]+ and $", before
-        ):
-            visited.add(c.code)
+        elif (
+            _VISITED.search(before)
+            or re.search(r"\b(?:visit(?:ing)?|trip to) [\w ]+ and $", before)
+        ) and not is_future(text[doc.sentence_at(c.start).start : c.start]):
+            visited.add(c.code)  # not "X is scheduled to visit Budapest in the spring"
     return arrived, visited
 
 

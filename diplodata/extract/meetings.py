@@ -10,6 +10,7 @@ skipped. Candidates are then merged: one encounter per participant set and date.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Container
 from dataclasses import dataclass, replace
@@ -711,9 +712,40 @@ def _when_where(
     return date, location, reported
 
 
+_IN_PLACE = re.compile(rf"\bin\s+(?!{MONTH_WORD}\b)[A-Z][a-z]+")  # "in Bled": a place not known
+_REMOTE = re.compile(r"\b(?:video|virtual\w*|online|by phone|telephone)\b", re.IGNORECASE)
+
+
+def _at_home(ctx: Context, c: _Cand, states: set[str]) -> bool:
+    """Whether an encounter the lead reports, of the few days before the dateline, with a
+    participant of the dateline's state, and not by video, took place at the dateline's
+    place ("AMMAN — King Abdullah on Sunday received X")."""
+    if ctx.home is None or ctx.anchor is None or c.date is None or ctx.home.code not in states:
+        return False
+    sentence = ctx.doc.sentence_at(c.start)
+    return (
+        sentence.start < ctx.lead_end
+        and _days_before(c.date, ctx.anchor)
+        and not _REMOTE.search(ctx.doc.text, sentence.start, sentence.end)
+        and not _IN_PLACE.search(ctx.doc.text, sentence.start, sentence.end)
+    )
+
+
+def _days_before(date: tuple[str, str], anchor: dt.date, days: int = 3) -> bool:
+    """Whether a day-precision date is one of the ``days`` days before ``anchor``."""
+    if date[1] != "day":
+        return False
+    try:
+        day = dt.date.fromisoformat(date[0])
+    except ValueError:
+        return False
+    return 0 < (anchor - day).days <= days
+
+
 def _inferred_location(ctx: Context, c: _Cand, main: _Cand) -> CountryMention | None:
     """The place of an encounter the sentence does not locate: the main encounter's place
-    for one on the same day; else the one participant state someone arrived in (or,
+    for one on the same day; the dateline's for the lead's encounter of the days before
+    with someone of the dateline's state; else the one participant state someone arrived in (or,
     failing that, visited) according to the article; a visit to a person, at the host's."""
     if c.kind == "phone_call":
         return None
@@ -723,6 +755,8 @@ def _inferred_location(ctx: Context, c: _Cand, main: _Cand) -> CountryMention | 
     if c.date and c.date == main.date and main.location:
         return main.location
     states = {s for s in map(ctx.country, c.keys) if s}
+    if _at_home(ctx, c, states):
+        return ctx.home
     if len(states) < 2:
         return None
     for travelled in (ctx.arrived, ctx.visited if len(states) == 2 else set()):
@@ -851,8 +885,9 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
         _update_last_subject(ctx, s_start, s_end)
     cands = [_leaders_of_states(ctx, _host_in_person(ctx, c)) for c in cands]
     merged = [c for c in _merge(ctx, cands) if _has_official_side(c, persons)]
+    main = replace(merged[0]) if merged else None  # its place as the text gives it
     for c in merged:
-        c.location = c.location or _inferred_location(ctx, c, merged[0])
+        c.location = c.location or _inferred_location(ctx, c, main or c)
     anchor = doc.article.published_date
     return [_fact(c, anchor.year if anchor else None) for c in merged]
 

@@ -87,8 +87,17 @@ def article_anchor(article: Article) -> dt.date | None:
     return article.published_date
 
 
+# an undated dateline: "AMMAN — ", "Rabat - ", "NEW DELHI: " before the lead
+_DASH_PLACE = re.compile(
+    r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?: \([A-Za-z]+\))? ?(?:[—–]|-{1,2}(?= )|(?<=[A-Z]):)",
+    re.MULTILINE,
+)
+
+
 def dateline_place(text: str) -> str | None:
-    """The place a dateline names ("Amur Region", "The Kremlin, Moscow", "PEKING")."""
+    """The place a dateline names ("Amur Region", "The Kremlin, Moscow", "PEKING", "AMMAN
+    — ")."""
     head = text[: min(len(text), 600)]
     header = _HEADER_PLACE.search(head)
     if header:
@@ -96,7 +105,8 @@ def dateline_place(text: str) -> str | None:
     lead = _LEAD_PLACE.search(head)
     if lead and lead.group(1).strip().lower() not in MONTHS:
         return lead.group(1).strip()
-    return None
+    dash = _DASH_PLACE.search(head)
+    return dash.group(1) if dash else None
 
 
 def is_future(clause: str) -> bool:
