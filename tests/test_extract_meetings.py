@@ -1764,3 +1764,27 @@ def test_meetings_the_leads_encounter_of_the_days_before_at_the_datelines_place(
         (("Anna Berg", "Ivan Petrov"), "phone_call", "2022-09-01", None),
         (("Anna Berg", "Ivan Petrov"), "meeting", "2022-08-20", None),
     ]
+
+
+def test_meetings_their_meeting_after_raising_something_with_someone() -> None:
+    # "their" is the subject and the person "with" names; the Oval Office is in the US
+    biden = _person("Joe Biden", "president", "USA", "Biden")
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov said he raised trade "
+        "with President Joe Biden during their meeting in the Oval Office on Friday."
+    )
+    assert _flat(_meetings(text, [ALPHA, biden])) == [
+        (("Ivan Petrov", "Joe Biden"), "meeting", "2022-09-02", "USA")
+    ]
+
+
+def test_meetings_the_same_pair_in_two_places_on_two_dates_met_twice() -> None:
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov held talks with "
+        "Ambassador Oleg Sidorov in Moscow on Friday. Petrov and Sidorov last met on the "
+        "sidelines of a conference in Tokyo earlier this month."
+    )
+    assert _flat(_meetings(text, [ALPHA, BETA])) == [
+        (("Ivan Petrov", "Oleg Sidorov"), "talks", "2022-09-02", "RUS"),
+        (("Ivan Petrov", "Oleg Sidorov"), "meeting", "2022-09", "JPN"),
+    ]

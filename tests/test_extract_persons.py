@@ -1019,3 +1019,9 @@ def test_persons_a_second_surname_the_curated_holder_lacks() -> None:
     doc = analyze(article)
     found = {p.name: p.country for p in imply_states(doc, extract_persons(doc))}
     assert found["José Manuel Albares Bueno"] == "ESP"
+
+
+def test_persons_a_seat_after_at_is_no_state_of_the_title_that_follows() -> None:
+    text = "The President received at the Kremlin Chinese Foreign Minister Wang Yi on Monday."
+    [wang] = _persons(text)
+    assert (wang.name, wang.country) == ("Wang Yi", "CHN")

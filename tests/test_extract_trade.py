@@ -458,5 +458,8 @@ def test_trade_one_sides_part_of_the_turnover_just_before() -> None:
 
 
 def test_trade_a_larger_figure_of_one_side_is_its_world_trade() -> None:
-    text = "Trade between Chile and Peru reached $4.9 billion in 2021. Chilean exports rose to $95 billion."
+    text = (
+        "Trade between Chile and Peru reached $4.9 billion in 2021. Chilean exports rose to "
+        "$95 billion."
+    )
     assert rows(text) == [("turnover", "CHL", "PER", 4_900_000_000, "USD", "exact", 2021)]

@@ -365,17 +365,33 @@ def _their(ctx: Context, s_start: int, t_start: int) -> list[list[Item]]:
     talks": this one or the one before); "the two leaders ... their talks" farther on: the
     article's main encounter's."""
     recent = ctx.recent
+    window = max(s_start, t_start - 50)
+    if _THEIR.search(ctx.doc.text, window, t_start) and (
+        pair := _raised_with(ctx, s_start, t_start)
+    ):
+        return [pair]  # "A said he raised X with President B during their meeting"
     if (ctx.recent_age > 2 or len(recent) < 2) and _THE_TWO.search(ctx.doc.text, s_start, t_start):
         recent = ctx.main  # "the two leaders emphasised ... following their talks in Beijing"
     elif ctx.recent_age > 2:
         return []
     if len(recent) < 2:
         return []
-    window = max(s_start, t_start - 50)
     definite = ctx.recent_age == 0 and _DEFINITE.search(ctx.doc.text, window, t_start)
     if not definite and not _THEIR.search(ctx.doc.text, window, t_start):
         return []
     return [[Item(t_start, t_start, k) for k in recent]]
+
+
+def _raised_with(ctx: Context, s_start: int, t_start: int) -> list[Item]:
+    """The sentence's first person and the person "with" names last before the trigger,
+    when "their" comes between: "A said he raised X with President B during their meeting"."""
+    text = ctx.doc.text
+    people = [i for i in ctx.items_in(s_start, t_start) if not i.is_state]
+    if len(people) < 2 or people[0].key == people[-1].key:
+        return []
+    if not re.search(r"\bwith\s+(?:[\w.-]+\s+){0,4}$", text[people[-2].end : people[-1].start]):
+        return []
+    return [people[0], people[-1]]
 
 
 _THE_TWO = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:leaders|[Pp]residents|heads of state)\b")
@@ -824,8 +840,13 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
                 break
             both_visits = k.kind == c.kind == "visit"
             if k.location and c.location and k.location.code != c.location.code:
-                # visits both ways; "X's visit to Y and his meeting with Z in W"
-                same = same and not (both_visits or k.start == c.start)
+                # visits both ways; "X's visit to Y and his meeting with Z in W"; the same
+                # pair's talks in two places and on two dates ("met in Rome on Thursday ...
+                # last met in Tokyo earlier this month")
+                two_places = "visit" not in (k.kind, c.kind) and bool(
+                    k.date and c.date and k.date[0] != c.date[0]
+                )
+                same = same and not (both_visits or k.start == c.start or two_places)
             calls = (
                 (k.kind == "phone_call") == (c.kind == "phone_call")
                 or k.date is None

@@ -393,6 +393,11 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
         pre = re.search(r"(?:^|\s)(of|to|at|from|in|with)\s+(?:the\s+)?#?$", phrase[:s])
         tail = re.match(r"(?:['’]s)?\s*(?:$|,|(?:to|of|and|in)\b)", phrase[e:])
         prep = pre.group(1) if pre else ""
+        if not pre and not phrase[:s].strip():  # "received at Al-Ittihadiya Palace Chinese
+            outside = re.search(
+                r"\b(at|in|from)\s+(?:the\s+)?$", doc.text[max(0, start - 10) : start]
+            )
+            prep = outside.group(1) if outside else ""  # Foreign Minister X": not his state
         if code and prep == "to":
             posted = posted or code
         elif code and prep not in ("at", "from", "in", "with"):
