@@ -1788,3 +1788,17 @@ def test_meetings_the_same_pair_in_two_places_on_two_dates_met_twice() -> None:
         (("Ivan Petrov", "Oleg Sidorov"), "talks", "2022-09-02", "RUS"),
         (("Ivan Petrov", "Oleg Sidorov"), "meeting", "2022-09", "JPN"),
     ]
+
+
+def test_meetings_an_epithet_subject_and_a_when_clause() -> None:
+    # "The 43-year-old later met X": the subject goes on; "when A and B meet": their own
+    holm = _person("Karl Holm", "chancellor", "DNK", "Holm")
+    text = (
+        "Minsk, 2 September 2022\nForeign Minister Ivan Petrov held talks with Ambassador "
+        "Oleg Sidorov on Friday. The 43-year-old later met Prime Minister Anna Berg. Sidorov "
+        "backed a plan, to be signed when Chancellor Karl Holm and Anna Berg meet in "
+        "Stockholm next Wednesday."
+    )
+    found = _flat(_meetings(text, [ALPHA, BETA, GAMMA, holm]))
+    assert (("Anna Berg", "Ivan Petrov"), "meeting", "2022-09-02", "BLR") in found
+    assert (("Anna Berg", "Karl Holm"), "meeting", "2022-09-07", "SWE") in found

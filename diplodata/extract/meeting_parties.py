@@ -69,6 +69,7 @@ _PLURAL_GROUP = re.compile(
 _CLAUSE = re.compile(
     r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|"
     r"(?<!\b[A-Z])[.!?]['\"”’]?(?=[A-Z][a-z])|"
+    r"\swhen\s+(?=[A-Z][a-z]+ [A-Z])|"  # "to be signed when Chancellor X and Y meet"
     r"\s(?:said|says|announced|added|confirmed|stated|tweeted|wrote|"
     r"told (?:[A-Z]\w*|reporters|journalists|the press)(?=\s+that))(?:\s+that)?\s+"
     r"(?=(?:the\s+|bin\s+|al-|el-)?[A-Z](?!\w*day\b|(?:an|ebru|u|pri|a|ul|ugus|eptem|cto|ovem|ecem)\w*\s+\d)))"
@@ -603,6 +604,14 @@ def _keys(items: list[Item]) -> set[str]:
 _WHO_BEFORE = re.compile(r"(?:,\s*|\s+)who\s+(?:[a-z]+\s+){0,4}$")
 
 
+# a person the clause names by an epithet: "The Green politician later met X", "The
+# 43-year-old also spoke with Y": the subject the article goes on about
+_EPITHET = re.compile(
+    r"\s*The (?:[A-Z][\w-]* |[a-z]+-)?(?:politician|veteran|\d+-year-old|former \w+)\s+"
+    r"(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?$"
+)
+
+
 def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     """Participants before the trigger, in the trigger's clause: the first named actor
     and those joined to it by "and"; else a state delegation ("The Ukrainian delegation",
@@ -662,7 +671,7 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     before = text[s_start:t_start]
     if re.search(r"\b(?:I|[Mm]y)\b(?!\.)", before) and (speaker := ctx.speaker(s_start, t_start)):
         return [Item(t_start, t_start, speaker)]  # "I also spoke today with X"
-    if re.search(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", before):
+    if re.search(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", before) or _EPITHET.match(before):
         who = ctx.last_subject or ctx.protagonist
         if who:
             return [Item(t_start, t_start, who)]
