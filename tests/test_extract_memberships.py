@@ -935,3 +935,178 @@ _ASEAN = ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM"]
 )
 def test_memberships_sentence_naming_the_full_membership(text: str, expected: list[str]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru became a member of APEC in 1998, along with Russia and Vietnam.",
+            ["PER:APEC", "RUS:APEC", "VNM:APEC"],
+        ),
+        (
+            "Armenia belongs to the CSTO along with Belarus and Tajikistan.",
+            ["ARM:CSTO", "BLR:CSTO", "TJK:CSTO"],
+        ),
+        (
+            "Envoys praised BRICS, which Iran and Ethiopia formally entered on 1 January "
+            "along with Egypt.",
+            ["EGY:BRICS", "ETH:BRICS", "IRN:BRICS"],
+        ),
+        (
+            "They spoke of the Andean Community, which Bolivia founded together with Colombia, "
+            "Ecuador and Peru.",
+            [
+                "BOL:ANDEAN_COMMUNITY",
+                "COL:ANDEAN_COMMUNITY",
+                "ECU:ANDEAN_COMMUNITY",
+                "PER:ANDEAN_COMMUNITY",
+            ],
+        ),
+        (
+            "Kenya and Uganda joined the East African Community on 7 July 2000 together with "
+            "Tanzania.",
+            ["KEN:EAC", "TZA:EAC", "UGA:EAC"],
+        ),
+    ],
+)
+def test_memberships_states_listed_along_with_the_subject(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_memberships_founders_of_a_body_are_members() -> None:
+    text = (
+        "Sudan spoke to the Arab League, the bloc founded by Egypt, Iraq, Lebanon and Syria in "
+        "1945."
+    )
+    assert _pairs(text) == [
+        "EGY:ARAB_LEAGUE",
+        "IRQ:ARAB_LEAGUE",
+        "LBN:ARAB_LEAGUE",
+        "SYR:ARAB_LEAGUE",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "EFTA's members are Iceland, Norway and Switzerland.",
+            ["CHE:EFTA", "ISL:EFTA", "NOR:EFTA"],
+        ),
+        ("ASEAN's membership also includes Laos and Cambodia.", ["KHM:ASEAN", "LAO:ASEAN"]),
+        (
+            "Lesotho hosts the SADC, whose 16 members include Angola and Namibia.",
+            ["AGO:SADC", "NAM:SADC"],
+        ),
+        (
+            "The OIC brings together 57 member states on four continents, among them Turkey, "
+            "Egypt and Indonesia.",
+            ["EGY:OIC", "IDN:OIC", "TUR:OIC"],
+        ),
+        (
+            "The Visegrad Group met in Prague. Ukraine thanked the group's existing members, "
+            "Poland, Hungary and Slovakia.",
+            ["HUN:VISEGRAD", "POL:VISEGRAD", "SVK:VISEGRAD"],
+        ),
+    ],
+)
+def test_memberships_members_listed_after_the_organization(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Indian Ocean Rim Association met in Perth. The Comoros became the 22nd member "
+            "of the association in 2012.",
+            ["COM:IORA"],
+        ),
+        (
+            "The Pacific Islands Forum met in Nuku'alofa. It gathered the 18 Forum members, "
+            "including Tonga, Fiji and Palau.",
+            ["FJI:PIF", "PLW:PIF", "TON:PIF"],
+        ),
+        (
+            "Laos hosted the Asian Development Bank. Since joining the Bank in 1966, Laos has "
+            "received loans.",
+            ["LAO:ADB"],
+        ),
+        ("NATO met. Norway is a founding member of the US-led alliance.", ["NOR:NATO"]),
+        (
+            "Armenia and Kyrgyzstan are members of the Russia-led Eurasian Economic Union.",
+            ["ARM:EAEU", "KGZ:EAEU"],
+        ),
+    ],
+)
+def test_memberships_short_names_and_modifiers_of_an_organization(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mexico and Peru discussed the OECD, to which Mexico has belonged since 1994 and "
+            "which Peru hopes to join.",
+            ["MEX:OECD"],
+        ),
+        (
+            "Japan and Chile, as members of the OAS, met. They discussed the APEC forum in Lima, "
+            "which both countries belong to.",
+            ["CHL:APEC", "CHL:OAS", "JPN:APEC", "JPN:OAS"],
+        ),
+        (
+            "Italy and Japan sit alongside Canada and Germany in the G7.",
+            ["CAN:G7", "DEU:G7", "ITA:G7", "JPN:G7"],
+        ),
+    ],
+)
+def test_memberships_relative_clauses_and_seats(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya, a member of the G20 and the Commonwealth, trades with Ghana.",
+            ["KEN:COMMONWEALTH", "KEN:G20"],
+        ),
+        ("Malta and Cyprus are Commonwealth members.", ["CYP:COMMONWEALTH", "MLT:COMMONWEALTH"]),
+        ("Jamaica won at the Commonwealth Games. Jamaica is a member of CARICOM.", ["JAM:CARICOM"]),
+        (
+            "Russia hosted the CIS summit. Belarus and Armenia are members of the Commonwealth.",
+            ["ARM:CIS", "BLR:CIS"],
+        ),
+    ],
+)
+def test_memberships_the_commonwealth_named_alone(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uzbekistan, an observer, spoke to the bloc founded by Russia and Belarus, the "
+        "Union State.",
+        "The OIC brings together 57 member states, including observers such as Russia and "
+        "Thailand.",
+        "Peru hopes to become a member of the OECD in 2026, along with Argentina and Brazil.",
+        "Serbia is not a member of the EU, to which Croatia has belonged since 2013.",
+    ],
+)
+def test_memberships_listed_forms_keep_hedges_out(text: str) -> None:
+    pairs = _pairs(text)
+    assert not {
+        "UZB:UNION_STATE",
+        "RUS:OIC",
+        "THA:OIC",
+        "PER:OECD",
+        "ARG:OECD",
+        "BRA:OECD",
+        "SRB:EU",
+    } & set(pairs)

@@ -84,15 +84,19 @@ _KINDS: dict[str, frozenset[str]] = {
     "organization": frozenset(),
     "organisation": frozenset(),
     "group": frozenset({"G7", "G8", "G20", "CAIRNS", "VISEGRAD", "BRICS"}),  # "the group"
+    "forum": frozenset({"PIF", "APEC"}),  # "the 18 Forum members"
+    "association": frozenset({"IORA", "ASEAN", "SAARC", "EFTA"}),
+    "bank": frozenset({"ADB", "AFDB", "IDB", "EBRD", "WB"}),  # "the Bank" (capitalized only)
 }
 
 # "the alliance", "the 32-member Alliance", "the military alliance", "the 27-nation bloc",
 # "the union", "the Community" (capitalized only: "the international community" is not one).
 DESCRIPTOR = re.compile(
-    r"\b[Tt]he\s+(?:(?:\d+|[a-z]+)-(?:member|nation|country|state)\s+|(?:[Mm]ilitary|[Ww]estern|"
-    r"[Tt]ransatlantic|[Dd]efen[cs]e|[Ss]ecurity|[Tt]rade|[Ee]conomic|[Rr]egional|[Pp]olitical|"
-    r"[A-Z][a-z]+-based|[Oo]il)\s+)?(?P<kind>[Aa]lliance|[Uu]nion|[Bb]loc|[Gg]rouping|[Gg]roup|"
-    r"Community|[Ll]eague|cartel|body|organi[sz]ation)\b"
+    r"\b[Tt]he\s+(?:\d+\s+(?=[A-Z]))?(?:(?:\d+|[a-z]+)-(?:member|nation|country|state)\s+|"
+    r"(?:[Mm]ilitary|[Ww]estern|[Tt]ransatlantic|[Dd]efen[cs]e|[Ss]ecurity|[Tt]rade|[Ee]conomic|"
+    r"[Rr]egional|[Pp]olitical|[A-Z][A-Za-z]+-(?:based|led)|[Oo]il)\s+)?(?P<kind>[Aa]lliance|[Uu]nion|"
+    r"[Bb]loc|[Gg]rouping|[Gg]roup|Community|[Ll]eague|cartel|body|[Oo]rgani[sz]ation|[Ff]orum|"
+    r"[Aa]ssociation|Bank)\b"
     r"(?!\s+(?:of|[A-Z]))"
 )
 
@@ -113,6 +117,31 @@ def _customs_union(
         for m in found
         if not any(o.start <= m.start() < o.end for o in orgs)
     ]
+
+
+# "the Commonwealth", "Commonwealth members": the Commonwealth of Nations, or the CIS when the
+# article names it; not "the Commonwealth Games", "the Commonwealth of Australia"
+_COMMONWEALTH = re.compile(
+    r"(?:\b[Tt]he\s+|\b)(?P<name>Commonwealth)(?:(?=['’]s?\s)|(?!\s+(?:of|[A-Z])|['’-]))"
+    r"(?<=[Tt]he\sCommonwealth)|\bCommonwealth(?=\s+(?:members?|member\s+states|countries|"
+    r"nations|partners)\b)"
+)
+
+
+def _commonwealth(
+    doc: Doc, index: int, orgs: list[OrganizationMention]
+) -> list[OrganizationMention]:
+    """ "The Commonwealth" named alone (see :data:`_COMMONWEALTH`)."""
+    span = doc.sentences[index]
+    if "Commonwealth" not in doc.text[span.start : span.end]:
+        return []
+    code = "CIS" if any(o.code == "CIS" for o in doc.organizations) else "COMMONWEALTH"
+    found = []
+    for match in _COMMONWEALTH.finditer(doc.text, span.start, span.end):
+        start = match.end() - len("Commonwealth")
+        if not any(o.start <= start < o.end for o in orgs):
+            found.append(OrganizationMention(start, match.end(), code, "Commonwealth"))
+    return found
 
 
 def _descriptors(
@@ -182,7 +211,7 @@ def sentence_organizations(doc: Doc, index: int) -> list[OrganizationMention]:
     """Organizations named or meant in sentence ``index``, in text order."""
     span = doc.sentences[index]
     orgs = doc.organizations_in(span.start, span.end)
-    extra = _customs_union(doc, index, orgs)
+    extra = _customs_union(doc, index, orgs) + _commonwealth(doc, index, orgs)
     extra += _descriptors(doc, index, [*orgs, *extra])
     extra += _named_bodies(doc, index, [*orgs, *extra])
     return sorted([*orgs, *extra], key=lambda o: o.start) if extra else orgs

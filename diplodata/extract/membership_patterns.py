@@ -14,7 +14,7 @@ TRIGGER = re.compile(
     r"[Pp]articipating\s+[Ss]tates|[Aa]ccession|admitted|"
     r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
-    r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
+    r"welcom|includ|ratified|unites|groups|together|alongside|consist|Customs\s+Union|"
     r"[Hh]eads\b|[Ll]eaders\b|[Ll]eaders['’]|[Ss]ummit|convened|[Ww]e,|within|two\s+(?:biggest|largest)|admission|"
     r"\s\((?=[A-Z])|\s-{1,2}\s|--|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–,])|\b(?:other|fellow)\s|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
 )
@@ -68,6 +68,11 @@ _ADV = (
 )
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# a time phrase after a verb or its object: "on Jan. 1", "in 2020", "on 1 January", "last month"
+_WHEN = r"(?:\s+(?:on|in|since|from|last|this|earlier)(?:\s+[\w.]+){1,3}?)?"
+_ALONG = r"\s*,?\s+(?:alongside|along\s+with|together\s+with)\s+(?:the\s+)?"
+# a modifier joined to the organization's name: "the Russia-led EAEU", "the 27-nation EU"
+_JOINED_MOD = rf"(?:(?:[\w]+|{_C})-(?:member|nation|country|state|led|backed|dominated|based)\s+)?"
 # "the Russia-Belarus-Kazakhstan Customs Union", "the Australia-United Kingdom-United States
 # (AUKUS) partnership": three or more states hyphenated before it, or before its acronym.
 HYPHEN_CHAIN = re.compile(rf"(?P<subj>{_C}(?:[-–]{_C}){{2,}})\s+(?:\(\s*)?(?P<orgs>{_O})")
@@ -75,7 +80,7 @@ HYPHEN_CHAIN = re.compile(rf"(?P<subj>{_C}(?:[-–]{_C}){{2,}})\s+(?:\(\s*)?(?P<
 COPULAR = re.compile(
     rf"{_SUBJ}{_LEAD}{_ADV}{_BE}\s+(?:(?:one\s+of|among)\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
     rf"\s+(?:of|in|within)|[Aa]ll(?:y|ies)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
-    rf"(?:[\w]+-(?:member|nation|country|state)\s+)?(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
+    rf"{_JOINED_MOD}(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
     rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
     rf"(?:\s*,?\s+and\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+(?:of|in)\s+(?:the\s+)?"
     rf"(?P<orgs4>{_OLIST}))?"
@@ -104,7 +109,7 @@ AS_MEMBER_VERB = re.compile(
 )
 APPOSITIVE_OF = re.compile(
     rf"(?P<subj>{_CLIST})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:as\s+)?(?:one\s+of\s+)?"
-    rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:both\s+)?(?:the\s+)?(?:[\w]+-(?:member|nation|country)\s+)?"
+    rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:both\s+)?(?:the\s+)?{_JOINED_MOD}"
     rf"(?P<orgs>{_OLIST}){_KIND_WORD}(?=\s*[,.;:)—–]|\s*$|\s+(?:and\s+(?:a|an)|since|together\s+with|"
     rf"alongside|along\s+with)\b)"
 )
@@ -138,9 +143,13 @@ SINCE_JOINING = re.compile(
 )
 # "joined the EU (on Monday) in condemning ...": joining an action, not the organization.
 JOIN_ACTION_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:in|by)\s+[a-z]+ing\b")
+# "are", "include": a list of members as a predicate; a list of three set off by a comma
+_ARE_LIST = r"\s+(?:also\s+)?(?:are|were|include[sd]?)\s+"
+_THREE = rf"(?:the\s+)?{_C}(?:{_SEP}{_C}){{2,}}"
 ORG_MEMBERS_LIST = re.compile(
     rf"(?P<orgs>{_O}){_POS}?\s+{_MODS}(?:(?:(?:partner|friend|neighbou?r)s?\s+and\s+)?{_MEMBER}"
-    rf"(?:{_LIST_INTRO}|\s+)|(?:{_STATES}|counterparts){_LIST_INTRO})(?:the\s+)?(?P<subj>{_CLIST})"
+    rf"(?:{_LIST_INTRO}|{_ARE_LIST}|\s*,\s*(?={_THREE})|\s+)|[Mm]embership{_ARE_LIST}|"
+    rf"(?:{_STATES}|counterparts){_LIST_INTRO})(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "the CIS member countries (A, B and C)", "the GUAM (A, B, C and D)": a closed list of states.
 ORG_PAREN_LIST = re.compile(
@@ -201,9 +210,15 @@ AND_ALLIES_IN = re.compile(
     rf"(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O}){_THE_OTHERS}"
 )
 # "the Cairns Group ..., to which Australia and Thailand belong"; "Chile belongs to APEC".
+_BELONG = r"(?:ha(?:s|ve)\s+)?(?:also\s+|long\s+)?belong(?:s|ed)?"
 BELONG = re.compile(
-    rf"(?P<orgs>{_O})[^.;]{{0,60}}?,\s+to\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+"
-    rf"belongs?\b|(?P<subj2>{_CLIST})\s+(?:also\s+)?belongs?\s+to\s+(?:the\s+)?(?P<orgs2>{_O})"
+    rf"(?P<orgs>{_O})(?:(?!⟨O)[^.;]){{0,60}}?,\s+to\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+"
+    rf"{_BELONG}\b|(?P<subj2>{_CLIST})\s+{_BELONG}\s+to\s+(?:the\s+)?(?P<orgs2>{_O})"
+    rf"(?:{_WHEN}{_ALONG}(?P<subj3>{_CLIST}))?"
+)
+# "the APEC meetings in Lima, which both countries belong to": the organization before
+WHICH_BELONG_TO = re.compile(
+    rf"(?P<orgs>{_O})(?:(?!⟨O)[^.;]){{0,60}}?,\s+which\s+{_SUBJ}\s+{_BELONG}\s+to\b"
 )
 # "the Quad partners of Australia, India, Japan and the United States".
 ORG_PARTNERS_OF = re.compile(
@@ -247,7 +262,7 @@ OUR_ALLY = re.compile(
 )
 INCLUDES = re.compile(
     rf"(?P<orgs>{_O})(?:\s+(?:alliance|group|grouping|bloc|format|forum))?(?:\s*,?\s*(?:which|that)\s+(?:includes?|comprises?|unites|groups|brings\s+"
-    rf"together)|\s*,?\s*whose\s+(?:[a-z]+\s+)?members\s+(?:are|include)|\s*,?\s*whose\s+(?:[a-z]+\s+)?members"
+    rf"together)|\s*,?\s*whose\s+(?:[\w-]+\s+)?members\s+(?:are|include)|\s*,?\s*whose\s+(?:[a-z]+\s+)?members"
     rf"\s*(?:[—–:]|-{{1,2}})|\s*,?\s+(?:includes|comprises|comprising|"
     rf"consists\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|unites|brings\s+together|groups))\s+(?:the\s+)?(?P<subj>{_CLIST})"
 )
@@ -282,14 +297,38 @@ BETWEEN_AS_MEMBERS = re.compile(
 # "A joined X last month alongside B, C and D", "a fellow member of X with B": they joined,
 # they are members too
 JOINED_ALONGSIDE = re.compile(
-    rf"(?:\b(?:re)?joined\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})(?:\s+(?:in|on|last|this)\s+\w+)?"
+    rf"(?:\b(?:(?:re)?joined|entered|acceded\s+to)\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST}){_WHEN}"
     rf"\s*,?\s+(?:alongside|along\s+with|together\s+with)|\bfellow\s+{_MEMBER_ONLY}\s+of\s+"
     rf"(?:the\s+)?(?P<orgs2>{_OLIST})\s+(?:with|alongside))\s+(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "A and B are members of X, alongside C, D and E": the states listed after it too
 ALONGSIDE = re.compile(
-    rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})\s*,?\s+(?:alongside|along\s+with|"
-    rf"together\s+with)\s+(?:the\s+)?(?P<subj>{_CLIST})"
+    rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST}){_WHEN}{_ALONG}(?P<subj>{_CLIST})"
+)
+# "the Pacific Alliance, which Chile founded together with B, C and D", "the BRICS group,
+# which A and B formally entered on January 1 along with C and D"
+WHICH_ENTERED = re.compile(
+    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+{_ADV}"
+    rf"(?:(?:re)?joined|entered|(?:co-)?founded|established|created){_WHEN}"
+    rf"(?:{_ALONG}(?P<subj2>{_CLIST}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and|in|on|as|since)\b)"
+)
+# "the bloc founded by A, B, C and D": the founders are members
+FOUNDED_BY = re.compile(
+    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,?\s+(?:(?:which\s+)?(?:was|were)\s+)?(?:originally\s+|"
+    rf"jointly\s+)?(?:co-)?(?:founded|formed|created|established|set\s+up)(?:\s+in\s+\d{{4}})?"
+    rf"\s+by\s+(?:the\s+)?(?P<subj>{_CLIST})"
+)
+# "The IORA brings together 23 member states on the Indian Ocean rim, among them A, B and C"
+ORG_COUNT_AMONG = re.compile(
+    rf"(?P<orgs>{_O}){_KIND_WORD}\s+(?:brings\s+together|groups|unites|includes|has|comprises|"
+    rf"counts)\s+(?:\d+|[a-z]+)(?:\s+[a-z]+)?\s+(?:member\s+)?(?:states|countries|nations|"
+    rf"members|economies)\b[^.;⟨]{{0,60}}?,\s*(?:among\s+them|including|such\s+as|notably)\s+"
+    rf"(?:the\s+)?(?P<subj>{_CLIST})"
+)
+# "Britain and Canada sit alongside the US, France and Japan in the G7"
+SIT_ALONGSIDE = re.compile(
+    rf"(?P<subj>{_CLIST})\s+(?:sit|sits|sat|serve|serves|served)\s+(?:alongside|with)\s+(?:the\s+)?"
+    rf"(?P<subj2>{_CLIST})\s+(?:in|on)\s+(?:the\s+)?(?P<orgs>{_O})"
 )
 WELCOME = re.compile(
     rf"welcom(?:e|es|ed|ing)\s+(?P<subj>{_CLIST})\s+(?:as\s+{_MODS}(?:(?P<orgs>{_O}){_POS}?\s+"

@@ -282,7 +282,8 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
-            if _hedged(sentence, match, 1) or P.AFTER_LIST_HEDGE.match(text[match.end() :]):
+            words = 5 if pattern is P.ALONGSIDE else 1  # "A hopes to become a member of X"
+            if _hedged(sentence, match, words) or P.AFTER_LIST_HEDGE.match(text[match.end() :]):
                 continue
             if pattern is P.JOINED_ALONGSIDE and P.JOIN_ACTION_AFTER.match(text[match.end() :]):
                 continue  # "joined X alongside A in condemning": an action
@@ -303,7 +304,7 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
             yield _Hit(_codes(sentence, match.group("subj"), "C"), earlier[-1:])
     for match in P.BELONG.finditer(text):
         if not _hedged(sentence, match, 2):
-            subj = match.group("subj") or match.group("subj2")
+            subj = (match.group("subj") or match.group("subj2")) + (match.group("subj3") or "")
             yield _Hit(_codes(sentence, subj, "C"), _orgs(match, sentence, "orgs", "orgs2"))
     for pattern in (P.AND_ITS_PARTNERS, P.POSSESSIVE_PARTNERS, P.ORG_PARTNERS_OF, P.AND_ALLIES_IN):
         for match in pattern.finditer(text):
@@ -321,6 +322,24 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
     for match in P.OUR_ALLY.finditer(text):
         if len(set(sentence.orgs)) == 1 and not _hedged(sentence, match, 2):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
+
+
+def _listed_with(sentence: _Sentence) -> Iterator[_Hit]:
+    """States listed with the subject or as the body's founders: "X, which A founded together
+    with B and C", "the bloc founded by A, B and C", "X brings together 23 member states ...,
+    among them A, B and C", "A and B sit alongside C and D in X", "X ..., which both countries
+    belong to"."""
+    text = sentence.text
+    for pattern in (P.WHICH_ENTERED, P.FOUNDED_BY, P.ORG_COUNT_AMONG, P.SIT_ALONGSIDE):
+        for match in pattern.finditer(text):
+            if _hedged(sentence, match, 2) or P.AFTER_LIST_HEDGE.match(text[match.end() :]):
+                continue
+            subjects = (match.group("subj"), match.groupdict().get("subj2"))
+            members = tuple(c for subj in subjects for c in _codes(sentence, subj, "C"))
+            yield _Hit(members, _orgs(match, sentence, "orgs"))
+    for match in P.WHICH_BELONG_TO.finditer(text):
+        if not _hedged(sentence, match, 0):
+            yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs"))
 
 
 def _welcome_as(sentence: _Sentence) -> Iterator[_Hit]:
@@ -433,6 +452,7 @@ _RULES: tuple[_Rule, ...] = (
     _make_up,
     _joined,
     _apposition,
+    _listed_with,
     _welcome_as,
     _accession,
     _ranked,
@@ -637,6 +657,7 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
     text = doc.text
     if not doc.organizations and not (
         ("Customs" in text and P.CUSTOMS_UNION.search(text))
+        or "Commonwealth" in text
         or (any(cue in text for cue in _NAMED_BODY_CUES) and P.NAMED_BODY.search(text))
     ):
         return []  # nothing to be a member of (most sport and entertainment news)
