@@ -1110,3 +1110,85 @@ def test_memberships_listed_forms_keep_hedges_out(text: str) -> None:
         "BRA:OECD",
         "SRB:EU",
     } & set(pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a clause set off between the subject and its verb
+            "Hungary, which hosts the alliance's air policing, has been a NATO ally since 1999.",
+            ["HUN:NATO"],
+        ),
+        (
+            "Armenia, home to a Russian base, belongs to the CSTO along with Belarus.",
+            ["ARM:CSTO", "BLR:CSTO"],
+        ),
+        (
+            "Chile, like most states of the region, is a member of CELAC.",
+            ["CHL:CELAC"],
+        ),
+        (  # "except A, which ..., is": A is not one
+            "Every state at the table except Georgia, which left in 2009, is a member of the CIS.",
+            [],
+        ),
+        (
+            "Estonia has been a member of NATO since 2004 and a member of the European Union "
+            "since 2004.",
+            ["EST:EU", "EST:NATO"],
+        ),
+        (
+            "Turkey and Egypt, both founding members of the OIC and members of the D-8 group "
+            "and the G20, held talks.",
+            ["EGY:D8", "EGY:G20", "EGY:OIC", "TUR:D8", "TUR:G20", "TUR:OIC"],
+        ),
+        (
+            "Portugal, together with its partners in the European Union, backs the plan.",
+            ["PRT:EU"],
+        ),
+        (
+            "Brunei has been a member of APEC since its founding in 1989, along with fellow "
+            "ASEAN members Malaysia and Thailand.",
+            ["BRN:APEC", "MYS:APEC", "MYS:ASEAN", "THA:APEC", "THA:ASEAN"],
+        ),
+        (
+            "He met envoys from France, Italy and Germany – the three founding members of the "
+            "EU present.",
+            ["DEU:EU", "FRA:EU", "ITA:EU"],
+        ),
+    ],
+)
+def test_memberships_asides_continuations_and_counted_lists(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spain's minister visited Portugal. Both NATO allies pledged more aid.",
+            ["ESP:NATO", "PRT:NATO"],
+        ),
+        (
+            "Chile's minister visited Peru. Trade between the two fellow APEC members grew.",
+            ["CHL:APEC", "PER:APEC"],
+        ),
+        (
+            "Ghana's president called Senegal's leader. They praised ECOWAS, of which both "
+            "countries are founding members.",
+            ["GHA:ECOWAS", "SEN:ECOWAS"],
+        ),
+        (  # a capitalized short name: the one of its kind named before, past other bodies
+            "Tonga hosts the Pacific Islands Forum. Talks opened. Leaders spoke. The UN chief "
+            "came. The 18 Forum members include Fiji and Samoa.",
+            ["FJI:PIF", "WSM:PIF"],
+        ),
+    ],
+)
+def test_memberships_anaphors_and_short_names_far_from_the_name(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected
+
+
+def test_memberships_bimstec_spelled_as_a_word() -> None:
+    assert _pairs("Nepal and Bhutan are members of Bimstec.") == ["BTN:BIMSTEC", "NPL:BIMSTEC"]

@@ -10,7 +10,8 @@ it:
   Community", "the league", "the regional body") stands for the one organization of a
   fitting kind named earlier in the sentence, else in the three sentences before ("NATO ...
   the alliance", "the EAEU ... the union"), else, when those name no organization at all
-  and for a kind narrower than "body" or "organization", the one of its kind the article
+  (none of its kind, for a capitalized short name: "the Forum", "the Bank") and for a kind
+  narrower than "body" or "organization", the one of its kind the article
   named before (its headline: "ASEAN leaders meet ... The bloc's members"); when none or
   several fit, the descriptor stays plain text;
 * a body missing from the lexicon, named by its capitalized proper name right after "a member
@@ -165,8 +166,9 @@ def _descriptors(
             ]
             if len(set(before)) == 1:
                 break
-        if not doc.organizations_in(window, match.start()):  # none nearby: the one of its
-            # kind the article has named so far
+        named = match.group("kind")[0].isupper()  # "the Forum", "the Bank": a short name
+        if fitting and not (before if named else doc.organizations_in(window, match.start())):
+            # none (of its kind, for a short name) nearby: the one of its kind named so far
             before = [o.code for o in doc.organizations_in(0, match.start()) if o.code in fitting]
         if len(set(before)) == 1:
             found.append(OrganizationMention(match.start(), match.end(), before[0], match.group()))

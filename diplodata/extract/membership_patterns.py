@@ -36,6 +36,10 @@ _ANAPH = (
 )
 _BESIDE = r"(?:along\s+with|together\s+with|like|as\s+well\s+as|alongside)"
 _SUBJ = rf"(?P<subj>{_CLIST}(?:\s*,\s*{_BESIDE}\s+(?:the\s+)?{_CLIST}\s*,(?=\s))?|{_ANAPH})"
+# a clause set off between a subject and its verb, naming no state: "Turkey, which has the
+# alliance's second-largest army, has been", "A, home to a Russian base, belongs", "A, like
+# the rest of the region, is"
+_ASIDE = r"(?:\s*,\s*(?:which|home\s+to|like)\b(?:(?!⟨C)[^,;.:()—–]){1,60},(?=\s))?"
 _BE = (
     r"(?:is|are|was|were|ha(?:s|ve|d)\s+been|remains?|remained|became|ha(?:s|ve|d)\s+become)"
     r"(?:n['’]t)?(?:\s+(?:also|now|both|all|already|currently|still|each|officially|formally|"
@@ -57,6 +61,7 @@ _LIST_INTRO = (
 )
 # a word naming the kind of body after its name: "the OPEC+ alliance"
 _KIND_WORD = r"(?:\s+(?:alliance|group|grouping|bloc|organi[sz]ation|forum|cartel|format))?"
+_OLIST_K = rf"{_O}{_KIND_WORD}(?:{_SEP}{_O}{_KIND_WORD})*"  # "the D-8 group and the OIC"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:19|20)\d\d|\d)"
@@ -69,7 +74,7 @@ _ADV = (
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # a time phrase after a verb or its object: "on Jan. 1", "in 2020", "on 1 January", "last month"
-_WHEN = r"(?:\s+(?:on|in|since|from|last|this|earlier)(?:\s+[\w.]+){1,3}?)?"
+_WHEN = r"(?:\s+(?:on|in|since|from|last|this|earlier)(?:\s+[\w.]+){1,4}?)?"
 _ALONG = r"\s*,?\s+(?:alongside|along\s+with|together\s+with)\s+(?:the\s+)?"
 # a modifier joined to the organization's name: "the Russia-led EAEU", "the 27-nation EU"
 _JOINED_MOD = rf"(?:(?:[\w]+|{_C})-(?:member|nation|country|state|led|backed|dominated|based)\s+)?"
@@ -78,11 +83,11 @@ _JOINED_MOD = rf"(?:(?:[\w]+|{_C})-(?:member|nation|country|state|led|backed|dom
 HYPHEN_CHAIN = re.compile(rf"(?P<subj>{_C}(?:[-–]{_C}){{2,}})\s+(?:\(\s*)?(?P<orgs>{_O})")
 
 COPULAR = re.compile(
-    rf"{_SUBJ}{_LEAD}{_ADV}{_BE}\s+(?:(?:one\s+of|among)\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
+    rf"{_SUBJ}{_ASIDE}{_LEAD}{_ADV}{_BE}\s+(?:(?:one\s+of|among)\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
     rf"\s+(?:of|in|within)|[Aa]ll(?:y|ies)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
     rf"{_JOINED_MOD}(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
     rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
-    rf"(?:\s*,?\s+and\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?:{_WHEN}\s*,?\s+and\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+(?:of|in)\s+(?:the\s+)?"
     rf"(?P<orgs4>{_OLIST}))?"
 )
 # "Somalia deposited its instrument and formally became the eighth member of X": the subject of
@@ -98,8 +103,8 @@ FOR_BEING = re.compile(
 )
 # "the EAEU, of which Kazakhstan is a founding member"
 OF_WHICH = re.compile(
-    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*of\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+{_BE}\s+"
-    rf"(?:a|an|one)\s+{_MODS}{_MEMBER_ONLY}\b"
+    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*of\s+which\s+(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})\s+{_BE}\s+"
+    rf"(?:(?:a|an|one)\s+)?{_MODS}{_MEMBER_ONLY}\b"
 )
 # "Bolivia took part for the first time as a full member of X"
 AS_MEMBER_VERB = re.compile(
@@ -110,7 +115,8 @@ AS_MEMBER_VERB = re.compile(
 APPOSITIVE_OF = re.compile(
     rf"(?P<subj>{_CLIST})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:as\s+)?(?:one\s+of\s+)?"
     rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:both\s+)?(?:the\s+)?{_JOINED_MOD}"
-    rf"(?P<orgs>{_OLIST}){_KIND_WORD}(?=\s*[,.;:)—–]|\s*$|\s+(?:and\s+(?:a|an)|since|together\s+with|"
+    rf"(?P<orgs>{_OLIST_K})(?:\s*,?\s+and\s+(?:of\s+)?{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?P<orgs2>{_OLIST_K}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and\s+(?:a|an)|since|together\s+with|"
     rf"alongside|along\s+with)\b)"
 )
 MAKE_UP = re.compile(
@@ -206,14 +212,14 @@ AND_ITS_PARTNERS = re.compile(
 )
 # "Russia and all allies in the CSTO", "Poland and its partners within NATO".
 AND_ALLIES_IN = re.compile(
-    rf"(?P<subj>{_C})\s+and\s+(?:(?:all|its|their|our|other|the)\s+)*(?:[a-z][\w-]*\s+)?"
-    rf"(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O}){_THE_OTHERS}"
+    rf"(?P<subj>{_C})(?:\s+and|\s*,?\s+(?:together\s+with|along\s+with|alongside))\s+"
+    rf"(?:(?:all|its|their|our|other|the)\s+)*(?:[a-z][\w-]*\s+)?(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O}){_THE_OTHERS}"
 )
 # "the Cairns Group ..., to which Australia and Thailand belong"; "Chile belongs to APEC".
 _BELONG = r"(?:ha(?:s|ve)\s+)?(?:also\s+|long\s+)?belong(?:s|ed)?"
 BELONG = re.compile(
     rf"(?P<orgs>{_O})(?:(?!⟨O)[^.;]){{0,60}}?,\s+to\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+"
-    rf"{_BELONG}\b|(?P<subj2>{_CLIST})\s+{_BELONG}\s+to\s+(?:the\s+)?(?P<orgs2>{_O})"
+    rf"{_BELONG}\b|(?P<subj2>{_CLIST}){_ASIDE}\s+{_BELONG}\s+to\s+(?:the\s+)?(?P<orgs2>{_O})"
     rf"(?:{_WHEN}{_ALONG}(?P<subj3>{_CLIST}))?"
 )
 # "the APEC meetings in Lima, which both countries belong to": the organization before
@@ -303,7 +309,8 @@ JOINED_ALONGSIDE = re.compile(
 )
 # "A and B are members of X, alongside C, D and E": the states listed after it too
 ALONGSIDE = re.compile(
-    rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST}){_WHEN}{_ALONG}(?P<subj>{_CLIST})"
+    rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST}){_WHEN}{_ALONG}(?:(?:fellow|other)\s+"
+    rf"(?P<orgs2>{_O})\s+(?:members|member\s+states|allies)\s+)?(?P<subj>{_CLIST})"
 )
 # "the Pacific Alliance, which Chile founded together with B, C and D", "the BRICS group,
 # which A and B formally entered on January 1 along with C and D"
@@ -369,6 +376,16 @@ ORG_TOP_TWO = re.compile(
     rf"strongest|leading|most\s+powerful)\s+(?P<orgs2>{_O}\s+)?(?:economies|members|member\s+"
     rf"states|powers)\b"
 )
+# "Both NATO allies have", "trade between the two fellow ASEAN members": the two states meant
+BOTH_ORG_MEMBERS = re.compile(
+    rf"\b(?P<subj>[Bb]oth|[Tt]he\s+two)\s+(?:fellow\s+)?(?P<orgs>{_O})\s+(?:members|member\s+"
+    rf"states|allies|Allies|countries|nations)\b"
+)
+# "Japan, India and Australia – the four members of the Quad": a list named by its count
+LIST_THE_MEMBERS = re.compile(
+    rf"(?P<subj>{_C}(?:{_SEP}{_C})+)\s*(?:,|[—–]|\s-)\s*(?:the|all)\s+(?:two|three|four|five|six|"
+    rf"seven|eight|nine|ten|\d+)\s+(?:founding\s+)?members\s+of\s+(?:the\s+)?(?P<orgs>{_O})"
+)
 # "they persuaded fellow EU members", "A urged its fellow NATO allies": the subject is one too.
 FELLOW_MEMBERS = re.compile(
     rf"{_SUBJ}\s+(?:[a-z]+\s+){{1,2}}?(?:its\s+|their\s+)?fellow\s+(?P<orgs>{_O})\s+"
@@ -420,7 +437,7 @@ CHAIR = re.compile(
 
 # Cue words that turn a statement into an application, aspiration, negation or non-member.
 HEDGE = re.compile(
-    r"\b(?:not|never|no\s+longer|yet|unlikely|hopes?|hoping|wants?|wanting|wish(?:es)?|"
+    r"\b(?:not|never|no\s+longer|yet|except|excluding|unlikely|hopes?|hoping|wants?|wanting|wish(?:es)?|"
     r"seeks?|seeking|aims?|bids?|apply|applies|applied|applying|applications?|candidates?|"
     r"candidacy|observers?|associate|prospective|potential|possible|future|eventual|"
     r"aspir\w*|would|could|should|might|shall|proposed|planned|pending|if|whether|unless|"

@@ -214,7 +214,7 @@ def _copular(sentence: _Sentence) -> Iterator[_Hit]:
     for pattern in patterns:
         for match in pattern.finditer(sentence.text):
             if not _hedged(sentence, match, 1):
-                yield _Hit(_codes(sentence, match.group("subj"), "C"), _all_orgs(match, sentence))
+                yield _subject_hit(sentence, match, _all_orgs(match, sentence))
 
 
 def _make_up(sentence: _Sentence) -> Iterator[_Hit]:
@@ -279,6 +279,7 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         P.RANKED_MEMBER,
         P.BETWEEN_AS_MEMBERS,
         P.JOINED_ALONGSIDE,
+        P.LIST_THE_MEMBERS,
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -394,11 +395,15 @@ def _accession(sentence: _Sentence) -> Iterator[_Hit]:
 
 
 def _ranked(sentence: _Sentence) -> Iterator[_Hit]:
-    """ "The EU's two biggest economies" (the two states named just before are members) and
-    "they persuaded fellow EU members" (the subject is a member too)."""
+    """ "The EU's two biggest economies", "both NATO allies", "the two fellow ASEAN members" (the
+    two states named just before are members) and "they persuaded fellow EU members" (the
+    subject is a member too)."""
     for match in P.ORG_TOP_TWO.finditer(sentence.text):
         if not _hedged(sentence, match, 3):
             yield _Hit((), _orgs(match, sentence, "orgs", "orgs2"), "the two", match.start())
+    for match in P.BOTH_ORG_MEMBERS.finditer(sentence.text):  # "both NATO allies"
+        if not _hedged(sentence, match, 3):
+            yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs"))
     for match in P.FELLOW_MEMBERS.finditer(sentence.text):
         if _hedged(sentence, match) or P.PREPOSITION_BEFORE.search(sentence.text[: match.start()]):
             continue
