@@ -1192,3 +1192,35 @@ def test_memberships_anaphors_and_short_names_far_from_the_name(
 
 def test_memberships_bimstec_spelled_as_a_word() -> None:
     assert _pairs("Nepal and Bhutan are members of Bimstec.") == ["BTN:BIMSTEC", "NPL:BIMSTEC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "both" passes over a group of three named in between
+            "Poland and Romania signed a deal. The leaders discussed Ukraine, Moldova and "
+            "Belarus. Both countries are members of the Bucharest Nine.",
+            ["POL:BUCHAREST_NINE", "ROU:BUCHAREST_NINE"],
+        ),
+        (  # the two states the article is about, named far before
+            "Chile and Peru held talks. Chile praised Peru. Peru thanked Chile. Officials spoke "
+            "of trade. The talks went well. Ministers agreed. Both countries are members of the "
+            "Pacific Alliance.",
+            ["CHL:PACIFIC_ALLIANCE", "PER:PACIFIC_ALLIANCE"],
+        ),
+        (
+            "Mexico and Guatemala signed a border pact. The two countries, both members of the "
+            "OAS, will meet again.",
+            ["GTM:OAS", "MEX:OAS"],
+        ),
+        (  # three states as often as each other: no pair
+            "Chile, Peru and Bolivia met. Chile, Peru and Bolivia spoke. Chile, Peru and Bolivia "
+            "signed. Officials spoke. The talks ended. Both countries are members of the OAS.",
+            [],
+        ),
+    ],
+)
+def test_memberships_both_countries_resolved_past_other_groups(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected

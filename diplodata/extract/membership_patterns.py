@@ -113,7 +113,7 @@ AS_MEMBER_VERB = re.compile(
     rf"(?P<orgs>{_O})"
 )
 APPOSITIVE_OF = re.compile(
-    rf"(?P<subj>{_CLIST})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:as\s+)?(?:one\s+of\s+)?"
+    rf"(?P<subj>{_CLIST}|{_ANAPH})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:as\s+)?(?:one\s+of\s+)?"
     rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:both\s+)?(?:the\s+)?{_JOINED_MOD}"
     rf"(?P<orgs>{_OLIST_K})(?:\s*,?\s+and\s+(?:of\s+)?{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?"
     rf"(?P<orgs2>{_OLIST_K}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and\s+(?:a|an)|since|together\s+with|"

@@ -12,6 +12,8 @@ organizations and a few words. One small function per pattern family:
   A for being a strong NATO Ally";
 * :func:`_make_up` -- "the two nations make up the Union State", founders;
 * :func:`_joined` -- "Sweden joined NATO in 2024";
+* :func:`_listed_with` -- "X, which A founded together with B", "the bloc founded by A and B",
+  "X brings together 23 member states ..., among them A, B and C", "A sits alongside B in X";
 * :func:`_apposition` -- "NATO Ally Türkiye", "EAEU member states such as A, B and C",
   "Hungary and Yugoslavia, the two GATT members", "members Greece and Turkey", "A, an EU and
   NATO member", "X, whose members — A, B and C — are", "A and its GCC partners B and C",
@@ -38,8 +40,9 @@ from :mod:`diplodata.extract.membership_orgs`. "The Customs Union of A, B and C"
 
 Applications, aspirations, negations, observers and partners are rejected by cue words
 near the match (:func:`_hedged`); "partners in X" are members. Subjects "both states", "the
-two nations", "they" are resolved to the states of the preceding sentences, "all three
-countries" to three of them; "it" to the one state named before it in the sentence, "the
+two nations", "they" are resolved to the states of the preceding sentences ("both" to a
+pair, else to the two states a bilateral article is about), "all three countries" to three
+of them; "it" to the one state named before it in the sentence, "the
 country" also to the one state of the sentence before. A subject may carry states set off
 after it ("A and B, along with C, are"); "whose country" is the state of the person just
 named ("Romanian minister X, whose country, an EU member, ...").
@@ -591,8 +594,9 @@ def _resolve_anaphor(
     """States meant by "both states"/"they": those named earlier in the sentence, else the
     last membership subject, else the states of the nearest preceding sentence naming two or
     more of them. "Both" and "the two" must resolve to exactly two states (also two named one
-    a sentence just before); "all three countries" to exactly three: a group or list of three
-    named before, else the three of the headline and lead."""
+    a sentence just before), passing over larger groups, else to the two states the article is
+    about (:func:`_main_pair`); "all three countries" to exactly three: a group or list of
+    three named before, else the three of the headline and lead."""
     if hit.anaphor.lower() == "we":  # "The Hungarian model exists: we are members of NATO"
         span = sentence.span
         we = re.search(r"\b[Ww]e\s+are\b", doc.text[span.start : span.end])
@@ -635,8 +639,23 @@ def _resolve_anaphor(
             gathered = tuple(dict.fromkeys(gathered + _actor_states(doc, span)))
             if len(gathered) == 2:
                 return gathered if set(gathered) <= _article_states(doc) else ()
-        if len(codes) >= 2:
-            return codes if not wanted or len(codes) == wanted else ()
+        if len(codes) >= 2 and (not wanted or len(codes) == wanted):
+            return codes
+        if len(codes) >= 2 and wanted != 2:
+            return ()  # "both" passes over a larger group ("the BRICS states A, B, C, D and E")
+    return _main_pair(doc) if wanted == 2 else ()
+
+
+def _main_pair(doc: Doc) -> tuple[str, ...]:
+    """The two states a bilateral article is about: each named three times or more, and at
+    least twice as often as any other."""
+    counts = Counter(c.code for c in _states(doc, 0, len(doc.text))).most_common(3)
+    if (
+        len(counts) >= 2
+        and counts[1][1] >= 3
+        and (len(counts) < 3 or counts[2][1] * 2 <= counts[1][1])
+    ):
+        return (counts[0][0], counts[1][0])
     return ()
 
 
