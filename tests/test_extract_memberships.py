@@ -1224,3 +1224,50 @@ def test_memberships_both_countries_resolved_past_other_groups(
     text: str, expected: list[str]
 ) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kuwait, OPEC's fourth-largest producer, raised output.", ["KWT:OPEC"]),
+        ("Nigeria, as the largest economy in ECOWAS, pays most.", ["NGA:ECOWAS"]),
+        (
+            "Jamaica hosted the Caribbean Community. Trinidad and Tobago, the Community's "
+            "biggest Member State by output, sent a team.",
+            ["TTO:CARICOM"],
+        ),
+        ("Brazil, the second-largest economy in Latin America, grew.", []),
+        (
+            "Belarus is Armenia's closest partner in the Eurasian Economic Union.",
+            ["ARM:EAEU", "BLR:EAEU"],
+        ),
+        ("South Sudan was in 2016 admitted into the East African Community.", ["SSD:EAC"]),
+    ],
+)
+def test_memberships_ranks_among_members_and_partners(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the Organization": the body whose name has the word, not the EU
+            "The EU met. Turkey spoke to the Organization of Turkic States. Azerbaijan has been "
+            "a full member of the Organization since 2009.",
+            ["AZE:OTS"],
+        ),
+        (  # an ordinal membership without the organization: the one named before
+            "Albania joined NATO in 2009. Its entry followed that of Slovenia, which became the "
+            "26th Ally in 2004.",
+            ["ALB:NATO", "SVN:NATO"],
+        ),
+        ("NATO met. Italy is the closest ally of Malta.", []),
+        (
+            "Ghana and Japan met. The two countries, both elected as non-permanent members of "
+            "the UN Security Council for the 2022-2023 term, agreed.",
+            ["GHA:UNSC", "JPN:UNSC"],
+        ),
+    ],
+)
+def test_memberships_short_names_ordinals_and_elected_seats(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected

@@ -145,6 +145,14 @@ def _commonwealth(
     return found
 
 
+def _called(org: OrganizationMention, word: str) -> bool:
+    """ "The Organization" is a short name of the Organization of Turkic States (its name as
+    written or its canonical name has the word), not of the EU."""
+    known = lexicon.load().organization(org.code)
+    names = f"{org.surface} {known.name if known else ''}".lower().replace("organis", "organiz")
+    return word.lower().replace("organis", "organiz") in names
+
+
 def _descriptors(
     doc: Doc, index: int, orgs: list[OrganizationMention]
 ) -> list[OrganizationMention]:
@@ -158,15 +166,15 @@ def _descriptors(
         ):
             continue
         fitting = _KINDS[match.group("kind").lower()]
+        named = match.group("kind")[0].isupper()  # "the Forum", "the Bank": a short name
         for start in (span.start, window):  # the sentence's own first, then the window's
             before = [
                 o.code
                 for o in doc.organizations_in(start, match.start())
-                if o.code in fitting or not fitting
+                if o.code in fitting or (not fitting and (not named or _called(o, match["kind"])))
             ]
             if len(set(before)) == 1:
                 break
-        named = match.group("kind")[0].isupper()  # "the Forum", "the Bank": a short name
         if fitting and not (before if named else doc.organizations_in(window, match.start())):
             # none (of its kind, for a short name) nearby: the one of its kind named so far
             before = [o.code for o in doc.organizations_in(0, match.start()) if o.code in fitting]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 TRIGGER = re.compile(
-    r"[Mm]ember|[Pp]artners?|counterparts|economies|belong|[Aa]ll(?:y|ies)\b|join(?:ed|ing)?\b|"
+    r"[Mm]ember|[Pp]artners?|counterparts|econom(?:y|ies)|producer|exporter|belong|[Aa]ll(?:y|ies)\b|join(?:ed|ing)?\b|"
     r"[Pp]articipating\s+[Ss]tates|[Aa]ccession|admitted|"
     r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
@@ -90,6 +90,16 @@ COPULAR = re.compile(
     rf"(?:{_WHEN}\s*,?\s+and\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+(?:of|in)\s+(?:the\s+)?"
     rf"(?P<orgs4>{_OLIST}))?"
 )
+# "Finland, which became the 31st Ally in April 2023", "Sweden became its 32nd member": the
+# organization is the one of the sentences before
+_ORDINAL = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|[a-z]+teenth|[a-z]+tieth|(?:twenty|thirty|forty|fifty)-[a-z]+|newest|latest)"
+)
+ORDINAL_ALONE = re.compile(
+    rf"{_SUBJ}{_ASIDE}{_LEAD}{_ADV}(?:became|becomes|is|was|has\s+become)\s+(?:the|its)\s+{_ORDINAL}"
+    rf"\s+(?:full\s+)?(?:[Mm]ember(?:\s+[Ss]tate)?|[Aa]lly)\b(?!\s+(?:of|to)\b|\s+(?:in|within)\s+(?:the\s+)?⟨|\s*⟨|['’])"
+)
 # "Somalia deposited its instrument and formally became the eighth member of X": the subject of
 # a verb coordinated before "became"
 COORDINATED_BECAME = re.compile(
@@ -113,10 +123,10 @@ AS_MEMBER_VERB = re.compile(
     rf"(?P<orgs>{_O})"
 )
 APPOSITIVE_OF = re.compile(
-    rf"(?P<subj>{_CLIST}|{_ANAPH})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:as\s+)?(?:one\s+of\s+)?"
+    rf"(?P<subj>{_CLIST}|{_ANAPH})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:elected\s+)?(?:as\s+)?(?:one\s+of\s+)?"
     rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:both\s+)?(?:the\s+)?{_JOINED_MOD}"
     rf"(?P<orgs>{_OLIST_K})(?:\s*,?\s+and\s+(?:of\s+)?{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?"
-    rf"(?P<orgs2>{_OLIST_K}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and\s+(?:a|an)|since|together\s+with|"
+    rf"(?P<orgs2>{_OLIST_K}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and\s+(?:a|an)|since|for|together\s+with|"
     rf"alongside|along\s+with)\b)"
 )
 MAKE_UP = re.compile(
@@ -133,7 +143,7 @@ FOUNDERS = re.compile(  # "the United States and 11 other nations came together 
 )
 JOINED = re.compile(
     rf"{_SUBJ}(?:\s*,\s*(?:which|that)\b)?(?:\s+(?:ha(?:s|ve|d)|officially|formally|finally|also|then|later|eventually))*"
-    rf"\s+(?:(?:re)?joined|acceded\s+to|(?:was|were)\s+admitted\s+(?:to|into))\s+(?:both\s+)?(?:the\s+)?"
+    rf"\s+(?:(?:re)?joined|acceded\s+to|(?:was|were){_WHEN}\s+admitted\s+(?:to|into))\s+(?:both\s+)?(?:the\s+)?"
     rf"(?P<orgs>{_OLIST})"
 )
 JOIN_END = re.compile(
@@ -193,11 +203,18 @@ LIST_ORG_MEMBERS = re.compile(  # "Hungary and Yugoslavia, the two current GATT 
 )
 # "Hungary and Turkey, the last of the alliance's members to ratify", "Croatia, the last country
 # to join the EU,": an apposition ranking the states among the members
+_RANK_NOUN = r"(?:[Mm]ember(?:\s+[Ss]tate|\s+country)?|producer|exporter|economy)\b"
 RANKED_MEMBER = re.compile(
     rf"(?P<subj>{_CLIST})\s*,\s*(?:the\s+)?(?:first|last|latest|newest|only|two|three|[a-z]+est)\s+"
     rf"(?:(?:of\s+(?:the\s+)?(?P<orgs>{_O}){_POS}\s+(?:\d+\s+)?{_MEMBER})|(?:[a-z]+\s+)?(?:countr(?:y|ies)|"
     rf"states?|nations?|members?)\s+to\s+(?:join|enter)\s+(?:the\s+)?(?P<orgs2>{_O})"
     rf"(?=\s*[,.;:)—–]|\s*$|\s+(?:in|on|since|after|as|and|when|last|this)\b))"
+)
+# "Iraq, OPEC's second-largest producer", "Haiti, the Community's most populous Member State",
+# "A, as the second-largest producer in X": a rank among the members
+ORG_RANK_APPOS = re.compile(
+    rf"(?P<subj>{_CLIST})\s*,\s*(?:as\s+)?(?:the\s+)?(?:(?P<orgs>{_O}){_POS}\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{_RANK_NOUN}|(?:[\w-]+\s+){{1,3}}?{_RANK_NOUN}\s+(?:in|of|within)\s+(?:the\s+)?(?P<orgs2>{_O}))"
 )
 # the partners named after them, set off by a comma or not: "... its GCC partners A and B are"
 _THE_OTHERS = (
@@ -233,8 +250,8 @@ ORG_PARTNERS_OF = re.compile(
 )
 # "Denmark's partners in the EU", "Poland's allies within NATO"; "Russia, Kazakhstan's
 # strategic partner and ally in the CSTO": both.
-POSSESSIVE_PARTNERS = re.compile(
-    rf"(?:(?P<subj2>{_C})\s*,\s*)?(?P<subj>{_C}){_POS}\s+"
+POSSESSIVE_PARTNERS = re.compile(  # also "A is B's closest partner in X": both
+    rf"(?:(?P<subj2>{_C})\s*,\s*|(?P<subj3>{_C})\s+(?:is|was|remains|has\s+been)\s+)?(?P<subj>{_C}){_POS}\s+"
     rf"(?:(?:fellow|closest|close|main|key|strategic|oldest|trusted)\s+)*"
     rf"(?:(?:partner|ally|Ally)\s+and\s+)?(?:partners?|allies|ally|Allies|Ally)\s+"
     rf"(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"

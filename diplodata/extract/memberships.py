@@ -9,7 +9,8 @@ organizations and a few words. One small function per pattern family:
   "Armenia, which is a member of the CSTO", "Finland became NATO's 31st member", "a member of
   the WTO and a founding member of the EAC", "A, a member of both NATO and the EU,", "X, of
   which A is a founding member", "A deposited ... and became the eighth member of X", "thanked
-  A for being a strong NATO Ally";
+  A for being a strong NATO Ally", "A, which became the 31st Ally in 2023" (the organization of
+  the sentences before);
 * :func:`_make_up` -- "the two nations make up the Union State", founders;
 * :func:`_joined` -- "Sweden joined NATO in 2024";
 * :func:`_listed_with` -- "X, which A founded together with B", "the bloc founded by A and B",
@@ -17,7 +18,8 @@ organizations and a few words. One small function per pattern family:
 * :func:`_apposition` -- "NATO Ally Türkiye", "EAEU member states such as A, B and C",
   "Hungary and Yugoslavia, the two GATT members", "members Greece and Turkey", "A, an EU and
   NATO member", "X, whose members — A, B and C — are", "A and its GCC partners B and C",
-  "A, the last country to join X";
+  "A, the last country to join X", "Iraq, OPEC's second-largest producer", "A, B and C - the
+  three members of X";
 * :func:`_welcome_as` -- "welcome Sweden as NATO's 32nd Ally", "values Ankara as an ally
   in the NATO alliance";
 * :func:`_accession` -- completed accessions ("digest the accession of Spain last year",
@@ -213,7 +215,14 @@ def _copular(sentence: _Sentence) -> Iterator[_Hit]:
         ):
             continue
         yield _subject_hit(sentence, match, _all_orgs(match, sentence))
-    patterns = (P.APPOSITIVE_OF, P.OF_WHICH, P.COORDINATED_BECAME, P.AS_MEMBER_VERB, P.FOR_BEING)
+    patterns = (
+        P.APPOSITIVE_OF,
+        P.OF_WHICH,
+        P.COORDINATED_BECAME,
+        P.AS_MEMBER_VERB,
+        P.FOR_BEING,
+        P.ORDINAL_ALONE,
+    )
     for pattern in patterns:
         for match in pattern.finditer(sentence.text):
             if not _hedged(sentence, match, 1):
@@ -283,6 +292,7 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         P.BETWEEN_AS_MEMBERS,
         P.JOINED_ALONGSIDE,
         P.LIST_THE_MEMBERS,
+        P.ORG_RANK_APPOS,
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -314,7 +324,7 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         for match in pattern.finditer(text):
             before = sentence.text[max(0, match.start() - 40) : match.start()]
             if not (P.HEDGE.search(before.split(",")[-1]) or P.HEDGE_CASED.search(before)):
-                subjects = [match.group("subj"), match.groupdict().get("subj2")]
+                subjects = [g for n, g in match.groupdict().items() if n.startswith("subj")]
                 members = tuple(c for subj in subjects for c in _codes(sentence, subj, "C"))
                 yield _Hit(members, _orgs(match, sentence, "orgs"))
     lex = lexicon.load()
