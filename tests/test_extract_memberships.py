@@ -1271,3 +1271,27 @@ def test_memberships_ranks_among_members_and_partners(text: str, expected: list[
 )
 def test_memberships_short_names_ordinals_and_elected_seats(text: str, expected: list[str]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ASEAN met. Laos, which holds the rotating chair of the 10-member bloc this year, "
+            "hosts talks.",
+            ["LAO:ASEAN"],
+        ),
+        ("Ghana holds the chair of ECOWAS.", ["GHA:ECOWAS"]),
+        ("Japan works alongside its partners in the G7.", ["JPN:G7"]),
+        (  # "its" is Egypt's, not the one after "with"
+            "Egypt balanced its ties with Washington and its partners in BRICS.",
+            [],
+        ),
+        (
+            "Thanks to the support of Russia and all allies in the CSTO, order returned.",
+            ["RUS:CSTO"],
+        ),
+    ],
+)
+def test_memberships_chairs_and_partners_beside_a_state(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected

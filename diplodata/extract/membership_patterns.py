@@ -227,9 +227,10 @@ AND_ITS_PARTNERS = re.compile(
     rf"(?P<subj>{_C})\s+and\s+(?:its|their)\s+(?:fellow\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?P<orgs>{_O})\s+(?:partners|allies|Allies|members|member\s+states|counterparts)\b{_THE_OTHERS}"
 )
-# "Russia and all allies in the CSTO", "Poland and its partners within NATO".
+# "Russia and all allies in the CSTO", "Poland and its partners within NATO", "A works
+# alongside its partners in X".
 AND_ALLIES_IN = re.compile(
-    rf"(?P<subj>{_C})(?:\s+and|\s*,?\s+(?:together\s+with|along\s+with|alongside))\s+"
+    rf"(?P<subj>{_C})(?:\s+and|\s*,?\s+(?:[a-z]+\s+)?(?:together\s+with|along\s+with|alongside))\s+"
     rf"(?:(?:all|its|their|our|other|the)\s+)*(?:[a-z][\w-]*\s+)?(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O}){_THE_OTHERS}"
 )
 # "the Cairns Group ..., to which Australia and Thailand belong"; "Chile belongs to APEC".
@@ -448,8 +449,8 @@ RATIFIED_BEFORE = re.compile(
 )
 CHAIR = re.compile(
     rf"(?P<subj>{_C})(?:{_POS}|(?:\s*,\s*which)?\s+(?:currently\s+|now\s+)?(?:holds|held|"
-    rf"assumed|took\s+over))\s+(?:the\s+)?(?:(?:current|rotating|annual)\s+)*(?:chairmanship|"
-    rf"presidency)\s+(?:of|in)\s+(?:the\s+)?(?P<orgs>{_O})"
+    rf"assumed|took\s+over))\s+(?:the\s+)?(?:(?:current|rotating|annual)\s+)*(?:chair(?:manship)?|"
+    rf"presidency)\s+(?:of|in)\s+(?:the\s+)?{_JOINED_MOD}(?P<orgs>{_O})"
 )
 
 # Cue words that turn a statement into an application, aspiration, negation or non-member.

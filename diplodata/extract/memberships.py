@@ -323,6 +323,9 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
     for pattern in (P.AND_ITS_PARTNERS, P.POSSESSIVE_PARTNERS, P.ORG_PARTNERS_OF, P.AND_ALLIES_IN):
         for match in pattern.finditer(text):
             before = sentence.text[max(0, match.start() - 40) : match.start()]
+            its = re.search(r"\b(?:its|their)\s", match.group())
+            if pattern is P.AND_ALLIES_IN and its and P.PREPOSITION_BEFORE.search(before):
+                continue  # "ties with A and its partners in X": "its" is another state's
             if not (P.HEDGE.search(before.split(",")[-1]) or P.HEDGE_CASED.search(before)):
                 subjects = [g for n, g in match.groupdict().items() if n.startswith("subj")]
                 members = tuple(c for subj in subjects for c in _codes(sentence, subj, "C"))
