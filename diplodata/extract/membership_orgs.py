@@ -113,8 +113,15 @@ def _customs_union(
     start = doc.sentences[max(index - 3, 0)].start
     if len({c.code for c in doc.countries_in(start, span.end)} & _EAEU_STATES) < 2:
         return []
+    return _outside(found, "EAEU", orgs)
+
+
+def _outside(
+    found: list[re.Match[str]], code: str, orgs: list[OrganizationMention]
+) -> list[OrganizationMention]:
+    """Mentions of ``code`` for the matches not inside an organization's name."""
     return [
-        OrganizationMention(m.start(), m.end(), "EAEU", m.group())
+        OrganizationMention(m.start(), m.end(), code, m.group())
         for m in found
         if not any(o.start <= m.start() < o.end for o in orgs)
     ]
@@ -123,9 +130,8 @@ def _customs_union(
 # "the Commonwealth", "Commonwealth members": the Commonwealth of Nations, or the CIS when the
 # article names it; not "the Commonwealth Games", "the Commonwealth of Australia"
 _COMMONWEALTH = re.compile(
-    r"(?:\b[Tt]he\s+|\b)(?P<name>Commonwealth)(?:(?=['’]s?\s)|(?!\s+(?:of|[A-Z])|['’-]))"
-    r"(?<=[Tt]he\sCommonwealth)|\bCommonwealth(?=\s+(?:members?|member\s+states|countries|"
-    r"nations|partners)\b)"
+    r"(?<=\b[Tt]he\s)Commonwealth(?:(?=['’]s?\s)|(?!\s+(?:of|[A-Z])|['’-]))|"
+    r"\bCommonwealth(?=\s+(?:members?|member\s+states|countries|nations|partners)\b)"
 )
 
 
@@ -137,12 +143,7 @@ def _commonwealth(
     if "Commonwealth" not in doc.text[span.start : span.end]:
         return []
     code = "CIS" if any(o.code == "CIS" for o in doc.organizations) else "COMMONWEALTH"
-    found = []
-    for match in _COMMONWEALTH.finditer(doc.text, span.start, span.end):
-        start = match.end() - len("Commonwealth")
-        if not any(o.start <= start < o.end for o in orgs):
-            found.append(OrganizationMention(start, match.end(), code, "Commonwealth"))
-    return found
+    return _outside(list(_COMMONWEALTH.finditer(doc.text, span.start, span.end)), code, orgs)
 
 
 def _called(org: OrganizationMention, word: str) -> bool:
