@@ -1295,3 +1295,18 @@ def test_memberships_short_names_ordinals_and_elected_seats(text: str, expected:
 )
 def test_memberships_chairs_and_partners_beside_a_state(text: str, expected: list[str]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a variant name the lexicon does not know, then the acronym it knows
+            "Nigeria and Angola are members of the Organisation of the Petroleum Exporting "
+            "States (OPEC).",
+            ["AGO:OPEC", "NGA:OPEC"],
+        ),
+        ("Peru is a member of the Pacific Rim Forum (APEC).", ["PER:APEC"]),
+    ],
+)
+def test_memberships_acronym_after_an_unknown_name(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected

@@ -16,7 +16,8 @@ it:
   several fit, the descriptor stays plain text;
 * a body missing from the lexicon, named by its capitalized proper name right after "a member
   of the" or "joined the" ("a member of the Energy Community"), becomes an organization with a
-  code made from its name (``ENERGY_COMMUNITY``) and its name as written.
+  code made from its name (``ENERGY_COMMUNITY``) and its name as written, unless a known
+  acronym follows it in brackets ("the Pacific Rim Forum (APEC)" is APEC).
 
 :func:`listed_heads` reads the heads listed after "heads of the X member states" ("President of
 Kyrgyzstan A, President of Belarus B").
@@ -197,6 +198,12 @@ def body_code(name: str) -> str:
     return re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_")
 
 
+def _known_acronym_after(doc: Doc, end: int, orgs: list[OrganizationMention]) -> bool:
+    """A known organization's acronym in brackets right after ``end``."""
+    bracket = re.match(r"\s*\(\s*", doc.text[end : end + 8])
+    return bool(bracket) and any(o.start == end + bracket.end() for o in orgs)
+
+
 def _named_bodies(
     doc: Doc, index: int, orgs: list[OrganizationMention]
 ) -> list[OrganizationMention]:
@@ -212,6 +219,7 @@ def _named_bodies(
             or any(c.code != "EUU" for c in doc.countries_in(start, end))
             or _NATIONAL_BODY.match(match["name"])
             or P.CUSTOMS_UNION.fullmatch(match["name"])  # read above, as the EAEU or nothing
+            or _known_acronym_after(doc, end, orgs)  # "the Pacific Rim Forum (APEC)": APEC
         ):
             continue
         found.append(OrganizationMention(start, end, body_code(match["name"]), match["name"]))

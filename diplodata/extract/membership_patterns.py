@@ -76,6 +76,9 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # a time phrase after a verb or its object: "on Jan. 1", "in 2020", "on 1 January", "last month"
 _WHEN = r"(?:\s+(?:on|in|since|from|last|this|earlier)(?:\s+[\w.]+){1,4}?)?"
 _ALONG = r"\s*,?\s+(?:alongside|along\s+with|together\s+with)\s+(?:the\s+)?"
+# a name the lexicon does not know (a variant, a misspelling) before the acronym it does: "the
+# Organisation of Petroleum Exporting Countries (⟨O⟩)"
+_NAMED_ACRONYM = r"(?:(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8}\(\s*(?=⟨O))?"
 # a modifier joined to the organization's name: "the Russia-led EAEU", "the 27-nation EU"
 _JOINED_MOD = rf"(?:(?:[\w]+|{_C})-(?:member|nation|country|state|led|backed|dominated|based)\s+)?"
 # "the Russia-Belarus-Kazakhstan Customs Union", "the Australia-United Kingdom-United States
@@ -85,7 +88,7 @@ HYPHEN_CHAIN = re.compile(rf"(?P<subj>{_C}(?:[-–]{_C}){{2,}})\s+(?:\(\s*)?(?P<
 COPULAR = re.compile(
     rf"{_SUBJ}{_ASIDE}{_LEAD}{_ADV}{_BE}\s+(?:(?:one\s+of|among)\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
     rf"\s+(?:of|in|within)|[Aa]ll(?:y|ies)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
-    rf"{_JOINED_MOD}(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
+    rf"{_JOINED_MOD}{_NAMED_ACRONYM}(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
     rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
     rf"(?:{_WHEN}\s*,?\s+and\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+(?:of|in)\s+(?:the\s+)?"
     rf"(?P<orgs4>{_OLIST}))?"
