@@ -201,7 +201,7 @@ def body_code(name: str) -> str:
 def _known_acronym_after(doc: Doc, end: int, orgs: list[OrganizationMention]) -> bool:
     """A known organization's acronym in brackets right after ``end``."""
     bracket = re.match(r"\s*\(\s*", doc.text[end : end + 8])
-    return bool(bracket) and any(o.start == end + bracket.end() for o in orgs)
+    return bracket is not None and any(o.start == end + bracket.end() for o in orgs)
 
 
 def _named_bodies(
