@@ -935,3 +935,378 @@ _ASEAN = ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM"]
 )
 def test_memberships_sentence_naming_the_full_membership(text: str, expected: list[str]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru became a member of APEC in 1998, along with Russia and Vietnam.",
+            ["PER:APEC", "RUS:APEC", "VNM:APEC"],
+        ),
+        (
+            "Armenia belongs to the CSTO along with Belarus and Tajikistan.",
+            ["ARM:CSTO", "BLR:CSTO", "TJK:CSTO"],
+        ),
+        (
+            "Envoys praised BRICS, which Iran and Ethiopia formally entered on 1 January "
+            "along with Egypt.",
+            ["EGY:BRICS", "ETH:BRICS", "IRN:BRICS"],
+        ),
+        (
+            "They spoke of the Andean Community, which Bolivia founded together with Colombia, "
+            "Ecuador and Peru.",
+            [
+                "BOL:ANDEAN_COMMUNITY",
+                "COL:ANDEAN_COMMUNITY",
+                "ECU:ANDEAN_COMMUNITY",
+                "PER:ANDEAN_COMMUNITY",
+            ],
+        ),
+        (
+            "Kenya and Uganda joined the East African Community on 7 July 2000 together with "
+            "Tanzania.",
+            ["KEN:EAC", "TZA:EAC", "UGA:EAC"],
+        ),
+    ],
+)
+def test_memberships_states_listed_along_with_the_subject(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_memberships_founders_of_a_body_are_members() -> None:
+    text = (
+        "Sudan spoke to the Arab League, the bloc founded by Egypt, Iraq, Lebanon and Syria in "
+        "1945."
+    )
+    assert _pairs(text) == [
+        "EGY:ARAB_LEAGUE",
+        "IRQ:ARAB_LEAGUE",
+        "LBN:ARAB_LEAGUE",
+        "SYR:ARAB_LEAGUE",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "EFTA's members are Iceland, Norway and Switzerland.",
+            ["CHE:EFTA", "ISL:EFTA", "NOR:EFTA"],
+        ),
+        ("ASEAN's membership also includes Laos and Cambodia.", ["KHM:ASEAN", "LAO:ASEAN"]),
+        (
+            "Lesotho hosts the SADC, whose 16 members include Angola and Namibia.",
+            ["AGO:SADC", "NAM:SADC"],
+        ),
+        (
+            "The OIC brings together 57 member states on four continents, among them Turkey, "
+            "Egypt and Indonesia.",
+            ["EGY:OIC", "IDN:OIC", "TUR:OIC"],
+        ),
+        (
+            "The Visegrad Group met in Prague. Ukraine thanked the group's existing members, "
+            "Poland, Hungary and Slovakia.",
+            ["HUN:VISEGRAD", "POL:VISEGRAD", "SVK:VISEGRAD"],
+        ),
+    ],
+)
+def test_memberships_members_listed_after_the_organization(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Indian Ocean Rim Association met in Perth. The Comoros became the 22nd member "
+            "of the association in 2012.",
+            ["COM:IORA"],
+        ),
+        (
+            "The Pacific Islands Forum met in Nuku'alofa. It gathered the 18 Forum members, "
+            "including Tonga, Fiji and Palau.",
+            ["FJI:PIF", "PLW:PIF", "TON:PIF"],
+        ),
+        (
+            "Laos hosted the Asian Development Bank. Since joining the Bank in 1966, Laos has "
+            "received loans.",
+            ["LAO:ADB"],
+        ),
+        ("NATO met. Norway is a founding member of the US-led alliance.", ["NOR:NATO"]),
+        (
+            "Armenia and Kyrgyzstan are members of the Russia-led Eurasian Economic Union.",
+            ["ARM:EAEU", "KGZ:EAEU"],
+        ),
+    ],
+)
+def test_memberships_short_names_and_modifiers_of_an_organization(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mexico and Peru discussed the OECD, to which Mexico has belonged since 1994 and "
+            "which Peru hopes to join.",
+            ["MEX:OECD"],
+        ),
+        (
+            "Japan and Chile, as members of the OAS, met. They discussed the APEC forum in Lima, "
+            "which both countries belong to.",
+            ["CHL:APEC", "CHL:OAS", "JPN:APEC", "JPN:OAS"],
+        ),
+        (
+            "Italy and Japan sit alongside Canada and Germany in the G7.",
+            ["CAN:G7", "DEU:G7", "ITA:G7", "JPN:G7"],
+        ),
+    ],
+)
+def test_memberships_relative_clauses_and_seats(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya, a member of the G20 and the Commonwealth, trades with Ghana.",
+            ["KEN:COMMONWEALTH", "KEN:G20"],
+        ),
+        ("Malta and Cyprus are Commonwealth members.", ["CYP:COMMONWEALTH", "MLT:COMMONWEALTH"]),
+        ("Jamaica won at the Commonwealth Games. Jamaica is a member of CARICOM.", ["JAM:CARICOM"]),
+        (
+            "Russia hosted the CIS summit. Belarus and Armenia are members of the Commonwealth.",
+            ["ARM:CIS", "BLR:CIS"],
+        ),
+    ],
+)
+def test_memberships_the_commonwealth_named_alone(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uzbekistan, an observer, spoke to the bloc founded by Russia and Belarus, the "
+        "Union State.",
+        "The OIC brings together 57 member states, including observers such as Russia and "
+        "Thailand.",
+        "Peru hopes to become a member of the OECD in 2026, along with Argentina and Brazil.",
+        "Serbia is not a member of the EU, to which Croatia has belonged since 2013.",
+    ],
+)
+def test_memberships_listed_forms_keep_hedges_out(text: str) -> None:
+    pairs = _pairs(text)
+    assert not {
+        "UZB:UNION_STATE",
+        "RUS:OIC",
+        "THA:OIC",
+        "PER:OECD",
+        "ARG:OECD",
+        "BRA:OECD",
+        "SRB:EU",
+    } & set(pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a clause set off between the subject and its verb
+            "Hungary, which hosts the alliance's air policing, has been a NATO ally since 1999.",
+            ["HUN:NATO"],
+        ),
+        (
+            "Armenia, home to a Russian base, belongs to the CSTO along with Belarus.",
+            ["ARM:CSTO", "BLR:CSTO"],
+        ),
+        (
+            "Chile, like most states of the region, is a member of CELAC.",
+            ["CHL:CELAC"],
+        ),
+        (  # "except A, which ..., is": A is not one
+            "Every state at the table except Georgia, which left in 2009, is a member of the CIS.",
+            [],
+        ),
+        (
+            "Estonia has been a member of NATO since 2004 and a member of the European Union "
+            "since 2004.",
+            ["EST:EU", "EST:NATO"],
+        ),
+        (
+            "Turkey and Egypt, both founding members of the OIC and members of the D-8 group "
+            "and the G20, held talks.",
+            ["EGY:D8", "EGY:G20", "EGY:OIC", "TUR:D8", "TUR:G20", "TUR:OIC"],
+        ),
+        (
+            "Portugal, together with its partners in the European Union, backs the plan.",
+            ["PRT:EU"],
+        ),
+        (
+            "Brunei has been a member of APEC since its founding in 1989, along with fellow "
+            "ASEAN members Malaysia and Thailand.",
+            ["BRN:APEC", "MYS:APEC", "MYS:ASEAN", "THA:APEC", "THA:ASEAN"],
+        ),
+        (
+            "He met envoys from France, Italy and Germany – the three founding members of the "
+            "EU present.",
+            ["DEU:EU", "FRA:EU", "ITA:EU"],
+        ),
+    ],
+)
+def test_memberships_asides_continuations_and_counted_lists(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spain's minister visited Portugal. Both NATO allies pledged more aid.",
+            ["ESP:NATO", "PRT:NATO"],
+        ),
+        (
+            "Chile's minister visited Peru. Trade between the two fellow APEC members grew.",
+            ["CHL:APEC", "PER:APEC"],
+        ),
+        (
+            "Ghana's president called Senegal's leader. They praised ECOWAS, of which both "
+            "countries are founding members.",
+            ["GHA:ECOWAS", "SEN:ECOWAS"],
+        ),
+        (  # a capitalized short name: the one of its kind named before, past other bodies
+            "Tonga hosts the Pacific Islands Forum. Talks opened. Leaders spoke. The UN chief "
+            "came. The 18 Forum members include Fiji and Samoa.",
+            ["FJI:PIF", "WSM:PIF"],
+        ),
+    ],
+)
+def test_memberships_anaphors_and_short_names_far_from_the_name(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected
+
+
+def test_memberships_bimstec_spelled_as_a_word() -> None:
+    assert _pairs("Nepal and Bhutan are members of Bimstec.") == ["BTN:BIMSTEC", "NPL:BIMSTEC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "both" passes over a group of three named in between
+            "Poland and Romania signed a deal. The leaders discussed Ukraine, Moldova and "
+            "Belarus. Both countries are members of the Bucharest Nine.",
+            ["POL:BUCHAREST_NINE", "ROU:BUCHAREST_NINE"],
+        ),
+        (  # the two states the article is about, named far before
+            "Chile and Peru held talks. Chile praised Peru. Peru thanked Chile. Officials spoke "
+            "of trade. The talks went well. Ministers agreed. Both countries are members of the "
+            "Pacific Alliance.",
+            ["CHL:PACIFIC_ALLIANCE", "PER:PACIFIC_ALLIANCE"],
+        ),
+        (
+            "Mexico and Guatemala signed a border pact. The two countries, both members of the "
+            "OAS, will meet again.",
+            ["GTM:OAS", "MEX:OAS"],
+        ),
+        (  # three states as often as each other: no pair
+            "Chile, Peru and Bolivia met. Chile, Peru and Bolivia spoke. Chile, Peru and Bolivia "
+            "signed. Officials spoke. The talks ended. Both countries are members of the OAS.",
+            [],
+        ),
+    ],
+)
+def test_memberships_both_countries_resolved_past_other_groups(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kuwait, OPEC's fourth-largest producer, raised output.", ["KWT:OPEC"]),
+        ("Nigeria, as the largest economy in ECOWAS, pays most.", ["NGA:ECOWAS"]),
+        (
+            "Jamaica hosted the Caribbean Community. Trinidad and Tobago, the Community's "
+            "biggest Member State by output, sent a team.",
+            ["TTO:CARICOM"],
+        ),
+        ("Brazil, the second-largest economy in Latin America, grew.", []),
+        (
+            "Belarus is Armenia's closest partner in the Eurasian Economic Union.",
+            ["ARM:EAEU", "BLR:EAEU"],
+        ),
+        ("South Sudan was in 2016 admitted into the East African Community.", ["SSD:EAC"]),
+    ],
+)
+def test_memberships_ranks_among_members_and_partners(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the Organization": the body whose name has the word, not the EU
+            "The EU met. Turkey spoke to the Organization of Turkic States. Azerbaijan has been "
+            "a full member of the Organization since 2009.",
+            ["AZE:OTS"],
+        ),
+        (  # an ordinal membership without the organization: the one named before
+            "Albania joined NATO in 2009. Its entry followed that of Slovenia, which became the "
+            "26th Ally in 2004.",
+            ["ALB:NATO", "SVN:NATO"],
+        ),
+        ("NATO met. Italy is the closest ally of Malta.", []),
+        (
+            "Ghana and Japan met. The two countries, both elected as non-permanent members of "
+            "the UN Security Council for the 2022-2023 term, agreed.",
+            ["GHA:UNSC", "JPN:UNSC"],
+        ),
+    ],
+)
+def test_memberships_short_names_ordinals_and_elected_seats(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ASEAN met. Laos, which holds the rotating chair of the 10-member bloc this year, "
+            "hosts talks.",
+            ["LAO:ASEAN"],
+        ),
+        ("Ghana holds the chair of ECOWAS.", ["GHA:ECOWAS"]),
+        ("Japan works alongside its partners in the G7.", ["JPN:G7"]),
+        (  # "its" is Egypt's, not the one after "with"
+            "Egypt balanced its ties with Washington and its partners in BRICS.",
+            [],
+        ),
+        (
+            "Thanks to the support of Russia and all allies in the CSTO, order returned.",
+            ["RUS:CSTO"],
+        ),
+    ],
+)
+def test_memberships_chairs_and_partners_beside_a_state(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a variant name the lexicon does not know, then the acronym it knows
+            "Nigeria and Angola are members of the Organisation of the Petroleum Exporting "
+            "States (OPEC).",
+            ["AGO:OPEC", "NGA:OPEC"],
+        ),
+        ("Peru is a member of the Pacific Rim Forum (APEC).", ["PER:APEC"]),
+    ],
+)
+def test_memberships_acronym_after_an_unknown_name(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected

@@ -10,12 +10,14 @@ it:
   Community", "the league", "the regional body") stands for the one organization of a
   fitting kind named earlier in the sentence, else in the three sentences before ("NATO ...
   the alliance", "the EAEU ... the union"), else, when those name no organization at all
-  and for a kind narrower than "body" or "organization", the one of its kind the article
+  (none of its kind, for a capitalized short name: "the Forum", "the Bank") and for a kind
+  narrower than "body" or "organization", the one of its kind the article
   named before (its headline: "ASEAN leaders meet ... The bloc's members"); when none or
   several fit, the descriptor stays plain text;
 * a body missing from the lexicon, named by its capitalized proper name right after "a member
   of the" or "joined the" ("a member of the Energy Community"), becomes an organization with a
-  code made from its name (``ENERGY_COMMUNITY``) and its name as written.
+  code made from its name (``ENERGY_COMMUNITY``) and its name as written, unless a known
+  acronym follows it in brackets ("the Pacific Rim Forum (APEC)" is APEC).
 
 :func:`listed_heads` reads the heads listed after "heads of the X member states" ("President of
 Kyrgyzstan A, President of Belarus B").
@@ -84,15 +86,19 @@ _KINDS: dict[str, frozenset[str]] = {
     "organization": frozenset(),
     "organisation": frozenset(),
     "group": frozenset({"G7", "G8", "G20", "CAIRNS", "VISEGRAD", "BRICS"}),  # "the group"
+    "forum": frozenset({"PIF", "APEC"}),  # "the 18 Forum members"
+    "association": frozenset({"IORA", "ASEAN", "SAARC", "EFTA"}),
+    "bank": frozenset({"ADB", "AFDB", "IDB", "EBRD", "WB"}),  # "the Bank" (capitalized only)
 }
 
 # "the alliance", "the 32-member Alliance", "the military alliance", "the 27-nation bloc",
 # "the union", "the Community" (capitalized only: "the international community" is not one).
 DESCRIPTOR = re.compile(
-    r"\b[Tt]he\s+(?:(?:\d+|[a-z]+)-(?:member|nation|country|state)\s+|(?:[Mm]ilitary|[Ww]estern|"
-    r"[Tt]ransatlantic|[Dd]efen[cs]e|[Ss]ecurity|[Tt]rade|[Ee]conomic|[Rr]egional|[Pp]olitical|"
-    r"[A-Z][a-z]+-based|[Oo]il)\s+)?(?P<kind>[Aa]lliance|[Uu]nion|[Bb]loc|[Gg]rouping|[Gg]roup|"
-    r"Community|[Ll]eague|cartel|body|organi[sz]ation)\b"
+    r"\b[Tt]he\s+(?:\d+\s+(?=[A-Z]))?(?:(?:\d+|[a-z]+)-(?:member|nation|country|state)\s+|"
+    r"(?:[Mm]ilitary|[Ww]estern|[Tt]ransatlantic|[Dd]efen[cs]e|[Ss]ecurity|[Tt]rade|[Ee]conomic|"
+    r"[Rr]egional|[Pp]olitical|[A-Z][A-Za-z]+-(?:based|led)|[Oo]il)\s+)?(?P<kind>[Aa]lliance|[Uu]nion|"
+    r"[Bb]loc|[Gg]rouping|[Gg]roup|Community|[Ll]eague|cartel|body|[Oo]rgani[sz]ation|[Ff]orum|"
+    r"[Aa]ssociation|Bank)\b"
     r"(?!\s+(?:of|[A-Z]))"
 )
 
@@ -108,11 +114,45 @@ def _customs_union(
     start = doc.sentences[max(index - 3, 0)].start
     if len({c.code for c in doc.countries_in(start, span.end)} & _EAEU_STATES) < 2:
         return []
+    return _outside(found, "EAEU", orgs)
+
+
+def _outside(
+    found: list[re.Match[str]], code: str, orgs: list[OrganizationMention]
+) -> list[OrganizationMention]:
+    """Mentions of ``code`` for the matches not inside an organization's name."""
     return [
-        OrganizationMention(m.start(), m.end(), "EAEU", m.group())
+        OrganizationMention(m.start(), m.end(), code, m.group())
         for m in found
         if not any(o.start <= m.start() < o.end for o in orgs)
     ]
+
+
+# "the Commonwealth", "Commonwealth members": the Commonwealth of Nations, or the CIS when the
+# article names it; not "the Commonwealth Games", "the Commonwealth of Australia"
+_COMMONWEALTH = re.compile(
+    r"(?<=\b[Tt]he\s)Commonwealth(?:(?=['’]s?\s)|(?!\s+(?:of|[A-Z])|['’-]))|"
+    r"\bCommonwealth(?=\s+(?:members?|member\s+states|countries|nations|partners)\b)"
+)
+
+
+def _commonwealth(
+    doc: Doc, index: int, orgs: list[OrganizationMention]
+) -> list[OrganizationMention]:
+    """ "The Commonwealth" named alone (see :data:`_COMMONWEALTH`)."""
+    span = doc.sentences[index]
+    if "Commonwealth" not in doc.text[span.start : span.end]:
+        return []
+    code = "CIS" if any(o.code == "CIS" for o in doc.organizations) else "COMMONWEALTH"
+    return _outside(list(_COMMONWEALTH.finditer(doc.text, span.start, span.end)), code, orgs)
+
+
+def _called(org: OrganizationMention, word: str) -> bool:
+    """ "The Organization" is a short name of the Organization of Turkic States (its name as
+    written or its canonical name has the word), not of the EU."""
+    known = lexicon.load().organization(org.code)
+    names = f"{org.surface} {known.name if known else ''}".lower().replace("organis", "organiz")
+    return word.lower().replace("organis", "organiz") in names
 
 
 def _descriptors(
@@ -128,16 +168,17 @@ def _descriptors(
         ):
             continue
         fitting = _KINDS[match.group("kind").lower()]
+        named = match.group("kind")[0].isupper()  # "the Forum", "the Bank": a short name
         for start in (span.start, window):  # the sentence's own first, then the window's
             before = [
                 o.code
                 for o in doc.organizations_in(start, match.start())
-                if o.code in fitting or not fitting
+                if o.code in fitting or (not fitting and (not named or _called(o, match["kind"])))
             ]
             if len(set(before)) == 1:
                 break
-        if not doc.organizations_in(window, match.start()):  # none nearby: the one of its
-            # kind the article has named so far
+        if fitting and not (before if named else doc.organizations_in(window, match.start())):
+            # none (of its kind, for a short name) nearby: the one of its kind named so far
             before = [o.code for o in doc.organizations_in(0, match.start()) if o.code in fitting]
         if len(set(before)) == 1:
             found.append(OrganizationMention(match.start(), match.end(), before[0], match.group()))
@@ -157,6 +198,12 @@ def body_code(name: str) -> str:
     return re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_")
 
 
+def _known_acronym_after(doc: Doc, end: int, orgs: list[OrganizationMention]) -> bool:
+    """A known organization's acronym in brackets right after ``end``."""
+    bracket = re.match(r"\s*\(\s*", doc.text[end : end + 8])
+    return bracket is not None and any(o.start == end + bracket.end() for o in orgs)
+
+
 def _named_bodies(
     doc: Doc, index: int, orgs: list[OrganizationMention]
 ) -> list[OrganizationMention]:
@@ -172,6 +219,7 @@ def _named_bodies(
             or any(c.code != "EUU" for c in doc.countries_in(start, end))
             or _NATIONAL_BODY.match(match["name"])
             or P.CUSTOMS_UNION.fullmatch(match["name"])  # read above, as the EAEU or nothing
+            or _known_acronym_after(doc, end, orgs)  # "the Pacific Rim Forum (APEC)": APEC
         ):
             continue
         found.append(OrganizationMention(start, end, body_code(match["name"]), match["name"]))
@@ -182,7 +230,7 @@ def sentence_organizations(doc: Doc, index: int) -> list[OrganizationMention]:
     """Organizations named or meant in sentence ``index``, in text order."""
     span = doc.sentences[index]
     orgs = doc.organizations_in(span.start, span.end)
-    extra = _customs_union(doc, index, orgs)
+    extra = _customs_union(doc, index, orgs) + _commonwealth(doc, index, orgs)
     extra += _descriptors(doc, index, [*orgs, *extra])
     extra += _named_bodies(doc, index, [*orgs, *extra])
     return sorted([*orgs, *extra], key=lambda o: o.start) if extra else orgs

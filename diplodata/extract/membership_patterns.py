@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 TRIGGER = re.compile(
-    r"[Mm]ember|[Pp]artners?|counterparts|economies|belong|[Aa]ll(?:y|ies)\b|join(?:ed|ing)?\b|"
+    r"[Mm]ember|[Pp]artners?|counterparts|econom(?:y|ies)|producer|exporter|belong|[Aa]ll(?:y|ies)\b|join(?:ed|ing)?\b|"
     r"[Pp]articipating\s+[Ss]tates|[Aa]ccession|admitted|"
     r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
-    r"welcom|includ|ratified|unites|groups|together|consist|Customs\s+Union|"
+    r"welcom|includ|ratified|unites|groups|together|alongside|consist|Customs\s+Union|"
     r"[Hh]eads\b|[Ll]eaders\b|[Ll]eaders['’]|[Ss]ummit|convened|[Ww]e,|within|two\s+(?:biggest|largest)|admission|"
     r"\s\((?=[A-Z])|\s-{1,2}\s|--|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–,])|\b(?:other|fellow)\s|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
 )
@@ -36,6 +36,10 @@ _ANAPH = (
 )
 _BESIDE = r"(?:along\s+with|together\s+with|like|as\s+well\s+as|alongside)"
 _SUBJ = rf"(?P<subj>{_CLIST}(?:\s*,\s*{_BESIDE}\s+(?:the\s+)?{_CLIST}\s*,(?=\s))?|{_ANAPH})"
+# a clause set off between a subject and its verb, naming no state: "Turkey, which has the
+# alliance's second-largest army, has been", "A, home to a Russian base, belongs", "A, like
+# the rest of the region, is"
+_ASIDE = r"(?:\s*,\s*(?:which|home\s+to|like)\b(?:(?!⟨C)[^,;.:()—–]){1,60},(?=\s))?"
 _BE = (
     r"(?:is|are|was|were|ha(?:s|ve|d)\s+been|remains?|remained|became|ha(?:s|ve|d)\s+become)"
     r"(?:n['’]t)?(?:\s+(?:also|now|both|all|already|currently|still|each|officially|formally|"
@@ -57,6 +61,7 @@ _LIST_INTRO = (
 )
 # a word naming the kind of body after its name: "the OPEC+ alliance"
 _KIND_WORD = r"(?:\s+(?:alliance|group|grouping|bloc|organi[sz]ation|forum|cartel|format))?"
+_OLIST_K = rf"{_O}{_KIND_WORD}(?:{_SEP}{_O}{_KIND_WORD})*"  # "the D-8 group and the OIC"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:19|20)\d\d|\d)"
@@ -68,17 +73,35 @@ _ADV = (
 )
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# a time phrase after a verb or its object: "on Jan. 1", "in 2020", "on 1 January", "last month"
+_WHEN = r"(?:\s+(?:on|in|since|from|last|this|earlier)(?:\s+[\w.]+){1,4}?)?"
+_ALONG = r"\s*,?\s+(?:alongside|along\s+with|together\s+with)\s+(?:the\s+)?"
+# a name the lexicon does not know (a variant, a misspelling) before the acronym it does: "the
+# Organisation of Petroleum Exporting Countries (⟨O⟩)"
+_NAMED_ACRONYM = r"(?:(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8}\(\s*(?=⟨O))?"
+# a modifier joined to the organization's name: "the Russia-led EAEU", "the 27-nation EU"
+_JOINED_MOD = rf"(?:(?:[\w]+|{_C})-(?:member|nation|country|state|led|backed|dominated|based)\s+)?"
 # "the Russia-Belarus-Kazakhstan Customs Union", "the Australia-United Kingdom-United States
 # (AUKUS) partnership": three or more states hyphenated before it, or before its acronym.
 HYPHEN_CHAIN = re.compile(rf"(?P<subj>{_C}(?:[-–]{_C}){{2,}})\s+(?:\(\s*)?(?P<orgs>{_O})")
 
 COPULAR = re.compile(
-    rf"{_SUBJ}{_LEAD}{_ADV}{_BE}\s+(?:(?:one\s+of|among)\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
+    rf"{_SUBJ}{_ASIDE}{_LEAD}{_ADV}{_BE}\s+(?:(?:one\s+of|among)\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
     rf"\s+(?:of|in|within)|[Aa]ll(?:y|ies)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
-    rf"(?:[\w]+-(?:member|nation|country|state)\s+)?(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
+    rf"{_JOINED_MOD}{_NAMED_ACRONYM}(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
     rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
-    rf"(?:\s*,?\s+and\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?:{_WHEN}\s*,?\s+and\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+(?:of|in)\s+(?:the\s+)?"
     rf"(?P<orgs4>{_OLIST}))?"
+)
+# "Finland, which became the 31st Ally in April 2023", "Sweden became its 32nd member": the
+# organization is the one of the sentences before
+_ORDINAL = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|[a-z]+teenth|[a-z]+tieth|(?:twenty|thirty|forty|fifty)-[a-z]+|newest|latest)"
+)
+ORDINAL_ALONE = re.compile(
+    rf"{_SUBJ}{_ASIDE}{_LEAD}{_ADV}(?:became|becomes|is|was|has\s+become)\s+(?:the|its)\s+{_ORDINAL}"
+    rf"\s+(?:full\s+)?(?:[Mm]ember(?:\s+[Ss]tate)?|[Aa]lly)\b(?!\s+(?:of|to)\b|\s+(?:in|within)\s+(?:the\s+)?⟨|\s*⟨|['’])"
 )
 # "Somalia deposited its instrument and formally became the eighth member of X": the subject of
 # a verb coordinated before "became"
@@ -93,8 +116,8 @@ FOR_BEING = re.compile(
 )
 # "the EAEU, of which Kazakhstan is a founding member"
 OF_WHICH = re.compile(
-    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*of\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+{_BE}\s+"
-    rf"(?:a|an|one)\s+{_MODS}{_MEMBER_ONLY}\b"
+    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*of\s+which\s+(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})\s+{_BE}\s+"
+    rf"(?:(?:a|an|one)\s+)?{_MODS}{_MEMBER_ONLY}\b"
 )
 # "Bolivia took part for the first time as a full member of X"
 AS_MEMBER_VERB = re.compile(
@@ -103,9 +126,10 @@ AS_MEMBER_VERB = re.compile(
     rf"(?P<orgs>{_O})"
 )
 APPOSITIVE_OF = re.compile(
-    rf"(?P<subj>{_CLIST})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:as\s+)?(?:one\s+of\s+)?"
-    rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:both\s+)?(?:the\s+)?(?:[\w]+-(?:member|nation|country)\s+)?"
-    rf"(?P<orgs>{_OLIST}){_KIND_WORD}(?=\s*[,.;:)—–]|\s*$|\s+(?:and\s+(?:a|an)|since|together\s+with|"
+    rf"(?P<subj>{_CLIST}|{_ANAPH})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:elected\s+)?(?:as\s+)?(?:one\s+of\s+)?"
+    rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:both\s+)?(?:the\s+)?{_JOINED_MOD}"
+    rf"(?P<orgs>{_OLIST_K})(?:\s*,?\s+and\s+(?:of\s+)?{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?P<orgs2>{_OLIST_K}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and\s+(?:a|an)|since|for|together\s+with|"
     rf"alongside|along\s+with)\b)"
 )
 MAKE_UP = re.compile(
@@ -122,7 +146,7 @@ FOUNDERS = re.compile(  # "the United States and 11 other nations came together 
 )
 JOINED = re.compile(
     rf"{_SUBJ}(?:\s*,\s*(?:which|that)\b)?(?:\s+(?:ha(?:s|ve|d)|officially|formally|finally|also|then|later|eventually))*"
-    rf"\s+(?:(?:re)?joined|acceded\s+to|(?:was|were)\s+admitted\s+(?:to|into))\s+(?:both\s+)?(?:the\s+)?"
+    rf"\s+(?:(?:re)?joined|acceded\s+to|(?:was|were){_WHEN}\s+admitted\s+(?:to|into))\s+(?:both\s+)?(?:the\s+)?"
     rf"(?P<orgs>{_OLIST})"
 )
 JOIN_END = re.compile(
@@ -138,9 +162,13 @@ SINCE_JOINING = re.compile(
 )
 # "joined the EU (on Monday) in condemning ...": joining an action, not the organization.
 JOIN_ACTION_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:in|by)\s+[a-z]+ing\b")
+# "are", "include": a list of members as a predicate; a list of three set off by a comma
+_ARE_LIST = r"\s+(?:also\s+)?(?:are|were|include[sd]?)\s+"
+_THREE = rf"(?:the\s+)?{_C}(?:{_SEP}{_C}){{2,}}"
 ORG_MEMBERS_LIST = re.compile(
     rf"(?P<orgs>{_O}){_POS}?\s+{_MODS}(?:(?:(?:partner|friend|neighbou?r)s?\s+and\s+)?{_MEMBER}"
-    rf"(?:{_LIST_INTRO}|\s+)|(?:{_STATES}|counterparts){_LIST_INTRO})(?:the\s+)?(?P<subj>{_CLIST})"
+    rf"(?:{_LIST_INTRO}|{_ARE_LIST}|\s*,\s*(?={_THREE})|\s+)|[Mm]embership{_ARE_LIST}|"
+    rf"(?:{_STATES}|counterparts){_LIST_INTRO})(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "the CIS member countries (A, B and C)", "the GUAM (A, B, C and D)": a closed list of states.
 ORG_PAREN_LIST = re.compile(
@@ -178,11 +206,18 @@ LIST_ORG_MEMBERS = re.compile(  # "Hungary and Yugoslavia, the two current GATT 
 )
 # "Hungary and Turkey, the last of the alliance's members to ratify", "Croatia, the last country
 # to join the EU,": an apposition ranking the states among the members
+_RANK_NOUN = r"(?:[Mm]ember(?:\s+[Ss]tate|\s+country)?|producer|exporter|economy)\b"
 RANKED_MEMBER = re.compile(
     rf"(?P<subj>{_CLIST})\s*,\s*(?:the\s+)?(?:first|last|latest|newest|only|two|three|[a-z]+est)\s+"
     rf"(?:(?:of\s+(?:the\s+)?(?P<orgs>{_O}){_POS}\s+(?:\d+\s+)?{_MEMBER})|(?:[a-z]+\s+)?(?:countr(?:y|ies)|"
     rf"states?|nations?|members?)\s+to\s+(?:join|enter)\s+(?:the\s+)?(?P<orgs2>{_O})"
     rf"(?=\s*[,.;:)—–]|\s*$|\s+(?:in|on|since|after|as|and|when|last|this)\b))"
+)
+# "Iraq, OPEC's second-largest producer", "Haiti, the Community's most populous Member State",
+# "A, as the second-largest producer in X": a rank among the members
+ORG_RANK_APPOS = re.compile(
+    rf"(?P<subj>{_CLIST})\s*,\s*(?:as\s+)?(?:the\s+)?(?:(?P<orgs>{_O}){_POS}\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{_RANK_NOUN}|(?:[\w-]+\s+){{1,3}}?{_RANK_NOUN}\s+(?:in|of|within)\s+(?:the\s+)?(?P<orgs2>{_O}))"
 )
 # the partners named after them, set off by a comma or not: "... its GCC partners A and B are"
 _THE_OTHERS = (
@@ -195,15 +230,22 @@ AND_ITS_PARTNERS = re.compile(
     rf"(?P<subj>{_C})\s+and\s+(?:its|their)\s+(?:fellow\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?P<orgs>{_O})\s+(?:partners|allies|Allies|members|member\s+states|counterparts)\b{_THE_OTHERS}"
 )
-# "Russia and all allies in the CSTO", "Poland and its partners within NATO".
+# "Russia and all allies in the CSTO", "Poland and its partners within NATO", "A works
+# alongside its partners in X".
 AND_ALLIES_IN = re.compile(
-    rf"(?P<subj>{_C})\s+and\s+(?:(?:all|its|their|our|other|the)\s+)*(?:[a-z][\w-]*\s+)?"
-    rf"(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O}){_THE_OTHERS}"
+    rf"(?P<subj>{_C})(?:\s+and|\s*,?\s+(?:[a-z]+\s+)?(?:together\s+with|along\s+with|alongside))\s+"
+    rf"(?:(?:all|its|their|our|other|the)\s+)*(?:[a-z][\w-]*\s+)?(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O}){_THE_OTHERS}"
 )
 # "the Cairns Group ..., to which Australia and Thailand belong"; "Chile belongs to APEC".
+_BELONG = r"(?:ha(?:s|ve)\s+)?(?:also\s+|long\s+)?belong(?:s|ed)?"
 BELONG = re.compile(
-    rf"(?P<orgs>{_O})[^.;]{{0,60}}?,\s+to\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+"
-    rf"belongs?\b|(?P<subj2>{_CLIST})\s+(?:also\s+)?belongs?\s+to\s+(?:the\s+)?(?P<orgs2>{_O})"
+    rf"(?P<orgs>{_O})(?:(?!⟨O)[^.;]){{0,60}}?,\s+to\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+"
+    rf"{_BELONG}\b|(?P<subj2>{_CLIST}){_ASIDE}\s+{_BELONG}\s+to\s+(?:the\s+)?(?P<orgs2>{_O})"
+    rf"(?:{_WHEN}{_ALONG}(?P<subj3>{_CLIST}))?"
+)
+# "the APEC meetings in Lima, which both countries belong to": the organization before
+WHICH_BELONG_TO = re.compile(
+    rf"(?P<orgs>{_O})(?:(?!⟨O)[^.;]){{0,60}}?,\s+which\s+{_SUBJ}\s+{_BELONG}\s+to\b"
 )
 # "the Quad partners of Australia, India, Japan and the United States".
 ORG_PARTNERS_OF = re.compile(
@@ -212,8 +254,8 @@ ORG_PARTNERS_OF = re.compile(
 )
 # "Denmark's partners in the EU", "Poland's allies within NATO"; "Russia, Kazakhstan's
 # strategic partner and ally in the CSTO": both.
-POSSESSIVE_PARTNERS = re.compile(
-    rf"(?:(?P<subj2>{_C})\s*,\s*)?(?P<subj>{_C}){_POS}\s+"
+POSSESSIVE_PARTNERS = re.compile(  # also "A is B's closest partner in X": both
+    rf"(?:(?P<subj2>{_C})\s*,\s*|(?P<subj3>{_C})\s+(?:is|was|remains|has\s+been)\s+)?(?P<subj>{_C}){_POS}\s+"
     rf"(?:(?:fellow|closest|close|main|key|strategic|oldest|trusted)\s+)*"
     rf"(?:(?:partner|ally|Ally)\s+and\s+)?(?:partners?|allies|ally|Allies|Ally)\s+"
     rf"(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"
@@ -247,7 +289,7 @@ OUR_ALLY = re.compile(
 )
 INCLUDES = re.compile(
     rf"(?P<orgs>{_O})(?:\s+(?:alliance|group|grouping|bloc|format|forum))?(?:\s*,?\s*(?:which|that)\s+(?:includes?|comprises?|unites|groups|brings\s+"
-    rf"together)|\s*,?\s*whose\s+(?:[a-z]+\s+)?members\s+(?:are|include)|\s*,?\s*whose\s+(?:[a-z]+\s+)?members"
+    rf"together)|\s*,?\s*whose\s+(?:[\w-]+\s+)?members\s+(?:are|include)|\s*,?\s*whose\s+(?:[a-z]+\s+)?members"
     rf"\s*(?:[—–:]|-{{1,2}})|\s*,?\s+(?:includes|comprises|comprising|"
     rf"consists\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|unites|brings\s+together|groups))\s+(?:the\s+)?(?P<subj>{_CLIST})"
 )
@@ -282,14 +324,39 @@ BETWEEN_AS_MEMBERS = re.compile(
 # "A joined X last month alongside B, C and D", "a fellow member of X with B": they joined,
 # they are members too
 JOINED_ALONGSIDE = re.compile(
-    rf"(?:\b(?:re)?joined\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})(?:\s+(?:in|on|last|this)\s+\w+)?"
+    rf"(?:\b(?:(?:re)?joined|entered|acceded\s+to)\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST}){_WHEN}"
     rf"\s*,?\s+(?:alongside|along\s+with|together\s+with)|\bfellow\s+{_MEMBER_ONLY}\s+of\s+"
     rf"(?:the\s+)?(?P<orgs2>{_OLIST})\s+(?:with|alongside))\s+(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "A and B are members of X, alongside C, D and E": the states listed after it too
 ALONGSIDE = re.compile(
-    rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})\s*,?\s+(?:alongside|along\s+with|"
-    rf"together\s+with)\s+(?:the\s+)?(?P<subj>{_CLIST})"
+    rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST}){_WHEN}{_ALONG}(?:(?:fellow|other)\s+"
+    rf"(?P<orgs2>{_O})\s+(?:members|member\s+states|allies)\s+)?(?P<subj>{_CLIST})"
+)
+# "the Pacific Alliance, which Chile founded together with B, C and D", "the BRICS group,
+# which A and B formally entered on January 1 along with C and D"
+WHICH_ENTERED = re.compile(
+    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+{_ADV}"
+    rf"(?:(?:re)?joined|entered|(?:co-)?founded|established|created){_WHEN}"
+    rf"(?:{_ALONG}(?P<subj2>{_CLIST}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and|in|on|as|since)\b)"
+)
+# "the bloc founded by A, B, C and D": the founders are members
+FOUNDED_BY = re.compile(
+    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,?\s+(?:(?:which\s+)?(?:was|were)\s+)?(?:originally\s+|"
+    rf"jointly\s+)?(?:co-)?(?:founded|formed|created|established|set\s+up)(?:\s+in\s+\d{{4}})?"
+    rf"\s+by\s+(?:the\s+)?(?P<subj>{_CLIST})"
+)
+# "The IORA brings together 23 member states on the Indian Ocean rim, among them A, B and C"
+ORG_COUNT_AMONG = re.compile(
+    rf"(?P<orgs>{_O}){_KIND_WORD}\s+(?:brings\s+together|groups|unites|includes|has|comprises|"
+    rf"counts)\s+(?:\d+|[a-z]+)(?:\s+[a-z]+)?\s+(?:member\s+)?(?:states|countries|nations|"
+    rf"members|economies)\b[^.;⟨]{{0,60}}?,\s*(?:among\s+them|including|such\s+as|notably)\s+"
+    rf"(?:the\s+)?(?P<subj>{_CLIST})"
+)
+# "Britain and Canada sit alongside the US, France and Japan in the G7"
+SIT_ALONGSIDE = re.compile(
+    rf"(?P<subj>{_CLIST})\s+(?:sit|sits|sat|serve|serves|served)\s+(?:alongside|with)\s+(?:the\s+)?"
+    rf"(?P<subj2>{_CLIST})\s+(?:in|on)\s+(?:the\s+)?(?P<orgs>{_O})"
 )
 WELCOME = re.compile(
     rf"welcom(?:e|es|ed|ing)\s+(?P<subj>{_CLIST})\s+(?:as\s+{_MODS}(?:(?P<orgs>{_O}){_POS}?\s+"
@@ -329,6 +396,16 @@ ORG_TOP_TWO = re.compile(
     rf"\b[Tt]he\s+(?:(?P<orgs>{_O}){_POS}\s+two|two)\s+(?:biggest|largest|richest|"
     rf"strongest|leading|most\s+powerful)\s+(?P<orgs2>{_O}\s+)?(?:economies|members|member\s+"
     rf"states|powers)\b"
+)
+# "Both NATO allies have", "trade between the two fellow ASEAN members": the two states meant
+BOTH_ORG_MEMBERS = re.compile(
+    rf"\b(?P<subj>[Bb]oth|[Tt]he\s+two)\s+(?:fellow\s+)?(?P<orgs>{_O})\s+(?:members|member\s+"
+    rf"states|allies|Allies|countries|nations)\b"
+)
+# "Japan, India and Australia – the four members of the Quad": a list named by its count
+LIST_THE_MEMBERS = re.compile(
+    rf"(?P<subj>{_C}(?:{_SEP}{_C})+)\s*(?:,|[—–]|\s-)\s*(?:the|all)\s+(?:two|three|four|five|six|"
+    rf"seven|eight|nine|ten|\d+)\s+(?:founding\s+)?members\s+of\s+(?:the\s+)?(?P<orgs>{_O})"
 )
 # "they persuaded fellow EU members", "A urged its fellow NATO allies": the subject is one too.
 FELLOW_MEMBERS = re.compile(
@@ -375,13 +452,13 @@ RATIFIED_BEFORE = re.compile(
 )
 CHAIR = re.compile(
     rf"(?P<subj>{_C})(?:{_POS}|(?:\s*,\s*which)?\s+(?:currently\s+|now\s+)?(?:holds|held|"
-    rf"assumed|took\s+over))\s+(?:the\s+)?(?:(?:current|rotating|annual)\s+)*(?:chairmanship|"
-    rf"presidency)\s+(?:of|in)\s+(?:the\s+)?(?P<orgs>{_O})"
+    rf"assumed|took\s+over))\s+(?:the\s+)?(?:(?:current|rotating|annual)\s+)*(?:chair(?:manship)?|"
+    rf"presidency)\s+(?:of|in)\s+(?:the\s+)?{_JOINED_MOD}(?P<orgs>{_O})"
 )
 
 # Cue words that turn a statement into an application, aspiration, negation or non-member.
 HEDGE = re.compile(
-    r"\b(?:not|never|no\s+longer|yet|unlikely|hopes?|hoping|wants?|wanting|wish(?:es)?|"
+    r"\b(?:not|never|no\s+longer|yet|except|excluding|unlikely|hopes?|hoping|wants?|wanting|wish(?:es)?|"
     r"seeks?|seeking|aims?|bids?|apply|applies|applied|applying|applications?|candidates?|"
     r"candidacy|observers?|associate|prospective|potential|possible|future|eventual|"
     r"aspir\w*|would|could|should|might|shall|proposed|planned|pending|if|whether|unless|"

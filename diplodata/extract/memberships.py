@@ -9,13 +9,17 @@ organizations and a few words. One small function per pattern family:
   "Armenia, which is a member of the CSTO", "Finland became NATO's 31st member", "a member of
   the WTO and a founding member of the EAC", "A, a member of both NATO and the EU,", "X, of
   which A is a founding member", "A deposited ... and became the eighth member of X", "thanked
-  A for being a strong NATO Ally";
+  A for being a strong NATO Ally", "A, which became the 31st Ally in 2023" (the organization of
+  the sentences before);
 * :func:`_make_up` -- "the two nations make up the Union State", founders;
 * :func:`_joined` -- "Sweden joined NATO in 2024";
+* :func:`_listed_with` -- "X, which A founded together with B", "the bloc founded by A and B",
+  "X brings together 23 member states ..., among them A, B and C", "A sits alongside B in X";
 * :func:`_apposition` -- "NATO Ally Türkiye", "EAEU member states such as A, B and C",
   "Hungary and Yugoslavia, the two GATT members", "members Greece and Turkey", "A, an EU and
   NATO member", "X, whose members — A, B and C — are", "A and its GCC partners B and C",
-  "A, the last country to join X";
+  "A, the last country to join X", "Iraq, OPEC's second-largest producer", "A, B and C - the
+  three members of X";
 * :func:`_welcome_as` -- "welcome Sweden as NATO's 32nd Ally", "values Ankara as an ally
   in the NATO alliance";
 * :func:`_accession` -- completed accessions ("digest the accession of Spain last year",
@@ -38,8 +42,9 @@ from :mod:`diplodata.extract.membership_orgs`. "The Customs Union of A, B and C"
 
 Applications, aspirations, negations, observers and partners are rejected by cue words
 near the match (:func:`_hedged`); "partners in X" are members. Subjects "both states", "the
-two nations", "they" are resolved to the states of the preceding sentences, "all three
-countries" to three of them; "it" to the one state named before it in the sentence, "the
+two nations", "they" are resolved to the states of the preceding sentences ("both" to a
+pair, else to the two states a bilateral article is about), "all three countries" to three
+of them; "it" to the one state named before it in the sentence, "the
 country" also to the one state of the sentence before. A subject may carry states set off
 after it ("A and B, along with C, are"); "whose country" is the state of the person just
 named ("Romanian minister X, whose country, an EU member, ...").
@@ -210,11 +215,18 @@ def _copular(sentence: _Sentence) -> Iterator[_Hit]:
         ):
             continue
         yield _subject_hit(sentence, match, _all_orgs(match, sentence))
-    patterns = (P.APPOSITIVE_OF, P.OF_WHICH, P.COORDINATED_BECAME, P.AS_MEMBER_VERB, P.FOR_BEING)
+    patterns = (
+        P.APPOSITIVE_OF,
+        P.OF_WHICH,
+        P.COORDINATED_BECAME,
+        P.AS_MEMBER_VERB,
+        P.FOR_BEING,
+        P.ORDINAL_ALONE,
+    )
     for pattern in patterns:
         for match in pattern.finditer(sentence.text):
             if not _hedged(sentence, match, 1):
-                yield _Hit(_codes(sentence, match.group("subj"), "C"), _all_orgs(match, sentence))
+                yield _subject_hit(sentence, match, _all_orgs(match, sentence))
 
 
 def _make_up(sentence: _Sentence) -> Iterator[_Hit]:
@@ -279,10 +291,13 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
         P.RANKED_MEMBER,
         P.BETWEEN_AS_MEMBERS,
         P.JOINED_ALONGSIDE,
+        P.LIST_THE_MEMBERS,
+        P.ORG_RANK_APPOS,
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
-            if _hedged(sentence, match, 1) or P.AFTER_LIST_HEDGE.match(text[match.end() :]):
+            words = 5 if pattern is P.ALONGSIDE else 1  # "A hopes to become a member of X"
+            if _hedged(sentence, match, words) or P.AFTER_LIST_HEDGE.match(text[match.end() :]):
                 continue
             if pattern is P.JOINED_ALONGSIDE and P.JOIN_ACTION_AFTER.match(text[match.end() :]):
                 continue  # "joined X alongside A in condemning": an action
@@ -303,13 +318,16 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
             yield _Hit(_codes(sentence, match.group("subj"), "C"), earlier[-1:])
     for match in P.BELONG.finditer(text):
         if not _hedged(sentence, match, 2):
-            subj = match.group("subj") or match.group("subj2")
+            subj = (match.group("subj") or match.group("subj2")) + (match.group("subj3") or "")
             yield _Hit(_codes(sentence, subj, "C"), _orgs(match, sentence, "orgs", "orgs2"))
     for pattern in (P.AND_ITS_PARTNERS, P.POSSESSIVE_PARTNERS, P.ORG_PARTNERS_OF, P.AND_ALLIES_IN):
         for match in pattern.finditer(text):
             before = sentence.text[max(0, match.start() - 40) : match.start()]
+            its = re.search(r"\b(?:its|their)\s", match.group())
+            if pattern is P.AND_ALLIES_IN and its and P.PREPOSITION_BEFORE.search(before):
+                continue  # "ties with A and its partners in X": "its" is another state's
             if not (P.HEDGE.search(before.split(",")[-1]) or P.HEDGE_CASED.search(before)):
-                subjects = [match.group("subj"), match.groupdict().get("subj2")]
+                subjects = [g for n, g in match.groupdict().items() if n.startswith("subj")]
                 members = tuple(c for subj in subjects for c in _codes(sentence, subj, "C"))
                 yield _Hit(members, _orgs(match, sentence, "orgs"))
     lex = lexicon.load()
@@ -321,6 +339,24 @@ def _apposition(sentence: _Sentence) -> Iterator[_Hit]:
     for match in P.OUR_ALLY.finditer(text):
         if len(set(sentence.orgs)) == 1 and not _hedged(sentence, match, 2):
             yield _Hit(_codes(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
+
+
+def _listed_with(sentence: _Sentence) -> Iterator[_Hit]:
+    """States listed with the subject or as the body's founders: "X, which A founded together
+    with B and C", "the bloc founded by A, B and C", "X brings together 23 member states ...,
+    among them A, B and C", "A and B sit alongside C and D in X", "X ..., which both countries
+    belong to"."""
+    text = sentence.text
+    for pattern in (P.WHICH_ENTERED, P.FOUNDED_BY, P.ORG_COUNT_AMONG, P.SIT_ALONGSIDE):
+        for match in pattern.finditer(text):
+            if _hedged(sentence, match, 2) or P.AFTER_LIST_HEDGE.match(text[match.end() :]):
+                continue
+            subjects = (match.group("subj"), match.groupdict().get("subj2"))
+            members = tuple(c for subj in subjects for c in _codes(sentence, subj, "C"))
+            yield _Hit(members, _orgs(match, sentence, "orgs"))
+    for match in P.WHICH_BELONG_TO.finditer(text):
+        if not _hedged(sentence, match, 0):
+            yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs"))
 
 
 def _welcome_as(sentence: _Sentence) -> Iterator[_Hit]:
@@ -375,11 +411,15 @@ def _accession(sentence: _Sentence) -> Iterator[_Hit]:
 
 
 def _ranked(sentence: _Sentence) -> Iterator[_Hit]:
-    """ "The EU's two biggest economies" (the two states named just before are members) and
-    "they persuaded fellow EU members" (the subject is a member too)."""
+    """ "The EU's two biggest economies", "both NATO allies", "the two fellow ASEAN members" (the
+    two states named just before are members) and "they persuaded fellow EU members" (the
+    subject is a member too)."""
     for match in P.ORG_TOP_TWO.finditer(sentence.text):
         if not _hedged(sentence, match, 3):
             yield _Hit((), _orgs(match, sentence, "orgs", "orgs2"), "the two", match.start())
+    for match in P.BOTH_ORG_MEMBERS.finditer(sentence.text):  # "both NATO allies"
+        if not _hedged(sentence, match, 3):
+            yield _subject_hit(sentence, match, _orgs(match, sentence, "orgs"))
     for match in P.FELLOW_MEMBERS.finditer(sentence.text):
         if _hedged(sentence, match) or P.PREPOSITION_BEFORE.search(sentence.text[: match.start()]):
             continue
@@ -433,6 +473,7 @@ _RULES: tuple[_Rule, ...] = (
     _make_up,
     _joined,
     _apposition,
+    _listed_with,
     _welcome_as,
     _accession,
     _ranked,
@@ -566,8 +607,9 @@ def _resolve_anaphor(
     """States meant by "both states"/"they": those named earlier in the sentence, else the
     last membership subject, else the states of the nearest preceding sentence naming two or
     more of them. "Both" and "the two" must resolve to exactly two states (also two named one
-    a sentence just before); "all three countries" to exactly three: a group or list of three
-    named before, else the three of the headline and lead."""
+    a sentence just before), passing over larger groups, else to the two states the article is
+    about (:func:`_main_pair`); "all three countries" to exactly three: a group or list of
+    three named before, else the three of the headline and lead."""
     if hit.anaphor.lower() == "we":  # "The Hungarian model exists: we are members of NATO"
         span = sentence.span
         we = re.search(r"\b[Ww]e\s+are\b", doc.text[span.start : span.end])
@@ -610,8 +652,23 @@ def _resolve_anaphor(
             gathered = tuple(dict.fromkeys(gathered + _actor_states(doc, span)))
             if len(gathered) == 2:
                 return gathered if set(gathered) <= _article_states(doc) else ()
-        if len(codes) >= 2:
-            return codes if not wanted or len(codes) == wanted else ()
+        if len(codes) >= 2 and (not wanted or len(codes) == wanted):
+            return codes
+        if len(codes) >= 2 and wanted != 2:
+            return ()  # "both" passes over a larger group ("the BRICS states A, B, C, D and E")
+    return _main_pair(doc) if wanted == 2 else ()
+
+
+def _main_pair(doc: Doc) -> tuple[str, ...]:
+    """The two states a bilateral article is about: each named three times or more, and at
+    least twice as often as any other."""
+    counts = Counter(c.code for c in _states(doc, 0, len(doc.text))).most_common(3)
+    if (
+        len(counts) >= 2
+        and counts[1][1] >= 3
+        and (len(counts) < 3 or counts[2][1] * 2 <= counts[1][1])
+    ):
+        return (counts[0][0], counts[1][0])
     return ()
 
 
@@ -637,6 +694,7 @@ def extract_memberships(doc: Doc) -> list[MembershipFact]:
     text = doc.text
     if not doc.organizations and not (
         ("Customs" in text and P.CUSTOMS_UNION.search(text))
+        or "Commonwealth" in text
         or (any(cue in text for cue in _NAMED_BODY_CUES) and P.NAMED_BODY.search(text))
     ):
         return []  # nothing to be a member of (most sport and entertainment news)
