@@ -87,7 +87,7 @@ TRIGGERS = (
 )
 CORPUS_FILE = "corpus.json"  # the corpus before version 5: read once, into table ``corpus``
 KEPT_SINCE = 4  # the version from which ``run_articles`` is kept as it is
-TABLES = ("facts", "failed", "articles", "inputs")  # what a damaged store's rebuild keeps
+TABLES = ("facts", "failed", "articles", "inputs", "corpus")  # what a rebuild keeps
 CHUNK = 500  # keys per ``IN (...)`` query
 
 
