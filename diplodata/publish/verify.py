@@ -71,10 +71,8 @@ class Digests:
 
     def key(self, path: Path) -> str:
         """``path`` (absolute, resolved) as the store names it: relative to ``out``."""
-        try:
-            return path.relative_to(self.out).as_posix()
-        except ValueError:
-            return path.as_posix()
+        name, prefix = str(path), f"{self.out}{os.sep}"
+        return (name[len(prefix) :] if name.startswith(prefix) else name).replace(os.sep, "/")
 
     def load(self, release: Path) -> None:
         """What the store remembers of the files of ``release`` (one query)."""
@@ -217,8 +215,9 @@ def remember_shared(out: Path, release: Path, base: Path) -> None:
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
         return
     digests = Digests(out)
-    digests.load(base.resolve())
-    digests.load(release.resolve())
+    release, base = release.resolve(), base.resolve()
+    digests.load(base)
+    digests.load(release)
     for entry in files:
-        digests.same_as(release.resolve() / entry["path"], base.resolve() / entry["path"])
+        digests.same_as(release / entry["path"], base / entry["path"])
     digests.save()
