@@ -37,6 +37,14 @@ def _config(tmp_path: Path) -> RunConfig:
     return RunConfig(articles=folder, out=tmp_path / "out")
 
 
+def _published(tmp_path: Path) -> tuple[RunConfig, Path]:
+    """A first release of the fixture articles, its files settled."""
+    config = _config(tmp_path)
+    release = stages.publish(config).path
+    _age(release)
+    return config, release
+
+
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The files read from now on (their sha256 computed), as a new process would: nothing
     it read before is known to it."""
@@ -55,9 +63,7 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 def test_a_run_reads_the_latest_release_once_and_finds_a_file_changed_since(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = _config(tmp_path)
-    release = stages.publish(config).path
-    _age(release)
+    config, release = _published(tmp_path)
     first = _reads(monkeypatch)
     assert p.damaged_latest(config.out) == []  # every file read, and remembered
     assert len(first) == verify_release(release).checked
@@ -74,7 +80,7 @@ def test_a_run_reads_the_latest_release_once_and_finds_a_file_changed_since(
     problems = p.damaged_latest(config.out)
     assert len(problems) == 1 and name in problems[0] and third == [damaged]
     assert p.find_base(config.out) is None  # no intact release to build on
-    # the old modification time set back: a run trusts the stat, `diplodata verify` does not
+    # a modification time in the past again (not the recorded one): read and found again
     past = time.time_ns() - HOUR
     os.utime(damaged, ns=(past, past))
     assert p.damaged_latest(config.out) != []  # read again (another time), then remembered
@@ -84,9 +90,7 @@ def test_a_run_reads_the_latest_release_once_and_finds_a_file_changed_since(
 def test_the_files_a_release_shares_with_its_base_are_not_read_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = _config(tmp_path)
-    first = stages.publish(config).path
-    _age(first)
+    config, first = _published(tmp_path)
     text = (FIXTURES / "articles" / "extra_visit.txt").read_text(encoding="utf-8")
     (config.articles / "later.txt").write_text(text + "\nThe talks lasted two hours.\n")
     _age(config.articles)
