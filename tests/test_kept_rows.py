@@ -254,7 +254,7 @@ def test_a_version_3_store_keeps_its_cache_and_makes_the_run_s_rows_again(
         )
     con = connect(config.out)
     try:
-        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == 1  # kept
         assert con.execute("SELECT count(*) FROM run_articles").fetchone()[0] == 0  # one run's
         assert con.execute("SELECT count(*) FROM run_kept").fetchone()[0] == 0

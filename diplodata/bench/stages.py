@@ -231,6 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 target.unlink(missing_ok=True)
         for name in ("actor_notes.duckdb", "corpus.json", "unchanged.json"):
             (args.out / ".state" / name).unlink(missing_ok=True)
+        from diplodata.run.state import write_corpus
+
+        write_corpus(args.out, set())  # no release: no corpus
     if args.add:
         present = sum(1 for _ in args.articles.rglob("*.*"))
         sources = source_files([SHARED / "bulk", SHARED / "pool"])

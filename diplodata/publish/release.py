@@ -117,15 +117,17 @@ def published_versions(out: Path) -> list[str]:
 
 
 def intact_release(out: Path) -> Path | None:
-    """The latest release if its files match their checksums, else the newest one that does."""
-    from diplodata.publish.verify import verify_release
+    """The latest release if its files match their checksums, else the newest one that does
+    (a file a run read before is read again only if it changed: ``verify.Digests``)."""
+    from diplodata.publish.verify import Digests, verify_release
 
     latest = latest_release(out)
     candidates = ([latest] if latest else []) + [
         out / RELEASES / v for v in reversed(published_versions(out))
     ]
+    digests = Digests(out)
     for release in candidates:
-        if verify_release(release).ok:
+        if verify_release(release, digests).ok:
             return release.resolve()
     return None
 

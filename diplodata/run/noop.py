@@ -101,9 +101,9 @@ def nothing_new(config: RunConfig, found: Found | None = None) -> RunSummary | N
         return None
     if stamps_digest(found.files) != recorded[0]:
         return None
-    from diplodata.publish.verify import verify_release
+    from diplodata.publish.verify import Digests, verify_release
 
-    if not verify_release(latest).ok:
+    if not verify_release(latest, Digests(config.out)).ok:
         return None
     summary.timings = {"check": time.perf_counter() - start}
     return summary

@@ -53,12 +53,7 @@ from diplodata.run.run_articles import (
     TODO,
     RunArticles,
 )
-from diplodata.run.state import (
-    ArticleStore,
-    FactsCache,
-    read_corpus,
-    write_corpus,
-)
+from diplodata.run.state import ArticleStore, FactsCache, write_corpus
 from diplodata.tables.build import (
     ActorNotes,
     Resolution,
@@ -280,7 +275,9 @@ def carry(inputs: Inputs, out: Path, prune: bool = False) -> Inputs:
     copied, an entry dropped off a feed): the published corpus only grows, unless
     ``prune``. An input file whose text changed replaces its old version (same source).
     Their records come from the latest release (their texts are not read); they join the
-    run's articles in the state store (``origin`` kept, or pruned: not an article)."""
+    run's articles in the state store (``origin`` kept, or pruned: not an article). The
+    articles published before are table ``corpus`` (``RunArticles.gone``), and the latest
+    release's articles when that table is not known to be them."""
     latest = _latest_articles(out)
     result = Inputs(
         out,
@@ -290,13 +287,9 @@ def carry(inputs: Inputs, out: Path, prune: bool = False) -> Inputs:
         others=inputs.others,
     )
     with RunArticles(out) as run:
-        present = run.column("sha256")
-        corpus = pa.array(list(read_corpus(out)), pa.string())
-        gone = set(corpus.filter(pc.invert(pc.is_in(corpus, value_set=present))).to_pylist())
-        del corpus
-        if latest is not None:
-            gone |= latest.sha256s_not_in(present)
-        del present
+        gone = run.gone()  # of the corpus: checked where rows changed, not read whole
+        if latest is not None and run.corpus_of() != release_mark(latest.release):
+            gone |= latest.sha256s_not_in(run.column("sha256"))  # the corpus is not its
         if not gone:
             return result
         by_sha = latest.rows_of(gone) if latest is not None else {}
@@ -626,14 +619,18 @@ def record_corpus(p: Plan, out: Path) -> None:
     """After a release is published: its articles are the corpus later runs keep (and, in
     the state store, the base's articles of the next run's plan), and the actor notes its
     run stored are the published ones (none pending)."""
+    from diplodata.publish.verify import remember_shared
     from diplodata.tables.actor_notes import ActorNotesStore
 
+    latest = latest_release(out)
     with RunArticles(out) as run:
-        write_corpus(out, set(run.column("sha256").to_pylist()))
-        latest = latest_release(out)
         if latest is not None:
             run.published(release_mark(latest))
+        else:
+            write_corpus(out, set(run.column("sha256").to_pylist()))
     ActorNotesStore(out).published()
+    if latest is not None and p.base is not None:
+        remember_shared(out, latest, p.base)
 
 
 def per_task(n: int, most: int, workers: int) -> int:
@@ -703,10 +700,10 @@ def _latest_articles(out: Path) -> PublishedArticles | None:
 
 def damaged_latest(out: Path) -> list[str]:
     """What is wrong with the latest release's files (empty when intact or none)."""
-    from diplodata.publish.verify import verify_release
+    from diplodata.publish.verify import Digests, verify_release
 
     latest = latest_release(out)
-    return [] if latest is None else verify_release(latest).problems
+    return [] if latest is None else verify_release(latest, Digests(out)).problems
 
 
 def unchanged_since_latest(

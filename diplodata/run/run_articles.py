@@ -73,6 +73,13 @@ PAGE = 5_000  # records read at once
 BY_KEY = "+part"
 
 
+# an article (by the sha256 in ``{}``) is one of the run's articles (id first: its index)
+_IN_RUN = (
+    "EXISTS (SELECT 1 FROM run_articles r WHERE r.article_id = substr({0}, 1, 16) "
+    "AND r.sha256 = {0} AND +r.part IN (?, ?, ?, ?))"
+)
+
+
 def record_values(info: ArticleInfo) -> tuple[Any, ...]:
     """The record's column values (:data:`RECORD`)."""
     date = info.published_date.isoformat() if info.published_date else None
@@ -266,14 +273,66 @@ class RunArticles(_Table):
 
     def published(self, base: str) -> None:
         """The run's articles are those of the release it published (its mark ``base``):
-        each is ``published`` now, for the next run's plan (:meth:`based_on`)."""
+        each is ``published`` now, for the next run's plan (:meth:`based_on`), and they are
+        the corpus later runs keep (table ``corpus``), in one transaction."""
         with transaction(self.con) as con:
+            self._record_corpus(base)
             con.execute("UPDATE run_articles SET remade = 0 WHERE remade")
             con.execute(
                 f"UPDATE run_articles SET part = ? WHERE part IN ({_marks((INPUT, CACHED, TODO))})",
                 [PUBLISHED, INPUT, CACHED, TODO],
             )
             self._based_on(base)
+
+    def _record_corpus(self, release: str) -> None:
+        """Table ``corpus`` becomes the sha256 of the run's articles, ``release`` their
+        release. When it held the articles of the run's base (the ``published`` rows' release:
+        :meth:`based_on`), only the changed rows are read: the base's articles that are no
+        longer the run's are among those ``corpus_check`` names (a trigger names the text of
+        every row removed or put out of the run's articles), and the others are the new
+        rows (``input``, ``cached``, ``todo``). Otherwise it is made again from every
+        row. In :meth:`published`'s transaction."""
+        con = self.con
+        row = con.execute("SELECT release FROM corpus_of").fetchone()
+        base = self.based_on()
+        if row is not None and base is not None and row[0] == base:
+            con.execute(
+                "DELETE FROM corpus WHERE sha256 IN (SELECT sha256 FROM corpus_check) "
+                f"AND NOT {_IN_RUN.format('corpus.sha256')}",
+                list(ARTICLES),
+            )
+            fresh = (INPUT, CACHED, TODO)
+            con.execute(
+                "INSERT OR IGNORE INTO corpus SELECT sha256 FROM run_articles "
+                f"WHERE part IN ({_marks(fresh)})",
+                list(fresh),
+            )
+        else:
+            con.execute("DELETE FROM corpus")
+            con.execute(
+                "INSERT OR IGNORE INTO corpus SELECT sha256 FROM run_articles "
+                f"WHERE part IN ({_marks(ARTICLES)})",
+                list(ARTICLES),
+            )
+        con.execute("DELETE FROM corpus_check")
+        con.execute("DELETE FROM corpus_of")
+        con.execute("INSERT INTO corpus_of VALUES (?)", [release])
+
+    def corpus_of(self) -> str | None:
+        """The release whose articles table ``corpus`` holds (its mark), if known."""
+        row = self.con.execute("SELECT release FROM corpus_of").fetchone()
+        return str(row[0]) if row is not None else None
+
+    def gone(self) -> set[str]:
+        """sha256 of the articles of table ``corpus`` that are not the run's articles now:
+        found among those a row of the run's articles named when it was removed or put out
+        of them (``corpus_check``), one lookup each, not by reading the corpus."""
+        rows = self.con.execute(
+            "SELECT k.sha256 FROM corpus_check k JOIN corpus c ON c.sha256 = k.sha256 "
+            f"WHERE NOT {_IN_RUN.format('k.sha256')}",
+            list(ARTICLES),
+        )
+        return {str(r[0]) for r in rows}
 
     def _based_on(self, base: str | None) -> None:
         self.con.execute("DELETE FROM run_base")

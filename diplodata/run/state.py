@@ -9,7 +9,8 @@
   in later releases after its input is gone.
 
 Writes go in one transaction per batch of articles: a run killed mid-batch resumes with
-what was committed. ``.state/corpus.json`` (the latest release's articles) stays a file.
+what was committed. The latest release's articles (table ``corpus``, ``.state/corpus.json``
+before) are kept by ``diplodata.run.run_articles``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -269,21 +269,17 @@ def decode_article(sha256: str, text: str) -> Article | None:
     return article if intact and article.sha256 == sha256 else None
 
 
-CORPUS = "corpus.json"
-
-
 def read_corpus(out: Path) -> set[str]:
-    """sha256 of every article in the latest published release (``.state/corpus.json``)."""
-    try:
-        data = json.loads((out / STATE_DIR / CORPUS).read_text(encoding="utf-8"))
-        return {str(s) for s in data["articles"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return set()
+    """sha256 of every article in the latest published release (table ``corpus``)."""
+    with _Table(out) as table:
+        return {str(r[0]) for r in table.con.execute("SELECT sha256 FROM corpus")}
 
 
 def write_corpus(out: Path, sha256s: set[str]) -> None:
-    path = out / STATE_DIR / CORPUS
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"articles": sorted(sha256s)}, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    """The latest release's articles are these (of no release known: the next run reads the
+    latest release's articles too, and checks every one of these)."""
+    with _Table(out) as table, transaction(table.con) as con:
+        con.execute("DELETE FROM corpus")
+        con.execute("DELETE FROM corpus_of")
+        con.executemany("INSERT INTO corpus VALUES (?)", ((s,) for s in sorted(sha256s)))
+        con.execute("INSERT OR IGNORE INTO corpus_check SELECT sha256 FROM corpus")

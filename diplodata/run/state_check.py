@@ -28,7 +28,7 @@ from diplodata.run.state_db import DB_NAME, STATE_DIR, TABLES, connect, db_path,
 
 DAMAGED = f"{DB_NAME}.damaged"
 OLD_FOLDERS = ("facts", "failed", "articles")
-COLUMNS = {"facts": 4, "failed": 3, "articles": 2, "inputs": 6}
+COLUMNS = {"facts": 4, "failed": 3, "articles": 2, "inputs": 6, "corpus": 1}
 
 
 @dataclass(slots=True)
@@ -130,6 +130,8 @@ def _insert(out: Path, rows: Mapping[str, Sequence[tuple[object, ...]]]) -> None
             for table, values in rows.items():
                 marks = ", ".join("?" * COLUMNS[table])
                 con.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", values)
+            # the corpus of no release known: each of its articles is checked by the next run
+            con.execute("INSERT OR IGNORE INTO corpus_check SELECT sha256 FROM corpus")
     finally:
         con.close()
 

@@ -21,6 +21,7 @@ store must be on a local disk: SQLite's WAL needs shared memory between the proc
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -29,7 +30,8 @@ from pathlib import Path
 
 STATE_DIR = ".state"
 DB_NAME = "state.sqlite"
-SCHEMA_VERSION = 4  # 2: the inputs table; 3: the run's articles; 4: kept between runs
+SCHEMA_VERSION = 5  # 2: the inputs table; 3: the run's articles; 4: kept between runs;
+# 5: the published corpus and the release files' digests
 BUSY_SECONDS = 300.0  # a writer waits this long for another's transaction to end
 
 SCHEMA = (
@@ -40,9 +42,26 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS articles (sha256 TEXT NOT NULL PRIMARY KEY, record TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS inputs (source TEXT NOT NULL PRIMARY KEY, version TEXT NOT NULL, "
     "stamp TEXT NOT NULL, sha256 TEXT, info TEXT, reject TEXT)",
-    # the run's articles (``diplodata.run.run_articles``): a row per walked file (its stamp,
-    # its article's record or why it has none) kept between runs, then the run's others
-    # (feeds, kept, pruned); version 3's table was one run's, never carried over: dropped
+    # what the walked files' rows of ``run_articles`` were made by, and how many they are
+    "CREATE TABLE IF NOT EXISTS run_kept (made TEXT NOT NULL, files INTEGER NOT NULL)",
+    # the release (and extractor version) whose articles the ``published`` rows are exactly
+    "CREATE TABLE IF NOT EXISTS run_base (base TEXT NOT NULL)",
+    # the latest release's articles (``.state/corpus.json`` before version 5), the release
+    # they are the articles of (its mark; none: not known), and those of them that may have
+    # left the run's articles since (``diplodata.run.run_articles``): a row of the run's
+    # articles removed, or put out of the run's articles, names its text here
+    "CREATE TABLE IF NOT EXISTS corpus (sha256 TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS corpus_of (release TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS corpus_check (sha256 TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID",
+    # sha256 of the releases' files by path (relative to the output folder), size and
+    # modification time, when last read (``diplodata.publish.verify.Digests``)
+    "CREATE TABLE IF NOT EXISTS release_digests (path TEXT NOT NULL PRIMARY KEY, "
+    "size INTEGER NOT NULL, modified INTEGER NOT NULL, sha256 TEXT NOT NULL) WITHOUT ROWID",
+)
+# the run's articles (``diplodata.run.run_articles``): a row per walked file (its stamp,
+# its article's record or why it has none) kept between runs, then the run's others
+# (feeds, kept, pruned); version 3's table was one run's, never carried over: dropped
+RUN_ARTICLES = (
     "DROP TABLE IF EXISTS run_articles",
     "CREATE TABLE run_articles (pos INTEGER PRIMARY KEY, "
     "article_id TEXT, source TEXT NOT NULL, sha256 TEXT, n_chars INTEGER, title TEXT, "
@@ -53,13 +72,22 @@ SCHEMA = (
     "CREATE INDEX run_articles_source ON run_articles (source)",
     "CREATE INDEX run_articles_part ON run_articles (part)",
     "CREATE INDEX run_articles_remade ON run_articles (pos) WHERE remade",
-    # what the walked files' rows of ``run_articles`` were made by, and how many they are
-    "CREATE TABLE IF NOT EXISTS run_kept (made TEXT NOT NULL, files INTEGER NOT NULL)",
-    # the release (and extractor version) whose articles the ``published`` rows are exactly
-    "CREATE TABLE IF NOT EXISTS run_base (base TEXT NOT NULL)",
-    f"PRAGMA user_version = {SCHEMA_VERSION}",
+    "DELETE FROM run_kept",
+    "DELETE FROM run_base",
 )
-TABLES = ("facts", "failed", "articles", "inputs")  # what a damaged store's rebuild keeps
+IN_RUN = "('input', 'published', 'cached', 'todo')"  # run_articles.ARTICLES, in SQL
+TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS run_articles_removed AFTER DELETE ON run_articles "
+    "WHEN old.sha256 IS NOT NULL "
+    "BEGIN INSERT OR IGNORE INTO corpus_check VALUES (old.sha256); END",
+    "CREATE TRIGGER IF NOT EXISTS run_articles_left AFTER UPDATE OF part ON run_articles "
+    f"WHEN old.sha256 IS NOT NULL AND old.part IN {IN_RUN} "
+    f"AND (new.part IS NULL OR new.part NOT IN {IN_RUN}) "
+    "BEGIN INSERT OR IGNORE INTO corpus_check VALUES (old.sha256); END",
+)
+CORPUS_FILE = "corpus.json"  # the corpus before version 5: read once, into table ``corpus``
+KEPT_SINCE = 4  # the version from which ``run_articles`` is kept as it is
+TABLES = ("facts", "failed", "articles", "inputs", "corpus")  # what a rebuild keeps
 CHUNK = 500  # keys per ``IN (...)`` query
 
 
@@ -74,7 +102,7 @@ def connect(out: Path) -> sqlite3.Connection:
     con = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     try:
         if con.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-            _create(con)
+            _create(con, path.parent / CORPUS_FILE)
         con.execute("PRAGMA synchronous = NORMAL")
     except BaseException:
         con.close()
@@ -82,8 +110,9 @@ def connect(out: Path) -> sqlite3.Connection:
     return con
 
 
-def _create(con: sqlite3.Connection) -> None:
-    """WAL mode and the tables. Two processes creating the store at once: the journal mode
+def _create(con: sqlite3.Connection, corpus_file: Path) -> None:
+    """WAL mode and the tables (an older store's kept, its ``corpus_file`` read into table
+    ``corpus`` and removed). Two processes creating the store at once: the journal mode
     switch can report "locked" without waiting, so it is retried."""
     deadline = time.monotonic() + BUSY_SECONDS
     while True:
@@ -95,10 +124,31 @@ def _create(con: sqlite3.Connection) -> None:
                 raise
             time.sleep(0.05)
     with transaction(con):
-        if con.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION:
             return  # another connection made it meanwhile: its tables are not dropped
         for statement in SCHEMA:
             con.execute(statement)
+        if version < KEPT_SINCE:
+            for statement in RUN_ARTICLES:
+                con.execute(statement)
+        for statement in TRIGGERS:
+            con.execute(statement)
+        sha256s = _old_corpus(corpus_file)
+        con.executemany("INSERT OR IGNORE INTO corpus VALUES (?)", ((s,) for s in sha256s))
+        con.executemany("INSERT OR IGNORE INTO corpus_check VALUES (?)", ((s,) for s in sha256s))
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    corpus_file.unlink(missing_ok=True)  # read into the store: never read again
+
+
+def _old_corpus(path: Path) -> list[str]:
+    """The sha256 of the articles an older store's ``corpus.json`` lists (none if missing
+    or unreadable: the latest release's articles are then read from it instead)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return sorted({str(s) for s in data["articles"]})
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
 
 
 @contextmanager
