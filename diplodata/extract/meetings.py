@@ -760,9 +760,10 @@ def _days_before(date: tuple[str, str], anchor: dt.date, days: int = 3) -> bool:
 
 def _inferred_location(ctx: Context, c: _Cand, main: _Cand) -> CountryMention | None:
     """The place of an encounter the sentence does not locate: the main encounter's place
-    for one on the same day; the dateline's for the lead's encounter of the days before
-    with someone of the dateline's state; else the one participant state someone arrived in (or,
-    failing that, visited) according to the article; a visit to a person, at the host's."""
+    (as the text gives it) for one on the same day; the dateline's for the lead's encounter
+    of the days before with someone of the dateline's state; else the one participant state
+    someone arrived in (or, failing that, visited) according to the article; a visit to a
+    person, at the host's."""
     if c.kind == "phone_call":
         return None
     host = ctx.country(c.keys[-1]) if c.kind == "visit" and c.keys[-1] in ctx.persons else None
