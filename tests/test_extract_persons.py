@@ -1025,3 +1025,8 @@ def test_persons_a_seat_after_at_is_no_state_of_the_title_that_follows() -> None
     text = "The President received at the Kremlin Chinese Foreign Minister Wang Yi on Monday."
     [wang] = _persons(text)
     assert (wang.name, wang.country) == ("Wang Yi", "CHN")
+
+
+def test_persons_malaysian_courtesy_titles_are_no_names() -> None:
+    text = "Deputy Prime Minister Datuk Seri Utama Ahmad Zahid Hamidi met the delegation."
+    assert [p.name for p in _persons(text)] == ["Ahmad Zahid Hamidi"]

@@ -56,7 +56,7 @@ def words(block: str) -> list[str]:
 COURTESY = frozenset(
     words(
         """Shri Shrimati Smt Sushri Datuk Dato Datin Seri Hon Honourable Honorable Excellency
-    H.E Majesty Highness Sayyid Sayyida"""
+    H.E Majesty Highness Sayyid Sayyida Utama"""
     )
 )
 HONORIFICS = (
