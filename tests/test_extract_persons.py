@@ -1030,3 +1030,12 @@ def test_persons_a_seat_after_at_is_no_state_of_the_title_that_follows() -> None
 def test_persons_malaysian_courtesy_titles_are_no_names() -> None:
     text = "Deputy Prime Minister Datuk Seri Utama Ahmad Zahid Hamidi met the delegation."
     assert [p.name for p in _persons(text)] == ["Ahmad Zahid Hamidi"]
+
+
+def test_persons_a_day_ends_a_title_phrase() -> None:
+    text = (
+        "Kuleba recalled the visit to Kyiv on Tuesday of U.S. Secretary of State Antony "
+        "Blinken, who held talks with Zelensky."
+    )
+    found = {p.name: (p.role, p.country) for p in _persons(text)}
+    assert found["Antony Blinken"] == ("foreign minister", "USA")

@@ -164,6 +164,14 @@ def occupation_before(doc: Doc, seg: Segment, solo: bool) -> bool:
 _PERSONAL = frozenset({"Mr", "Mrs", "Ms", "Dr", "Madam", "Miss"}) | COURTESY
 
 
+_DAY_WORDS = frozenset(
+    words(
+        """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December"""
+    )
+)
+
+
 def left_title(
     doc: Doc, seg: Segment, sent_start: int, strong: bytearray
 ) -> tuple[int, int, bool] | None:
@@ -189,6 +197,9 @@ def left_title(
             break
         if w == "in" and not (kept and _starts_with_name(doc, base + kept[0].start())):
             break  # "Representative in Ukraine X", not "home secretary in X's government"
+        if w in _DAY_WORDS:
+            break  # "the visit to Kyiv on Tuesday of U.S. Secretary of State X": a day
+            # ends the title
         if w == "and" and kept and kept[0].group().lower() in _DEPARTMENTS:
             prev = tokens[len(tokens) - n - 2].group().lower() if n + 1 < len(tokens) else ""
             if prev in _DEPARTMENTS:  # "Trade and Industry Secretary"
