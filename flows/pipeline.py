@@ -37,7 +37,8 @@ from diplodata.run import noop, progress
 from diplodata.run import pipeline as p
 from diplodata.run.row_batches import LOCAL, BatchRows, RowMaking, RowsDone, RowsJob, batch_rows
 from diplodata.run.run_articles import ARTICLES, ASIDE, CACHED, KEPT, PUBLISHED, TODO
-from diplodata.run.state_check import check_state, record_closed
+from diplodata.run.state_check import check_state
+from diplodata.run.state_db import record_closed
 from diplodata.run.summary import RunSummary
 from diplodata.run.workers import in_order
 from flows.stale_runs import dropping_stale_runs

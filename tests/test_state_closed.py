@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from diplodata.run import state_check
-from diplodata.run.state_check import CLOSED, DAMAGED, check_state, record_closed
-from diplodata.run.state_db import db_path
+from diplodata.run.state_check import DAMAGED, check_state
+from diplodata.run.state_db import CLOSED, as_left, db_path, keep_closed, record_closed
 from tests.conftest import ROOT, SAMPLES
 from tests.state_writer import write
 
@@ -108,13 +108,40 @@ def test_state_closed_a_store_written_by_a_killed_run_is_checked_and_rebuilt(
     assert len(check.problems) == 1 and "damaged" in check.problems[0]
 
 
+def test_state_closed_a_write_outside_a_run_is_recorded_only_when_no_run_holds_the_folder(
+    tmp_path: Path, checks: list[Path]
+) -> None:
+    from diplodata.publish.release import output_lock
+
+    write(tmp_path, "o", 1, 10)
+    record_closed(tmp_path)
+    record = as_left(tmp_path)
+    assert record is not None
+    write(tmp_path, "o", 1, 10)  # what a check for nothing new writes (release digests)
+    assert as_left(tmp_path) is None
+    with output_lock(tmp_path):  # a run holds the folder: its end records the store
+        keep_closed(tmp_path, record)
+    assert as_left(tmp_path) is None
+    keep_closed(tmp_path, "another record")  # a run started and ended meanwhile
+    assert as_left(tmp_path) is None
+    keep_closed(tmp_path, record)
+    assert as_left(tmp_path) is not None
+    assert check_state(tmp_path).problems == [] and checks == []
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
 @pytest.mark.slow
 def test_state_closed_a_run_records_its_store_and_the_next_run_does_not_check_it(
     prefect_server: None, tmp_path: Path, checks: list[Path]
 ) -> None:
     from diplodata.config import RunConfig
+    from diplodata.run.noop import nothing_new
     from flows.pipeline import diplodata_run
-    from tests.conftest import FIXTURES
+    from tests.conftest import FIXTURES, age
 
     articles, out = tmp_path / "articles", tmp_path / "out"
     shutil.copytree(SAMPLES, articles)
@@ -122,15 +149,26 @@ def test_state_closed_a_run_records_its_store_and_the_next_run_does_not_check_it
     assert first.status == "published" and checks == []  # no store yet
     gc.collect()  # no connection of the run is left to change the store when closed
     shutil.copy(FIXTURES / "articles" / "extra_visit.txt", articles)
+    age(articles)  # settled: the run records their stat for the check for nothing new
     second = diplodata_run(RunConfig(articles=articles, out=out))
     assert (second.status, second.n_extracted) == ("published", 1)
     assert checks == []  # as the first run left it: not checked
+    # a check for nothing new that reads the release's files again (older than their
+    # digests) records their digests in the store, and the store as it leaves it
+    age(out / "latest")
+    before = _stat(db_path(out))
+    assert nothing_new(RunConfig(articles=articles, out=out)) is not None
+    assert _stat(db_path(out)) != before and as_left(out) is not None
+    shutil.copy(FIXTURES / "articles" / "call_and_trade.txt", articles)
+    third = diplodata_run(RunConfig(articles=articles, out=out))
+    assert (third.status, third.n_extracted, checks) == ("published", 1, [])
     # the store written by another program since: checked (and intact)
     con = state_check.connect(out)
     con.execute("INSERT INTO run_base VALUES ('x')")
     con.execute("DELETE FROM run_base WHERE base = 'x'")
     con.close()
-    shutil.copy(FIXTURES / "articles" / "call_and_trade.txt", articles)
-    third = diplodata_run(RunConfig(articles=articles, out=out))
-    assert (third.status, third.warnings) == ("published", [])
+    text = (FIXTURES / "articles" / "extra_visit.txt").read_text(encoding="utf-8")
+    (articles / "extra_visit_again.txt").write_text(f"{text.rstrip()}\n\nNote D.\n")
+    fourth = diplodata_run(RunConfig(articles=articles, out=out))
+    assert (fourth.status, fourth.warnings) == ("published", [])
     assert checks == [out]

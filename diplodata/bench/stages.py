@@ -162,7 +162,8 @@ def run(config: RunConfig, stages: Stages) -> str:
     from diplodata.run import noop
     from diplodata.run import pipeline as p
     from diplodata.run.run_articles import TODO
-    from diplodata.run.state_check import check_state, record_closed
+    from diplodata.run.state_check import check_state
+    from diplodata.run.state_db import record_closed
 
     found = find_inputs(config.articles, config.follow_links)
     stages.lap("walk")

@@ -4,7 +4,7 @@ the state an older diplodata kept as a file per article.
 - The store is checked (``PRAGMA quick_check``: it reads the whole file, about 500 MB at
   100,000 articles) only when it may have changed since a run left it: a run that ends
   cleanly records, once every connection of it is closed, the store's size and
-  modification time and its WAL's (:func:`record_closed`, in ``state.sqlite.closed``,
+  modification time and its WAL's (``state_db.record_closed``, in ``state.sqlite.closed``,
   written atomically); the next run's check removes that record and checks the store in
   full only when the record is missing (a run killed or stopped by an error, a store
   made elsewhere) or the file's stat is not the recorded one (a write from outside, by a
@@ -25,7 +25,6 @@ Runs under the output folder's lock, before any extract task opens the store.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 from collections.abc import Mapping, Sequence
@@ -33,10 +32,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from diplodata.run.state import canonical, decode_article, digest
-from diplodata.run.state_db import DB_NAME, STATE_DIR, TABLES, connect, db_path, transaction
+from diplodata.run.state_db import (
+    CLOSED,
+    DB_NAME,
+    STATE_DIR,
+    TABLES,
+    as_left,
+    connect,
+    db_path,
+    transaction,
+)
 
 DAMAGED = f"{DB_NAME}.damaged"
-CLOSED = f"{DB_NAME}.closed"  # the store's stat as the last run that ended cleanly left it
 OLD_FOLDERS = ("facts", "failed", "articles")
 COLUMNS = {"facts": 4, "failed": 3, "articles": 2, "inputs": 6, "corpus": 1}
 
@@ -60,45 +67,15 @@ def check_state(out: Path) -> StateCheck:
     return result
 
 
-def record_closed(out: Path) -> None:
-    """Record the store of ``out`` as this run leaves it: called by a run that ended
-    cleanly, under the output folder's lock, after every connection of it was closed."""
-    path = db_path(out)
-    if not path.exists():
-        return
-    record = path.with_name(CLOSED)
-    partial = record.with_name(f"{record.name}.partial")
-    partial.write_text(json.dumps(_stat(path)), encoding="utf-8")
-    os.replace(partial, record)
-
-
-def _stat(path: Path) -> dict[str, list[int] | None]:
-    """The size and modification time (ns) of the store and of its WAL (None: no WAL, or
-    an empty one: the store's content is its file's)."""
-    found: dict[str, list[int] | None] = {}
-    for suffix in ("", "-wal"):
-        try:
-            stat = os.stat(f"{path}{suffix}")
-        except FileNotFoundError:
-            found[suffix or "db"] = None
-            continue
-        found[suffix or "db"] = [stat.st_size, stat.st_mtime_ns] if stat.st_size else None
-    return found
-
-
 def _as_left(out: Path) -> bool:
     """Whether the store of ``out`` is as the last run that ended cleanly left it. The
     record is removed: a run that does not end cleanly leaves none, and its store is
     checked in full by the next run."""
-    path = db_path(out)
-    record = path.with_name(CLOSED)
+    record = db_path(out).with_name(CLOSED)
     try:
-        recorded = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
+        return as_left(out) is not None
     finally:
         record.unlink(missing_ok=True)
-    return bool(recorded.get("db")) and recorded == _stat(path)
 
 
 def _damage(out: Path) -> str | None:
