@@ -57,8 +57,8 @@ class StateCheck:
 def check_state(out: Path) -> StateCheck:
     """Check the store of ``out`` (rebuilding it if damaged) and import the old layout."""
     result = StateCheck()
-    as_left = _as_left(out)
-    if db_path(out).exists() and not as_left:
+    left = _as_left(out)  # as the last run left it: not read again
+    if db_path(out).exists() and not left:
         damage = _damage(out)
         if damage is not None:
             result.problems.append(_rebuild(out, damage))
