@@ -38,6 +38,7 @@ from diplodata.run import pipeline as p
 from diplodata.run.row_batches import LOCAL, BatchRows, RowMaking, RowsDone, RowsJob, batch_rows
 from diplodata.run.run_articles import ARTICLES, ASIDE, CACHED, KEPT, PUBLISHED, TODO
 from diplodata.run.state_check import check_state
+from diplodata.run.state_db import record_closed
 from diplodata.run.summary import RunSummary
 from diplodata.run.workers import in_order
 from flows.stale_runs import dropping_stale_runs
@@ -170,7 +171,9 @@ def diplodata_run(config: RunConfig) -> RunSummary | State:
     Crashed: a release is published whole or not at all, and the next run starts cleanly."""
     with output_lock(config.out):
         try:
-            return _run(config)
+            summary = _run(config)
+            record_closed(config.out)  # ended cleanly: the next run's check is a stat
+            return summary
         except TerminationSignal as exc:
             if EXIT_ON_SIGTERM:
                 _end_now(exc.signal)

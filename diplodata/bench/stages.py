@@ -4,9 +4,10 @@
     uv run python -m diplodata.bench.stages ... --trace     # tracemalloc: the largest holders
 
 Runs the flow's stages as ``flows/pipeline.py`` does (the command's walk and its check for
-nothing new, ingest, carry, finding the base, plan, extract, tables, staging, publishing),
-each a plain call in this process, and prints per stage its seconds, the resident memory
-after it and the peak so far (``ru_maxrss``; worker processes are not counted).
+nothing new, the state store's check, ingest, carry, finding the base, plan, extract,
+tables, staging, publishing), each a plain call in this process, and prints per stage its
+seconds, the resident memory after it and the peak so far (``ru_maxrss``; worker processes
+are not counted).
 ``--copy-of OUT0`` first copies a kept output folder (``diplodata.bench.scale --keep``) to
 OUT, so that a +10 run can be measured again and again on the same output; ``--add N``
 writes N more distinct articles into DIR (as ``diplodata.bench.scale`` does) first;
@@ -162,6 +163,7 @@ def run(config: RunConfig, stages: Stages) -> str:
     from diplodata.run import pipeline as p
     from diplodata.run.run_articles import TODO
     from diplodata.run.state_check import check_state
+    from diplodata.run.state_db import record_closed
 
     found = find_inputs(config.articles, config.follow_links)
     stages.lap("walk")
@@ -173,6 +175,7 @@ def run(config: RunConfig, stages: Stages) -> str:
     del found
     with output_lock(config.out):
         check_state(config.out)
+        stages.lap("state")
         inputs = p.ingest(config)
         stages.lap("ingest")
         inputs = p.carry(inputs, config.out, config.prune)
@@ -190,6 +193,7 @@ def run(config: RunConfig, stages: Stages) -> str:
         stages.lap("extract")
         n_todo = plan.count(TODO)  # publishing makes every article published
         if not plan.count() or (not damage and p.nothing_new_in(plan, config.include_text)):
+            record_closed(config.out)
             return "nothing to publish"
         rows = p.release_tables(plan, config.out, config.include_text, config.articles)
         p.set_aside(plan, rows.skipped)
@@ -198,6 +202,7 @@ def run(config: RunConfig, stages: Stages) -> str:
         stages.lap("stage")
         release = promote(staged)
         p.record_corpus(plan, config.out)
+        record_closed(config.out)
         stages.lap("publish")
     return f"published {release.version}: {plan.count()} articles, {n_todo} extracted"
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from diplodata.config import RunConfig
 from diplodata.ingest.input_index import reading_version, stamps_digest
 from diplodata.ingest.walk import Found, walk
-from diplodata.run.state_db import STATE_DIR
+from diplodata.run.state_db import STATE_DIR, as_left, keep_closed
 from diplodata.run.summary import RunSummary
 from diplodata.version import TABLES_VERSION
 
@@ -103,7 +103,10 @@ def nothing_new(config: RunConfig, found: Found | None = None) -> RunSummary | N
         return None
     from diplodata.publish.verify import Digests, verify_release
 
+    record = as_left(config.out)  # the store as the last run left it: kept so (state_db)
     if not verify_release(latest, Digests(config.out)).ok:
         return None
+    if record is not None:
+        keep_closed(config.out, record)
     summary.timings = {"check": time.perf_counter() - start}
     return summary

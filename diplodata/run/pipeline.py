@@ -250,9 +250,15 @@ def plan(
             mark = base.mark()
             if run.based_on() == mark:  # the published rows are its rows: the others only
                 changed = run.article_table(EXTRACTOR_VERSION, changed=True)
-                ids = run.column("article_id")
-                compared = PublishedArticles(base.path).compare_changed(changed, ids)
-                del changed, ids
+                published = PublishedArticles(base.path)
+                if run.corpus_of() == mark:  # its articles gone: among corpus_check's
+                    fresh, dropped = published.compare_changed(changed, None)
+                    compared = fresh, sorted({*dropped, *_left(run, published)})
+                else:
+                    ids = run.column("article_id")
+                    compared = published.compare_changed(changed, ids)
+                    del ids
+                del changed
             else:
                 compared = base.split(run.article_table(EXTRACTOR_VERSION))
             fresh, result.dropped = compared
@@ -261,6 +267,19 @@ def plan(
         for source, reason in run.look_up(version):
             result.skipped.append(Skipped(source, f"{reason} (in an earlier run)"))
     return result
+
+
+def _left(run: RunArticles, base: PublishedArticles) -> set[str]:
+    """The ids of the articles of ``base`` that are no longer among the run's, when table
+    ``corpus`` holds its articles: each was a row of the run's articles when it was
+    published, and a row removed or put out of them since named its text in
+    ``corpus_check`` (``RunArticles.checked``): only those are looked up, by an index each
+    (none when nothing was removed), not the run's ids against the release's."""
+    checked = run.checked()
+    if not checked:
+        return set()
+    ids = {row.article_id for row in base.rows_of(checked).values()}
+    return ids - run.ids_among(ids)
 
 
 def set_aside(p: Plan, skipped: Sequence[Skipped]) -> None:

@@ -323,6 +323,11 @@ class RunArticles(_Table):
         row = self.con.execute("SELECT release FROM corpus_of").fetchone()
         return str(row[0]) if row is not None else None
 
+    def checked(self) -> set[str]:
+        """sha256 of the texts ``corpus_check`` names (rows removed or put out of the run's
+        articles since table ``corpus`` was recorded)."""
+        return {str(r[0]) for r in self.con.execute("SELECT sha256 FROM corpus_check")}
+
     def gone(self) -> set[str]:
         """sha256 of the articles of table ``corpus`` that are not the run's articles now:
         found among those a row of the run's articles named when it was removed or put out

@@ -21,7 +21,9 @@ store must be on a local disk: SQLite's WAL needs shared memory between the proc
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -30,6 +32,8 @@ from pathlib import Path
 
 STATE_DIR = ".state"
 DB_NAME = "state.sqlite"
+CLOSED = f"{DB_NAME}.closed"  # the store's stat as the last run that ended cleanly left it
+LOCK = ".lock"  # the output folder's lock (``diplodata.publish.release.output_lock``)
 SCHEMA_VERSION = 5  # 2: the inputs table; 3: the run's articles; 4: kept between runs;
 # 5: the published corpus and the release files' digests
 BUSY_SECONDS = 300.0  # a writer waits this long for another's transaction to end
@@ -169,3 +173,61 @@ def chunks(keys: list[str]) -> Iterator[tuple[list[str], str]]:
     for i in range(0, len(keys), CHUNK):
         part = keys[i : i + CHUNK]
         yield part, ", ".join("?" * len(part))
+
+
+def record_closed(out: Path) -> None:
+    """Record the store of ``out`` as this run leaves it (its stat and its WAL's, in
+    :data:`CLOSED`, written atomically): by a run that ended cleanly, under the output
+    folder's lock, after every connection of it was closed. The next run's check
+    (``diplodata.run.state_check``) reads the whole store only when it is not so."""
+    path = db_path(out)
+    if not path.exists():
+        return
+    record = path.with_name(CLOSED)
+    partial = record.with_name(f"{record.name}.partial")
+    partial.write_text(json.dumps(_stat(path)), encoding="utf-8")
+    os.replace(partial, record)
+
+
+def _stat(path: Path) -> dict[str, list[int] | None]:
+    """The size and modification time (ns) of the store and of its WAL (None: no file, or
+    an empty one)."""
+    found: dict[str, list[int] | None] = {}
+    for suffix in ("", "-wal"):
+        try:
+            stat = os.stat(f"{path}{suffix}")
+        except FileNotFoundError:
+            found[suffix or "db"] = None
+            continue
+        found[suffix or "db"] = [stat.st_size, stat.st_mtime_ns] if stat.st_size else None
+    return found
+
+
+def as_left(out: Path) -> str | None:
+    """The record of the last run that ended cleanly (:func:`record_closed`) when the
+    store of ``out`` is as it left it, else None."""
+    try:
+        text = db_path(out).with_name(CLOSED).read_text(encoding="utf-8")
+        recorded = json.loads(text)
+    except (OSError, ValueError):
+        return None
+    same = isinstance(recorded, dict) and bool(recorded.get("db"))
+    return text if same and recorded == _stat(db_path(out)) else None
+
+
+def keep_closed(out: Path, record: str) -> None:
+    """After a process outside a run wrote into the store of ``out`` as the last clean run
+    left it (``record``: the check for nothing new records the release files' digests it
+    read), record the store as it is now, so that the next run does not check it in full:
+    only when no run holds the output folder (its lock, taken without waiting for it) and
+    no run started and ended meanwhile (the record is still ``record``)."""
+    try:
+        with (out / LOCK).open("a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return  # a run holds it: that run's end records the store
+            if db_path(out).with_name(CLOSED).read_text(encoding="utf-8") == record:
+                record_closed(out)
+    except OSError:
+        return  # the next run checks the store in full

@@ -90,14 +90,19 @@ class PublishedArticles:
         )
         return {str(r[0]) for r in fresh}, [str(r[0]) for r in dropped]
 
-    def compare_changed(self, rows: pa.Table, ids: pa.Array) -> tuple[set[str], list[str]]:
+    def compare_changed(self, rows: pa.Table, ids: pa.Array | None) -> tuple[set[str], list[str]]:
         """:meth:`compare` when only ``rows`` (the run's article rows that can differ from
         this release's: :meth:`RunArticles.article_table` with ``changed``) are handed
         over, the run's other articles being rows of this release exactly, and ``ids`` are
         the ids of every article of the run: a release's article of another id is dropped,
-        one of the id of a changed row is dropped unless that row is its row."""
+        one of the id of a changed row is dropped unless that row is its row. With
+        ``ids`` None, only the latter: the caller finds the articles of other ids."""
         columns = ", ".join(ROW_FIELDS)
-        tables = {"run": rows, "ids": pa.table({"article_id": ids})}
+        tables = {"run": rows}
+        others = ""
+        if ids is not None:
+            tables["ids"] = pa.table({"article_id": ids})
+            others = "UNION SELECT article_id FROM published ANTI JOIN ids USING (article_id) "
         fresh = self._query(
             f"SELECT article_id FROM (SELECT {columns} FROM run "
             f"EXCEPT SELECT {columns} FROM published)",
@@ -105,8 +110,7 @@ class PublishedArticles:
         )
         dropped = self._query(
             f"SELECT article_id FROM (SELECT {columns} FROM published SEMI JOIN run "
-            f"USING (article_id) EXCEPT SELECT {columns} FROM run) "
-            "UNION SELECT article_id FROM published ANTI JOIN ids USING (article_id) "
+            f"USING (article_id) EXCEPT SELECT {columns} FROM run) {others}"
             "ORDER BY article_id",
             tables,
         )
