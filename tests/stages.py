@@ -3,6 +3,8 @@ and publishes (``diplodata.run.pipeline``; the flow adds tasks, logging and the 
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 from diplodata.config import RunConfig
@@ -44,3 +46,10 @@ def publish(config: RunConfig, making: RowMaking | None = None) -> Release:
         release = promote(p.stage_release(result, rows, config))
         p.record_corpus(result, out)
     return release
+
+
+def write_settled(path: Path, text: str) -> None:
+    """Write an input file dated an hour ago: one the run takes as settled, not being written."""
+    path.write_text(text, encoding="utf-8")
+    past = time.time_ns() - 3600 * 10**9
+    os.utime(path, ns=(past, past))

@@ -7,10 +7,8 @@ the table is always the run's articles a full rewrite would give; an older store
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -25,14 +23,7 @@ from diplodata.tables.published import PublishedArticles
 from tests import stages
 from tests.conftest import FIXTURES, make_article
 
-HOUR = 3600 * 10**9
 _TEXT = (FIXTURES / "articles" / "extra_visit.txt").read_text(encoding="utf-8")
-
-
-def _write(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
-    past = time.time_ns() - HOUR
-    os.utime(path, ns=(past, past))
 
 
 def _config(tmp_path: Path, prune: bool = False) -> RunConfig:
@@ -71,7 +62,7 @@ def test_gone_articles_are_found_among_the_changed_rows_and_the_table_stays_the_
     removed = sorted(folder.glob("*.txt"))[0]
     removed_sha = make_article(removed.read_text(encoding="utf-8"), removed.name).sha256
     removed.unlink()
-    _write(folder / "later.txt", _TEXT + "\nThe talks lasted two hours.\n")
+    stages.write_settled(folder / "later.txt", _TEXT + "\nThe talks lasted two hours.\n")
     with monkeypatch.context() as m:  # the corpus is the latest release's: it is not read
         _no_release_read(m)
         ingested = p.ingest(config)
@@ -87,7 +78,7 @@ def test_gone_articles_are_found_among_the_changed_rows_and_the_table_stays_the_
 
     # a run killed after publishing, before the corpus was recorded: the next run reads the
     # latest release's articles (the table is of the release before), and all is right again
-    _write(folder / "later.txt", _TEXT + "\nThe talks lasted three hours.\n")
+    stages.write_settled(folder / "later.txt", _TEXT + "\nThe talks lasted three hours.\n")
     with output_lock(config.out):
         planned = stages.plan(config)
         rows = p.release_tables(planned, config.out, False, config.articles)
@@ -102,7 +93,7 @@ def test_gone_articles_are_found_among_the_changed_rows_and_the_table_stays_the_
 
     with monkeypatch.context() as m:
         m.setattr(PublishedArticles, "sha256s_not_in", counted)
-        _write(folder / "later2.txt", _TEXT + "\nThe talks lasted four hours.\n")
+        stages.write_settled(folder / "later2.txt", _TEXT + "\nThe talks lasted four hours.\n")
         stages.publish(config)
     assert read  # the table was not the latest release's: that release's articles were read
     assert read_corpus(config.out) == _run_articles(config.out) == _release_articles(config.out)
@@ -110,7 +101,7 @@ def test_gone_articles_are_found_among_the_changed_rows_and_the_table_stays_the_
     # --prune: the kept article leaves the corpus; nothing read but the changed rows
     with monkeypatch.context() as m:
         _no_release_read(m)
-        _write(folder / "later3.txt", _TEXT + "\nThe talks lasted five hours.\n")
+        stages.write_settled(folder / "later3.txt", _TEXT + "\nThe talks lasted five hours.\n")
         stages.publish(_config(tmp_path, prune=True))
     corpus = read_corpus(config.out)
     assert removed_sha not in corpus and corpus == _run_articles(config.out)

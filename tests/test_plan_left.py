@@ -4,10 +4,8 @@ the run's ids against the release's, without reading the run's ids."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -20,14 +18,7 @@ from diplodata.tables.published import PublishedArticles
 from tests import stages
 from tests.conftest import FIXTURES
 
-HOUR = 3600 * 10**9
 _TEXT = (FIXTURES / "articles" / "extra_visit.txt").read_text(encoding="utf-8")
-
-
-def _write(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
-    past = time.time_ns() - HOUR
-    os.utime(path, ns=(past, past))
 
 
 def _plan(config: RunConfig) -> tuple[list[str], list[tuple[object, ...]]]:
@@ -57,7 +48,7 @@ def test_plan_left_the_dropped_articles_are_those_the_run_s_ids_give(
     config = RunConfig(articles=folder, out=tmp_path / "out")
     stages.publish(config)
     # a new file only: nothing removed, no release row looked up
-    _write(folder / "later.txt", _TEXT + "\nThe talks lasted two hours.\n")
+    stages.write_settled(folder / "later.txt", _TEXT + "\nThe talks lasted two hours.\n")
     with monkeypatch.context() as m:
         _no_ids(m)
         m.setattr(PublishedArticles, "rows_of", lambda *a: pytest.fail("rows looked up"))
@@ -67,8 +58,8 @@ def test_plan_left_the_dropped_articles_are_those_the_run_s_ids_give(
     # a file removed (pruned), one changed, one added
     files = sorted(folder.glob("*.txt"))
     files[0].unlink()
-    _write(files[1], files[1].read_text(encoding="utf-8") + "\nA line added later.\n")
-    _write(folder / "later2.txt", _TEXT + "\nThe talks lasted three hours.\n")
+    stages.write_settled(files[1], files[1].read_text(encoding="utf-8") + "\nA line added later.\n")
+    stages.write_settled(folder / "later2.txt", _TEXT + "\nThe talks lasted three hours.\n")
     pruned = RunConfig(articles=folder, out=config.out, prune=True)
     copy = tmp_path / "copy"
     subprocess.run(["cp", "-a", str(config.out), str(copy)], check=True)
