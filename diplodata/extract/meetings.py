@@ -749,13 +749,7 @@ def _at_home(ctx: Context, c: _Cand, states: set[str]) -> bool:
 
 def _days_before(date: tuple[str, str], anchor: dt.date, days: int = 3) -> bool:
     """Whether a day-precision date is one of the ``days`` days before ``anchor``."""
-    if date[1] != "day":
-        return False
-    try:
-        day = dt.date.fromisoformat(date[0])
-    except ValueError:
-        return False
-    return 0 < (anchor - day).days <= days
+    return date[1] == "day" and 0 < (anchor - dt.date.fromisoformat(date[0])).days <= days
 
 
 def _inferred_location(ctx: Context, c: _Cand, main: _Cand) -> CountryMention | None:
@@ -907,9 +901,10 @@ def extract_meetings(doc: Doc, persons: list[PersonFact]) -> list[MeetingFact]:
         _update_last_subject(ctx, s_start, s_end)
     cands = [_leaders_of_states(ctx, _host_in_person(ctx, c)) for c in cands]
     merged = [c for c in _merge(ctx, cands) if _has_official_side(c, persons)]
-    main = replace(merged[0]) if merged else None  # its place as the text gives it
-    for c in merged:
-        c.location = c.location or _inferred_location(ctx, c, main or c)
+    if merged:
+        main = replace(merged[0])  # its place as the text gives it
+        for c in merged:
+            c.location = c.location or _inferred_location(ctx, c, main)
     anchor = doc.article.published_date
     return [_fact(c, anchor.year if anchor else None) for c in merged]
 

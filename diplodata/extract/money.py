@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from diplodata.extract.dates import MONTH_NAMES
 from diplodata.extract.text import Doc
 from diplodata.models import Article, Qualifier, Span, TradeFact
 
@@ -60,11 +61,16 @@ class Amount:
 
 
 @cache
+def _rows() -> tuple[tuple[str, str], ...]:
+    """(word as written, ISO 4217 code) of ``currencies.csv``."""
+    with DATA.open(encoding="utf-8", newline="") as handle:
+        return tuple((row["word"], row["code"]) for row in csv.DictReader(handle))
+
+
+@cache
 def currencies() -> dict[str, str]:
     """Currency word -> ISO 4217 code (words lower-cased, except upper-case ISO codes)."""
-    with DATA.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return {_key(row["word"]): row["code"] for row in rows}
+    return {_key(word): code for word, code in _rows()}
 
 
 def _key(word: str) -> str:
@@ -84,10 +90,8 @@ def _alternation(words: list[str]) -> str:
 def symbols() -> frozenset[str]:
     """Currency symbols written in letters, a capital first ("Rs", "Ksh", "Tk"): they
     precede the number, in their own case only, and only with a scale ("Rs 1.16 trillion")."""
-    with DATA.open(encoding="utf-8", newline="") as handle:
-        words = [row["word"] for row in csv.DictReader(handle)]
     return frozenset(
-        w for w in words if w.isalpha() and len(w) <= 3 and w[0].isupper() and not w.isupper()
+        w for w, _ in _rows() if w.isalpha() and len(w) <= 3 and w[0].isupper() and not w.isupper()
     )
 
 
@@ -147,10 +151,7 @@ _TARGET = re.compile(
     r"objectives?)\b",
     re.IGNORECASE,
 )
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
+_MONTHS = MONTH_NAMES
 _MONTH = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from diplodata.extract import lexicon
+from diplodata.extract.dates import MONTH_NAMES, WEEKDAYS
 from diplodata.extract.names import COURTESY, HONORIFICS, Segment, given_names, is_namelike, words
 from diplodata.extract.text import Doc
 
@@ -164,12 +165,7 @@ def occupation_before(doc: Doc, seg: Segment, solo: bool) -> bool:
 _PERSONAL = frozenset({"Mr", "Mrs", "Ms", "Dr", "Madam", "Miss"}) | COURTESY
 
 
-_DAY_WORDS = frozenset(
-    words(
-        """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
-    April May June July August September October November December"""
-    )
-)
+_DAY_WORDS = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES))
 
 
 def left_title(

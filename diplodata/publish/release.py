@@ -46,6 +46,7 @@ from diplodata.publish.package import (
 from diplodata.publish.validate import Problem, Since, validate_release
 from diplodata.run.faults import checkpoint
 from diplodata.run.state import STATE_DIR
+from diplodata.run.state_db import LOCK
 from diplodata.schemas import SCHEMA_CHANGES, SCHEMA_VERSION, table_schema
 from diplodata.tables import bounded_duckdb
 from diplodata.tables.increment import Increment, Written, write_tables
@@ -409,7 +410,7 @@ def output_lock(out: Path) -> Iterator[None]:
         finally:
             _HELD[key] -= 1
         return
-    with (out / ".lock").open("a+") as handle:
+    with (out / LOCK).open("a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:

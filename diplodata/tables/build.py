@@ -171,15 +171,13 @@ def display_name(names: Counter[str], curated: str | None) -> str:
     written."""
     if curated is not None:
         *given, surname = name_parts(curated) or [fold(curated)]
+        parts = {n: name_parts(n) for n in names}
         variants = [
             n
-            for n in names
-            if (parts := name_parts(n))
-            and parts[-1] != surname
-            and len(parts) > 1
-            and set(parts[:-1]) <= set(given)
+            for n, p in parts.items()
+            if len(p) > 1 and p[-1] != surname and set(p[:-1]) <= set(given)
         ]
-        if not variants or any(name_parts(n)[-1:] == [surname] for n in names):
+        if not variants or any(p[-1:] == [surname] for p in parts.values()):
             return curated
         names = Counter({n: names[n] for n in variants})
     return max(names, key=lambda n: (len(n.split()), names[n], n))
