@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
+from diplodata.extract.datelines import dateline_place
 from diplodata.extract.dates import find_dateline
 from diplodata.extract.meetings import extract_meetings, has_two_sides
 from diplodata.extract.text import analyze
-from diplodata.extract.when import article_anchor, dateline_place, event_date
+from diplodata.extract.when import article_anchor, event_date
 from diplodata.models import Article, MeetingFact, PersonFact
 
 
@@ -1802,3 +1803,39 @@ def test_meetings_an_epithet_subject_and_a_when_clause() -> None:
     found = _flat(_meetings(text, [ALPHA, BETA, GAMMA, holm]))
     assert (("Anna Berg", "Ivan Petrov"), "meeting", "2022-09-02", "BLR") in found
     assert (("Anna Berg", "Karl Holm"), "meeting", "2022-09-07", "SWE") in found
+
+
+def test_meetings_the_two_capitalized_ministers_are_the_pair_before() -> None:
+    # government readouts capitalize the office ("The two Foreign Ministers"); "had a
+    # brief meeting" is "they met" too
+    text = (
+        "Talks\nMarch 5, 2024\n\nMinsk, March 4 (XYZ): Foreign Minister Ivan Petrov held talks "
+        "with Ambassador Oleg Sidorov.\n\nThe two Ministers last met in Moscow in January.\n\n"
+        "The two Foreign Ministers had a brief meeting in Kyiv in 2019."
+    )
+    found = _flat(_meetings(text, [ALPHA, BETA]))
+    pair = ("Ivan Petrov", "Oleg Sidorov")
+    assert (pair, "meeting", "2024-01", "RUS") in found
+    assert (pair, "meeting", "2019", "UKR") in found
+
+
+@pytest.mark.parametrize("gap", ["this morning", "on Monday evening", "in the afternoon"])
+def test_meetings_a_time_of_day_between_verb_and_with(gap: str) -> None:
+    text = (
+        f"Call\nMarch 5, 2024\n\nPrime Minister Anna Berg held a telephone conversation {gap} "
+        "with Foreign Minister Ivan Petrov."
+    )
+    [meeting] = _meetings(text, [GAMMA, ALPHA])
+    assert (sorted(meeting.participants), meeting.kind) == (
+        ["Anna Berg", "Ivan Petrov"],
+        "phone_call",
+    )
+
+
+def test_meetings_lao_is_the_demonym_of_laos() -> None:
+    text = (
+        "Talks\nJuly 26, 2024\n\nForeign Minister Anna Berg met Lao Foreign Minister "
+        "Saleumxay Kommasith on Friday."
+    )
+    doc = analyze(Article("t", "t.txt", text, ""))
+    assert [c.code for c in doc.countries] == ["LAO"]

@@ -1039,3 +1039,41 @@ def test_persons_a_day_ends_a_title_phrase() -> None:
     )
     found = {p.name: (p.role, p.country) for p in _persons(text)}
     assert found["Antony Blinken"] == ("foreign minister", "USA")
+
+
+def _facts(text: str) -> dict[str, str | None]:
+    from diplodata.extract import extract_article
+    from diplodata.ingest.articles import article_from_text
+
+    return {p.name: p.country for p in extract_article(article_from_text(text, "t.txt")).persons}
+
+
+def test_persons_an_undated_dateline_is_the_state_of_persons_the_text_does_not_place() -> None:
+    # "CITY: " opens the lead (South Asian and Gulf papers); the person with no state
+    # named anywhere near is the dateline's, as with "CITY, March 5 -", not the state the
+    # article names most
+    text = (
+        "Talks\nMarch 5, 2024\n\nNEW DELHI: Commerce Minister Ravi Menon opened a fair on "
+        "Monday.\n\nJapan sent the most exhibitors, and Japanese firms signed deals."
+    )
+    assert _facts(text)["Ravi Menon"] == "IND"
+
+
+def test_persons_the_host_met_by_a_guest_is_of_the_dateline_not_of_the_guest() -> None:
+    # the guest's state stands nearest to the host in the sentence; an encounter has two
+    # sides, so the host is the dateline's
+    text = (
+        "Visit\nFebruary 8, 2024\n\nNEW DELHI: Bangladesh's Foreign Minister Hasan Mahmud "
+        "met National Security Adviser Ajit Doval on Wednesday evening."
+    )
+    facts = _facts(text)
+    assert (facts["Hasan Mahmud"], facts["Ajit Doval"]) == ("BGD", "IND")
+
+
+def test_persons_two_officials_of_the_dateline_state_stay_of_it() -> None:
+    # met by his own state's official at home: still the dateline's state
+    text = (
+        "Meeting\nMay 3, 2023\n\nMOSCOW, May 3 - Russian President Vladimir Putin met "
+        "Health Minister Mikhail Murashko on Wednesday to discuss hospitals in Kazakhstan."
+    )
+    assert _facts(text)["Mikhail Murashko"] == "RUS"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from diplodata.extract import lexicon
+from diplodata.extract.datelines import dateline_country
 from diplodata.extract.dates import find_dates
 from diplodata.extract.lexicon import SurfaceMatcher
 from diplodata.extract.text import Doc
@@ -21,7 +22,6 @@ from diplodata.extract.when import (
     LOCATION_FORMS,
     DateValue,
     article_anchor,
-    dateline_place,
     is_future,
 )
 from diplodata.models import CountryMention, PersonFact
@@ -30,7 +30,8 @@ from diplodata.tables.resolve import name_key
 _TIME_GAP = (
     r"(?:today|yesterday|tonight|here|there|separately|also|again|briefly|recently|in person|"
     r"(?:(?:last|this|earlier this|late last) (?:week|month)|earlier|later)(?=,? with\b)|"
-    r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|"
+    r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening))?|"
+    r"(?:this|that|in the|on the same) (?:morning|afternoon|evening|day)|by (?:tele)?phone|"
     r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|(?:several|a few|two|three) times|"
     r"twice|(?:to|for|at) (?:a |an )?(?:[a-z]+ )?(?:lunch|dinner|breakfast|banquet|reception)|"
     r"(?:in|at) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
@@ -134,7 +135,7 @@ class Context:
         self.items += self._office_items() + self._counterpart_items()
         self.items.sort(key=lambda i: i.start)
         self._item_starts = [i.start for i in self.items]
-        self.home = self._dateline_country()
+        self.home = dateline_country(self.doc.text)
         self.main: tuple[str, ...] = ()
         self.main_location: CountryMention | None = None
         lead = doc.sentences[min(3, len(doc.sentences) - 1)] if doc.sentences else None
@@ -320,14 +321,6 @@ class Context:
             for p in self.persons.values()
             if not p.role and p.country == code and name_key(p.name) in keys
         ]
-
-    def _dateline_country(self) -> CountryMention | None:
-        place = dateline_place(self.doc.text)
-        if not place:
-            return None
-        readable = place.title() if place.isupper() else place
-        hits = [c for c in self.lex.find_countries(readable) if c.form in LOCATION_FORMS]
-        return hits[-1] if hits else None
 
     def items_in(self, start: int, end: int) -> list[Item]:
         lo = bisect.bisect_left(self._item_starts, start)
@@ -713,7 +706,7 @@ def they_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     if not ctx.last_pair:
         return []
     pair = ctx.last_pair
-    office = _PLURAL_OFFICES.get(they.group("noun") or "")
+    office = _PLURAL_OFFICES.get((they.group("noun") or "").lower())
     if office:  # "the two presidents": the latest pair who both hold the office
         pair = next((p for p in reversed(ctx.pairs) if all(office in ctx.role(k) for k in p)), pair)
     return [Item(t_start, t_start, k) for k in pair]
@@ -730,11 +723,11 @@ _PLURAL_OFFICES = {"presidents": "president", "ministers": "minister"}
 
 # "they" as the subject right before the trigger ("they met", "they also held")
 _THEY_VERB = re.compile(
-    r"\b(?:[Tt]hey|[Tt]he two(?: (?:[a-z]+ )?(?P<noun>leaders|ministers|presidents|heads of "
-    r"state|counterparts|officials|diplomats|envoys|men|women))?)\s+"
+    r"\b(?:[Tt]hey|[Tt]he two(?: (?:[A-Za-z]+ )?(?P<noun>(?i:leaders|ministers|presidents|"
+    r"heads of state|counterparts|officials|diplomats|envoys|men|women)))?)\s+"
     r"(?:(?:also|first|last|had|have|then|again|later|will|would|are to)\s+)*"
-    r"(?:held\s+(?:their\s+(?:own\s+|first\s+|last\s+)?)?)?$"
-)  # "they met", "they also held", "the two ministers had held their own meeting"
+    r"(?:(?:held|had)\s+(?:(?:their|an?)\s+(?:(?:own|first|last|brief|short)\s+)?)?)?$"
+)  # "they met", "they also held", "the two Ministers had a brief meeting"
 
 
 # "visit to X", "visited X", "visiting both X and Y", "arrived in X"

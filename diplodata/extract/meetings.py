@@ -1018,6 +1018,15 @@ def _most_named(ctx: Context, names: list[str]) -> str | None:
     return counts[0][1] if most >= 2 and most >= 2 * second else None
 
 
+def met_by_person(meetings: list[MeetingFact]) -> dict[str, set[str]]:
+    """Whom each participant met in the article (person names or state codes)."""
+    met: dict[str, set[str]] = {}
+    for meeting in meetings:
+        for key in meeting.participants:
+            met.setdefault(key, set()).update(k for k in meeting.participants if k != key)
+    return met
+
+
 def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:
     """Not two officials of one state ("Macron and Le Maire met"), once every person's
     state is known: an encounter needs two sides."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from diplodata.extract import lexicon
@@ -599,19 +599,32 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
         todo.remove(i)
 
 
-def imply_states(doc: Doc, facts: list[PersonFact]) -> list[PersonFact]:
+def imply_states(
+    doc: Doc, facts: list[PersonFact], met: Mapping[str, Collection[str]] | None = None
+) -> list[PersonFact]:
     """Persons still without a state get the one most named in the sentence that states
     them best (not as a destination), else the article's dateline place, else the state it
-    names most: a guess the text only implies, made after the meetings are read (so it
-    never makes two sides one), and never for officials of an organization."""
+    names most: a guess the text only implies, made after the meetings are read, and never
+    for officials of an organization. ``met`` gives whom each person met (names or state
+    codes): an encounter has two sides, so a guess that is the state of everyone a person
+    met becomes the dateline's state when that is none of theirs ("NEW DELHI: Bangladesh's
+    Foreign Minister A also met National Security Adviser B": B is India's)."""
     year = doc.article.published_date.year if doc.article.published_date else None
+    home = doc.dateline_state()
     fallback = _article_state(doc)
+    known = {f.name: f.country for f in facts if f.country}
     out = []
     for f in facts:
         if not (f.country or f.serves_organization or serves_organization(f.name, year)):
+            sides = {known.get(k, k) for k in (met or {}).get(f.name, ())}
+            sides = {s for s in sides if s and len(s) == 3 and s.isupper()}
             state = _nearest_state(doc, f) or fallback
+            if state in sides and home and home not in sides:
+                state = home  # the host: "NEW DELHI: Bangladesh's minister met adviser X"
             # a place's state at the time: a Moscow dateline of 1987 is the Soviet Union's
             f = replace(f, country=lexicon.load().state_in(state, year)) if state else f
+            if f.country:
+                known[f.name] = f.country
         out.append(f)
     return out
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from diplodata.extract import lexicon
 from diplodata.extract.bodies import find_institutions
+from diplodata.extract.datelines import dateline_country
 from diplodata.models import Article, CountryMention, OrganizationMention, Span
 
 # Words after which a full stop does not end a sentence.
@@ -149,12 +150,14 @@ class Doc:
         return [c for c in self.countries[lo:hi] if c.end <= end]
 
     def dateline_state(self) -> str | None:
-        """The state of the dateline place: a wire dateline ("TOKYO, March 5 -") or a place
-        after the date on the line under the title ("December 29, 2021, St Petersburg")."""
+        """The state of the dateline place: a wire dateline ("TOKYO, March 5 -"), a place
+        after the date on the line under the title ("December 29, 2021, St Petersburg"), or
+        any other dateline that :mod:`datelines` reads ("NEW DELHI: ")."""
         head = self.text[:400]
         match = _WIRE_DATELINE.search(head) or _DATE_PLACE.search(head)
-        if not match:
-            return None
+        if not match:  # an undated dateline ("NEW DELHI: ", "AMMAN — ") and the others
+            found = dateline_country(self.text)
+            return found.code if found else None
         states = self.countries_in(match.start(1), match.end(1))
         if states:
             return states[0].code

@@ -11,23 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from diplodata.extract.datelines import LOCATION_FORMS, MONTH_WORD
 from diplodata.extract.dates import MONTHS, WEEKDAYS, find_dates
 from diplodata.extract.text import Doc
 from diplodata.models import Article, CountryMention, DatePrecision
 
-MONTH_WORD = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-)
-# "April 12, 2022, Amur Region" / "May 16, 2022, The Kremlin, Moscow"
-_HEADER_PLACE = re.compile(
-    rf"^(?:{MONTH_WORD})\.? [0-3]?\d, (?:19|20)\d\d, ([^\n]{{2,60}})$", re.MULTILINE
-)
-# "PEKING, March 31 -", "TIRANA, Albania, May 16.", "Minsk, 2 September 2022 (TDI):"
-_LEAD_PLACE = re.compile(
-    rf"^([A-Z][A-Za-z .'-]{{1,40}}?),(?: [A-Z][a-z]+,)? (?:[0-3]?\d )?(?:{MONTH_WORD})\b",
-    re.MULTILINE,
-)
 _FUTURE = re.compile(
     r"\b(?:will|shall|to be held|(?:is|are)(?: also| now)? (?:to|due|scheduled)|"
     r"slated|upcoming|forthcoming|later this|agreed to hold|leaves|departs|heads)\b",
@@ -79,34 +67,11 @@ _OTHER_EVENT = re.compile(
     r"\bwhich\b(?!\s+(?:was|were|took place|will|is|are|had been)\b)"
 )
 _YEAR_WHEN = re.compile(r"\b((?:19|20)\d\d),?\s+when\s+(?:[\w'’-]+\s+){0,3}$")
-LOCATION_FORMS = frozenset({"name", "official", "short", "capital", "seat", "city", "region"})
 
 
 def article_anchor(article: Article) -> dt.date | None:
     """The article's date, from its dateline (wire timestamps included, see ``dates``)."""
     return article.published_date
-
-
-# an undated dateline: "AMMAN — ", "Rabat - ", "NEW DELHI: " before the lead
-_DASH_PLACE = re.compile(
-    r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
-    r"(?: \([A-Za-z]+\))? ?(?:[—–]|-{1,2}(?= )|(?<=[A-Z]):)",
-    re.MULTILINE,
-)
-
-
-def dateline_place(text: str) -> str | None:
-    """The place a dateline names ("Amur Region", "The Kremlin, Moscow", "PEKING", "AMMAN
-    — ")."""
-    head = text[: min(len(text), 600)]
-    header = _HEADER_PLACE.search(head)
-    if header:
-        return header.group(1).strip()
-    lead = _LEAD_PLACE.search(head)
-    if lead and lead.group(1).strip().lower() not in MONTHS:
-        return lead.group(1).strip()
-    dash = _DASH_PLACE.search(head)
-    return dash.group(1) if dash else None
 
 
 def is_future(clause: str) -> bool:

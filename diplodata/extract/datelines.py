@@ -1,0 +1,66 @@
+"""Datelines: the place an article says it was written in, and that place's state.
+
+A dateline opens the lead ("PEKING, March 31 -", "Minsk, 2 September 2022 (TDI):", "AMMAN
+— ", "NEW DELHI: ") or follows the date under the title ("May 16, 2022, The Kremlin,
+Moscow"). Persons, meetings and trade figures all read it through :func:`dateline_place`
+and :func:`dateline_country`, so that every table agrees on where an article was filed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplodata.extract import lexicon
+from diplodata.extract.dates import MONTHS
+from diplodata.models import CountryMention
+
+MONTH_WORD = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+# the forms of a state's name that name a place (not its people: "Turkish")
+LOCATION_FORMS = frozenset({"name", "official", "short", "capital", "seat", "city", "region"})
+
+# "April 12, 2022, Amur Region" / "May 16, 2022, The Kremlin, Moscow"
+_HEADER_PLACE = re.compile(
+    rf"^(?:{MONTH_WORD})\.? [0-3]?\d, (?:19|20)\d\d, ([^\n]{{2,60}})$", re.MULTILINE
+)
+# "PEKING, March 31 -", "TIRANA, Albania, May 16.", "Minsk, 2 September 2022 (TDI):"
+_LEAD_PLACE = re.compile(
+    rf"^([A-Z][A-Za-z .'-]{{1,40}}?),(?: [A-Z][a-z]+,)? (?:[0-3]?\d )?(?:{MONTH_WORD})\b",
+    re.MULTILINE,
+)
+# an undated dateline: "AMMAN — ", "Rabat - ", "NEW DELHI: " before the lead
+_DASH_PLACE = re.compile(
+    r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?: \([A-Za-z]+\))? ?(?:[—–]|-{1,2}(?= )|(?<=[A-Z]):)",
+    re.MULTILINE,
+)
+_HEAD = 600  # a dateline opens the article: its first lines
+
+
+def dateline_place(text: str) -> str | None:
+    """The place a dateline names ("Amur Region", "The Kremlin, Moscow", "PEKING", "AMMAN
+    — "); an undated one ("AMMAN — ") is not read on the title's line ("Ukraine – EU
+    summit")."""
+    head = text[: min(len(text), _HEAD)]
+    header = _HEADER_PLACE.search(head)
+    if header:
+        return header.group(1).strip()
+    lead = _LEAD_PLACE.search(head)
+    if lead and lead.group(1).strip().lower() not in MONTHS:
+        return lead.group(1).strip()
+    dash = _DASH_PLACE.search(head, head.find("\n") + 1)
+    return dash.group(1) if dash else None
+
+
+def dateline_country(text: str) -> CountryMention | None:
+    """The state of the dateline's place: its last place name ("The Kremlin, Moscow",
+    "TIRANA, Albania"), read in title case when written in capitals; offsets are the
+    place's, not the article's."""
+    place = dateline_place(text)
+    if not place:
+        return None
+    readable = place.title() if place.isupper() else place
+    hits = [c for c in lexicon.load().find_countries(readable) if c.form in LOCATION_FORMS]
+    return hits[-1] if hits else None
