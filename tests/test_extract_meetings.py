@@ -1839,3 +1839,25 @@ def test_meetings_lao_is_the_demonym_of_laos() -> None:
     )
     doc = analyze(Article("t", "t.txt", text, ""))
     assert [c.code for c in doc.countries] == ["LAO"]
+
+
+def test_meetings_i_of_a_media_release_is_its_byline_under_the_title() -> None:
+    # a minister's release signed in its header ("Media release – NAME, TITLE"), not on its
+    # last line: "I" is the minister
+    text = (
+        "Visit to Belarus\n6 March 2023\n\nMedia release – Anna Berg, Prime Minister\n\n"
+        "In Minsk I will meet Foreign Minister Ivan Petrov to advance our partnership.\n\n"
+        "Media enquiries: the Minister's office."
+    )
+    found = _meetings(text, [GAMMA, ALPHA])
+    assert [sorted(m.participants) for m in found] == [["Anna Berg", "Ivan Petrov"]]
+
+
+def test_meetings_a_speaker_label_on_its_own_line_speaks_the_paragraphs_under_it() -> None:
+    text = (
+        "Press statements in Minsk\n13 September 2024\n\nPrime Minister Berg:\n"
+        "Thank you. Tomorrow I will meet Ambassador Oleg Sidorov.\n\n"
+        "Question (a journalist):\nWill you meet Minister Petrov?\n"
+    )
+    found = _meetings(text, [GAMMA, BETA, ALPHA])
+    assert [sorted(m.participants) for m in found] == [["Anna Berg", "Oleg Sidorov"]]

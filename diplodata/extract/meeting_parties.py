@@ -58,6 +58,8 @@ _GROUP = (
 )
 # a speaker label opening a transcript's paragraph: "President of Russia Vladimir Putin:"
 _SPEAKER_LABEL = re.compile(r"[^\n:.!?\"“]{3,80}:\s")
+# a speaker label on a line of its own, for the paragraphs under it: "President Ruto:"
+_LABEL_LINE = re.compile(r"^[^\n:.!?\"“]{3,80}:[ \t]*$", re.MULTILINE)
 # a headline naming the text's author: "Address by President X", "Remarks of Y"
 _AUTHORED = re.compile(
     r"\b(?:[Aa]ddress|[Ss]peech|[Rr]emarks|[Ss]tatement|[Ii]nterview|[Mm]essage|[Oo]p-ed)\s+"
@@ -173,25 +175,41 @@ class Context:
         return named.pop() if len(named) == 1 else None
 
     def _signatory(self) -> str | None:
-        """The person who signs a minister's media release on its last line ("Senator the
-        Hon Penny Wong, Minister for Foreign Affairs"): one name and a title, no sentence."""
+        """The person who signs a minister's media release, on its last line or in the
+        header lines between the title and the body ("Media release – Senator the Hon Penny
+        Wong, Minister for Foreign Affairs"): one name and a title, no sentence."""
         text = self.doc.text.rstrip()
-        line_start = text.rfind("\n") + 1
-        line = text[line_start:]
-        if len(line) > 120 or line.endswith((".", "!", "?", '"', "”")):
-            return None
-        named = [i for i in self.items_in(line_start, len(text)) if not i.is_state]
-        return named[0].key if len({i.key for i in named}) == 1 else None
+        header = []
+        at = text.find("\n") + 1
+        while 0 < at < len(text):  # the lines after the title, until the body's first
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if text[at:end].rstrip().endswith((".", "!", "?", '"', "”")):
+                break
+            header.append((at, end))
+            at = end + 1
+        for start, end in [*header, (text.rfind("\n") + 1, len(text))]:
+            line = text[start:end]
+            if not line.strip() or len(line) > 120 or line.endswith((".", "!", "?", '"', "”")):
+                continue
+            named = {i.key for i in self.items_in(start, end) if not i.is_state}
+            if len(named) == 1:
+                return named.pop()
+        return None
 
     def speaker(self, s_start: int, pos: int) -> str | None:
         """Who says "I" at ``pos``: the person of the speaker label that opens the paragraph
-        ("Vladimir Putin: I ..."), else, outside quotation marks, the author the headline
-        names ("Address by President X") or the person the article is about."""
+        ("Vladimir Putin: I ...") or stands alone on a line above it ("President Ruto:"),
+        else, outside quotation marks, the author the headline names ("Address by President
+        X") or the person the article is about."""
         text = self.doc.text
         line = text.rfind("\n", 0, pos) + 1
         label = _SPEAKER_LABEL.match(text, line, pos)
+        if not label:
+            above = [m for m in _LABEL_LINE.finditer(text, 0, line)]
+            label = above[-1] if above else None
         if label:
-            named = [i for i in self.items_in(line, label.end()) if not i.is_state]
+            named = [i for i in self.items_in(label.start(), label.end()) if not i.is_state]
             return named[-1].key if named else None
         if re.search(r"[\"“”]", text[s_start:pos]):
             return None  # inside a quotation: someone the text quotes
