@@ -1,7 +1,7 @@
 """Regexes of the memberships extractor, over sentences rewritten with placeholders.
 
-:mod:`diplodata.extract.memberships` replaces each state named in a sentence by ``⟨C i⟩``
-and each organization by ``⟨O j⟩``; these patterns read that text. Named groups: ``subj``
+:mod:`diplodata.extract.membership_placeholders` replaces each state named in a sentence by
+``⟨C i⟩`` and each organization by ``⟨O j⟩``; these patterns read that text. Named groups: ``subj``
 (states or an anaphor such as "both states"), ``orgs``/``orgs2``/``orgs3`` (organizations).
 """
 
