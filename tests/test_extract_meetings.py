@@ -1861,3 +1861,15 @@ def test_meetings_a_speaker_label_on_its_own_line_speaks_the_paragraphs_under_it
     )
     found = _meetings(text, [GAMMA, BETA, ALPHA])
     assert [sorted(m.participants) for m in found] == [["Anna Berg", "Oleg Sidorov"]]
+
+
+def test_meetings_a_pronoun_subject_keeps_its_referent_past_a_passive_by() -> None:
+    # "he was received by B": the next "he" is still A, not B
+    text = (
+        "Visit\n22 November 2004\n\nAmbassador Oleg Sidorov arrived in Minsk on Monday. "
+        "Later in the day he was received by Foreign Minister Ivan Petrov. On Tuesday he is "
+        "scheduled to meet Prime Minister Anna Berg."
+    )
+    found = {tuple(sorted(m.participants)) for m in _meetings(text, [BETA, ALPHA, GAMMA])}
+    assert ("Anna Berg", "Oleg Sidorov") in found
+    assert ("Anna Berg", "Ivan Petrov") not in found

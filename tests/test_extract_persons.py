@@ -1077,3 +1077,26 @@ def test_persons_two_officials_of_the_dateline_state_stay_of_it() -> None:
         "Health Minister Mikhail Murashko on Wednesday to discuss hospitals in Kazakhstan."
     )
     assert _facts(text)["Mikhail Murashko"] == "RUS"
+
+
+def test_persons_jan_after_a_title_is_a_given_name_not_january() -> None:
+    text = "Foreign Minister Jan Petersen met Prime Minister Jan Peter Balkenende in Oslo."
+    assert [p.name for p in _persons(text)] == ["Jan Petersen", "Jan Peter Balkenende"]
+
+
+def test_persons_jan_inside_a_programme_name_starts_no_person() -> None:
+    text = "The Pradhan Mantri Jan Arogya Yojana scheme covers 500 million people in India."
+    assert all("Jan" not in p.name for p in _persons(text))
+
+
+def test_persons_an_office_of_a_named_foreigner_is_no_state_of_an_unplaced_holder() -> None:
+    # "the Minister of Foreign Affairs of the Russian Federation, Sergey Lavrov" names
+    # Lavrov's state, not the state of every foreign minister of the article; the host who
+    # received him in Oslo is Norway's
+    text = (
+        "Talks in Oslo\n22 November 2004\n\nForeign Minister Ola Nordmann received the "
+        "Minister of Foreign Affairs of the Russian Federation, Sergey Lavrov, at the ministry "
+        "in Oslo today. Russian Foreign Minister Lavrov then left."
+    )
+    facts = _facts(text)
+    assert (facts["Ola Nordmann"], facts["Sergey Lavrov"]) == ("NOR", "RUS")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplodata.extract.meetings import extract_meetings, has_two_sides, met_by_person
+from diplodata.extract.meetings import extract_meetings, has_two_sides
 from diplodata.extract.memberships import extract_memberships
 from diplodata.extract.persons import extract_persons, imply_states
 from diplodata.extract.text import analyze
@@ -18,7 +18,7 @@ def extract_article(article: Article) -> ArticleFacts:
     doc = analyze(article)
     persons = extract_persons(doc)
     meetings = extract_meetings(doc, persons)
-    persons = imply_states(doc, persons, met_by_person(meetings))
+    persons = imply_states(doc, persons, meetings)
     return ArticleFacts(
         article=article,
         persons=persons,

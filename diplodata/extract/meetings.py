@@ -1018,15 +1018,6 @@ def _most_named(ctx: Context, names: list[str]) -> str | None:
     return counts[0][1] if most >= 2 and most >= 2 * second else None
 
 
-def met_by_person(meetings: list[MeetingFact]) -> dict[str, set[str]]:
-    """Whom each participant met in the article (person names or state codes)."""
-    met: dict[str, set[str]] = {}
-    for meeting in meetings:
-        for key in meeting.participants:
-            met.setdefault(key, set()).update(k for k in meeting.participants if k != key)
-    return met
-
-
 def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:
     """Not two officials of one state ("Macron and Le Maire met"), once every person's
     state is known: an encounter needs two sides."""
@@ -1071,13 +1062,15 @@ def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:
 _OPENING_PHRASE = re.compile(
     r"(?:In|On|At|During|After|Following|Before|Later|Earlier|Also|Meanwhile)\b[^,.;]{0,80},\s*"
 )
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _SUBJECT_SLOT = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,8}")
 
 
 def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
     """The person a later "he"/"she" refers to: the sentence's subject (its first named
     person, after an opening phrase and a title), else its last named person; a titled name
-    the article's person list does not know ("President X") makes it ambiguous. The
+    the article's person list does not know ("President X") makes it ambiguous; a sentence
+    whose "he" or "she" comes before any name keeps the person it refers to. The
     persons a later "they" refers to: two or more joined by "and" opening a sentence."""
     named = [i for i in ctx.items_in(s_start, s_end) if not i.is_state]
     unknown = [
@@ -1090,8 +1083,11 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
     after = [i for i in named if i.start >= slot]
     fits = bool(after) and _SUBJECT_SLOT.fullmatch(ctx.doc.text, slot, after[0].start)
     subject = after[0] if fits else None
+    first = named[0].start if named else s_end
     if subject and not unknown:
         ctx.last_subject = subject.key  # "X met A and B. He also ...": the subject goes on
+    elif _PRONOUN.search(ctx.doc.text, s_start, first) and not unknown:
+        pass  # "Later in the day he was received by B": "he" is still who he was
     elif named and (not unknown or named[-1].start > unknown[-1]):
         ctx.last_subject = named[-1].key
     elif unknown:

@@ -140,6 +140,7 @@ Cathedral Shrine Gurdwara Memorial
 
 
 _MONTH_SURNAMES = frozenset(words("May June April August"))
+_MONTH_GIVEN_NAMES = frozenset(words("Jan"))  # a month's abbreviation and a given name
 PATRONYMIC = frozenset(words("bin ibn bint ben"))  # "son/daughter of": a father's name next
 _SHORT_TITLES = frozenset(words("Sen Rep Gen Col"))
 # Regnal numbers, part of a monarch's name ("Abdullah II").
@@ -275,6 +276,14 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 and n + 1 < len(words)
                 and words[n + 1][2] not in stop
                 and not is_common(words[n + 1][2])
+            )
+            is_name = is_name or bool(  # "Jan Petersen": a given name, not January
+                w in _MONTH_GIVEN_NAMES
+                and not is_blocked
+                and (n == 0 or words[n - 1][2] in stop)  # after a title, or first
+                and n + 1 < len(words)
+                and words[n + 1][2] not in stop
+                and (words[n + 1][2] in given_names() or not is_common(words[n + 1][2]))
             )
             is_name = is_name or bool(  # "Vice Premier Liu He": a short family name first
                 w in _PRONOUN_SURNAMES

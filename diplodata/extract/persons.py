@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from diplodata.extract import lexicon
@@ -535,14 +535,20 @@ def _country_votes(doc: Doc, person: _Person, taken: set[str]) -> list[tuple[str
 _MAX_ROLE_SCANS = 40  # bounds the work on a huge article: each scan reads the whole text
 
 
-def _office_holder_state(doc: Doc, role: str) -> str | None:
+def _office_holder_state(doc: Doc, role: str, names: Collection[int] = ()) -> str | None:
     """The one state whose holder of ``role`` the article names without a name
-    ("the President of the Republic of Kazakhstan")."""
+    ("the President of the Republic of Kazakhstan"); not the title of a name that starts
+    in ``names`` ("Russian Foreign Minister Lavrov", "the Minister of Foreign Affairs of
+    the Russian Federation, Sergey Lavrov")."""
     states = set()
     for m in re.finditer(rf"\b{re.escape(role)}\b", doc.text, re.I):
         after = doc.countries_in(m.end(), m.end() + 40)
         gap = doc.text[m.end() : after[0].start] if after else ""
-        if after and re.fullmatch(r" of (?:the )?", gap):
+        of_state = after and re.fullmatch(r" of (?:the )?", gap)
+        end = after[0].end if of_state else m.end()
+        if any(end < n <= end + 3 for n in names):
+            continue  # a named person's title
+        if of_state:
             states.add(after[0].code)
         before = doc.countries_in(max(0, m.start() - 30), m.start())
         if before and re.fullmatch(r"(?:['’]s)? ", doc.text[before[-1].end : m.start()]):
@@ -572,13 +578,14 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
         and not any(m.title.org for m in people[i].mentions)
         and not serves_organization(f.name, year)
     ]
+    names = {m.seg.start for p in people for m in p.mentions}
     by_role: dict[str, str | None] = {}  # one scan of the text per office, at most 40 offices
     for i in list(todo):
         role = facts[i].role
         if not role or (role not in by_role and len(by_role) >= _MAX_ROLE_SCANS):
             continue
         if role not in by_role:
-            by_role[role] = _office_holder_state(doc, role)
+            by_role[role] = _office_holder_state(doc, role, names)
         state = by_role[role]
         if state:
             facts[i] = replace(facts[i], country=state)
@@ -600,15 +607,16 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
 
 
 def imply_states(
-    doc: Doc, facts: list[PersonFact], met: Mapping[str, Collection[str]] | None = None
+    doc: Doc, facts: list[PersonFact], meetings: Sequence[MeetingFact] = ()
 ) -> list[PersonFact]:
     """Persons still without a state get the one most named in the sentence that states
     them best (not as a destination), else the article's dateline place, else the state it
     names most: a guess the text only implies, made after the meetings are read, and never
-    for officials of an organization. ``met`` gives whom each person met (names or state
-    codes): an encounter has two sides, so a guess that is the state of everyone a person
-    met becomes the dateline's state when that is none of theirs ("NEW DELHI: Bangladesh's
-    Foreign Minister A also met National Security Adviser B": B is India's)."""
+    for officials of an organization. An encounter has two sides: a guess that is the state
+    of everyone a person met becomes the state of the place where they met, else the
+    dateline's, when that is none of theirs ("Foreign Minister A received the Russian
+    Foreign Minister in Oslo": A is Norway's; "NEW DELHI: Bangladesh's Foreign Minister A
+    also met National Security Adviser B": B is India's)."""
     year = doc.article.published_date.year if doc.article.published_date else None
     home = doc.dateline_state()
     fallback = _article_state(doc)
@@ -616,11 +624,13 @@ def imply_states(
     out = []
     for f in facts:
         if not (f.country or f.serves_organization or serves_organization(f.name, year)):
-            sides = {known.get(k, k) for k in (met or {}).get(f.name, ())}
+            own = [m for m in meetings if f.name in m.participants]
+            sides = {known.get(k, k) for m in own for k in m.participants if k != f.name}
             sides = {s for s in sides if s and len(s) == 3 and s.isupper()}
             state = _nearest_state(doc, f) or fallback
-            if state in sides and home and home not in sides:
-                state = home  # the host: "NEW DELHI: Bangladesh's minister met adviser X"
+            if state in sides:  # the host: of the place where they met, or of the dateline
+                hosts = [m.location_country for m in own] + [home]
+                state = next((h for h in hosts if h and h not in sides), state)
             # a place's state at the time: a Moscow dateline of 1987 is the Soviet Union's
             f = replace(f, country=lexicon.load().state_in(state, year)) if state else f
             if f.country:
