@@ -613,10 +613,11 @@ def imply_states(
     them best (not as a destination), else the article's dateline place, else the state it
     names most: a guess the text only implies, made after the meetings are read, and never
     for officials of an organization. An encounter has two sides: a guess that is the state
-    of everyone a person met becomes the state of the place where they met, else the
-    dateline's, when that is none of theirs ("Foreign Minister A received the Russian
-    Foreign Minister in Oslo": A is Norway's; "NEW DELHI: Bangladesh's Foreign Minister A
-    also met National Security Adviser B": B is India's)."""
+    of everyone a person met becomes the dateline's state when that is none of theirs
+    ("NEW DELHI: Bangladesh's Foreign Minister A also met National Security Adviser B": B
+    is India's; a Moscow dateline keeps a minister met by Putin Russian), and without a
+    dateline the state of the place where they met ("Foreign Minister A received the
+    Russian Foreign Minister in Oslo": A is Norway's)."""
     year = doc.article.published_date.year if doc.article.published_date else None
     home = doc.dateline_state()
     fallback = _article_state(doc)
@@ -628,8 +629,8 @@ def imply_states(
             sides = {known.get(k, k) for m in own for k in m.participants if k != f.name}
             sides = {s for s in sides if s and len(s) == 3 and s.isupper()}
             state = _nearest_state(doc, f) or fallback
-            if state in sides:  # the host: of the place where they met, or of the dateline
-                hosts = [m.location_country for m in own] + [home]
+            if state in sides:  # the host: of the dateline, else of the place where they met
+                hosts = [home] if home else [m.location_country for m in own]
                 state = next((h for h in hosts if h and h not in sides), state)
             # a place's state at the time: a Moscow dateline of 1987 is the Soviet Union's
             f = replace(f, country=lexicon.load().state_in(state, year)) if state else f
