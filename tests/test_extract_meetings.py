@@ -1873,3 +1873,17 @@ def test_meetings_a_pronoun_subject_keeps_its_referent_past_a_passive_by() -> No
     found = {tuple(sorted(m.participants)) for m in _meetings(text, [BETA, ALPHA, GAMMA])}
     assert ("Anna Berg", "Oleg Sidorov") in found
     assert ("Anna Berg", "Ivan Petrov") not in found
+
+
+def test_meetings_the_demonym_minister_is_the_one_minister_of_that_state() -> None:
+    # "The French minister ... held talks the same evening in Rabat with ...": a subject
+    # named by demonym and office, a time of day and a place before "with"
+    vedrine = _person("Hubert Vedrine", "foreign minister", "FRA", "Vedrine")
+    benaissa = _person("Mohamed Benaissa", "foreign minister", "MAR", "Benaissa")
+    text = (
+        "Visit\nJanuary 15, 2001\n\nForeign Minister Hubert Vedrine is in Morocco.\n\nThe "
+        "French minister, who arrived on Sunday, held talks the same evening in Rabat with "
+        "Foreign Minister Mohamed Benaissa."
+    )
+    found = _flat(_meetings(text, [vedrine, benaissa]))
+    assert (("Hubert Vedrine", "Mohamed Benaissa"), "talks", "2001-01-14", "MAR") in found

@@ -1100,3 +1100,26 @@ def test_persons_an_office_of_a_named_foreigner_is_no_state_of_an_unplaced_holde
     )
     facts = _facts(text)
     assert (facts["Ola Nordmann"], facts["Sergey Lavrov"]) == ("NOR", "RUS")
+
+
+def test_persons_a_title_between_two_names_belongs_to_the_first() -> None:
+    # "A, President of X, B, President of Y": each name's apposition follows it
+    text = (
+        "At the invitation of H.E. Roh Moo-hyun, President of the Republic of Korea, H.E. "
+        "Nursultan Nazarbayev, President of the Republic of Kazakhstan, is paying a visit."
+    )
+    assert [(p.name, p.country) for p in _persons(text)] == [
+        ("Roh Moo-hyun", "KOR"),
+        ("Nursultan Nazarbayev", "KAZ"),
+    ]
+
+
+def test_persons_a_city_one_departs_for_is_no_state_of_the_traveller() -> None:
+    # a numeric dateline ("Marrakech, 15/01/2001 (MAP) -") places the host; "before his
+    # departure for Tunis" is where the guest goes next
+    text = (
+        "Visit\n15/01/2001\n\nMarrakech, 15/01/2001 (MAP) - The visitor was received today.\n\n"
+        "Prime Minister Karim Alaoui will host a luncheon on Tuesday for the visitor, before "
+        "his departure for Tunis."
+    )
+    assert _facts(text)["Karim Alaoui"] == "MAR"

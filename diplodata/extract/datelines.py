@@ -25,9 +25,11 @@ LOCATION_FORMS = frozenset({"name", "official", "short", "capital", "seat", "cit
 _HEADER_PLACE = re.compile(
     rf"^(?:{MONTH_WORD})\.? [0-3]?\d, (?:19|20)\d\d, ([^\n]{{2,60}})$", re.MULTILINE
 )
-# "PEKING, March 31 -", "TIRANA, Albania, May 16.", "Minsk, 2 September 2022 (TDI):"
+# "PEKING, March 31 -", "TIRANA, Albania, May 16.", "Minsk, 2 September 2022 (TDI):",
+# "Marrakech, 15/01/2001 (MAP) -"
 _LEAD_PLACE = re.compile(
-    rf"^([A-Z][A-Za-z .'-]{{1,40}}?),(?: [A-Z][a-z]+,)? (?:[0-3]?\d )?(?:{MONTH_WORD})\b",
+    rf"^([A-Z][A-Za-z .'-]{{1,40}}?),(?: [A-Z][a-z]+,)? "
+    rf"(?:(?:[0-3]?\d )?(?:{MONTH_WORD})\b|[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d\b)",
     re.MULTILINE,
 )
 # an undated dateline: "AMMAN — ", "Rabat - ", "NEW DELHI: " before the lead

@@ -31,7 +31,8 @@ _TIME_GAP = (
     r"(?:today|yesterday|tonight|here|there|separately|also|again|briefly|recently|in person|"
     r"(?:(?:last|this|earlier this|late last) (?:week|month)|earlier|later)(?=,? with\b)|"
     r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening))?|"
-    r"(?:this|that|in the|on the same) (?:morning|afternoon|evening|day)|by (?:tele)?phone|"
+    r"(?:this|that|the same|in the|on the same) (?:morning|afternoon|evening|night|day)|"
+    r"by (?:tele)?phone|"
     r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|(?:several|a few|two|three) times|"
     r"twice|(?:to|for|at) (?:a |an )?(?:[a-z]+ )?(?:lunch|dinner|breakfast|banquet|reception)|"
     r"(?:in|at) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
@@ -94,14 +95,20 @@ _COMPANY = re.compile(  # "talks with US bank X", "with Japanese car maker Y": a
     r"manufacturer|producer|retailer|insurer|giant|conglomerate|operator|rival)s?\b"
 )
 # "his Azerbaijani counterpart", "the Chinese guest", "the Russian leader", "the Spanish
-# official": the one person of that state in the article (a leader: the one head of state or
-# government)
+# official", "the French minister": the one person of that state in the article (a leader:
+# the one head of state or government; a minister: the one minister)
 _COUNTERPART = re.compile(
     r"\b(?:(?:[Hh]is|[Hh]er) (?P<dem>[A-Z][a-z]+) counterpart|"
     r"[Tt]he (?P<guest_dem>[A-Z][a-z]+) (?P<noun>guest|visitor|leader|top diplomat|official|"
-    r"diplomat|envoy))\b(?!-)"
+    r"diplomat|envoy|minister))\b(?!-)"
 )
 HEADS = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir"})
+
+
+def _a_minister(role: str | None) -> bool:
+    return bool(role) and "minister" in (role or "") and role not in HEADS
+
+
 _BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:joint\s+)?")
 _ADJECTIVES = re.compile(
     r"(?:\s+(?:[A-Z][\w-]*|high-level|bilateral|trilateral|official|peace|intergovernmental))*\s+"
@@ -316,6 +323,8 @@ class Context:
                 people = [n for n in people if self.persons[n].role == "foreign minister"]
             elif noun in ("official", "diplomat", "envoy"):  # not a head of state or government
                 people = [n for n in people if self.persons[n].role not in HEADS]
+            elif noun == "minister":  # "the French minister": a minister, not the premier
+                people = [n for n in people if _a_minister(self.persons[n].role)]
             elif noun in ("guest", "visitor") and len(people) > 1:  # the one the lead names
                 first = {i.key: i.start for i in reversed(self.items)}
                 people = sorted(people, key=lambda n: first.get(n, len(self.doc.text)))[:1]

@@ -682,7 +682,8 @@ _OBJECT_OF_VERB = re.compile(
     r"convince|convinced|help|helped|supply|supplied|sell to|sold to|against) (?:the )?$"
 )
 _DESTINATION = re.compile(
-    r"\b(?:to|in|into|from|with|toward|towards|against|at|on|visit|visiting|visited)"
+    r"\b(?:to|in|into|from|with|toward|towards|against|at|on|visit|visiting|visited|"
+    r"(?:departure|departed|departs|leaving|left|leaves|bound) for)"
     r" (?:the |both )?$"
 )
 

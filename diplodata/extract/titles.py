@@ -239,6 +239,8 @@ def left_title(
         return None
     if comma and kept and _FRONTED_OBJECT.match(doc.text, sent_start, base + kept[0].start()):
         return None  # "Before the meeting with the President of Ukraine, X visited": another
+    if comma and kept and _after_a_name(doc, strong, sent_start, base + kept[0].start()):
+        return None  # "A, President of Korea, B, President of Kazakhstan": A's apposition
     named = [(c.start, c.end) for c in doc.countries_in(base, seg.start)]
     named += [(o.start, o.end) for o in doc.international_in(base, seg.start)]
     last = max(
@@ -275,6 +277,16 @@ _DEPARTMENT_TITLE = re.compile(
     r"\b(?:Secretary|Minister|Ministers|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:[A-Z][\w-]*\s+(?:and\s+)?){0,3}[A-Z][\w-]*$"
 )
+
+
+def _after_a_name(doc: Doc, strong: bytearray, sent_start: int, pos: int) -> bool:
+    """Whether the title at ``pos`` follows another person's name and a comma: set off by
+    commas between two names, it is the first one's apposition."""
+    gap = re.search(r"[ \t]*,[ \t]*$", doc.text[max(sent_start, pos - 4) : pos])
+    if gap is None:
+        return False
+    before = pos - len(gap.group()) - 1
+    return before >= 0 and bool(strong[before])
 
 
 def _department_list(before: list[re.Match[str]]) -> bool:
