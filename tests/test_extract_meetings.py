@@ -1887,3 +1887,33 @@ def test_meetings_the_demonym_minister_is_the_one_minister_of_that_state() -> No
     )
     found = _flat(_meetings(text, [vedrine, benaissa]))
     assert (("Hubert Vedrine", "Mohamed Benaissa"), "talks", "2001-01-14", "MAR") in found
+
+
+def test_meetings_co_chaired_with_is_an_encounter_but_co_chair_is_a_role() -> None:
+    text = (
+        "Commission\nOctober 12, 2004\n\nForeign Minister Ivan Petrov opened the session, which "
+        "he co-chaired with Ambassador Oleg Sidorov.\n\nThe expert group, which Prime Minister "
+        "Anna Berg co-chairs with Ambassador Oleg Sidorov, is at work."
+    )
+    found = {tuple(sorted(m.participants)) for m in _meetings(text, [ALPHA, BETA, GAMMA])}
+    assert found == {("Ivan Petrov", "Oleg Sidorov")}
+
+
+def test_meetings_a_joint_press_conference_in_the_title_is_the_days_talks() -> None:
+    # a transcript's title names the two who faced the press together, and where
+    text = (
+        "Joint press conference of Prime Minister Anna Berg and Foreign Minister Ivan Petrov, "
+        "Minsk\n13 September 2024\n\nPRIME MINISTER BERG:\nThank you all for coming.\n"
+    )
+    assert _flat(_meetings(text, [GAMMA, ALPHA])) == [
+        (("Anna Berg", "Ivan Petrov"), "talks", "2024-09-13", "BLR")
+    ]
+
+
+def test_meetings_our_ministers_meeting_is_not_the_speakers() -> None:
+    text = (
+        "Press statements by Prime Minister Anna Berg and Foreign Minister Ivan Petrov\n"
+        "13 September 2024\n\nPrime Minister Berg:\nOn Monday our ministers will hold the first "
+        "session of the business council in Hamburg.\n"
+    )
+    assert [m.date for m in _meetings(text, [GAMMA, ALPHA])] == ["2024-09-13"]

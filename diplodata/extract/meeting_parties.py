@@ -67,9 +67,10 @@ _AUTHORED = re.compile(
     r"(?:by|of|with)\b"
 )
 _PLURAL_GROUP = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur|[Yy]ou and I|[Tt]he (?:two )?(?:leaders|[Pp]residents|parties|"
-    r"sides|interlocutors))\b"
-)
+    r"\b(?:[Ww]e|[Oo]ur(?! (?:\w+ )?(?:ministers|officials|experts|delegations|teams|"
+    r"negotiators|governments|businesses|companies|countries|parliaments|advisers))|"
+    r"[Yy]ou and I|[Tt]he (?:two )?(?:leaders|[Pp]residents|parties|sides|interlocutors))\b"
+)  # "we", "our talks"; not "our ministers will hold a session": others meet
 _CLAUSE = re.compile(
     r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|"
     r"(?<!\b[A-Z])[.!?]['\"”’]?(?=[A-Z][a-z])|"

@@ -54,6 +54,8 @@ _TRIGGER = re.compile(
     r"video ?(?:conference|call)s?)|"
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations?[\"”]? with|consultations|"
+    r"joint (?:press|news) (?:conferences?|briefings?)|"
+    r"press (?:conferences?|statements|briefings?)(?= (?:by|of|with) )|"
     r"(?:held|had|holds|hold) (?:an? )?(?:[a-z-]+ )?discussions?|"
     r"had an? (?:[a-z-]+ )?conversation(?! with)|"
     r"(?:had|held) (?:an? )?(?:[a-z-]+ )?exchanges? (?:of views )?with|"
@@ -61,6 +63,7 @@ _TRIGGER = re.compile(
     r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
     r"(?<![Tt]he )(?<![Aa] )(?<!as )(?:host|receive)(?= (?:[A-Z]|his |her |the |visiting ))|"
     r"co-chaired by|"
+    r"co-chaired(?: it| (?:the|a|an|its|their) [^.;,]{1,60}?)?(?= with\b)|"
     r"welcomed|welcomes|gathered|convened|paid (?:a|an) (?:[a-z]+ )?call on|"
     r"call(?:s|ed)? on|s[ai]ts? down with|"
     r"had (?:an? )?(?:[a-z-]+ )?interactions? with|interacted with)|"
@@ -183,6 +186,7 @@ class _Cand:
     # meeting with X, ..." refers back to the one the article dated
 
 
+_APPEARANCE = re.compile(r"(?i)(?:joint )?(?:press|news) ")  # two speak to the press together
 _INVITED = re.compile(r"\binvit(?:ed|es)\s+(?:[\w.-]+\s+){0,5}?(?:to\s+)?(?=\S*$)")
 _ACCEPTED = re.compile(r"\baccepted\s+(?:the|an|this|that)\s+invitation\b")
 _GUEST = re.compile(r"\s+invit(?:ed|es)\s+(?:[A-Z][\w.-]*\s+){0,4}$")
@@ -210,7 +214,7 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         return [invited]
     if kind in ("meeting", "talks", "summit") and (leaders := _leaders_list(ctx, t_end, s_end)):
         return [leaders]  # "the meeting of the leaders of Russia, Azerbaijan and Armenia"
-    if m.group().startswith("co-chaired"):  # "a session co-chaired by A and B": they met
+    if m.group() == "co-chaired by":  # "a session co-chaired by A and B": they met
         chairs = find_objects(ctx, t_end, s_end, verb=True)
         return [chairs] if len({i.key for i in chairs}) > 1 else []
     subjects = (
@@ -247,6 +251,8 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         return []  # "A, B and C also attended the summit" (not "A took part in it with B")
     # "A and B visited X" is a trip together, not an encounter between them
     groups = [subjects + objects] if subjects and (objects or kind != "visit") else []
+    if not subjects and len({o.key for o in objects}) > 1 and _APPEARANCE.match(m.group()):
+        groups = [objects]  # "Press statements by Chancellor A and President B": together
     if subjects and len(hosts) > 1:  # "visits to both Athens and Ankara": one visit each
         groups = [[*subjects, h] for h in hosts]
     separate = m.group().endswith(("s", "s with")) or bool(
@@ -708,7 +714,9 @@ def _when_where(
         date = ctx.unnamed[1]
     comma = text.find(",", t_start, s_end)
     recalled = _RECALLED.search(text, s_start, s_end if comma < 0 else comma)  # its clause
-    headline = s_start < ctx.headline_end
+    # a headline's joint press conference is the transcript's, of the day it is dated
+    appearance = s_start < ctx.headline_end and bool(_APPEARANCE.match(text, t_start))
+    headline = s_start < ctx.headline_end and not appearance
     if (
         date is None
         and ctx.anchor
@@ -720,6 +728,11 @@ def _when_where(
     ):
         date, reported = (ctx.anchor.isoformat(), "day"), True
     location = stated_location(ctx.doc, s_start, s_end, t_start, kind)
+    if location is None and appearance:  # "..., Joint Press Conference, Parliament
+        cities = [  # House, Canberra": the title's last city
+            c for c in ctx.doc.countries_in(s_start, s_end) if c.form in ("capital", "city", "seat")
+        ]
+        location = cities[-1] if cities else None
     if location is None and kind != "phone_call":
         if date and ctx.anchor and date[0] == ctx.anchor.isoformat():
             location = ctx.home
