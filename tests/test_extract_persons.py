@@ -1123,3 +1123,31 @@ def test_persons_a_city_one_departs_for_is_no_state_of_the_traveller() -> None:
         "his departure for Tunis."
     )
     assert _facts(text)["Karim Alaoui"] == "MAR"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("Blinken met Foreign Minister Israel Katz on Monday.", "Israel Katz", "ISR"),
+        (
+            "Asselborn received the Minister of Foreign Affairs of Montenegro, Milan Roćen, "
+            "on Monday.",
+            "Milan Roćen",
+            "MNE",
+        ),
+    ],
+)
+def test_persons_a_place_name_that_is_a_given_name_after_a_title(
+    text: str, name: str, state: str
+) -> None:
+    # a state or city written as a given name before a surname, after an office or an
+    # apposition's comma, is part of the person's name, not a place of the sentence
+    found = {p.name: p.country for p in _persons(text)}
+    assert found.get(name) == state
+
+
+def test_persons_a_place_before_a_common_word_stays_a_place() -> None:
+    text = "Foreign Minister Ivan Petrov said the Israel Defense Forces left the Milan Fair."
+    doc = analyze(Article(article_id="t", source="t.txt", text=text, sha256=""))
+    extract_persons(doc)
+    assert [c.code for c in doc.countries] == ["ISR", "ITA"]

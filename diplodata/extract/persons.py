@@ -41,6 +41,7 @@ from diplodata.extract.text import Doc
 from diplodata.extract.titles import (
     Title,
     demonym_before,
+    is_office_word,
     is_person_head,
     left_title,
     occupation_before,
@@ -49,7 +50,7 @@ from diplodata.extract.titles import (
     right_title,
 )
 from diplodata.extract.vocabulary import is_common, is_proper_name
-from diplodata.models import MeetingFact, MembershipFact, PersonFact, TradeFact
+from diplodata.models import CountryMention, MeetingFact, MembershipFact, PersonFact, TradeFact
 from diplodata.tables.resolve import generation, word_ending
 
 __all__ = ["MeetingFact", "MembershipFact", "PersonFact", "TradeFact", "extract_persons"]
@@ -151,11 +152,37 @@ def _generic_head_of_word(role: str | None, token: str) -> bool:
     )
 
 
+# states and cities that are given names too ("Israel Katz", "Milan Roćen", "Santiago Peña")
+_PLACE_GIVEN_NAMES = frozenset({"Israel", "Jordan"})
+_SURNAME_NEXT = re.compile(r" ([A-Z][\w'’-]+)")
+
+
+def _place_as_given_name(doc: Doc, place: CountryMention, names: frozenset[str]) -> bool:
+    """Whether a place's name is a person's given name here: a given name, followed by a
+    surname, after an office, an honorific or an apposition's comma ("Foreign Minister
+    Israel Katz", "the Minister of Foreign Affairs of Montenegro, Milan Roćen, ...")."""
+    surface = doc.text[place.start : place.end]
+    if surface not in names and surface not in _PLACE_GIVEN_NAMES:
+        return False
+    surname = _SURNAME_NEXT.match(doc.text, place.end)
+    if not surname or is_common(surname.group(1)) or doc.countries_in(*surname.span(1)):
+        return False
+    before = doc.text[max(0, place.start - 40) : place.start]
+    last = re.search(r"([\w-]+)\s+$", before)
+    return bool(
+        _HONORIFIC_BEFORE.search(before)
+        or _PERSONAL_BEFORE.search(before)
+        or (last and is_office_word(last.group(1)))
+        or (re.search(r",\s*$", before) and re.match(r"\s*[,.;(]", doc.text[surname.end() :]))
+    )
+
+
 def _mentions(doc: Doc) -> list[Mention]:
     """Every name-like segment with its title and whether there is evidence it is a person."""
+    names = given_names()
+    doc.drop_countries([c for c in doc.countries if _place_as_given_name(doc, c, names)])
     blocked = [(c.start, c.end) for c in doc.countries]
     blocked += [(o.start, o.end) for o in doc.organizations + doc.institutions]
-    names = given_names()
     segs = segments(doc.text, blocked)
     strong = bytearray(len(doc.text))  # 1 under names that a title cannot run through
     for s in segs:

@@ -138,6 +138,13 @@ class Doc:
     def text(self) -> str:
         return self.article.text
 
+    def drop_countries(self, dropped: list[CountryMention]) -> None:
+        """Forget place names that are part of a person's name ("Foreign Minister Israel
+        Katz"), for every table read after the persons."""
+        if dropped:
+            self.countries = [c for c in self.countries if c not in dropped]
+            self._country_starts = [c.start for c in self.countries]
+
     def sentence_at(self, position: int) -> Span:
         """The sentence holding ``position`` (or the nearest one before it)."""
         index = max(bisect.bisect_right(self._sentence_starts, position) - 1, 0)
