@@ -1151,3 +1151,23 @@ def test_persons_a_place_before_a_common_word_stays_a_place() -> None:
     doc = analyze(Article(article_id="t", source="t.txt", text=text, sha256=""))
     extract_persons(doc)
     assert [c.code for c in doc.countries] == ["ISR", "ITA"]
+
+
+def test_persons_the_ipu_secretary_general_serves_no_state() -> None:
+    text = (
+        "Hanoi (VNA) - Chairwoman Nguyen Thi Kim Ngan received Secretary General of the "
+        "Inter-Parliamentary Union (IPU) Martin Chungong in Hanoi on December 4."
+    )
+    found = {p.name: p.country for p in _persons(text)}
+    assert found["Martin Chungong"] is None
+
+
+def test_persons_a_delegation_of_a_state_is_its_leaders_not_the_hosts() -> None:
+    # the state after "held talks with a delegation of" is the other side's; the
+    # delegation's leader named after it is of that state
+    text = (
+        "Talks\nDecember 4, 2019\n\nHanoi (VNA) - Vice Chairwoman Tran Thi Mai held talks with "
+        "a delegation of the Lao National Assembly led by its Vice Chairman Bounlieng Sisavath."
+    )
+    facts = _facts(text)
+    assert (facts["Tran Thi Mai"], facts["Bounlieng Sisavath"]) == ("VNM", "LAO")

@@ -550,11 +550,15 @@ def _country_votes(doc: Doc, person: _Person, taken: set[str]) -> list[tuple[str
     sentences = {doc.sentence_at(m.seg.start) for m in person.mentions}
     for sent in sentences - {doc.sentence_at(0)}:  # not the headline
         for c in doc.countries_in(sent.start, sent.end):
-            before = doc.text[max(sent.start, c.start - 14) : c.start].lower()
+            before = doc.text[max(sent.start, c.start - 24) : c.start].lower()
             if c.code in taken or c.code == "EUU" or re.search(_DESTINATION, before):
                 continue
             if _OBJECT_OF_VERB.search(before):
                 continue  # "he will ask Japan to ...": what the person acts on
+            if _DELEGATION_OF.search(before) and any(
+                sent.start <= m.seg.start < c.start for m in person.mentions
+            ):
+                continue  # "X held talks with a delegation of Laos": the other side
             votes[c.code] = votes.get(c.code, 0) + 1
     return sorted(votes.items(), key=lambda kv: -kv[1])
 
@@ -680,12 +684,16 @@ def _nearest_state(doc: Doc, f: PersonFact) -> str | None:
         c
         for c in doc.countries_in(f.start, f.end)
         if c.code != "EUU"
-        and not re.search(_DESTINATION, text[max(f.start, c.start - 14) : c.start].lower())
-        and not _OBJECT_OF_VERB.search(text[max(f.start, c.start - 14) : c.start].lower())
+        and not re.search(_DESTINATION, text[max(f.start, c.start - 24) : c.start].lower())
+        and not _OBJECT_OF_VERB.search(text[max(f.start, c.start - 24) : c.start].lower())
         and not c.start <= at < c.end
     ]
     before = [c for c in states if c.end <= at]
-    after = [c for c in states if c.start > at]
+    after = [
+        c
+        for c in states
+        if c.start > at and not _DELEGATION_OF.search(text[max(f.start, c.start - 24) : c.start])
+    ]
     return before[-1].code if before else after[0].code if after else None
 
 
@@ -708,6 +716,9 @@ _OBJECT_OF_VERB = re.compile(
     r"criticise|criticised|criticize|criticized|sanction|sanctioned|persuade|persuaded|"
     r"convince|convinced|help|helped|supply|supplied|sell to|sold to|against) (?:the )?$"
 )
+# "X held talks with a delegation of the Lao National Assembly": the other side's state
+# for X, but the state of the delegation's leader named after it ("led by B")
+_DELEGATION_OF = re.compile(r"\bdelegations? (?:of|from) (?:the )?$")
 _DESTINATION = re.compile(
     r"\b(?:to|in|into|from|with|toward|towards|against|at|on|visit|visiting|visited|"
     r"(?:departure|departed|departs|leaving|left|leaves|bound) for)"
