@@ -1917,3 +1917,33 @@ def test_meetings_our_ministers_meeting_is_not_the_speakers() -> None:
         "session of the business council in Hamburg.\n"
     )
     assert [m.date for m in _meetings(text, [GAMMA, ALPHA])] == ["2024-09-13"]
+
+
+def test_meetings_a_purpose_clause_dates_and_places_its_topic_not_the_meeting() -> None:
+    text = (
+        "Schedule\n17 November 2016\n\nOn November 18 Foreign Minister Ivan Petrov will meet "
+        "Ambassador Oleg Sidorov to discuss preparations for a visit to Sweden on December 15."
+    )
+    found = _flat(_meetings(text, [ALPHA, BETA]))
+    assert (("Ivan Petrov", "Oleg Sidorov"), "meeting", "2016-11-18", None) in found
+
+
+@pytest.mark.parametrize(
+    "phrase", ["hosts a luncheon for", "will host a dinner on Tuesday in honour of"]
+)
+def test_meetings_a_meal_hosted_for_a_guest(phrase: str) -> None:
+    text = (
+        f"Visit\n15 March 2001\n\nPrime Minister Anna Berg {phrase} Foreign Minister Ivan Petrov."
+    )
+    found = [tuple(sorted(m.participants)) for m in _meetings(text, [GAMMA, ALPHA])]
+    assert found == [("Anna Berg", "Ivan Petrov")]
+
+
+def test_meetings_an_agenda_day_header_dates_the_items_under_it() -> None:
+    text = (
+        "Programme, week 11\n9 March 2001\n\nPress information on the programme of the "
+        "Prime Minister.\n\nThursday 15 March – Stockholm\n12.30 Prime Minister Anna Berg "
+        "hosts a luncheon for Foreign Minister Ivan Petrov.\n"
+    )
+    [meeting] = _meetings(text, [GAMMA, ALPHA])
+    assert meeting.date == "2001-03-15"

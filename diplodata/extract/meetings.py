@@ -40,6 +40,7 @@ from diplodata.extract.text import Doc
 from diplodata.extract.when import (
     LOCATION_FORMS,
     MONTH_WORD,
+    DateValue,
     event_date,
     is_future,
     stated_location,
@@ -60,7 +61,10 @@ _TRIGGER = re.compile(
     r"had an? (?:[a-z-]+ )?conversation(?! with)|"
     r"(?:had|held) (?:an? )?(?:[a-z-]+ )?exchanges? (?:of views )?with|"
     r"(?:spoken?|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*(?:with|to))|"
-    r"(?P<meeting>met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
+    r"(?P<meeting>(?:host(?:s|ed|ing)?|g[ai]ves?|offer(?:s|ed)?) (?:a|an) (?:[a-z-]+ )?"
+    r"(?:luncheon|lunch|dinner|banquet|reception|breakfast)(?: [^.;,]{1,40}?)? "
+    r"(?:for|in honou?r of)(?= )|"
+    r"met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
     r"(?<![Tt]he )(?<![Aa] )(?<!as )(?:host|receive)(?= (?:[A-Z]|his |her |the |visiting ))|"
     r"co-chaired by|"
     r"co-chaired(?: it| (?:the|a|an|its|their) [^.;,]{1,60}?)?(?= with\b)|"
@@ -222,7 +226,10 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         or _possessor(ctx, s_start, t_start)
         or find_subjects(ctx, s_start, t_start)
     )
-    verb = kind == "meeting" and (m.group()[0] in "mrhw" or m.group().endswith((" on", " with")))
+    verb = kind == "meeting" and (
+        m.group()[0] in "mrhw"
+        or m.group().endswith((" on", " with", " for", " honour of", " honor of"))
+    )
     objects = find_objects(ctx, t_end, s_end, verb=verb)
     if kind == "discussed" and not objects:
         objects = _discussed_with(ctx, t_end, s_end)
@@ -708,6 +715,8 @@ def _when_where(
     # Tuesday": each "where" clause has its own date
     lo, hi = where_clause(text, s_start, s_end, t_start)
     date = event_date(text, lo, hi, t_start, ctx.anchor, onward)
+    if date is None and (header := _section_date(ctx, s_start)):
+        date = header  # an agenda's "Thursday 15 March" over the items of that day
     reported = False
     before = ctx.unnamed and ctx.unnamed[0] == kind and not text[ctx.unnamed[2] : s_start].strip()
     if date is None and ctx.unnamed and before:  # details of the sentence before's encounter
@@ -739,6 +748,28 @@ def _when_where(
         elif re.search(r"\bhere\b", text[s_start:s_end]):
             location = ctx.main_location
     return date, location, reported
+
+
+# a line that is only a day (and a place): an agenda's section header ("Thursday 15 March",
+# "May 3:", "Tuesday 7 March – Jakarta")
+_DAY_LINE = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:[0-3]?\d(?:st|nd|rd|th)? "
+    rf"(?:{MONTH_WORD})|(?:{MONTH_WORD}) [0-3]?\d(?:st|nd|rd|th)?)(?:,? (?:19|20)\d\d)?:?"
+    r"(?:[ \t]+[–—-][ \t]+[A-Z][\w .'’-]{1,40})?[ \t]*$",  # "Tuesday 7 March – Jakarta"
+    re.MULTILINE,
+)
+
+
+def _section_date(ctx: Context, s_start: int) -> DateValue | None:
+    """The day of the agenda section a sentence stands in: the last line above it that is
+    only a day, below the article's own date line."""
+    text = ctx.doc.text
+    body = text.find("\n", text.find("\n") + 1) + 1  # past the title and the date lines
+    headers = list(_DAY_LINE.finditer(text, body, s_start))
+    if not headers:
+        return None
+    last = headers[-1]
+    return event_date(text, last.start(), last.end(), last.start(), ctx.anchor, True)
 
 
 _IN_PLACE = re.compile(rf"\bin\s+(?!{MONTH_WORD}\b)[A-Z][a-z]+")  # "in Bled": a place not known

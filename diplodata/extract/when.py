@@ -189,12 +189,23 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:whose|which)\b")
 _WHERE = ", where "
 
 
+# a purpose after the encounter, whose dates and places are the topic's
+_PURPOSE = re.compile(
+    r"\s(?:in order )?to (?:discuss|review|prepare|talk about|exchange views on|go over|"
+    r"coordinate)\b"
+)
+
+
 def where_clause(text: str, s_start: int, s_end: int, t_start: int) -> tuple[int, int]:
     """The stretch of a sentence between the ", where" clauses around a trigger ("a tour
-    that took him to A, where he met X on Monday, and to B, where he met Y on Tuesday")."""
+    that took him to A, where he met X on Monday, and to B, where he met Y on Tuesday"),
+    ending where a purpose begins ("to discuss preparations for Y's visit to Japan on
+    December 15")."""
     before = text.rfind(_WHERE, s_start, t_start)
     after = text.find(_WHERE, t_start, s_end)
-    return (before if before >= 0 else s_start), (after if after >= 0 else s_end)
+    purpose = _PURPOSE.search(text, t_start, s_end)  # "met X to discuss Y's visit on May 5"
+    end = min(x for x in (after, purpose.start() if purpose else -1, s_end) if x >= 0)
+    return (before if before >= 0 else s_start), end
 
 
 def stated_location(
@@ -204,14 +215,14 @@ def stated_location(
     if kind == "phone_call":
         return None
     text = doc.text
-    where, _ = where_clause(text, s_start, s_end, t_start)
+    where, clause_end = where_clause(text, s_start, s_end, t_start)
     if where > s_start and not re.search(r"[,;]", text[where + len(_WHERE) : t_start]):
         # "a tour that took him to Saudi Arabia, where he held talks ...": that place
         antecedent = [c for c in doc.countries_in(s_start, where) if c.end == where]
         if antecedent and antecedent[0].form in LOCATION_FORMS:
             return antecedent[0]
     best: tuple[int, CountryMention] | None = None
-    for c in doc.countries_in(s_start, s_end):
+    for c in doc.countries_in(s_start, max(clause_end, t_start)):
         if c.start > t_start and _RELATIVE_CLAUSE.search(text, t_start, c.start):
             continue  # "talks with X, whose country ... in Brussels": not where they met
         if (
