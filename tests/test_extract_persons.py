@@ -1171,3 +1171,10 @@ def test_persons_a_delegation_of_a_state_is_its_leaders_not_the_hosts() -> None:
     )
     facts = _facts(text)
     assert (facts["Tran Thi Mai"], facts["Bounlieng Sisavath"]) == ("VNM", "LAO")
+
+
+def test_persons_a_dotted_honorific_keeps_an_unknown_first_given_name() -> None:
+    # "Mr." ends a run of capitalized words at its period; the unknown "Abul" still follows
+    # an honorific, so the name is not cut at the first known given name ("Hassan")
+    text = "The delegation was led by Foreign Minister Mr. Abul Hassan Mahmood Ali on Monday."
+    assert [p.name for p in _persons(text)] == ["Abul Hassan Mahmood Ali"]

@@ -139,6 +139,7 @@ Cathedral Shrine Gurdwara Memorial
 )
 
 
+_HONORIFIC_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Smt|Shri)\.\s+$")
 _MONTH_SURNAMES = frozenset(words("May June April August"))
 _MONTH_GIVEN_NAMES = frozenset(words("Jan"))  # a month's abbreviation and a given name
 PATRONYMIC = frozenset(words("bin ibn bint ben"))  # "son/daughter of": a father's name next
@@ -253,7 +254,9 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
         ]
         words = [(run.start() + s, run.start() + e, w) for s, e, w in words]
         current: list[tuple[int, int, str]] = []
-        prefix: list[str] = []
+        # "Mr. Abul Hassan ...": the honorific's period ends its own run; it still precedes
+        dotted = _HONORIFIC_DOT.search(text, max(0, run.start() - 8), run.start())
+        prefix: list[str] = [dotted.group(1)] if dotted else []
         for n, (s, e, w) in enumerate([*words, (-1, -1, "")]):
             is_blocked = s >= 0 and any(mask[s:e])
             after_given = bool(current) and current[-1][2] in given_names()
