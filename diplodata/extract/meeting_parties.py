@@ -169,6 +169,7 @@ class Context:
         self.arrived, self.visited = _travels(doc)
         self.protagonist = _protagonist(self.items)
         self.author = self._author()
+        self.label_lines = [m.span() for m in _LABEL_LINE.finditer(doc.text)]
 
     def _author(self) -> str | None:
         """The one person the headline names as the text's author ("Address by President
@@ -213,11 +214,12 @@ class Context:
         text = self.doc.text
         line = text.rfind("\n", 0, pos) + 1
         label = _SPEAKER_LABEL.match(text, line, pos)
-        if not label:
-            above = [m for m in _LABEL_LINE.finditer(text, 0, line)]
-            label = above[-1] if above else None
-        if label:
-            named = [i for i in self.items_in(label.start(), label.end()) if not i.is_state]
+        span = label.span() if label else None
+        if span is None:  # the last label on a line of its own above
+            at = bisect.bisect_right(self.label_lines, line, key=lambda s: s[0])
+            span = self.label_lines[at - 1] if at else None
+        if span:
+            named = [i for i in self.items_in(*span) if not i.is_state]
             return named[-1].key if named else None
         if re.search(r"[\"“”]", text[s_start:pos]):
             return None  # inside a quotation: someone the text quotes

@@ -10,10 +10,12 @@ skipped. Candidates are then merged: one encounter per participant set and date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Container
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from diplodata.extract import holders, lexicon
 from diplodata.extract.meeting_parties import (
@@ -764,12 +766,20 @@ def _section_date(ctx: Context, s_start: int) -> DateValue | None:
     """The day of the agenda section a sentence stands in: the last line above it that is
     only a day, below the article's own date line."""
     text = ctx.doc.text
-    body = text.find("\n", text.find("\n") + 1) + 1  # past the title and the date lines
-    headers = list(_DAY_LINE.finditer(text, body, s_start))
-    if not headers:
+    headers = _day_lines(text)
+    at = bisect.bisect_left(headers, s_start, key=lambda h: h[0])
+    if not at:
         return None
-    last = headers[-1]
-    return event_date(text, last.start(), last.end(), last.start(), ctx.anchor, True)
+    start, end = headers[at - 1]
+    return event_date(text, start, end, start, ctx.anchor, True)
+
+
+@lru_cache(maxsize=4)
+def _day_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines that are only a day, below the title and the date lines (one
+    scan of the text per article)."""
+    body = text.find("\n", text.find("\n") + 1) + 1
+    return [m.span() for m in _DAY_LINE.finditer(text, body)]
 
 
 _IN_PLACE = re.compile(rf"\bin\s+(?!{MONTH_WORD}\b)[A-Z][a-z]+")  # "in Bled": a place not known
