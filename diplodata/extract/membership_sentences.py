@@ -202,6 +202,7 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
                 members = tuple(c for subj in subjects for c in codes_in(sentence, subj, "C"))
                 yield Hit(members, orgs_of(match, sentence, "orgs"))
     lex = lexicon.load()
+    yield from _allies_in_list(sentence, lex)
     for match in P.ORG_PARTNERS_LIST.finditer(text):
         members = codes_in(sentence, match.group("subj"), "C")
         orgs = orgs_of(match, sentence, "orgs")
@@ -210,6 +211,21 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
     for match in P.OUR_ALLY.finditer(text):
         if len(set(sentence.orgs)) == 1 and not hedged(sentence, match, 2):
             yield Hit(codes_in(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
+
+
+def _allies_in_list(sentence: Sentence, lex: lexicon.Lexicon) -> Iterator[Hit]:
+    """ "its allies in NATO, including A and B", "A's partners in X, B, C and D": the states
+    listed (and the possessor) are members; a list without "including"/"such as" counts only
+    when the curated membership of X has them all ("its allies in NATO, Ukraine and ...")."""
+    for match in P.ALLIES_IN_LIST.finditer(sentence.text):
+        before = sentence.text[max(0, match.start() - 40) : match.start()]
+        if P.HEDGE.search(before.split(",")[-1]) or P.HEDGE_CASED.search(before):
+            continue
+        listed = codes_in(sentence, match.group("subj"), "C")
+        orgs = orgs_of(match, sentence, "orgs")
+        known = lex.member_sets(orgs[0], None)
+        if match.group("intro") or any(set(listed) <= members for members in known):
+            yield Hit(listed + codes_in(sentence, match.group("subj2"), "C"), orgs)
 
 
 def _listed_with(sentence: Sentence) -> Iterator[Hit]:
@@ -225,6 +241,11 @@ def _listed_with(sentence: Sentence) -> Iterator[Hit]:
             subjects = (match.group("subj"), match.groupdict().get("subj2"))
             members = tuple(c for subj in subjects for c in codes_in(sentence, subj, "C"))
             yield Hit(members, orgs_of(match, sentence, "orgs"))
+    for match in P.SHARES_WITH.finditer(text):  # "X, the mechanism it shares with A and B"
+        if not hedged(sentence, match, 2):
+            orgs = orgs_of(match, sentence, "orgs")
+            yield Hit(codes_in(sentence, match.group("subj"), "C"), orgs)
+            yield Hit((), orgs, "it", match.start())
     for match in P.WHICH_BELONG_TO.finditer(text):
         if not hedged(sentence, match, 0):
             yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs"))
