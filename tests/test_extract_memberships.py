@@ -1399,3 +1399,23 @@ def test_memberships_new_organization_names() -> None:
         "Zambia is a member of Comesa. Iceland is a member of the European Economic Area."
     )
     assert _pairs(text) == ["AGO:CPLP", "ISL:EEA", "MOZ:CPLP", "ZMB:COMESA"]
+
+
+def test_memberships_states_together_with_others_forming_a_body() -> None:
+    text = (
+        "Talks\n"
+        "Armenia, which together with Russia, Belarus and Kazakhstan forms the Eurasian "
+        "Economic Union, hosted talks."
+    )
+    assert _pairs(text) == ["ARM:EAEU", "BLR:EAEU", "KAZ:EAEU", "RUS:EAEU"]
+    text = (
+        "Talks\n"
+        "Moldova and Georgia declined to sign. Together with Ukraine and Azerbaijan, they make "
+        "up GUAM, a regional grouping."
+    )
+    assert _pairs(text) == ["AZE:GUAM", "GEO:GUAM", "MDA:GUAM", "UKR:GUAM"]
+
+
+def test_memberships_quoted_fronted_member_of_both() -> None:
+    text = 'Talks\n"As a member of both the European Union and NATO, Latvia will raise the issue.'
+    assert _pairs(text) == ["LVA:EU", "LVA:NATO"]

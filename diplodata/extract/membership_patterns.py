@@ -318,9 +318,9 @@ LEADERS_FOUNDED = re.compile(
 # "As fellow members of X (and close neighbours), A and B ...", also after "that," or a
 # clause's comma ("and that, as a major member of X, A supports ...")
 AS_MEMBERS_LEAD = re.compile(
-    rf"(?:^|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:(?:[a-z][\w-]*\s+){{1,3}}and\s+(?=fellow\s))?"
+    rf"(?:^[\"“]?|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:(?:[a-z][\w-]*\s+){{1,3}}and\s+(?=fellow\s))?"
     rf"(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:(?:{_MEMBER}\s+"
-    rf"of|partners\s+in)\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
+    rf"of|partners\s+in)\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
     rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?{_MODS}{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
     rf"(?:\s+and\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)?"  # "and close maritime neighbours"
     rf"\s*,\s*(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})(?=\s+[a-z])"
@@ -355,6 +355,21 @@ WHICH_ENTERED = re.compile(
     rf"(?:(?:re)?joined|entered|(?:co-)?founded|established|created){_WHEN}"
     rf"(?:{_ALONG}(?P<subj2>{_CLIST}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and|in|on|as|since)\b)"
 )
+# "A, which together with B and C forms X", "Together with B and C, they make up X": the
+# subject and the states it is together with
+_FORM_VERB = (
+    r"(?:form(?:s|ed)?|make\s+up|makes\s+up|made\s+up|(?:co-)?founded|constitute[sd]?|"
+    r"established|created)"
+)
+TOGETHER_FORMED = re.compile(
+    rf"(?P<subj>{_CLIST})\s*,\s*which\s+(?:together|along)\s+with\s+(?:the\s+)?"
+    rf"(?P<subj2>{_CLIST})\s*,?\s+(?:also\s+|jointly\s+)?{_FORM_VERB}\s+(?:the\s+)?(?P<orgs>{_O})"
+)
+FRONTED_TOGETHER = re.compile(
+    rf"(?:^|(?<=[,;]\s))[Tt]ogether\s+with\s+(?:the\s+)?(?P<subj2>{_CLIST})\s*,\s*"
+    rf"(?P<subj>{_CLIST}|{_ANAPH})\s+(?:also\s+|jointly\s+)?{_FORM_VERB}\s+(?:the\s+)?(?P<orgs>{_O})"
+)
+TOGETHER_BEFORE = re.compile(r"[Tt]ogether\s+with\b[^,;]*,\s*$")
 # "the bloc founded by A, B, C and D": the founders are members
 FOUNDED_BY = re.compile(
     rf"(?P<orgs>{_O}){_KIND_WORD}\s*,?\s+(?:(?:which\s+)?(?:was|were)\s+)?(?:originally\s+|"
