@@ -1419,3 +1419,23 @@ def test_memberships_states_together_with_others_forming_a_body() -> None:
 def test_memberships_quoted_fronted_member_of_both() -> None:
     text = 'Talks\n"As a member of both the European Union and NATO, Latvia will raise the issue.'
     assert _pairs(text) == ["LVA:EU", "LVA:NATO"]
+
+
+def test_memberships_together_forming_a_body_before_a_partner_clause() -> None:
+    # "partner" after the clause is about something else: the list comes before the verb
+    text = (
+        "Aid talks\n"
+        "Moldova, which together with Ukraine and Georgia forms GUAM, is a priority partner "
+        "country of our aid."
+    )
+    assert _pairs(text) == ["GEO:GUAM", "MDA:GUAM", "UKR:GUAM"]
+
+
+def test_memberships_one_of_a_states_partners_in_a_body() -> None:
+    text = "Farm dispute\nItaly, one of Austria's partners in the EU, has raised objections."
+    assert _pairs(text) == ["AUT:EU", "ITA:EU"]
+
+
+def test_memberships_sao_tome_and_principe_is_a_state() -> None:
+    text = "Lusophone summit\nSão Tomé and Príncipe is a member of the African Union."
+    assert _pairs(text) == ["STP:AU"]

@@ -253,9 +253,10 @@ ORG_PARTNERS_OF = re.compile(
     rf"(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)"
 )
 # "Denmark's partners in the EU", "Poland's allies within NATO"; "Russia, Kazakhstan's
-# strategic partner and ally in the CSTO": both.
+# strategic partner and ally in the CSTO", "A, one of B's partners in X": both.
 POSSESSIVE_PARTNERS = re.compile(  # also "A is B's closest partner in X": both
-    rf"(?:(?P<subj2>{_C})\s*,\s*|(?P<subj3>{_C})\s+(?:is|was|remains|has\s+been)\s+)?(?P<subj>{_C}){_POS}\s+"
+    rf"(?:(?P<subj2>{_C})\s*,\s*(?:one\s+of\s+)?|(?P<subj3>{_C})\s+(?:is|was|remains|has\s+been)\s+)?"
+    rf"(?P<subj>{_C}){_POS}\s+"
     rf"(?:(?:fellow|closest|close|main|key|strategic|oldest|trusted)\s+)*"
     rf"(?:(?:partner|ally|Ally)\s+and\s+)?(?:partners?|allies|ally|Allies|Ally)\s+"
     rf"(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"

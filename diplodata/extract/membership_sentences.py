@@ -248,7 +248,9 @@ def _listed_with(sentence: Sentence) -> Iterator[Hit]:
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
-            if hedged(sentence, match, 2) or P.AFTER_LIST_HEDGE.match(text[match.end() :]):
+            listed_last = pattern is not P.TOGETHER_FORMED  # not "A, which with B forms X"
+            after = text[match.end() :]
+            if hedged(sentence, match, 2) or (listed_last and P.AFTER_LIST_HEDGE.match(after)):
                 continue
             subjects = (match.group("subj"), match.groupdict().get("subj2"))
             members = tuple(c for subj in subjects for c in codes_in(sentence, subj, "C"))
