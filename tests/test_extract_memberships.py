@@ -1310,3 +1310,132 @@ def test_memberships_chairs_and_partners_beside_a_state(text: str, expected: lis
 )
 def test_memberships_acronym_after_an_unknown_name(text: str, expected: list[str]) -> None:
     assert _pairs(text) == expected
+
+
+def test_memberships_second_predicate_with_also() -> None:
+    text = (
+        "Nordic defence talks\n"
+        "Norway has been a member of EFTA since 1960 and is also a founding member of NATO."
+    )
+    assert _pairs(text) == ["NOR:EFTA", "NOR:NATO"]
+
+
+def test_memberships_two_economies_and_all_members_since() -> None:
+    text = (
+        "Pacific trade\n"
+        "Korea and Australia are big traders. The two economies are both members of APEC and "
+        "the G20."
+    )
+    assert _pairs(text) == ["AUS:APEC", "AUS:G20", "KOR:APEC", "KOR:G20"]
+    text = (
+        "Baltic security\n"
+        "Ministers of Estonia, Latvia and Lithuania met. The three Baltic states have all been "
+        "members of the EU and NATO since 2004."
+    )
+    assert _pairs(text) == ["EST:EU", "EST:NATO", "LTU:EU", "LTU:NATO", "LVA:EU", "LVA:NATO"]
+
+
+def test_memberships_both_our_countries() -> None:
+    text = (
+        "Fiji and Samoa sign pact\n"
+        "Fiji and Samoa signed a fisheries pact. Fiji will train Samoan officers. Samoa thanked "
+        "Fiji. Both our countries are members of the Pacific Islands Forum."
+    )
+    assert _pairs(text) == ["FJI:PIF", "WSM:PIF"]
+
+
+def test_memberships_fellow_members_after_a_fronted_pair_or_a_comma() -> None:
+    text = (
+        "Mekong talks\n"
+        "As close neighbours and fellow ASEAN members, Thailand and Cambodia signed a pact."
+    )
+    assert _pairs(text) == ["KHM:ASEAN", "THA:ASEAN"]
+    text = "South Asia\nIndia discussed trade with its fellow SAARC members, Nepal and Bhutan."
+    assert _pairs(text) == ["BTN:SAARC", "NPL:SAARC"]
+
+
+def test_memberships_allies_or_partners_in_an_organization_then_listed() -> None:
+    text = (
+        "Bloc dispute\n"
+        "Paraguay's partners in Mercosur, Brazil, Argentina and Uruguay, objected to the plan."
+    )
+    assert _pairs(text) == ["ARG:MERCOSUR", "BRA:MERCOSUR", "PRY:MERCOSUR", "URY:MERCOSUR"]
+    text = "Alliance talks\nFrance consulted its allies in NATO, including Germany and Italy."
+    assert _pairs(text) == ["DEU:NATO", "ITA:NATO"]
+    # a list that is not the curated membership, without "including": not read
+    text = "Alliance talks\nFrance consulted its allies in NATO, Ukraine and Moldova, on the plan."
+    assert _pairs(text) == []
+
+
+def test_memberships_body_it_shares_or_formed_with_states() -> None:
+    text = (
+        "Andean trade\n"
+        "Peru spoke of the Pacific Alliance, the integration mechanism it shares with Chile, "
+        "Colombia and Mexico."
+    )
+    assert _pairs(text) == [
+        "CHL:PACIFIC_ALLIANCE",
+        "COL:PACIFIC_ALLIANCE",
+        "MEX:PACIFIC_ALLIANCE",
+        "PER:PACIFIC_ALLIANCE",
+    ]
+    text = "East Africa\nKenya praised the East African Community, which it formed with Uganda."
+    assert _pairs(text) == ["KEN:EAC", "UGA:EAC"]
+
+
+def test_memberships_org_states_set_off_by_commas() -> None:
+    text = (
+        "Trade ministers\n"
+        "The ministers of the four EFTA States, Iceland, Liechtenstein, Norway and Switzerland, "
+        "met in Geneva."
+    )
+    assert _pairs(text) == ["CHE:EFTA", "ISL:EFTA", "LIE:EFTA", "NOR:EFTA"]
+
+
+def test_memberships_new_organization_names() -> None:
+    text = (
+        "Lusophone summit\n"
+        "Angola and Mozambique are members of the Community of Portuguese Language Countries. "
+        "Zambia is a member of Comesa. Iceland is a member of the European Economic Area."
+    )
+    assert _pairs(text) == ["AGO:CPLP", "ISL:EEA", "MOZ:CPLP", "ZMB:COMESA"]
+
+
+def test_memberships_states_together_with_others_forming_a_body() -> None:
+    text = (
+        "Talks\n"
+        "Armenia, which together with Russia, Belarus and Kazakhstan forms the Eurasian "
+        "Economic Union, hosted talks."
+    )
+    assert _pairs(text) == ["ARM:EAEU", "BLR:EAEU", "KAZ:EAEU", "RUS:EAEU"]
+    text = (
+        "Talks\n"
+        "Moldova and Georgia declined to sign. Together with Ukraine and Azerbaijan, they make "
+        "up GUAM, a regional grouping."
+    )
+    assert _pairs(text) == ["AZE:GUAM", "GEO:GUAM", "MDA:GUAM", "UKR:GUAM"]
+
+
+def test_memberships_quoted_fronted_member_of_both() -> None:
+    text = 'Talks\n"As a member of both the European Union and NATO, Latvia will raise the issue.'
+    assert _pairs(text) == ["LVA:EU", "LVA:NATO"]
+
+
+def test_memberships_together_forming_a_body_before_a_partner_clause() -> None:
+    # "partner" after the clause is about something else: the list comes before the verb
+    text = (
+        "Aid talks\n"
+        "Moldova, which together with Ukraine and Georgia forms GUAM, is a priority partner "
+        "country of our aid."
+    )
+    assert _pairs(text) == ["GEO:GUAM", "MDA:GUAM", "UKR:GUAM"]
+
+
+def test_memberships_one_of_a_states_partners_in_a_body() -> None:
+    text = "Farm dispute\nItaly, one of Austria's partners in the EU, has raised objections."
+    assert _pairs(text) == ["AUT:EU", "ITA:EU"]
+
+
+def test_memberships_sao_tome_and_principe_is_a_state() -> None:
+    text = "Lusophone summit\nSão Tomé and Príncipe is a member of the African Union."
+    assert _pairs(text) == ["STP:AU"]

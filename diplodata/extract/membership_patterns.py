@@ -14,7 +14,7 @@ TRIGGER = re.compile(
     r"[Pp]articipating\s+[Ss]tates|[Aa]ccession|admitted|"
     r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
-    r"welcom|includ|ratified|unites|groups|together|alongside|consist|Customs\s+Union|"
+    r"welcom|includ|ratified|shar(?:es|ed)\s+with|[A-Z]{2,}\s+States\b|unites|groups|together|alongside|consist|Customs\s+Union|"
     r"[Hh]eads\b|[Ll]eaders\b|[Ll]eaders['’]|[Ss]ummit|convened|[Ww]e,|within|two\s+(?:biggest|largest)|admission|"
     r"\s\((?=[A-Z])|\s-{1,2}\s|--|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–,])|\b(?:other|fellow)\s|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
 )
@@ -27,8 +27,8 @@ _SEP = r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:the\
 _CLIST = rf"{_C}(?:{_SEP}{_C})*"
 _OLIST = rf"{_O}(?:{_SEP}{_O})*"
 _ANAPH = (
-    r"\b(?:[Bb]oth\s+(?:states|countries|nations|sides)|[Tt]he\s+two\s+(?:states|countries|"
-    r"nations|sides)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey|"
+    r"\b(?:[Bb]oth\s+(?:our\s+)?(?:states|countries|nations|sides|economies)|[Tt]he\s+two\s+"
+    r"(?:states|countries|nations|sides|economies)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey|"
     r"(?:[Aa]ll|[Tt]he|[Aa]ll\s+the)\s+(?:three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:[A-Z][a-z]+\s+)?(?:states|countries|nations)|"
     r"[Tt]he\s+country|it|[Tt]he\s+pair|[Tt]he\s+two(?=\s+(?:are|were|have|had|remain)\b)|"
@@ -41,7 +41,7 @@ _SUBJ = rf"(?P<subj>{_CLIST}(?:\s*,\s*{_BESIDE}\s+(?:the\s+)?{_CLIST}\s*,(?=\s))
 # the rest of the region, is"
 _ASIDE = r"(?:\s*,\s*(?:which|home\s+to|like)\b(?:(?!⟨C)[^,;.:()—–]){1,60},(?=\s))?"
 _BE = (
-    r"(?:is|are|was|were|ha(?:s|ve|d)\s+been|remains?|remained|became|ha(?:s|ve|d)\s+become)"
+    r"(?:is|are|was|were|ha(?:s|ve|d)\s+(?:all\s+|both\s+|also\s+)?been|remains?|remained|became|ha(?:s|ve|d)\s+become)"
     r"(?:n['’]t)?(?:\s+(?:also|now|both|all|already|currently|still|each|officially|formally|"
     r"together|not|never|no\s+longer|yet))*"
 )
@@ -90,7 +90,7 @@ COPULAR = re.compile(
     rf"\s+(?:of|in|within)|[Aa]ll(?:y|ies)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
     rf"{_JOINED_MOD}{_NAMED_ACRONYM}(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
     rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
-    rf"(?:{_WHEN}\s*,?\s+and\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?:{_WHEN}\s*,?\s+and\s+(?:(?:is|was|remains)\s+(?:also\s+)?)?(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+(?:of|in)\s+(?:the\s+)?"
     rf"(?P<orgs4>{_OLIST}))?"
 )
 # "Finland, which became the 31st Ally in April 2023", "Sweden became its 32nd member": the
@@ -189,7 +189,7 @@ MEMBERS_OF_LIST = re.compile(
 # "the Group of Seven leading industrial countries, A, B, ... and G, agreed": a list of three
 # or more states set off by commas after the organization's states
 ORG_STATES_COMMA_LIST = re.compile(
-    rf"(?P<orgs>{_O})\s+(?:[a-z][\w-]*\s+){{1,3}}?{_STATES},\s+(?:the\s+)?"
+    rf"(?P<orgs>{_O})\s+(?:(?:[a-z][\w-]*\s+){{1,3}}?{_STATES}|(?:[Mm]ember\s+)?[Ss]tates|members),\s+(?:the\s+)?"
     rf"(?P<subj>{_C}(?:{_SEP}{_C}){{2,}}),"
 )
 # "Kuwait and the other GCC states", "France and its fellow EU members"
@@ -253,12 +253,27 @@ ORG_PARTNERS_OF = re.compile(
     rf"(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)"
 )
 # "Denmark's partners in the EU", "Poland's allies within NATO"; "Russia, Kazakhstan's
-# strategic partner and ally in the CSTO": both.
+# strategic partner and ally in the CSTO", "A, one of B's partners in X": both.
 POSSESSIVE_PARTNERS = re.compile(  # also "A is B's closest partner in X": both
-    rf"(?:(?P<subj2>{_C})\s*,\s*|(?P<subj3>{_C})\s+(?:is|was|remains|has\s+been)\s+)?(?P<subj>{_C}){_POS}\s+"
+    rf"(?:(?P<subj2>{_C})\s*,\s*(?:one\s+of\s+)?|(?P<subj3>{_C})\s+(?:is|was|remains|has\s+been)\s+)?"
+    rf"(?P<subj>{_C}){_POS}\s+"
     rf"(?:(?:fellow|closest|close|main|key|strategic|oldest|trusted)\s+)*"
     rf"(?:(?:partner|ally|Ally)\s+and\s+)?(?:partners?|allies|ally|Allies|Ally)\s+"
     rf"(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"
+)
+# "its allies in NATO, including A and B", "A's partners in X, B, C and D": members named
+# after the partners of a member in X; the possessor is one too
+ALLIES_IN_LIST = re.compile(
+    rf"(?:(?P<subj2>{_C}){_POS}|\b(?:[Oo]ur|[Ii]ts|[Tt]heir))\s+(?:fellow\s+|closest\s+|close\s+)?"
+    rf"(?:allies|Allies|partners)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})\s*,\s*"
+    rf"(?P<intro>including\s+|such\s+as\s+|notably\s+|among\s+them\s+)?(?:the\s+)?(?P<subj>{_CLIST})"
+)
+# "the Pacific Alliance, the mechanism it shares with A, B and C", "X, which it formed with A
+# and B": the states listed and the one state the sentence names before ("it")
+SHARES_WITH = re.compile(
+    rf"(?P<orgs>{_O})\s*,\s*(?:which\s+|that\s+|the\s+(?:[\w-]+\s+){{1,4}}?(?:which\s+|that\s+)?)it\s+"
+    rf"(?:shares|shared|formed|founded|co-founded|created|established|set\s+up)\s+with\s+"
+    rf"(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "the Mercosur partners Argentina and Brazil": members or the organization's outside partners;
 # members when the curated membership has them all
@@ -284,8 +299,8 @@ ACCESSION_AS = re.compile(
 )
 # "together with our newest Ally Sweden, NATO will ...": the organization is the sentence's one.
 OUR_ALLY = re.compile(
-    rf"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Ff]ellow)\s+{_MODS}(?:Ally|Allies|[Mm]ember(?:s|\s+states?)?)\s+"
-    rf"(?P<subj>{_CLIST})"
+    rf"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Ff]ellow)\s+{_MODS}(?:(?:fellow\s+)?{_O}\s+)?(?:Ally|Allies|"
+    rf"[Mm]ember(?:s|\s+[Ss]tates?)?)(?:\s*,\s*|\s+)(?:the\s+)?(?P<subj>{_CLIST})"
 )
 INCLUDES = re.compile(
     rf"(?P<orgs>{_O})(?:\s+(?:alliance|group|grouping|bloc|format|forum))?(?:\s*,?\s*(?:which|that)\s+(?:includes?|comprises?|unites|groups|brings\s+"
@@ -304,8 +319,9 @@ LEADERS_FOUNDED = re.compile(
 # "As fellow members of X (and close neighbours), A and B ...", also after "that," or a
 # clause's comma ("and that, as a major member of X, A supports ...")
 AS_MEMBERS_LEAD = re.compile(
-    rf"(?:^|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:(?:{_MEMBER}\s+"
-    rf"of|partners\s+in)\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
+    rf"(?:^[\"“]?|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:(?:[a-z][\w-]*\s+){{1,3}}and\s+(?=fellow\s))?"
+    rf"(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:(?:{_MEMBER}\s+"
+    rf"of|partners\s+in)\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
     rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?{_MODS}{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
     rf"(?:\s+and\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)?"  # "and close maritime neighbours"
     rf"\s*,\s*(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})(?=\s+[a-z])"
@@ -340,6 +356,21 @@ WHICH_ENTERED = re.compile(
     rf"(?:(?:re)?joined|entered|(?:co-)?founded|established|created){_WHEN}"
     rf"(?:{_ALONG}(?P<subj2>{_CLIST}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and|in|on|as|since)\b)"
 )
+# "A, which together with B and C forms X", "Together with B and C, they make up X": the
+# subject and the states it is together with
+_FORM_VERB = (
+    r"(?:form(?:s|ed)?|make\s+up|makes\s+up|made\s+up|(?:co-)?founded|constitute[sd]?|"
+    r"established|created)"
+)
+TOGETHER_FORMED = re.compile(
+    rf"(?P<subj>{_CLIST})\s*,\s*which\s+(?:together|along)\s+with\s+(?:the\s+)?"
+    rf"(?P<subj2>{_CLIST})\s*,?\s+(?:also\s+|jointly\s+)?{_FORM_VERB}\s+(?:the\s+)?(?P<orgs>{_O})"
+)
+FRONTED_TOGETHER = re.compile(
+    rf"(?:^|(?<=[,;]\s))[Tt]ogether\s+with\s+(?:the\s+)?(?P<subj2>{_CLIST})\s*,\s*"
+    rf"(?P<subj>{_CLIST}|{_ANAPH})\s+(?:also\s+|jointly\s+)?{_FORM_VERB}\s+(?:the\s+)?(?P<orgs>{_O})"
+)
+TOGETHER_BEFORE = re.compile(r"[Tt]ogether\s+with\b[^,;]*,\s*$")
 # "the bloc founded by A, B, C and D": the founders are members
 FOUNDED_BY = re.compile(
     rf"(?P<orgs>{_O}){_KIND_WORD}\s*,?\s+(?:(?:which\s+)?(?:was|were)\s+)?(?:originally\s+|"

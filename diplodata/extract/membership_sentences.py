@@ -10,12 +10,14 @@
 * :func:`_make_up` -- "the two nations make up the Union State", founders;
 * :func:`_joined` -- "Sweden joined NATO in 2024";
 * :func:`_listed_with` -- "X, which A founded together with B", "the bloc founded by A and B",
-  "X brings together 23 member states ..., among them A, B and C", "A sits alongside B in X";
+  "X brings together 23 member states ..., among them A, B and C", "A sits alongside B in X",
+  "A, which together with B forms X", "Together with B, they make up X", "X, the mechanism it
+  shares with B and C";
 * :func:`_apposition` -- "NATO Ally Türkiye", "EAEU member states such as A, B and C",
   "Hungary and Yugoslavia, the two GATT members", "members Greece and Turkey", "A, an EU and
   NATO member", "X, whose members — A, B and C — are", "A and its GCC partners B and C",
   "A, the last country to join X", "Iraq, OPEC's second-largest producer", "A, B and C - the
-  three members of X";
+  three members of X", "its allies in X, including A and B", "A's partners in X, B and C";
 * :func:`_welcome_as` -- "welcome Sweden as NATO's 32nd Ally", "values Ankara as an ally
   in the NATO alliance";
 * :func:`_accession` -- completed accessions ("digest the accession of Spain last year",
@@ -107,6 +109,8 @@ def _make_up(sentence: Sentence) -> Iterator[Hit]:
                 and P.PREPOSITION_BEFORE.search(sentence.text[: match.start()])
             ):
                 continue
+            if P.TOGETHER_BEFORE.search(sentence.text[: match.start()]):
+                continue  # "Together with A, they make up X": read by _listed_with
             yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs"))
 
 
@@ -202,6 +206,7 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
                 members = tuple(c for subj in subjects for c in codes_in(sentence, subj, "C"))
                 yield Hit(members, orgs_of(match, sentence, "orgs"))
     lex = lexicon.load()
+    yield from _allies_in_list(sentence, lex)
     for match in P.ORG_PARTNERS_LIST.finditer(text):
         members = codes_in(sentence, match.group("subj"), "C")
         orgs = orgs_of(match, sentence, "orgs")
@@ -212,19 +217,54 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
             yield Hit(codes_in(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
 
 
+def _allies_in_list(sentence: Sentence, lex: lexicon.Lexicon) -> Iterator[Hit]:
+    """ "its allies in NATO, including A and B", "A's partners in X, B, C and D": the states
+    listed (and the possessor) are members; a list without "including"/"such as" counts only
+    when the curated membership of X has them all ("its allies in NATO, Ukraine and ...")."""
+    for match in P.ALLIES_IN_LIST.finditer(sentence.text):
+        before = sentence.text[max(0, match.start() - 40) : match.start()]
+        if P.HEDGE.search(before.split(",")[-1]) or P.HEDGE_CASED.search(before):
+            continue
+        listed = codes_in(sentence, match.group("subj"), "C")
+        orgs = orgs_of(match, sentence, "orgs")
+        known = lex.member_sets(orgs[0], None)
+        if match.group("intro") or any(set(listed) <= members for members in known):
+            yield Hit(listed + codes_in(sentence, match.group("subj2"), "C"), orgs)
+
+
 def _listed_with(sentence: Sentence) -> Iterator[Hit]:
     """States listed with the subject or as the body's founders: "X, which A founded together
     with B and C", "the bloc founded by A, B and C", "X brings together 23 member states ...,
     among them A, B and C", "A and B sit alongside C and D in X", "X ..., which both countries
-    belong to"."""
+    belong to", "A, which together with B and C forms X", "Together with B and C, they make up
+    X", "X, the integration mechanism it shares with B and C" ("it" and the states listed)."""
     text = sentence.text
-    for pattern in (P.WHICH_ENTERED, P.FOUNDED_BY, P.ORG_COUNT_AMONG, P.SIT_ALONGSIDE):
+    patterns = (
+        P.WHICH_ENTERED,
+        P.FOUNDED_BY,
+        P.ORG_COUNT_AMONG,
+        P.SIT_ALONGSIDE,
+        P.TOGETHER_FORMED,
+    )
+    for pattern in patterns:
         for match in pattern.finditer(text):
-            if hedged(sentence, match, 2) or P.AFTER_LIST_HEDGE.match(text[match.end() :]):
+            listed_last = pattern is not P.TOGETHER_FORMED  # not "A, which with B forms X"
+            after = text[match.end() :]
+            if hedged(sentence, match, 2) or (listed_last and P.AFTER_LIST_HEDGE.match(after)):
                 continue
             subjects = (match.group("subj"), match.groupdict().get("subj2"))
             members = tuple(c for subj in subjects for c in codes_in(sentence, subj, "C"))
             yield Hit(members, orgs_of(match, sentence, "orgs"))
+    for match in P.FRONTED_TOGETHER.finditer(text):  # "Together with A, they make up X"
+        if not hedged(sentence, match, 2):
+            orgs = orgs_of(match, sentence, "orgs")
+            yield _subject_hit(sentence, match, orgs)  # first: "they" is not the ones with
+            yield Hit(codes_in(sentence, match.group("subj2"), "C"), orgs)
+    for match in P.SHARES_WITH.finditer(text):  # "X, the mechanism it shares with A and B"
+        if not hedged(sentence, match, 2):
+            orgs = orgs_of(match, sentence, "orgs")
+            yield Hit(codes_in(sentence, match.group("subj"), "C"), orgs)
+            yield Hit((), orgs, "it", match.start())
     for match in P.WHICH_BELONG_TO.finditer(text):
         if not hedged(sentence, match, 0):
             yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs"))
