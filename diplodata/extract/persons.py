@@ -577,7 +577,7 @@ def _office_holder_state(doc: Doc, role: str, names: Collection[int] = ()) -> st
         gap = doc.text[m.end() : after[0].start] if after else ""
         of_state = after and re.fullmatch(r" of (?:the )?", gap)
         end = after[0].end if of_state else m.end()
-        if any(end < n <= end + 3 for n in names):
+        if any(n in names for n in range(end + 1, end + 4)):
             continue  # a named person's title
         if of_state:
             states.add(after[0].code)
