@@ -39,6 +39,18 @@ _DASH_PLACE = re.compile(
     re.MULTILINE,
 )
 _HEAD = 600  # a dateline opens the article: its first lines
+# the place of a dated dateline, as persons and trade figures read it: "TOKYO, March 5 -",
+# "MOSCOW (Reuters) 5", "December 29, 2021, St Petersburg"
+_WIRE_DATELINE = re.compile(r"(?m)^([A-Z][A-Z .'’-]{2,}),? (?:\(\w+\) )?(?:[A-Z][a-z]+\.? \d|\d)")
+_DATE_PLACE = re.compile(r"(?m)^[A-Z][a-z]+ \d{1,2}, (?:19|20)\d\d, ([A-Z][\w .'’-]{2,40})$")
+
+
+def dated_place(text: str) -> tuple[int, int] | None:
+    """The span of the place of a wire dateline ("TOKYO, March 5 -") or of a place after
+    the date under the title ("December 29, 2021, St Petersburg")."""
+    head = text[:400]
+    match = _WIRE_DATELINE.search(head) or _DATE_PLACE.search(head)
+    return match.span(1) if match else None
 
 
 def dateline_place(text: str) -> str | None:

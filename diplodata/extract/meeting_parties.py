@@ -20,6 +20,7 @@ from diplodata.extract.text import Doc
 from diplodata.extract.titles import TITLE_MODIFIERS, office_of
 from diplodata.extract.when import (
     LOCATION_FORMS,
+    MONTH_WORD,
     DateValue,
     article_anchor,
     is_future,
@@ -61,6 +62,14 @@ _GROUP = (
 _SPEAKER_LABEL = re.compile(r"[^\n:.!?\"“]{3,80}:\s")
 # a speaker label on a line of its own, for the paragraphs under it: "President Ruto:"
 _LABEL_LINE = re.compile(r"^[^\n:.!?\"“]{3,80}:[ \t]*$", re.MULTILINE)
+# a line that is only a day (and a place): an agenda's section header ("Thursday 15 March",
+# "May 3:", "Tuesday 7 March – Jakarta")
+_DAY_LINE = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:[0-3]?\d(?:st|nd|rd|th)? "
+    rf"(?:{MONTH_WORD})|(?:{MONTH_WORD}) [0-3]?\d(?:st|nd|rd|th)?)(?:,? (?:19|20)\d\d)?:?"
+    r"(?:[ \t]+[–—-][ \t]+[A-Z][\w .'’-]{1,40})?[ \t]*$",
+    re.MULTILINE,
+)
 # a headline naming the text's author: "Address by President X", "Remarks of Y"
 _AUTHORED = re.compile(
     r"\b(?:[Aa]ddress|[Ss]peech|[Rr]emarks|[Ss]tatement|[Ii]nterview|[Mm]essage|[Oo]p-ed)\s+"
@@ -107,7 +116,8 @@ HEADS = frozenset({"president", "prime minister", "chancellor", "king", "queen",
 
 
 def _a_minister(role: str | None) -> bool:
-    return bool(role) and "minister" in (role or "") and role not in HEADS
+    """A minister's office, not a head of government's ("prime minister")."""
+    return role is not None and "minister" in role and role not in HEADS
 
 
 _BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:joint\s+)?")
@@ -170,6 +180,8 @@ class Context:
         self.protagonist = _protagonist(self.items)
         self.author = self._author()
         self.label_lines = [m.span() for m in _LABEL_LINE.finditer(doc.text)]
+        body = doc.text.find("\n", doc.text.find("\n") + 1) + 1  # below title and date
+        self.day_lines = [m.span() for m in _DAY_LINE.finditer(doc.text, body)]
 
     def _author(self) -> str | None:
         """The one person the headline names as the text's author ("Address by President

@@ -15,7 +15,6 @@ import datetime as dt
 import re
 from collections.abc import Container
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from diplodata.extract import holders, lexicon
 from diplodata.extract.meeting_parties import (
@@ -726,8 +725,9 @@ def _when_where(
     comma = text.find(",", t_start, s_end)
     recalled = _RECALLED.search(text, s_start, s_end if comma < 0 else comma)  # its clause
     # a headline's joint press conference is the transcript's, of the day it is dated
-    appearance = s_start < ctx.headline_end and bool(_APPEARANCE.match(text, t_start))
-    headline = s_start < ctx.headline_end and not appearance
+    in_headline = s_start < ctx.headline_end
+    appearance = in_headline and bool(_APPEARANCE.match(text, t_start))
+    headline = in_headline and not appearance
     if (
         date is None
         and ctx.anchor
@@ -752,34 +752,14 @@ def _when_where(
     return date, location, reported
 
 
-# a line that is only a day (and a place): an agenda's section header ("Thursday 15 March",
-# "May 3:", "Tuesday 7 March – Jakarta")
-_DAY_LINE = re.compile(
-    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:[0-3]?\d(?:st|nd|rd|th)? "
-    rf"(?:{MONTH_WORD})|(?:{MONTH_WORD}) [0-3]?\d(?:st|nd|rd|th)?)(?:,? (?:19|20)\d\d)?:?"
-    r"(?:[ \t]+[–—-][ \t]+[A-Z][\w .'’-]{1,40})?[ \t]*$",  # "Tuesday 7 March – Jakarta"
-    re.MULTILINE,
-)
-
-
 def _section_date(ctx: Context, s_start: int) -> DateValue | None:
     """The day of the agenda section a sentence stands in: the last line above it that is
     only a day, below the article's own date line."""
-    text = ctx.doc.text
-    headers = _day_lines(text)
-    at = bisect.bisect_left(headers, s_start, key=lambda h: h[0])
+    at = bisect.bisect_left(ctx.day_lines, s_start, key=lambda h: h[0])
     if not at:
         return None
-    start, end = headers[at - 1]
-    return event_date(text, start, end, start, ctx.anchor, True)
-
-
-@lru_cache(maxsize=4)
-def _day_lines(text: str) -> list[tuple[int, int]]:
-    """The spans of the lines that are only a day, below the title and the date lines (one
-    scan of the text per article)."""
-    body = text.find("\n", text.find("\n") + 1) + 1
-    return [m.span() for m in _DAY_LINE.finditer(text, body)]
+    start, end = ctx.day_lines[at - 1]
+    return event_date(ctx.doc.text, start, end, start, ctx.anchor, True)
 
 
 _IN_PLACE = re.compile(rf"\bin\s+(?!{MONTH_WORD}\b)[A-Z][a-z]+")  # "in Bled": a place not known

@@ -550,7 +550,7 @@ def _country_votes(doc: Doc, person: _Person, taken: set[str]) -> list[tuple[str
     sentences = {doc.sentence_at(m.seg.start) for m in person.mentions}
     for sent in sentences - {doc.sentence_at(0)}:  # not the headline
         for c in doc.countries_in(sent.start, sent.end):
-            before = doc.text[max(sent.start, c.start - 24) : c.start].lower()
+            before = _left_of(doc.text, sent.start, c)
             if c.code in taken or c.code == "EUU" or re.search(_DESTINATION, before):
                 continue
             if _OBJECT_OF_VERB.search(before):
@@ -651,7 +651,7 @@ def imply_states(
     Russian Foreign Minister in Oslo": A is Norway's)."""
     year = doc.article.published_date.year if doc.article.published_date else None
     home = doc.dateline_state()
-    fallback = _article_state(doc)
+    fallback = home or _state_named_most(doc)
     known = {f.name: f.country for f in facts if f.country}
     out = []
     for f in facts:
@@ -684,24 +684,19 @@ def _nearest_state(doc: Doc, f: PersonFact) -> str | None:
         c
         for c in doc.countries_in(f.start, f.end)
         if c.code != "EUU"
-        and not re.search(_DESTINATION, text[max(f.start, c.start - 24) : c.start].lower())
-        and not _OBJECT_OF_VERB.search(text[max(f.start, c.start - 24) : c.start].lower())
+        and not re.search(_DESTINATION, _left_of(text, f.start, c))
+        and not _OBJECT_OF_VERB.search(_left_of(text, f.start, c))
         and not c.start <= at < c.end
     ]
     before = [c for c in states if c.end <= at]
     after = [
-        c
-        for c in states
-        if c.start > at and not _DELEGATION_OF.search(text[max(f.start, c.start - 24) : c.start])
+        c for c in states if c.start > at and not _DELEGATION_OF.search(_left_of(text, f.start, c))
     ]
     return before[-1].code if before else after[0].code if after else None
 
 
-def _article_state(doc: Doc) -> str | None:
-    """The state of the dateline place ("TOKYO, April 9 -"), else the one named most."""
-    home = doc.dateline_state()
-    if home:
-        return home
+def _state_named_most(doc: Doc) -> str | None:
+    """The state the article names most."""
     counts: dict[str, int] = {}
     for c in doc.countries:
         if c.code != "EUU":
@@ -716,6 +711,14 @@ _OBJECT_OF_VERB = re.compile(
     r"criticise|criticised|criticize|criticized|sanction|sanctioned|persuade|persuaded|"
     r"convince|convinced|help|helped|supply|supplied|sell to|sold to|against) (?:the )?$"
 )
+
+
+def _left_of(text: str, floor: int, c: CountryMention) -> str:
+    """The few words before a state's name (lower case, not before ``floor``): what says
+    whether it is someone's state, a destination or the object of a verb."""
+    return text[max(floor, c.start - 24) : c.start].lower()
+
+
 # "X held talks with a delegation of the Lao National Assembly": the other side's state
 # for X, but the state of the delegation's leader named after it ("led by B")
 _DELEGATION_OF = re.compile(r"\bdelegations? (?:of|from) (?:the )?$")

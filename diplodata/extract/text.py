@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from diplodata.extract import lexicon
 from diplodata.extract.bodies import find_institutions
-from diplodata.extract.datelines import dateline_country
+from diplodata.extract.datelines import dated_place, dateline_country
 from diplodata.models import Article, CountryMention, OrganizationMention, Span
 
 # Words after which a full stop does not end a sentence.
@@ -112,10 +112,6 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-_WIRE_DATELINE = re.compile(r"(?m)^([A-Z][A-Z .'’-]{2,}),? (?:\(\w+\) )?(?:[A-Z][a-z]+\.? \d|\d)")
-_DATE_PLACE = re.compile(r"(?m)^[A-Z][a-z]+ \d{1,2}, (?:19|20)\d\d, ([A-Z][\w .'’-]{2,40})$")
-
-
 @dataclass(slots=True)
 class Doc:
     """An article with its sentences and lexicon matches."""
@@ -160,15 +156,14 @@ class Doc:
         """The state of the dateline place: a wire dateline ("TOKYO, March 5 -"), a place
         after the date on the line under the title ("December 29, 2021, St Petersburg"), or
         any other dateline that :mod:`datelines` reads ("NEW DELHI: ")."""
-        head = self.text[:400]
-        match = _WIRE_DATELINE.search(head) or _DATE_PLACE.search(head)
-        if not match:  # an undated dateline ("NEW DELHI: ", "AMMAN — ") and the others
+        span = dated_place(self.text)
+        if span is None:  # an undated dateline ("NEW DELHI: ", "AMMAN — ") and the others
             found = dateline_country(self.text)
             return found.code if found else None
-        states = self.countries_in(match.start(1), match.end(1))
+        states = self.countries_in(*span)
         if states:
             return states[0].code
-        place = match.group(1).strip()  # "TOKYO", "WEST BERLIN"
+        place = self.text[slice(*span)].strip()  # "TOKYO", "WEST BERLIN"
         lex = lexicon.load()
         return lex.country_code(place.title()) or lex.country_code(place.split()[-1].title())
 
