@@ -1947,3 +1947,19 @@ def test_meetings_an_agenda_day_header_dates_the_items_under_it() -> None:
     )
     [meeting] = _meetings(text, [GAMMA, ALPHA])
     assert meeting.date == "2001-03-15"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Norway and Chile held talks in Oslo on Tuesday.", [("CHL", "NOR")]),
+        ("Japan will hold formal financial talks with France on April 17.", [("FRA", "JPN")]),
+        ("On Monday, Peru resumed negotiations with Ecuador.", [("ECU", "PER")]),
+        ("Japan met France in the final on Sunday.", []),  # teams: no talks held
+        ("Japanese firms will hold talks with France.", []),  # a demonym: not the state
+        ("Japan's talks with France ended.", []),  # a possessive: not the clause's subject
+    ],
+)
+def test_meetings_states_that_hold_talks(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    text = f"Talks\nApril 8, 1987\n\n{sentence}\n"
+    assert [tuple(sorted(m.participants)) for m in _meetings(text, [])] == expected

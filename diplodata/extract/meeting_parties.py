@@ -625,6 +625,35 @@ _FRONTED = re.compile(
 )
 
 
+# a state that opens its clause holds talks: "Japan will hold formal talks with France",
+# "Taiwan and the U.S. have been holding talks", "Russia and Ukraine resumed negotiations"
+_CLAUSE_OPENING = re.compile(r"(?:^|(?<=, )|(?<=\n))(?:[Tt]he\s+)?$")
+_HOLD_TALKS = re.compile(
+    r"\s+(?:(?:[a-z]+ly|are|were|is|was|has|have|had|will|shall|to|also|been|be|again|now|"
+    r"then)\s+)*(?:hold|holds|held|holding|open|opens|opened|opening|begin|begins|began|"
+    r"beginning|start|starts|started|starting|resume|resumes|resumed|resuming|conduct|"
+    r"conducts|conducted|conducting|continue|continues|continued|continuing|launch|launches|"
+    r"launched|conclude|concludes|concluded|completed?|completes)\s+"
+    r"(?:(?:a|an|the|their|[a-z][\w-]*)\s+){0,4}$",
+    re.IGNORECASE,  # "the U.S. Have been holding talks": wire copy's capitals
+)
+_TALKS_NOUN = re.compile(r"(?:[Tt]alks|[Nn]egotiations|[Cc]onsultations|[Mm]eetings?)\b")
+
+
+def _states_hold_talks(ctx: Context, s_start: int, pool: list[Item], t_start: int) -> bool:
+    """States named by name (not "Japanese"), opening their clause, that hold, open or
+    resume talks: the states are the parties (not a team's "Japan met France", nor
+    "Japan's talks")."""
+    text = ctx.doc.text
+    if not _CLAUSE_OPENING.search(text, s_start, pool[0].start):
+        return False
+    if any(c.form == "demonym" for i in pool for c in ctx.doc.countries_in(i.start, i.end)):
+        return False
+    return bool(_TALKS_NOUN.match(text, t_start)) and bool(
+        _HOLD_TALKS.fullmatch(text, pool[-1].end, t_start)
+    )
+
+
 _LEADERS_BEFORE = re.compile(
     r"\b[Tt]he\s+(?:presidents|leaders|heads of state|prime ministers)\s+of\s+(?:the\s+)?$"
 )
@@ -693,6 +722,8 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
             return pool
         if _LEADERS_BEFORE.search(text, max(s_start, s.start - 40), s.start) and len(pool) > 1:
             return pool  # "The presidents of Russia and Azerbaijan and the prime minister of"
+        if _states_hold_talks(ctx, s_start, pool, t_start):
+            return pool  # "Japan will hold talks with France", "Russia and Ukraine held talks"
         after = text[s.end : s.end + 20]
         if (
             re.match(rf"\s+{_GROUP}", after)
