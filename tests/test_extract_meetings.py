@@ -1963,3 +1963,62 @@ def test_meetings_an_agenda_day_header_dates_the_items_under_it() -> None:
 def test_meetings_states_that_hold_talks(sentence: str, expected: list[tuple[str, ...]]) -> None:
     text = f"Talks\nApril 8, 1987\n\n{sentence}\n"
     assert [tuple(sorted(m.participants)) for m in _meetings(text, [])] == expected
+
+
+def test_meetings_received_at_a_named_palace_with_lowercase_particles() -> None:
+    text = (
+        "Audience\n10 June 2003\n\nThe Prime Minister, Anna Berg, received on Tuesday at the "
+        "Palácio de Belas palace, in Luanda, the Belarusian Foreign Minister, Ivan Petrov."
+    )
+    found = [tuple(sorted(m.participants)) for m in _meetings(text, [GAMMA, ALPHA])]
+    assert found == [("Anna Berg", "Ivan Petrov")]
+
+
+def test_meetings_a_habit_in_another_clause_leaves_the_meeting() -> None:
+    text = (
+        "Partners\nJune 1, 1994\n\nPrime Minister Anna Berg and Foreign Minister Ivan Petrov "
+        "met in Geneva in May, and they speak by telephone almost every week."
+    )
+    assert _flat(_meetings(text, [GAMMA, ALPHA])) == [
+        (("Anna Berg", "Ivan Petrov"), "meeting", "1994-05", "CHE")
+    ]
+    habit = "Partners\nJune 1, 1994\n\nAnna Berg and Ivan Petrov meet every week in Geneva."
+    assert _meetings(habit, [GAMMA, ALPHA]) == []
+
+
+def test_meetings_what_one_told_a_named_person_is_a_reported_clause() -> None:
+    text = (
+        "Remarks\nJanuary 14, 2003\n\nI also told Prime Minister Anna Berg that Foreign "
+        "Minister Ivan Petrov had a good meeting yesterday with Ambassador Oleg Sidorov."
+    )
+    found = [tuple(sorted(m.participants)) for m in _meetings(text, [GAMMA, ALPHA, BETA])]
+    assert found == [("Ivan Petrov", "Oleg Sidorov")]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "conferred for nearly four hours with",
+        "will have a working breakfast with",
+        "will hold a bilateral with",
+    ],
+)
+def test_meetings_conferred_a_meal_with_and_a_bilateral_with(phrase: str) -> None:
+    text = f"Programme\n10 June 2003\n\nOn Friday, Foreign Minister Ivan Petrov {phrase} Anna Berg."
+    found = [tuple(sorted(m.participants)) for m in _meetings(text, [ALPHA, GAMMA])]
+    assert found == [("Anna Berg", "Ivan Petrov")]
+
+
+def test_meetings_a_second_clause_with_its_own_subject() -> None:
+    # "A met B, and C held her own bilateral with D": C met D; but "A, B, and C met D" and
+    # "A, and B to travel to meet D" are lists of one subject
+    delta = _person("Mia Holm", "foreign minister", "DNK", "Holm")
+    text = (
+        "Tokyo\nJuly 29, 2024\n\nMr. Petrov also met separately with Ambassador Sidorov, "
+        "and Ms. Berg held her own bilateral with Ms. Holm."
+    )
+    found = {tuple(sorted(m.participants)) for m in _meetings(text, [ALPHA, BETA, GAMMA, delta])}
+    assert found == {("Ivan Petrov", "Oleg Sidorov"), ("Anna Berg", "Mia Holm")}
+    listed = "Tokyo\nJuly 29, 2024\n\nMr. Petrov, Ms. Holm, and Ms. Berg held talks on Monday."
+    [meeting] = _meetings(listed, [ALPHA, BETA, GAMMA, delta])
+    assert len(meeting.participants) == 3

@@ -1178,3 +1178,17 @@ def test_persons_a_dotted_honorific_keeps_an_unknown_first_given_name() -> None:
     # an honorific, so the name is not cut at the first known given name ("Hassan")
     text = "The delegation was led by Foreign Minister Mr. Abul Hassan Mahmood Ali on Monday."
     assert [p.name for p in _persons(text)] == ["Abul Hassan Mahmood Ali"]
+
+
+def test_persons_a_lowercase_ministry_title_joined_by_and_the() -> None:
+    # "the minister of Foreign Affairs and the Portuguese Communities, X": the department's
+    # second part after "and the" is still the title
+    text = (
+        "The President received the Portuguese minister of Foreign Affairs and the "
+        "Portuguese Communities, Rui Vaz Correia, who is on a working visit."
+    )
+    found = {p.name: (p.role, p.country) for p in _persons(text)}
+    assert found["Rui Vaz Correia"] == (
+        "minister of foreign affairs and the portuguese communities",
+        "PRT",
+    )

@@ -36,7 +36,9 @@ _TIME_GAP = (
     r"by (?:tele)?phone|"
     r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|(?:several|a few|two|three) times|"
     r"twice|(?:to|for|at) (?:a |an )?(?:[a-z]+ )?(?:lunch|dinner|breakfast|banquet|reception)|"
-    r"(?:in|at) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
+    r"(?:in|at) (?:the )?[A-Z][\w-]*(?: (?:(?:de|da|das|do|dos|di|del|la|le|al|el|of|the) )*"
+    r"[A-Z][\w-]*)*(?: (?:palace|residence|house|hall|headquarters|office|building))?)"
+    # "at the Palácio das Necessidades", "at the Futungo de Belas palace"
 )
 _OBJECT_LEAD = re.compile(
     rf"[\s,]*(?:{_TIME_GAP}[\s,]+)*(?P<with>(?:with|alongside|along with|together with|by|"
@@ -85,7 +87,8 @@ _CLAUSE = re.compile(
     r"(?<!\b[A-Z])[.!?]['\"”’]?(?=[A-Z][a-z])|"
     r"\swhen\s+(?=[A-Z][a-z]+ [A-Z])|"  # "to be signed when Chancellor X and Y meet"
     r"\s(?:said|says|announced|added|confirmed|stated|tweeted|wrote|"
-    r"told (?:[A-Z]\w*|reporters|journalists|the press)(?=\s+that))(?:\s+that)?\s+"
+    r"told (?:(?:(?:the|his|her) )?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*|reporters|"
+    r"journalists|the press)(?=\s+that))(?:\s+that)?\s+"
     r"(?=(?:the\s+|bin\s+|al-|el-)?[A-Z](?!\w*day\b|(?:an|ebru|u|pri|a|ul|ugus|eptem|cto|ovem|ecem)\w*\s+\d)))"
 )  # "A's spokesman said the President had spoken with X": the reported clause
 # where a bare office starts a reference to its holder: a sentence's start, or after "with"
@@ -403,8 +406,9 @@ def is_title_gap(gap: str, joined: bool) -> bool:
     return not joined or bool(re.search(r",|\band\b|&", gap))
 
 
-def chain_items(items: list[Item], text: str, first: int) -> list[Item]:
-    """Items from ``items[first]`` on that form a list joined by commas and "and"."""
+def chain_items(items: list[Item], text: str, first: int, objects: bool = False) -> list[Item]:
+    """Items from ``items[first]`` on that form a list joined by commas and "and"; a list of
+    ``objects`` ends where an item opens a clause of its own (", and B held ...")."""
     group, last_and = [items[first]], 0
     for item in items[first + 1 :]:
         gap = text[group[-1].end : item.start]
@@ -413,6 +417,8 @@ def chain_items(items: list[Item], text: str, first: int) -> list[Item]:
             continue
         if not is_title_gap(gap, joined=True):
             break
+        if objects and re.search(r",\s*and\b", gap) and _OWN_VERB.match(text, item.end):
+            break  # "met A, and B held talks with C": B opens a clause of its own
         if last_and and gap.lstrip().startswith(","):
             break  # "A and B, the C and D sides ...": the list ended with "and"
         group.append(item)
@@ -481,7 +487,7 @@ def _titled_list(ctx: Context, pos: int, s_end: int, states: list[Item]) -> list
     ]
     if not pool or not is_title_gap(text[pos : pool[0].start], joined=False):
         return []
-    return chain_items(pool, text, 0)
+    return chain_items(pool, text, 0, objects=True)
 
 
 # "Papua New Guinea Deputy Prime Minister", "US Secretary of State": the state is the title's
@@ -689,7 +695,7 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
             return [] if listed else people[-1:]  # "met A, B and C who are visiting": all
     if owner := _coordinated_owner(ctx, s_start, t_start):
         return [owner]  # "X's visit to Y and his meeting with Z": X's meeting
-    s_start = clause_start(text, s_start, t_start)
+    s_start = _second_subject(ctx, clause_start(text, s_start, t_start), t_start)
     items = ctx.items_in(s_start, t_start)
     if (
         items
@@ -749,6 +755,33 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
 # "and his meeting", "and her recent visit": a possessive pronoun joined to an earlier noun
 _AND_OWN = re.compile(r"\band\s+(?:his|her)\s+(?:[a-z-]+\s+){0,2}$")
 _OWNER = re.compile(r"['’]s?\s")
+
+
+_AND_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+")
+
+
+def _second_subject(ctx: Context, s_start: int, t_start: int) -> int:
+    """Where the clause of the trigger starts when a second clause with its own named
+    subject is joined by ", and" ("A met B, and C held her own bilateral with D": C's)."""
+    text = ctx.doc.text
+    cut = s_start
+    items = [i for i in ctx.items_in(s_start, t_start) if not i.is_state]
+    listed = {i.start for i in chain_items(items, text, 0)} if items else set()
+    for m in _AND_CLAUSE.finditer(text, s_start, t_start):
+        named = [i for i in items if i.start >= m.end()]
+        if (
+            named
+            and named[0].start not in listed  # "A, B, and C held talks": one list
+            and is_title_gap(text[m.end() : named[0].start], joined=False)
+            and _OWN_VERB.match(text, named[0].end, t_start)
+        ):  # nor "A, and B to travel to meet D"
+            cut = m.end()
+    return cut
+
+
+_OWN_VERB = re.compile(
+    r"\s+(?:also\s+)?(?:held|had|has|have|hosted|will|would|was|were|is|are|did|then|later)\b"
+)
 
 
 def _coordinated_owner(ctx: Context, s_start: int, t_start: int) -> Item | None:

@@ -23,6 +23,7 @@ from diplodata.extract.meeting_parties import (
     Context,
     Item,
     chain_items,
+    clause_start,
     delegation_after,
     find_between,
     find_hyphen_pairs,
@@ -65,6 +66,8 @@ _TRIGGER = re.compile(
     r"(?P<meeting>(?:host(?:s|ed|ing)?|g[ai]ves?|offer(?:s|ed)?) (?:a|an) (?:[a-z-]+ )?"
     r"(?:luncheon|lunch|dinner|banquet|reception|breakfast)(?: [^.;,]{1,40}?)? "
     r"(?:for|in honou?r of)(?= )|"
+    r"(?:ha(?:ve|s|d)|hold|holds|held) (?:a|an) (?:[a-z-]+ )?(?:luncheon|lunch|dinner|"
+    r"breakfast)(?= with\b)|conferred(?: [a-z]+){0,4}?(?= with\b)|bilateral(?= with\b)|"
     r"met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|"
     r"(?<![Tt]he )(?<![Aa] )(?<!as )(?:host|receive)(?= (?:[A-Z]|his |her |the |visiting ))|"
     r"co-chaired by|"
@@ -591,7 +594,7 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
     accepted = _ACCEPTED.search(text, m.end(), s_end) and _INVITED.search(text, s_start, t_start)
     if accepted:  # "A invited B to visit X ..., and B accepted the invitation": a fixed visit
         window = _INVITED.sub("", window)
-    if _MODAL.search(window) or _HABIT.search(text[s_start:s_end]) or _meets_a_goal(m, text):
+    if _MODAL.search(window) or _habitual(text, s_start, s_end, m) or _meets_a_goal(m, text):
         return []
     if _is_topic(m, text, s_start):
         return []
@@ -655,6 +658,20 @@ def _appeal(ctx: Context, m: re.Match[str], group: list[Item], s_end: int) -> bo
     if not after or any(i.key not in ctx.persons for i in after):
         return True
     return bool(_CALL_PURPOSE.match(ctx.doc.text, after[-1].end, s_end))
+
+
+# where a clause ends after its trigger: "A and B met in Geneva in May, and they speak by
+# telephone almost every week" (the habit is the second clause's)
+_NEXT_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?=(?:they|he|she|we|the)\b)|;\s")
+
+
+def _habitual(text: str, s_start: int, s_end: int, m: re.Match[str]) -> bool:
+    """ "they meet regularly", "talks many times": a habit in the trigger's clause, not
+    one encounter."""
+    end = _NEXT_CLAUSE.search(text, m.end(), s_end)
+    return bool(
+        _HABIT.search(text, clause_start(text, s_start, m.start()), end.start() if end else s_end)
+    )
 
 
 def _is_topic(m: re.Match[str], text: str, s_start: int) -> bool:

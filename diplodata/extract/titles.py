@@ -204,7 +204,9 @@ def left_title(
         if (
             w == "and"
             and kept
-            and all(k.group()[0].isupper() for k in kept)  # "and Law", not "and Ruler of"
+            and kept[0].group() in ("the", kept[0].group().capitalize())
+            and all(k.group()[0].isupper() for k in kept[1:])  # "and Law", "and the
+            # Portuguese Communities", not "and Ruler of"
             and _department_list(tokens[: len(tokens) - n - 1])
         ):
             kept.insert(0, tok)  # "Minister of Justice and Law", "Secretary of Health and ..."
