@@ -1644,3 +1644,82 @@ def test_memberships_an_org_member_and_a_member_of_another() -> None:
 def test_memberships_support_for_a_state_as_partners_is_not_the_states_membership() -> None:
     text = "Talks\nThe leaders backed Moldova, as close partners in the G7, and discussed trade."
     assert _pairs(text) == []
+
+
+def test_memberships_which_with_others_belongs_to_a_led_body() -> None:
+    text = (
+        "Cold war\n"
+        "Bulgaria, which with Romania and Hungary belongs to the Soviet-led Warsaw Pact, "
+        "sought new credits."
+    )
+    assert _pairs(text) == ["BGR:WARSAW_PACT", "HUN:WARSAW_PACT", "ROU:WARSAW_PACT"]
+
+
+def test_memberships_took_up_its_seat_as_a_member() -> None:
+    text = "Council\nGhana took up its seat as a non-permanent member of the UN Security Council."
+    assert _pairs(text) == ["GHA:UNSC"]
+
+
+def test_memberships_joined_at_the_beginning_of_a_year_together_with() -> None:
+    text = (
+        "Enlargement\n"
+        "The minister said Sweden, which joined the EU at the beginning of 1995 together with "
+        "Austria, backs the talks."
+    )
+    assert _pairs(text) == ["AUT:EU", "SWE:EU"]
+
+
+def test_memberships_fronted_as_members_with_a_second_as_phrase() -> None:
+    text = (
+        "Reception\n"
+        '"As fellow members of the G20, and as the two largest economies in Asia, China and '
+        'India share a duty."'
+    )
+    assert _pairs(text) == ["CHN:G20", "IND:G20"]
+
+
+def test_memberships_possessive_accession_which_took_effect() -> None:
+    text = "Trade\nNorway backed Vietnam's accession to the WTO, which took effect in 2007."
+    assert _pairs(text) == ["VNM:WTO"]
+
+
+def test_memberships_both_countries_resolved_past_a_currency_named_after_a_state() -> None:
+    text = (
+        "Talks\n"
+        "Trade between Kazakhstan and Kyrgyzstan reached 900 million US dollars. Officials "
+        "met twice. The leaders praised the two countries, both members of the CSTO, for "
+        "their work."
+    )
+    assert _pairs(text) == ["KAZ:CSTO", "KGZ:CSTO"]
+
+
+def test_memberships_fellow_allies_listed_after_a_modal_of_the_subject() -> None:
+    text = (
+        "Accession\n"
+        "As a NATO member, Sweden will stand beside fellow Allies in the region, Norway, "
+        "Denmark and Finland, in the north."
+    )
+    assert _pairs(text) == ["DNK:NATO", "FIN:NATO", "NOR:NATO", "SWE:NATO"]
+
+
+def test_memberships_a_states_role_as_a_member_of_bodies() -> None:
+    text = (
+        "Visit\n"
+        "He praised Ghana's role as a member of the African Union and ECOWAS. Peru values "
+        "Chile's position as \u201can active member of APEC\u201d."
+    )
+    assert _pairs(text) == ["CHL:APEC", "GHA:AU", "GHA:ECOWAS"]
+
+
+def test_memberships_member_economies_and_the_lao_pdr() -> None:
+    text = (
+        "Summit\n"
+        "Both Peru and Chile are member economies of APEC. Thailand and the Lao PDR are "
+        "members of ASEAN."
+    )
+    assert _pairs(text) == ["CHL:APEC", "LAO:ASEAN", "PER:APEC", "THA:ASEAN"]
+
+
+def test_memberships_the_drc_in_a_list_of_members() -> None:
+    text = "Summit\nSADC's members are Angola, the DRC, Zambia and Malawi."
+    assert _pairs(text) == ["AGO:SADC", "COD:SADC", "MWI:SADC", "ZMB:SADC"]

@@ -54,7 +54,8 @@ _MODS = (
     r"which|that)\b)[\w-]+\s+){0,4}?"
 )
 _MEMBER_ONLY = (
-    r"(?:[Mm]ember(?:s|[- ]states?|[- ]countries|[- ]nations)?|[Ff]ounders?|[Ff]ounding\s+members?)"
+    r"(?:[Mm]ember(?:s|[- ]states?|[- ]countries|[- ]nations|[- ]econom(?:y|ies))?|[Ff]ounders?|"
+    r"[Ff]ounding\s+members?)"
 )
 _STATES = r"(?:countries|states|nations|economies)"  # "EU countries such as A and B"
 _MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies)|[Pp]articipating\s+[Ss]tates)"
@@ -78,7 +79,10 @@ _ADV = (
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # a time phrase after a verb or its object: "on Jan. 1", "in 2020", "on 1 January", "last month"
-_WHEN = r"(?:\s+(?:on|in|since|from|last|this|earlier)(?:\s+[\w.]+){1,4}?)?"
+_WHEN = (
+    r"(?:\s+(?:on|in|since|from|last|this|earlier)(?:\s+[\w.]+){1,4}?"
+    r"|\s+at\s+the\s+(?:beginning|start|end)\s+of(?:\s+[\w.]+){1,2}?)?"
+)
 _ALONG = r"\s*,?\s+(?:alongside|along\s+with|together\s+with)\s+(?:the\s+)?"
 # a name the lexicon does not know (a variant, a misspelling) before the acronym it does: "the
 # Organisation of Petroleum Exporting Countries (⟨O⟩)"
@@ -127,9 +131,16 @@ OF_WHICH = re.compile(
     rf"(?:(?:a|an|one)\s+)?{_MODS}{_MEMBER_ONLY}\b(?:\s+and\s+(?:the\s+)?(?P<subj2>{_CLIST})\s+"
     rf"(?:a|an|one)\s+{_MODS}{_MEMBER_ONLY}\b)?"
 )
+# "A's role as a member of X and Y", "B's position as 'an active member of X'": a state's part
+# in a body it belongs to
+POSSESSIVE_ROLE_AS = re.compile(
+    rf"(?P<subj>{_C}){_POS}\s+(?:[a-z]+\s+){{0,2}}?(?:role|position|place|status|seat|"
+    rf"responsibilit(?:y|ies))\s+as\s+[“\"]?(?:a|an|the|one\s+of\s+the)\s+{_MODS}{_MEMBER_ONLY}\s+"
+    rf"(?:of|in)\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})"
+)
 # "Bolivia took part for the first time as a full member of X"
 AS_MEMBER_VERB = re.compile(
-    rf"(?P<subj>{_C})\s+(?:took\s+part|participated|attended|sat|took\s+(?:its|their)\s+seats?)\b"
+    rf"(?P<subj>{_C})\s+(?:took\s+part|participated|attended|sat|took\s+(?:up\s+)?(?:its|their)\s+seats?)\b"
     rf"[^,;.⟨]{{0,40}}?\s+as\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+of\s+(?:the\s+)?"
     rf"(?P<orgs>{_O})"
 )
@@ -158,7 +169,7 @@ JOINED = re.compile(
     rf"(?P<orgs>{_OLIST})"
 )
 JOIN_END = re.compile(
-    rf"^(?:\s*(?:[,.;:)—–\"”]|$)|\s+(?:in|on)\s+(?:{_MONTH}|{_WEEKDAY})|\s+(?:as|and|since|after|last|this|"
+    rf"^(?:\s*(?:[,.;:)—–\"”]|$)|\s+(?:in|on)\s+(?:{_MONTH}|{_WEEKDAY})|\s+at\s+the\s+(?:beginning|start|end)\s+of\b|\s+(?:as|and|since|after|last|this|"
     rf"when|along|together|back|alongside|today|yesterday|earlier|\d+)\b)"
 )
 # "APEC admitted A, B and C in 1991", "the Council of Europe, which admitted A in 1995": the
@@ -255,7 +266,8 @@ AND_ALLIES_IN = re.compile(
 _BELONG = r"(?:ha(?:s|ve)\s+)?(?:also\s+|long\s+)?belong(?:s|ed)?"
 BELONG = re.compile(
     rf"(?P<orgs>{_O})(?:(?!⟨O)[^.;]){{0,60}}?,\s+to\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+"
-    rf"{_BELONG}\b|(?P<subj2>{_CLIST}){_ASIDE}\s+{_BELONG}\s+to\s+(?:the\s+)?(?P<orgs2>{_O})"
+    rf"{_BELONG}\b|(?P<subj2>{_CLIST})(?:{_ASIDE}|\s*,\s*which\s+(?:together\s+|along\s+)?with\s+"
+    rf"(?:the\s+)?(?P<subj5>{_CLIST}))\s+{_BELONG}\s+to\s+(?:the\s+)?{_JOINED_MOD}(?P<orgs2>{_O})"
     rf"(?:{_WHEN}{_ALONG}(?P<subj3>{_CLIST}))?"
     rf"|(?P<subj4>{_CLIST})\s+(?:both\s+|all\s+)?{_BELONG}\s+to\s+(?:[\w-]+\s+){{0,6}}?(?:organi[sz]ations|"
     rf"bodies|groupings|blocs|institutions)\s*,?\s+(?:including|such\s+as|among\s+them)\s+(?:the\s+)?"
@@ -347,6 +359,7 @@ AS_MEMBERS_LEAD = re.compile(
     rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?{_MODS}{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
     rf"(?:\s+and\s+(?:contracting\s+part(?:y|ies)|members?)\s+(?:to|of)\s+(?:the\s+)?(?P<orgs4>{_OLIST})"
     rf"|\s+and\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)?"  # "and close maritime neighbours"
+    rf"(?:\s*,\s*and\s+as\s+(?:the|a|an)\s+(?:(?!⟨)[^,;.]){{1,60}})?"  # ", and as the largest ..."
     rf"\s*,\s*(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})(?=\s+[a-z])"
 )
 # "The two countries, as the world's largest economies and members of the G20, bear ...",

@@ -45,6 +45,8 @@ class Hit:
     ahead: bool = False  # the organization may be named in the next sentence
 
 
+# a currency named after the state: "US dollars", "Hong Kong dollar"
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|dlrs|cents?)\b")
 _STATE_FORMS = frozenset({"name", "official", "short", "capital", "historical"})
 
 
@@ -59,6 +61,7 @@ def state_mentions(doc: Doc, start: int, end: int) -> list[CountryMention]:
         for c in doc.countries_in(start, end)
         if c.code != "EUU"
         and doc.text[c.end : c.end + 1] != "$"  # "US$ 52 billion": a currency
+        and not _CURRENCY_AFTER.match(doc.text, c.end)  # "530 million US dollars"
         and (
             c.form in _STATE_FORMS
             or (c.form == "demonym" and (c.surface.endswith(("'s", "’s")) or _named(c, names)))

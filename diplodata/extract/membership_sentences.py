@@ -91,6 +91,7 @@ def _copular(sentence: Sentence) -> Iterator[Hit]:
         P.AS_MEMBER_VERB,
         P.FOR_BEING,
         P.ORDINAL_ALONE,
+        P.POSSESSIVE_ROLE_AS,
     )
     for pattern in patterns:
         for match in pattern.finditer(sentence.text):
@@ -216,6 +217,7 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
     for match in P.BELONG.finditer(text):
         if not hedged(sentence, match, 2):
             subj = (match["subj"] or match["subj2"] or match["subj4"]) + (match["subj3"] or "")
+            subj += match["subj5"] or ""  # "A, which with B and C belongs to X"
             orgs = orgs_of(match, sentence, "orgs", "orgs2", "orgs3")
             yield Hit(codes_in(sentence, subj, "C"), orgs)
     for pattern in (P.AND_ITS_PARTNERS, P.POSSESSIVE_PARTNERS, P.ORG_PARTNERS_OF, P.AND_ALLIES_IN):
@@ -236,7 +238,9 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
         if any(set(members) <= known for known in lex.member_sets(orgs[0], None)):
             yield Hit(members, orgs)
     for match in P.OUR_ALLY.finditer(text):
-        if len(set(sentence.orgs)) == 1 and not hedged(sentence, match, 2):
+        # "A will take its place alongside fellow Allies B and C": a hedge of A, not of them
+        words = 0 if re.search(r"\b[Ff]ellow\s", match.group()) else 2
+        if len(set(sentence.orgs)) == 1 and not hedged(sentence, match, words):
             yield Hit(codes_in(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
 
 
@@ -263,7 +267,7 @@ def _owner(sentence: Sentence, match: re.Match[str]) -> tuple[str, ...]:
     if not re.match(r"[Ii]ts\b", match.group()):
         return ()
     before = re.split(r"[,;:(—–]", sentence.text[: match.start()])[-1]
-    owner = re.match(rf"\s*(?:the\s+)?(?P<subj>{P.C})\s+(?:[a-z]+\s+){{1,3}}$", before)
+    owner = re.match(rf"\s*(?:the\s+)?(?P<subj>{P.C})\s+(?:[a-z]+\s+){{1,4}}$", before)
     return codes_in(sentence, owner["subj"], "C") if owner else ()
 
 
@@ -344,7 +348,7 @@ def _accession(sentence: Sentence) -> Iterator[Hit]:
         before, after = text[: match.start()], text[match.end() :]
         done = P.RATIFIED_BEFORE.search(before) or re.match(
             r"\s+(?:was|has\s+been|is\s+now)\s+(?:officially\s+|formally\s+)?"
-            r"(?:completed|finali[sz]ed|formali[sz]ed)|\s+(?:officially\s+|formally\s+)?(?:took|"
+            r"(?:completed|finali[sz]ed|formali[sz]ed)|(?:\s*,\s*which)?\s+(?:officially\s+|formally\s+)?(?:took|"
             r"has\s+taken|came\s+into|has\s+come\s+into)\s+(?:effect|force)",
             after,
         )
