@@ -21,14 +21,18 @@ TRIGGER = re.compile(
 
 # -- building blocks over the placeholder text ------------------------------------------
 _C = r"⟨C\d+⟩"
+C = _C  # a state's placeholder, for the readers
 _O = r"⟨O\d+⟩"
 _POS = r"(?:['’]s?)"
-_SEP = r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:the\s+)?"
+_SEP = (
+    r"(?:\s*,\s*and\s+|\s*,\s*as\s+well\s+as\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)"
+    r"(?:the\s+)?"
+)
 _CLIST = rf"{_C}(?:{_SEP}{_C})*"
 _OLIST = rf"{_O}(?:{_SEP}{_O})*"
 _ANAPH = (
-    r"\b(?:[Bb]oth\s+(?:our\s+)?(?:states|countries|nations|sides|economies)|[Tt]he\s+two\s+"
-    r"(?:states|countries|nations|sides|economies)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey|"
+    r"\b(?:[Bb]oth\s+(?:our\s+)?(?:states|countries|nations|sides|economies|neighbou?rs)|[Tt]he\s+two\s+"
+    r"(?:states|countries|nations|sides|economies|neighbou?rs)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey|"
     r"(?:[Aa]ll|[Tt]he|[Aa]ll\s+the)\s+(?:three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:[A-Z][a-z]+\s+)?(?:states|countries|nations)|"
     r"[Tt]he\s+country|it|[Tt]he\s+pair|[Tt]he\s+two(?=\s+(?:are|were|have|had|remain)\b)|"
@@ -50,7 +54,8 @@ _MODS = (
     r"which|that)\b)[\w-]+\s+){0,4}?"
 )
 _MEMBER_ONLY = (
-    r"(?:[Mm]ember(?:s|[- ]states?|[- ]countries|[- ]nations)?|[Ff]ounders?|[Ff]ounding\s+members?)"
+    r"(?:[Mm]ember(?:s|[- ]states?|[- ]countries|[- ]nations|[- ]econom(?:y|ies))?|[Ff]ounders?|"
+    r"[Ff]ounding\s+members?)"
 )
 _STATES = r"(?:countries|states|nations|economies)"  # "EU countries such as A and B"
 _MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies)|[Pp]articipating\s+[Ss]tates)"
@@ -74,24 +79,30 @@ _ADV = (
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # a time phrase after a verb or its object: "on Jan. 1", "in 2020", "on 1 January", "last month"
-_WHEN = r"(?:\s+(?:on|in|since|from|last|this|earlier)(?:\s+[\w.]+){1,4}?)?"
+_WHEN = (
+    r"(?:\s+(?:on|in|since|from|last|this|earlier)(?:\s+[\w.]+){1,4}?"
+    r"|\s+at\s+the\s+(?:beginning|start|end)\s+of(?:\s+[\w.]+){1,2}?)?"
+)
 _ALONG = r"\s*,?\s+(?:alongside|along\s+with|together\s+with)\s+(?:the\s+)?"
 # a name the lexicon does not know (a variant, a misspelling) before the acronym it does: "the
 # Organisation of Petroleum Exporting Countries (⟨O⟩)"
 _NAMED_ACRONYM = r"(?:(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8}\(\s*(?=⟨O))?"
 # a modifier joined to the organization's name: "the Russia-led EAEU", "the 27-nation EU"
-_JOINED_MOD = rf"(?:(?:[\w]+|{_C})-(?:member|nation|country|state|led|backed|dominated|based)\s+)?"
+_JOINED_MOD = (
+    rf"(?:(?:[\w]+|{_C})-(?:member|nation|country|state|economy|led|backed|dominated|based)\s+)?"
+)
 # "the Russia-Belarus-Kazakhstan Customs Union", "the Australia-United Kingdom-United States
 # (AUKUS) partnership": three or more states hyphenated before it, or before its acronym.
 HYPHEN_CHAIN = re.compile(rf"(?P<subj>{_C}(?:[-–]{_C}){{2,}})\s+(?:\(\s*)?(?P<orgs>{_O})")
 
 COPULAR = re.compile(
     rf"{_SUBJ}{_ASIDE}{_LEAD}{_ADV}{_BE}\s+(?:(?:one\s+of|among)\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
-    rf"\s+(?:of|in|within)|[Aa]ll(?:y|ies)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
+    rf"\s+(?:of|in|within)|(?:[Aa]ll(?:y|ies)|[Pp]artners?)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
     rf"{_JOINED_MOD}{_NAMED_ACRONYM}(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
     rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
-    rf"(?:{_WHEN}\s*,?\s+and\s+(?:(?:is|was|remains)\s+(?:also\s+)?)?(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+(?:of|in)\s+(?:the\s+)?"
-    rf"(?P<orgs4>{_OLIST}))?"
+    rf"(?:{_WHEN}\s*,?\s+and\s+(?:(?:is|was|remains)\s+(?:also\s+)?)?(?:(?:one\s+of\s+)?(?:a|an|the|its|our|their)\s+)?"
+    rf"{_MODS}(?:{_MEMBER_ONLY}\s+(?:of|in)|[Pp]artners?\s+in)\s+(?:the\s+)?(?P<orgs4>{_OLIST})"
+    rf"|{_WHEN}\s*,?\s+and\s+of\s+(?:the\s+)?(?P<orgs5>{_OLIST}))?"
 )
 # "Finland, which became the 31st Ally in April 2023", "Sweden became its 32nd member": the
 # organization is the one of the sentences before
@@ -116,20 +127,28 @@ FOR_BEING = re.compile(
 )
 # "the EAEU, of which Kazakhstan is a founding member"
 OF_WHICH = re.compile(
-    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*of\s+which\s+(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})\s+{_BE}\s+"
-    rf"(?:(?:a|an|one)\s+)?{_MODS}{_MEMBER_ONLY}\b"
+    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*(?:of\s+which|in\s+which|where)\s+(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})\s+{_BE}\s+"
+    rf"(?:(?:a|an|one)\s+)?{_MODS}{_MEMBER_ONLY}\b(?:\s+and\s+(?:the\s+)?(?P<subj2>{_CLIST})\s+"
+    rf"(?:a|an|one)\s+{_MODS}{_MEMBER_ONLY}\b)?"
+)
+# "A's role as a member of X and Y", "B's position as 'an active member of X'": a state's part
+# in a body it belongs to
+POSSESSIVE_ROLE_AS = re.compile(
+    rf"(?P<subj>{_C}){_POS}\s+(?:[a-z]+\s+){{0,2}}?(?:role|position|place|status|seat|"
+    rf"responsibilit(?:y|ies))\s+as\s+[“\"]?(?:a|an|the|one\s+of\s+the)\s+{_MODS}{_MEMBER_ONLY}\s+"
+    rf"(?:of|in)\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})"
 )
 # "Bolivia took part for the first time as a full member of X"
 AS_MEMBER_VERB = re.compile(
-    rf"(?P<subj>{_C})\s+(?:took\s+part|participated|attended|sat|took\s+(?:its|their)\s+seats?)\b"
+    rf"(?P<subj>{_C})\s+(?:took\s+part|participated|attended|sat|took\s+(?:up\s+)?(?:its|their)\s+seats?)\b"
     rf"[^,;.⟨]{{0,40}}?\s+as\s+(?:a|an|the)\s+{_MODS}{_MEMBER_ONLY}\s+of\s+(?:the\s+)?"
     rf"(?P<orgs>{_O})"
 )
 APPOSITIVE_OF = re.compile(
     rf"(?P<subj>{_CLIST}|{_ANAPH})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:elected\s+)?(?:as\s+)?(?:one\s+of\s+)?"
     rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:both\s+)?(?:the\s+)?{_JOINED_MOD}"
-    rf"(?P<orgs>{_OLIST_K})(?:\s*,?\s+and\s+(?:of\s+)?{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?"
-    rf"(?P<orgs2>{_OLIST_K}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and\s+(?:a|an)|since|for|together\s+with|"
+    rf"(?P<orgs>{_OLIST_K})(?:{_WHEN}\s*,?\s+and\s+(?:of\s+)?{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?P<orgs2>{_OLIST_K})|{_WHEN}\s*,?\s+and\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST_K}){_WHEN})?(?=\s*[,.;:)—–]|\s*$|\s+of\s+[\w\s-]{{1,40}}?,|\s+(?:and\s+(?:a|an)|since|for|together\s+with|"
     rf"alongside|along\s+with)\b)"
 )
 MAKE_UP = re.compile(
@@ -150,8 +169,14 @@ JOINED = re.compile(
     rf"(?P<orgs>{_OLIST})"
 )
 JOIN_END = re.compile(
-    rf"^(?:\s*(?:[,.;:)—–\"”]|$)|\s+(?:in|on)\s+(?:{_MONTH}|{_WEEKDAY})|\s+(?:as|and|since|after|last|this|"
+    rf"^(?:\s*(?:[,.;:)—–\"”]|$)|\s+(?:in|on)\s+(?:{_MONTH}|{_WEEKDAY})|\s+at\s+the\s+(?:beginning|start|end)\s+of\b|\s+(?:as|and|since|after|last|this|"
     rf"when|along|together|back|alongside|today|yesterday|earlier|\d+)\b)"
+)
+# "APEC admitted A, B and C in 1991", "the Council of Europe, which admitted A in 1995": the
+# body took them in
+ORG_ADMITTED = re.compile(
+    rf"(?P<orgs>{_O}){_KIND_WORD}(?:\s*,\s*which)?\s+(?:formally\s+|officially\s+|also\s+)?admitted\s+"
+    rf"(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "Since joining the EU in 2004, Poland has ...", "After its accession to the WTO, China was":
 # the subject of the main clause joined; its verb is part of the match, for the hedge check.
@@ -194,14 +219,15 @@ ORG_STATES_COMMA_LIST = re.compile(
 )
 # "Kuwait and the other GCC states", "France and its fellow EU members"
 AND_OTHER_MEMBERS = re.compile(
-    rf"(?P<subj>{_CLIST})\s+and\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:other|fellow)\s+"
+    rf"(?P<subj>{_CLIST})(?:\s+and|\s*,?\s+(?:which\s+)?(?:along|together)\s+with)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:other|fellow)\s+"
     rf"(?:[a-z]+\s+)?(?P<orgs>{_O})\s+(?:members|member\s+(?:states|countries|nations)|states|"
     rf"countries|nations|partners|allies|Allies)\b"
 )
 LIST_ORG_MEMBERS = re.compile(  # "Hungary and Yugoslavia, the two current GATT members."
     # also "Bulgaria, an EU and NATO member,", "A and B, both NATO allies and G20 members,"
     rf"(?P<subj>{_CLIST})\s*(?:,|[—–]|\s-)\s*(?:as\s+)?(?:one\s+of\s+)?{_MODS}(?P<orgs>{_OLIST})\s+"
-    rf"{_MEMBER}(?:\s+and\s+{_MODS}(?P<orgs2>{_OLIST})\s+{_MEMBER})?"
+    rf"{_MEMBER}(?:\s+and\s+{_MODS}(?P<orgs2>{_OLIST})\s+{_MEMBER}|\s+and\s+(?:a|an)\s+{_MODS}{_MEMBER}\s+"
+    rf"(?:of|in)\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
     rf"(?=\s*[,.;:)—–]|\s+-\s|\s*$|\s+(?:since|for|but|and|who|whose|which|that|with)\b)"
 )
 # "Hungary and Turkey, the last of the alliance's members to ratify", "Croatia, the last country
@@ -234,14 +260,19 @@ AND_ITS_PARTNERS = re.compile(
 # alongside its partners in X".
 AND_ALLIES_IN = re.compile(
     rf"(?P<subj>{_C})(?:\s+and|\s*,?\s+(?:[a-z]+\s+)?(?:together\s+with|along\s+with|alongside))\s+"
-    rf"(?:(?:all|its|their|our|other|the)\s+)*(?:[a-z][\w-]*\s+)?(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O}){_THE_OTHERS}"
+    rf"(?:(?:all|its|their|our|other|the)\s+)*(?:[a-z][\w-]*\s+)?(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O}){_KIND_WORD}{_THE_OTHERS}"
 )
 # "the Cairns Group ..., to which Australia and Thailand belong"; "Chile belongs to APEC".
 _BELONG = r"(?:ha(?:s|ve)\s+)?(?:also\s+|long\s+)?belong(?:s|ed)?"
 BELONG = re.compile(
     rf"(?P<orgs>{_O})(?:(?!⟨O)[^.;]){{0,60}}?,\s+to\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+"
-    rf"{_BELONG}\b|(?P<subj2>{_CLIST}){_ASIDE}\s+{_BELONG}\s+to\s+(?:the\s+)?(?P<orgs2>{_O})"
+    rf"{_BELONG}\b|(?P<subj2>{_CLIST})(?:{_ASIDE}|\s*,\s*which\s+(?:together\s+|along\s+)?with\s+"
+    rf"(?:the\s+)?(?P<subj5>{_CLIST}))\s+{_BELONG}\s+to\s+(?:the\s+)?{_JOINED_MOD}(?P<orgs2>{_O})"
     rf"(?:{_WHEN}{_ALONG}(?P<subj3>{_CLIST}))?"
+    rf"|(?P<subj4>{_CLIST})\s+(?:both\s+|all\s+)?{_BELONG}\s+to\s+(?:[\w-]+\s+){{0,6}}?(?:organi[sz]ations|"
+    rf"bodies|groupings|blocs|institutions)\s*,?\s+(?:including|such\s+as|among\s+them)\s+(?:the\s+)?"
+    rf"(?P<orgs3>{_O}(?:\s*,\s*(?:(?:and\s+)?(?:the\s+)?{_O}|(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)|"
+    rf"\s+and\s+(?:the\s+)?{_O})*)"
 )
 # "the APEC meetings in Lima, which both countries belong to": the organization before
 WHICH_BELONG_TO = re.compile(
@@ -260,12 +291,14 @@ POSSESSIVE_PARTNERS = re.compile(  # also "A is B's closest partner in X": both
     rf"(?:(?:fellow|closest|close|main|key|strategic|oldest|trusted)\s+)*"
     rf"(?:(?:partner|ally|Ally)\s+and\s+)?(?:partners?|allies|ally|Allies|Ally)\s+"
     rf"(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"
+    rf"|(?P<subj4>{_C}){_POS}\s+fellow\s+(?:members|[Mm]ember\s+[Ss]tates)\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?P<orgs2>{_OLIST})(?:\s*,?\s+and\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
 )
 # "its allies in NATO, including A and B", "A's partners in X, B, C and D": members named
 # after the partners of a member in X; the possessor is one too
 ALLIES_IN_LIST = re.compile(
     rf"(?:(?P<subj2>{_C}){_POS}|\b(?:[Oo]ur|[Ii]ts|[Tt]heir))\s+(?:fellow\s+|closest\s+|close\s+)?"
-    rf"(?:allies|Allies|partners)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})\s*,\s*"
+    rf"(?:allies|Allies|partners)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O}){_KIND_WORD}(?:\s*,\s*|{_DASH})"
     rf"(?P<intro>including\s+|such\s+as\s+|notably\s+|among\s+them\s+)?(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "the Pacific Alliance, the mechanism it shares with A, B and C", "X, which it formed with A
@@ -299,13 +332,14 @@ ACCESSION_AS = re.compile(
 )
 # "together with our newest Ally Sweden, NATO will ...": the organization is the sentence's one.
 OUR_ALLY = re.compile(
-    rf"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Ff]ellow)\s+{_MODS}(?:(?:fellow\s+)?{_O}\s+)?(?:Ally|Allies|"
-    rf"[Mm]ember(?:s|\s+[Ss]tates?)?)(?:\s*,\s*|\s+)(?:the\s+)?(?P<subj>{_CLIST})"
+    rf"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Ff]ellow)\s+{_MODS}(?:(?:fellow\s+)?{_O}\s+)?(?:Ally|Allies|(?<=⟩\s)allies|"
+    rf"[Mm]ember(?:s|\s+[Ss]tates?)?)(?:\s+in\s+(?:the|this|our|their)\s+region)?(?:\s*,\s*|\s+)(?:the\s+)?(?P<subj>{_CLIST})"
 )
 INCLUDES = re.compile(
     rf"(?P<orgs>{_O})(?:\s+(?:alliance|group|grouping|bloc|format|forum))?(?:\s*,?\s*(?:which|that)\s+(?:includes?|comprises?|unites|groups|brings\s+"
     rf"together)|\s*,?\s*whose\s+(?:[\w-]+\s+)?members\s+(?:are|include)|\s*,?\s*whose\s+(?:[a-z]+\s+)?members"
-    rf"\s*(?:[—–:]|-{{1,2}})|\s*,?\s+(?:includes|comprises|comprising|"
+    rf"\s*(?:[—–:]|-{{1,2}})|\s*,?\s*whose\s+(?:[a-z]+\s+)?member\s+(?:states|countries|nations)\s*,(?=\s*{_THREE})"
+    rf"|(?:\s+(?:was|is)\s+(?:(?!⟨)[^,;.]){{1,40}}?\s+and)?(?:\s+(?:also|currently|now|still))?\s*,?\s+(?:includes|comprises|comprising|"
     rf"consists\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|unites|brings\s+together|groups))\s+(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "the leaders of A, B and C announced AUKUS": the founders' states are its members
@@ -323,14 +357,16 @@ AS_MEMBERS_LEAD = re.compile(
     rf"(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:(?:{_MEMBER}\s+"
     rf"of|partners\s+in)\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
     rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?{_MODS}{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
-    rf"(?:\s+and\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)?"  # "and close maritime neighbours"
+    rf"(?:\s+and\s+(?:contracting\s+part(?:y|ies)|members?)\s+(?:to|of)\s+(?:the\s+)?(?P<orgs4>{_OLIST})"
+    rf"|\s+and\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)?"  # "and close maritime neighbours"
+    rf"(?:\s*,\s*and\s+as\s+(?:the|a|an)\s+(?:(?!⟨)[^,;.]){{1,60}})?"  # ", and as the largest ..."
     rf"\s*,\s*(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})(?=\s+[a-z])"
 )
 # "The two countries, as the world's largest economies and members of the G20, bear ...",
 # "both countries, as members of the Group of 20, had ..."
 SUBJECT_AS_MEMBERS = re.compile(
     rf"(?P<subj>{_CLIST}|{_ANAPH})\s*,\s*as\s+(?:(?!as\b)[\w'’-]+\s+){{0,8}}?"
-    rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})\s*,"
+    rf"(?:{_MEMBER_ONLY}\s+of|(?:[Aa]llies|[Pp]artners)\s+(?:in|within))\s+(?:the\s+)?(?P<orgs>{_OLIST})\s*,"
 )
 # "cooperation between the two countries as members of the G20"
 BETWEEN_AS_MEMBERS = re.compile(
@@ -440,8 +476,8 @@ LIST_THE_MEMBERS = re.compile(
 )
 # "they persuaded fellow EU members", "A urged its fellow NATO allies": the subject is one too.
 FELLOW_MEMBERS = re.compile(
-    rf"{_SUBJ}\s+(?:[a-z]+\s+){{1,2}}?(?:its\s+|their\s+)?fellow\s+(?P<orgs>{_O})\s+"
-    rf"{_MEMBER}\b"
+    rf"{_SUBJ}\s+(?:[a-z]+\s+){{1,2}}?(?:its\s+|their\s+)?fellow\s+(?:(?P<orgs>{_O})\s+"
+    rf"{_MEMBER}\b|{_MEMBER_ONLY}\s+of\s+(?:the\s+)?{_JOINED_MOD}(?P<orgs2>{_O}))"
 )
 # "The southern part of A is a member of X": a part of the state as subject.
 PART_OF_STATE_BEFORE = re.compile(r"^\s*[Tt]he\s+(?:[\w-]+\s+){0,3}part\s+of\s+$")
@@ -510,6 +546,8 @@ RELATIVE_SUBJECT = re.compile(r"\s*,\s*(?:which|that)\b")
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|with|from|to|for|than|between|by|against|on|in|at|about|over)\s*$"
 )
+# the start of a clause before its subject: "They stressed that (the) A and B, as allies in X,"
+CLAUSE_START = re.compile(r"(?:^|[,;:“\"(]|\b(?:that|and|but|while|as)\b)\s*(?:the\s+)?$")
 TOKEN = re.compile(r"⟨([CO])(\d+)⟩")
 
 # "talks with heads of the CSTO member states", "a summit of the CIS heads of state", "leaders

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from diplodata.extract import lexicon
 from diplodata.extract import membership_patterns as P
 from diplodata.extract.text import Doc
 from diplodata.models import CountryMention, OrganizationMention, Span
@@ -44,20 +45,33 @@ class Hit:
     ahead: bool = False  # the organization may be named in the next sentence
 
 
+# a currency named after the state: "US dollars", "Hong Kong dollar"
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|dlrs|cents?)\b")
 _STATE_FORMS = frozenset({"name", "official", "short", "capital", "historical"})
 
 
 def state_mentions(doc: Doc, start: int, end: int) -> list[CountryMention]:
-    """Mentions that can stand for a member state: names, capitals, possessives ("Türkiye's");
-    not seats ("Kremlin"), other cities, adjectives ("Russian"), currencies ("US$") or the EU
-    as a trading party."""
+    """Mentions that can stand for a member state: names, capitals, possessives ("Türkiye's"),
+    a demonym that is the state's own name ("New Zealand and China are"); not seats
+    ("Kremlin"), other cities, adjectives ("Russian"), currencies ("US$") or the EU as a
+    trading party."""
+    names = lexicon.load().country_names
     return [
         c
         for c in doc.countries_in(start, end)
         if c.code != "EUU"
         and doc.text[c.end : c.end + 1] != "$"  # "US$ 52 billion": a currency
-        and (c.form in _STATE_FORMS or (c.form == "demonym" and c.surface.endswith(("'s", "’s"))))
+        and not _CURRENCY_AFTER.match(doc.text, c.end)  # "530 million US dollars"
+        and (
+            c.form in _STATE_FORMS
+            or (c.form == "demonym" and (c.surface.endswith(("'s", "’s")) or _named(c, names)))
+        )
     ]
+
+
+def _named(mention: CountryMention, names: dict[str, str]) -> bool:
+    """A demonym written as the state's own name: "New Zealand" (not "Kiwi", "Russian")."""
+    return names.get(mention.code) == mention.surface
 
 
 # "Romanian Foreign Minister X, whose country, an EU member since 2007, ...": the state of the

@@ -91,11 +91,14 @@ def _copular(sentence: Sentence) -> Iterator[Hit]:
         P.AS_MEMBER_VERB,
         P.FOR_BEING,
         P.ORDINAL_ALONE,
+        P.POSSESSIVE_ROLE_AS,
     )
     for pattern in patterns:
         for match in pattern.finditer(sentence.text):
             if not hedged(sentence, match, 1):
                 yield _subject_hit(sentence, match, _all_orgs(match, sentence))
+                if match.groupdict().get("subj2"):  # "of which A is ... and B a member"
+                    yield Hit(codes_in(sentence, match["subj2"], "C"), _all_orgs(match, sentence))
 
 
 def _make_up(sentence: Sentence) -> Iterator[Hit]:
@@ -128,6 +131,14 @@ def _joined(sentence: Sentence) -> Iterator[Hit]:
         ) and not P.RELATIVE_SUBJECT.match(sentence.text, match.end("subj")):
             continue  # "trade with A joined ..."; not "the return of A, which rejoined X"
         yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs"))
+    for match in P.ORG_ADMITTED.finditer(sentence.text):  # "X admitted A and B in 1991"
+        after = sentence.text[match.end() :]
+        if (
+            _join_ends(after)
+            and not P.AFTER_LIST_HEDGE.match(after)
+            and not hedged(sentence, match)
+        ):
+            yield Hit(codes_in(sentence, match["subj"], "C"), orgs_of(match, sentence, "orgs"))
     for match in P.SINCE_JOINING.finditer(sentence.text):
         if not hedged(sentence, match, 0):
             yield Hit(
@@ -139,6 +150,12 @@ def _joined(sentence: Sentence) -> Iterator[Hit]:
         for match in P.BARE_JOINED.finditer(sentence.text):  # "after Finland joined"
             if not hedged(sentence, match, 2):
                 yield Hit(codes_in(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
+
+
+def _join_ends(after: str) -> bool:
+    """The text after a joining ends it ("in 1991", ",", "as the 30th member"), and is not an
+    action joined ("in condemning")."""
+    return bool(P.JOIN_END.match(after)) and not P.JOIN_ACTION_AFTER.match(after)
 
 
 def _apposition(sentence: Sentence) -> Iterator[Hit]:
@@ -174,6 +191,12 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
                 continue
             if pattern is P.JOINED_ALONGSIDE and P.JOIN_ACTION_AFTER.match(text[match.end() :]):
                 continue  # "joined X alongside A in condemning": an action
+            if (
+                pattern is P.SUBJECT_AS_MEMBERS
+                and re.search(r"\b(?:partners|allies|Allies)\s", match.group())
+                and not P.CLAUSE_START.search(text[: match.start()])
+            ):
+                continue  # "support for A, as close partners in X": the speakers are
             members = codes_in(sentence, match.group("subj"), "C")
             relative = re.match(r"⟨O\d+⟩(?:\s+[a-z]+)?\s*,", match.group())  # "X, which includes A"
             included_in = re.match(r"\s+(?:in|into|on|among)\b", text[match.end() :])
@@ -193,8 +216,10 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
             yield Hit(codes_in(sentence, match.group("subj"), "C"), earlier[-1:])
     for match in P.BELONG.finditer(text):
         if not hedged(sentence, match, 2):
-            subj = (match.group("subj") or match.group("subj2")) + (match.group("subj3") or "")
-            yield Hit(codes_in(sentence, subj, "C"), orgs_of(match, sentence, "orgs", "orgs2"))
+            subj = (match["subj"] or match["subj2"] or match["subj4"]) + (match["subj3"] or "")
+            subj += match["subj5"] or ""  # "A, which with B and C belongs to X"
+            orgs = orgs_of(match, sentence, "orgs", "orgs2", "orgs3")
+            yield Hit(codes_in(sentence, subj, "C"), orgs)
     for pattern in (P.AND_ITS_PARTNERS, P.POSSESSIVE_PARTNERS, P.ORG_PARTNERS_OF, P.AND_ALLIES_IN):
         for match in pattern.finditer(text):
             before = sentence.text[max(0, match.start() - 40) : match.start()]
@@ -204,7 +229,7 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
             if not (P.HEDGE.search(before.split(",")[-1]) or P.HEDGE_CASED.search(before)):
                 subjects = [g for n, g in match.groupdict().items() if n.startswith("subj")]
                 members = tuple(c for subj in subjects for c in codes_in(sentence, subj, "C"))
-                yield Hit(members, orgs_of(match, sentence, "orgs"))
+                yield Hit(members, _all_orgs(match, sentence))
     lex = lexicon.load()
     yield from _allies_in_list(sentence, lex)
     for match in P.ORG_PARTNERS_LIST.finditer(text):
@@ -213,7 +238,9 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
         if any(set(members) <= known for known in lex.member_sets(orgs[0], None)):
             yield Hit(members, orgs)
     for match in P.OUR_ALLY.finditer(text):
-        if len(set(sentence.orgs)) == 1 and not hedged(sentence, match, 2):
+        # "A will take its place alongside fellow Allies B and C": a hedge of A, not of them
+        words = 0 if re.search(r"\b[Ff]ellow\s", match.group()) else 2
+        if len(set(sentence.orgs)) == 1 and not hedged(sentence, match, words):
             yield Hit(codes_in(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
 
 
@@ -229,7 +256,19 @@ def _allies_in_list(sentence: Sentence, lex: lexicon.Lexicon) -> Iterator[Hit]:
         orgs = orgs_of(match, sentence, "orgs")
         known = lex.member_sets(orgs[0], None)
         if match.group("intro") or any(set(listed) <= members for members in known):
-            yield Hit(listed + codes_in(sentence, match.group("subj2"), "C"), orgs)
+            owner = codes_in(sentence, match.group("subj2"), "C") or _owner(sentence, match)
+            yield Hit(listed + owner, orgs)
+
+
+def _owner(sentence: Sentence, match: re.Match[str]) -> tuple[str, ...]:
+    """The one state that opens the clause of "its partners in X" ("Kenya urged its partners
+    in the EAC - A, B and C -"): the owner of "its"; none after a preposition ("trade with A
+    and its partners") or when the clause names several."""
+    if not re.match(r"[Ii]ts\b", match.group()):
+        return ()
+    before = re.split(r"[,;:(—–]", sentence.text[: match.start()])[-1]
+    owner = re.match(rf"\s*(?:the\s+)?(?P<subj>{P.C})\s+(?:[a-z]+\s+){{1,4}}$", before)
+    return codes_in(sentence, owner["subj"], "C") if owner else ()
 
 
 def _listed_with(sentence: Sentence) -> Iterator[Hit]:
@@ -309,7 +348,7 @@ def _accession(sentence: Sentence) -> Iterator[Hit]:
         before, after = text[: match.start()], text[match.end() :]
         done = P.RATIFIED_BEFORE.search(before) or re.match(
             r"\s+(?:was|has\s+been|is\s+now)\s+(?:officially\s+|formally\s+)?"
-            r"(?:completed|finali[sz]ed|formali[sz]ed)|\s+(?:officially\s+|formally\s+)?(?:took|"
+            r"(?:completed|finali[sz]ed|formali[sz]ed)|(?:\s*,\s*which)?\s+(?:officially\s+|formally\s+)?(?:took|"
             r"has\s+taken|came\s+into|has\s+come\s+into)\s+(?:effect|force)",
             after,
         )
@@ -338,7 +377,7 @@ def _ranked(sentence: Sentence) -> Iterator[Hit]:
     for match in P.FELLOW_MEMBERS.finditer(sentence.text):
         if hedged(sentence, match) or P.PREPOSITION_BEFORE.search(sentence.text[: match.start()]):
             continue
-        yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs"))
+        yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs", "orgs2"))
 
 
 def _chair(sentence: Sentence) -> Iterator[Hit]:
