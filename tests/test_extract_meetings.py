@@ -2022,3 +2022,24 @@ def test_meetings_a_second_clause_with_its_own_subject() -> None:
     listed = "Tokyo\nJuly 29, 2024\n\nMr. Petrov, Ms. Holm, and Ms. Berg held talks on Monday."
     [meeting] = _meetings(listed, [ALPHA, BETA, GAMMA, delta])
     assert len(meeting.participants) == 3
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "received a phone call today from",
+        "received a courtesy call from",
+        "received a telephone call on Sunday from",
+    ],
+)
+def test_meetings_a_call_received_from_someone(phrase: str) -> None:
+    text = (
+        f"Calls\n14 October 2024\n\nPrime Minister Anna Berg {phrase} Foreign Minister Ivan Petrov."
+    )
+    found = [tuple(sorted(m.participants)) for m in _meetings(text, [GAMMA, ALPHA])]
+    assert found == [("Anna Berg", "Ivan Petrov")]
+
+
+def test_meetings_from_after_another_trigger_is_no_caller() -> None:
+    text = "Trip\n14 October 2024\n\nAnna Berg met on Monday from Ivan Petrov's office."
+    assert _meetings(text, [GAMMA, ALPHA]) == []

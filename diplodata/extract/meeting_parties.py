@@ -42,7 +42,7 @@ _TIME_GAP = (
 )
 _OBJECT_LEAD = re.compile(
     rf"[\s,]*(?:{_TIME_GAP}[\s,]+)*(?P<with>(?:with|alongside|along with|together with|by|"
-    rf"(?<=call )from|(?<=calls )from|"
+    rf"from|"  # only after a call: "a phone call today from X" (find_objects)
     rf"(?:a |an )?(?:[a-z]+ )?(?:lunch|dinner|breakfast|banquet|reception) (?:for|in hono(?:u)?r "
     rf"of))\s+)?"
 )
@@ -431,6 +431,10 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
     """Participants after the trigger: "... with A and B" (or "met A" for the verb)."""
     text = ctx.doc.text
     lead = _OBJECT_LEAD.match(text, t_end, s_end)
+    if lead and (lead.group("with") or "").startswith("from") and not text.endswith(
+        ("call", "calls"), 0, t_end
+    ):
+        lead = None  # "from" names a caller, not a place one came from
     pos = lead.end() if lead else t_end
     named = [i for i in ctx.items_in(t_end, s_end) if i.start < pos and not i.is_state]
     if named:  # "received at Al-Ittihadiya Palace Chinese Foreign Minister Wang Yi": the place
