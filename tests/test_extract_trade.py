@@ -463,3 +463,38 @@ def test_trade_a_larger_figure_of_one_side_is_its_world_trade() -> None:
         "$95 billion."
     )
     assert rows(text) == [("turnover", "CHL", "PER", 4_900_000_000, "USD", "exact", 2021)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("rose to DM 3.2 billion", 3_200_000_000, "DEM"),
+        ("totalled FIM 1.7 billion", 1_700_000_000, "FIM"),
+        ("some 9 billion kroner", 9_000_000_000, "NOK"),
+        ("reached 150 million kroons", 150_000_000, "EEK"),
+        ("worth ISK 4.1 billion", 4_100_000_000, "ISK"),
+        ("at LTL 640 million", 640_000_000, "LTL"),
+        ("stood at 12.5 billion lek", 12_500_000_000, "ALL"),
+        ("were worth Sh23.4 billion", 23_400_000_000, "KES"),
+        ("reached J$310.5 million", 310_500_000, "JMD"),
+        ("rose to Nu 2.3B", 2_300_000_000, "BTN"),
+        ("about SYP 14 billion", 14_000_000_000, "SYP"),
+        ("a record $A2.7 billion", 2_700_000_000, "AUD"),
+        ("valued at B$1.8 billion", 1_800_000_000, "BND"),
+        ("some P12 billion a year", 12_000_000_000, "PHP"),
+        ("were worth NZ$8.3b", 8_300_000_000, "NZD"),
+    ],
+)
+def test_money_older_and_local_currencies(text: str, value: float, unit: str) -> None:
+    [amount] = find_amounts(text)
+    assert (amount.value, amount.unit) == (value, unit)
+
+
+def test_money_letter_b_scale_only_unspaced_after_a_symbol() -> None:
+    assert find_amounts("Paragraph 4b and 7 B of the accord") == []
+
+
+def test_trade_bare_kroner_and_roubles_take_the_reporters_currency() -> None:
+    danish = rows("Danish exports to Poland rose to 14 billion kroner in 2010.")
+    soviet = rows("Soviet exports to Poland reached 5,200 million roubles in 1983.")
+    assert (danish[0][4], soviet[0][4]) == ("DKK", "SUR")
