@@ -498,3 +498,33 @@ def test_trade_bare_kroner_and_roubles_take_the_reporters_currency() -> None:
     danish = rows("Danish exports to Poland rose to 14 billion kroner in 2010.")
     soviet = rows("Soviet exports to Poland reached 5,200 million roubles in 1983.")
     assert (danish[0][4], soviet[0][4]) == ("DKK", "SUR")
+
+
+def test_trade_goal_with_its_flow_word_after_the_amount() -> None:
+    found = rows("Trade between Chile and Peru reached $4.1 billion in 2021. The two governments "
+                 "have set a target of $7 billion in annual bilateral trade.")  # fmt: skip
+    assert found[-1] == ("turnover", "CHL", "PER", 7_000_000_000, "USD", "target", None)
+
+
+def test_trade_no_flow_word_after_a_deal_or_a_tariff() -> None:
+    assert rows("Chile signed a $300 million agreement to import Peruvian gas in 2021.") == []
+    assert rows("Washington will raise tariffs on as much as $200 million in Peruvian "
+                "exports to the United States.") == []  # fmt: skip
+
+
+def test_trade_this_figure_and_double_it_continue_the_main_figure() -> None:
+    figure = rows("Trade between Chile and Peru rose to $4.1 billion in 2021, with Chilean "
+                  "exports to Peru at $1.5 billion. The ministers hope the figure will reach "
+                  "$6 billion by 2026.")  # fmt: skip
+    double = rows("Bilateral trade between Chile and Peru stood at $4 billion in 2021. The "
+                  "presidents proposed to double it, setting a goal of $8 billion.")  # fmt: skip
+    assert (figure[-1], double[-1]) == (
+        ("turnover", "CHL", "PER", 6_000_000_000, "USD", "target", 2026),
+        ("turnover", "CHL", "PER", 8_000_000_000, "USD", "target", None),
+    )
+
+
+def test_trade_aiming_for_is_a_target() -> None:
+    found = rows("Trade between Chile and Peru reached $4.1 billion in 2021, and both sides "
+                 "are aiming for $9 billion in trade by 2030.")  # fmt: skip
+    assert found[-1][5:] == ("target", 2030)

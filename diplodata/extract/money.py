@@ -147,8 +147,8 @@ _CUE_RES = [
 ]  # fmt: skip
 _TARGET = re.compile(
     r"\b(?:(?:will|would|shall|should|could|can|to)\s+(?:[\w-]+\s+){0,4}?(?:reach|bring|increase|"
-    r"raise|boost|double|triple|expand|grow|rise|hit|exceed|achieve|lift)|targets?|goals?|aims?|"
-    r"objectives?)\b",
+    r"raise|boost|double|triple|expand|grow|rise|hit|exceed|achieve|lift)|targets?|goals?|"
+    r"aim(?:s|ing)?|objectives?)\b",
     re.IGNORECASE,
 )
 _MONTHS = MONTH_NAMES

@@ -71,6 +71,7 @@ class _Context:
     trade_pairs: list[tuple[int, tuple[str, str]]] = field(default_factory=list)
     # the last figure read: its statement, reading and signed value
     last_reading: tuple[int, _Reading, float] | None = None
+    first_reading: tuple[int, _Reading, float] | None = None  # the first figure of that statement
 
 
 @dataclass(slots=True)
@@ -105,11 +106,22 @@ def extract_trade(doc: Doc) -> list[TradeFact]:
 def _continues(ctx: _Context, index: int, span: Span) -> bool:
     """Whether the statement goes on with the figure of the statement before it ("It
     widened to 3.61 billion in the first quarter")."""
-    return (
-        ctx.last_reading is not None
-        and ctx.last_reading[0] == index - 1
-        and P.CONTINUED_FIGURE.match(ctx.doc.text, span.start) is not None
-    )
+    return _carried(ctx, index, span) is not None
+
+
+def _carried(ctx: _Context, index: int, span: Span) -> tuple[int, _Reading, float] | None:
+    """The figure of the statement before that this one goes on with: the last one for "It
+    widened to 3.61 billion", the first (main) one for "to increase this figure to $1
+    billion", "proposed to double it"."""
+    last, text = ctx.last_reading, ctx.doc.text
+    if last is None or last[0] != index - 1:
+        return None
+    if P.CONTINUED_FIGURE.match(text, span.start):
+        return last
+    if P.FIGURE_ANAPHOR.search(text, span.start, span.end):
+        first = ctx.first_reading
+        return first if first and first[0] == index - 1 else last
+    return None
 
 
 def _statements(doc: Doc) -> list[Span]:
@@ -156,7 +168,7 @@ def _statement_facts(
     money = [a for a in amounts if a.unit != "percent"]
     windows = _windows(text, span, money, [a for a in amounts if a.unit == "percent"])
     facts: list[TradeFact] = []
-    carried = ctx.last_reading if ctx.last_reading and _continues(ctx, index, span) else None
+    carried = _carried(ctx, index, span)
     previous = carried[1] if carried else None
     # "It widened to ...", no flow word of its own: the figure before, same states and sign
     same = carried if carried and not P.KEYWORD.search(text, span.start, span.end) else None
@@ -182,6 +194,7 @@ def _statement_facts(
         last = ctx.last_reading  # undated, the same pair's figure of the sentence before:
         if (  # of the same time ("Trade reached $4.9bn in 2022. Russian exports were $3.8bn")
             (year, period) == (None, None)
+            and qualifier != "target"  # a goal is of no past time
             and last
             and last[0] == index - 1
             and not facts
@@ -206,6 +219,8 @@ def _statement_facts(
         )  # fmt: skip
         ctx.last_pair = (reporter, partner)
         ctx.last_reading = (index, replace(reading, reporter=reporter, partner=partner), value)
+        if len(facts) == 1:
+            ctx.first_reading = ctx.last_reading
         ctx.years.record(index, year, period)
     return facts
 
@@ -253,7 +268,7 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     unit = amount.unit or (previous.unit if previous else None)
     if unit is None:
         return None
-    flow, negative = _flow(pre, post)
+    flow, negative = _flow(pre, post, far=previous is None)
     negative = negative or bool(P.NOT_TRADE_AFTER.match(post))
     continued = previous is not None and (
         flow is None or (COMPARISON.search(pre) is not None and flow == previous.flow)
@@ -332,18 +347,20 @@ def _another_partner(
     return found.pop() if len(found) == 1 else None
 
 
-def _flow(pre: str, post: str) -> tuple[Flow | None, bool]:
+def _flow(pre: str, post: str, far: bool = False) -> tuple[Flow | None, bool]:
     """The trade word of an amount: right after it ("$16.4 billion in exports") or the
     nearest before it. Also says whether a non-trade money word (investment, price,
     current account) stands between the trade word and the amount."""
     m = P.POST_KEYWORD.match(post)
-    after = P.KEYWORD.match(post, m.end()) if m else None
-    after = None if after and P.IN_NAME.match(post, after.start()) else after
-    if after and not P.NEGATIVE.search(post, 0, after.end()):
+    after = _after(post, m.end()) if m else None
+    if after:
         return _kind(after, ""), False
     before = [k for k in P.KEYWORD.finditer(pre) if not P.IN_NAME.match(pre, k.start())]
     if not before:
-        return None, bool(P.NEGATIVE.search(pre[-40:]) or P.NEGATIVE.match(post.strip()))
+        negative = bool(P.NEGATIVE.search(pre[-40:]) or P.NEGATIVE.match(post.strip()))
+        m = P.POST_FLOW.match(post) if far and not negative else None
+        after = _after(post, m.end()) if m else None  # "a target of $15bn in annual trade"
+        return (_kind(after, ""), False) if after else (None, negative)
     last = before[-1]
     lead = pre[max(0, last.start() - 40) : last.start()]
     negative = P.NEGATIVE.search(pre, last.end()) is not None or bool(
@@ -354,6 +371,15 @@ def _flow(pre: str, post: str) -> tuple[Flow | None, bool]:
         )
     )  # "investment and trade reached $5bn"
     return _kind(last, lead), negative
+
+
+def _after(post: str, at: int) -> re.Match[str] | None:
+    """The trade word at ``at`` after an amount, not in a name and with no non-trade money
+    word before it ("$2 billion in loans and trade")."""
+    after = P.KEYWORD.match(post, at)
+    if after is None or P.IN_NAME.match(post, after.start()):
+        return None
+    return None if P.NEGATIVE.search(post, 0, after.end()) else after
 
 
 def _kind(m: re.Match[str], lead: str) -> Flow:

@@ -15,6 +15,12 @@ KEYWORD = re.compile(
     _I,
 )
 POST_KEYWORD = re.compile(r"\s*(?:worth\s+)?(?:of\s+|in\s+)?(?:[\w-]+\s+){0,2}?(?=\S)", _I)
+# the flow word up to two words after the amount: "$15 billion in annual trade"
+POST_FLOW = re.compile(
+    r"\s*(?:worth\s+)?(?:of|in)\s+(?:(?!(?:to|and|or)\b)[\w-]+\s+){1,2}?"
+    r"(?=(?:trade|turnover|commerce|exports|imports|surplus|deficit)\b)",
+    _I,
+)
 NEGATIVE = re.compile(
     r"\b(?:invest\w*|loans?|credits?|aid|assistance|grants?|GDP|gross\s+domestic|budget\w*|debts?|"
     r"reserves|current\s+account|prices?|priced|tariffs?|sanctions?|revenues?|profits?|deals?|"
@@ -84,6 +90,12 @@ CONTINUED_FIGURE = re.compile(
     r"(?:It|This|That|The\s+(?:deficit|surplus|gap|imbalance|figure|total))\s+(?:\w+\s+){0,2}?"
     r"(?:widened|narrowed|rose|fell|grew|increased|decreased|dropped|declined|climbed|jumped|"
     r"shrank|reached|totall?ed|stood|amounted|was|were)\b"
+)
+# "to increase this figure to $1 billion", "double it": the figure of the statement before
+FIGURE_ANAPHOR = re.compile(
+    r"\b(?:this|that|the)\s+figure\b|"
+    r"\b(?:double|triple|raise|increase|bring|boost)\s+(?:it|this|that)\b",
+    _I,
 )
 NEIGHBOUR = re.compile(r"\bwith\s+(?:its|their|her|his)\s+(?:[\w-]+\s+)?neighbou?r\b", _I)
 NOT_STATE_BEFORE = re.compile(r"(?:\bnon-|\b(?:Latin|North|South|Central)\s+)$")
