@@ -528,3 +528,23 @@ def test_trade_aiming_for_is_a_target() -> None:
     found = rows("Trade between Chile and Peru reached $4.1 billion in 2021, and both sides "
                  "are aiming for $9 billion in trade by 2030.")  # fmt: skip
     assert found[-1][5:] == ("target", 2030)
+
+
+def test_trade_non_oil_trade_is_still_bilateral() -> None:
+    found = rows("The presidents of Chile and Peru met in Lima to talk of Chilean mining and "
+                 "Peruvian fishing. Non-oil trade between the two countries reached $4.2 "
+                 "billion in 2021.")  # fmt: skip
+    assert found == [("turnover", "CHL", "PER", 4_200_000_000, "USD", "exact", 2021)]
+
+
+def test_trade_non_bloc_exports_are_world_trade() -> None:
+    assert rows("Kenya's non-EU exports rose to $3 billion in 2021.") == []
+
+
+def test_trade_a_share_of_foreign_trade_after_a_bilateral_figure() -> None:
+    found = rows("The presidents of Chile and Peru met in Lima to talk of Chilean mining and "
+                 "Peruvian fishing. Trade between the two countries totalled $4.2 billion in "
+                 "2021, about 12 pct of Peru's foreign trade.")  # fmt: skip
+    assert [(r[0], {r[1], r[2]}, r[3]) for r in found] == [
+        ("turnover", {"CHL", "PER"}, 4_200_000_000)
+    ]

@@ -290,7 +290,7 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
         mentions = [m for m in mentions if text.endswith("with", 0, m.start - 1)]
         if not mentions:
             return _Reading(flow, None, None, unit)
-    world = P.WORLD.search(text, lo, hi) is not None or P.GROUP.search(text, lo, hi) is not None
+    world = _world(text, lo, hi) or P.GROUP.search(text, lo, hi) is not None
     if not mentions and not world and previous and previous.reporter and previous.partner:
         return _Reading(flow, previous.reporter, previous.partner, unit)  # "... and imported $X"
     reporter, partner = _pair(flow, mentions, amount.start)
@@ -303,6 +303,17 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     if reporter is None or partner is None or reporter == partner:
         return _Reading(flow, None, None, unit)
     return _Reading(flow, reporter, partner, unit)
+
+
+def _world(text: str, lo: int, hi: int) -> bool:
+    """Whether a window speaks of a state's trade with the world ("foreign trade", "with
+    the rest of the world"), not counting a share of it that follows a bilateral figure
+    ("trade between the two countries totalled $4bn, about 31 pct of Morocco's foreign
+    trade")."""
+    shares = [m.span() for m in P.WORLD_SHARE.finditer(text, lo, hi)]
+    return any(
+        not any(a <= m.start() < b for a, b in shares) for m in P.WORLD.finditer(text, lo, hi)
+    )
 
 
 def _part_of_turnover(

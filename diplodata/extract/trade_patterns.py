@@ -46,8 +46,15 @@ WORLD = re.compile(
     r"\b(?:foreign|external|overall|global|world|international)\s+trade\b|\bwith\s+(?:the\s+)?"
     r"(?:world|rest\s+of\s+the\s+world|all\s+(?:countries|nations))\b|(?:company|companies|firm|"
     r"firms|group|corporation|concern|producer|maker|manufacturer)(?:['’]s?)?\s+(?:[\w-]+\s+)?"
-    r"(?:exports|imports|sales|trade)\b|\b(?:(?:Latin|North|South|Central)\s+American|non-[\w-]+|"
+    r"(?:exports|imports|sales|trade)\b|\b(?:(?:Latin|North|South|Central)\s+American|"
+    r"non-(?-i:[A-Z])[\w-]*|"  # "non-EU exports"; not "non-oil trade"
     r"regional)\s+(?:exports|imports|trade|sales|surplus|deficit|shortfall)\b",
+    _I,
+)
+# "..., about 31 pct of Morocco's foreign trade": a share of one state's world trade
+WORLD_SHARE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|pct|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:foreign|external|overall|global|world|international|total)\s+trade\b",
     _I,
 )
 # "trade between Russia and the BRICS countries": with a group of states, not one state.
