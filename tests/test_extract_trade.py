@@ -548,3 +548,26 @@ def test_trade_a_share_of_foreign_trade_after_a_bilateral_figure() -> None:
     assert [(r[0], {r[1], r[2]}, r[3]) for r in found] == [
         ("turnover", {"CHL", "PER"}, 4_200_000_000)
     ]
+
+
+def test_trade_a_rounded_headline_figure_gives_the_bodys_row_only() -> None:
+    found = rows("Chile's exports to Peru top $3.1bn in 2021\n\nChilean exports to Peru rose to "
+                 "$3.14 billion in 2021, the customs office said.")  # fmt: skip
+    assert found == [("exports", "CHL", "PER", 3_140_000_000, "USD", "exact", 2021)]
+
+
+def test_trade_a_headline_figure_with_other_states_gives_the_bodys_row_only() -> None:
+    found = rows("Minister backs Peru's EU bid, trade seen above $9 billion\n\nTrade "
+                 "between Chile and Peru reached $8.2 billion in 2021 and is expected to exceed "
+                 "$9 billion this year.")  # fmt: skip
+    assert sorted((r[1], r[2], r[3]) for r in found) == [
+        ("CHL", "PER", 8_200_000_000),
+        ("CHL", "PER", 9_000_000_000),
+    ]
+
+
+def test_trade_one_row_for_a_turnover_stated_with_its_states_swapped() -> None:
+    found = rows("Chile and Peru agree to lift trade to $9 billion\n\nTrade between Peru and "
+                 "Chile reached $8.2 billion in 2021. The two leaders agreed to raise bilateral "
+                 "trade to $9 billion by 2025.")  # fmt: skip
+    assert [r[3] for r in found] == [9_000_000_000, 8_200_000_000]

@@ -100,7 +100,7 @@ def extract_trade(doc: Doc) -> list[TradeFact]:
         facts += found
         if len(states) >= 2:
             ctx.trade_pairs.append((index, (states[0], states[1])))
-    return _dedupe(facts)
+    return _without_headline_twins(_dedupe(facts), text.find("\n"))
 
 
 def _continues(ctx: _Context, index: int, span: Span) -> bool:
@@ -522,13 +522,39 @@ def _top_pair(doc: Doc) -> tuple[str, str] | None:
     return first, second
 
 
+def _key(f: TradeFact) -> tuple[object, ...]:
+    """Flow, states and unit of a figure; the states unordered for turnover and balance."""
+    pair = frozenset((f.reporter, f.partner)) if f.flow in ("turnover", "balance") else None
+    return f.flow, pair or (f.reporter, f.partner), f.unit
+
+
+def _without_headline_twins(facts: list[TradeFact], title_end: int) -> list[TradeFact]:
+    """A headline figure the body states again, rounded ("exports to China cross $2.7bn" over
+    "$2.77 billion") or with its states made plain ("trade seen above 40 billion marks"
+    over "German-Polish trade ... to exceed 40 billion marks"): the body's row only."""
+    if title_end <= 0:
+        return facts
+    body = [f for f in facts if f.start > title_end]
+
+    def restated(h: TradeFact) -> bool:
+        return any(
+            b.flow == h.flow
+            and b.unit == h.unit
+            and abs(b.value - h.value) <= 0.05 * abs(b.value)
+            and (_key(b) == _key(h) or abs(b.value - h.value) <= 0.005 * abs(b.value))
+            for b in body
+        )
+
+    return [f for f in facts if f.start > title_end or not restated(f)]
+
+
 def _dedupe(facts: list[TradeFact]) -> list[TradeFact]:
     """One row per figure: a headline and the body often state it twice."""
     kept: list[TradeFact] = []
     for f in facts:
         twin = next(
             (k for k, g in enumerate(kept)
-             if (g.flow, g.reporter, g.partner, g.unit) == (f.flow, f.reporter, f.partner, f.unit)
+             if _key(g) == _key(f)
              and abs(g.value - f.value) <= 0.005 * abs(g.value) and g.year in (None, f.year)),
             None,
         )  # fmt: skip
