@@ -571,3 +571,21 @@ def test_trade_one_row_for_a_turnover_stated_with_its_states_swapped() -> None:
                  "Chile reached $8.2 billion in 2021. The two leaders agreed to raise bilateral "
                  "trade to $9 billion by 2025.")  # fmt: skip
     assert [r[3] for r in found] == [9_000_000_000, 8_200_000_000]
+
+
+def test_trade_a_clause_boundary_before_a_bare_and() -> None:
+    found = rows("Chilean exports to Peru fell to $585 million in 2021, hurt by lower copper "
+                 "prices and by weak Peruvian demand, while imports from Peru rose to $727 "
+                 "million.")  # fmt: skip
+    assert [r[:3] for r in found] == [("exports", "CHL", "PER"), ("imports", "CHL", "PER")]
+
+
+def test_trade_a_result_clause_closes_the_figure_before_it() -> None:
+    found = rows("Chilean exports to Peru rose to $5.4 billion in 2021, while imports from the "
+                 "country reached $3.6 billion, leaving Chile with a surplus of $1.8 "
+                 "billion.")  # fmt: skip
+    assert [r[:4] for r in found] == [
+        ("exports", "CHL", "PER", 5_400_000_000),
+        ("imports", "CHL", "PER", 3_600_000_000),
+        ("balance", "CHL", "PER", 1_800_000_000),
+    ]

@@ -232,7 +232,10 @@ def _windows(
     first clause boundary between them."""
     cuts: list[tuple[int, int]] = []  # (end of amount i's post, start of amount i+1's pre)
     for a, b in itertools.pairwise(money):
-        m = P.BOUNDARY.search(text, a.end, b.start)
+        found = list(P.BOUNDARY.finditer(text, a.end, b.start))
+        # a clause boundary ("; ", ", while") before a bare "and": "fell to $5bn, hit by
+        # prices and by weak Brazilian demand, while imports from Brazil rose to $7bn"
+        m = next((f for f in found if f.group().strip() != "and"), found[0] if found else None)
         cuts.append((m.start(), m.end()) if m else (b.start, a.end))
     windows = []
     for i, _ in enumerate(money):

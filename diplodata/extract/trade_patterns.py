@@ -29,7 +29,7 @@ NEGATIVE = re.compile(
 )
 BOUNDARY = re.compile(
     r"\s*;\s*|,?\s+(?:while|whereas|but|and)\s+|,\s+(?:which|with)\s+|"
-    r",\s+(?=(?:export|import|sell|buy|ship)ing\b)",
+    r",\s+(?=(?:export|import|sell|buy|ship|leav|giv)ing\b)",
     _I,
 )
 INCREMENT = re.compile(  # "grew by $1 billion", "up $2 billion" (not "made up $2 billion")
