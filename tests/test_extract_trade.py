@@ -589,3 +589,9 @@ def test_trade_a_result_clause_closes_the_figure_before_it() -> None:
         ("imports", "CHL", "PER", 3_600_000_000),
         ("balance", "CHL", "PER", 1_800_000_000),
     ]
+
+
+def test_trade_with_a_bloc_gives_no_row_with_one_of_its_states() -> None:
+    found = rows("Trade between Chile and Peru reached $4.1 billion in 2021, while Chile's "
+                 "trade with Mercosur as a whole was close to $20 billion.")  # fmt: skip
+    assert [r[3] for r in found] == [4_100_000_000]

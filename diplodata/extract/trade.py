@@ -299,6 +299,8 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     reporter, partner = _pair(flow, mentions, amount.start)
     if (reporter is None or partner is None) and world:
         return _Reading(flow, None, None, unit)  # one state's (or a company's) trade
+    if (reporter is None) != (partner is None) and _bloc_partner(ctx.doc, lo, hi):
+        return _Reading(flow, None, None, unit)  # "Canada's trade with CARICOM as a whole"
     if (reporter is None) != (partner is None):
         reporter, partner = _part_of_turnover(ctx, index, flow, (reporter, partner), amount, unit)
     if reporter is None or partner is None:
@@ -317,6 +319,19 @@ def _world(text: str, lo: int, hi: int) -> bool:
     return any(
         not any(a <= m.start() < b for a, b in shares) for m in P.WORLD.finditer(text, lo, hi)
     )
+
+
+def _bloc_partner(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether a window names a bloc as the other side ("trade with CARICOM", "between China
+    and Asean"): a state's trade with a group, not with one state of it."""
+    states = doc.countries_in(lo, hi)
+    for org in doc.international_in(lo, hi):
+        if any(m.start < org.end and org.start < m.end for m in states):
+            continue  # "the European Union": a party of its own
+        before = P.ROLE_BEFORE.search(doc.text, max(0, org.start - 14), org.start)
+        if before and before.group(1).lower() in ("with", "and", "to", "from", "between"):
+            return True
+    return False
 
 
 def _part_of_turnover(
