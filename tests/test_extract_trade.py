@@ -463,3 +463,135 @@ def test_trade_a_larger_figure_of_one_side_is_its_world_trade() -> None:
         "$95 billion."
     )
     assert rows(text) == [("turnover", "CHL", "PER", 4_900_000_000, "USD", "exact", 2021)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("rose to DM 3.2 billion", 3_200_000_000, "DEM"),
+        ("totalled FIM 1.7 billion", 1_700_000_000, "FIM"),
+        ("some 9 billion kroner", 9_000_000_000, "NOK"),
+        ("reached 150 million kroons", 150_000_000, "EEK"),
+        ("worth ISK 4.1 billion", 4_100_000_000, "ISK"),
+        ("at LTL 640 million", 640_000_000, "LTL"),
+        ("stood at 12.5 billion lek", 12_500_000_000, "ALL"),
+        ("were worth Sh23.4 billion", 23_400_000_000, "KES"),
+        ("reached J$310.5 million", 310_500_000, "JMD"),
+        ("rose to Nu 2.3B", 2_300_000_000, "BTN"),
+        ("about SYP 14 billion", 14_000_000_000, "SYP"),
+        ("a record $A2.7 billion", 2_700_000_000, "AUD"),
+        ("valued at B$1.8 billion", 1_800_000_000, "BND"),
+        ("some P12 billion a year", 12_000_000_000, "PHP"),
+        ("were worth NZ$8.3b", 8_300_000_000, "NZD"),
+    ],
+)
+def test_money_older_and_local_currencies(text: str, value: float, unit: str) -> None:
+    [amount] = find_amounts(text)
+    assert (amount.value, amount.unit) == (value, unit)
+
+
+def test_money_letter_b_scale_only_unspaced_after_a_symbol() -> None:
+    assert find_amounts("Paragraph 4b and 7 B of the accord") == []
+
+
+def test_trade_bare_kroner_and_roubles_take_the_reporters_currency() -> None:
+    danish = rows("Danish exports to Poland rose to 14 billion kroner in 2010.")
+    soviet = rows("Soviet exports to Poland reached 5,200 million roubles in 1983.")
+    assert (danish[0][4], soviet[0][4]) == ("DKK", "SUR")
+
+
+def test_trade_goal_with_its_flow_word_after_the_amount() -> None:
+    found = rows("Trade between Chile and Peru reached $4.1 billion in 2021. The two governments "
+                 "have set a target of $7 billion in annual bilateral trade.")  # fmt: skip
+    assert found[-1] == ("turnover", "CHL", "PER", 7_000_000_000, "USD", "target", None)
+
+
+def test_trade_no_flow_word_after_a_deal_or_a_tariff() -> None:
+    assert rows("Chile signed a $300 million agreement to import Peruvian gas in 2021.") == []
+    assert rows("Washington will raise tariffs on as much as $200 million in Peruvian "
+                "exports to the United States.") == []  # fmt: skip
+
+
+def test_trade_this_figure_and_double_it_continue_the_main_figure() -> None:
+    figure = rows("Trade between Chile and Peru rose to $4.1 billion in 2021, with Chilean "
+                  "exports to Peru at $1.5 billion. The ministers hope the figure will reach "
+                  "$6 billion by 2026.")  # fmt: skip
+    double = rows("Bilateral trade between Chile and Peru stood at $4 billion in 2021. The "
+                  "presidents proposed to double it, setting a goal of $8 billion.")  # fmt: skip
+    assert (figure[-1], double[-1]) == (
+        ("turnover", "CHL", "PER", 6_000_000_000, "USD", "target", 2026),
+        ("turnover", "CHL", "PER", 8_000_000_000, "USD", "target", None),
+    )
+
+
+def test_trade_aiming_for_is_a_target() -> None:
+    found = rows("Trade between Chile and Peru reached $4.1 billion in 2021, and both sides "
+                 "are aiming for $9 billion in trade by 2030.")  # fmt: skip
+    assert found[-1][5:] == ("target", 2030)
+
+
+def test_trade_non_oil_trade_is_still_bilateral() -> None:
+    found = rows("The presidents of Chile and Peru met in Lima to talk of Chilean mining and "
+                 "Peruvian fishing. Non-oil trade between the two countries reached $4.2 "
+                 "billion in 2021.")  # fmt: skip
+    assert found == [("turnover", "CHL", "PER", 4_200_000_000, "USD", "exact", 2021)]
+
+
+def test_trade_non_bloc_exports_are_world_trade() -> None:
+    assert rows("Kenya's non-EU exports rose to $3 billion in 2021.") == []
+
+
+def test_trade_a_share_of_foreign_trade_after_a_bilateral_figure() -> None:
+    found = rows("The presidents of Chile and Peru met in Lima to talk of Chilean mining and "
+                 "Peruvian fishing. Trade between the two countries totalled $4.2 billion in "
+                 "2021, about 12 pct of Peru's foreign trade.")  # fmt: skip
+    assert [(r[0], {r[1], r[2]}, r[3]) for r in found] == [
+        ("turnover", {"CHL", "PER"}, 4_200_000_000)
+    ]
+
+
+def test_trade_a_rounded_headline_figure_gives_the_bodys_row_only() -> None:
+    found = rows("Chile's exports to Peru top $3.1bn in 2021\n\nChilean exports to Peru rose to "
+                 "$3.14 billion in 2021, the customs office said.")  # fmt: skip
+    assert found == [("exports", "CHL", "PER", 3_140_000_000, "USD", "exact", 2021)]
+
+
+def test_trade_a_headline_figure_with_other_states_gives_the_bodys_row_only() -> None:
+    found = rows("Minister backs Peru's EU bid, trade seen above $9 billion\n\nTrade "
+                 "between Chile and Peru reached $8.2 billion in 2021 and is expected to exceed "
+                 "$9 billion this year.")  # fmt: skip
+    assert sorted((r[1], r[2], r[3]) for r in found) == [
+        ("CHL", "PER", 8_200_000_000),
+        ("CHL", "PER", 9_000_000_000),
+    ]
+
+
+def test_trade_one_row_for_a_turnover_stated_with_its_states_swapped() -> None:
+    found = rows("Chile and Peru agree to lift trade to $9 billion\n\nTrade between Peru and "
+                 "Chile reached $8.2 billion in 2021. The two leaders agreed to raise bilateral "
+                 "trade to $9 billion by 2025.")  # fmt: skip
+    assert [r[3] for r in found] == [9_000_000_000, 8_200_000_000]
+
+
+def test_trade_a_clause_boundary_before_a_bare_and() -> None:
+    found = rows("Chilean exports to Peru fell to $585 million in 2021, hurt by lower copper "
+                 "prices and by weak Peruvian demand, while imports from Peru rose to $727 "
+                 "million.")  # fmt: skip
+    assert [r[:3] for r in found] == [("exports", "CHL", "PER"), ("imports", "CHL", "PER")]
+
+
+def test_trade_a_result_clause_closes_the_figure_before_it() -> None:
+    found = rows("Chilean exports to Peru rose to $5.4 billion in 2021, while imports from the "
+                 "country reached $3.6 billion, leaving Chile with a surplus of $1.8 "
+                 "billion.")  # fmt: skip
+    assert [r[:4] for r in found] == [
+        ("exports", "CHL", "PER", 5_400_000_000),
+        ("imports", "CHL", "PER", 3_600_000_000),
+        ("balance", "CHL", "PER", 1_800_000_000),
+    ]
+
+
+def test_trade_with_a_bloc_gives_no_row_with_one_of_its_states() -> None:
+    found = rows("Trade between Chile and Peru reached $4.1 billion in 2021, while Chile's "
+                 "trade with Mercosur as a whole was close to $20 billion.")  # fmt: skip
+    assert [r[3] for r in found] == [4_100_000_000]

@@ -35,7 +35,7 @@ _WORDS = {
 }  # fmt: skip
 _SCALES = {
     "trillion": 1e12, "trln": 1e12, "tn": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9,
-    "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3,
+    "b": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3,
 }  # fmt: skip
 _PREFIX_WORDS = frozenset({"dollars", "pounds", "euros"})  # BBC: "dollars 214.6bn"
 _BARE_DOLLARS = frozenset({"dlr", "dlrs", "dollar", "dollars"})
@@ -147,8 +147,8 @@ _CUE_RES = [
 ]  # fmt: skip
 _TARGET = re.compile(
     r"\b(?:(?:will|would|shall|should|could|can|to)\s+(?:[\w-]+\s+){0,4}?(?:reach|bring|increase|"
-    r"raise|boost|double|triple|expand|grow|rise|hit|exceed|achieve|lift)|targets?|goals?|aims?|"
-    r"objectives?)\b",
+    r"raise|boost|double|triple|expand|grow|rise|hit|exceed|achieve|lift)|targets?|goals?|"
+    r"aim(?:s|ing)?|objectives?)\b",
     re.IGNORECASE,
 )
 _MONTHS = MONTH_NAMES
@@ -221,8 +221,8 @@ def _amount(m: re.Match[str], text: str, table: dict[str, str]) -> Amount | None
     n1 = m.group("n1")
     if n1.isalpha() and not scale:
         return None  # "two dollars" is no trade figure; "two billion dollars" is
-    if scale and scale.lower() == "m" and not (pre and m.start("scale") == m.end("n1")):
-        return None  # "$5m" only
+    if scale and scale.lower() in ("m", "b") and not (pre and m.start("scale") == m.end("n1")):
+        return None  # "$5m", "NZ$16.6b" only
     if m.group("between") and not m.group("n2"):
         return None
     if pre and len(pre) == 1 and pre.isalpha() and not (scale and m.start("n1") == m.end("pre")):

@@ -71,6 +71,7 @@ class _Context:
     trade_pairs: list[tuple[int, tuple[str, str]]] = field(default_factory=list)
     # the last figure read: its statement, reading and signed value
     last_reading: tuple[int, _Reading, float] | None = None
+    first_reading: tuple[int, _Reading, float] | None = None  # the first figure of that statement
 
 
 @dataclass(slots=True)
@@ -99,17 +100,28 @@ def extract_trade(doc: Doc) -> list[TradeFact]:
         facts += found
         if len(states) >= 2:
             ctx.trade_pairs.append((index, (states[0], states[1])))
-    return _dedupe(facts)
+    return _without_headline_twins(_dedupe(facts), text.find("\n"))
 
 
 def _continues(ctx: _Context, index: int, span: Span) -> bool:
     """Whether the statement goes on with the figure of the statement before it ("It
     widened to 3.61 billion in the first quarter")."""
-    return (
-        ctx.last_reading is not None
-        and ctx.last_reading[0] == index - 1
-        and P.CONTINUED_FIGURE.match(ctx.doc.text, span.start) is not None
-    )
+    return _carried(ctx, index, span) is not None
+
+
+def _carried(ctx: _Context, index: int, span: Span) -> tuple[int, _Reading, float] | None:
+    """The figure of the statement before that this one goes on with: the last one for "It
+    widened to 3.61 billion", the first (main) one for "to increase this figure to $1
+    billion", "proposed to double it"."""
+    last, text = ctx.last_reading, ctx.doc.text
+    if last is None or last[0] != index - 1:
+        return None
+    if P.CONTINUED_FIGURE.match(text, span.start):
+        return last
+    if P.FIGURE_ANAPHOR.search(text, span.start, span.end):
+        first = ctx.first_reading
+        return first if first and first[0] == index - 1 else last
+    return None
 
 
 def _statements(doc: Doc) -> list[Span]:
@@ -156,7 +168,7 @@ def _statement_facts(
     money = [a for a in amounts if a.unit != "percent"]
     windows = _windows(text, span, money, [a for a in amounts if a.unit == "percent"])
     facts: list[TradeFact] = []
-    carried = ctx.last_reading if ctx.last_reading and _continues(ctx, index, span) else None
+    carried = _carried(ctx, index, span)
     previous = carried[1] if carried else None
     # "It widened to ...", no flow word of its own: the figure before, same states and sign
     same = carried if carried and not P.KEYWORD.search(text, span.start, span.end) else None
@@ -182,6 +194,7 @@ def _statement_facts(
         last = ctx.last_reading  # undated, the same pair's figure of the sentence before:
         if (  # of the same time ("Trade reached $4.9bn in 2022. Russian exports were $3.8bn")
             (year, period) == (None, None)
+            and qualifier != "target"  # a goal is of no past time
             and last
             and last[0] == index - 1
             and not facts
@@ -206,6 +219,8 @@ def _statement_facts(
         )  # fmt: skip
         ctx.last_pair = (reporter, partner)
         ctx.last_reading = (index, replace(reading, reporter=reporter, partner=partner), value)
+        if len(facts) == 1:
+            ctx.first_reading = ctx.last_reading
         ctx.years.record(index, year, period)
     return facts
 
@@ -217,7 +232,10 @@ def _windows(
     first clause boundary between them."""
     cuts: list[tuple[int, int]] = []  # (end of amount i's post, start of amount i+1's pre)
     for a, b in itertools.pairwise(money):
-        m = P.BOUNDARY.search(text, a.end, b.start)
+        found = list(P.BOUNDARY.finditer(text, a.end, b.start))
+        # a clause boundary ("; ", ", while") before a bare "and": "fell to $5bn, hit by
+        # prices and by weak Brazilian demand, while imports from Brazil rose to $7bn"
+        m = next((f for f in found if f.group().strip() != "and"), found[0] if found else None)
         cuts.append((m.start(), m.end()) if m else (b.start, a.end))
     windows = []
     for i, _ in enumerate(money):
@@ -253,7 +271,7 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     unit = amount.unit or (previous.unit if previous else None)
     if unit is None:
         return None
-    flow, negative = _flow(pre, post)
+    flow, negative = _flow(pre, post, far=previous is None)
     negative = negative or bool(P.NOT_TRADE_AFTER.match(post))
     continued = previous is not None and (
         flow is None or (COMPARISON.search(pre) is not None and flow == previous.flow)
@@ -275,12 +293,14 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
         mentions = [m for m in mentions if text.endswith("with", 0, m.start - 1)]
         if not mentions:
             return _Reading(flow, None, None, unit)
-    world = P.WORLD.search(text, lo, hi) is not None or P.GROUP.search(text, lo, hi) is not None
+    world = _world(text, lo, hi) or P.GROUP.search(text, lo, hi) is not None
     if not mentions and not world and previous and previous.reporter and previous.partner:
         return _Reading(flow, previous.reporter, previous.partner, unit)  # "... and imported $X"
     reporter, partner = _pair(flow, mentions, amount.start)
     if (reporter is None or partner is None) and world:
         return _Reading(flow, None, None, unit)  # one state's (or a company's) trade
+    if (reporter is None) != (partner is None) and _bloc_partner(ctx.doc, lo, hi):
+        return _Reading(flow, None, None, unit)  # "Canada's trade with CARICOM as a whole"
     if (reporter is None) != (partner is None):
         reporter, partner = _part_of_turnover(ctx, index, flow, (reporter, partner), amount, unit)
     if reporter is None or partner is None:
@@ -288,6 +308,30 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     if reporter is None or partner is None or reporter == partner:
         return _Reading(flow, None, None, unit)
     return _Reading(flow, reporter, partner, unit)
+
+
+def _world(text: str, lo: int, hi: int) -> bool:
+    """Whether a window speaks of a state's trade with the world ("foreign trade", "with
+    the rest of the world"), not counting a share of it that follows a bilateral figure
+    ("trade between the two countries totalled $4bn, about 31 pct of Morocco's foreign
+    trade")."""
+    shares = [m.span() for m in P.WORLD_SHARE.finditer(text, lo, hi)]
+    return any(
+        not any(a <= m.start() < b for a, b in shares) for m in P.WORLD.finditer(text, lo, hi)
+    )
+
+
+def _bloc_partner(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether a window names a bloc as the other side ("trade with CARICOM", "between China
+    and Asean"): a state's trade with a group, not with one state of it."""
+    states = doc.countries_in(lo, hi)
+    for org in doc.international_in(lo, hi):
+        if any(m.start < org.end and org.start < m.end for m in states):
+            continue  # "the European Union": a party of its own
+        before = P.ROLE_BEFORE.search(doc.text, max(0, org.start - 14), org.start)
+        if before and before.group(1).lower() in ("with", "and", "to", "from", "between"):
+            return True
+    return False
 
 
 def _part_of_turnover(
@@ -332,18 +376,20 @@ def _another_partner(
     return found.pop() if len(found) == 1 else None
 
 
-def _flow(pre: str, post: str) -> tuple[Flow | None, bool]:
+def _flow(pre: str, post: str, far: bool = False) -> tuple[Flow | None, bool]:
     """The trade word of an amount: right after it ("$16.4 billion in exports") or the
     nearest before it. Also says whether a non-trade money word (investment, price,
     current account) stands between the trade word and the amount."""
     m = P.POST_KEYWORD.match(post)
-    after = P.KEYWORD.match(post, m.end()) if m else None
-    after = None if after and P.IN_NAME.match(post, after.start()) else after
-    if after and not P.NEGATIVE.search(post, 0, after.end()):
+    after = _after(post, m.end()) if m else None
+    if after:
         return _kind(after, ""), False
     before = [k for k in P.KEYWORD.finditer(pre) if not P.IN_NAME.match(pre, k.start())]
     if not before:
-        return None, bool(P.NEGATIVE.search(pre[-40:]) or P.NEGATIVE.match(post.strip()))
+        negative = bool(P.NEGATIVE.search(pre[-40:]) or P.NEGATIVE.match(post.strip()))
+        m = P.POST_FLOW.match(post) if far and not negative else None
+        after = _after(post, m.end()) if m else None  # "a target of $15bn in annual trade"
+        return (_kind(after, ""), False) if after else (None, negative)
     last = before[-1]
     lead = pre[max(0, last.start() - 40) : last.start()]
     negative = P.NEGATIVE.search(pre, last.end()) is not None or bool(
@@ -354,6 +400,15 @@ def _flow(pre: str, post: str) -> tuple[Flow | None, bool]:
         )
     )  # "investment and trade reached $5bn"
     return _kind(last, lead), negative
+
+
+def _after(post: str, at: int) -> re.Match[str] | None:
+    """The trade word at ``at`` after an amount, not in a name and with no non-trade money
+    word before it ("$2 billion in loans and trade")."""
+    after = P.KEYWORD.match(post, at)
+    if after is None or P.IN_NAME.match(post, after.start()):
+        return None
+    return None if P.NEGATIVE.search(post, 0, after.end()) else after
 
 
 def _kind(m: re.Match[str], lead: str) -> Flow:
@@ -485,13 +540,39 @@ def _top_pair(doc: Doc) -> tuple[str, str] | None:
     return first, second
 
 
+def _key(f: TradeFact) -> tuple[object, ...]:
+    """Flow, states and unit of a figure; the states unordered for turnover and balance."""
+    pair = frozenset((f.reporter, f.partner)) if f.flow in ("turnover", "balance") else None
+    return f.flow, pair or (f.reporter, f.partner), f.unit
+
+
+def _without_headline_twins(facts: list[TradeFact], title_end: int) -> list[TradeFact]:
+    """A headline figure the body states again, rounded ("exports to China cross $2.7bn" over
+    "$2.77 billion") or with its states made plain ("trade seen above 40 billion marks"
+    over "German-Polish trade ... to exceed 40 billion marks"): the body's row only."""
+    if title_end <= 0:
+        return facts
+    body = [f for f in facts if f.start > title_end]
+
+    def restated(h: TradeFact) -> bool:
+        return any(
+            b.flow == h.flow
+            and b.unit == h.unit
+            and abs(b.value - h.value) <= 0.05 * abs(b.value)
+            and (_key(b) == _key(h) or abs(b.value - h.value) <= 0.005 * abs(b.value))
+            for b in body
+        )
+
+    return [f for f in facts if f.start > title_end or not restated(f)]
+
+
 def _dedupe(facts: list[TradeFact]) -> list[TradeFact]:
     """One row per figure: a headline and the body often state it twice."""
     kept: list[TradeFact] = []
     for f in facts:
         twin = next(
             (k for k, g in enumerate(kept)
-             if (g.flow, g.reporter, g.partner, g.unit) == (f.flow, f.reporter, f.partner, f.unit)
+             if _key(g) == _key(f)
              and abs(g.value - f.value) <= 0.005 * abs(g.value) and g.year in (None, f.year)),
             None,
         )  # fmt: skip

@@ -15,6 +15,12 @@ KEYWORD = re.compile(
     _I,
 )
 POST_KEYWORD = re.compile(r"\s*(?:worth\s+)?(?:of\s+|in\s+)?(?:[\w-]+\s+){0,2}?(?=\S)", _I)
+# the flow word up to two words after the amount: "$15 billion in annual trade"
+POST_FLOW = re.compile(
+    r"\s*(?:worth\s+)?(?:of|in)\s+(?:(?!(?:to|and|or)\b)[\w-]+\s+){1,2}?"
+    r"(?=(?:trade|turnover|commerce|exports|imports|surplus|deficit)\b)",
+    _I,
+)
 NEGATIVE = re.compile(
     r"\b(?:invest\w*|loans?|credits?|aid|assistance|grants?|GDP|gross\s+domestic|budget\w*|debts?|"
     r"reserves|current\s+account|prices?|priced|tariffs?|sanctions?|revenues?|profits?|deals?|"
@@ -23,7 +29,7 @@ NEGATIVE = re.compile(
 )
 BOUNDARY = re.compile(
     r"\s*;\s*|,?\s+(?:while|whereas|but|and)\s+|,\s+(?:which|with)\s+|"
-    r",\s+(?=(?:export|import|sell|buy|ship)ing\b)",
+    r",\s+(?=(?:export|import|sell|buy|ship|leav|giv)ing\b)",
     _I,
 )
 INCREMENT = re.compile(  # "grew by $1 billion", "up $2 billion" (not "made up $2 billion")
@@ -40,8 +46,15 @@ WORLD = re.compile(
     r"\b(?:foreign|external|overall|global|world|international)\s+trade\b|\bwith\s+(?:the\s+)?"
     r"(?:world|rest\s+of\s+the\s+world|all\s+(?:countries|nations))\b|(?:company|companies|firm|"
     r"firms|group|corporation|concern|producer|maker|manufacturer)(?:['’]s?)?\s+(?:[\w-]+\s+)?"
-    r"(?:exports|imports|sales|trade)\b|\b(?:(?:Latin|North|South|Central)\s+American|non-[\w-]+|"
+    r"(?:exports|imports|sales|trade)\b|\b(?:(?:Latin|North|South|Central)\s+American|"
+    r"non-(?-i:[A-Z])[\w-]*|"  # "non-EU exports"; not "non-oil trade"
     r"regional)\s+(?:exports|imports|trade|sales|surplus|deficit|shortfall)\b",
+    _I,
+)
+# "..., about 31 pct of Morocco's foreign trade": a share of one state's world trade
+WORLD_SHARE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|pct|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:foreign|external|overall|global|world|international|total)\s+trade\b",
     _I,
 )
 # "trade between Russia and the BRICS countries": with a group of states, not one state.
@@ -84,6 +97,12 @@ CONTINUED_FIGURE = re.compile(
     r"(?:It|This|That|The\s+(?:deficit|surplus|gap|imbalance|figure|total))\s+(?:\w+\s+){0,2}?"
     r"(?:widened|narrowed|rose|fell|grew|increased|decreased|dropped|declined|climbed|jumped|"
     r"shrank|reached|totall?ed|stood|amounted|was|were)\b"
+)
+# "to increase this figure to $1 billion", "double it": the figure of the statement before
+FIGURE_ANAPHOR = re.compile(
+    r"\b(?:this|that|the)\s+figure\b|"
+    r"\b(?:double|triple|raise|increase|bring|boost)\s+(?:it|this|that)\b",
+    _I,
 )
 NEIGHBOUR = re.compile(r"\bwith\s+(?:its|their|her|his)\s+(?:[\w-]+\s+)?neighbou?r\b", _I)
 NOT_STATE_BEFORE = re.compile(r"(?:\bnon-|\b(?:Latin|North|South|Central)\s+)$")
