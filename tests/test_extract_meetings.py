@@ -2043,3 +2043,15 @@ def test_meetings_a_call_received_from_someone(phrase: str) -> None:
 def test_meetings_from_after_another_trigger_is_no_caller() -> None:
     text = "Trip\n14 October 2024\n\nAnna Berg met on Monday from Ivan Petrov's office."
     assert _meetings(text, [GAMMA, ALPHA]) == []
+
+
+def test_meetings_a_person_named_again_by_a_long_title_only_they_hold() -> None:
+    deputy = _person("Ivan Petrov", "deputy head of the office of the president", "UKR")
+    guest = _person("Mihai Ionescu", "state secretary", "ROU", "Ionescu")
+    text = (
+        "Visit\nNovember 4, 2021\n\nDeputy Head of the Office of the President of Ukraine "
+        "Ivan Petrov visited Romania.\n\nIn Bucharest, the Deputy Head of the Office of the "
+        "President also met with State Secretary Mihai Ionescu."
+    )
+    found = [m.participants for m in _meetings(text, [deputy, guest]) if m.kind == "meeting"]
+    assert found == [("Ivan Petrov", "Mihai Ionescu")]

@@ -156,6 +156,7 @@ class Context:
             for start, end, surface in matcher.find(doc.text):
                 self.items.append(Item(start, end, surfaces[surface]))
         self.items += self._office_items() + self._counterpart_items()
+        self.items += self._title_items()
         self.items.sort(key=lambda i: i.start)
         self._item_starts = [i.start for i in self.items]
         self.home = dateline_country(self.doc.text)
@@ -328,6 +329,31 @@ class Context:
         before = [i for i in self.items if i.key in holders and i.start < at]
         return [before[-1].key] if before and not in_lead else holders
 
+    def _title_items(self) -> list[Item]:
+        """A person named again by the whole of a long title only they hold ("Deputy Head
+        of the Office of the President of Ukraine Ihor Zhovkva ... In Bucharest, the Deputy
+        Head of the Office of the President also met X"): not a name's title, and not a
+        title the lexicon's offices already resolve."""
+        holders: dict[str, list[str]] = {}
+        for name, role in self.titles.items():
+            if len(role.split()) >= 3 and not self.lex.office(role):
+                holders.setdefault(role, []).append(name)
+        unique = {role: names[0] for role, names in holders.items() if len(names) == 1}
+        if not unique:
+            return []
+        words = (r"\s+".join(map(re.escape, role.split())) for role in unique)
+        alternation = "|".join(sorted(words, key=len, reverse=True))
+        pattern = re.compile(rf"\b[Tt]he\s+(?P<role>(?i:{alternation}))\b(?!\s+(?:of\s+)?[A-Z])")
+        taken = [(i.start, i.end) for i in self.items]
+        found = []
+        for m in pattern.finditer(self.doc.text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            holder = unique.get(" ".join(m.group("role").lower().split()))
+            if holder:
+                found.append(Item(m.start(), m.end(), holder))
+        return found
+
     def _counterpart_items(self) -> list[Item]:
         """ "his Azerbaijani counterpart": the one person of that state in the article."""
         found: list[Item] = []
@@ -431,8 +457,10 @@ def find_objects(ctx: Context, t_end: int, s_end: int, verb: bool) -> list[Item]
     """Participants after the trigger: "... with A and B" (or "met A" for the verb)."""
     text = ctx.doc.text
     lead = _OBJECT_LEAD.match(text, t_end, s_end)
-    if lead and (lead.group("with") or "").startswith("from") and not text.endswith(
-        ("call", "calls"), 0, t_end
+    if (
+        lead
+        and (lead.group("with") or "").startswith("from")
+        and not text.endswith(("call", "calls"), 0, t_end)
     ):
         lead = None  # "from" names a caller, not a place one came from
     pos = lead.end() if lead else t_end
