@@ -68,7 +68,7 @@ _TRIGGER = re.compile(
     r"(?:for|in honou?r of)(?= )|"
     r"(?:ha(?:ve|s|d)|hold|holds|held) (?:a|an) (?:[a-z-]+ )?(?:luncheon|lunch|dinner|"
     r"breakfast)(?= with\b)|conferred(?: [a-z]+){0,4}?(?= with\b)|bilateral(?= with\b)|"
-    r"met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|courtesy calls?|"
+    r"met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|courtesy calls?(?: on)?|"
     r"(?<![Tt]he )(?<![Aa] )(?<!as )(?:host|receive)(?= (?:[A-Z]|his |her |the |visiting ))|"
     r"co-chaired by|"
     r"co-chaired(?: it| (?:the|a|an|its|their) [^.;,]{1,60}?)?(?= with\b)|"
