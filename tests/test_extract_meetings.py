@@ -2055,3 +2055,13 @@ def test_meetings_a_person_named_again_by_a_long_title_only_they_hold() -> None:
     )
     found = [m.participants for m in _meetings(text, [deputy, guest]) if m.kind == "meeting"]
     assert found == [("Ivan Petrov", "Mihai Ionescu")]
+
+
+def test_meetings_between_persons_set_off_by_member_of_titles() -> None:
+    text = (
+        "Talks\nMarch 4, 1982\n\nTalks were held in the Kremlin today between Ivan Petrov, "
+        "member of the Political Bureau of the Central Committee, Chairman of the Council of "
+        "Ministers, and Anna Berg, member of the Executive Committee of the Party."
+    )
+    found = [tuple(sorted(m.participants)) for m in _meetings(text, [ALPHA, GAMMA])]
+    assert found == [("Anna Berg", "Ivan Petrov")]

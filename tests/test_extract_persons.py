@@ -1192,3 +1192,16 @@ def test_persons_a_lowercase_ministry_title_joined_by_and_the() -> None:
         "minister of foreign affairs and the portuguese communities",
         "PRT",
     )
+
+
+def test_persons_an_office_titled_on_a_name_after_courtesy_words_places_no_other_holder() -> None:
+    # "Australian Foreign Minister Senator the Hon Penny Wong": the office is Wong's title,
+    # so it does not make the article's other foreign minister Australian
+    text = (
+        "Consultations\n27 June 2022\n\nForeign Minister Rangi Tane opened the session.\n\n"
+        "Australian Foreign Minister Senator the Hon Penny Wong arrived on Monday."
+    )
+    article = Article(article_id="t", source="t.txt", text=text, sha256="")
+    found = {p.name: p.country for p in extract_persons(analyze(article))}
+    assert found["Penny Wong"] == "AUS"
+    assert found["Rangi Tane"] is None

@@ -55,6 +55,7 @@ _FUNCTION_WORDS = frozenset({
     "marshal", "army", "staff", "state", "mr", "ms", "mrs", "dr", "de", "bin", "al", "von",
     "van", "el", "presidents", "premier", "representatives", "delegation", "delegations",
     "officials", "government", "visiting",  # "held talks with visiting Brazilian President X"
+    "member",  # "A, member of the Politburo of the CPSU Central Committee, and B"
 })
 # fmt: on
 _GROUP = (
@@ -546,7 +547,9 @@ def is_state_party(ctx: Context, s: Item, before: str) -> bool:
 
 # "talks between", "a call on Saturday (April 4) between", "held in Geneva between"
 _BETWEEN = re.compile(
-    r"\s+(?:(?:held|on|in|last|this|at)\s+(?:[\w()-]+\s+){0,3}?)?between\s+(?:the\s+)?"
+    r"\s+(?:(?:(?:were|was|are|is|will be|have been)\s+)?(?:held|on|in|last|this|at)\s+"
+    r"(?:[\w()-]+\s+){0,4}?)?between\s+(?:the\s+)?"  # "Talks were held in the Kremlin today
+    # between A and B"
 )
 
 

@@ -577,14 +577,35 @@ def _office_holder_state(doc: Doc, role: str, names: Collection[int] = ()) -> st
         gap = doc.text[m.end() : after[0].start] if after else ""
         of_state = after and re.fullmatch(r" of (?:the )?", gap)
         end = after[0].end if of_state else m.end()
-        if any(n in names for n in range(end + 1, end + 4)):
-            continue  # a named person's title
+        if any(n in names for n in range(end + 1, end + 4)) or _honorifics_then_name(
+            doc.text, end, names
+        ):
+            continue  # a named person's title ("Foreign Minister Senator the Hon X")
         if of_state:
             states.add(after[0].code)
         before = doc.countries_in(max(0, m.start() - 30), m.start())
         if before and re.fullmatch(r"(?:['’]s)? ", doc.text[before[-1].end : m.start()]):
             states.add(before[-1].code)
     return states.pop() if len(states) == 1 else None
+
+
+_WORD_AT = re.compile(r"\s+([\w.]+)")
+
+
+def _honorifics_then_name(text: str, end: int, names: Collection[int]) -> bool:
+    """Whether a name starts after at most three courtesy words at ``end``: capitalized
+    words or "the" ("Foreign Minister Senator the Hon Penny Wong")."""
+    pos = end
+    for _ in range(4):
+        word = _WORD_AT.match(text, pos, pos + 30)
+        if not word:
+            return False
+        if word.start(1) in names:
+            return pos > end
+        if not (word.group(1) == "the" or word.group(1)[0].isupper()):
+            return False
+        pos = word.end()
+    return False
 
 
 def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person]) -> None:
