@@ -1192,3 +1192,25 @@ def test_persons_a_lowercase_ministry_title_joined_by_and_the() -> None:
         "minister of foreign affairs and the portuguese communities",
         "PRT",
     )
+
+
+def test_persons_comrade_is_an_honorific_not_a_given_name() -> None:
+    # Soviet-style dispatches: "Comrade(s)" goes before a name and is never part of it
+    text = (
+        "Present at the talks were Comrades P. K. Dorofeyev, First Deputy Minister of Trade, "
+        "and N. S. Volkhov, Minister of Trade. Later Comrade Volkhov visited a factory."
+    )
+    names = [p.name for p in _persons(text)]
+    assert "P. K. Dorofeyev" in names and "N. S. Volkhov" in names
+    assert not any("Comrade" in n for n in names)
+
+
+def test_persons_courtesy_abbreviations_and_headline_verbs_are_not_names() -> None:
+    # "Rt Hon" before a name, a plural headline verb after an office word, and the
+    # "Secretariat" of a body are not persons
+    text = (
+        "Pacific Envoys Agree to Renew Fisheries Pact\n\nPrime Minister Rt Hon Moana Tairea "
+        "met officials of the State Secretariat for Trade on Monday."
+    )
+    names = [p.name for p in _persons(text)]
+    assert names == ["Moana Tairea"]

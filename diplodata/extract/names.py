@@ -56,7 +56,7 @@ def words(block: str) -> list[str]:
 COURTESY = frozenset(
     words(
         """Shri Shrimati Smt Sushri Datuk Dato Datin Seri Hon Honourable Honorable Excellency
-    H.E Majesty Highness Sayyid Sayyida Utama"""
+    H.E Majesty Highness Sayyid Sayyida Utama Rt"""
     )
 )
 HONORIFICS = (
@@ -64,7 +64,7 @@ HONORIFICS = (
         words(
             """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sheikh Sheikha Prince Princess Sen Rep
     Gen General Admiral Marshal Colonel Col Lt Mister Madam Madame Monsieur Herr
-    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig Ayatollah Hojatoleslam Rabbi Reverend Rev"""
+    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig Ayatollah Hojatoleslam Rabbi Reverend Rev Comrade Comrades"""
         )
     )
     | COURTESY
@@ -114,7 +114,8 @@ Chief Adviser Advisor Leader Leaders Chancellor Premier King Queen Emir Sultan C
 Mayor Senator Commissioner Representative Representatives Special Permanent Extraordinary
 Plenipotentiary Principal First Second Third Acting Former Director Manager Executive Officer
 Jr Sr II III Order Process Route Labs Minister-Counsellor Counsellor Consul Charge Chargé Mission
-Embassy Consulate Field Excellency
+Embassy Consulate Field Excellency Secretariat
+Agree Meet Discuss Sign Seek Vow Pledge Urge Reaffirm Resume Hold
 Announces Meets Holds Visits Says Signs Hosts Welcomes Travels Speaks Delivers Launches Unveils
 Urges Joins Receives Congratulates Condemns Discusses Highlights Celebrates Reaffirms Commits
 Commerce Treasury Industry Agriculture Transport Transportation Labor Environment Communications
@@ -134,7 +135,7 @@ Channel Airlines Airways Holding Holdings Technologies Software Systems Labs Cou
 Accord Accords Alliance System Shoal Reef Island Islands Strait Trafficking Export Exports
 Initiative Program Programme Treaty Declaration Doctrine Format Platform Partnership Coalition
 Movement Square Street House Formula Exchange Reserve Dialogue Temple Mandir Mosque Masjid
-Cathedral Shrine Gurdwara Memorial
+Cathedral Shrine Gurdwara Memorial Secretariat
 """)
 )
 
