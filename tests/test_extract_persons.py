@@ -1214,3 +1214,26 @@ def test_persons_courtesy_abbreviations_and_headline_verbs_are_not_names() -> No
     )
     names = [p.name for p in _persons(text)]
     assert names == ["Moana Tairea"]
+
+
+def test_persons_the_office_after_a_party_seat_is_the_role() -> None:
+    # "X, member of the Politburo of the ... Central Committee, Chairman of ...": the seat in
+    # a party body comes first, the office after it is the role, even after a long body name
+    text = (
+        "Talks began in Moscow today between Pavel Orlov, member of the Politburo of the "
+        "CPSU Central Committee, USSR Minister of Foreign Affairs, and Imre Bognar, member "
+        "of the Political Bureau of the Central Committee of the Hungarian Socialist "
+        "Workers' Party, Chairman of the Council of Ministers of the Hungarian People's "
+        "Republic."
+    )
+    found = {p.name: p.role for p in _persons(text)}
+    assert found == {
+        "Pavel Orlov": "foreign minister",
+        "Imre Bognar": "chairman of the council of ministers",
+    }
+
+
+def test_persons_a_state_named_by_adjective_and_republic_is_cut_from_the_role() -> None:
+    # "of the Polish People's Republic": the state's formal name, not part of the office
+    text = "Jan Wrobel, Ambassador of the Polish People's Republic to Austria, spoke on Monday."
+    assert _flat(text) == [("Jan Wrobel", "ambassador", "POL", "AUT")]

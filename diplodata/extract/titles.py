@@ -337,7 +337,8 @@ def right_title(
     """Span of an appositive title after ``seg`` ("X, the ... Ambassador to Turkey"); none
     when another person's name follows in it ("X, President of Azerbaijan Y and ...": the
     title is Y's)."""
-    m = _APPOSITIVE.match(doc.text, seg.end, sent_end)
+    m = _office_after_membership(doc, seg.end, sent_end)
+    m = m or _APPOSITIVE.match(doc.text, seg.end, sent_end)
     if not m:
         return None
     if strong is not None and _titles_next_name(doc, strong, m.start(1), m.end(1)):
@@ -355,6 +356,27 @@ def right_title(
     if not (found[0][0].isupper() or is_office_word(found[0]) or _modified_head(found)):
         return None
     return m.end(1) - len(" ".join(found)), m.end(1)
+
+
+# a seat in a party or state body given before the office ("member of the Politburo of the
+# CPSU Central Committee, Chairman of the USSR Council of Ministers")
+_MEMBERSHIP = re.compile(
+    r",\s+(?:(?:candidate|alternate|full) )?members? of (?:the )?[^,.;:()]{3,120}(?=,)",
+    re.IGNORECASE,
+)
+
+
+def _office_after_membership(doc: Doc, pos: int, sent_end: int) -> re.Match[str] | None:
+    """The appositive after a membership ("X, member of the Political Bureau of the ...
+    Central Committee, Chairman of the Council of Ministers"): the office, when one
+    follows."""
+    seat = _MEMBERSHIP.match(doc.text, pos, sent_end)
+    if not seat:
+        return None
+    nxt = _APPOSITIVE.match(doc.text, seat.end(), sent_end)
+    if nxt and any(_is_head(w) for w in nxt.group(1).split()[:5]):
+        return nxt
+    return None
 
 
 def _is_head(word: str) -> bool:
@@ -399,6 +421,13 @@ _STATE_FORM = re.compile(
 )
 
 
+# the words of a state's formal name after its adjective ("Hungarian People's Republic")
+_FORM_AFTER = re.compile(
+    r"(?:\s+(?:People['’]s|Socialist|Democratic|Federal|Federative|Islamic|Arab))*"
+    r"\s+Republic\b"
+)
+
+
 def parse_title(doc: Doc, start: int, end: int) -> Title:
     """Role, state and host state of the title phrase ``doc.text[start:end]``."""
     lex = lexicon.load()
@@ -412,6 +441,8 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
         form = _STATE_FORM.search(phrase[:s]) if code else None
         s = form.start() if form else s  # "of the People's Republic of Bangladesh"
         pre = re.search(r"(?:^|\s)(of|to|at|from|in|with)\s+(?:the\s+)?#?$", phrase[:s])
+        form_after = _FORM_AFTER.match(phrase, e) if code else None
+        e = form_after.end() if form_after else e  # "of the Hungarian People's Republic"
         tail = re.match(r"(?:['’]s)?\s*(?:$|,|(?:to|of|and|in)\b)", phrase[e:])
         prep = pre.group(1) if pre else ""
         if not pre and not phrase[:s].strip():  # "received at Al-Ittihadiya Palace Chinese
