@@ -147,7 +147,14 @@ def test_persons_no_state_guessed_for_international_official() -> None:
         "Willy de Clercq, External Relations Commissioner of the European Communities, said "
         "China's bid was a test. De Clercq said China would import less."
     )
-    assert _flat(text) == [("Willy de Clercq", "external relations commissioner", None, None)]
+    assert _flat(text) == [
+        (
+            "Willy de Clercq",
+            "external relations commissioner of the european communities",
+            None,
+            None,
+        )
+    ]
 
 
 def _dated(text: str, date: dt.date | None) -> list[tuple[str | None, ...]]:
@@ -379,7 +386,9 @@ def test_persons_officials_of_international_institutions_serve_no_state() -> Non
     assert people["Tomas Kairys"].country == "LTU"
     for name in ("Jonas Valaitis", "Maria Ortega"):
         assert people[name].serves_organization and people[name].country is None
-    assert people["Jonas Valaitis"].role == "member"  # the organization is its side
+    assert (
+        people["Jonas Valaitis"].role == "member of the european parliament"
+    )  # the organization is its side
 
 
 def test_persons_an_initial_before_a_surname_is_the_given_name() -> None:
@@ -407,7 +416,7 @@ def test_persons_a_title_ending_a_fronted_phrase_belongs_to_someone_else() -> No
     )
     people = {p.name: p for p in _persons(text)}
     assert (people["Kofi Mensah"].role, people["Kofi Mensah"].country) == (
-        "secretary general",
+        "secretary-general of the united nations",
         None,
     )
     assert people["Ken Lowry"].role == "mayor"
@@ -516,7 +525,7 @@ def test_persons_titles_in_a_state_first_ladies_and_a_second_family_name() -> No
     people = {p.name: p for p in _persons(text)}
     assert people["Olena Marchuk"].role == "first lady"
     assert (people["Murat Sahin"].role, people["Murat Sahin"].serves_organization) == (
-        "representative",
+        "unicef representative",
         True,
     )
     assert people["John Major"].role is None  # "home secretary in X's government" is not X's
@@ -583,7 +592,7 @@ def test_persons_hyphenated_title_after_the_name() -> None:
     """ "X, director-general of the WTO,": a lowercase hyphenated title in apposition is
     the role, and an official of an organization has no state."""
     text = "Geneva, 3 May 2023\nRoberto Azevedo, director-general of the WTO, said trade fell."
-    assert _flat(text) == [("Roberto Azevedo", "director-general", None, None)]
+    assert _flat(text) == [("Roberto Azevedo", "director-general of the wto", None, None)]
 
 
 def test_persons_state_acted_on_is_not_the_persons_state() -> None:
@@ -1237,3 +1246,17 @@ def test_persons_a_state_named_by_adjective_and_republic_is_cut_from_the_role() 
     # "of the Polish People's Republic": the state's formal name, not part of the office
     text = "Jan Wrobel, Ambassador of the Polish People's Republic to Austria, spoke on Monday."
     assert _flat(text) == [("Jan Wrobel", "ambassador", "POL", "AUT")]
+
+
+def test_persons_an_organization_in_a_title_stays_in_the_role() -> None:
+    # the role is the office as stated: the organization it heads is part of it (only a
+    # possessive "the EU's" is cut), and "General" after "Secretary" is no honorific
+    text = (
+        "The minister met NATO Secretary General Henrik Dahl and the Secretary-General of "
+        "the United Nations, Maria Castell, in Brussels."
+    )
+    found = {p.name: (p.role, p.country) for p in _persons(text)}
+    assert found == {
+        "Henrik Dahl": ("nato secretary general", None),
+        "Maria Castell": ("secretary-general of the united nations", None),
+    }

@@ -454,6 +454,8 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
             posted = posted or code
         elif code and prep not in ("at", "from", "in", "with"):
             country = country or code
+        if not code and not re.match(r"['’]s", phrase[e:]):
+            continue  # "NATO Secretary General", "Secretary-General of the UN": as stated
         if pre and tail:
             cuts.append((pre.start(), e))
         elif all(w in _BEFORE_STATE for w in phrase[:s].lower().split()):
@@ -507,6 +509,7 @@ def _role_words(phrase: str) -> list[str]:
     while (
         found
         and not lex.office(" ".join(found))
+        and not lex.office(" ".join(found[-2:]))  # "NATO Secretary General"
         and (found[-1].rstrip(".") in HONORIFICS or found[-1].lower() in CONNECTORS)
     ):
         found.pop()
