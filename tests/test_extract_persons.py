@@ -1260,3 +1260,14 @@ def test_persons_an_organization_in_a_title_stays_in_the_role() -> None:
         "Henrik Dahl": ("nato secretary general", None),
         "Maria Castell": ("secretary-general of the united nations", None),
     }
+
+
+def test_persons_a_commentators_employer_is_not_part_of_the_role() -> None:
+    # "an analyst at a Berlin think tank", "senior economist with the ... Association": the
+    # role is the commentator's head noun, the employer after "at"/"with" is dropped
+    text = (
+        "'It is a signal,' said Karl Mertens, an analyst at a Berlin think tank. Anna Berg, "
+        "senior economist with the Nordic Bankers Association, agreed."
+    )
+    found = {p.name: p.role for p in _persons(text)}
+    assert found == {"Karl Mertens": "analyst", "Anna Berg": "senior economist"}

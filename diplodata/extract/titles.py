@@ -499,10 +499,20 @@ _TRANSIENT = frozenset(
 )
 
 
+# the employer after a commentator's head noun ("analyst at a Berlin think tank",
+# "economist with the Mortgage Bankers Association"): where they work, not their role
+_AFFILIATION = re.compile(
+    r"(\b(?:analyst|economist|researcher|professor|expert|strategist)s?\b[^,;]*?)"
+    r"\s+(?:at|with)\s+(?:the|a|an)\s.*$",
+    re.IGNORECASE,
+)
+
+
 def _role_words(phrase: str) -> list[str]:
     """The words of a title phrase without leading articles and trailing honorifics."""
     lex = lexicon.load()
     phrase = re.sub(r"\s+(?:at|with)\s+[A-Z].*$", "", phrase)
+    phrase = _AFFILIATION.sub(r"\1", phrase)
     found = phrase.replace(",", " ").split()
     while found and re.fullmatch(r"[A-Z]\.", found[-1]):  # the name's initial ("C. William")
         found.pop()
