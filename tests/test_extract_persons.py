@@ -1271,3 +1271,9 @@ def test_persons_a_commentators_employer_is_not_part_of_the_role() -> None:
     )
     found = {p.name: p.role for p in _persons(text)}
     assert found == {"Karl Mertens": "analyst", "Anna Berg": "senior economist"}
+
+
+def test_persons_a_place_based_commentator_keeps_the_role_without_based() -> None:
+    # "a Beirut-based political analyst": the place and its "-based" are cut together
+    text = "'It will pass,' said Omar Haddad, a Beirut-based political analyst, on Monday."
+    assert [(p.name, p.role) for p in _persons(text)] == [("Omar Haddad", "political analyst")]

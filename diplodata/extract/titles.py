@@ -459,8 +459,10 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
         if pre and tail:
             cuts.append((pre.start(), e))
         elif all(w in _BEFORE_STATE for w in phrase[:s].lower().split()):
-            # "the Russian president", "former Dutch prime minister": the state, not "former"
-            cuts.append((s, e + (2 if re.match(r"['’]s", phrase[e:]) else 0)))
+            # "the Russian president", "former Dutch prime minister": the state, not "former";
+            # "a Beirut-based analyst": the place and its "-based"
+            tail_len = re.match(r"(?:['’]s|-based\b)?", phrase[e:])
+            cuts.append((s, e + (tail_len.end() if tail_len else 0)))
     full = _role_words(re.sub(r"\s*\([^)]*\)", "", phrase))
     spans: list[tuple[int, int]] = []  # "the EU's": a state and an organization, cut once
     for s, e in sorted(cuts):
