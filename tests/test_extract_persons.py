@@ -1277,3 +1277,10 @@ def test_persons_a_place_based_commentator_keeps_the_role_without_based() -> Non
     # "a Beirut-based political analyst": the place and its "-based" are cut together
     text = "'It will pass,' said Omar Haddad, a Beirut-based political analyst, on Monday."
     assert [(p.name, p.role) for p in _persons(text)] == [("Omar Haddad", "political analyst")]
+
+
+def test_office_of_a_role_in_a_named_organization() -> None:
+    # the role keeps the organization as stated; its office is the one it holds there
+    assert office_of("nato secretary general") == "secretary general"
+    assert office_of("secretary-general of the united nations") == "secretary general"
+    assert office_of("former prime minister") == "former prime minister"

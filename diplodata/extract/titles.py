@@ -56,8 +56,30 @@ def office_of(role: str | None) -> str | None:
     found = role.lower().split()
     while len(found) > 1 and found[0] in _SAME_OFFICE:
         found.pop(0)
-    office = lexicon.load().office(" ".join(found))
+    office = lexicon.load().office(" ".join(found)) or _office_in_organization(found)
     return office.office if office else " ".join(found)
+
+
+@cache
+def _organization_names() -> frozenset[str]:
+    """Lowercase names and acronyms of international organizations ("nato", "united nations")."""
+    return frozenset(name.lower() for name in lexicon.load().organizations)
+
+
+def _office_in_organization(found: list[str]) -> lexicon.Office | None:
+    """The office a role holds in an organization it names ("nato secretary general",
+    "secretary-general of the united nations" are a "secretary general")."""
+    orgs, lex = _organization_names(), lexicon.load()
+    for i in range(1, min(len(found), 5)):
+        if " ".join(found[:i]) in orgs and (office := lex.office(" ".join(found[i:]))):
+            return office  # "NATO Secretary General"
+        tail = found[-i:]
+        if len(found) > i + 2 and found[-i - 1] in ("of", "the"):
+            head = found[: -i - 1]
+            head = head[:-1] if head[-1] == "of" else head
+            if " ".join(tail) in orgs and (office := lex.office(" ".join(head))):
+                return office  # "Secretary-General of the United Nations"
+    return None
 
 
 # Head nouns of roles not in offices.csv ("a security manager at Microsoft").
