@@ -1284,3 +1284,15 @@ def test_office_of_a_role_in_a_named_organization() -> None:
     assert office_of("nato secretary general") == "secretary general"
     assert office_of("secretary-general of the united nations") == "secretary general"
     assert office_of("former prime minister") == "former prime minister"
+
+
+def test_persons_a_surname_ending_in_ing_is_cut_only_in_a_headline() -> None:
+    # "... Biden Welcoming ...": a title-case headline's verb is no name; in prose and in a
+    # byline a final "-ing" word is the surname ("Pickering", "Ming")
+    text = (
+        "By Thomas R. Pickering\n\nDeputy Minister Ong Kian Ming led the delegation, and "
+        "Thomas R. Pickering, the Ambassador, welcomed it."
+    )
+    names = [p.name for p in _persons(text)]
+    assert "Ong Kian Ming" in names and "Thomas R. Pickering" in names
+    assert "Thomas R." not in names and "Ong Kian" not in names

@@ -255,6 +255,7 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
         ]
         words = [(run.start() + s, run.start() + e, w) for s, e, w in words]
         current: list[tuple[int, int, str]] = []
+        headline = _in_headline(text, run.start())
         # "Mr. Abul Hassan ...": the honorific's period ends its own run; it still precedes
         dotted = _HONORIFIC_DOT.search(text, max(0, run.start() - 8), run.start())
         prefix: list[str] = [dotted.group(1)] if dotted else []
@@ -301,13 +302,13 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 last and current and w in _SHORT_TITLES and not is_blocked
             )
             if is_name and current and w in {c[2] for c in current} and w not in PARTICLES:
-                _close(current, run.start(), prefix, found)
+                _close(current, run.start(), prefix, found, headline=headline)
                 current = []
             if is_name:
                 current.append((s, e, w))
                 continue
             if current:
-                _close(current, run.start(), prefix, found, w in ORG_TAIL)
+                _close(current, run.start(), prefix, found, w in ORG_TAIL, headline)
                 current = []
             if w:
                 prefix.append(w)
@@ -394,17 +395,35 @@ def _after_title(prefix: list[str]) -> bool:
     )
 
 
+_LOWER_WORD = re.compile(
+    r"(?:^|\s)(?!(?:a|an|the|of|and|or|to|in|on|for|with|at|by|from|as)\b)[a-z]"
+)
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is set in title case, as a headline is ("President Biden
+    Welcoming Prime Minister X"): no lowercase word but short function words, and no
+    byline ("By Thomas R. Pickering")."""
+    start = text.rfind("\n", max(0, pos - 300), pos) + 1
+    end = text.find("\n", pos, pos + 300)
+    line = text[start : end if end >= 0 else pos + 300]
+    return not line.startswith("By ") and not _LOWER_WORD.search(line)  # not a byline
+
+
 def _close(
     words: list[tuple[int, int, str]],
     run_start: int,
     prefix: list[str],
     out: list[Segment],
     org_tail: bool = False,
+    headline: bool = True,
 ) -> None:
     """Trim particles and initials from a segment's ends, cut it at its first given name."""
     while words and (words[-1][2] in PARTICLES or words[-1][2].endswith(".")):
         words = words[:-1]
-    while len(words) > 2 and words[-1][2].endswith("ing"):  # headline verbs: "... Biden Welcoming"
+    while (  # headline verbs: "... Biden Welcoming"; not "Thomas R. Pickering said"
+        headline and len(words) > 2 and words[-1][2].endswith("ing")
+    ):
         words = words[:-1]
     while words and words[0][2].endswith(".") and not _initial_of_name(words):
         words = words[1:]
