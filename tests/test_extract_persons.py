@@ -1283,6 +1283,7 @@ def test_office_of_a_role_in_a_named_organization() -> None:
     # the role keeps the organization as stated; its office is the one it holds there
     assert office_of("nato secretary general") == "secretary general"
     assert office_of("secretary-general of the united nations") == "secretary general"
+    assert office_of("president of the european commission") == "president"
     assert office_of("former prime minister") == "former prime minister"
 
 

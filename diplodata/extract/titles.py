@@ -10,6 +10,7 @@ not roles.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -62,8 +63,12 @@ def office_of(role: str | None) -> str | None:
 
 @cache
 def _organization_names() -> frozenset[str]:
-    """Lowercase names and acronyms of international organizations ("nato", "united nations")."""
-    return frozenset(name.lower() for name in lexicon.load().organizations)
+    """Lowercase names and acronyms of international organizations and their institutions
+    ("nato", "united nations", "european commission")."""
+    names = {name.lower() for name in lexicon.load().organizations}
+    with (lexicon.DATA_DIR / "bodies.csv").open(encoding="utf-8", newline="") as handle:
+        names |= {r["alias"].lower() for r in csv.DictReader(handle) if not r["country"]}
+    return frozenset(names)
 
 
 def _office_in_organization(found: list[str]) -> lexicon.Office | None:
