@@ -455,6 +455,22 @@ _FORM_AFTER = re.compile(
 )
 
 
+# offices that head the organization named after them ("Secretary-General of the UN")
+_ORG_HEADS = frozenset(
+    words("""secretary-general general director-general director president head chairman
+    chairwoman chair chief leader""")
+)
+
+
+def _member_of(before: str, pre: re.Match[str] | None) -> bool:
+    """Whether an organization after "of" is only where an office sits ("External Relations
+    Commissioner of the European Communities"), not the body the office heads."""
+    if not pre or pre.group(1) != "of":
+        return False
+    head = before[: pre.start()].split()
+    return bool(head) and head[-1].lower() not in _ORG_HEADS
+
+
 def parse_title(doc: Doc, start: int, end: int) -> Title:
     """Role, state and host state of the title phrase ``doc.text[start:end]``."""
     lex = lexicon.load()
@@ -481,7 +497,7 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
             posted = posted or code
         elif code and prep not in ("at", "from", "in", "with"):
             country = country or code
-        if not code and not re.match(r"['’]s", phrase[e:]):
+        if not code and not re.match(r"['’]s", phrase[e:]) and not _member_of(phrase[:s], pre):
             continue  # "NATO Secretary General", "Secretary-General of the UN": as stated
         if pre and tail:
             cuts.append((pre.start(), e))
