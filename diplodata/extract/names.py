@@ -56,7 +56,7 @@ def words(block: str) -> list[str]:
 COURTESY = frozenset(
     words(
         """Shri Shrimati Smt Sushri Datuk Dato Datin Seri Hon Honourable Honorable Excellency
-    H.E Majesty Highness Sayyid Sayyida Utama"""
+    H.E Majesty Highness Sayyid Sayyida Utama Rt"""
     )
 )
 HONORIFICS = (
@@ -64,7 +64,7 @@ HONORIFICS = (
         words(
             """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sheikh Sheikha Prince Princess Sen Rep
     Gen General Admiral Marshal Colonel Col Lt Mister Madam Madame Monsieur Herr
-    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig Ayatollah Hojatoleslam Rabbi Reverend Rev"""
+    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig Ayatollah Hojatoleslam Rabbi Reverend Rev Comrade Comrades"""
         )
     )
     | COURTESY
@@ -114,7 +114,8 @@ Chief Adviser Advisor Leader Leaders Chancellor Premier King Queen Emir Sultan C
 Mayor Senator Commissioner Representative Representatives Special Permanent Extraordinary
 Plenipotentiary Principal First Second Third Acting Former Director Manager Executive Officer
 Jr Sr II III Order Process Route Labs Minister-Counsellor Counsellor Consul Charge Chargé Mission
-Embassy Consulate Field Excellency
+Embassy Consulate Field Excellency Secretariat
+Agree Meet Discuss Sign Seek Vow Pledge Urge Reaffirm Resume Hold
 Announces Meets Holds Visits Says Signs Hosts Welcomes Travels Speaks Delivers Launches Unveils
 Urges Joins Receives Congratulates Condemns Discusses Highlights Celebrates Reaffirms Commits
 Commerce Treasury Industry Agriculture Transport Transportation Labor Environment Communications
@@ -134,7 +135,7 @@ Channel Airlines Airways Holding Holdings Technologies Software Systems Labs Cou
 Accord Accords Alliance System Shoal Reef Island Islands Strait Trafficking Export Exports
 Initiative Program Programme Treaty Declaration Doctrine Format Platform Partnership Coalition
 Movement Square Street House Formula Exchange Reserve Dialogue Temple Mandir Mosque Masjid
-Cathedral Shrine Gurdwara Memorial
+Cathedral Shrine Gurdwara Memorial Secretariat
 """)
 )
 
@@ -254,6 +255,7 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
         ]
         words = [(run.start() + s, run.start() + e, w) for s, e, w in words]
         current: list[tuple[int, int, str]] = []
+        headline = _in_headline(text, run.start())
         # "Mr. Abul Hassan ...": the honorific's period ends its own run; it still precedes
         dotted = _HONORIFIC_DOT.search(text, max(0, run.start() - 8), run.start())
         prefix: list[str] = [dotted.group(1)] if dotted else []
@@ -300,13 +302,13 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 last and current and w in _SHORT_TITLES and not is_blocked
             )
             if is_name and current and w in {c[2] for c in current} and w not in PARTICLES:
-                _close(current, run.start(), prefix, found)
+                _close(current, run.start(), prefix, found, headline=headline)
                 current = []
             if is_name:
                 current.append((s, e, w))
                 continue
             if current:
-                _close(current, run.start(), prefix, found, w in ORG_TAIL)
+                _close(current, run.start(), prefix, found, w in ORG_TAIL, headline)
                 current = []
             if w:
                 prefix.append(w)
@@ -393,17 +395,35 @@ def _after_title(prefix: list[str]) -> bool:
     )
 
 
+_LOWER_WORD = re.compile(
+    r"(?:^|\s)(?!(?:a|an|the|of|and|or|to|in|on|for|with|at|by|from|as)\b)[a-z]"
+)
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is set in title case, as a headline is ("President Biden
+    Welcoming Prime Minister X"): no lowercase word but short function words, and no
+    byline ("By Thomas R. Pickering")."""
+    start = text.rfind("\n", max(0, pos - 300), pos) + 1
+    end = text.find("\n", pos, pos + 300)
+    line = text[start : end if end >= 0 else pos + 300]
+    return not line.startswith("By ") and not _LOWER_WORD.search(line)  # not a byline
+
+
 def _close(
     words: list[tuple[int, int, str]],
     run_start: int,
     prefix: list[str],
     out: list[Segment],
     org_tail: bool = False,
+    headline: bool = True,
 ) -> None:
     """Trim particles and initials from a segment's ends, cut it at its first given name."""
     while words and (words[-1][2] in PARTICLES or words[-1][2].endswith(".")):
         words = words[:-1]
-    while len(words) > 2 and words[-1][2].endswith("ing"):  # headline verbs: "... Biden Welcoming"
+    while (  # headline verbs: "... Biden Welcoming"; not "Thomas R. Pickering said"
+        headline and len(words) > 2 and words[-1][2].endswith("ing")
+    ):
         words = words[:-1]
     while words and words[0][2].endswith(".") and not _initial_of_name(words):
         words = words[1:]

@@ -10,6 +10,7 @@ not roles.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -56,8 +57,34 @@ def office_of(role: str | None) -> str | None:
     found = role.lower().split()
     while len(found) > 1 and found[0] in _SAME_OFFICE:
         found.pop(0)
-    office = lexicon.load().office(" ".join(found))
+    office = lexicon.load().office(" ".join(found)) or _office_in_organization(found)
     return office.office if office else " ".join(found)
+
+
+@cache
+def _organization_names() -> frozenset[str]:
+    """Lowercase names and acronyms of international organizations and their institutions
+    ("nato", "united nations", "european commission")."""
+    names = {name.lower() for name in lexicon.load().organizations}
+    with (lexicon.DATA_DIR / "bodies.csv").open(encoding="utf-8", newline="") as handle:
+        names |= {r["alias"].lower() for r in csv.DictReader(handle) if not r["country"]}
+    return frozenset(names)
+
+
+def _office_in_organization(found: list[str]) -> lexicon.Office | None:
+    """The office a role holds in an organization it names ("nato secretary general",
+    "secretary-general of the united nations" are a "secretary general")."""
+    orgs, lex = _organization_names(), lexicon.load()
+    for i in range(1, min(len(found), 5)):
+        if " ".join(found[:i]) in orgs and (office := lex.office(" ".join(found[i:]))):
+            return office  # "NATO Secretary General"
+        tail = found[-i:]
+        if len(found) > i + 2 and found[-i - 1] in ("of", "the"):
+            head = found[: -i - 1]
+            head = head[:-1] if head[-1] == "of" else head
+            if " ".join(tail) in orgs and (office := lex.office(" ".join(head))):
+                return office  # "Secretary-General of the United Nations"
+    return None
 
 
 # Head nouns of roles not in offices.csv ("a security manager at Microsoft").
@@ -337,7 +364,8 @@ def right_title(
     """Span of an appositive title after ``seg`` ("X, the ... Ambassador to Turkey"); none
     when another person's name follows in it ("X, President of Azerbaijan Y and ...": the
     title is Y's)."""
-    m = _APPOSITIVE.match(doc.text, seg.end, sent_end)
+    m = _office_after_membership(doc, seg.end, sent_end)
+    m = m or _APPOSITIVE.match(doc.text, seg.end, sent_end)
     if not m:
         return None
     if strong is not None and _titles_next_name(doc, strong, m.start(1), m.end(1)):
@@ -355,6 +383,27 @@ def right_title(
     if not (found[0][0].isupper() or is_office_word(found[0]) or _modified_head(found)):
         return None
     return m.end(1) - len(" ".join(found)), m.end(1)
+
+
+# a seat in a party or state body given before the office ("member of the Politburo of the
+# CPSU Central Committee, Chairman of the USSR Council of Ministers")
+_MEMBERSHIP = re.compile(
+    r",\s+(?:(?:candidate|alternate|full) )?members? of (?:the )?[^,.;:()]{3,120}(?=,)",
+    re.IGNORECASE,
+)
+
+
+def _office_after_membership(doc: Doc, pos: int, sent_end: int) -> re.Match[str] | None:
+    """The appositive after a membership ("X, member of the Political Bureau of the ...
+    Central Committee, Chairman of the Council of Ministers"): the office, when one
+    follows."""
+    seat = _MEMBERSHIP.match(doc.text, pos, sent_end)
+    if not seat:
+        return None
+    nxt = _APPOSITIVE.match(doc.text, seat.end(), sent_end)
+    if nxt and any(_is_head(w) for w in nxt.group(1).split()[:5]):
+        return nxt
+    return None
 
 
 def _is_head(word: str) -> bool:
@@ -399,6 +448,29 @@ _STATE_FORM = re.compile(
 )
 
 
+# the words of a state's formal name after its adjective ("Hungarian People's Republic")
+_FORM_AFTER = re.compile(
+    r"(?:\s+(?:People['’]s|Socialist|Democratic|Federal|Federative|Islamic|Arab))*"
+    r"\s+Republic\b"
+)
+
+
+# offices that head the organization named after them ("Secretary-General of the UN")
+_ORG_HEADS = frozenset(
+    words("""secretary-general general director-general director president head chairman
+    chairwoman chair chief leader""")
+)
+
+
+def _member_of(before: str, pre: re.Match[str] | None) -> bool:
+    """Whether an organization after "of" is only where an office sits ("External Relations
+    Commissioner of the European Communities"), not the body the office heads."""
+    if not pre or pre.group(1) != "of":
+        return False
+    head = before[: pre.start()].split()
+    return bool(head) and head[-1].lower() not in _ORG_HEADS
+
+
 def parse_title(doc: Doc, start: int, end: int) -> Title:
     """Role, state and host state of the title phrase ``doc.text[start:end]``."""
     lex = lexicon.load()
@@ -412,6 +484,8 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
         form = _STATE_FORM.search(phrase[:s]) if code else None
         s = form.start() if form else s  # "of the People's Republic of Bangladesh"
         pre = re.search(r"(?:^|\s)(of|to|at|from|in|with)\s+(?:the\s+)?#?$", phrase[:s])
+        form_after = _FORM_AFTER.match(phrase, e) if code else None
+        e = form_after.end() if form_after else e  # "of the Hungarian People's Republic"
         tail = re.match(r"(?:['’]s)?\s*(?:$|,|(?:to|of|and|in)\b)", phrase[e:])
         prep = pre.group(1) if pre else ""
         if not pre and not phrase[:s].strip():  # "received at Al-Ittihadiya Palace Chinese
@@ -423,11 +497,15 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
             posted = posted or code
         elif code and prep not in ("at", "from", "in", "with"):
             country = country or code
+        if not code and not re.match(r"['’]s", phrase[e:]) and not _member_of(phrase[:s], pre):
+            continue  # "NATO Secretary General", "Secretary-General of the UN": as stated
         if pre and tail:
             cuts.append((pre.start(), e))
         elif all(w in _BEFORE_STATE for w in phrase[:s].lower().split()):
-            # "the Russian president", "former Dutch prime minister": the state, not "former"
-            cuts.append((s, e + (2 if re.match(r"['’]s", phrase[e:]) else 0)))
+            # "the Russian president", "former Dutch prime minister": the state, not "former";
+            # "a Beirut-based analyst": the place and its "-based"
+            tail_len = re.match(r"(?:['’]s|-based\b)?", phrase[e:])
+            cuts.append((s, e + (tail_len.end() if tail_len else 0)))
     full = _role_words(re.sub(r"\s*\([^)]*\)", "", phrase))
     spans: list[tuple[int, int]] = []  # "the EU's": a state and an organization, cut once
     for s, e in sorted(cuts):
@@ -466,16 +544,27 @@ _TRANSIENT = frozenset(
 )
 
 
+# the employer after a commentator's head noun ("analyst at a Berlin think tank",
+# "economist with the Mortgage Bankers Association"): where they work, not their role
+_AFFILIATION = re.compile(
+    r"(\b(?:analyst|economist|researcher|professor|expert|strategist)s?\b[^,;]*?)"
+    r"\s+(?:at|with)\s+(?:the|a|an)\s.*$",
+    re.IGNORECASE,
+)
+
+
 def _role_words(phrase: str) -> list[str]:
     """The words of a title phrase without leading articles and trailing honorifics."""
     lex = lexicon.load()
     phrase = re.sub(r"\s+(?:at|with)\s+[A-Z].*$", "", phrase)
+    phrase = _AFFILIATION.sub(r"\1", phrase)
     found = phrase.replace(",", " ").split()
     while found and re.fullmatch(r"[A-Z]\.", found[-1]):  # the name's initial ("C. William")
         found.pop()
     while (
         found
         and not lex.office(" ".join(found))
+        and not lex.office(" ".join(found[-2:]))  # "NATO Secretary General"
         and (found[-1].rstrip(".") in HONORIFICS or found[-1].lower() in CONNECTORS)
     ):
         found.pop()
