@@ -799,10 +799,13 @@ def _second_subject(ctx: Context, s_start: int, t_start: int) -> int:
     """Where the clause of the trigger starts when a second clause with its own named
     subject is joined by ", and" ("A met B, and C held her own bilateral with D": C's)."""
     text = ctx.doc.text
+    joins = list(_AND_CLAUSE.finditer(text, s_start, t_start))
+    if not joins:
+        return s_start
     cut = s_start
     items = [i for i in ctx.items_in(s_start, t_start) if not i.is_state]
     listed = {i.start for i in chain_items(items, text, 0)} if items else set()
-    for m in _AND_CLAUSE.finditer(text, s_start, t_start):
+    for m in joins:
         named = [i for i in items if i.start >= m.end()]
         if (
             named

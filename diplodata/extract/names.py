@@ -255,7 +255,6 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
         ]
         words = [(run.start() + s, run.start() + e, w) for s, e, w in words]
         current: list[tuple[int, int, str]] = []
-        headline = _in_headline(text, run.start())
         # "Mr. Abul Hassan ...": the honorific's period ends its own run; it still precedes
         dotted = _HONORIFIC_DOT.search(text, max(0, run.start() - 8), run.start())
         prefix: list[str] = [dotted.group(1)] if dotted else []
@@ -302,13 +301,13 @@ def segments(text: str, blocked: list[tuple[int, int]]) -> list[Segment]:
                 last and current and w in _SHORT_TITLES and not is_blocked
             )
             if is_name and current and w in {c[2] for c in current} and w not in PARTICLES:
-                _close(current, run.start(), prefix, found, headline=headline)
+                _close(current, run.start(), prefix, found, text=text)
                 current = []
             if is_name:
                 current.append((s, e, w))
                 continue
             if current:
-                _close(current, run.start(), prefix, found, w in ORG_TAIL, headline)
+                _close(current, run.start(), prefix, found, w in ORG_TAIL, text)
                 current = []
             if w:
                 prefix.append(w)
@@ -416,13 +415,16 @@ def _close(
     prefix: list[str],
     out: list[Segment],
     org_tail: bool = False,
-    headline: bool = True,
+    text: str | None = None,
 ) -> None:
-    """Trim particles and initials from a segment's ends, cut it at its first given name."""
+    """Trim particles and initials from a segment's ends, cut it at its first given name;
+    a final "-ing" word is cut only where ``text`` sets the run in a headline."""
     while words and (words[-1][2] in PARTICLES or words[-1][2].endswith(".")):
         words = words[:-1]
     while (  # headline verbs: "... Biden Welcoming"; not "Thomas R. Pickering said"
-        headline and len(words) > 2 and words[-1][2].endswith("ing")
+        len(words) > 2
+        and words[-1][2].endswith("ing")
+        and (text is None or _in_headline(text, run_start))  # read only when it matters
     ):
         words = words[:-1]
     while words and words[0][2].endswith(".") and not _initial_of_name(words):
