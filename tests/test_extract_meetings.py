@@ -2065,3 +2065,63 @@ def test_meetings_between_persons_set_off_by_member_of_titles() -> None:
     )
     found = [tuple(sorted(m.participants)) for m in _meetings(text, [ALPHA, GAMMA])]
     assert found == [("Anna Berg", "Ivan Petrov")]
+
+
+def test_meetings_a_state_before_a_lowercase_title_is_the_persons() -> None:
+    # wire style: "talks with Japan agriculture minister X": X, not Japan
+    kato = _person("Ken Kato", "agriculture minister", "JPN", "Kato")
+    text = "Talks\nApril 21, 1987\n\nAnna Berg held talks with Japan agriculture minister Ken Kato."
+    found = [m.participants for m in _meetings(text, [GAMMA, kato])]
+    assert found == [("Anna Berg", "Ken Kato")]
+
+
+def test_meetings_speaking_after_talks_with_someone() -> None:
+    kato = _person("Ken Kato", "agriculture minister", "JPN", "Kato")
+    lyng = _person("Rob Lang", "agriculture secretary", "USA", "Lang")
+    text = (
+        "Farm trade\nApril 21, 1987\n\nSpeaking after farm talks with Japan agriculture "
+        "minister Ken Kato, visiting U.S. Agriculture Secretary Rob Lang said little had moved."
+    )
+    found = [(tuple(sorted(m.participants)), m.kind) for m in _meetings(text, [kato, lyng])]
+    assert found == [(("Ken Kato", "Rob Lang"), "talks")]  # and no trip from "visiting"
+
+
+def test_meetings_the_demonym_minister_is_the_one_named_last() -> None:
+    # two Japanese ministers in the article: "the Japanese minister" is the latest named
+    kato = _person("Ken Kato", "agriculture minister", "JPN", "Kato")
+    abe = _person("Taro Abe", "foreign minister", "JPN", "Abe")
+    text = (
+        "Bonn talks\nApril 21, 1987\n\nAgriculture minister Ken Kato stayed in Tokyo.\n\n"
+        "Foreign Minister Taro Abe arrived in Bonn on Monday. The Japanese minister met Prime "
+        "Minister Anna Berg on Tuesday."
+    )
+    found = [m.participants for m in _meetings(text, [kato, abe, GAMMA]) if m.kind == "meeting"]
+    assert found == [("Taro Abe", "Anna Berg")]
+
+
+def test_meetings_the_demonym_general_is_a_titled_general() -> None:
+    chief = _person("Reza Karimi", "major general", "IRN", "Karimi")
+    text = (
+        "Visit\nAugust 7, 2024\n\nMajor General Reza Karimi arrived in Stockholm on Tuesday. "
+        "The Iranian general held a meeting with Prime Minister Anna Berg the same day."
+    )
+    found = [m.participants for m in _meetings(text, [chief, GAMMA]) if m.kind == "meeting"]
+    assert found == [("Reza Karimi", "Anna Berg")]
+
+
+@pytest.mark.parametrize("when", ["on September 22", "this morning", "today", "on Tuesday"])
+def test_meetings_two_leaders_who_spoke_on_a_day(when: str) -> None:
+    text = f"Call\nSeptember 22, 2021\n\nPrime Minister Anna Berg and Ivan Petrov spoke {when}."
+    found = [m.participants for m in _meetings(text, [GAMMA, ALPHA])]
+    assert found == [("Anna Berg", "Ivan Petrov")]
+    alone = f"Call\nSeptember 22, 2021\n\nPrime Minister Anna Berg spoke {when} at the forum."
+    assert _meetings(alone, [GAMMA, ALPHA]) == []
+
+
+def test_meetings_a_meeting_at_the_end_of_a_month_is_not_the_call() -> None:
+    text = (
+        "Call\nSeptember 22, 2021\n\nAnna Berg and Ivan Petrov spoke by phone on September 22. "
+        "They will meet in Paris at the end of October."
+    )
+    found = [(m.kind, m.date) for m in _meetings(text, [GAMMA, ALPHA])]
+    assert found == [("phone_call", "2021-09-22"), ("meeting", "2021-10")]

@@ -114,7 +114,7 @@ _COMPANY = re.compile(  # "talks with US bank X", "with Japanese car maker Y": a
 _COUNTERPART = re.compile(
     r"\b(?:(?:[Hh]is|[Hh]er) (?P<dem>[A-Z][a-z]+) counterpart|"
     r"[Tt]he (?P<guest_dem>[A-Z][a-z]+) (?P<noun>guest|visitor|leader|top diplomat|official|"
-    r"diplomat|envoy|minister))\b(?!-)"
+    r"diplomat|envoy|minister|general|admiral|negotiator))\b(?!-)"
 )
 HEADS = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir"})
 
@@ -370,12 +370,23 @@ class Context:
                 people = [n for n in people if self.persons[n].role not in HEADS]
             elif noun == "minister":  # "the French minister": a minister, not the premier
                 people = [n for n in people if _a_minister(self.persons[n].role)]
+            elif noun in ("general", "admiral", "negotiator"):  # "the Iranian general": whose
+                rank = re.compile(rf"(?<!secretary ){noun}")  # "Major General", not "Secretary
+                people = [n for n in people if rank.search(self.titles.get(n, ""))]  # General"
             elif noun in ("guest", "visitor") and len(people) > 1:  # the one the lead names
                 first = {i.key: i.start for i in reversed(self.items)}
                 people = sorted(people, key=lambda n: first.get(n, len(self.doc.text)))[:1]
+            if noun and len(people) > 1:  # "the Japanese minister": the one named last
+                people = self._latest(people, m.start())
             if len(people) == 1:
                 found.append(Item(m.start(), m.end(), people[0]))
         return found
+
+    def _latest(self, people: list[str], at: int) -> list[str]:
+        """Of several persons a description fits, the one named last before ``at`` ("Kato
+        ... Kuranari arrived in Bonn. The Japanese minister met ...": Kuranari)."""
+        before = [i for i in self.items if i.key in people and i.end <= at]
+        return [before[-1].key] if before else people
 
     def _holders(self, office: str, code: str) -> list[str]:
         """Persons of ``code`` without a stated role whom the curated office-holder table
@@ -508,23 +519,50 @@ def _titled_list(ctx: Context, pos: int, s_end: int, states: list[Item]) -> list
     that person's title, not a party."""
     text = ctx.doc.text
     pool = sorted(ctx.items_in(pos, s_end) + states, key=lambda i: i.start)
-    pool = [
+    titles = [  # "Papua New Guinea Deputy Prime Minister John Rosso": the state is his title
         i
         for n, i in enumerate(pool)
-        if not (  # "Papua New Guinea Deputy Prime Minister John Rosso": the state is his title
-            i.is_state
-            and n + 1 < len(pool)
-            and not pool[n + 1].is_state
-            and _TITLE_BETWEEN.fullmatch(text, i.end, pool[n + 1].start)
-        )
+        if i.is_state
+        and n + 1 < len(pool)
+        and not pool[n + 1].is_state
+        and _title_between(text[i.end : pool[n + 1].start])
     ]
-    if not pool or not is_title_gap(text[pos : pool[0].start], joined=False):
+    pool = [i for i in pool if i not in titles]
+    if not pool:
+        return []
+    lead = titles[0].start if titles and titles[0].end <= pool[0].start else pool[0].start
+    if not is_title_gap(text[pos:lead], joined=False):
         return []
     return chain_items(pool, text, 0, objects=True)
 
 
 # "Papua New Guinea Deputy Prime Minister", "US Secretary of State": the state is the title's
 _TITLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*|of|the|for)\s+){0,7}")
+_TITLE_WORDS = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){1,7}")
+
+
+def _title_between(gap: str) -> bool:
+    """Whether the words between a state and a person are that person's title: "Papua New
+    Guinea Deputy Prime Minister", "US Secretary of State", or in lower case as wires write
+    it, "Japan agriculture minister" (office words and their modifiers, no "and")."""
+    if _TITLE_BETWEEN.fullmatch(gap):
+        return True
+    if not _TITLE_WORDS.fullmatch(gap) or re.search(r"\band\b", gap):
+        return False
+    words = re.findall(r"[\w-]+", gap)
+    return words[-1].lower() in _office_words() and not any(
+        w in _NOT_IN_TITLE or not w.isalpha() for w in words
+    )
+
+
+# words that end a title between a state and a name: "Japan to discuss ... with minister X"
+_NOT_IN_TITLE = frozenset(
+    re.findall(
+        r"\w+",
+        "to with on in at by from or as is was were are has had have that which who whom said "
+        "says about over after before during against",
+    )
+)
 
 
 def is_state_party(ctx: Context, s: Item, before: str) -> bool:

@@ -62,7 +62,11 @@ _TRIGGER = re.compile(
     r"(?:held|had|holds|hold) (?:an? )?(?:[a-z-]+ )?discussions?|"
     r"had an? (?:[a-z-]+ )?conversation(?! with)|"
     r"(?:had|held) (?:an? )?(?:[a-z-]+ )?exchanges? (?:of views )?with|"
-    r"(?:spoken?|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*(?:with|to))|"
+    r"(?:spoken?|talked) (?:(?:separately|today|yesterday|again|briefly|also) )*(?:with|to)|"
+    r"spoke(?= (?:today|yesterday|this (?:morning|afternoon|evening)|earlier today|"
+    r"on (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December) \d)))"  # "A and B spoke today"
+    r")|"
     r"(?P<meeting>(?:host(?:s|ed|ing)?|g[ai]ves?|offer(?:s|ed)?) (?:a|an) (?:[a-z-]+ )?"
     r"(?:luncheon|lunch|dinner|banquet|reception|breakfast)(?: [^.;,]{1,40}?)? "
     r"(?:for|in honou?r of)(?= )|"
@@ -120,9 +124,11 @@ _DEFINITE = re.compile(r"\bthe\s+$")  # "following the talks": the ones just rep
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 _DAY_BEFORE = re.compile(rf"\b[Tt]he\s+(?:{MONTH_WORD})\.?\s+\d{{1,2}}\s+(?:[a-z-]+\s+){{0,2}}$")
 _AT_MEETING = re.compile(
-    AFTER_DATELINE + r"(?:(?:At|During|On the sidelines of) (?:a|an|the|their) (?:[\w-]+ ){0,3}|"
+    AFTER_DATELINE + r"(?:[A-Z][a-z]+ing (?:to (?:reporters|journalists|the press) )?"
+    r"(?=after|following|during|at))?"  # "Speaking after talks with X, Y said"
+    r"(?:(?:[Aa]t|[Dd]uring|On the sidelines of) (?:a|an|the|their) (?:[\w-]+ ){0,3}|"
     r"In (?:(?:a|an|the|his|her|their) )?(?:[a-z-]+ ){0,2}|"
-    r"(?:Following|After|In follow[- ]up to) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2})$"
+    r"(?:[Ff]ollowing|[Aa]fter|In follow[- ]up to) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2})$"
 )
 _TITLED = re.compile(
     r"\b(?:President|Prime Minister|Minister|Chancellor|Ambassador|Secretary|King|Mr|Mrs|Ms)"
@@ -220,6 +226,8 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         return [between]
     if kind == "visit" and (invited := _invited_guest(ctx, m, s_start)):
         return [invited]
+    if m.group() == "visiting" and _attributive(ctx, t_end, s_end):
+        return []  # "visiting U.S. Agriculture Secretary X said": who he is, not a trip
     if kind in ("meeting", "talks", "summit") and (leaders := _leaders_list(ctx, t_end, s_end)):
         return [leaders]  # "the meeting of the leaders of Russia, Azerbaijan and Armenia"
     if m.group() == "co-chaired by":  # "a session co-chaired by A and B": they met
@@ -300,6 +308,16 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
 
 # "discussed the security situation and the strategy with": the topic, then "with"
 _TOPIC_THEN_WITH = re.compile(r"[^,;:.!?()—–\"“”]{3,140}?\s+(?=with\s)")
+
+
+def _attributive(ctx: Context, t_end: int, s_end: int) -> bool:
+    """Whether "visiting" qualifies the titled person right after it ("visiting U.S.
+    Agriculture Secretary X", "the visiting Japanese minister X"): titles only between."""
+    person = next((i for i in ctx.items_in(t_end, s_end) if not i.is_state), None)
+    if person is None or person.start - t_end > 80:
+        return False
+    gap = ctx.doc.text[t_end : person.start]
+    return "," not in gap and bool(gap.strip()) and is_title_gap(gap, joined=False)
 
 
 def _discussed_with(ctx: Context, t_end: int, s_end: int) -> list[Item]:
@@ -467,7 +485,7 @@ _THEIR_OWN = re.compile(r"\b[Tt]heir\s+(?:[\w-]+\s+){0,2}$")
 
 
 # the comma that ends a fronted phrase (not one inside a title, "President X of Y,")
-_MAIN_CLAUSE = re.compile(r",\s+(?=(?:the\s+)?[A-Z])")
+_MAIN_CLAUSE = re.compile(r",\s+(?=(?:the\s+)?(?:visiting\s+)?[A-Z])")
 
 
 def _at_meeting(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[list[Item]]:
