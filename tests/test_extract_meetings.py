@@ -2125,3 +2125,83 @@ def test_meetings_a_meeting_at_the_end_of_a_month_is_not_the_call() -> None:
     )
     found = [(m.kind, m.date) for m in _meetings(text, [GAMMA, ALPHA])]
     assert found == [("phone_call", "2021-09-22"), ("meeting", "2021-10")]
+
+
+def test_meetings_during_the_conversation_the_two_named_after_it() -> None:
+    text = (
+        "Telephone conversation with Ivan Petrov\nJanuary 3, 2022\n\nDuring the conversation, "
+        "Prime Minister Anna Berg and Ivan Petrov exchanged New Year greetings."
+    )
+    found = [m.participants for m in _meetings(text, [GAMMA, ALPHA])]
+    assert found == [("Anna Berg", "Ivan Petrov")]
+
+
+def test_meetings_a_subject_with_a_relative_clause_of_accompanying() -> None:
+    # "A, who accompanied B, met C": A met C ("accompanied" is the relative clause's verb)
+    text = (
+        "Visit\nMay 5, 2024\n\nForeign Minister Ivan Petrov, who accompanied the President, met "
+        "Prime Minister Anna Berg on Thursday."
+    )
+    assert [m.participants for m in _meetings(text, [ALPHA, GAMMA])] == [
+        ("Ivan Petrov", "Anna Berg")
+    ]
+
+
+def test_meetings_a_stated_title_that_names_a_public_office() -> None:
+    # an organization's official meets a "foreign secretary": a public office by its office
+    lane = _person("David Lane", "foreign secretary", "GBR", "Lane")
+    scott = _person("Patricia Scott", "secretary-general", None, "Scott")
+    text = (
+        "Visit\nMay 5, 2024\n\nForeign Secretary David Lane met the outgoing Secretary-General, "
+        "Baroness Patricia Scott, on Thursday."
+    )
+    assert [m.participants for m in _meetings(text, [lane, scott])] == [
+        ("David Lane", "Patricia Scott")
+    ]
+
+
+def test_meetings_a_second_clause_whose_subject_meets() -> None:
+    delta = _person("Mia Holm", "foreign minister", "DNK", "Holm")
+    text = (
+        "Summit\nMay 5, 2024\n\nSweden's Prime Minister Anna Berg held a meeting with Ivan "
+        "Petrov, and Denmark's Foreign Minister Mia Holm met Oleg Sidorov for the first time."
+    )
+    found = {tuple(sorted(m.participants)) for m in _meetings(text, [GAMMA, ALPHA, delta, BETA])}
+    assert found == {("Anna Berg", "Ivan Petrov"), ("Mia Holm", "Oleg Sidorov")}
+
+
+def test_meetings_a_relative_clauses_pronoun_is_the_person_before_it() -> None:
+    text = (
+        "Trips\nMay 5, 2024\n\nAnna Berg's talks followed the trip by Foreign Minister Ivan "
+        "Petrov to Moscow in June, during which he met with Ambassador Oleg Sidorov."
+    )
+    found = [m.participants for m in _meetings(text, [GAMMA, ALPHA, BETA]) if m.kind == "meeting"]
+    assert found == [("Ivan Petrov", "Oleg Sidorov")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Berg held separate meetings with Ivan Petrov, the summit's host, and Oleg Sidorov.",
+        "Berg hosted a working breakfast with Ivan Petrov and Oleg Sidorov.",
+    ],
+)
+def test_meetings_listed_guests_after_an_appositive_or_a_hosted_meal(sentence: str) -> None:
+    text = f"Summit\nMay 5, 2024\n\n{sentence}"
+    found = {p for m in _meetings(text, [GAMMA, ALPHA, BETA]) for p in m.participants}
+    assert found == {"Anna Berg", "Ivan Petrov", "Oleg Sidorov"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Berg received a telephone call from her Belarusian brother Minister Ivan Petrov.",
+        "Berg is to hold talks with the Hon. Ivan Petrov, Lt. Oleg Sidorov's deputy.",
+        "They recalled the talks held by Prime Minister Anna Berg and Ivan Petrov in May.",
+        "Berg is to visit Minsk next month to co-chair the commission with Ivan Petrov.",
+    ],
+)
+def test_meetings_titles_and_forms_of_one_encounter(sentence: str) -> None:
+    text = f"Calls\nMay 5, 2024\n\n{sentence}"
+    found = {tuple(sorted(m.participants)) for m in _meetings(text, [GAMMA, ALPHA])}
+    assert ("Anna Berg", "Ivan Petrov") in found

@@ -56,6 +56,7 @@ _FUNCTION_WORDS = frozenset({
     "van", "el", "presidents", "premier", "representatives", "delegation", "delegations",
     "officials", "government", "visiting",  # "held talks with visiting Brazilian President X"
     "member",  # "A, member of the Politburo of the CPSU Central Committee, and B"
+    "brother", "sister", "friend",  # "a call from his Tunisian brother President X"
 })
 # fmt: on
 _GROUP = (
@@ -423,7 +424,9 @@ def _office_words() -> frozenset[str]:
 def is_title_gap(gap: str, joined: bool) -> bool:
     """Whether the text between two participant names is only titles and connectors
     (", and the Palestinian leader, "); ``joined`` requires a comma or "and" in it."""
-    gap = re.sub(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|H\.E)\.", " ", gap)
+    gap = re.sub(
+        r"\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|H\.E|Hon|Rt|Amb|Gov|Lt|Col|Maj|Adm|Capt)\.", " ", gap
+    )
     gap = re.sub(r"\b(?:[A-Z]\.){2,}", "US", gap)  # "U.S. President": an abbreviation
     if len(gap) > 200 or re.search(r"[;:\"“”]|\.\s", gap):
         return False
@@ -444,12 +447,19 @@ def is_title_gap(gap: str, joined: bool) -> bool:
     return not joined or bool(re.search(r",|\band\b|&", gap))
 
 
+# a short appositive after a listed name: "met A, the summit's host, and B"
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:the|a|an|his|her|its|their)\s+(?:(?!who\b|which\b|is\b|was\b|has\b|had\b|"
+    r"said\b|and\b)[\w'’-]+\s+){0,4}[\w'’-]+,(?=\s)"
+)
+
+
 def chain_items(items: list[Item], text: str, first: int, objects: bool = False) -> list[Item]:
     """Items from ``items[first]`` on that form a list joined by commas and "and"; a list of
     ``objects`` ends where an item opens a clause of its own (", and B held ...")."""
     group, last_and = [items[first]], 0
     for item in items[first + 1 :]:
-        gap = text[group[-1].end : item.start]
+        gap = _APPOSITIVE.sub(",", text[group[-1].end : item.start], count=1)
         if item.key == group[-1].key and is_title_gap(gap, joined=False):
             group[-1] = item  # "President of France H.E. Mr. Emmanuel Macron": one person
             continue
@@ -586,8 +596,9 @@ def is_state_party(ctx: Context, s: Item, before: str) -> bool:
 # "talks between", "a call on Saturday (April 4) between", "held in Geneva between"
 _BETWEEN = re.compile(
     r"\s+(?:(?:(?:were|was|are|is|will be|have been)\s+)?(?:held|on|in|last|this|at)\s+"
-    r"(?:[\w()-]+\s+){0,4}?)?between\s+(?:the\s+)?"  # "Talks were held in the Kremlin today
+    r"(?:[\w()-]+\s+){0,4}?)?between\s+(?:the\s+)?|"  # "Talks were held in the Kremlin today
     # between A and B"
+    r"\s+(?:(?:were|was)\s+)?held\s+by\s+(?:the\s+)?(?=[A-Z])"  # "the talks held by A and B"
 )
 
 
@@ -768,6 +779,8 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
             return [] if listed else people[-1:]  # "met A, B and C who are visiting": all
     if owner := _coordinated_owner(ctx, s_start, t_start):
         return [owner]  # "X's visit to Y and his meeting with Z": X's meeting
+    if antecedent := _relative_pronoun(ctx, s_start, t_start):
+        return [antecedent]  # "the trip by X to Beijing, during which he met Y": X
     s_start = _second_subject(ctx, clause_start(text, s_start, t_start), t_start)
     items = ctx.items_in(s_start, t_start)
     if (
@@ -833,6 +846,28 @@ _OWNER = re.compile(r"['’]s?\s")
 _AND_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+")
 
 
+# "..., during which he met", "..., where she will meet": a relative clause's pronoun subject
+_REL_PRONOUN = re.compile(
+    r",\s*(?:(?:during|in|at|after|on)\s+which|where|whereupon)\s+(?:he|she)\s+"
+    r"(?:[a-z]+\s+){0,4}$"
+)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,6}$")  # "the trip by"
+
+
+def _relative_pronoun(ctx: Context, s_start: int, t_start: int) -> Item | None:
+    """The person a relative clause's "he" or "she" stands for, when the one named last
+    before it is the agent of a noun ("Yellen's visit followed the trip by X to Beijing,
+    during which he met Y": X); else the clause's subject, as for any trigger ("A briefed
+    B on his visit to Washington, where he will meet C": A)."""
+    rel = _REL_PRONOUN.search(ctx.doc.text, s_start, t_start)
+    if rel is None:
+        return None
+    named = [i for i in ctx.items_in(s_start, rel.start()) if not i.is_state]
+    if not named or not _AGENT_BEFORE.search(ctx.doc.text, s_start, named[-1].start):
+        return None
+    return Item(t_start, t_start, named[-1].key)
+
+
 def _second_subject(ctx: Context, s_start: int, t_start: int) -> int:
     """Where the clause of the trigger starts when a second clause with its own named
     subject is joined by ", and" ("A met B, and C held her own bilateral with D": C's)."""
@@ -849,14 +884,18 @@ def _second_subject(ctx: Context, s_start: int, t_start: int) -> int:
             named
             and named[0].start not in listed  # "A, B, and C held talks": one list
             and is_title_gap(text[m.end() : named[0].start], joined=False)
-            and _OWN_VERB.match(text, named[0].end, t_start)
-        ):  # nor "A, and B to travel to meet D"
+            and (
+                _OWN_VERB.match(text, named[0].end, t_start)
+                or re.fullmatch(r"\s+(?:also\s+|then\s+|later\s+)?", text[named[0].end : t_start])
+            )
+        ):  # "A met B, and C met D"; nor "A, and B to travel to meet D"
             cut = m.end()
     return cut
 
 
 _OWN_VERB = re.compile(
-    r"\s+(?:also\s+)?(?:held|had|has|have|hosted|will|would|was|were|is|are|did|then|later)\b"
+    r"\s+(?:also\s+)?(?:held|had|has|have|hosted|will|would|was|were|is|are|did|then|later|"
+    r"met|received|spoke|talked|visited|welcomed)\b"
 )
 
 
@@ -966,7 +1005,8 @@ def is_public_role(role: str | None) -> bool:
     names a part of a government and no company, club or federation."""
     if not role:
         return False
-    if role in lexicon.load().public_offices:
+    public = lexicon.load().public_offices
+    if role in public or office_of(role) in public:  # "foreign secretary": a foreign minister
         return True
     return bool(_GOVERNMENT.search(role)) and not _PRIVATE.search(role)
 

@@ -57,6 +57,8 @@ _TRIGGER = re.compile(
     r"video ?(?:conference|call)s?)|"
     r"(?P<summit>[Ss]ummits?)|(?P<negotiations>[Nn]egotiations)|"
     r"(?P<talks>[Tt]alks|discussions with|conversations?[\"”]? with|consultations|"
+    r"(?<=[Dd]uring the )(?:tele)?(?:phone )?conversation(?=,)|"  # "During the conversation, A
+    # and B exchanged greetings"
     r"joint (?:press|news) (?:conferences?|briefings?)|"
     r"press (?:conferences?|statements|briefings?)(?= (?:by|of|with) )|"
     r"(?:held|had|holds|hold) (?:an? )?(?:[a-z-]+ )?discussions?|"
@@ -70,12 +72,13 @@ _TRIGGER = re.compile(
     r"(?P<meeting>(?:host(?:s|ed|ing)?|g[ai]ves?|offer(?:s|ed)?) (?:a|an) (?:[a-z-]+ )?"
     r"(?:luncheon|lunch|dinner|banquet|reception|breakfast)(?: [^.;,]{1,40}?)? "
     r"(?:for|in honou?r of)(?= )|"
-    r"(?:ha(?:ve|s|d)|hold|holds|held) (?:a|an) (?:[a-z-]+ )?(?:luncheon|lunch|dinner|"
-    r"breakfast)(?= with\b)|conferred(?: [a-z]+){0,4}?(?= with\b)|bilateral(?= with\b)|"
+    r"(?:ha(?:ve|s|d)|hold|holds|held|host(?:s|ed)?) (?:a|an) (?:[a-z-]+ )?(?:luncheon|lunch|"
+    r"dinner|breakfast)(?= with\b)|conferred(?: [a-z]+){0,4}?(?= with\b)|bilateral(?= with\b)|"
     r"met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|courtesy calls?(?: on)?|"
     r"(?<![Tt]he )(?<![Aa] )(?<!as )(?:host|receive)(?= (?:[A-Z]|his |her |the |visiting ))|"
     r"co-chaired by|"
-    r"co-chaired(?: it| (?:the|a|an|its|their) [^.;,]{1,60}?)?(?= with\b)|"
+    r"(?:co-chair(?:ed|ing)|(?<=to )co-chair)"  # not "the group I co-chair with X"
+    r"(?: it| (?:the|a|an|its|their) [^.;,]{1,60}?)?(?= with\b)|"
     r"welcomed|welcomes|gathered|convened|paid (?:a|an) (?:[a-z]+ )?call on|"
     r"call(?:s|ed)? on|s[ai]ts? down with|"
     r"had (?:an? )?(?:[a-z-]+ )?interactions? with|interacted with)|"
@@ -156,6 +159,7 @@ _PRAISED_FOR_OWN = re.compile(r",?\s+(?:for|on)\s+(?:his|her|their)\s+(?:[a-z][\
 # attendees of an encounter, not its sides: "A and B are among the leaders attending the
 # meeting", "A and B were present during the meetings", "A, B and C also attended the summit"
 _AMONG = re.compile(r"\b(?:among|present|accompan\w+)\b")
+_RELATIVE = re.compile(r",\s*(?:who|which)\b[^,;]*,")  # ", who accompanied X,"
 _ATTENDED = re.compile(
     r"\b(?:attend(?:ed|s|ing)?|took part in|participat\w+ in)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?!and\b|will\b|to\b|then\b)[\w-]+\s+){0,3}$"
@@ -264,8 +268,9 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
     pronoun = len(subjects) == 1 and subjects[0].start == subjects[0].end == t_start
     if pronoun and subjects[0].key in {o.key for o in objects} and ctx.protagonist:
         subjects = [Item(t_start, t_start, ctx.protagonist)]  # "he met X": not X himself
-    if subjects and _AMONG.search(ctx.doc.text, subjects[-1].end, t_start):
-        return []  # "A and B are among the leaders attending the meeting": attendees
+    if subjects and _AMONG.search(_RELATIVE.sub("", ctx.doc.text[subjects[-1].end : t_start])):
+        return []  # "A and B are among the leaders attending the meeting": attendees (not
+        # "A, who accompanied B, met C")
     if len(subjects) > 1 and _ATTENDED.search(ctx.doc.text, subjects[-1].end, t_start):
         return []  # "A, B and C also attended the summit" (not "A took part in it with B")
     # "A and B visited X" is a trip together, not an encounter between them
@@ -441,6 +446,8 @@ def _fronted_with(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> l
         return []
     their = _THEIR_OWN.search(text, s_start, m.start())
     objects = [] if their else find_objects(ctx, m.end(), s_end, verb=False)
+    if not objects and _THE_ENCOUNTER.match(text, m.end()):
+        their = _THE.search(text, s_start, m.start())  # "At the meeting, A and B ...": theirs
     if not objects and not their:
         return []
     comma_at = next(
@@ -482,6 +489,8 @@ _HELD_OWN = re.compile(
 )
 _VERB_AFTER = re.compile(r"\s+(?!(?:of|in|at|on|and|for|to|from|the)\b)[a-z]+\b")
 _THEIR_OWN = re.compile(r"\b[Tt]heir\s+(?:[\w-]+\s+){0,2}$")
+_THE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:[\w-]+\s+){0,2}$")
+_THE_ENCOUNTER = re.compile(r",\s")  # the trigger ends the fronted phrase: no "with X" after
 
 
 # the comma that ends a fronted phrase (not one inside a title, "President X of Y,")
