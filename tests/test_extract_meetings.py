@@ -2205,3 +2205,26 @@ def test_meetings_titles_and_forms_of_one_encounter(sentence: str) -> None:
     text = f"Calls\nMay 5, 2024\n\n{sentence}"
     found = {tuple(sorted(m.participants)) for m in _meetings(text, [GAMMA, ALPHA])}
     assert ("Anna Berg", "Ivan Petrov") in found
+
+
+def test_meetings_a_speakers_we_met_is_the_pair_of_the_talks() -> None:
+    # a transcript: "we met ... in late November" is the speaker and the other of the talks
+    text = (
+        "Talks with Anna Berg\nFebruary 22, 2022\n\nIvan Petrov held talks with Prime Minister "
+        "Anna Berg.\n\nPrime Minister Anna Berg: We met less than three months ago, in late "
+        "November, and today I have come again."
+    )
+    found = [(m.participants, m.kind, m.date) for m in _meetings(text, [ALPHA, GAMMA])]
+    assert (("Ivan Petrov", "Anna Berg"), "meeting", "2021-11") in found
+    assert len(found) == 2
+
+
+def test_meetings_an_undated_call_in_the_lead_is_not_a_meeting_of_another_day() -> None:
+    text = (
+        "Telephone conversation with Anna Berg\nDecember 30, 2021\n\nDuring the telephone "
+        "conversation, Ivan Petrov and Prime Minister Anna Berg exchanged greetings. They "
+        "recalled their meeting in Sochi on November 23."
+    )
+    found = sorted((m.kind, m.date) for m in _meetings(text, [ALPHA, GAMMA]))
+    assert [kind for kind, _ in found] == ["meeting", "phone_call"]
+    assert found[0][1] == "2021-11-23"

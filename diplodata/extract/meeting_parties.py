@@ -919,6 +919,10 @@ def they_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     they = _THEY_VERB.search(ctx.doc.text, s_start, t_start)
     if not they:
         return []
+    if they.group("we"):  # a speaker's "we met in November": the speaker and the other
+        speaker = ctx.speaker(s_start, t_start)  # of the pair the text reports
+        ours = [p for p in (ctx.last_pair, ctx.main) if len(p) == 2 and speaker in p]
+        return [Item(t_start, t_start, k) for k in ours[0]] if ours else []
     named = [i for i in ctx.items_in(s_start, they.start()) if not i.is_state]
     for first in range(len(named) - 2, -1, -1):  # "between A and B since they met": A and B
         joined = chain_items(named, ctx.doc.text, first)
@@ -944,8 +948,8 @@ _PLURAL_OFFICES = {"presidents": "president", "ministers": "minister"}
 
 # "they" as the subject right before the trigger ("they met", "they also held")
 _THEY_VERB = re.compile(
-    r"\b(?:[Tt]hey|[Tt]he two(?: (?:[A-Za-z]+ )?(?P<noun>(?i:leaders|ministers|presidents|"
-    r"heads of state|counterparts|officials|diplomats|envoys|men|women)))?)\s+"
+    r"\b(?:[Tt]hey|(?P<we>[Ww]e)|[Tt]he two(?: (?:[A-Za-z]+ )?(?P<noun>(?i:leaders|ministers|"
+    r"presidents|heads of state|counterparts|officials|diplomats|envoys|men|women)))?)\s+"
     r"(?:(?:also|first|last|had|have|then|again|later|will|would|are to)\s+)*"
     r"(?:(?:held|had)\s+(?:(?:their|an?)\s+(?:(?:own|first|last|brief|short)\s+)?)?)?$"
 )  # "they met", "they also held", "the two Ministers had a brief meeting"

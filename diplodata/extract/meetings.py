@@ -858,6 +858,18 @@ def _inferred_location(ctx: Context, c: _Cand, main: _Cand) -> CountryMention | 
     return None
 
 
+def _headline_call(ctx: Context, call: _Cand, other: _Cand) -> bool:
+    """A call the headline or the lead reports without a date is the day's ("Telephone
+    conversation with X", "During the telephone conversation, A and B exchanged greetings"):
+    not an encounter of another kind the text dates to another day."""
+    if call.kind != "phone_call" or call.date or call.start >= ctx.lead_end:
+        return False
+    if other.kind == "phone_call" or not other.date or ctx.anchor is None:
+        return False
+    day = ctx.anchor.isoformat()
+    return not day.startswith(other.date[0]) and not _days_before(other.date, ctx.anchor)
+
+
 def _compatible(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
     return a is None or b is None or a[0].startswith(b[0]) or b[0].startswith(a[0])
 
@@ -930,6 +942,8 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
                 for x, y in ((k, c), (c, k))
             ):
                 same = False  # "met today ... look forward to their upcoming meeting at X"
+            if any(_headline_call(ctx, x, y) for x, y in ((k, c), (c, k))):
+                same = False  # "Telephone conversation with X" and their meeting last month
             back = c.by_report and c.start > k.start and k.date and not k.by_report
             back = back and _same_parties(ctx, k.keys, c.keys)  # the same persons
             if same and (_compatible(k.date, c.date) or back) and calls and k.agreed == c.agreed:

@@ -67,6 +67,7 @@ _OTHER_EVENT = re.compile(
     r"(?i)\b(?:after|following|since|before|than|until)\b|"
     r"\bwhich\b(?!\s+(?:was|were|took place|will|is|are|had been)\b)"
 )
+_APPROXIMATE = re.compile(r"(?i)\b(?:less|more|fewer|no more|no less|rather) than\b")
 _YEAR_WHEN = re.compile(r"\b((?:19|20)\d\d),?\s+when\s+(?:[\w'’-]+\s+){0,3}$")
 
 
@@ -173,7 +174,7 @@ def event_date(
     best: tuple[int, DateValue] | None = None
     for a, b, value in found:
         between = text[min(b, near) : max(a, near)] + text[a : a + 6]
-        if _OTHER_EVENT.search(between):
+        if _OTHER_EVENT.search(_APPROXIMATE.sub("", between)):  # not "less than a month ago"
             continue
         if b <= near and "," in text[b:near] and _FRONTED_EVENT.search(text, start, a):
             continue  # "In follow up to talks held the day before, A called B": the talks'
