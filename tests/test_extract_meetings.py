@@ -2228,3 +2228,26 @@ def test_meetings_an_undated_call_in_the_lead_is_not_a_meeting_of_another_day() 
     found = sorted((m.kind, m.date) for m in _meetings(text, [ALPHA, GAMMA]))
     assert [kind for kind, _ in found] == ["meeting", "phone_call"]
     assert found[0][1] == "2021-11-23"
+
+
+def test_meetings_a_speakers_label_goes_on_over_the_next_paragraphs() -> None:
+    text = (
+        "Remarks by Prime Minister Anna Berg and Ivan Petrov\n1 September 2014\n\n"
+        "Prime Minister Berg: Minister Petrov, welcome to Stockholm.\n\n"
+        "When I visited Moscow in January of this year, I held talks with Ambassador Oleg "
+        "Sidorov."
+    )
+    found = [(m.participants, m.date) for m in _meetings(text, [GAMMA, ALPHA, BETA])]
+    assert (("Anna Berg", "Oleg Sidorov"), "2014-01") in found
+
+
+def test_meetings_an_interviews_i_is_the_person_its_headline_names() -> None:
+    text = (
+        "Berg on the North\n8 October 2009\n\nPrime Minister Anna Berg spoke to our "
+        "correspondent in her office.\n\nHow are relations with Belarus?\n\nGood. I met Ivan "
+        "Petrov in Minsk in March, and next week he and I will sit down again. We will host "
+        "the secretariat in Lulea."
+    )
+    found = [(m.participants, m.date) for m in _meetings(text, [GAMMA, ALPHA])]
+    assert found[0] == (("Anna Berg", "Ivan Petrov"), "2009-03")  # met: past, not next March
+    assert all(date != "2009-10-08" for _, date in found)  # "we will host": no encounter

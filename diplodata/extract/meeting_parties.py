@@ -64,6 +64,8 @@ _GROUP = (
 )
 # a speaker label opening a transcript's paragraph: "President of Russia Vladimir Putin:"
 _SPEAKER_LABEL = re.compile(r"[^\n:.!?\"“]{3,80}:\s")
+# a speaker label opening a paragraph: "Prime Minister Abe: Prime Minister Modi, I ..."
+_PARAGRAPH_LABEL = re.compile(r"(?:(?<=\n)|^)[^\n:.!?\"“]{3,80}:(?=\s)")
 # a speaker label on a line of its own, for the paragraphs under it: "President Ruto:"
 _LABEL_LINE = re.compile(r"^[^\n:.!?\"“]{3,80}:[ \t]*$", re.MULTILINE)
 # a line that is only a day (and a place): an agenda's section header ("Thursday 15 March",
@@ -186,6 +188,11 @@ class Context:
         self.protagonist = _protagonist(self.items)
         self.author = self._author()
         self.label_lines = [m.span() for m in _LABEL_LINE.finditer(doc.text)]
+        self.paragraph_labels = [  # "Prime Minister Abe: Thank you ..." opening a paragraph
+            m.span()
+            for m in _PARAGRAPH_LABEL.finditer(doc.text)
+            if any(not i.is_state for i in self.items_in(*m.span()))
+        ]
         body = doc.text.find("\n", doc.text.find("\n") + 1) + 1  # below title and date
         self.day_lines = [m.span() for m in _DAY_LINE.finditer(doc.text, body)]
 
@@ -233,15 +240,27 @@ class Context:
         line = text.rfind("\n", 0, pos) + 1
         label = _SPEAKER_LABEL.match(text, line, pos)
         span = label.span() if label else None
-        if span is None:  # the last label on a line of its own above
+        if span is None:  # the last label above: on a line of its own, or opening an
+            # earlier paragraph whose speaker goes on ("Prime Minister Abe: ...\n\nWhen I")
             at = bisect.bisect_right(self.label_lines, line, key=lambda s: s[0])
-            span = self.label_lines[at - 1] if at else None
+            own = self.label_lines[at - 1] if at else None
+            at = bisect.bisect_right(self.paragraph_labels, line, key=lambda s: s[0])
+            opening = self.paragraph_labels[at - 1] if at else None
+            span = max((x for x in (own, opening) if x), default=None)
         if span:
             named = [i for i in self.items_in(*span) if not i.is_state]
             return named[-1].key if named else None
         if re.search(r"[\"“”]", text[s_start:pos]):
             return None  # inside a quotation: someone the text quotes
-        return self.author or self.protagonist
+        return self.author or self.protagonist or self._headline_person()
+
+    def _headline_person(self) -> str | None:
+        """The one person a headline names: an interview's interviewee ("Russia is a
+        neighbour": X on the High North ... I met Y in March")."""
+        if not self.headline_end:
+            return None
+        named = {i.key for i in self.items_in(0, self.headline_end) if not i.is_state}
+        return named.pop() if len(named) == 1 else None
 
     def country(self, key: str) -> str | None:
         """The state of a participant key (a person's name or a code)."""
@@ -920,7 +939,9 @@ def they_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     if not they:
         return []
     if they.group("we"):  # a speaker's "we met in November": the speaker and the other
-        speaker = ctx.speaker(s_start, t_start)  # of the pair the text reports
+        if not _WE_MET.match(ctx.doc.text, t_start):  # of the pair the text reports (not
+            return []  # a state's "we will host the secretariat")
+        speaker = ctx.speaker(s_start, t_start)
         ours = [p for p in (ctx.last_pair, ctx.main) if len(p) == 2 and speaker in p]
         return [Item(t_start, t_start, k) for k in ours[0]] if ours else []
     named = [i for i in ctx.items_in(s_start, they.start()) if not i.is_state]
@@ -935,6 +956,9 @@ def they_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     if office:  # "the two presidents": the latest pair who both hold the office
         pair = next((p for p in reversed(ctx.pairs) if all(office in ctx.role(k) for k in p)), pair)
     return [Item(t_start, t_start, k) for k in pair]
+
+
+_WE_MET = re.compile(r"(?:met|meet|talk|spoke|speak|conversation|discussion|meeting)")
 
 
 def note_pair(ctx: Context, keys: tuple[str, ...]) -> None:

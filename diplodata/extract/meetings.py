@@ -165,6 +165,7 @@ _ATTENDED = re.compile(
     r"(?:(?!and\b|will\b|to\b|then\b)[\w-]+\s+){0,3}$"
 )
 _PAST = re.compile(r"\b(?:held|met|had|was|were|took)\b")
+_PAST_TRIGGER = re.compile(r"(?:met|received|hosted|visited|spoke|talked|conferred|welcomed)\b")
 # an encounter recalled: "had met", "previously"; not "had brief interactions with"
 _RECALLED = re.compile(
     r"\b(?:had(?!\s+(?:(?:a|an|the|brief|bilateral|separate|several|\w+ly)\s+)*(?:[\w-]+\s+)?"
@@ -749,9 +750,18 @@ def _when_where(
     took place at the dateline's place, and "here" in a transcript is the main meeting's place.
     Also says whether the date is the dateline's for want of a stated one."""
     text = ctx.doc.text
-    future = ahead or (
-        is_future(text[s_start:s_end])
-        and not _PAST.search(text, max(s_start, t_start - 30), t_start)
+    future = (
+        ahead
+        or (
+            is_future(text[s_start:s_end])
+            and not _PAST.search(text, max(s_start, t_start - 30), t_start)
+            and not (  # "I met X in March, and next week we will"; not "to be received on"
+                _PAST_TRIGGER.match(text, t_start)
+                and not re.search(
+                    r"\b(?:be|been|being|to)\s+$", text[max(s_start, t_start - 8) : t_start]
+                )
+            )
+        )
     )
     # "said X would receive Y on Thursday": the coming Thursday (yet dated by the report
     # when no day is given, as an announcement made that day)

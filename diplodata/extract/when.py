@@ -28,7 +28,7 @@ _RELATIVE_SPAN = re.compile(
     r"(?:(?:in|on|during|since) )?(?P<wday>(?:this |next |last )?(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday))|"
     rf"(?:in (?:early |late |mid-)?|(?:at|by|towards?|until) the (?:end|beginning|start|middle) "
-    rf"of )(?P<month>{MONTH_WORD})(?! ?[0-3]?\d)(?P<thisyear> this year)?)\b"
+    rf"of )(?P<month>{MONTH_WORD})(?! ?[0-3]?\d)(?P<thisyear>(?: of)? this year)?)\b"
 )
 _RELATIVE_WORD = re.compile(r"(?i)today|yesterday|tomorrow|(?:on|last|this|next)\s+\w+day")
 _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3}
