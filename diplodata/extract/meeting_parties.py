@@ -19,11 +19,9 @@ from diplodata.extract.lexicon import SurfaceMatcher
 from diplodata.extract.text import Doc
 from diplodata.extract.titles import TITLE_MODIFIERS, office_of
 from diplodata.extract.when import (
-    LOCATION_FORMS,
     MONTH_WORD,
     DateValue,
     article_anchor,
-    is_future,
 )
 from diplodata.models import CountryMention, PersonFact
 from diplodata.tables.resolve import name_key
@@ -104,8 +102,6 @@ _UNNAMED_HEAD = re.compile(
 )
 _LONE_DELEGATE = re.compile(r"\s+(?:official|envoy|diplomat|delegate)\b(?!\s+[A-Z])")
 _STATES_VERB = re.compile(r"\s+(?:(?:are |were |is )?to |will |have |had |also )*")
-_ARRIVED = re.compile(r"\b(?:arrived|arrives|landed|lands)\s+(?:in|at)\s+(?:the\s+)?$")
-_VISITED = re.compile(r"\b(?:visit(?:s|ed|ing)?|(?:visit|trip) to)\s+(?:the\s+)?$")
 _LEADER_ROLES = frozenset({"president", "prime minister", "king", "queen", "emir", "sultan"})
 _COMPANY = re.compile(  # "talks with US bank X", "with Japanese car maker Y": a company
     r"\s+(?:[a-z][\w-]*\s+){0,2}(?:bank|firm|company|group|carrier|airline|maker|"
@@ -153,6 +149,7 @@ class Context:
         self.persons = {p.name: replace(p, role=office_of(p.role)) for p in persons}
         self.titles = {p.name: p.role.lower() for p in persons if p.role}  # as the text gives them
         self.anchor = article_anchor(doc.article)
+        self.home = dateline_country(doc.text)
         surfaces = {s: p.name for p in persons for s in (p.name, *p.aliases) if len(s) > 2}
         self.items: list[Item] = []
         if surfaces:
@@ -163,7 +160,6 @@ class Context:
         self.items += self._title_items()
         self.items.sort(key=lambda i: i.start)
         self._item_starts = [i.start for i in self.items]
-        self.home = dateline_country(self.doc.text)
         self.main: tuple[str, ...] = ()
         self.main_location: CountryMention | None = None
         lead = doc.sentences[min(3, len(doc.sentences) - 1)] if doc.sentences else None
@@ -184,7 +180,6 @@ class Context:
         # kind, date and sentence end of a dated encounter whose parties were not named
         # ("On May 5-6 he had several phone calls with CIS leaders.")
         self.unnamed: tuple[str, DateValue, int] | None = None
-        self.arrived, self.visited = _travels(doc)
         self.protagonist = _protagonist(self.items)
         self.author = self._author()
         self.label_lines = [m.span() for m in _LABEL_LINE.finditer(doc.text)]
@@ -684,26 +679,6 @@ def clause_start(text: str, s_start: int, t_start: int) -> int:
     for m in _CLAUSE.finditer(text, s_start, t_start):
         cut = m.end()
     return cut
-
-
-def _travels(doc: Doc) -> tuple[set[str], set[str]]:
-    """States the article says someone arrived in, and states someone visited (not will
-    visit)."""
-    arrived: set[str] = set()
-    visited: set[str] = set()
-    text = doc.text
-    for c in doc.countries:
-        if c.form not in LOCATION_FORMS:
-            continue
-        before = text[max(0, c.start - 30) : c.start]
-        if _ARRIVED.search(before):
-            arrived.add(c.code)
-        elif (
-            _VISITED.search(before)
-            or re.search(r"\b(?:visit(?:ing)?|trip to) [\w ]+ and $", before)
-        ) and not is_future(text[doc.sentence_at(c.start).start : c.start]):
-            visited.add(c.code)  # not "X is scheduled to visit Budapest in the spring"
-    return arrived, visited
 
 
 def _protagonist(items: list[Item]) -> str | None:

@@ -800,9 +800,9 @@ def _when_where(
         location = cities[-1] if cities else None
     if location is None and kind != "phone_call":
         if date and ctx.anchor and date[0] == ctx.anchor.isoformat():
-            location = ctx.home
+            location = ctx.home  # "MINSK, 2 September - X met Y today": the dateline's place
         elif re.search(r"\bhere\b", text[s_start:s_end]):
-            location = ctx.main_location
+            location = ctx.main_location  # "here" in a transcript: the main meeting's place
     return date, location, reported
 
 
@@ -816,36 +816,16 @@ def _section_date(ctx: Context, s_start: int) -> DateValue | None:
     return event_date(ctx.doc.text, start, end, start, ctx.anchor, True)
 
 
-_IN_PLACE = re.compile(rf"\bin\s+(?!{MONTH_WORD}\b)[A-Z][a-z]+")  # "in Bled": a place not known
-_REMOTE = re.compile(r"\b(?:video|virtual\w*|online|by phone|telephone)\b", re.IGNORECASE)
-
-
-def _at_home(ctx: Context, c: _Cand, states: set[str]) -> bool:
-    """Whether an encounter the lead reports, of the few days before the dateline, with a
-    participant of the dateline's state, and not by video, took place at the dateline's
-    place ("AMMAN — King Abdullah on Sunday received X")."""
-    if ctx.home is None or ctx.anchor is None or c.date is None or ctx.home.code not in states:
-        return False
-    sentence = ctx.doc.sentence_at(c.start)
-    return (
-        sentence.start < ctx.lead_end
-        and _days_before(c.date, ctx.anchor)
-        and not _REMOTE.search(ctx.doc.text, sentence.start, sentence.end)
-        and not _IN_PLACE.search(ctx.doc.text, sentence.start, sentence.end)
-    )
-
-
 def _days_before(date: tuple[str, str], anchor: dt.date, days: int = 3) -> bool:
     """Whether a day-precision date is one of the ``days`` days before ``anchor``."""
     return date[1] == "day" and 0 < (anchor - dt.date.fromisoformat(date[0])).days <= days
 
 
 def _inferred_location(ctx: Context, c: _Cand, main: _Cand) -> CountryMention | None:
-    """The place of an encounter the sentence does not locate: the main encounter's place
-    (as the text gives it) for one on the same day; the dateline's for the lead's encounter
-    of the days before with someone of the dateline's state; else the one participant state
-    someone arrived in (or, failing that, visited) according to the article; a visit to a
-    person, at the host's."""
+    """The place of an encounter its sentence does not locate, where the text implies it: a
+    visit to a person, at the host's; one on the main encounter's day, at its stated place.
+    No guess from the dateline or from someone's travels: a wrong place unmatches the row
+    (measured on the synthetic sets: 30 error rows fewer without them)."""
     if c.kind == "phone_call":
         return None
     host = ctx.country(c.keys[-1]) if c.kind == "visit" and c.keys[-1] in ctx.persons else None
@@ -853,18 +833,6 @@ def _inferred_location(ctx: Context, c: _Cand, main: _Cand) -> CountryMention | 
         return CountryMention(c.start, c.start, host, ctx.lex.country_name(host), "name")
     if c.date and c.date == main.date and main.location:
         return main.location
-    states = {s for s in map(ctx.country, c.keys) if s}
-    if _at_home(ctx, c, states):
-        return ctx.home
-    if len(states) < 2:
-        return None
-    for travelled in (ctx.arrived, ctx.visited if len(states) == 2 else set()):
-        hosts = states & travelled
-        if hosts:
-            if len(hosts) > 1:
-                return None
-            code = hosts.pop()
-            return CountryMention(c.start, c.start, code, ctx.lex.country_name(code), "name")
     return None
 
 
