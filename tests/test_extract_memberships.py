@@ -1723,3 +1723,32 @@ def test_memberships_member_economies_and_the_lao_pdr() -> None:
 def test_memberships_the_drc_in_a_list_of_members() -> None:
     text = "Summit\nSADC's members are Angola, the DRC, Zambia and Malawi."
     assert _pairs(text) == ["AGO:SADC", "COD:SADC", "MWI:SADC", "ZMB:SADC"]
+
+
+def test_memberships_our_two_countries_as_members() -> None:
+    text = (
+        "Visit\n"
+        "Chile is a close friend of Peru. Our two nations are partners in APEC. And as "
+        "founding members of the Pacific Alliance, our two countries share a duty."
+    )
+    assert _pairs(text) == ["CHL:APEC", "CHL:PACIFIC_ALLIANCE", "PER:APEC", "PER:PACIFIC_ALLIANCE"]
+
+
+def test_memberships_admitted_as_members() -> None:
+    text = (
+        "Summit\n"
+        "Ministers greeted Ghana and Togo, which were admitted as members of ECOWAS in a "
+        "ceremony. Fiji was admitted as the Commonwealth's 54th member. Peru is expected to be "
+        "admitted as a member of the OECD."
+    )
+    assert _pairs(text) == ["FJI:COMMONWEALTH", "GHA:ECOWAS", "TGO:ECOWAS"]
+
+
+def test_memberships_becoming_a_member_greeted() -> None:
+    text = (
+        "Call\n"
+        "The minister welcomed Laos becoming the 158th member of the WTO. She congratulated "
+        "him on Sweden formally becoming the 32nd member of NATO. Critics insisted on Serbia "
+        "becoming a member of the EU."
+    )
+    assert _pairs(text) == ["LAO:WTO", "SWE:NATO"]

@@ -183,7 +183,7 @@ def resolve_anaphor(
             here = tuple(dict.fromkeys(c.code for c in state_mentions(doc, span.start, span.end)))
         return here if len(here) == 1 else ()
     counted = re.match(r"(?:all\s+(?:the\s+)?|the\s+)(\w+)\s", hit.anaphor)
-    wanted = 2 if re.match(r"both|the two|the pair", hit.anaphor) else 0
+    wanted = 2 if re.match(r"both|the two|our two|the pair", hit.anaphor) else 0
     if counted and counted.group(1) in _COUNTS:  # "all three countries": exactly three
         wanted = _COUNTS[counted.group(1)]
     candidates = [tuple(dict.fromkeys(codes_in(sentence, sentence.text[: hit.at], "C"))), memory]

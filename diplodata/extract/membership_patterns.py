@@ -31,7 +31,7 @@ _SEP = (
 _CLIST = rf"{_C}(?:{_SEP}{_C})*"
 _OLIST = rf"{_O}(?:{_SEP}{_O})*"
 _ANAPH = (
-    r"\b(?:[Bb]oth\s+(?:our\s+)?(?:states|countries|nations|sides|economies|neighbou?rs)|[Tt]he\s+two\s+"
+    r"\b(?:[Bb]oth\s+(?:our\s+)?(?:states|countries|nations|sides|economies|neighbou?rs)|(?:[Tt]he|[Oo]ur)\s+two\s+"
     r"(?:states|countries|nations|sides|economies|neighbou?rs)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey|"
     r"(?:[Aa]ll|[Tt]he|[Aa]ll\s+the)\s+(?:three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:[A-Z][a-z]+\s+)?(?:states|countries|nations)|"
@@ -120,6 +120,13 @@ COORDINATED_BECAME = re.compile(
     rf"(?P<subj>{_C})\s+[a-z]+ed\b[^,;.⟨]{{0,80}}?\s+and\s+{_ADV}(?:became|has\s+become)\s+"
     rf"(?:(?:one\s+of|among)\s+)?{_MODS}{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})"
 )
+# "welcomed Kazakhstan becoming the 162nd member of X", "congratulate him on Finland formally
+# becoming the 31st member of X": a state's becoming a member, greeted as done
+BECOMING_GREETED = re.compile(
+    rf"\b(?:welcom(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|hail(?:s|ed|ing)?|mark(?:s|ed|ing)?|"
+    rf"congratulat(?:e|es|ed|ing)(?:\s+[\w-]+){{0,3}}?\s+on)\s+(?:the\s+)?(?P<subj>{_C}){_POS}?\s+"
+    rf"{_ADV}becoming\s+(?:the|a|an|its)\s+{_MODS}{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})"
+)
 # "grateful to Germany for being a strong NATO Ally", "thanked A for being a member of X"
 FOR_BEING = re.compile(
     rf"(?P<subj>{_C})\s+for\s+being\s+(?:a|an|one\s+of\s+the)\s+{_MODS}(?:(?P<orgs>{_O})\s+"
@@ -171,6 +178,14 @@ JOINED = re.compile(
 JOIN_END = re.compile(
     rf"^(?:\s*(?:[,.;:)—–\"”]|$)|\s+(?:in|on)\s+(?:{_MONTH}|{_WEEKDAY})|\s+at\s+the\s+(?:beginning|start|end)\s+of\b|\s+(?:as|and|since|after|last|this|"
     rf"when|along|together|back|alongside|today|yesterday|earlier|\d+)\b)"
+)
+# "A and B, which were admitted as members of X", "C and D were admitted as the 52nd and 53rd
+# members of X", "E admitted as X's eighth member": admitted in the role of members
+ADMITTED_AS = re.compile(
+    rf"{_SUBJ}(?:\s*,\s*(?:which|that)\b)?(?:\s+(?:was|were|ha(?:s|ve|d)\s+been))?{_WHEN}\s+"
+    rf"{_ADV}admitted\s+as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+and\s+)?{_MODS}"
+    rf"(?:{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_O}){_POS}\s+{_MODS}"
+    rf"{_MEMBER_ONLY}\b)"
 )
 # "APEC admitted A, B and C in 1991", "the Council of Europe, which admitted A in 1995": the
 # body took them in
@@ -353,7 +368,7 @@ LEADERS_FOUNDED = re.compile(
 # "As fellow members of X (and close neighbours), A and B ...", also after "that," or a
 # clause's comma ("and that, as a major member of X, A supports ...")
 AS_MEMBERS_LEAD = re.compile(
-    rf"(?:^[\"“]?|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:(?:[a-z][\w-]*\s+){{1,3}}and\s+(?=fellow\s))?"
+    rf"(?:^[\"“]?(?:(?:And|But|So)\s+)?|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:(?:[a-z][\w-]*\s+){{1,3}}and\s+(?=fellow\s))?"
     rf"(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:(?:{_MEMBER}\s+"
     rf"of|partners\s+in)\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
     rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?{_MODS}{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"

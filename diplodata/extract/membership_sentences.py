@@ -6,9 +6,9 @@
   the WTO and a founding member of the EAC", "A, a member of both NATO and the EU,", "X, of
   which A is a founding member", "A deposited ... and became the eighth member of X", "thanked
   A for being a strong NATO Ally", "A, which became the 31st Ally in 2023" (the organization of
-  the sentences before);
+  the sentences before), "welcomed A becoming the 162nd member of X";
 * :func:`_make_up` -- "the two nations make up the Union State", founders;
-* :func:`_joined` -- "Sweden joined NATO in 2024";
+* :func:`_joined` -- "Sweden joined NATO in 2024", "A and B were admitted as members of X";
 * :func:`_listed_with` -- "X, which A founded together with B", "the bloc founded by A and B",
   "X brings together 23 member states ..., among them A, B and C", "A sits alongside B in X",
   "A, which together with B forms X", "Together with B, they make up X", "X, the mechanism it
@@ -90,6 +90,7 @@ def _copular(sentence: Sentence) -> Iterator[Hit]:
         P.COORDINATED_BECAME,
         P.AS_MEMBER_VERB,
         P.FOR_BEING,
+        P.BECOMING_GREETED,
         P.ORDINAL_ALONE,
         P.POSSESSIVE_ROLE_AS,
     )
@@ -139,6 +140,9 @@ def _joined(sentence: Sentence) -> Iterator[Hit]:
             and not hedged(sentence, match)
         ):
             yield Hit(codes_in(sentence, match["subj"], "C"), orgs_of(match, sentence, "orgs"))
+    for match in P.ADMITTED_AS.finditer(sentence.text):  # "A was admitted as a member of X"
+        if not hedged(sentence, match):
+            yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs", "orgs2"))
     for match in P.SINCE_JOINING.finditer(sentence.text):
         if not hedged(sentence, match, 0):
             yield Hit(
