@@ -1742,13 +1742,3 @@ def test_memberships_admitted_as_members() -> None:
         "admitted as a member of the OECD."
     )
     assert _pairs(text) == ["FJI:COMMONWEALTH", "GHA:ECOWAS", "TGO:ECOWAS"]
-
-
-def test_memberships_becoming_a_member_greeted() -> None:
-    text = (
-        "Call\n"
-        "The minister welcomed Laos becoming the 158th member of the WTO. She congratulated "
-        "him on Sweden formally becoming the 32nd member of NATO. Critics insisted on Serbia "
-        "becoming a member of the EU."
-    )
-    assert _pairs(text) == ["LAO:WTO", "SWE:NATO"]

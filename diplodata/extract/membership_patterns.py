@@ -120,13 +120,6 @@ COORDINATED_BECAME = re.compile(
     rf"(?P<subj>{_C})\s+[a-z]+ed\b[^,;.⟨]{{0,80}}?\s+and\s+{_ADV}(?:became|has\s+become)\s+"
     rf"(?:(?:one\s+of|among)\s+)?{_MODS}{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})"
 )
-# "welcomed Kazakhstan becoming the 162nd member of X", "congratulate him on Finland formally
-# becoming the 31st member of X": a state's becoming a member, greeted as done
-BECOMING_GREETED = re.compile(
-    rf"\b(?:welcom(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)|hail(?:s|ed|ing)?|mark(?:s|ed|ing)?|"
-    rf"congratulat(?:e|es|ed|ing)(?:\s+[\w-]+){{0,3}}?\s+on)\s+(?:the\s+)?(?P<subj>{_C}){_POS}?\s+"
-    rf"{_ADV}becoming\s+(?:the|a|an|its)\s+{_MODS}{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})"
-)
 # "grateful to Germany for being a strong NATO Ally", "thanked A for being a member of X"
 FOR_BEING = re.compile(
     rf"(?P<subj>{_C})\s+for\s+being\s+(?:a|an|one\s+of\s+the)\s+{_MODS}(?:(?P<orgs>{_O})\s+"

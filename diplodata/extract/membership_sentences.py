@@ -6,7 +6,7 @@
   the WTO and a founding member of the EAC", "A, a member of both NATO and the EU,", "X, of
   which A is a founding member", "A deposited ... and became the eighth member of X", "thanked
   A for being a strong NATO Ally", "A, which became the 31st Ally in 2023" (the organization of
-  the sentences before), "welcomed A becoming the 162nd member of X";
+  the sentences before);
 * :func:`_make_up` -- "the two nations make up the Union State", founders;
 * :func:`_joined` -- "Sweden joined NATO in 2024", "A and B were admitted as members of X";
 * :func:`_listed_with` -- "X, which A founded together with B", "the bloc founded by A and B",
@@ -90,7 +90,6 @@ def _copular(sentence: Sentence) -> Iterator[Hit]:
         P.COORDINATED_BECAME,
         P.AS_MEMBER_VERB,
         P.FOR_BEING,
-        P.BECOMING_GREETED,
         P.ORDINAL_ALONE,
         P.POSSESSIVE_ROLE_AS,
     )
