@@ -1742,3 +1742,23 @@ def test_memberships_admitted_as_members() -> None:
         "admitted as a member of the OECD."
     )
     assert _pairs(text) == ["FJI:COMMONWEALTH", "GHA:ECOWAS", "TGO:ECOWAS"]
+
+
+def test_memberships_subject_acting_as_members() -> None:
+    text = (
+        "Talks\n"
+        "Armenia and Tajikistan, she said, stand together as founding members of the CIS and "
+        "as allies in the CSTO. Peru and Chile are closely bound to the region as members of "
+        "APEC and of the Pacific Alliance. Trade with Ghana grew as members of ECOWAS cut "
+        "tariffs. Serbia hopes to take part as a member of the EU."
+    )
+    assert _pairs(text) == [
+        "ARM:CIS",
+        "ARM:CSTO",
+        "CHL:APEC",
+        "CHL:PACIFIC_ALLIANCE",
+        "PER:APEC",
+        "PER:PACIFIC_ALLIANCE",
+        "TJK:CIS",
+        "TJK:CSTO",
+    ]

@@ -376,6 +376,18 @@ SUBJECT_AS_MEMBERS = re.compile(
     rf"(?P<subj>{_CLIST}|{_ANAPH})\s*,\s*as\s+(?:(?!as\b)[\w'’-]+\s+){{0,8}}?"
     rf"(?:{_MEMBER_ONLY}\s+of|(?:[Aa]llies|[Pp]artners)\s+(?:in|within))\s+(?:the\s+)?(?P<orgs>{_OLIST})\s*,"
 )
+# "A and B, he said, work side by side as founding members of X and as allies in Y", "C and D
+# are closely tied to Z as members of X and of Y": the subject acts in the role of members
+_AS_ROLE = (
+    rf"as\s+(?:(?:fellow|founding|full|permanent)\s+)*(?:{_MEMBER_ONLY}\s+(?:of|in)|[Aa]llies\s+in)"
+    r"\s+(?:both\s+)?(?:the\s+)?"
+)
+VERB_AS_MEMBERS = re.compile(
+    rf"(?P<subj>{_CLIST}|{_ANAPH})(?:\s*,\s*[a-z]+\s+(?:said|says|added|noted|stressed)\s*,)?"
+    rf"\s+(?:(?!as\b)(?:[a-z][\w-]*|⟨O\d+⟩)\s+){{1,6}}?{_AS_ROLE}(?P<orgs>{_OLIST})"
+    rf"(?:\s*,?\s+and\s+(?:of\s+(?:the\s+)?|{_AS_ROLE})(?P<orgs2>{_OLIST}))?"
+    rf"(?=\s*[,.;:)—–]|\s*$|\s+(?:since|and|to|in|for|at|on)\b)"
+)
 # "cooperation between the two countries as members of the G20"
 BETWEEN_AS_MEMBERS = re.compile(
     rf"\bbetween\s+(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})\s+as\s+(?:fellow\s+|founding\s+)?"

@@ -312,6 +312,19 @@ def _listed_with(sentence: Sentence) -> Iterator[Hit]:
             yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs"))
 
 
+def _acting_as(sentence: Sentence) -> Iterator[Hit]:
+    """ "A and B work side by side as founding members of X and as allies in Y", "C and D are
+    closely tied to Z as members of X and of Y": the subject of a clause acting in the role of
+    members; not after a preposition ("trade with A grew as members of X ...")."""
+    for match in P.VERB_AS_MEMBERS.finditer(sentence.text):
+        before = sentence.text[: match.start()]
+        if hedged(sentence, match, 2) or (
+            P.PREPOSITION_BEFORE.search(before) and not P.CLAUSE_START.search(before)
+        ):
+            continue
+        yield _subject_hit(sentence, match, _all_orgs(match, sentence))
+
+
 def _welcome_as(sentence: Sentence) -> Iterator[Hit]:
     """ "welcome Sweden as NATO's 32nd Ally", "welcome A to X", "values A as an ally in X";
     not "look forward to welcoming A as a member as soon as possible"."""
@@ -433,6 +446,7 @@ RULES: tuple[_Rule, ...] = (
     _joined,
     _apposition,
     _listed_with,
+    _acting_as,
     _welcome_as,
     _accession,
     _ranked,
