@@ -1762,3 +1762,14 @@ def test_memberships_subject_acting_as_members() -> None:
         "TJK:CIS",
         "TJK:CSTO",
     ]
+
+
+def test_memberships_owner_of_its_partners_in_a_body() -> None:
+    text = (
+        "Energy\n"
+        "Imports fell after Latvia, like most of its partners in the EU, stopped buying coal. "
+        "Talks were useful for Chile and for its partners in APEC. The gap is the widest Kenya "
+        "runs with any of its allies in the EAC. Egypt balanced its ties with Washington and "
+        "its partners in NATO. Georgia hopes to work with its partners in the EU."
+    )
+    assert _pairs(text) == ["CHL:APEC", "KEN:EAC", "LVA:EU"]

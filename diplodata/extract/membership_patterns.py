@@ -302,6 +302,15 @@ POSSESSIVE_PARTNERS = re.compile(  # also "A is B's closest partner in X": both
     rf"|(?P<subj4>{_C}){_POS}\s+fellow\s+(?:members|[Mm]ember\s+[Ss]tates)\s+(?:of|in)\s+(?:the\s+)?"
     rf"(?P<orgs2>{_OLIST})(?:\s*,?\s+and\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
 )
+# "after Poland, like most of its partners in the EU, stopped", "the largest A runs with any
+# of its partners in X": "its" is the state named last before it
+ITS_PARTNERS_IN = re.compile(
+    rf"\b[Ii]ts\s+(?:(?:fellow|closest|close|main|key|strategic|other)\s+)*(?:partners|allies|"
+    rf"Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"
+    # not when the partners are listed next (read by ALLIES_IN_LIST)
+    rf"(?!{_KIND_WORD}\s*(?:,|[—–]|-{{1,2}}\s)\s*(?:(?:including|such\s+as|notably|among\s+them)"
+    rf"\s+)?(?:the\s+)?⟨C)"
+)
 # "its allies in NATO, including A and B", "A's partners in X, B, C and D": members named
 # after the partners of a member in X; the possessor is one too
 ALLIES_IN_LIST = re.compile(

@@ -263,6 +263,37 @@ def _allies_in_list(sentence: Sentence, lex: lexicon.Lexicon) -> Iterator[Hit]:
             yield Hit(listed + owner, orgs)
 
 
+def _its_partners(sentence: Sentence) -> Iterator[Hit]:
+    """ "after A, like most of its partners in X, stopped", "the largest deficit A runs with any
+    of its partners in X", "a partner for A and for its partners in X": the owner of "its" is
+    a member (:func:`_its_owner`)."""
+    for match in P.ITS_PARTNERS_IN.finditer(sentence.text):
+        owner = _its_owner(sentence, match)
+        if owner and not hedged(sentence, match, 4):
+            yield Hit(owner, orgs_of(match, sentence, "orgs"))
+
+
+def _its_owner(sentence: Sentence, match: re.Match[str]) -> tuple[str, ...]:
+    """The state named last before "its" in the sentence, within a short span that names
+    no other body or clause break; none when that state follows a preposition ("ties with A
+    and its partners": "its" may be the subject's), unless the preposition is repeated ("for
+    A and for its partners")."""
+    before = sentence.text[: match.start()]
+    states = list(re.finditer(P.C, before))
+    if not states:
+        return ()
+    last = states[-1]
+    between = before[last.end() :]
+    if len(between) > 80 or re.search(r"[;:⟨]|\b(?:who|which|that|but)\b", between):
+        return ()
+    lead = before[: last.start()]
+    if P.PREPOSITION_BEFORE.search(re.sub(r"\s*\bthe\s*$", " ", lead).rstrip()):
+        word = re.search(r"(\w+)\s+(?:the\s+)?$", lead)
+        if not (word and re.fullmatch(rf"\s+and\s+{word.group(1)}\s+", between)):
+            return ()
+    return codes_in(sentence, last.group(), "C")
+
+
 def _owner(sentence: Sentence, match: re.Match[str]) -> tuple[str, ...]:
     """The one state that opens the clause of "its partners in X" ("Kenya urged its partners
     in the EAC - A, B and C -"): the owner of "its"; none after a preposition ("trade with A
@@ -447,6 +478,7 @@ RULES: tuple[_Rule, ...] = (
     _apposition,
     _listed_with,
     _acting_as,
+    _its_partners,
     _welcome_as,
     _accession,
     _ranked,
