@@ -1773,3 +1773,13 @@ def test_memberships_owner_of_its_partners_in_a_body() -> None:
         "its partners in NATO. Georgia hopes to work with its partners in the EU."
     )
     assert _pairs(text) == ["CHL:APEC", "KEN:EAC", "LVA:EU"]
+
+
+def test_memberships_the_kingdom_or_the_islamic_republic_as_subject() -> None:
+    text = (
+        "Gulf visit\n"
+        "The envoy met officials of the Kingdom of Bahrain and of the State of Qatar. He said "
+        "the Kingdom, a founding member of the Arab League, backs the plan. Turkey hosted "
+        "Iran when the Islamic Republic became a member of the SCO in 2023."
+    )
+    assert _pairs(text) == ["BHR:ARAB_LEAGUE", "IRN:SCO"]

@@ -35,7 +35,8 @@ _ANAPH = (
     r"(?:states|countries|nations|sides|economies|neighbou?rs)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey|"
     r"(?:[Aa]ll|[Tt]he|[Aa]ll\s+the)\s+(?:three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:[A-Z][a-z]+\s+)?(?:states|countries|nations)|"
-    r"[Tt]he\s+country|it|[Tt]he\s+pair|[Tt]he\s+two(?=\s+(?:are|were|have|had|remain)\b)|"
+    r"[Tt]he\s+country|it|[Tt]he\s+pair|"
+    r"[Tt]he\s+(?:Kingdom|Islamic\s+Republic|Sultanate|Principality|Grand\s+Duchy|Confederation)|[Tt]he\s+two(?=\s+(?:are|were|have|had|remain)\b)|"
     r"[Ww]e(?=\s+are\b))\b"
 )
 _BESIDE = r"(?:along\s+with|together\s+with|like|as\s+well\s+as|alongside)"
