@@ -1783,3 +1783,25 @@ def test_memberships_the_kingdom_or_the_islamic_republic_as_subject() -> None:
         "Iran when the Islamic Republic became a member of the SCO in 2023."
     )
     assert _pairs(text) == ["BHR:ARAB_LEAGUE", "IRN:SCO"]
+
+
+def test_memberships_states_named_as_a_states_partners_in_a_body() -> None:
+    text = (
+        "Rabat talks\n"
+        "Italy and Greece, Tunisia's two main partners in the EU, sent envoys. Chile and Peru "
+        "have been among the firmest backers of the accord among Mexico's partners in the "
+        "Pacific Alliance."
+    )
+    # Mexico from "Mexico's partners in X" (an existing reader); Tunisia is not read
+    assert _pairs(text) == [
+        "CHL:PACIFIC_ALLIANCE",
+        "GRC:EU",
+        "ITA:EU",
+        "MEX:PACIFIC_ALLIANCE",
+        "PER:PACIFIC_ALLIANCE",
+    ]
+
+
+def test_memberships_admitted_today_as_a_member() -> None:
+    text = "New member\nMontenegro was admitted today as the 192nd member state of the UN."
+    assert _pairs(text) == ["MNE:UN"]

@@ -177,7 +177,7 @@ JOIN_END = re.compile(
 # members of X", "E admitted as X's eighth member": admitted in the role of members
 ADMITTED_AS = re.compile(
     rf"{_SUBJ}(?:\s*,\s*(?:which|that)\b)?(?:\s+(?:was|were|ha(?:s|ve|d)\s+been))?{_WHEN}\s+"
-    rf"{_ADV}admitted\s+as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+and\s+)?{_MODS}"
+    rf"{_ADV}admitted(?:\s+(?:today|yesterday|formally|officially))?\s+as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+and\s+)?{_MODS}"
     rf"(?:{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_O}){_POS}\s+{_MODS}"
     rf"{_MEMBER_ONLY}\b)"
 )
@@ -311,6 +311,17 @@ ITS_PARTNERS_IN = re.compile(
     # not when the partners are listed next (read by ALLIES_IN_LIST)
     rf"(?!{_KIND_WORD}\s*(?:,|[—–]|-{{1,2}}\s)\s*(?:(?:including|such\s+as|notably|among\s+them)"
     rf"\s+)?(?:the\s+)?⟨C)"
+)
+# "A and B, C's two main partners in X", "A and B have been among the strongest backers
+# among C's partners in X": the states named as a state's partners in X (not C, which may be
+# an outsider: "Morocco's two main partners in the EU")
+_OWNERS_PARTNERS = (
+    rf"(?:{_C}){_POS}\s+(?:[a-z]+\s+){{0,3}}?(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?"
+    rf"(?P<orgs>{_O})"
+)
+LIST_OWNERS_PARTNERS = re.compile(
+    rf"(?P<subj>{_CLIST})(?:\s*,\s*(?:(?:one|two|three|all|some)\s+of\s+)?|\s+{_BE}\s+"
+    rf"(?:(?!⟨)[^,;.]){{0,60}}?\bamong\s+){_OWNERS_PARTNERS}"
 )
 # "its allies in NATO, including A and B", "A's partners in X, B, C and D": members named
 # after the partners of a member in X; the possessor is one too

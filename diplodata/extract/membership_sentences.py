@@ -294,6 +294,16 @@ def _its_owner(sentence: Sentence, match: re.Match[str]) -> tuple[str, ...]:
     return codes_in(sentence, last.group(), "C")
 
 
+def _owners_partners(sentence: Sentence) -> Iterator[Hit]:
+    """ "A and B, C's two main partners in X", "A and B have been among the strongest backers
+    among C's partners in X": A and B are members of X (C only when said otherwise)."""
+    for match in P.LIST_OWNERS_PARTNERS.finditer(sentence.text):
+        if not hedged(sentence, match, 2):
+            yield Hit(
+                codes_in(sentence, match.group("subj"), "C"), orgs_of(match, sentence, "orgs")
+            )
+
+
 def _owner(sentence: Sentence, match: re.Match[str]) -> tuple[str, ...]:
     """The one state that opens the clause of "its partners in X" ("Kenya urged its partners
     in the EAC - A, B and C -"): the owner of "its"; none after a preposition ("trade with A
@@ -479,6 +489,7 @@ RULES: tuple[_Rule, ...] = (
     _listed_with,
     _acting_as,
     _its_partners,
+    _owners_partners,
     _welcome_as,
     _accession,
     _ranked,
