@@ -1805,3 +1805,13 @@ def test_memberships_states_named_as_a_states_partners_in_a_body() -> None:
 def test_memberships_admitted_today_as_a_member() -> None:
     text = "New member\nMontenegro was admitted today as the 192nd member state of the UN."
     assert _pairs(text) == ["MNE:UN"]
+
+
+def test_memberships_both_countries_is_the_articles_pair_over_a_gathered_one() -> None:
+    text = (
+        "Chile and Peru review ties\n"
+        "LIMA: Chile's foreign minister met Peru's foreign minister in Lima. Chile and Peru "
+        "signed three accords. Trade between Chile and Peru grew. Later the minister phoned "
+        "Bolivia's foreign minister. Peru is a big market. Both countries are members of APEC."
+    )
+    assert _pairs(text) == ["CHL:APEC", "PER:APEC"]

@@ -214,7 +214,10 @@ def resolve_anaphor(
         if at >= 2 and wanted == 2 and len(codes) < 2:
             span = doc.sentences[index + 1 - at]
             gathered = tuple(dict.fromkeys(gathered + _actor_states(doc, span)))
-            if len(gathered) == 2:
+            if len(gathered) == 2:  # a pair gathered over sentences yields to the
+                main = _main_pair(doc)  # pair a bilateral article is about
+                if main and set(main) != set(gathered):
+                    return main
                 return gathered if set(gathered) <= _article_states(doc) else ()
         if len(codes) >= 2 and (not wanted or len(codes) == wanted):
             return codes
