@@ -1815,3 +1815,8 @@ def test_memberships_both_countries_is_the_articles_pair_over_a_gathered_one() -
         "Bolivia's foreign minister. Peru is a big market. Both countries are members of APEC."
     )
     assert _pairs(text) == ["CHL:APEC", "PER:APEC"]
+
+
+def test_memberships_a_state_set_off_by_unlike_is_not_the_subject() -> None:
+    text = "Nordic ties\nUnlike Sweden, Norway is also a member of NATO."
+    assert _pairs(text) == ["NOR:NATO"]

@@ -40,7 +40,10 @@ _ANAPH = (
     r"[Ww]e(?=\s+are\b))\b"
 )
 _BESIDE = r"(?:along\s+with|together\s+with|like|as\s+well\s+as|alongside)"
-_SUBJ = rf"(?P<subj>{_CLIST}(?:\s*,\s*{_BESIDE}\s+(?:the\s+)?{_CLIST}\s*,(?=\s))?|{_ANAPH})"
+# not a state set off before the subject by "Unlike": "Unlike A, B is a member of X"
+_SUBJ = (
+    rf"(?<!nlike\s)(?P<subj>{_CLIST}(?:\s*,\s*{_BESIDE}\s+(?:the\s+)?{_CLIST}\s*,(?=\s))?|{_ANAPH})"
+)
 # a clause set off between a subject and its verb, naming no state: "Turkey, which has the
 # alliance's second-largest army, has been", "A, home to a Russian base, belongs", "A, like
 # the rest of the region, is"
