@@ -1820,3 +1820,12 @@ def test_memberships_both_countries_is_the_articles_pair_over_a_gathered_one() -
 def test_memberships_a_state_set_off_by_unlike_is_not_the_subject() -> None:
     text = "Nordic ties\nUnlike Sweden, Norway is also a member of NATO."
     assert _pairs(text) == ["NOR:NATO"]
+
+
+def test_memberships_gas_exporters_forum_and_human_rights_council() -> None:
+    text = (
+        "Energy and rights\n"
+        "Algeria, as a member of the Gas Exporting Countries Forum, backs the market. Chile is "
+        "a member of the Human Rights Council."
+    )
+    assert _pairs(text) == ["CHL:UNHRC", "DZA:GECF"]
