@@ -18,6 +18,12 @@
   NATO member", "X, whose members — A, B and C — are", "A and its GCC partners B and C",
   "A, the last country to join X", "Iraq, OPEC's second-largest producer", "A, B and C - the
   three members of X", "its allies in X, including A and B", "A's partners in X, B and C";
+* :func:`_acting_as` -- "A and B work side by side as founding members of X and as allies in
+  Y", "C and D are closely tied to Z as members of X and of Y";
+* :func:`_its_partners` -- "after A, like most of its partners in X, stopped" (the owner of
+  "its");
+* :func:`_owners_partners` -- "A and B, C's two main partners in X", "A and B have been among
+  ... among C's partners in X";
 * :func:`_welcome_as` -- "welcome Sweden as NATO's 32nd Ally", "values Ankara as an ally
   in the NATO alliance";
 * :func:`_accession` -- completed accessions ("digest the accession of Spain last year",
