@@ -1723,3 +1723,109 @@ def test_memberships_member_economies_and_the_lao_pdr() -> None:
 def test_memberships_the_drc_in_a_list_of_members() -> None:
     text = "Summit\nSADC's members are Angola, the DRC, Zambia and Malawi."
     assert _pairs(text) == ["AGO:SADC", "COD:SADC", "MWI:SADC", "ZMB:SADC"]
+
+
+def test_memberships_our_two_countries_as_members() -> None:
+    text = (
+        "Visit\n"
+        "Chile is a close friend of Peru. Our two nations are partners in APEC. And as "
+        "founding members of the Pacific Alliance, our two countries share a duty."
+    )
+    assert _pairs(text) == ["CHL:APEC", "CHL:PACIFIC_ALLIANCE", "PER:APEC", "PER:PACIFIC_ALLIANCE"]
+
+
+def test_memberships_admitted_as_members() -> None:
+    text = (
+        "Summit\n"
+        "Ministers greeted Ghana and Togo, which were admitted as members of ECOWAS in a "
+        "ceremony. Fiji was admitted as the Commonwealth's 54th member. Peru is expected to be "
+        "admitted as a member of the OECD."
+    )
+    assert _pairs(text) == ["FJI:COMMONWEALTH", "GHA:ECOWAS", "TGO:ECOWAS"]
+
+
+def test_memberships_subject_acting_as_members() -> None:
+    text = (
+        "Talks\n"
+        "Armenia and Tajikistan, she said, stand together as founding members of the CIS and "
+        "as allies in the CSTO. Peru and Chile are closely bound to the region as members of "
+        "APEC and of the Pacific Alliance. Trade with Ghana grew as members of ECOWAS cut "
+        "tariffs. Serbia hopes to take part as a member of the EU."
+    )
+    assert _pairs(text) == [
+        "ARM:CIS",
+        "ARM:CSTO",
+        "CHL:APEC",
+        "CHL:PACIFIC_ALLIANCE",
+        "PER:APEC",
+        "PER:PACIFIC_ALLIANCE",
+        "TJK:CIS",
+        "TJK:CSTO",
+    ]
+
+
+def test_memberships_owner_of_its_partners_in_a_body() -> None:
+    text = (
+        "Energy\n"
+        "Imports fell after Latvia, like most of its partners in the EU, stopped buying coal. "
+        "Talks were useful for Chile and for its partners in APEC. The gap is the widest Kenya "
+        "runs with any of its allies in the EAC. Egypt balanced its ties with Washington and "
+        "its partners in NATO. Georgia hopes to work with its partners in the EU."
+    )
+    assert _pairs(text) == ["CHL:APEC", "KEN:EAC", "LVA:EU"]
+
+
+def test_memberships_the_kingdom_or_the_islamic_republic_as_subject() -> None:
+    text = (
+        "Gulf visit\n"
+        "The envoy met officials of the Kingdom of Bahrain and of the State of Qatar. He said "
+        "the Kingdom, a founding member of the Arab League, backs the plan. Turkey hosted "
+        "Iran when the Islamic Republic became a member of the SCO in 2023."
+    )
+    assert _pairs(text) == ["BHR:ARAB_LEAGUE", "IRN:SCO"]
+
+
+def test_memberships_states_named_as_a_states_partners_in_a_body() -> None:
+    text = (
+        "Rabat talks\n"
+        "Italy and Greece, Tunisia's two main partners in the EU, sent envoys. Chile and Peru "
+        "have been among the firmest backers of the accord among Mexico's partners in the "
+        "Pacific Alliance."
+    )
+    # Mexico from "Mexico's partners in X" (an existing reader); Tunisia is not read
+    assert _pairs(text) == [
+        "CHL:PACIFIC_ALLIANCE",
+        "GRC:EU",
+        "ITA:EU",
+        "MEX:PACIFIC_ALLIANCE",
+        "PER:PACIFIC_ALLIANCE",
+    ]
+
+
+def test_memberships_admitted_today_as_a_member() -> None:
+    text = "New member\nMontenegro was admitted today as the 192nd member state of the UN."
+    assert _pairs(text) == ["MNE:UN"]
+
+
+def test_memberships_both_countries_is_the_articles_pair_over_a_gathered_one() -> None:
+    text = (
+        "Chile and Peru review ties\n"
+        "LIMA: Chile's foreign minister met Peru's foreign minister in Lima. Chile and Peru "
+        "signed three accords. Trade between Chile and Peru grew. Later the minister phoned "
+        "Bolivia's foreign minister. Peru is a big market. Both countries are members of APEC."
+    )
+    assert _pairs(text) == ["CHL:APEC", "PER:APEC"]
+
+
+def test_memberships_a_state_set_off_by_unlike_is_not_the_subject() -> None:
+    text = "Nordic ties\nUnlike Sweden, Norway is also a member of NATO."
+    assert _pairs(text) == ["NOR:NATO"]
+
+
+def test_memberships_gas_exporters_forum_and_human_rights_council() -> None:
+    text = (
+        "Energy and rights\n"
+        "Algeria, as a member of the Gas Exporting Countries Forum, backs the market. Chile is "
+        "a member of the Human Rights Council."
+    )
+    assert _pairs(text) == ["CHL:UNHRC", "DZA:GECF"]

@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
+
+import pycountry
 
 from diplodata.extract import lexicon
 from diplodata.extract import membership_patterns as P
@@ -176,6 +179,9 @@ def resolve_anaphor(
             if c.code != "EUU" and c.form in ("name", "short", "official", "demonym")
         ]
         return tuple(dict.fromkeys(before)) if len(set(before)) == 1 else ()
+    kind = _STATE_KIND.match(hit.anaphor)
+    if kind:  # "the Kingdom", "the Islamic Republic": the nearest state so styled
+        return _styled_state(doc, index, sentence, hit.at, kind.group(1))
     if hit.anaphor in ("it", "the country"):  # one state: this sentence's, or the last one's
         here = tuple(dict.fromkeys(codes_in(sentence, sentence.text[: hit.at], "C")))
         if not here and hit.anaphor == "the country" and index > 0:
@@ -183,7 +189,7 @@ def resolve_anaphor(
             here = tuple(dict.fromkeys(c.code for c in state_mentions(doc, span.start, span.end)))
         return here if len(here) == 1 else ()
     counted = re.match(r"(?:all\s+(?:the\s+)?|the\s+)(\w+)\s", hit.anaphor)
-    wanted = 2 if re.match(r"both|the two|the pair", hit.anaphor) else 0
+    wanted = 2 if re.match(r"both|the two|our two|the pair", hit.anaphor) else 0
     if counted and counted.group(1) in _COUNTS:  # "all three countries": exactly three
         wanted = _COUNTS[counted.group(1)]
     candidates = [tuple(dict.fromkeys(codes_in(sentence, sentence.text[: hit.at], "C"))), memory]
@@ -208,13 +214,49 @@ def resolve_anaphor(
         if at >= 2 and wanted == 2 and len(codes) < 2:
             span = doc.sentences[index + 1 - at]
             gathered = tuple(dict.fromkeys(gathered + _actor_states(doc, span)))
-            if len(gathered) == 2:
+            if len(gathered) == 2:  # a pair gathered over sentences yields to the
+                main = _main_pair(doc)  # pair a bilateral article is about
+                if main and set(main) != set(gathered):
+                    return main
                 return gathered if set(gathered) <= _article_states(doc) else ()
         if len(codes) >= 2 and (not wanted or len(codes) == wanted):
             return codes
         if len(codes) >= 2 and wanted != 2:
             return ()  # "both" passes over a larger group ("the BRICS states A, B, C, D and E")
     return _main_pair(doc) if wanted == 2 else ()
+
+
+_STATE_KIND = re.compile(
+    r"the\s+(kingdom|islamic\s+republic|sultanate|principality|grand\s+duchy|confederation)$"
+)
+
+
+@cache
+def _official_names() -> dict[str, str]:
+    """Each state's official and short names, lowercased ("kingdom of saudi arabia")."""
+    return {
+        c.alpha_3: " ".join(
+            getattr(c, attr, "") or "" for attr in ("official_name", "name")
+        ).lower()
+        for c in pycountry.countries
+    }
+
+
+def _styled_state(doc: Doc, index: int, sentence: Sentence, at: int, kind: str) -> tuple[str, ...]:
+    """The state "the Kingdom" or "the Islamic Republic" stands for: the nearest one named
+    before it in its own sentence whose official name has that word ("Pakistan welcomed Iran
+    when the Islamic Republic became"), else the nearest one named so in the three sentences
+    before ("the Kingdom of Saudi Arabia")."""
+    kind = " ".join(kind.split())
+    names = _official_names()
+    for code in reversed(codes_in(sentence, sentence.text[:at], "C")):
+        if kind in names.get(code, ""):
+            return (code,)
+    for span in reversed(doc.sentences[max(index - 3, 0) : index]):
+        for mention in reversed(state_mentions(doc, span.start, span.end)):
+            if kind in doc.text[mention.start : mention.end].lower():
+                return (mention.code,)
+    return ()
 
 
 def _main_pair(doc: Doc) -> tuple[str, ...]:

@@ -31,15 +31,19 @@ _SEP = (
 _CLIST = rf"{_C}(?:{_SEP}{_C})*"
 _OLIST = rf"{_O}(?:{_SEP}{_O})*"
 _ANAPH = (
-    r"\b(?:[Bb]oth\s+(?:our\s+)?(?:states|countries|nations|sides|economies|neighbou?rs)|[Tt]he\s+two\s+"
+    r"\b(?:[Bb]oth\s+(?:our\s+)?(?:states|countries|nations|sides|economies|neighbou?rs)|(?:[Tt]he|[Oo]ur)\s+two\s+"
     r"(?:states|countries|nations|sides|economies|neighbou?rs)|[Tt]hese\s+(?:two\s+)?(?:states|countries|nations)|[Bb]oth|[Tt]hey|"
     r"(?:[Aa]ll|[Tt]he|[Aa]ll\s+the)\s+(?:three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:[A-Z][a-z]+\s+)?(?:states|countries|nations)|"
-    r"[Tt]he\s+country|it|[Tt]he\s+pair|[Tt]he\s+two(?=\s+(?:are|were|have|had|remain)\b)|"
+    r"[Tt]he\s+country|it|[Tt]he\s+pair|"
+    r"[Tt]he\s+(?:Kingdom|Islamic\s+Republic|Sultanate|Principality|Grand\s+Duchy|Confederation)|[Tt]he\s+two(?=\s+(?:are|were|have|had|remain)\b)|"
     r"[Ww]e(?=\s+are\b))\b"
 )
 _BESIDE = r"(?:along\s+with|together\s+with|like|as\s+well\s+as|alongside)"
-_SUBJ = rf"(?P<subj>{_CLIST}(?:\s*,\s*{_BESIDE}\s+(?:the\s+)?{_CLIST}\s*,(?=\s))?|{_ANAPH})"
+# not a state set off before the subject by "Unlike": "Unlike A, B is a member of X"
+_SUBJ = (
+    rf"(?<!nlike\s)(?P<subj>{_CLIST}(?:\s*,\s*{_BESIDE}\s+(?:the\s+)?{_CLIST}\s*,(?=\s))?|{_ANAPH})"
+)
 # a clause set off between a subject and its verb, naming no state: "Turkey, which has the
 # alliance's second-largest army, has been", "A, home to a Russian base, belongs", "A, like
 # the rest of the region, is"
@@ -172,6 +176,14 @@ JOIN_END = re.compile(
     rf"^(?:\s*(?:[,.;:)—–\"”]|$)|\s+(?:in|on)\s+(?:{_MONTH}|{_WEEKDAY})|\s+at\s+the\s+(?:beginning|start|end)\s+of\b|\s+(?:as|and|since|after|last|this|"
     rf"when|along|together|back|alongside|today|yesterday|earlier|\d+)\b)"
 )
+# "A and B, which were admitted as members of X", "C and D were admitted as the 52nd and 53rd
+# members of X", "E admitted as X's eighth member": admitted in the role of members
+ADMITTED_AS = re.compile(
+    rf"{_SUBJ}(?:\s*,\s*(?:which|that)\b)?(?:\s+(?:was|were|ha(?:s|ve|d)\s+been))?{_WHEN}\s+"
+    rf"{_ADV}admitted(?:\s+(?:today|yesterday|formally|officially))?\s+as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+and\s+)?{_MODS}"
+    rf"(?:{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_O}){_POS}\s+{_MODS}"
+    rf"{_MEMBER_ONLY}\b)"
+)
 # "APEC admitted A, B and C in 1991", "the Council of Europe, which admitted A in 1995": the
 # body took them in
 ORG_ADMITTED = re.compile(
@@ -294,6 +306,26 @@ POSSESSIVE_PARTNERS = re.compile(  # also "A is B's closest partner in X": both
     rf"|(?P<subj4>{_C}){_POS}\s+fellow\s+(?:members|[Mm]ember\s+[Ss]tates)\s+(?:of|in)\s+(?:the\s+)?"
     rf"(?P<orgs2>{_OLIST})(?:\s*,?\s+and\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
 )
+# "after Poland, like most of its partners in the EU, stopped", "the largest A runs with any
+# of its partners in X": "its" is the state named last before it
+ITS_PARTNERS_IN = re.compile(
+    rf"\b[Ii]ts\s+(?:(?:fellow|closest|close|main|key|strategic|other)\s+)*(?:partners|allies|"
+    rf"Allies)\s+(?:in|within)\s+(?:the\s+)?(?P<orgs>{_O})"
+    # not when the partners are listed next (read by ALLIES_IN_LIST)
+    rf"(?!{_KIND_WORD}\s*(?:,|[—–]|-{{1,2}}\s)\s*(?:(?:including|such\s+as|notably|among\s+them)"
+    rf"\s+)?(?:the\s+)?⟨C)"
+)
+# "A and B, C's two main partners in X", "A and B have been among the strongest backers
+# among C's partners in X": the states named as a state's partners in X (not C, which may be
+# an outsider: "Morocco's two main partners in the EU")
+_OWNERS_PARTNERS = (
+    rf"(?:{_C}){_POS}\s+(?:[a-z]+\s+){{0,3}}?(?:partners|allies|Allies)\s+(?:in|within)\s+(?:the\s+)?"
+    rf"(?P<orgs>{_O})"
+)
+LIST_OWNERS_PARTNERS = re.compile(
+    rf"(?P<subj>{_CLIST})(?:\s*,\s*(?:(?:one|two|three|all|some)\s+of\s+)?|\s+{_BE}\s+"
+    rf"(?:(?!⟨)[^,;.]){{0,60}}?\bamong\s+){_OWNERS_PARTNERS}"
+)
 # "its allies in NATO, including A and B", "A's partners in X, B, C and D": members named
 # after the partners of a member in X; the possessor is one too
 ALLIES_IN_LIST = re.compile(
@@ -353,7 +385,7 @@ LEADERS_FOUNDED = re.compile(
 # "As fellow members of X (and close neighbours), A and B ...", also after "that," or a
 # clause's comma ("and that, as a major member of X, A supports ...")
 AS_MEMBERS_LEAD = re.compile(
-    rf"(?:^[\"“]?|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:(?:[a-z][\w-]*\s+){{1,3}}and\s+(?=fellow\s))?"
+    rf"(?:^[\"“]?(?:(?:And|But|So)\s+)?|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:(?:[a-z][\w-]*\s+){{1,3}}and\s+(?=fellow\s))?"
     rf"(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:(?:{_MEMBER}\s+"
     rf"of|partners\s+in)\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
     rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?{_MODS}{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
@@ -367,6 +399,18 @@ AS_MEMBERS_LEAD = re.compile(
 SUBJECT_AS_MEMBERS = re.compile(
     rf"(?P<subj>{_CLIST}|{_ANAPH})\s*,\s*as\s+(?:(?!as\b)[\w'’-]+\s+){{0,8}}?"
     rf"(?:{_MEMBER_ONLY}\s+of|(?:[Aa]llies|[Pp]artners)\s+(?:in|within))\s+(?:the\s+)?(?P<orgs>{_OLIST})\s*,"
+)
+# "A and B, he said, work side by side as founding members of X and as allies in Y", "C and D
+# are closely tied to Z as members of X and of Y": the subject acts in the role of members
+_AS_ROLE = (
+    rf"as\s+(?:(?:fellow|founding|full|permanent)\s+)*(?:{_MEMBER_ONLY}\s+(?:of|in)|[Aa]llies\s+in)"
+    r"\s+(?:both\s+)?(?:the\s+)?"
+)
+VERB_AS_MEMBERS = re.compile(
+    rf"(?P<subj>{_CLIST}|{_ANAPH})(?:\s*,\s*[a-z]+\s+(?:said|says|added|noted|stressed)\s*,)?"
+    rf"\s+(?:(?!as\b)(?:[a-z][\w-]*|⟨O\d+⟩)\s+){{1,6}}?{_AS_ROLE}(?P<orgs>{_OLIST})"
+    rf"(?:\s*,?\s+and\s+(?:of\s+(?:the\s+)?|{_AS_ROLE})(?P<orgs2>{_OLIST}))?"
+    rf"(?=\s*[,.;:)—–]|\s*$|\s+(?:since|and|to|in|for|at|on)\b)"
 )
 # "cooperation between the two countries as members of the G20"
 BETWEEN_AS_MEMBERS = re.compile(

@@ -8,7 +8,7 @@
   A for being a strong NATO Ally", "A, which became the 31st Ally in 2023" (the organization of
   the sentences before);
 * :func:`_make_up` -- "the two nations make up the Union State", founders;
-* :func:`_joined` -- "Sweden joined NATO in 2024";
+* :func:`_joined` -- "Sweden joined NATO in 2024", "A and B were admitted as members of X";
 * :func:`_listed_with` -- "X, which A founded together with B", "the bloc founded by A and B",
   "X brings together 23 member states ..., among them A, B and C", "A sits alongside B in X",
   "A, which together with B forms X", "Together with B, they make up X", "X, the mechanism it
@@ -18,6 +18,12 @@
   NATO member", "X, whose members — A, B and C — are", "A and its GCC partners B and C",
   "A, the last country to join X", "Iraq, OPEC's second-largest producer", "A, B and C - the
   three members of X", "its allies in X, including A and B", "A's partners in X, B and C";
+* :func:`_acting_as` -- "A and B work side by side as founding members of X and as allies in
+  Y", "C and D are closely tied to Z as members of X and of Y";
+* :func:`_its_partners` -- "after A, like most of its partners in X, stopped" (the owner of
+  "its");
+* :func:`_owners_partners` -- "A and B, C's two main partners in X", "A and B have been among
+  ... among C's partners in X";
 * :func:`_welcome_as` -- "welcome Sweden as NATO's 32nd Ally", "values Ankara as an ally
   in the NATO alliance";
 * :func:`_accession` -- completed accessions ("digest the accession of Spain last year",
@@ -139,6 +145,9 @@ def _joined(sentence: Sentence) -> Iterator[Hit]:
             and not hedged(sentence, match)
         ):
             yield Hit(codes_in(sentence, match["subj"], "C"), orgs_of(match, sentence, "orgs"))
+    for match in P.ADMITTED_AS.finditer(sentence.text):  # "A was admitted as a member of X"
+        if not hedged(sentence, match):
+            yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs", "orgs2"))
     for match in P.SINCE_JOINING.finditer(sentence.text):
         if not hedged(sentence, match, 0):
             yield Hit(
@@ -260,6 +269,47 @@ def _allies_in_list(sentence: Sentence, lex: lexicon.Lexicon) -> Iterator[Hit]:
             yield Hit(listed + owner, orgs)
 
 
+def _its_partners(sentence: Sentence) -> Iterator[Hit]:
+    """ "after A, like most of its partners in X, stopped", "the largest deficit A runs with any
+    of its partners in X", "a partner for A and for its partners in X": the owner of "its" is
+    a member (:func:`_its_owner`)."""
+    for match in P.ITS_PARTNERS_IN.finditer(sentence.text):
+        owner = _its_owner(sentence, match)
+        if owner and not hedged(sentence, match, 4):
+            yield Hit(owner, orgs_of(match, sentence, "orgs"))
+
+
+def _its_owner(sentence: Sentence, match: re.Match[str]) -> tuple[str, ...]:
+    """The state named last before "its" in the sentence, within a short span that names
+    no other body or clause break; none when that state follows a preposition ("ties with A
+    and its partners": "its" may be the subject's), unless the preposition is repeated ("for
+    A and for its partners")."""
+    before = sentence.text[: match.start()]
+    states = list(re.finditer(P.C, before))
+    if not states:
+        return ()
+    last = states[-1]
+    between = before[last.end() :]
+    if len(between) > 80 or re.search(r"[;:⟨]|\b(?:who|which|that|but)\b", between):
+        return ()
+    lead = before[: last.start()]
+    if P.PREPOSITION_BEFORE.search(re.sub(r"\s*\bthe\s*$", " ", lead).rstrip()):
+        word = re.search(r"(\w+)\s+(?:the\s+)?$", lead)
+        if not (word and re.fullmatch(rf"\s+and\s+{word.group(1)}\s+", between)):
+            return ()
+    return codes_in(sentence, last.group(), "C")
+
+
+def _owners_partners(sentence: Sentence) -> Iterator[Hit]:
+    """ "A and B, C's two main partners in X", "A and B have been among the strongest backers
+    among C's partners in X": A and B are members of X (C only when said otherwise)."""
+    for match in P.LIST_OWNERS_PARTNERS.finditer(sentence.text):
+        if not hedged(sentence, match, 2):
+            yield Hit(
+                codes_in(sentence, match.group("subj"), "C"), orgs_of(match, sentence, "orgs")
+            )
+
+
 def _owner(sentence: Sentence, match: re.Match[str]) -> tuple[str, ...]:
     """The one state that opens the clause of "its partners in X" ("Kenya urged its partners
     in the EAC - A, B and C -"): the owner of "its"; none after a preposition ("trade with A
@@ -307,6 +357,19 @@ def _listed_with(sentence: Sentence) -> Iterator[Hit]:
     for match in P.WHICH_BELONG_TO.finditer(text):
         if not hedged(sentence, match, 0):
             yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs"))
+
+
+def _acting_as(sentence: Sentence) -> Iterator[Hit]:
+    """ "A and B work side by side as founding members of X and as allies in Y", "C and D are
+    closely tied to Z as members of X and of Y": the subject of a clause acting in the role of
+    members; not after a preposition ("trade with A grew as members of X ...")."""
+    for match in P.VERB_AS_MEMBERS.finditer(sentence.text):
+        before = sentence.text[: match.start()]
+        if hedged(sentence, match, 2) or (
+            P.PREPOSITION_BEFORE.search(before) and not P.CLAUSE_START.search(before)
+        ):
+            continue
+        yield _subject_hit(sentence, match, _all_orgs(match, sentence))
 
 
 def _welcome_as(sentence: Sentence) -> Iterator[Hit]:
@@ -430,6 +493,9 @@ RULES: tuple[_Rule, ...] = (
     _joined,
     _apposition,
     _listed_with,
+    _acting_as,
+    _its_partners,
+    _owners_partners,
     _welcome_as,
     _accession,
     _ranked,
