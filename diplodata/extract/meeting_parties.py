@@ -928,8 +928,8 @@ def is_public_role(role: str | None) -> bool:
     names a part of a government and no company, club or federation."""
     if not role:
         return False
-    if role in lexicon.load().public_offices:
-        return True
+    if role in lexicon.load().public_offices or office_of(role) in lexicon.load().public_offices:
+        return True  # "foreign minister", or as stated: "Foreign Secretary", "Taoiseach"
     return bool(_GOVERNMENT.search(role)) and not _PRIVATE.search(role)
 
 

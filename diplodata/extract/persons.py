@@ -416,7 +416,7 @@ def _cluster(
     for m in single:
         key = fold(m.seg.tokens[0])
         holders = [i for i in by_key.get(key, ()) if _same_generation(people[i], m)]
-        curated = titled(m.seg.tokens[0], m.title.role) if m.title.role else None
+        curated = titled(m.seg.tokens[0], office_of(m.title.role) or "") if m.title.role else None
         if curated:  # "President Reagan" is not "Nancy Reagan"
             holders = [
                 i
@@ -619,7 +619,7 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
     taken = {f.country for f in facts if f.country}
     for i, f in enumerate(facts):
         if not f.country and not any(m.title.org for m in people[i].mentions):
-            state = holder_state(f.name, f.role, year, named)
+            state = holder_state(f.name, office_of(f.role), year, named)
             facts[i] = replace(f, country=state) if state else f
         if not facts[i].role and (office := holder_office(f.name, year)):
             facts[i] = replace(facts[i], role=office)
@@ -633,7 +633,7 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
     names = {m.seg.start for p in people for m in p.mentions}
     by_role: dict[str, str | None] = {}  # one scan of the text per office, at most 40 offices
     for i in list(todo):
-        role = facts[i].role
+        role = office_of(facts[i].role)  # the office, not its stated phrase
         if not role or (role not in by_role and len(by_role) >= _MAX_ROLE_SCANS):
             continue
         if role not in by_role:
