@@ -747,7 +747,7 @@ def test_persons_a_surname_after_a_department_title_is_a_person() -> None:
 
 def test_persons_an_expert_or_researcher_in_apposition_has_that_role() -> None:
     text = "Minsk, 2 September 2022 - He met Damon Wiley, an American expert, on Friday."
-    assert _flat(text) == [("Damon Wiley", "expert", "USA", None)]
+    assert _flat(text) == [("Damon Wiley", "expert", None, None)]  # speaks for no state
 
 
 def test_persons_headings_before_a_colon_and_headline_verbs_are_no_names() -> None:
@@ -1410,3 +1410,90 @@ def test_persons_a_state_named_before_a_commentator_is_their_subject() -> None:
     )
     roles = {p.name: p.role for p in _persons(text)}
     assert roles == {"Mia Holt": "china specialist", "Deniz Arslan": "analyst"}
+
+
+def test_persons_a_commentator_speaks_for_no_state() -> None:
+    text = (
+        "Greek political analyst Nikos Vlahos said Athens would wait. Sara Lund, a "
+        "professor of law at a Stockholm university, agreed. Greek Foreign Minister Petros "
+        "Galanis spoke."
+    )
+    found = {p.name: (p.role, p.country) for p in _persons(text)}
+    assert found == {
+        "Nikos Vlahos": ("political analyst", None),
+        "Sara Lund": ("professor of law", None),
+        "Petros Galanis": ("foreign minister", "GRC"),
+    }
+
+
+def test_persons_a_plural_office_word_before_of_is_a_body_in_the_title() -> None:
+    text = "The call included Chairman of the Joint Chiefs of Staff General Paul Hardy."
+    assert [p.role for p in _persons(text)] == ["chairman of the joint chiefs of staff"]
+
+
+def test_persons_secretary_of_state_of_a_country_keeps_of_state() -> None:
+    text = "Mr. Daniel Kerr, Secretary of State of the United States, arrived in Lima."
+    assert [(p.role, p.country) for p in _persons(text)] == [("secretary of state", "USA")]
+
+
+def test_persons_a_rank_after_the_office_is_no_part_of_it() -> None:
+    text = (
+        "Chief Adviser Professor Muhammad Karim met reporters. Spokesman Ambassador Omar "
+        "Nabil said so."
+    )
+    roles = {p.name: p.role for p in _persons(text)}
+    assert roles == {"Muhammad Karim": "chief adviser", "Omar Nabil": "spokesman"}
+
+
+def test_persons_a_one_word_role_takes_the_full_form_another_mention_states() -> None:
+    text = (
+        "Minister Ortiz visits Seoul\n\n"
+        "The Minister of Foreign Affairs, Ana Ortiz, met her hosts on Monday. "
+        "Minister Ortiz said the visit went well."
+    )
+    assert [(p.name, p.role) for p in _persons(text)] == [
+        ("Ana Ortiz", "minister of foreign affairs")
+    ]
+
+
+def test_persons_a_department_noun_and_of_never_start_a_title() -> None:
+    text = "She praised the tireless work of Deputy Speaker of Parliament Elias Haddad."
+    assert [p.role for p in _persons(text)] == ["deputy speaker of parliament"]
+
+
+def test_persons_a_title_starts_after_a_to_whose_left_side_holds_no_office() -> None:
+    text = (
+        "He handed the accession papers of the Slovak Republic to the North Atlantic "
+        "Treaty to the Secretary of State of the United States, Laura Finch, in person."
+    )
+    assert [p.role for p in _persons(text)] == ["secretary of state"]
+
+
+def test_persons_guards_of_joined_offices_ranks_and_sentence_openers() -> None:
+    text = (
+        "The Vice President and President-elect Rosa Medina spoke. But analyst Tom Reyes "
+        "doubted it. General Secretary Pavel Orlov arrived. Executive Secretary Luis Cruz "
+        "came."
+    )
+    roles = {p.name: p.role for p in _persons(text)}
+    assert roles == {
+        "Rosa Medina": "president-elect",
+        "Tom Reyes": "analyst",
+        "Pavel Orlov": "general secretary",
+        "Luis Cruz": "executive secretary",
+    }
+
+
+def test_persons_an_and_after_a_comma_opens_the_next_conjunct_not_an_apposition() -> None:
+    text = (
+        "The Minister of Energy, Prince Khalid bin Fahd, and Minister of Foreign Affairs, "
+        "Prince Nawaf bin Saad, joined the talks. Guests included Omar Farouk Saleh, and "
+        "Minister of Trade, Salim Haddad, came later."
+    )
+    roles = {p.name: p.role for p in _persons(text)}
+    assert roles == {
+        "Khalid bin Fahd": "minister of energy",
+        "Nawaf bin Saad": "minister of foreign affairs",
+        "Omar Farouk Saleh": None,
+        "Salim Haddad": "minister of trade",
+    }

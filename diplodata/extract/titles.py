@@ -122,6 +122,26 @@ _DEPARTMENTS = frozenset(
 # employer ("X, a senior fellow at a think tank", "Y, a China specialist at Z"): before a
 # name they are common words ("fellow Democrats").
 _APPOSITION_HEADS = frozenset(words("fellow specialist scientist consultant"))
+# Heads of commentators' posts: a scholar, an analyst or an economist speaks for no state
+# ("a Russian political analyst", "a senior fellow at a Beijing think tank").
+_COMMENTATORS = frozenset(
+    words(
+        """analyst economist strategist fellow specialist scientist professor researcher
+    consultant expert scholar historian lecturer"""
+    )
+)
+
+
+def is_commentator(role: str | None) -> bool:
+    """Whether a role's head is a commentator's post ("political analyst", "professor of
+    history", "senior fellow at X"), not an office of a state."""
+    if not role or lexicon.load().office(role):
+        return False  # "chief economist": a post in a firm or a state body
+    found = re.split(r"\s+(?:at|of|with|in|for|on)\s+", role.lower())[0].split()
+    head = found[-1].removesuffix("s") if found else ""
+    return head in _COMMENTATORS
+
+
 # Heads too vague alone: they keep the state or organization named before them.
 _GENERIC_HEADS = frozenset(words("leader chief head"))
 # Company offices: a company named before them is no part of the role.
@@ -222,6 +242,8 @@ def left_title(
     tokens = list(_LEFT_TOKEN.finditer(left))
     while tokens and tokens[-1].group().rstrip(".") in _PERSONAL:  # "Ambassador, Mr X"
         tokens = tokens[:-1]
+    if len(tokens) >= 2 and tokens[-2].group() == "," and tokens[-1].group() in HONORIFICS:
+        tokens = tokens[:-1]  # "Minister of Foreign Affairs, Prince X", "Minister, General X"
     comma = bool(tokens) and tokens[-1].group() == ","
     if comma:
         tokens = tokens[:-1]
@@ -230,10 +252,15 @@ def left_title(
     if len(tokens) >= 3 and tokens[-1].group() == ")" and tokens[-3].group() == "(":
         tokens = tokens[:-3]  # "Head of the ... Agency (IAEA) Rafael Grossi"
     kept: list[re.Match[str]] = []
+    in_title = False  # inside a name-like run that is a body in the title ("Joint Chiefs")
     for n, tok in enumerate(reversed(tokens)):
         w, pos = tok.group(), base + tok.start()
-        if strong[pos]:  # another person's name
-            break
+        if strong[pos]:  # another person's name, unless a body of the title
+            in_title = (in_title and bool(strong[base + tok.end()])) or _body_in_title(w, kept)
+            if not in_title:
+                break
+        else:
+            in_title = False
         if w == "in" and not (kept and _starts_with_name(doc, base + kept[0].start())):
             break  # "Representative in Ukraine X", not "home secretary in X's government"
         if w in _DAY_WORDS:
@@ -284,7 +311,7 @@ def left_title(
             break
         kept.insert(0, tok)
     while kept and not (
-        is_office_word(kept[0].group())
+        (is_office_word(kept[0].group()) and not _department_of(kept))
         or kept[0].group().lower() in QUALIFIERS
         or _starts_with_name(doc, base + kept[0].start())
         or (
@@ -293,6 +320,8 @@ def left_title(
         )
     ):
         kept.pop(0)
+    while (rest := _after_object(doc, base, kept)) is not kept:
+        kept = rest
     if kept and kept[0].group().islower():
         at = next(i for i, t in enumerate(tokens) if t is kept[0])
         kept[:0] = _lowercase_qualifiers(doc, base, tokens[:at], sent_start)
@@ -315,7 +344,7 @@ def left_title(
         return None
     while (  # "Prime Minister Sheikh X" (but "Crown Prince X", "Secretary General X")
         found
-        and found[-1].rstrip(".") in HONORIFICS
+        and (found[-1].rstrip(".") in HONORIFICS or _courtesy_rank(found))
         and not lexicon.load().office(" ".join(found[-2:]))
     ):
         found.pop()
@@ -360,6 +389,8 @@ def _proper_qualifier(pair: list[str]) -> bool:
         len(pair) == 2
         and pair[0][:1].isupper()
         and pair[0].isalpha()
+        and not _FUNCTION_WORD.fullmatch(pair[0].lower())  # "But analyst X"
+        and pair[0].lower() not in _QUALIFIER_OPENERS
         and pair[1].islower()
         and is_office_word(pair[1])
     )
@@ -427,6 +458,70 @@ def _adjectives(run: list[re.Match[str]]) -> list[re.Match[str]]:
     return run[n:]
 
 
+def _after_object(doc: Doc, base: int, kept: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The title after a "to" or "of" whose left side holds no office ("the accession of
+    the Czech Republic to the North Atlantic Treaty to the Secretary of State X"): that
+    side is what the sentence is about, not part of the title (but "Ambassador to",
+    "Republic of Korea")."""
+    for i, k in enumerate(kept[:12]):
+        if k.group() not in ("to", "of") or i == 0:
+            continue
+        if any(is_office_word(x.group()) for x in kept[:i]):
+            return kept
+        start = base + kept[0].start()
+        spans = [c.end for c in doc.countries_in(start, start + 80) if c.start == start]
+        spans += [o.end for o in doc.international_in(start, start + 80) if o.start == start]
+        if any(end > base + k.start() for end in spans):
+            continue  # "Republic of Korea": the "of" is inside a name
+        rest = kept[i + 1 :]
+        while rest and rest[0].group() in ("the", "to", "of"):
+            rest = rest[1:]
+        return rest if any(is_office_word(x.group()) for x in rest) else kept
+    return kept
+
+
+def _department_of(kept: list[re.Match[str]]) -> bool:
+    """Whether the title would start with a lowercase department's noun and "of" ("the
+    tireless work of Deputy Speaker X", "trade of ..."): an office never starts so."""
+    return (
+        len(kept) >= 2
+        and kept[0].group().islower()
+        and kept[0].group() in _DEPARTMENTS
+        and kept[1].group() == "of"
+    )
+
+
+def _courtesy_rank(found: list[str]) -> bool:
+    """Whether the title's last word is a rank the person bears after their office
+    ("Chief Adviser Professor X", "Spokesman Ambassador X"): two capitalized heads in a
+    row that are no office together; the first ends the office."""
+    return (
+        len(found) >= 2
+        and found[-1].lower() in _RANKS
+        and found[-2][:1].isupper()
+        and is_person_head(found[-2])
+        and found[-2].lower() not in QUALIFIERS
+    )
+
+
+# ranks a person bears as a form of address after their office ("Spokesman Ambassador X",
+# "Chief Adviser Professor X")
+_RANKS = frozenset(words("ambassador professor"))
+
+
+def _body_in_title(word: str, kept: list[re.Match[str]]) -> bool:
+    """Whether a capitalized office word that looks like a name's last word heads what the
+    title's "of" continues ("Chairman of the Joint Chiefs of Staff": "Chiefs" before "of
+    Staff"): a body in the title, not a person."""
+    return (
+        bool(kept)
+        and kept[0].group() == "of"
+        and word[:1].isupper()
+        and is_office_word(word)
+        and word.endswith("s")
+    )
+
+
 def _department_words(doc: Doc, base: int, after: list[re.Match[str]]) -> bool:
     """Whether the words after a department's "and" are capitalized ("and Law", "and the
     Portuguese Communities"), then at most an "of" and the state or organization that the
@@ -460,8 +555,15 @@ def _joins_offices(before: list[re.Match[str]], kept: list[re.Match[str]]) -> bo
     if not before or not kept:
         return False
     prev, nxt = before[-1].group(), kept[0].group()
-    if len(before) >= 2 and before[-2].group().lower() in _LEADING:
-        return False  # "the President and Secretary of Defense X": two persons
+    first = len(before) - 1
+    while (
+        first > 0
+        and before[first - 1].group()[:1].isupper()
+        and before[first - 1].group().lower() not in _LEADING
+    ):
+        first -= 1  # the first word of the office before "and"
+    if first > 0 and before[first - 1].group().lower() in _LEADING:
+        return False  # "the (Vice) President and Secretary of Defense X": two persons
     return (
         prev[0].isupper()
         and nxt[0].isupper()
@@ -519,8 +621,8 @@ def right_title(
     title is Y's)."""
     m = _office_after_membership(doc, seg.end, sent_end)
     m = m or _APPOSITIVE.match(doc.text, seg.end, sent_end)
-    if not m:
-        return None
+    if not m or re.match(r"(?:and|or|but)\s", m.group(1)):
+        return None  # ", and Minister of Foreign Affairs Y": the next conjunct, not X's title
     if strong is not None and _titles_next_name(doc, strong, m.start(1), m.end(1)):
         return None
     found = m.group(1).split()
@@ -638,6 +740,8 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
         if form_of in ("name", "short") and _SUBJECT_OF_STUDY.match(phrase, e):
             continue  # "China specialist", "Russia analyst": what they study, as stated
         form = _STATE_FORM.search(phrase[:s]) if code else None
+        if form and re.match(r"State\b", form.group()) and phrase[: form.start()].endswith("of "):
+            form = None  # "Secretary of State of the United States": the office's "of State"
         s = form.start() if form else s  # "of the People's Republic of Bangladesh"
         pre = re.search(r"(?:^|\s)(of|to|at|from|in|with)\s+(?:the\s+)?#?$", phrase[:s])
         form_after = _FORM_AFTER.match(phrase, e) if code else None
