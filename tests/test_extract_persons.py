@@ -796,7 +796,7 @@ def test_persons_administrators_lawmakers_and_activists_have_roles() -> None:
         "lawmaker Freddie Lim and human rights activist Masih Alinejad spoke."
     )
     roles = {name: role for name, role, _country, _posted in _flat(text)}
-    assert roles["Shailen Bhatt"] == "administrator"
+    assert roles["Shailen Bhatt"] == "fhwa administrator"  # the body, as stated
     assert roles["Freddie Lim"] == "democratic lawmaker" and roles["Masih Alinejad"] == "activist"
 
 
@@ -820,7 +820,7 @@ def test_persons_bill_is_a_given_name_and_a_department_is_no_title() -> None:
         "Nelson spoke. A shortened Finance Bill would have to be rushed through Parliament."
     )
     people = {name: role for name, role, _country, _posted in _flat(text)}
-    assert people == {"Bill Clinton": "former president", "Bill Nelson": "administrator"}
+    assert people == {"Bill Clinton": "former president", "Bill Nelson": "nasa administrator"}
 
 
 def test_persons_a_monarch_named_by_given_name_is_the_holder_of_the_time() -> None:
@@ -1496,4 +1496,17 @@ def test_persons_an_and_after_a_comma_opens_the_next_conjunct_not_an_apposition(
         "Nawaf bin Saad": "minister of foreign affairs",
         "Omar Farouk Saleh": None,
         "Salim Haddad": "minister of trade",
+    }
+
+
+def test_persons_an_acronym_before_an_office_names_its_body() -> None:
+    text = (
+        "Readout from NSC Spokesperson Dana Price. ESA Administrator Karl Vogt spoke too. "
+        "HE Minister of State Omar Nasser attended."
+    )
+    roles = {p.name: p.role for p in _persons(text)}
+    assert roles == {
+        "Dana Price": "nsc spokesperson",
+        "Karl Vogt": "esa administrator",
+        "Omar Nasser": "minister of state",
     }

@@ -314,6 +314,7 @@ def left_title(
         (is_office_word(kept[0].group()) and not _department_of(kept))
         or kept[0].group().lower() in QUALIFIERS
         or _starts_with_name(doc, base + kept[0].start())
+        or _acronym_qualifier([k.group() for k in kept[:2]])
         or (
             _proper_qualifier([k.group() for k in kept[:2]])
             and not _inside_a_name(_token_before(tokens, kept[0]), base, sent_start)
@@ -378,6 +379,17 @@ def _after_a_name(doc: Doc, strong: bytearray, sent_start: int, pos: int) -> boo
         return False
     before = pos - len(gap.group()) - 1
     return before >= 0 and bool(strong[before])
+
+
+def _acronym_qualifier(pair: list[str]) -> bool:
+    """Whether an acronym names the body an office right after it serves ("NSC
+    Spokesperson", "NASA Administrator", "OTS Secretary-General"): part of the role."""
+    return (
+        len(pair) == 2
+        and bool(re.fullmatch(r"[A-Z]{2,5}", pair[0]))
+        and not _FUNCTION_WORD.fullmatch(pair[0].lower())  # "HE" (His Excellency)
+        and is_office_word(pair[1])
+    )
 
 
 def _proper_qualifier(pair: list[str]) -> bool:
