@@ -41,6 +41,7 @@ from diplodata.extract.text import Doc
 from diplodata.extract.titles import (
     Title,
     demonym_before,
+    is_commentator,
     is_office_word,
     is_person_head,
     left_title,
@@ -416,7 +417,7 @@ def _cluster(
     for m in single:
         key = fold(m.seg.tokens[0])
         holders = [i for i in by_key.get(key, ()) if _same_generation(people[i], m)]
-        curated = titled(m.seg.tokens[0], m.title.role) if m.title.role else None
+        curated = titled(m.seg.tokens[0], office_of(m.title.role) or "") if m.title.role else None
         if curated:  # "President Reagan" is not "Nancy Reagan"
             holders = [
                 i
@@ -465,6 +466,7 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
         title = _merge(title, Title(role, m.title.country, None))
     if title.role is None and relative:
         title = replace(title, role="counterpart")
+    title.role = _fuller_role(title.role, [m.title.role for m in ordered])
     name = max(  # the fullest form: most words, then a given name over its initial
         (m.name for m in ordered),
         key=lambda t: (len(t.split()), not _initial(t.split()[0])),
@@ -500,6 +502,22 @@ def _fact(doc: Doc, person: _Person) -> PersonFact:
         aliases=tuple(aliases),
         serves_organization=any(m.title.org for m in ordered) or title.country == "EUU",
     )
+
+
+def _fuller_role(role: str | None, stated: list[str | None]) -> str | None:
+    """A one-word role that another mention states in full ("Minister van Klaveren" in a
+    headline, "the Minister of Foreign Affairs, Alberto van Klaveren" in the text): the
+    first fuller form, which names the office."""
+    if not role or " " in role:
+        return role
+    for other in stated:
+        if (
+            other
+            and " and " not in other
+            and (other.startswith(role + " ") or other.endswith(" " + role))
+        ):  # not "Prime Minister and President": maybe two persons' offices
+            return other
+    return role
 
 
 def _share_list_country(doc: Doc, mentions: list[Mention]) -> None:
@@ -618,8 +636,10 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
     named = {c.code for c in doc.countries}
     taken = {f.country for f in facts if f.country}
     for i, f in enumerate(facts):
+        if is_commentator(f.role):
+            continue  # no state to imply
         if not f.country and not any(m.title.org for m in people[i].mentions):
-            state = holder_state(f.name, f.role, year, named)
+            state = holder_state(f.name, office_of(f.role), year, named)
             facts[i] = replace(f, country=state) if state else f
         if not facts[i].role and (office := holder_office(f.name, year)):
             facts[i] = replace(facts[i], role=office)
@@ -629,11 +649,12 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
         if not f.country
         and not any(m.title.org for m in people[i].mentions)
         and not serves_organization(f.name, year)
+        and not is_commentator(f.role)
     ]
     names = {m.seg.start for p in people for m in p.mentions}
     by_role: dict[str, str | None] = {}  # one scan of the text per office, at most 40 offices
     for i in list(todo):
-        role = facts[i].role
+        role = office_of(facts[i].role)  # the office, not its stated phrase
         if not role or (role not in by_role and len(by_role) >= _MAX_ROLE_SCANS):
             continue
         if role not in by_role:
@@ -676,7 +697,12 @@ def imply_states(
     known = {f.name: f.country for f in facts if f.country}
     out = []
     for f in facts:
-        if not (f.country or f.serves_organization or serves_organization(f.name, year)):
+        if not (
+            f.country
+            or f.serves_organization
+            or serves_organization(f.name, year)
+            or is_commentator(f.role)
+        ):
             own = [m for m in meetings if f.name in m.participants]
             sides = {known.get(k, k) for m in own for k in m.participants if k != f.name}
             sides = {s for s in sides if s and len(s) == 3 and s.isupper()}
@@ -767,8 +793,17 @@ def extract_persons(doc: Doc) -> list[PersonFact]:
     people.sort(key=lambda p: min(m.seg.start for m in p.mentions))
     facts = [_fact(doc, p) for p in people]
     _resolve_counterparts(doc, facts, people)
+    facts = [_no_state_for_commentators(f) for f in facts]
     _implied_countries(doc, facts, people)
     return facts
+
+
+def _no_state_for_commentators(f: PersonFact) -> PersonFact:
+    """ "Turkish political analyst X", "X, a senior fellow at a Seoul institute": a
+    commentator speaks for no state, whatever state the title or the text names."""
+    if f.country and is_commentator(f.role):
+        return replace(f, country=None, country_stated=False)
+    return f
 
 
 def _resolve_counterparts(doc: Doc, facts: list[PersonFact], people: list[_Person]) -> None:

@@ -58,7 +58,18 @@ def office_of(role: str | None) -> str | None:
     while len(found) > 1 and found[0] in _SAME_OFFICE:
         found.pop(0)
     office = lexicon.load().office(" ".join(found)) or _office_in_organization(found)
+    office = office or _last_joined_office(" ".join(found))
     return office.office if office else " ".join(found)
+
+
+def _last_joined_office(role: str) -> lexicon.Office | None:
+    """Of offices joined by "and" or commas ("deputy prime minister and minister of foreign
+    affairs"), the last one the lexicon knows."""
+    parts = re.split(r",\s*|\s+and\s+", role)
+    if len(parts) < 2:
+        return None
+    lex = lexicon.load()
+    return next((o for p in reversed(parts) if (o := lex.office(p))), None)
 
 
 @cache
@@ -99,13 +110,38 @@ _ROLE_HEADS = frozenset(
 # Departments that qualify an office ("Commerce Secretary", "Trade and Industry Secretary").
 _DEPARTMENTS = frozenset(
     words(
-        """commerce treasury trade industry defence defense interior home foreign finance energy
-    health education justice agriculture transport transportation labor labour economy economic
-    environment culture communications information tourism housing veterans homeland immigration
-    development infrastructure fisheries employment science technology security work
-    pensions sport media digital constitutional northern ireland scotland wales central"""
+        """business commerce treasury trade industry defence defense interior home foreign finance
+    energy health education justice agriculture transport transportation labor labour
+    economy economic environment culture communications information tourism housing veterans
+    homeland immigration development infrastructure fisheries employment science technology
+    security work pensions sport media digital constitutional northern ireland scotland
+    wales central"""
     )
 )
+# Heads of a scholar's or adviser's post, roles only in an appositive that may name the
+# employer ("X, a senior fellow at a think tank", "Y, a China specialist at Z"): before a
+# name they are common words ("fellow Democrats").
+_APPOSITION_HEADS = frozenset(words("fellow specialist scientist consultant"))
+# Heads of commentators' posts: a scholar, an analyst or an economist speaks for no state
+# ("a Russian political analyst", "a senior fellow at a Beijing think tank").
+_COMMENTATORS = frozenset(
+    words(
+        """analyst economist strategist fellow specialist scientist professor researcher
+    consultant expert scholar historian lecturer"""
+    )
+)
+
+
+def is_commentator(role: str | None) -> bool:
+    """Whether a role's head is a commentator's post ("political analyst", "professor of
+    history", "senior fellow at X"), not an office of a state."""
+    if not role or lexicon.load().office(role):
+        return False  # "chief economist": a post in a firm or a state body
+    found = re.split(r"\s+(?:at|of|with|in|for|on)\s+", role.lower())[0].split()
+    head = found[-1].removesuffix("s") if found else ""
+    return head in _COMMENTATORS
+
+
 # Heads too vague alone: they keep the state or organization named before them.
 _GENERIC_HEADS = frozenset(words("leader chief head"))
 # Company offices: a company named before them is no part of the role.
@@ -206,6 +242,8 @@ def left_title(
     tokens = list(_LEFT_TOKEN.finditer(left))
     while tokens and tokens[-1].group().rstrip(".") in _PERSONAL:  # "Ambassador, Mr X"
         tokens = tokens[:-1]
+    if len(tokens) >= 2 and tokens[-2].group() == "," and tokens[-1].group() in HONORIFICS:
+        tokens = tokens[:-1]  # "Minister of Foreign Affairs, Prince X", "Minister, General X"
     comma = bool(tokens) and tokens[-1].group() == ","
     if comma:
         tokens = tokens[:-1]
@@ -214,10 +252,15 @@ def left_title(
     if len(tokens) >= 3 and tokens[-1].group() == ")" and tokens[-3].group() == "(":
         tokens = tokens[:-3]  # "Head of the ... Agency (IAEA) Rafael Grossi"
     kept: list[re.Match[str]] = []
+    in_title = False  # inside a name-like run that is a body in the title ("Joint Chiefs")
     for n, tok in enumerate(reversed(tokens)):
         w, pos = tok.group(), base + tok.start()
-        if strong[pos]:  # another person's name
-            break
+        if strong[pos]:  # another person's name, unless a body of the title
+            in_title = (in_title and bool(strong[base + tok.end()])) or _body_in_title(w, kept)
+            if not in_title:
+                break
+        else:
+            in_title = False
         if w == "in" and not (kept and _starts_with_name(doc, base + kept[0].start())):
             break  # "Representative in Ukraine X", not "home secretary in X's government"
         if w in _DAY_WORDS:
@@ -232,11 +275,21 @@ def left_title(
             w == "and"
             and kept
             and kept[0].group() in ("the", kept[0].group().capitalize())
-            and all(k.group()[0].isupper() for k in kept[1:])  # "and Law", "and the
-            # Portuguese Communities", not "and Ruler of"
+            and _department_words(doc, base, kept[1:])  # "and Law", "and the Portuguese
+            # Communities", "and Trade of Hungary", not "and Ruler of"
             and _department_list(tokens[: len(tokens) - n - 1])
         ):
             kept.insert(0, tok)  # "Minister of Justice and Law", "Secretary of Health and ..."
+            continue
+        if (
+            w == ","
+            and _listed_department(kept)
+            and _department_list(tokens[: len(tokens) - n - 1])
+        ):
+            kept.insert(0, tok)  # "Minister of Investment, Trade and Industry"
+            continue
+        if w == "and" and _joins_offices(tokens[: len(tokens) - n - 1], kept):
+            kept.insert(0, tok)  # "Deputy Prime Minister and Minister of Foreign Affairs"
             continue
         if re.search(r"['’]s$", w) and not any(
             c.start <= pos < c.end for c in doc.countries_in(max(0, pos - 40), pos + 60)
@@ -258,11 +311,21 @@ def left_title(
             break
         kept.insert(0, tok)
     while kept and not (
-        is_office_word(kept[0].group())
+        (is_office_word(kept[0].group()) and not _department_of(kept))
         or kept[0].group().lower() in QUALIFIERS
         or _starts_with_name(doc, base + kept[0].start())
+        or _acronym_qualifier([k.group() for k in kept[:2]])
+        or (
+            _proper_qualifier([k.group() for k in kept[:2]])
+            and not _inside_a_name(_token_before(tokens, kept[0]), base, sent_start)
+        )
     ):
         kept.pop(0)
+    while (rest := _after_object(doc, base, kept)) is not kept:
+        kept = rest
+    if kept and kept[0].group().islower():
+        at = next(i for i, t in enumerate(tokens) if t is kept[0])
+        kept[:0] = _lowercase_qualifiers(doc, base, tokens[:at], sent_start)
     found = [k.group() for k in kept]
     if not any(is_office_word(w, heads=True) for w in found):
         return None
@@ -282,7 +345,7 @@ def left_title(
         return None
     while (  # "Prime Minister Sheikh X" (but "Crown Prince X", "Secretary General X")
         found
-        and found[-1].rstrip(".") in HONORIFICS
+        and (found[-1].rstrip(".") in HONORIFICS or _courtesy_rank(found))
         and not lexicon.load().office(" ".join(found[-2:]))
     ):
         found.pop()
@@ -316,6 +379,210 @@ def _after_a_name(doc: Doc, strong: bytearray, sent_start: int, pos: int) -> boo
         return False
     before = pos - len(gap.group()) - 1
     return before >= 0 and bool(strong[before])
+
+
+def _acronym_qualifier(pair: list[str]) -> bool:
+    """Whether an acronym names the body an office right after it serves ("NSC
+    Spokesperson", "NASA Administrator", "OTS Secretary-General"): part of the role."""
+    return (
+        len(pair) == 2
+        and bool(re.fullmatch(r"[A-Z]{2,5}", pair[0]))
+        and not _FUNCTION_WORD.fullmatch(pair[0].lower())  # "HE" (His Excellency)
+        and is_office_word(pair[1])
+    )
+
+
+def _proper_qualifier(pair: list[str]) -> bool:
+    """Whether a capitalized word names what a lowercase office right after it serves
+    ("Kremlin spokesman", "Sahel analyst"): in a text that writes the office in lowercase,
+    the capital marks a proper noun, not the start of the title. One word only: a second
+    may start the sentence ("Meanwhile Kremlin spokesman")."""
+    return (
+        len(pair) == 2
+        and pair[0][:1].isupper()
+        and pair[0].isalpha()
+        and not _FUNCTION_WORD.fullmatch(pair[0].lower())  # "But analyst X"
+        and pair[0].lower() not in _QUALIFIER_OPENERS
+        and pair[1].islower()
+        and is_office_word(pair[1])
+    )
+
+
+def _token_before(tokens: list[re.Match[str]], tok: re.Match[str]) -> re.Match[str] | None:
+    at = next(i for i, t in enumerate(tokens) if t is tok)
+    return tokens[at - 1] if at else None
+
+
+def _inside_a_name(before: re.Match[str] | None, base: int, sent_start: int) -> bool:
+    """Whether the word before a capitalized qualifier is capitalized too, and not the
+    sentence's first word: the qualifier ends a longer name ("Kemper Financial Services
+    economist": a firm), not one proper noun ("Sahel analyst", "Meanwhile Sahel analyst")."""
+    return (
+        before is not None
+        and before.group()[:1].isupper()
+        and base + before.start() > sent_start + 1
+    )
+
+
+# words that open a lowercase title's qualifiers ("the political analyst", "a Kenyan
+# aviation analyst", "according to presidential spokesman")
+_QUALIFIER_OPENERS = frozenset(words("the a an his her their its our to by with from for of at as"))
+_MAX_QUALIFIERS = 3
+
+
+def _lowercase_qualifiers(
+    doc: Doc, base: int, before: list[re.Match[str]], sent_start: int
+) -> list[re.Match[str]]:
+    """Lowercase words that qualify a lowercase office ("political" in "the political
+    analyst X", "aviation" in "Kenyan aviation analyst X"): up to three words after an
+    article, a preposition, a possessive, a state's demonym or punctuation; none after a
+    verb ("said analyst X")."""
+    run: list[re.Match[str]] = []
+    for tok in reversed(before):
+        w = tok.group()
+        if len(run) < _MAX_QUALIFIERS and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w):
+            if w in _QUALIFIER_OPENERS:
+                return run
+            if _FUNCTION_WORD.fullmatch(w):
+                return _adjectives(run)  # "said presidential spokesman", "whose ..."
+            run.insert(0, tok)
+            continue
+        pos = base + tok.start()
+        opener = (
+            w.lower() in _QUALIFIER_OPENERS  # "The shadow ..." opening a sentence
+            or not w[0].isalnum()
+            or bool(re.search(r"['’]s$", w))
+            or any(c.start <= pos < c.end for c in doc.countries_in(pos, pos + len(w)))
+        )
+        return run if opener else _adjectives(run)
+    return run if before and base + before[0].start() <= sent_start + 1 else _adjectives(run)
+
+
+_ADJECTIVE = re.compile(r"[a-z]+(?:al|ic|ian|ive|ary)")
+
+
+def _adjectives(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The adjectives that end a run of lowercase words ("presidential" in "said
+    presidential spokesman"): the words before them may be a verb."""
+    n = len(run)
+    while n and _ADJECTIVE.fullmatch(run[n - 1].group()):
+        n -= 1
+    return run[n:]
+
+
+def _after_object(doc: Doc, base: int, kept: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The title after a "to" or "of" whose left side holds no office ("the accession of
+    the Czech Republic to the North Atlantic Treaty to the Secretary of State X"): that
+    side is what the sentence is about, not part of the title (but "Ambassador to",
+    "Republic of Korea")."""
+    for i, k in enumerate(kept[:12]):
+        if k.group() not in ("to", "of") or i == 0:
+            continue
+        if any(is_office_word(x.group()) for x in kept[:i]):
+            return kept
+        start = base + kept[0].start()
+        spans = [c.end for c in doc.countries_in(start, start + 80) if c.start == start]
+        spans += [o.end for o in doc.international_in(start, start + 80) if o.start == start]
+        if any(end > base + k.start() for end in spans):
+            continue  # "Republic of Korea": the "of" is inside a name
+        rest = kept[i + 1 :]
+        while rest and rest[0].group() in ("the", "to", "of"):
+            rest = rest[1:]
+        return rest if any(is_office_word(x.group()) for x in rest) else kept
+    return kept
+
+
+def _department_of(kept: list[re.Match[str]]) -> bool:
+    """Whether the title would start with a lowercase department's noun and "of" ("the
+    tireless work of Deputy Speaker X", "trade of ..."): an office never starts so."""
+    return (
+        len(kept) >= 2
+        and kept[0].group().islower()
+        and kept[0].group() in _DEPARTMENTS
+        and kept[1].group() == "of"
+    )
+
+
+def _courtesy_rank(found: list[str]) -> bool:
+    """Whether the title's last word is a rank the person bears after their office
+    ("Chief Adviser Professor X", "Spokesman Ambassador X"): two capitalized heads in a
+    row that are no office together; the first ends the office."""
+    return (
+        len(found) >= 2
+        and found[-1].lower() in _RANKS
+        and found[-2][:1].isupper()
+        and is_person_head(found[-2])
+        and found[-2].lower() not in QUALIFIERS
+    )
+
+
+# ranks a person bears as a form of address after their office ("Spokesman Ambassador X",
+# "Chief Adviser Professor X")
+_RANKS = frozenset(words("ambassador professor"))
+
+
+def _body_in_title(word: str, kept: list[re.Match[str]]) -> bool:
+    """Whether a capitalized office word that looks like a name's last word heads what the
+    title's "of" continues ("Chairman of the Joint Chiefs of Staff": "Chiefs" before "of
+    Staff"): a body in the title, not a person."""
+    return (
+        bool(kept)
+        and kept[0].group() == "of"
+        and word[:1].isupper()
+        and is_office_word(word)
+        and word.endswith("s")
+    )
+
+
+def _department_words(doc: Doc, base: int, after: list[re.Match[str]]) -> bool:
+    """Whether the words after a department's "and" are capitalized ("and Law", "and the
+    Portuguese Communities"), then at most an "of" and the state or organization that the
+    office serves ("and Trade of Hungary"); not another office ("and Ruler of Dubai")."""
+    for i, k in enumerate(after):
+        if not k.group()[0].isupper():
+            rest = [t for t in after[i:] if t.group() not in ("of", "the")]
+            return (
+                k.group() == "of"
+                and bool(rest)
+                and rest[0].group()[0].isupper()
+                and _starts_with_name(doc, base + rest[0].start())
+            )
+    return True
+
+
+def _listed_department(kept: list[re.Match[str]]) -> bool:
+    """Whether the words after a comma list a department's last names ("Trade and Industry"
+    in "Minister of Investment, Trade and Industry"): capitalized words and one "and"."""
+    found = [k.group() for k in kept]
+    if "and" not in found[:4] or not found[0][0].isupper():
+        return False
+    run = found[: found.index("and") + 2]
+    return len(run) >= 3 and all(w == "and" or w[0].isupper() for w in run)
+
+
+def _joins_offices(before: list[re.Match[str]], kept: list[re.Match[str]]) -> bool:
+    """Whether an "and" joins two offices of one person ("Deputy Prime Minister and
+    Minister of Foreign Affairs", "Crown Prince and Prime Minister"): a capitalized
+    office's head before it and a capitalized office word after it."""
+    if not before or not kept:
+        return False
+    prev, nxt = before[-1].group(), kept[0].group()
+    first = len(before) - 1
+    while (
+        first > 0
+        and before[first - 1].group()[:1].isupper()
+        and before[first - 1].group().lower() not in _LEADING
+    ):
+        first -= 1  # the first word of the office before "and"
+    if first > 0 and before[first - 1].group().lower() in _LEADING:
+        return False  # "the (Vice) President and Secretary of Defense X": two persons
+    return (
+        prev[0].isupper()
+        and nxt[0].isupper()
+        and is_person_head(prev)
+        and is_office_word(nxt)
+        and not prev.endswith("s")
+    )
 
 
 def _department_list(before: list[re.Match[str]]) -> bool:
@@ -366,8 +633,8 @@ def right_title(
     title is Y's)."""
     m = _office_after_membership(doc, seg.end, sent_end)
     m = m or _APPOSITIVE.match(doc.text, seg.end, sent_end)
-    if not m:
-        return None
+    if not m or re.match(r"(?:and|or|but)\s", m.group(1)):
+        return None  # ", and Minister of Foreign Affairs Y": the next conjunct, not X's title
     if strong is not None and _titles_next_name(doc, strong, m.start(1), m.end(1)):
         return None
     found = m.group(1).split()
@@ -378,7 +645,7 @@ def right_title(
         and not _modified_head(found)
     ):
         found = found[1:]  # "a hawkish adviser to ..."
-    if not any(_is_head(w) for w in found[:5]):
+    if not any(_is_head(w) or w.lower() in _APPOSITION_HEADS for w in found[:5]):
         return None
     if not (found[0][0].isupper() or is_office_word(found[0]) or _modified_head(found)):
         return None
@@ -434,7 +701,8 @@ def _titles_next_name(doc: Doc, strong: bytearray, start: int, end: int) -> bool
 def _modified_head(found: list[str]) -> bool:
     """ "currency strategist with HSBC", "chief market analyst at X": up to two lowercase
     modifiers, then a role head, then the employer (or nothing)."""
-    head = next((i for i, w in enumerate(found[:3]) if w.lower() in _ROLE_HEADS), None)
+    heads = _ROLE_HEADS | _APPOSITION_HEADS
+    head = next((i for i, w in enumerate(found[:3]) if w.lower() in heads), None)
     if head is None or not all(w.islower() for w in found[:head]):
         return False
     return len(found) == head + 1 or found[head + 1] in ("at", "with", "of")
@@ -477,11 +745,15 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
     phrase = doc.text[start:end]
     country = posted = None
     cuts: list[tuple[int, int]] = []
-    named = [(c.start, c.end, c.code) for c in doc.countries_in(start, end)]
-    named += [(o.start, o.end, "") for o in doc.international_in(start, end)]
-    for s, e, code in sorted(named):
+    named = [(c.start, c.end, c.code, c.form) for c in doc.countries_in(start, end)]
+    named += [(o.start, o.end, "", "") for o in doc.international_in(start, end)]
+    for s, e, code, form_of in sorted(named):
         s, e = s - start, e - start
+        if form_of in ("name", "short") and _SUBJECT_OF_STUDY.match(phrase, e):
+            continue  # "China specialist", "Russia analyst": what they study, as stated
         form = _STATE_FORM.search(phrase[:s]) if code else None
+        if form and re.match(r"State\b", form.group()) and phrase[: form.start()].endswith("of "):
+            form = None  # "Secretary of State of the United States": the office's "of State"
         s = form.start() if form else s  # "of the People's Republic of Bangladesh"
         pre = re.search(r"(?:^|\s)(of|to|at|from|in|with)\s+(?:the\s+)?#?$", phrase[:s])
         form_after = _FORM_AFTER.match(phrase, e) if code else None
@@ -501,7 +773,10 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
             continue  # "NATO Secretary General", "Secretary-General of the UN": as stated
         if pre and tail:
             cuts.append((pre.start(), e))
-        elif all(w in _BEFORE_STATE for w in phrase[:s].lower().split()):
+        elif (form_of != "seat" or prep) and all(
+            w in _BEFORE_STATE for w in phrase[:s].lower().split()
+        ):
+            # a government's seat stays ("Kremlin spokesman"), a demonym goes
             # "the Russian president", "former Dutch prime minister": the state, not "former";
             # "a Beirut-based analyst": the place and its "-based"
             tail_len = re.match(r"(?:['’]s|-based\b)?", phrase[e:])
@@ -525,15 +800,42 @@ def parse_title(doc: Doc, start: int, end: int) -> Title:
     elif not office:  # a company before a known office: "Turkish Airlines CEO"
         rest = next((i for i in range(1, len(kept)) if lex.office(" ".join(kept[i:]))), 0)
         head = lex.office(" ".join(kept[rest:])) if rest else None
-        if head and head.office in _EXECUTIVES and all(w[0].isupper() for w in kept[:rest]):
-            office = head if not any(is_office_word(w) for w in kept[:rest]) else None
-    role = office.office if office else phrase or None
+        if (
+            head
+            and head.office in _EXECUTIVES
+            and all(w[0].isupper() for w in kept[:rest])
+            and not any(is_office_word(w) for w in kept[:rest])
+        ):
+            office, phrase = head, " ".join(kept[rest:]).lower()
+    role = _stated(phrase, office, kept) or None
     if role and "counterpart" in role.split():
         role = "counterpart"
     if posted and not ((office and office.envoy) or "envoy" in phrase or "ambassador" in phrase):
         posted = None
     return Title(role, country, posted, org=bool(doc.international_in(start, end)))
 
+
+def _stated(phrase: str, office: lexicon.Office | None, kept: list[str]) -> str:
+    """The role as the title states it ("External Affairs Minister", "Taoiseach",
+    "Treasury Secretary"), not the lexicon's office for it; an abbreviation ("PM", "FM")
+    is spelled out as its office. ``office_of`` gives the office for internal use."""
+    if office and len(kept) == 1 and kept[0].isupper() and len(kept[0]) > 1:
+        return office.office
+    if office and _CEREMONIAL.search(phrase):
+        return _CEREMONIAL.sub(" ", phrase).strip() or office.office
+    return phrase
+
+
+# a diplomat's rank of courtesy, no part of the office ("Ambassador Extraordinary and
+# Plenipotentiary" is an ambassador)
+_CEREMONIAL = re.compile(r"\s*\bextraordinary and plenipotentiary\b\s*")
+
+
+# a commentator's head right after a state's name: the state is their subject, not the
+# state they serve ("a China specialist at a Washington institute"; not "Russian analyst")
+_SUBJECT_OF_STUDY = re.compile(
+    r"\s+(?:analyst|specialist|expert|scholar|watcher|historian|researcher)s?\b(?!\s+[A-Z])"
+)
 
 _LEADING = frozenset(words("the a an his her their its and"))
 _BEFORE_STATE = frozenset(words("the his her")) | QUALIFIERS | TITLE_MODIFIERS
@@ -547,7 +849,8 @@ _TRANSIENT = frozenset(
 # the employer after a commentator's head noun ("analyst at a Berlin think tank",
 # "economist with the Mortgage Bankers Association"): where they work, not their role
 _AFFILIATION = re.compile(
-    r"(\b(?:analyst|economist|researcher|professor|expert|strategist)s?\b[^,;]*?)"
+    r"(\b(?:analyst|economist|researcher|professor|expert|strategist|fellow|specialist"
+    r"|scientist|consultant)s?\b[^,;]*?)"
     r"\s+(?:at|with)\s+(?:the|a|an)\s.*$",
     re.IGNORECASE,
 )
@@ -581,6 +884,10 @@ _NOT_BETWEEN = (
     r"should|must|shall|said|says|told|meet|meets|met|beat|beats|faces|face|plays|played|"
     r"[a-z]+ed|thanks|urges|receives|welcomes|hosts|briefs|calls|asks|tells|invites|saw|sees"
 )  # "The Greek minister briefed Shoukry": a verb, not an occupation, comes between
+# verbs, pronouns and conjunctions: no qualifier of a title ("said", "whose", "and")
+_FUNCTION_WORD = re.compile(
+    rf"(?:{_NOT_BETWEEN}|whose|whom|where|when|while|if|not|also|he|she|it|they|we|i|you)"
+)
 
 
 def demonym_before(doc: Doc, seg: Segment, sent_start: int) -> str | None:
