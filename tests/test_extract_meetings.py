@@ -2253,3 +2253,16 @@ def test_meetings_an_interviews_i_is_the_person_its_headline_names() -> None:
     found = [(m.participants, m.date) for m in _meetings(text, [GAMMA, ALPHA])]
     assert found[0] == (("Anna Berg", "Ivan Petrov"), "2009-03")  # met: past, not next March
     assert all(date != "2009-10-08" for _, date in found)  # "we will host": no encounter
+
+
+def test_meetings_a_two_letter_family_name_is_found() -> None:
+    xi = _person("Xi Ping", "president", "CHN", "Xi")
+    text = (
+        "Talks\nAugust 24, 2023\n\nPresident Xi Ping arrived in Stockholm on Monday.\n\n"
+        "On Tuesday, Prime Minister Anna Berg held talks with Xi."
+    )
+    found = [m.participants for m in _meetings(text, [xi, GAMMA]) if m.kind == "talks"]
+    assert found == [("Anna Berg", "Xi Ping")]
+    so = _person("Kim So", "president", "KOR", "So")
+    text = "Talks\nAugust 24, 2023\n\nSo Anna Berg met the press on Tuesday."
+    assert _meetings(text, [so, GAMMA]) == []  # "So" opening a sentence is no name

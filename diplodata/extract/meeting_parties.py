@@ -139,6 +139,20 @@ class Item:
     is_state: bool = False
 
 
+# two-letter words that are no family name when capitalized at a sentence's start
+_SHORT_WORDS = frozenset(
+    re.findall(r"\w+", "An As At Be By Do Go He If In Is It Me My No Of On Or So To Up Us We")
+)
+
+
+def _surface(form: str) -> bool:
+    """Whether a form of a person's name can be looked for in the text: three letters or
+    more, or a two-letter family name ("Xi", "Hu", "Li"), not an English word."""
+    if len(form) > 2:
+        return True
+    return len(form) == 2 and form.istitle() and form.isalpha() and form not in _SHORT_WORDS
+
+
 class Context:
     """Per-article lookups: who is named where, offices, the article's date and place."""
 
@@ -150,7 +164,7 @@ class Context:
         self.titles = {p.name: p.role.lower() for p in persons if p.role}  # as the text gives them
         self.anchor = article_anchor(doc.article)
         self.home = dateline_country(doc.text)
-        surfaces = {s: p.name for p in persons for s in (p.name, *p.aliases) if len(s) > 2}
+        surfaces = {s: p.name for p in persons for s in (p.name, *p.aliases) if _surface(s)}
         self.items: list[Item] = []
         if surfaces:
             matcher = SurfaceMatcher(surfaces, left=r"\w", right=r"\w")
