@@ -2266,3 +2266,21 @@ def test_meetings_a_two_letter_family_name_is_found() -> None:
     so = _person("Kim So", "president", "KOR", "So")
     text = "Talks\nAugust 24, 2023\n\nSo Anna Berg met the press on Tuesday."
     assert _meetings(text, [so, GAMMA]) == []  # "So" opening a sentence is no name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Berg also had a telephone conversation from her hotel with the Minister, Ivan Petrov.",
+        "Berg also spoke by telephone on Friday night with Belarus's Minister Ivan Petrov.",
+        "Berg will speak to Ivan Petrov by phone on Friday.",
+        "Berg had met the Belarusian Foreign Minister, Ivan Petrov, on Saturday.",
+        'In a post, Berg said she had held "fruitful talks" with Ivan Petrov.',
+        "Sidorov and Holm signed an accord on Friday, and Berg and Ivan Petrov met the same day.",
+    ],
+)
+def test_meetings_gaps_before_the_object_and_a_listed_second_subject(sentence: str) -> None:
+    holm = _person("Mia Holm", "foreign minister", "DNK", "Holm")
+    text = f"Diary\nSeptember 8, 2007\n\n{sentence}"
+    found = {tuple(sorted(m.participants)) for m in _meetings(text, [GAMMA, ALPHA, BETA, holm])}
+    assert ("Anna Berg", "Ivan Petrov") in found

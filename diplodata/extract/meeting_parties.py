@@ -29,7 +29,8 @@ from diplodata.tables.resolve import name_key
 _TIME_GAP = (
     r"(?:today|yesterday|tonight|here|there|separately|also|again|briefly|recently|in person|"
     r"(?:(?:last|this|earlier this|late last) (?:week|month)|earlier|later)(?=,? with\b)|"
-    r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening))?|"
+    r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?|"
+    r"(?:from|at|in) (?:his|her|their) (?:[a-z]+ )?(?:hotel|office|residence|home|plane|car)|"
     r"(?:this|that|the same|in the|on the same) (?:morning|afternoon|evening|night|day)|"
     r"by (?:tele)?phone|"
     r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|(?:several|a few|two|three) times|"
@@ -38,8 +39,8 @@ _TIME_GAP = (
     r"[A-Z][\w-]*)*(?: (?:palace|residence|house|hall|headquarters|office|building))?)"
     # "at the Palácio das Necessidades", "at the Futungo de Belas palace"
 )
-_OBJECT_LEAD = re.compile(
-    rf"[\s,]*(?:{_TIME_GAP}[\s,]+)*(?P<with>(?:with|alongside|along with|together with|by|"
+_OBJECT_LEAD = re.compile(  # a closing quotation mark first: held "fruitful talks" with X
+    rf"[\"”’']?[\s,]*(?:{_TIME_GAP}[\s,]+)*(?P<with>(?:with|alongside|along with|together with|by|"
     rf"from|"  # only after a call: "a phone call today from X" (find_objects)
     rf"(?:a |an )?(?:[a-z]+ )?(?:lunch|dinner|breakfast|banquet|reception) (?:for|in hono(?:u)?r "
     rf"of))\s+)?"
@@ -583,6 +584,7 @@ def _title_between(gap: str) -> bool:
     """Whether the words between a state and a person are that person's title: "Papua New
     Guinea Deputy Prime Minister", "US Secretary of State", or in lower case as wires write
     it, "Japan agriculture minister" (office words and their modifiers, no "and")."""
+    gap = re.sub(r",\s+$", " ", gap)  # "the US Defence Secretary, Harold Brown"
     if _TITLE_BETWEEN.fullmatch(gap):
         return True
     if not _TITLE_WORDS.fullmatch(gap) or re.search(r"\band\b", gap):
@@ -888,13 +890,15 @@ def _second_subject(ctx: Context, s_start: int, t_start: int) -> int:
     listed = {i.start for i in chain_items(items, text, 0)} if items else set()
     for m in joins:
         named = [i for i in items if i.start >= m.end()]
+        last = chain_items(named, text, 0)[-1] if named else None  # "and C and D met"
         if (
             named
+            and last
             and named[0].start not in listed  # "A, B, and C held talks": one list
             and is_title_gap(text[m.end() : named[0].start], joined=False)
             and (
-                _OWN_VERB.match(text, named[0].end, t_start)
-                or re.fullmatch(r"\s+(?:also\s+|then\s+|later\s+)?", text[named[0].end : t_start])
+                _OWN_VERB.match(text, last.end, t_start)
+                or re.fullmatch(r"\s+(?:also\s+|then\s+|later\s+)?", text[last.end : t_start])
             )
         ):  # "A met B, and C met D"; nor "A, and B to travel to meet D"
             cut = m.end()
