@@ -595,3 +595,28 @@ def test_trade_with_a_bloc_gives_no_row_with_one_of_its_states() -> None:
     found = rows("Trade between Chile and Peru reached $4.1 billion in 2021, while Chile's "
                  "trade with Mercosur as a whole was close to $20 billion.")  # fmt: skip
     assert [r[3] for r in found] == [4_100_000_000]
+
+
+def test_a_national_currency_names_the_reporter_of_a_one_state_figure() -> None:
+    # a statistics office's release: the figures in ringgit are Malaysia's
+    text = (
+        "Trade statistics\n\nChina remained the largest partner of Malaysia. Exports to the "
+        "United States recorded RM10.14 billion, against imports from the United States of "
+        "RM7.41 billion. Trade with Japan was valued at RM11.23 billion, comprising exports "
+        "of RM6.01 billion and imports of RM5.22 billion."
+    )
+    found = {(flow, reporter, partner, value) for flow, reporter, partner, value, *_ in rows(text)}
+    assert ("exports", "MYS", "USA", 10_140_000_000) in found
+    assert ("imports", "MYS", "USA", 7_410_000_000) in found
+    assert ("exports", "MYS", "JPN", 6_010_000_000) in found
+    assert ("imports", "MYS", "JPN", 5_220_000_000) in found
+
+
+def test_a_currency_word_several_states_use_names_no_reporter() -> None:
+    # "escudos" may be Cape Verde's as well as Portugal's: the pair stays the text's
+    text = (
+        "Trade statistics\n\nCape Verde's trade figures were published. Exports to Spain "
+        "amounted to 4.6 billion escudos, against imports from Spain of 2.1 billion escudos."
+    )
+    found = {(flow, reporter, partner) for flow, reporter, partner, *_ in rows(text)}
+    assert ("exports", "PRT", "ESP") not in found

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+import pycountry
+
 from diplodata.extract.dates import MONTH_NAMES
 from diplodata.extract.text import Doc
 from diplodata.models import Article, Qualifier, Span, TradeFact
@@ -100,6 +102,40 @@ def _local_currencies() -> dict[tuple[str, str], str]:
     path = DATA.with_name("local_currencies.csv")
     with path.open(encoding="utf-8", newline="") as handle:
         return {(r["generic"], r["country"]): r["code"] for r in csv.DictReader(handle)}
+
+
+# currency words several states use: "escudos" may be Cape Verde's, "dirhams" Morocco's
+_SHARED_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "escudo franc pound peso dinar dirham rupee riyal rial shilling krone kroner krona "
+        "kronor rouble ruble dollar crown lira lire mark leu lei lev dlr",
+    )
+)
+
+
+def names_one_state(amount: Amount) -> bool:
+    """Whether the currency of ``amount`` as written belongs to one state: a code or symbol
+    ("RM", "FIM", "NZ$"), a qualified name ("Cape Verdean escudos") or a word only one state
+    uses ("ringgit", "markkaa"); not a bare word several share ("escudos", "dinars")."""
+    written = amount.currency.strip()
+    words = written.split()
+    if len(words) != 1 or not written.isalpha() or written.isupper():
+        return bool(written)
+    return written.lower().rstrip("s") not in _SHARED_WORDS
+
+
+@cache
+def currency_state(unit: str) -> str | None:
+    """The one state whose national currency ``unit`` is (ISO 4217 codes begin with the
+    state's two-letter code: MYR Malaysia, FIM Finland, DEM West Germany, SUR the USSR);
+    none for currencies many states trade in (USD, EUR, the X codes, shares)."""
+    if len(unit) != 3 or not unit.isupper() or unit in ("USD", "EUR") or unit[0] == "X":
+        return None
+    country = pycountry.countries.get(alpha_2=unit[:2]) or pycountry.historic_countries.get(
+        alpha_2=unit[:2]
+    )
+    return country.alpha_3 if country else None
 
 
 def local_currency(amount: Amount, unit: str, reporter: str) -> str:

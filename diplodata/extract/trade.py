@@ -42,9 +42,11 @@ from diplodata.extract.money import (
     COMPARISON,
     Amount,
     Years,
+    currency_state,
     find_amounts,
     local_currency,
     local_dollars,
+    names_one_state,
     qualifier_of,
     share_facts,
 )
@@ -269,6 +271,7 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     lo, hi = window
     pre, post = text[lo : amount.start], text[amount.end : hi]
     unit = amount.unit or (previous.unit if previous else None)
+    national = amount.unit if amount.unit and names_one_state(amount) else ""  # its state
     if unit is None:
         return None
     flow, negative = _flow(pre, post, far=previous is None)
@@ -295,7 +298,12 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
             return _Reading(flow, None, None, unit)
     world = _world(text, lo, hi) or P.GROUP.search(text, lo, hi) is not None
     if not mentions and not world and previous and previous.reporter and previous.partner:
-        return _Reading(flow, previous.reporter, previous.partner, unit)  # "... and imported $X"
+        pair = (previous.reporter, previous.partner)  # "... and imported $X"
+        issuer = currency_state(national)
+        parts = flow in ("exports", "imports") and previous.flow in ("turnover", "balance")
+        if parts and issuer in pair and issuer != pair[0]:  # "Trade with Japan was RM11
+            pair = (pair[1], pair[0])  # billion, comprising exports of RM6 billion": Malaysia's
+        return _Reading(flow, *pair, unit)
     reporter, partner = _pair(flow, mentions, amount.start)
     if (reporter is None or partner is None) and world:
         return _Reading(flow, None, None, unit)  # one state's (or a company's) trade
@@ -304,7 +312,9 @@ def _read(ctx: _Context, index: int, span: Span, amount: Amount, window: tuple[i
     if (reporter is None) != (partner is None):
         reporter, partner = _part_of_turnover(ctx, index, flow, (reporter, partner), amount, unit)
     if reporter is None or partner is None:
-        reporter, partner = _fill(ctx, index, flow, mentions, (reporter, partner), (lo, hi), here)
+        reporter, partner = _fill(
+            ctx, index, flow, mentions, (reporter, partner), (lo, hi), here, national
+        )
     if reporter is None or partner is None or reporter == partner:
         return _Reading(flow, None, None, unit)
     return _Reading(flow, reporter, partner, unit)
@@ -471,6 +481,12 @@ def _pair(flow: Flow, mentions: list[_Mention], at: int) -> tuple[str | None, st
             (m.code for m in mentions if m.role == "subject" and m.start < at), None
         )
         partner = next((m.code for m in mentions if m.role in away and m.code != reporter), None)
+        if (
+            reporter
+            and not partner
+            and any(m.code == reporter and m.role in away for m in mentions)
+        ):
+            return None, reporter  # "exports to X ..., against imports from X": X is the partner
         if reporter and not partner:
             partner = next((m.code for m in mentions if m.code != reporter), None)
         return reporter, partner
@@ -483,9 +499,11 @@ def _pair(flow: Flow, mentions: list[_Mention], at: int) -> tuple[str | None, st
 
 def _fill(ctx: _Context, index: int, flow: Flow, mentions: list[_Mention],
           found: tuple[str | None, str | None], window: tuple[int, int],
-          here: list[tuple[str, str]]) -> tuple[str | None, str | None]:  # fmt: skip
+          here: list[tuple[str, str]], unit: str) -> tuple[str | None, str | None]:  # fmt: skip
     """Complete a pair from the article context when the statement is plainly bilateral,
-    or from an earlier figure of the same sentence ("..., while China's exports rose")."""
+    or from an earlier figure of the same sentence ("..., while China's exports rose"), or
+    from a national currency: "Exports to the United States recorded RM10.14 billion" are
+    Malaysia's."""
     text = ctx.doc.text
     (reporter, partner), (lo, hi) = found, window
     known = reporter or partner
@@ -515,6 +533,9 @@ def _fill(ctx: _Context, index: int, flow: Flow, mentions: list[_Mention],
     role = next(m.role for m in mentions if m.code == known)
     if not (bilateral or role in ("dest", "origin", "with")):
         return reporter, partner
+    issuer = currency_state(unit)
+    if issuer and issuer != known:  # "Exports to the United States recorded RM10 billion"
+        return (reporter, issuer) if reporter else (issuer, partner)
     pair = ctx.last_pair or _recent(ctx, index) or ctx.top_pair
     home = ctx.doc.dateline_state()
     if (pair is None or known not in pair) and home and home != known and role != "with":
