@@ -1510,3 +1510,15 @@ def test_persons_an_acronym_before_an_office_names_its_body() -> None:
         "Karl Vogt": "esa administrator",
         "Omar Nasser": "minister of state",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The squad, including captain Jonas Berg, flew home on Monday.", "captain"),
+        ("The film casts the brooding king Erik Lund as a villain.", "king"),
+        ("The acting president Erik Lund spoke on Monday.", "acting president"),
+    ],
+)
+def test_a_participle_or_adverb_before_a_title_is_no_qualifier(text: str, role: str) -> None:
+    assert [p.role for p in _persons(text)] == [role]

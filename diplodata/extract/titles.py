@@ -433,6 +433,29 @@ _MAX_QUALIFIERS = 3
 def _lowercase_qualifiers(
     doc: Doc, base: int, before: list[re.Match[str]], sent_start: int
 ) -> list[re.Match[str]]:
+    """The qualifiers of :func:`_qualifier_run`, from after its last participle or adverb
+    ("including captain X", "the brooding king", "currently a consultant" qualify nothing;
+    "acting", "outgoing" and "managing" are parts of titles)."""
+    run = _qualifier_run(doc, base, before, sent_start)
+    cut = max(
+        (n + 1 for n, tok in enumerate(run) if _NOT_QUALIFIER.fullmatch(tok.group())), default=0
+    )
+    return run[cut:]
+
+
+# "-ing" and "-ly" words that are no part of a title, unlike "acting" or "outgoing"
+_NOT_QUALIFIER = re.compile(
+    r"(?!(?:acting|outgoing|incoming|managing|ruling|governing|presiding|founding|"
+    r"leading|standing|reigning|sitting|serving|consulting|marketing|banking|"
+    r"accounting|planning|training|shipping|mining|engineering|broadcasting|"
+    r"nursing|teaching|publishing|programming|polling|fundraising|timing)$)"
+    r"[a-z]+(?:ing|ly)"
+)
+
+
+def _qualifier_run(
+    doc: Doc, base: int, before: list[re.Match[str]], sent_start: int
+) -> list[re.Match[str]]:
     """Lowercase words that qualify a lowercase office ("political" in "the political
     analyst X", "aviation" in "Kenyan aviation analyst X"): up to three words after an
     article, a preposition, a possessive, a state's demonym or punctuation; none after a
