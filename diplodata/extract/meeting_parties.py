@@ -892,8 +892,7 @@ def _second_subject(ctx: Context, s_start: int, t_start: int) -> int:
         named = [i for i in items if i.start >= m.end()]
         last = chain_items(named, text, 0)[-1] if named else None  # "and C and D met"
         if (
-            named
-            and last
+            last
             and named[0].start not in listed  # "A, B, and C held talks": one list
             and is_title_gap(text[m.end() : named[0].start], joined=False)
             and (

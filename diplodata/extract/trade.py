@@ -499,7 +499,7 @@ def _pair(flow: Flow, mentions: list[_Mention], at: int) -> tuple[str | None, st
 
 def _fill(ctx: _Context, index: int, flow: Flow, mentions: list[_Mention],
           found: tuple[str | None, str | None], window: tuple[int, int],
-          here: list[tuple[str, str]], unit: str) -> tuple[str | None, str | None]:  # fmt: skip
+          here: list[tuple[str, str]], national: str) -> tuple[str | None, str | None]:  # fmt: skip
     """Complete a pair from the article context when the statement is plainly bilateral,
     or from an earlier figure of the same sentence ("..., while China's exports rose"), or
     from a national currency: "Exports to the United States recorded RM10.14 billion" are
@@ -533,7 +533,7 @@ def _fill(ctx: _Context, index: int, flow: Flow, mentions: list[_Mention],
     role = next(m.role for m in mentions if m.code == known)
     if not (bilateral or role in ("dest", "origin", "with")):
         return reporter, partner
-    issuer = currency_state(unit)
+    issuer = currency_state(national)
     if issuer and issuer != known:  # "Exports to the United States recorded RM10 billion"
         return (reporter, issuer) if reporter else (issuer, partner)
     pair = ctx.last_pair or _recent(ctx, index) or ctx.top_pair
