@@ -23,6 +23,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from diplodata.config import RunConfig
 from diplodata.evaluate.score import evaluate
+from diplodata.extract.budget import kept_workers
 from diplodata.ingest.articles import Inputs
 from diplodata.ingest.records import ArticleInfo
 from diplodata.publish.release import (
@@ -271,14 +272,15 @@ def _run(config: RunConfig) -> RunSummary:
     # in order, a page of the plan at a time, two tasks a worker ahead; a task's result is
     # let go once counted
     submit = lambda chunk: extract_task.submit(Whole(chunk), config)  # noqa: E731
-    for chunk in in_order(submit, plan.pages(TODO, size), 2 * workers):
-        done += chunk.extracted + len(chunk.skipped)
-        for skipped in chunk.skipped:
-            log.warning(f"extract: {skipped.reason}")
-        p.set_aside(plan, chunk.skipped)
-        summary.rejects += [f"extract: {s.reason}" for s in chunk.skipped]
-        progress.advance(chunk.extracted + len(chunk.skipped))
-        log.info(f"extracted {done}/{plan.count(TODO)} articles")
+    with kept_workers():  # a worker process per core for the whole stage, not per batch
+        for chunk in in_order(submit, plan.pages(TODO, size), 2 * workers):
+            done += chunk.extracted + len(chunk.skipped)
+            for skipped in chunk.skipped:
+                log.warning(f"extract: {skipped.reason}")
+            p.set_aside(plan, chunk.skipped)
+            summary.rejects += [f"extract: {s.reason}" for s in chunk.skipped]
+            progress.advance(chunk.extracted + len(chunk.skipped))
+            log.info(f"extracted {done}/{plan.count(TODO)} articles")
     timer.lap("extract")
     summary.n_articles = plan.count()
     if not summary.n_articles or _nothing_new(config, plan, damage):  # extraction set some aside

@@ -19,3 +19,12 @@ def slow_or_failing(article: Article) -> ArticleFacts:
 
         os._exit(3)
     return extract_article(article)
+
+
+def tells_its_process(article: Article) -> ArticleFacts:
+    """Fails with the worker's process id in the reason (or kills its worker on "DIE")."""
+    import os
+
+    if "DIE" in article.text:
+        os._exit(3)
+    raise ValueError(f"worker {os.getpid()}")

@@ -3,17 +3,19 @@ budget, each a reject with its reason, and the rest of the batch goes on."""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
-from diplodata.extract.budget import extract_within
+from diplodata.extract.budget import extract_within, kept_workers
 from diplodata.ingest.articles import read_folder
 from diplodata.ingest.records import info_of
+from diplodata.models import Article
 from diplodata.run.pipeline import extract_batch
 from diplodata.run.state import FactsCache
 from diplodata.version import EXTRACTOR_VERSION
 from tests.conftest import FIXTURES, make_article
-from tests.faulty import slow_or_failing
+from tests.faulty import slow_or_failing, tells_its_process
 
 TEXT = (FIXTURES / "articles" / "extra_visit.txt").read_text(encoding="utf-8")
 
@@ -48,6 +50,41 @@ def test_an_article_over_the_time_budget_is_set_aside_and_the_batch_goes_on() ->
     assert "longer than the time budget of 2 s" in (by_source["stalls.txt"].reason or "")
     assert "broken on purpose" in (by_source["breaks.txt"].reason or "")
     assert "process died" in (by_source["kills-its-worker.txt"].reason or "")
+
+
+def _worker_of(batch: list[Article]) -> int:
+    """The process id of the worker that extracted the batch's last article."""
+    *_, last = extract_within(batch, 10.0, tells_its_process)
+    return int((last.reason or "").rsplit("worker ", 1)[1].rstrip(")"))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_batches_within_kept_workers_share_a_worker_that_stops_at_the_end() -> None:
+    batch = [make_article(TEXT, "a.txt")]
+    alone = _worker_of(batch), _worker_of(batch)
+    assert alone[0] != alone[1] and not any(_alive(pid) for pid in alone)
+    with kept_workers():
+        first, second = _worker_of(batch), _worker_of(batch)
+        assert first == second and _alive(first)
+    assert not _alive(first)
+
+
+def test_a_kept_worker_that_died_is_replaced_for_the_next_batch() -> None:
+    batch = [make_article(TEXT, "a.txt")]
+    with kept_workers():
+        first = _worker_of(batch)
+        [died] = extract_within([make_article(TEXT + "\nDIE", "die.txt")], 10.0, tells_its_process)
+        assert "process died" in (died.reason or "") and not _alive(first)
+        second = _worker_of(batch)
+        assert second != first and _alive(second)
+    assert not _alive(second)
 
 
 def test_extract_batch_caches_what_it_extracted_and_lists_what_it_set_aside(

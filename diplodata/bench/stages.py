@@ -156,6 +156,7 @@ class Stages:
 
 def run(config: RunConfig, stages: Stages) -> str:
     """One run's stages in this process; what it did."""
+    from diplodata.extract.budget import kept_workers
     from diplodata.ingest import walked
     from diplodata.ingest.articles import find_inputs
     from diplodata.publish.release import output_lock, promote
@@ -187,9 +188,10 @@ def run(config: RunConfig, stages: Stages) -> str:
         del base
         stages.lap("plan")
         size = p.per_task(plan.count(TODO), config.batch_size, 2)
-        for chunk in plan.pages(TODO, size):
-            done = p.extract_infos(chunk, config.out, config.articles, config.time_budget)
-            p.set_aside(plan, done.skipped)
+        with kept_workers():
+            for chunk in plan.pages(TODO, size):
+                done = p.extract_infos(chunk, config.out, config.articles, config.time_budget)
+                p.set_aside(plan, done.skipped)
         stages.lap("extract")
         n_todo = plan.count(TODO)  # publishing makes every article published
         if not plan.count() or (not damage and p.nothing_new_in(plan, config.include_text)):

@@ -1,6 +1,11 @@
 """Extraction with a per-article time budget: articles go one at a time to a worker
 process; one that is not done in time (or that crashes the worker) is set aside with the
-reason, the worker is replaced, and the rest of the batch goes on."""
+reason, the worker is replaced, and the rest of the batch goes on.
+
+A worker costs about a second before it extracts at full speed (the interpreter's start,
+the imports, the lexicons loaded and the patterns compiled on its first articles). Within
+:func:`kept_workers` (a run's extraction stage), a batch's worker waits for the next batch
+when it is done, so a run pays that once per core, not once per batch."""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -113,7 +119,7 @@ def extract_within(
         for article in articles:  # no budget here: the size limit still bounds the time
             yield _inline(article, extractor)
         return
-    worker: _Worker | None = None
+    worker = _take(extractor)
     try:
         for article in articles:
             fresh = worker is None
@@ -143,7 +149,51 @@ def extract_within(
             yield Outcome(article, None, f"{article.source}: {reason}")
     finally:
         if worker is not None:
+            _hand_back(worker, extractor)
+
+
+_idle: dict[Extractor, list[_Worker]] = {}  # workers waiting for a batch, by extractor
+_keeping = 0  # how many kept_workers blocks are open
+_lock = threading.Lock()  # the extract tasks of a run are threads of one process
+
+
+@contextmanager
+def kept_workers() -> Iterator[None]:
+    """Within this block, a worker that is done with its batch waits for the next batch
+    (of any thread) instead of stopping; at its end, the waiting workers stop."""
+    global _keeping
+    with _lock:
+        _keeping += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _keeping -= 1
+            stopping = [w for idle in _idle.values() for w in idle] if not _keeping else []
+            if not _keeping:
+                _idle.clear()
+        for worker in stopping:
             worker.stop()
+
+
+def _take(extractor: Extractor) -> _Worker | None:
+    """A waiting worker of this extractor that is still alive, if any."""
+    with _lock:
+        idle = _idle.get(extractor, [])
+        while idle:
+            worker = idle.pop()
+            if worker.process.is_alive():
+                return worker
+            worker.stop(kill=True)
+    return None
+
+
+def _hand_back(worker: _Worker, extractor: Extractor) -> None:
+    with _lock:
+        if _keeping:
+            _idle.setdefault(extractor, []).append(worker)
+            return
+    worker.stop()
 
 
 def _inline(article: Article, extractor: Extractor) -> Outcome:

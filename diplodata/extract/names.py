@@ -14,7 +14,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from diplodata.extract import lexicon
 from diplodata.extract.vocabulary import is_common, is_proper_name
@@ -467,7 +467,7 @@ def _close(
     )
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a kept extraction worker reads many articles
 def fold(name: str) -> str:
     """Loose key for comparing spellings: accents, case, "y"/"i" and doubled letters folded."""
     text = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("ł", "l"))
