@@ -1829,3 +1829,88 @@ def test_memberships_gas_exporters_forum_and_human_rights_council() -> None:
         "a member of the Human Rights Council."
     )
     assert _pairs(text) == ["CHL:UNHRC", "DZA:GECF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a participial aside and "today" before the verb listing the members
+            "Bloc\nThe Mekong River Commission, set up in Bangkok in 1995, today brings together "
+            "Cambodia, Laos, Thailand and Vietnam.",
+            ["KHM:MRC", "LAO:MRC", "THA:MRC", "VNM:MRC"],
+        ),
+        (  # "which also groups" after a coordination of the subject's membership
+            "Bloc\nKenya and Uganda are members of IGAD, which also groups Djibouti and Somalia.",
+            ["DJI:IGAD", "KEN:IGAD", "SOM:IGAD", "UGA:IGAD"],
+        ),
+        (  # the subject acting as members, after a comma and a long verb phrase
+            "Bloc\nMali and Niger pledged to coordinate their positions closely, as members of "
+            "the African Union and of the West African Economic and Monetary Union, on trade.",
+            ["MLI:AU", "MLI:WAEMU", "NER:AU", "NER:WAEMU"],
+        ),
+        (  # "of which A is a member alongside B and C"
+            "Bloc\nThey discussed the Permanent Inter-State Committee for Drought Control in the "
+            "Sahel, of which Chad is a member alongside Niger and Upper Volta.",
+            ["BFA:CILSS", "NER:CILSS", "TCD:CILSS"],
+        ),
+        (  # a membership with effects, named first
+            "Bloc\nThrough its membership of the European Economic Area and of EFTA, Norway "
+            "takes part in the single market.",
+            ["NOR:EEA", "NOR:EFTA"],
+        ),
+        (  # "As fellow members of X and of Y, A and B"
+            "Bloc\nAs fellow members of the South Pacific Forum and of the Commonwealth, Fiji and "
+            "Tonga agreed to consult before the summit.",
+            ["FJI:COMMONWEALTH", "FJI:PIF", "TON:COMMONWEALTH", "TON:PIF"],
+        ),
+        (  # admitted as the body's Nth and Mth members
+            "Bloc\nAt the summit, Mauritius and Madagascar were admitted as SADC's 12th and 15th "
+            "members.",
+            ["MDG:SADC", "MUS:SADC"],
+        ),
+        (  # a second coordinated predicate: "and was admitted as a member of"
+            "Bloc\nPeru ratified the charter in 1997 and was admitted as a member of APEC a "
+            "year later.",
+            ["PER:APEC"],
+        ),
+        (  # "which it formed in 1991 with A and B": the listed states and "it"
+            "Bloc\nUruguay signed the accord on Mercosur, which it formed in 1991 with "
+            "Paraguay and Brazil.",
+            ["BRA:MERCOSUR", "PRY:MERCOSUR", "URY:MERCOSUR"],
+        ),
+        (  # the admission of a state to a body, done
+            "Bloc\nThe vote followed the admission of Montenegro to the World Trade "
+            "Organization last year.",
+            ["MNE:WTO"],
+        ),
+    ],
+)
+def test_memberships_lists_asides_roles_and_admissions(text: str, expected: list[str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bloc\nThe admission of Ukraine to NATO would change the balance, he said.",
+        "Bloc\nThrough its membership of NATO, Finland would gain guarantees, critics argue.",
+    ],
+)
+def test_memberships_an_admission_or_membership_still_to_come_is_none(text: str) -> None:
+    assert _pairs(text) == []
+
+
+def test_memberships_regional_bodies_and_their_former_names() -> None:
+    text = (
+        "Bloc\nZambia and Malawi, as members of the Southern African Development Co-ordination "
+        "Conference, backed the railway plan. Ecuador and Bolivia are founding members of the "
+        "Union of South American Nations. Senegal is a member of the Community of Sahel-Saharan "
+        "States."
+    )
+    assert _pairs(text) == [
+        "BOL:UNASUR",
+        "ECU:UNASUR",
+        "MWI:SADCC",
+        "SEN:CEN_SAD",
+        "ZMB:SADCC",
+    ]

@@ -47,7 +47,7 @@ _SUBJ = (
 # a clause set off between a subject and its verb, naming no state: "Turkey, which has the
 # alliance's second-largest army, has been", "A, home to a Russian base, belongs", "A, like
 # the rest of the region, is"
-_ASIDE = r"(?:\s*,\s*(?:which|home\s+to|like)\b(?:(?!⟨C)[^,;.:()—–]){1,60},(?=\s))?"
+_ASIDE = r"(?:\s*,\s*(?:which|home\s+to|like|an?)\b(?:(?!⟨C)[^,;.:()—–]){1,60},(?=\s))?"
 _BE = (
     r"(?:is|are|was|were|ha(?:s|ve|d)\s+(?:all\s+|both\s+|also\s+)?been|remains?|remained|became|ha(?:s|ve|d)\s+become)"
     r"(?:n['’]t)?(?:\s+(?:also|now|both|all|already|currently|still|each|officially|formally|"
@@ -121,7 +121,7 @@ ORDINAL_ALONE = re.compile(
 # "Somalia deposited its instrument and formally became the eighth member of X": the subject of
 # a verb coordinated before "became"
 COORDINATED_BECAME = re.compile(
-    rf"(?P<subj>{_C})\s+[a-z]+ed\b[^,;.⟨]{{0,80}}?\s+and\s+{_ADV}(?:became|has\s+become)\s+"
+    rf"(?P<subj>{_C})\s+[a-z]+ed\b[^,;.⟨]{{0,80}}?\s+and\s+{_ADV}(?:became|has\s+become|was\s+admitted\s+as)\s+"
     rf"(?:(?:one\s+of|among)\s+)?{_MODS}{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})"
 )
 # "grateful to Germany for being a strong NATO Ally", "thanked A for being a member of X"
@@ -133,7 +133,7 @@ FOR_BEING = re.compile(
 OF_WHICH = re.compile(
     rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*(?:of\s+which|in\s+which|where)\s+(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})\s+{_BE}\s+"
     rf"(?:(?:a|an|one)\s+)?{_MODS}{_MEMBER_ONLY}\b(?:\s+and\s+(?:the\s+)?(?P<subj2>{_CLIST})\s+"
-    rf"(?:a|an|one)\s+{_MODS}{_MEMBER_ONLY}\b)?"
+    rf"(?:a|an|one)\s+{_MODS}{_MEMBER_ONLY}\b|{_ALONG}(?P<subj3>{_CLIST}))?"
 )
 # "A's role as a member of X and Y", "B's position as 'an active member of X'": a state's part
 # in a body it belongs to
@@ -181,8 +181,8 @@ JOIN_END = re.compile(
 ADMITTED_AS = re.compile(
     rf"{_SUBJ}(?:\s*,\s*(?:which|that)\b)?(?:\s+(?:was|were|ha(?:s|ve|d)\s+been))?{_WHEN}\s+"
     rf"{_ADV}admitted(?:\s+(?:today|yesterday|formally|officially))?\s+as\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+and\s+)?{_MODS}"
-    rf"(?:{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_O}){_POS}\s+{_MODS}"
-    rf"{_MEMBER_ONLY}\b)"
+    rf"(?:{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_O}){_POS}\s+(?:[\w-]+\s+and\s+)?"
+    rf"{_MODS}{_MEMBER_ONLY}\b)"
 )
 # "APEC admitted A, B and C in 1991", "the Council of Europe, which admitted A in 1995": the
 # body took them in
@@ -337,7 +337,7 @@ ALLIES_IN_LIST = re.compile(
 # and B": the states listed and the one state the sentence names before ("it")
 SHARES_WITH = re.compile(
     rf"(?P<orgs>{_O})\s*,\s*(?:which\s+|that\s+|the\s+(?:[\w-]+\s+){{1,4}}?(?:which\s+|that\s+)?)it\s+"
-    rf"(?:shares|shared|formed|founded|co-founded|created|established|set\s+up)\s+with\s+"
+    rf"(?:shares|shared|formed|founded|co-founded|created|established|set\s+up){_WHEN}\s+with\s+"
     rf"(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "the Mercosur partners Argentina and Brazil": members or the organization's outside partners;
@@ -367,11 +367,16 @@ OUR_ALLY = re.compile(
     rf"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Ff]ellow)\s+{_MODS}(?:(?:fellow\s+)?{_O}\s+)?(?:Ally|Allies|(?<=⟩\s)allies|"
     rf"[Mm]ember(?:s|\s+[Ss]tates?)?)(?:\s+in\s+(?:the|this|our|their)\s+region)?(?:\s*,\s*|\s+)(?:the\s+)?(?P<subj>{_CLIST})"
 )
+# "X, founded in Havana in 2004, today brings together A, B and C": a short participial aside
+_FOUNDED_ASIDE = (
+    r"(?:\s*,\s*(?:founded|created|established|set\s+up|formed|launched|based|headquartered)\b"
+    r"(?:(?!⟨O)[^,;.:]){1,50},)?"
+)
 INCLUDES = re.compile(
-    rf"(?P<orgs>{_O})(?:\s+(?:alliance|group|grouping|bloc|format|forum))?(?:\s*,?\s*(?:which|that)\s+(?:includes?|comprises?|unites|groups|brings\s+"
+    rf"(?P<orgs>{_O})(?:\s+(?:alliance|group|grouping|bloc|format|forum))?{_FOUNDED_ASIDE}(?:\s*,?\s*(?:which|that)\s+(?:also\s+)?(?:includes?|comprises?|unites|groups|brings\s+"
     rf"together)|\s*,?\s*whose\s+(?:[\w-]+\s+)?members\s+(?:are|include)|\s*,?\s*whose\s+(?:[a-z]+\s+)?members"
     rf"\s*(?:[—–:]|-{{1,2}})|\s*,?\s*whose\s+(?:[a-z]+\s+)?member\s+(?:states|countries|nations)\s*,(?=\s*{_THREE})"
-    rf"|(?:\s+(?:was|is)\s+(?:(?!⟨)[^,;.]){{1,40}}?\s+and)?(?:\s+(?:also|currently|now|still))?\s*,?\s+(?:includes|comprises|comprising|"
+    rf"|(?:\s+(?:was|is)\s+(?:(?!⟨)[^,;.]){{1,40}}?\s+and)?(?:\s+(?:also|currently|now|still|today))?\s*,?\s+(?:includes|comprises|comprising|"
     rf"consists\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|unites|brings\s+together|groups))\s+(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "the leaders of A, B and C announced AUKUS": the founders' states are its members
@@ -388,7 +393,7 @@ AS_MEMBERS_LEAD = re.compile(
     rf"(?:^[\"“]?(?:(?:And|But|So)\s+)?|(?<=,\s)|(?<=\bthat\s))[Aa]s\s+(?:(?:[a-z][\w-]*\s+){{1,3}}and\s+(?=fellow\s))?"
     rf"(?:one\s+of\s+(?:the\s+)?)?{_MODS}(?:(?:{_MEMBER}\s+"
     rf"of|partners\s+in)\s+(?:both\s+)?(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_OLIST})\s+{_MEMBER})"
-    rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?{_MODS}{_MEMBER}\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
+    rf"(?:\s+and\s+(?:(?:(?:a|an|the)\s+)?{_MODS}{_MEMBER}\s+)?of\s+(?:the\s+)?(?P<orgs3>{_OLIST}))?"
     rf"(?:\s+and\s+(?:contracting\s+part(?:y|ies)|members?)\s+(?:to|of)\s+(?:the\s+)?(?P<orgs4>{_OLIST})"
     rf"|\s+and\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)?"  # "and close maritime neighbours"
     rf"(?:\s*,\s*and\s+as\s+(?:the|a|an)\s+(?:(?!⟨)[^,;.]){{1,60}})?"  # ", and as the largest ..."
@@ -408,7 +413,7 @@ _AS_ROLE = (
 )
 VERB_AS_MEMBERS = re.compile(
     rf"(?P<subj>{_CLIST}|{_ANAPH})(?:\s*,\s*[a-z]+\s+(?:said|says|added|noted|stressed)\s*,)?"
-    rf"\s+(?:(?!as\b)(?:[a-z][\w-]*|⟨O\d+⟩)\s+){{1,6}}?{_AS_ROLE}(?P<orgs>{_OLIST})"
+    rf"\s+(?:(?!as\b)(?:[a-z][\w-]*|⟨O\d+⟩),?\s+){{1,8}}?{_AS_ROLE}(?P<orgs>{_OLIST})"
     rf"(?:\s*,?\s+and\s+(?:of\s+(?:the\s+)?|{_AS_ROLE})(?P<orgs2>{_OLIST}))?"
     rf"(?=\s*[,.;:)—–]|\s*$|\s+(?:since|and|to|in|for|at|on)\b)"
 )
@@ -649,3 +654,14 @@ WE_LEADERS = re.compile(r"^(?:[^,—–]{0,40}[,—–]\s*){0,2}[Ww]e\b")
 # "We, the Presidents of A, B and C – the ⟨O⟩, gathered ...": the authors name themselves as
 # the body
 WE_AS_BODY = re.compile(rf"{_C}\s*[,–—-]\s*(?:the\s+)?[“\"]?(?P<orgs>{_O})")
+
+# "Through its membership of X and of Y, Iceland already ...": a membership that has effects
+MEMBERSHIP_LEAD = re.compile(
+    rf"(?:^|(?<=,\s))(?:[Tt]hrough|[Tt]hanks\s+to|[Bb]y\s+virtue\s+of|[Vv]ia)\s+(?:its|their)\s+"
+    rf"membership\s+(?:of|in)\s+(?:the\s+)?(?P<orgs>{_OLIST})(?:\s*,?\s+and\s+(?:of|in)\s+"
+    rf"(?:the\s+)?(?P<orgs2>{_OLIST}))?\s*,\s*(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})\s+[a-z]+\b"
+)  # the verb after the subject is part of the match: "Finland would gain" is hedged
+# "the admission of Timor-Leste to the WTO": done (an application is not an admission)
+ADMISSION_OF = re.compile(
+    rf"\badmission\s+of\s+(?:the\s+)?(?P<subj>{_CLIST})\s+(?:to|into)\s+(?:the\s+)?(?P<orgs>{_OLIST})"
+)

@@ -105,6 +105,8 @@ def _copular(sentence: Sentence) -> Iterator[Hit]:
                 yield _subject_hit(sentence, match, _all_orgs(match, sentence))
                 if match.groupdict().get("subj2"):  # "of which A is ... and B a member"
                     yield Hit(codes_in(sentence, match["subj2"], "C"), _all_orgs(match, sentence))
+                if match.groupdict().get("subj3"):  # "of which A is a member alongside B"
+                    yield Hit(codes_in(sentence, match["subj3"], "C"), _all_orgs(match, sentence))
 
 
 def _make_up(sentence: Sentence) -> Iterator[Hit]:
@@ -148,6 +150,9 @@ def _joined(sentence: Sentence) -> Iterator[Hit]:
     for match in P.ADMITTED_AS.finditer(sentence.text):  # "A was admitted as a member of X"
         if not hedged(sentence, match):
             yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs", "orgs2"))
+    for match in P.ADMISSION_OF.finditer(sentence.text):  # "the admission of A to X"
+        if not hedged(sentence, match, 4) and not _MODAL_AFTER.match(sentence.text, match.end()):
+            yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs"))
     for match in P.SINCE_JOINING.finditer(sentence.text):
         if not hedged(sentence, match, 0):
             yield Hit(
@@ -159,6 +164,9 @@ def _joined(sentence: Sentence) -> Iterator[Hit]:
         for match in P.BARE_JOINED.finditer(sentence.text):  # "after Finland joined"
             if not hedged(sentence, match, 2):
                 yield Hit(codes_in(sentence, match.group("subj"), "C"), tuple(sentence.orgs[:1]))
+
+
+_MODAL_AFTER = re.compile(r"[^.;]{0,30}?\b(?:would|could|will|should|might|may|is\s+not)\b")
 
 
 def _join_ends(after: str) -> bool:
@@ -192,6 +200,7 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
         P.JOINED_ALONGSIDE,
         P.LIST_THE_MEMBERS,
         P.ORG_RANK_APPOS,
+        P.MEMBERSHIP_LEAD,
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
