@@ -620,3 +620,30 @@ def test_a_currency_word_several_states_use_names_no_reporter() -> None:
     )
     found = {(flow, reporter, partner) for flow, reporter, partner, *_ in rows(text)}
     assert ("exports", "PRT", "ESP") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("worth GH¢2.5 billion", 2_500_000_000, "GHS"),
+        ("some 3,200 million krónur", 3_200_000_000, "ISK"),
+        ("at MVR 910 million", 910_000_000, "MVR"),
+        ("reached Z$88 million", 88_000_000, "ZWD"),
+        ("reached N$2.1 billion", 2_100_000_000, "NAD"),
+        ("about C£45 million", 45_000_000, "CYP"),
+        ("4.4 billion CFA francs", 4_400_000_000, "XOF"),
+        ("7.5 billion Sudanese dinars", 7_500_000_000, "SDD"),
+        ("120 billion kip", 120_000_000_000, "LAK"),
+        ("900 million riels", 900_000_000, "KHR"),
+        ("35 billion kyats", 35_000_000_000, "MMK"),
+        ("60 billion tugriks", 60_000_000_000, "MNT"),
+    ],
+)
+def test_trade_amounts_in_more_local_currencies(text: str, value: float, unit: str) -> None:
+    [amount] = find_amounts(text)
+    assert (amount.value, amount.unit) == (value, unit)
+
+
+def test_trade_cfa_francs_of_central_africa_are_xaf() -> None:
+    text = "Trade\nCameroon's exports to Chad reached 30 billion CFA francs in 2020."
+    assert rows(text) == [("exports", "CMR", "TCD", 30_000_000_000, "XAF", "exact", 2020)]

@@ -142,8 +142,10 @@ def local_currency(amount: Amount, unit: str, reporter: str) -> str:
     """The unit (``unit``, as read) of ``amount`` in ``reporter``'s trade: a currency word
     that names no state ("rupees", "Rs", "dinars") is the reporter's currency of that name
     ("Rs 97.3 billion" in Nepal's trade: NPR); a named one ("Indian rupees") stays."""
-    if amount.unit != unit or " " in amount.currency.strip():
+    written = amount.currency.strip()
+    if amount.unit != unit or (" " in written and not written.lower().startswith("cfa")):
         return unit  # a unit carried from the figure before, or a named currency
+    # "CFA francs" name two currencies: West Africa's (XOF) and Central Africa's (XAF)
     return _local_currencies().get((unit, reporter), unit)
 
 
