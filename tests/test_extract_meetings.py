@@ -2284,3 +2284,77 @@ def test_meetings_gaps_before_the_object_and_a_listed_second_subject(sentence: s
     text = f"Diary\nSeptember 8, 2007\n\n{sentence}"
     found = {tuple(sorted(m.participants)) for m in _meetings(text, [GAMMA, ALPHA, BETA, holm])}
     assert ("Anna Berg", "Ivan Petrov") in found
+
+
+def test_meetings_two_holders_of_one_office_are_two_sides() -> None:
+    """Two foreign ministers meet across states even when one's state was implied wrongly;
+    a president and his finance minister, or two deputy ministers, may be compatriots."""
+    host = _person("Paul Durand", "foreign minister", "FRA")
+    guest = _person("Karl Weber", "minister for foreign affairs", "FRA")
+    text = "Foreign Minister Paul Durand held talks with Foreign Minister Karl Weber on Monday."
+    assert [m.participants for m in _meetings(text, [host, guest])] == [
+        ("Paul Durand", "Karl Weber")
+    ]
+    assert has_two_sides(MeetingFact(("Paul Durand", "Karl Weber"), "talks", 0, 1), [host, guest])
+    deputies = [
+        _person("Paul Durand", "deputy foreign minister", "FRA"),
+        _person("Karl Weber", "deputy foreign minister", "FRA"),
+    ]
+    meeting = MeetingFact(("Paul Durand", "Karl Weber"), "talks", 0, 1)
+    assert not has_two_sides(meeting, deputies)
+    former = [
+        _person("Paul Durand", "prime minister", "FRA"),
+        _person("Karl Weber", "former prime minister", "FRA"),
+    ]
+    assert not has_two_sides(meeting, former)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weekday with "this" and a place before the guest's long title
+        "Foreign Minister Ivan Petrov received this Thursday at the Palace of Independence the "
+        "Ambassador of Russia, Oleg Sidorov.",
+        # a part of the day after "yesterday", and state media's "comrade"
+        "Foreign Minister Ivan Petrov received yesterday afternoon at the House of Friendship "
+        "comrade Oleg Sidorov, Ambassador of Russia.",
+        # "met both A and B"
+        "Anna Berg flew to Minsk and met both Ivan Petrov and Oleg Sidorov.",
+        # "talks were held" at a long place name "between A and B"
+        "On Monday, talks were held at the Palace of National Independence between Ivan Petrov "
+        "and Oleg Sidorov.",
+    ],
+)
+def test_meetings_guests_after_times_places_and_honorifics(text: str) -> None:
+    found = {p for m in _meetings(text, [ALPHA, BETA, GAMMA]) for p in m.participants}
+    assert {"Ivan Petrov", "Oleg Sidorov"} <= found
+
+
+@pytest.mark.parametrize(
+    ("lead", "state"),
+    [
+        ("ERBIL, Kurdistan Region - The minister said.", "IRQ"),  # a region after the place
+        ("DAMASCUS, (SANA) - The minister said.", "SYR"),  # an agency after a comma
+        ("Accra, Thursday - The minister said.", "GHA"),  # a weekday
+        ("PORT OF SPAIN — The minister said.", "TTO"),  # not Spain: "of" stays small
+        ("NAY PYI TAW, 3 Aug— The minister said.", "MMR"),
+    ],
+)
+def test_datelines_with_regions_agencies_weekdays_and_small_words(lead: str, state: str) -> None:
+    article = Article("t", "t.txt", f"Headline\n\n{lead}", "")
+    assert analyze(article).dateline_state() == state
+
+
+def test_meetings_the_two_leaders_held_hours_of_talks() -> None:
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov and Prime Minister Anna "
+        "Berg agreed to expand trade. The two leaders held three hours of talks at the ministry."
+    )
+    assert [m.participants for m in _meetings(text, [ALPHA, GAMMA])] == [
+        ("Ivan Petrov", "Anna Berg")
+    ]
+
+
+def test_meetings_a_purpose_between_two_states_is_no_encounter_of_theirs() -> None:
+    text = "Envoys met in emergency session today to discuss tension between Greece and Turkey."
+    assert _meetings(text, []) == []

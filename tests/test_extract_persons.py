@@ -1522,3 +1522,45 @@ def test_persons_an_acronym_before_an_office_names_its_body() -> None:
 )
 def test_a_participle_or_adverb_before_a_title_is_no_qualifier(text: str, role: str) -> None:
     assert [p.role for p in _persons(text)] == [role]
+
+
+def test_persons_a_state_has_one_holder_of_an_office() -> None:
+    """The headline's "Foreign Minister of Norway" is the one named as such, not the host."""
+    text = (
+        "Minister welcomes Foreign Minister of Norway\n"
+        "STOCKHOLM, May 3 - The Minister for Foreign Affairs, Anna Lindqvist, today met the "
+        "Minister for Foreign Affairs of Norway, Jonas Gahr Store. Norway and Sweden discussed "
+        "fisheries."
+    )
+    doc = analyze(Article(article_id="t", source="t.txt", text=text, sha256=""))
+    placed = {p.name: p.country for p in extract_persons(doc)}  # before any guess
+    assert placed == {"Anna Lindqvist": None, "Jonas Gahr Store": "NOR"}
+
+
+def test_persons_an_honorific_after_the_comma_of_a_title_names_its_holder() -> None:
+    """ "the Minister of Foreign Affairs of Ghana, H.E. X": the title is X's, not the host's."""
+    text = (
+        "Courtesy call\n"
+        "DAKAR, May 3 - The Minister of Foreign Affairs of Ghana, H.E. Kwame Mensah, paid a "
+        "courtesy call on the President. Earlier, he held talks with the Minister for Foreign "
+        "Affairs, Hon. Aminata Diallo, at the Ministry."
+    )
+    states = {p.name: p.country for p in _persons(text)}
+    assert states == {"Kwame Mensah": "GHA", "Aminata Diallo": "SEN"}
+
+
+def test_persons_a_guest_met_at_a_dateline_of_the_hosts_is_of_the_other_state() -> None:
+    """Both sides travelled: a San Francisco dateline is not the home of an unplaced
+    secretary who met a US official there; the state named most besides the US is."""
+    from diplodata.extract import extract_article
+
+    text = (
+        "Bilateral talks\nMay 3, 2023\n\n"
+        "SAN FRANCISCO, May 3 - Trade Secretary Maria Santos met US Trade Representative "
+        "John Miller on Thursday. The Philippines wants more investment, and Philippine "
+        "exporters hope the Philippines can sell more fruit."
+    )
+    facts = extract_article(Article(article_id="t", source="t.txt", text=text, sha256=""))
+    states = {p.name: p.country for p in facts.persons}
+    assert states == {"Maria Santos": "PHL", "John Miller": "USA"}
+    assert [m.participants for m in facts.meetings] == [("Maria Santos", "John Miller")]

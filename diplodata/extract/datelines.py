@@ -33,11 +33,27 @@ _LEAD_PLACE = re.compile(
     re.MULTILINE,
 )
 # an undated dateline: "AMMAN — ", "Rabat - ", "NEW DELHI: " before the lead
+# "ERBIL, Kurdistan Region - ", "DAMASCUS, (SANA) - ", "Accra, Thursday - ": a region, an
+# agency or a weekday after the place
 _DASH_PLACE = re.compile(
     r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
-    r"(?: \([A-Za-z]+\))? ?(?:[—–]|-{1,2}(?= )|(?<=[A-Z]):)",
+    r"(?:,? \([A-Za-z]+\)|, [A-Z][a-z]+(?: [A-Z][a-z]+)?)? ?(?:[—–]|-{1,2}(?= )|(?<=[A-Z]):)",
     re.MULTILINE,
 )
+_SMALL_WORDS = frozenset(
+    {"of", "the", "de", "du", "da", "das", "do", "dos", "del", "la", "le", "es", "al", "el", "and"}
+)
+
+
+def title_case(place: str) -> str:
+    """A place written in capitals as gazetteers write it: "PORT OF SPAIN" -> "Port of
+    Spain" (not "Port Of Spain", which would read as Spain)."""
+    words = place.title().split(" ")
+    return " ".join(
+        w.lower() if n and w.lower() in _SMALL_WORDS else w for n, w in enumerate(words)
+    )
+
+
 _HEAD = 600  # a dateline opens the article: its first lines
 # the place of a dated dateline, as persons and trade figures read it: "TOKYO, March 5 -",
 # "MOSCOW (Reuters) 5", "December 29, 2021, St Petersburg"
@@ -75,6 +91,6 @@ def dateline_country(text: str) -> CountryMention | None:
     place = dateline_place(text)
     if not place:
         return None
-    readable = place.title() if place.isupper() else place
+    readable = title_case(place) if place.isupper() else place
     hits = [c for c in lexicon.load().find_countries(readable) if c.form in LOCATION_FORMS]
     return hits[-1] if hits else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -27,9 +28,11 @@ from diplodata.models import CountryMention, PersonFact
 from diplodata.tables.resolve import name_key
 
 _TIME_GAP = (
-    r"(?:today|yesterday|tonight|here|there|separately|also|again|briefly|recently|in person|"
+    r"(?:(?:today|yesterday|tomorrow)(?: (?:morning|afternoon|evening|night))?|tonight|here|there|"
+    r"separately|also|again|briefly|recently|in person|"
     r"(?:(?:last|this|earlier this|late last) (?:week|month)|earlier|later)(?=,? with\b)|"
-    r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?|"
+    r"(?:(?:on|this|last|next) )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?: (?:morning|afternoon|evening|night))?|"
     r"(?:from|at|in) (?:his|her|their) (?:[a-z]+ )?(?:hotel|office|residence|home|plane|car)|"
     r"(?:this|that|the same|in the|on the same) (?:morning|afternoon|evening|night|day)|"
     r"by (?:tele)?phone|"
@@ -56,6 +59,8 @@ _FUNCTION_WORDS = frozenset({
     "officials", "government", "visiting",  # "held talks with visiting Brazilian President X"
     "member",  # "A, member of the Politburo of the CPSU Central Committee, and B"
     "brother", "sister", "friend",  # "a call from his Tunisian brother President X"
+    "both",  # "met both A and B"
+    "comrade", "compañero", "compañera",  # state media's honorifics: "received comrade X"
 })
 # fmt: on
 _GROUP = (
@@ -128,6 +133,32 @@ _BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:joint\s+)?")
 _ADJECTIVES = re.compile(
     r"(?:\s+(?:[A-Z][\w-]*|high-level|bilateral|trilateral|official|peace|intergovernmental))*\s+"
 )
+
+
+# offices a state gives several people at once, or no longer: two holders may be compatriots
+_SHARED_OFFICE = re.compile(
+    r"\b(?:former|ex|deputy|vice|assistant|under|junior|acting|state\s+secretary|of\s+state|"
+    r"ambassador|envoy|senator|member|governor|mayor|spokes\w+|advis[eo]r|official|delegate|"
+    r"representative|counsell?or|attach[eé]|general|admiral|commander|chief|head|director|"
+    r"secretary|officer|aide)\b"
+)
+
+
+def same_single_office(roles: Sequence[str | None]) -> bool:
+    """Whether two of these roles are one office that a state gives one person at a time
+    (two foreign ministers, two presidents, a minister and "his counterpart"): their holders
+    serve two states, whatever states were implied for them."""
+    seen: set[str] = set()
+    for role in roles:
+        office = office_of(role)
+        if not role or not office or office == "minister" or _SHARED_OFFICE.search(role):
+            continue
+        if _SHARED_OFFICE.search(office):
+            continue
+        if office in seen:
+            return True
+        seen.add(office)
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -626,7 +657,7 @@ def is_state_party(ctx: Context, s: Item, before: str) -> bool:
 # "talks between", "a call on Saturday (April 4) between", "held in Geneva between"
 _BETWEEN = re.compile(
     r"\s+(?:(?:(?:were|was|are|is|will be|have been)\s+)?(?:held|on|in|last|this|at)\s+"
-    r"(?:[\w()-]+\s+){0,4}?)?between\s+(?:the\s+)?|"  # "Talks were held in the Kremlin today
+    r"(?:(?!to\b|for\b)[\w()-]+\s+){0,6}?)?between\s+(?:the\s+)?|"  # "Talks were held in the Kremlin today
     # between A and B"
     r"\s+(?:(?:were|was)\s+)?held\s+by\s+(?:the\s+)?(?=[A-Z])"  # "the talks held by A and B"
 )
@@ -967,8 +998,10 @@ _THEY_VERB = re.compile(
     r"\b(?:[Tt]hey|(?P<we>[Ww]e)|[Tt]he two(?: (?:[A-Za-z]+ )?(?P<noun>(?i:leaders|ministers|"
     r"presidents|heads of state|counterparts|officials|diplomats|envoys|men|women)))?)\s+"
     r"(?:(?:also|first|last|had|have|then|again|later|will|would|are to)\s+)*"
-    r"(?:(?:held|had)\s+(?:(?:their|an?)\s+(?:(?:own|first|last|brief|short)\s+)?)?)?$"
-)  # "they met", "they also held", "the two Ministers had a brief meeting"
+    r"(?:(?:held|had)\s+(?:(?:their|an?)\s+(?:(?:own|first|last|brief|short)\s+)?)?"
+    r"(?:(?:[a-z]+|\d+)\s+(?:hours?|rounds?|days?)\s+of\s+)?)?$"
+)  # "they met", "they also held", "the two Ministers had a brief meeting", "the two
+# leaders held two hours of talks"
 
 
 # "visit to X", "visited X", "visiting both X and Y", "arrived in X"

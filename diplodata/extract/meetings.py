@@ -35,6 +35,7 @@ from diplodata.extract.meeting_parties import (
     is_public_role,
     is_title_gap,
     note_pair,
+    same_single_office,
     they_subjects,
 )
 from diplodata.extract.names import PARTICLES, given_names
@@ -639,7 +640,10 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
         # encounter; a multilateral one of more than three is not a row)
         two_sides = None not in states and len(set(states)) == 2
         largest = 8 if two_sides or delegation_after(ctx, m.end(), s_end) else 3
-        if not 2 <= len(keys) <= largest or (None not in states and len(set(states)) < 2):
+        one_state = None not in states and len(set(states)) < 2
+        if one_state and same_single_office([ctx.role(k) for k in keys]):
+            one_state = False  # two foreign ministers: an implied state is wrong, not the text
+        if not 2 <= len(keys) <= largest or one_state:
             continue
         if _appeal(ctx, m, group, s_end):
             continue
@@ -936,7 +940,8 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[_Cand]:
                     k.start, k.end = c.start, c.end
                 if c.date and not back and (k.date is None or len(c.date[0]) > len(k.date[0])):
                     k.date = c.date
-                k.location = k.location or c.location
+                if not back:  # a report's own day and place are not the earlier encounter's
+                    k.location = k.location or c.location
                 break
         else:
             kept.append(c)
@@ -1104,7 +1109,7 @@ def has_two_sides(meeting: MeetingFact, persons: list[PersonFact]) -> bool:
         if not person.country or person.serves_organization:
             return True
         states.add(person.country)
-    return len(states) > 1
+    return len(states) > 1 or same_single_office([by_name[k].role for k in meeting.participants])
 
 
 def _visit_is_the_meeting(found: list[_Cand], persons: Container[str]) -> list[_Cand]:
@@ -1167,8 +1172,12 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
     elif unknown:
         ctx.last_subject = None
     pair = chain_items(named, ctx.doc.text, 0) if len(named) > 1 else []
-    if len({i.key for i in pair}) >= 2 and pair[0].start - s_start < 40:
+    lead = _DATELINE_LEAD.match(ctx.doc.text, s_start, s_end)  # "LONDON, April 13 (Reuter) - "
+    if len({i.key for i in pair}) >= 2 and pair[0].start - (lead.end() if lead else s_start) < 40:
         note_pair(ctx, tuple(dict.fromkeys(i.key for i in pair)))  # "A and B agreed ..."
+
+
+_DATELINE_LEAD = re.compile(AFTER_DATELINE)
 
 
 def _fact(c: _Cand, article_year: int | None) -> MeetingFact:

@@ -607,7 +607,7 @@ def _office_holder_state(doc: Doc, role: str, names: Collection[int] = ()) -> st
     return states.pop() if len(states) == 1 else None
 
 
-_WORD_AT = re.compile(r"\s+([\w.]+)")
+_WORD_AT = re.compile(r",?\s+([\w.]+)")
 
 
 def _honorifics_then_name(text: str, end: int, names: Collection[int]) -> bool:
@@ -653,6 +653,9 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
     ]
     names = {m.seg.start for p in people for m in p.mentions}
     by_role: dict[str, str | None] = {}  # one scan of the text per office, at most 40 offices
+    # a state has one holder of an office: "the Foreign Minister of Iceland" is the one the
+    # article names as such, not another foreign minister of it
+    held = {(office_of(f.role), f.country) for f in facts if f.country}
     for i in list(todo):
         role = office_of(facts[i].role)  # the office, not its stated phrase
         if not role or (role not in by_role and len(by_role) >= _MAX_ROLE_SCANS):
@@ -660,7 +663,8 @@ def _implied_countries(doc: Doc, facts: list[PersonFact], people: list[_Person])
         if role not in by_role:
             by_role[role] = _office_holder_state(doc, role, names)
         state = by_role[role]
-        if state:
+        if state and (role, state) not in held:
+            held.add((role, state))
             facts[i] = replace(facts[i], country=state)
             taken.add(state)
             todo.remove(i)
@@ -707,8 +711,13 @@ def imply_states(
             sides = {known.get(k, k) for m in own for k in m.participants if k != f.name}
             sides = {s for s in sides if s and len(s) == 3 and s.isupper()}
             state = _nearest_state(doc, f) or fallback
-            if state in sides:  # the host: of the dateline, else of the place where they met
-                hosts = [home] if home else [m.location_country for m in own]
+            if state in sides:  # the host: of the dateline (else, when the dateline is the
+                # other side's, the state named most besides theirs: "SAN FRANCISCO - Trade
+                # Secretary X met US Trade Representative Y" in a Philippine story); without a
+                # dateline, of the place where they met
+                hosts = (
+                    [home, _named_more(doc, sides)] if home else [m.location_country for m in own]
+                )
                 state = next((h for h in hosts if h and h not in sides), state)
             # a place's state at the time: a Moscow dateline of 1987 is the Soviet Union's
             f = replace(f, country=lexicon.load().state_in(state, year)) if state else f
@@ -744,11 +753,30 @@ def _nearest_state(doc: Doc, f: PersonFact) -> str | None:
 
 def _state_named_most(doc: Doc) -> str | None:
     """The state the article names most."""
+    counts = _counts(doc)
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _named_more(doc: Doc, sides: Collection[str]) -> str | None:
+    """The state named most besides ``sides``, if the article names it twice at least and
+    as often as any of them: the other side of an encounter where both travelled (a
+    Philippine secretary meeting a US official under a San Francisco dateline); not a state
+    named in passing (Putin meets his health minister about hospitals in Kazakhstan)."""
+    counts = _counts(doc)
+    others = {k: n for k, n in counts.items() if k not in sides}
+    if not others:
+        return None
+    best = max(others, key=lambda k: others[k])
+    most = max((counts.get(s, 0) for s in sides), default=0)
+    return best if others[best] >= max(2, most) else None
+
+
+def _counts(doc: Doc) -> dict[str, int]:
     counts: dict[str, int] = {}
     for c in doc.countries:
         if c.code != "EUU":
             counts[c.code] = counts.get(c.code, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else None
+    return counts
 
 
 # a state right after a verb of acting on it ("ask Japan", "urged Britain", "told Moscow")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from diplodata.extract import lexicon
 from diplodata.extract.bodies import find_institutions
-from diplodata.extract.datelines import dated_place, dateline_country
+from diplodata.extract.datelines import dated_place, dateline_country, title_case
 from diplodata.models import Article, CountryMention, OrganizationMention, Span
 
 # Words after which a full stop does not end a sentence.
@@ -165,7 +165,7 @@ class Doc:
             return states[0].code
         place = self.text[slice(*span)].strip()  # "TOKYO", "WEST BERLIN"
         lex = lexicon.load()
-        return lex.country_code(place.title()) or lex.country_code(place.split()[-1].title())
+        return lex.country_code(title_case(place)) or lex.country_code(place.split()[-1].title())
 
     def organizations_in(self, start: int, end: int) -> list[OrganizationMention]:
         return [o for o in self.organizations if start <= o.start and o.end <= end]
