@@ -657,8 +657,8 @@ def is_state_party(ctx: Context, s: Item, before: str) -> bool:
 # "talks between", "a call on Saturday (April 4) between", "held in Geneva between"
 _BETWEEN = re.compile(
     r"\s+(?:(?:(?:were|was|are|is|will be|have been)\s+)?(?:held|on|in|last|this|at)\s+"
-    r"(?:(?!to\b|for\b)[\w()-]+\s+){0,6}?)?between\s+(?:the\s+)?|"  # "Talks were held in the Kremlin today
-    # between A and B"
+    # "Talks were held in the Kremlin today between A and B" (not "to discuss ... between")
+    r"(?:(?!to\b|for\b)[\w()-]+\s+){0,6}?)?between\s+(?:the\s+)?|"
     r"\s+(?:(?:were|was)\s+)?held\s+by\s+(?:the\s+)?(?=[A-Z])"  # "the talks held by A and B"
 )
 

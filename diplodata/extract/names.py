@@ -64,7 +64,8 @@ HONORIFICS = (
         words(
             """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sheikh Sheikha Prince Princess Sen Rep
     Gen General Admiral Marshal Colonel Col Lt Mister Madam Madame Monsieur Herr
-    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig Ayatollah Hojatoleslam Rabbi Reverend Rev Comrade Comrades Cde"""
+    Cpl Sgt Pvt Capt Maj Cmdr Adm Brig Ayatollah Hojatoleslam Rabbi Reverend Rev Comrade Comrades
+    Cde"""
         )
     )
     | COURTESY
