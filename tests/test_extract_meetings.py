@@ -2358,3 +2358,16 @@ def test_meetings_the_two_leaders_held_hours_of_talks() -> None:
 def test_meetings_a_purpose_between_two_states_is_no_encounter_of_theirs() -> None:
     text = "Envoys met in emergency session today to discuss tension between Greece and Turkey."
     assert _meetings(text, []) == []
+
+
+def test_meetings_a_weeks_digest_dates_items_by_their_weekday_heading() -> None:
+    text = (
+        "Week in review\n1 July 2022\n\nMONDAY\n"
+        "Foreign Minister Ivan Petrov met Ambassador Oleg Sidorov in Minsk.\n\n"
+        "Thursday\nPrime Minister Anna Berg met Foreign Minister Ivan Petrov in Stockholm.\n"
+    )
+    found = {m.participants: m.date for m in _meetings(text, [ALPHA, BETA, GAMMA])}
+    assert found == {
+        ("Ivan Petrov", "Oleg Sidorov"): "2022-06-27",
+        ("Anna Berg", "Ivan Petrov"): "2022-06-30",
+    }

@@ -80,6 +80,11 @@ _DAY_LINE = re.compile(
     r"(?:[ \t]+[–—-][ \t]+[A-Z][\w .'’-]{1,40})?[ \t]*$",
     re.MULTILINE,
 )
+# a digest's section heading that is only a day of the week ("MONDAY", "Tuesday"): the past
+# week's day the items below it took place on
+_WEEKDAY_LINE = re.compile(
+    r"^(?i:mon|tues|wednes|thurs|fri|satur|sun)(?i:day)[ \t]*$", re.MULTILINE
+)
 # a headline naming the text's author: "Address by President X", "Remarks of Y"
 _AUTHORED = re.compile(
     r"\b(?:[Aa]ddress|[Ss]peech|[Rr]emarks|[Ss]tatement|[Ii]nterview|[Mm]essage|[Oo]p-ed)\s+"
@@ -236,6 +241,7 @@ class Context:
         ]
         body = doc.text.find("\n", doc.text.find("\n") + 1) + 1  # below title and date
         self.day_lines = [m.span() for m in _DAY_LINE.finditer(doc.text, body)]
+        self.weekday_lines = [m.span() for m in _WEEKDAY_LINE.finditer(doc.text, body)]
 
     def _author(self) -> str | None:
         """The one person the headline names as the text's author ("Address by President

@@ -816,12 +816,18 @@ _TO_BE = re.compile(r"\b(?:be|been|being|to)\s+$")
 
 def _section_date(ctx: Context, s_start: int) -> DateValue | None:
     """The day of the agenda section a sentence stands in: the last line above it that is
-    only a day, below the article's own date line."""
+    only a day, below the article's own date line; a heading that is only a weekday
+    ("MONDAY" in a week's digest) is the last such day on or before the article's date."""
     at = bisect.bisect_left(ctx.day_lines, s_start, key=lambda h: h[0])
-    if not at:
+    week = bisect.bisect_left(ctx.weekday_lines, s_start, key=lambda h: h[0])
+    dated = ctx.day_lines[at - 1] if at else None
+    weekday = ctx.weekday_lines[week - 1] if week else None
+    if weekday and (dated is None or weekday[0] > dated[0]):
+        name = ctx.doc.text[slice(*weekday)].strip().title()
+        return event_date(name, 0, len(name), 0, ctx.anchor, False)
+    if dated is None:
         return None
-    start, end = ctx.day_lines[at - 1]
-    return event_date(ctx.doc.text, start, end, start, ctx.anchor, True)
+    return event_date(ctx.doc.text, dated[0], dated[1], dated[0], ctx.anchor, True)
 
 
 def _days_before(date: tuple[str, str], anchor: dt.date, days: int = 3) -> bool:
