@@ -1914,3 +1914,11 @@ def test_memberships_regional_bodies_and_their_former_names() -> None:
         "SEN:CEN_SAD",
         "ZMB:SADCC",
     ]
+
+
+def test_memberships_contracting_parties_and_a_quoted_membership_lead() -> None:
+    text = (
+        "Trade\nJapan and Korea are both founding contracting parties to the General Agreement "
+        'on Tariffs and Trade. "Through its membership of EFTA, Norway trades freely," she said.'
+    )
+    assert _pairs(text) == ["JPN:GATT", "KOR:GATT", "NOR:EFTA"]

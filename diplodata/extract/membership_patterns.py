@@ -101,7 +101,8 @@ HYPHEN_CHAIN = re.compile(rf"(?P<subj>{_C}(?:[-–]{_C}){{2,}})\s+(?:\(\s*)?(?P<
 
 COPULAR = re.compile(
     rf"{_SUBJ}{_ASIDE}{_LEAD}{_ADV}{_BE}\s+(?:(?:one\s+of|among)\s+)?{_MODS}(?:(?:{_MEMBER_ONLY}"
-    rf"\s+(?:of|in|within)|(?:[Aa]ll(?:y|ies)|[Pp]artners?)\s+(?:in|within))\s+(?:both\s+)?(?:the\s+)?"
+    rf"\s+(?:of|in|within)|(?:[Aa]ll(?:y|ies)|[Pp]artners?)\s+(?:in|within)|contracting\s+"
+    rf"part(?:y|ies)\s+to)\s+(?:both\s+)?(?:the\s+)?"
     rf"{_JOINED_MOD}{_NAMED_ACRONYM}(?P<orgs>{_OLIST})(?!['’])|(?P<orgs2>{_OLIST}){_POS}?\s+{_MODS}{_MEMBER}\b(?!\s+of)"
     rf"|part\s+of\s+(?:the\s+)?(?P<orgs3>{_O})(?=\s*[,.;:)—–]|\s*$|\s+(?:and|since|as)\b))"
     rf"(?:{_WHEN}\s*,?\s+and\s+(?:(?:is|was|remains)\s+(?:also\s+)?)?(?:(?:one\s+of\s+)?(?:a|an|the|its|our|their)\s+)?"
@@ -657,7 +658,7 @@ WE_AS_BODY = re.compile(rf"{_C}\s*[,–—-]\s*(?:the\s+)?[“\"]?(?P<orgs>{_O})
 
 # "Through its membership of X and of Y, Iceland already ...": a membership that has effects
 MEMBERSHIP_LEAD = re.compile(
-    rf"(?:^|(?<=,\s))(?:[Tt]hrough|[Tt]hanks\s+to|[Bb]y\s+virtue\s+of|[Vv]ia)\s+(?:its|their)\s+"
+    rf"(?:^[\"“]?|(?<=,\s))(?:[Tt]hrough|[Tt]hanks\s+to|[Bb]y\s+virtue\s+of|[Vv]ia)\s+(?:its|their)\s+"
     rf"membership\s+(?:of|in)\s+(?:the\s+)?(?P<orgs>{_OLIST})(?:\s*,?\s+and\s+(?:of|in)\s+"
     rf"(?:the\s+)?(?P<orgs2>{_OLIST}))?\s*,\s*(?:the\s+)?(?P<subj>{_CLIST}|{_ANAPH})\s+[a-z]+\b"
 )  # the verb after the subject is part of the match: "Finland would gain" is hedged
