@@ -111,6 +111,12 @@ def _stop_on_signals() -> None:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, interrupt)
+    # Prefect's runner installs a SIGTERM handler of its own when it starts, which exits
+    # from inside the event loop: a SIGTERM while the runner is still starting printed a
+    # traceback. Its handler takes the Ctrl-C path too.
+    from prefect.runner.runner import Runner
+
+    Runner.handle_sigterm = lambda self, *args, **kwargs: interrupt(signal.SIGTERM, None)  # type: ignore[method-assign]
 
 
 class Format(StrEnum):
