@@ -167,10 +167,11 @@ def kept_workers() -> Iterator[None]:
     try:
         yield
     finally:
+        stopping: list[_Worker] = []
         with _lock:
             _keeping -= 1
-            stopping = [w for idle in _idle.values() for w in idle] if not _keeping else []
             if not _keeping:
+                stopping = [w for idle in _idle.values() for w in idle]
                 _idle.clear()
         for worker in stopping:
             worker.stop()

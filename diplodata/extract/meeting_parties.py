@@ -15,7 +15,7 @@ from functools import cache
 
 from diplodata.extract import lexicon
 from diplodata.extract.datelines import dateline_country
-from diplodata.extract.dates import find_dates
+from diplodata.extract.dates import WEEKDAYS, find_dates
 from diplodata.extract.lexicon import SurfaceMatcher
 from diplodata.extract.text import Doc
 from diplodata.extract.titles import TITLE_MODIFIERS, office_of
@@ -82,9 +82,7 @@ _DAY_LINE = re.compile(
 )
 # a digest's section heading that is only a day of the week ("MONDAY", "Tuesday"): the past
 # week's day the items below it took place on
-_WEEKDAY_LINE = re.compile(
-    r"^(?i:mon|tues|wednes|thurs|fri|satur|sun)(?i:day)[ \t]*$", re.MULTILINE
-)
+_WEEKDAY_LINE = re.compile(rf"^(?i:{'|'.join(WEEKDAYS)})[ \t]*$", re.MULTILINE)
 # a headline naming the text's author: "Address by President X", "Remarks of Y"
 _AUTHORED = re.compile(
     r"\b(?:[Aa]ddress|[Ss]peech|[Rr]emarks|[Ss]tatement|[Ii]nterview|[Mm]essage|[Oo]p-ed)\s+"
@@ -156,9 +154,9 @@ def same_single_office(roles: Sequence[str | None]) -> bool:
     seen: set[str] = set()
     for role in roles:
         office = office_of(role)
-        if not role or not office or office == "minister" or _SHARED_OFFICE.search(role):
+        if not role or not office or office == "minister":
             continue
-        if _SHARED_OFFICE.search(office):
+        if _SHARED_OFFICE.search(role) or _SHARED_OFFICE.search(office):
             continue
         if office in seen:
             return True

@@ -1151,6 +1151,9 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _SUBJECT_SLOT = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,8}")
 
 
+_DATELINE_LEAD = re.compile(AFTER_DATELINE)  # "LONDON, April 13 (Reuter) - "
+
+
 def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
     """The person a later "he"/"she" refers to: the sentence's subject (its first named
     person, after an opening phrase and a title), else its last named person; a titled name
@@ -1178,12 +1181,9 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
     elif unknown:
         ctx.last_subject = None
     pair = chain_items(named, ctx.doc.text, 0) if len(named) > 1 else []
-    lead = _DATELINE_LEAD.match(ctx.doc.text, s_start, s_end)  # "LONDON, April 13 (Reuter) - "
+    lead = _DATELINE_LEAD.match(ctx.doc.text, s_start, s_end)
     if len({i.key for i in pair}) >= 2 and pair[0].start - (lead.end() if lead else s_start) < 40:
         note_pair(ctx, tuple(dict.fromkeys(i.key for i in pair)))  # "A and B agreed ..."
-
-
-_DATELINE_LEAD = re.compile(AFTER_DATELINE)
 
 
 def _fact(c: _Cand, article_year: int | None) -> MeetingFact:

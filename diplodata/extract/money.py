@@ -142,10 +142,11 @@ def local_currency(amount: Amount, unit: str, reporter: str) -> str:
     """The unit (``unit``, as read) of ``amount`` in ``reporter``'s trade: a currency word
     that names no state ("rupees", "Rs", "dinars") is the reporter's currency of that name
     ("Rs 97.3 billion" in Nepal's trade: NPR); a named one ("Indian rupees") stays."""
-    written = amount.currency.strip()
-    if amount.unit != unit or (" " in written and not written.lower().startswith("cfa")):
+    # a named currency stays, unless its code is supranational (ISO's X codes): "CFA
+    # francs" are West Africa's (XOF) or Central Africa's (XAF), by the reporter
+    named = " " in amount.currency.strip() and not unit.startswith("X")
+    if amount.unit != unit or named:
         return unit  # a unit carried from the figure before, or a named currency
-    # "CFA francs" name two currencies: West Africa's (XOF) and Central Africa's (XAF)
     return _local_currencies().get((unit, reporter), unit)
 
 

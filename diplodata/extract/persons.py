@@ -697,7 +697,8 @@ def imply_states(
     Russian Foreign Minister in Oslo": A is Norway's)."""
     year = doc.article.published_date.year if doc.article.published_date else None
     home = doc.dateline_state()
-    fallback = home or _state_named_most(doc)
+    counts = _counts(doc)
+    fallback = home or (max(counts, key=lambda k: counts[k]) if counts else None)
     known = {f.name: f.country for f in facts if f.country}
     out = []
     for f in facts:
@@ -716,7 +717,9 @@ def imply_states(
                 # Secretary X met US Trade Representative Y" in a Philippine story); without a
                 # dateline, of the place where they met
                 hosts = (
-                    [home, _named_more(doc, sides)] if home else [m.location_country for m in own]
+                    [home, _named_more(counts, sides)]
+                    if home
+                    else [m.location_country for m in own]
                 )
                 state = next((h for h in hosts if h and h not in sides), state)
             # a place's state at the time: a Moscow dateline of 1987 is the Soviet Union's
@@ -751,18 +754,12 @@ def _nearest_state(doc: Doc, f: PersonFact) -> str | None:
     return before[-1].code if before else after[0].code if after else None
 
 
-def _state_named_most(doc: Doc) -> str | None:
-    """The state the article names most."""
-    counts = _counts(doc)
-    return max(counts, key=lambda k: counts[k]) if counts else None
-
-
-def _named_more(doc: Doc, sides: Collection[str]) -> str | None:
+def _named_more(counts: dict[str, int], sides: Collection[str]) -> str | None:
     """The state named most besides ``sides``, if the article names it twice at least and
     as often as any of them: the other side of an encounter where both travelled (a
     Philippine secretary meeting a US official under a San Francisco dateline); not a state
-    named in passing (Putin meets his health minister about hospitals in Kazakhstan)."""
-    counts = _counts(doc)
+    named in passing (Putin meets his health minister about hospitals in Kazakhstan);
+    ``counts``: how often the article names each state."""
     others = {k: n for k, n in counts.items() if k not in sides}
     if not others:
         return None
@@ -772,6 +769,7 @@ def _named_more(doc: Doc, sides: Collection[str]) -> str | None:
 
 
 def _counts(doc: Doc) -> dict[str, int]:
+    """How often the article names each state (the EU is none)."""
     counts: dict[str, int] = {}
     for c in doc.countries:
         if c.code != "EUU":
