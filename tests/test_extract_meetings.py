@@ -8,6 +8,7 @@ import pytest
 
 from diplodata.extract.datelines import dateline_place
 from diplodata.extract.dates import find_dateline
+from diplodata.extract.meeting_parties import holds_office
 from diplodata.extract.meetings import extract_meetings, has_two_sides
 from diplodata.extract.text import analyze
 from diplodata.extract.when import article_anchor, event_date
@@ -2371,3 +2372,87 @@ def test_meetings_a_weeks_digest_dates_items_by_their_weekday_heading() -> None:
         ("Ivan Petrov", "Oleg Sidorov"): "2022-06-27",
         ("Anna Berg", "Ivan Petrov"): "2022-06-30",
     }
+
+
+def test_meetings_a_subject_after_an_opening_clause_is_the_later_he() -> None:
+    """ "While in Minsk, A met B. He also met C": "he" is A, the subject, not B."""
+    text = (
+        "Minsk, 2 September 2022 (XYZ): While in Minsk, Prime Minister Anna Berg met the "
+        "host of the forum, Belarus's Foreign Minister, Ivan Petrov. She also held a bilateral "
+        "meeting with Ambassador Oleg Sidorov."
+    )
+    found = {m.participants for m in _meetings(text, [ALPHA, BETA, GAMMA])}
+    assert ("Anna Berg", "Oleg Sidorov") in found
+    assert ("Ivan Petrov", "Oleg Sidorov") not in found
+
+
+def test_meetings_an_office_named_again_alone_is_its_holders() -> None:
+    """ "the Deputy Prime Minister" of a deputy prime minister and foreign minister; "the
+    minister" of a foreign minister; not "the Minister for Foreign Affairs of X, Y"."""
+    deputy = _person("Ivan Petrov", "deputy prime minister and foreign minister", "BLR")
+    guest = _person("Oleg Sidorov", "chairperson of the commission", None)
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Deputy Prime Minister and Foreign Minister Ivan Petrov "
+        "opened the forum. Later in the day, the Deputy Prime Minister also received Oleg "
+        "Sidorov."
+    )
+    assert [m.participants for m in _meetings(text, [deputy, guest])] == [
+        ("Ivan Petrov", "Oleg Sidorov")
+    ]
+    minister = _person("Ivan Petrov", "foreign minister", "BLR")
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov opened the forum. The "
+        "minister met Ambassador Oleg Sidorov."
+    )
+    assert [m.participants for m in _meetings(text, [minister, BETA])] == [
+        ("Ivan Petrov", "Oleg Sidorov")
+    ]
+    host = _person("Paul Durand", "minister for foreign affairs and trade", "IRL")
+    guest = _person("Karl Weber", "minister for foreign affairs", "ISL")
+    text = (
+        "Dublin, 13 June 2013 (XYZ): The Minister for Foreign Affairs and Trade, Paul Durand, "
+        "today met the Minister for Foreign Affairs of Iceland, Karl Weber."
+    )
+    assert [m.participants for m in _meetings(text, [host, guest])] == [
+        ("Paul Durand", "Karl Weber")
+    ]
+
+
+def test_meetings_an_event_held_elsewhere_gives_no_place_nor_date() -> None:
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov received Ambassador Oleg "
+        "Sidorov and discussed the outcomes of the climate summit held in Stockholm last week "
+        "and the peace process in Sweden."
+    )
+    assert _flat(_meetings(text, [ALPHA, BETA])) == [
+        (("Ivan Petrov", "Oleg Sidorov"), "meeting", "2022-09-02", "BLR")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("role", "office", "held"),
+    [
+        ("deputy prime minister and foreign minister", "deputy prime minister", True),
+        ("deputy prime minister and foreign minister", "foreign minister", True),
+        ("foreign minister", "minister", True),
+        ("minister of foreign affairs", "minister", True),
+        ("foreign affairs adviser", "adviser", True),
+        ("deputy foreign minister", "minister", False),  # a deputy is no minister
+        ("prime minister", "minister", False),  # nor a head of government
+        ("minister for foreign affairs and trade", "minister for foreign affairs", False),
+        ("deputy prime minister", "prime minister", False),
+    ],
+)
+def test_holds_office(role: str, office: str, held: bool) -> None:
+    assert holds_office(role, office) is held
+
+
+def test_meetings_a_visit_by_another_is_not_the_subjects_encounter() -> None:
+    """ "A cancelled a trip because of business at home, including the visit this week by
+    B": the visit is B's, and no host is named; A met nobody."""
+    text = (
+        "WASHINGTON, April 27 - Prime Minister Anna Berg has cancelled a trip to Australia "
+        "because of business at home, including the visit this week by Foreign Minister Ivan "
+        "Petrov, a spokesman said."
+    )
+    assert _meetings(text, [GAMMA, ALPHA]) == []

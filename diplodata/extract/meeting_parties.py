@@ -127,6 +127,41 @@ _COUNTERPART = re.compile(
 HEADS = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir"})
 
 
+# what makes a title another office than its head noun: "deputy minister" is no "minister"
+_SUBORDINATE = re.compile(r"\b(?:deputy|vice|assistant|under|junior|former|acting|ex|state)\b")
+
+
+_OFFICE_GOES_ON = re.compile(r"\s*(?:(?:for|of|to|in|on|at)\b|,\s*[A-Z]|[A-Z-])")
+
+
+def holds_office(role: str | None, office: str, *, by_head: bool = True) -> bool:
+    """Whether an office the text names again alone is one of a person's: one of the offices
+    the role joins with "and" ("deputy prime minister and foreign minister", each an office
+    of the lexicon: not the "trade" of "minister for foreign affairs and trade"), or, for an
+    office named by its head noun alone ("the minister", "the adviser"), the head of one of
+    them that no "deputy" or "vice" subordinates ("foreign minister", not "deputy minister"
+    nor "prime minister"), unless not ``by_head`` (a role the lexicon normalized: a
+    "secretary of state" is a "foreign minister" but not "the minister")."""
+    if not role:
+        return False
+    parts = re.split(r"\s+and\s+", role.lower())
+    lex = lexicon.load()
+    if len(parts) > 1 and not all(lex.office(part) for part in parts):
+        parts = [role.lower()]
+    for part in parts:
+        if part == office:
+            return True
+        if (
+            by_head
+            and " " not in office
+            and (part.endswith(" " + office) or re.match(rf"{office} (?:of|for) ", part))
+            and part not in HEADS
+            and not _SUBORDINATE.search(part)
+        ):
+            return True  # "foreign minister", "minister of foreign affairs"
+    return False
+
+
 def _a_minister(role: str | None) -> bool:
     """A minister's office, not a head of government's ("prime minister")."""
     return role is not None and "minister" in role and role not in HEADS
@@ -366,6 +401,20 @@ class Context:
                 for p in self.persons.values()
                 if (p.role or "").lower() == office.office and (code is None or p.country == code)
             ]
+            # "the Deputy Prime Minister" of a "deputy prime minister and foreign minister";
+            # "The minister" of a "foreign minister"; not "the Minister for Foreign Affairs
+            # of X, Y", an office the lexicon does not spell so
+            alone = m.group("the") and not _OFFICE_GOES_ON.match(self.doc.text, m.end())
+            if not matches and alone:
+                matches = [
+                    p.name
+                    for p in self.persons.values()
+                    if (code is None or p.country == code)
+                    and (
+                        holds_office(self.titles.get(p.name), office.office)
+                        or holds_office(p.role, office.office, by_head=False)
+                    )
+                ]
             if not matches and code:
                 matches = self._holders(office.office, code)
             if not matches and code:  # "the Kenyan Cabinet Secretary": the one of that state

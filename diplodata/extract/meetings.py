@@ -386,6 +386,9 @@ def _visit_of(
         host = find_visit_host(ctx, guest.end + to.end(), s_end, guest.key) if to else []
         if not host and guest.start > t_end:  # "a visit to Moscow last week by X"
             host = find_visit_host(ctx, t_end, guest.start, guest.key)
+    if not host and by and guest.start > t_end and "by" in by.group():
+        return [guest]  # "the visit this week by X": X's visit, whoever the sentence's
+        # subject; with no host named, no encounter
     if not host or ctx.country(host[0].key) == ctx.country(guest.key):
         return []
     return [guest, host[0]]
@@ -1145,7 +1148,10 @@ def _has_official_side(candidate: _Cand, persons: list[PersonFact]) -> bool:
 
 # what may stand before a sentence's subject: an opening phrase, then the subject's title
 _OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|During|After|Following|Before|Later|Earlier|Also|Meanwhile)\b[^,.;]{0,80},\s*"
+    r"(?:In|On|At|During|After|Following|Before|Later|Earlier|Also|Meanwhile|While|Whilst|"
+    r"Upon|As|Since|When|Once|Speaking|Separately|Afterwards|Subsequently|Then|Today|Yesterday|"
+    r"Last|This|Next|Besides|However|Moreover|Furthermore|Additionally|Similarly|Likewise|"
+    r"Elsewhere|Shortly|Prior)\b[^,.;]{0,80},\s*"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _SUBJECT_SLOT = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,8}")
@@ -1166,8 +1172,10 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
         for t in _TITLED.finditer(ctx.doc.text, s_start, s_end)
         if not any(i.start <= t.end() - 2 < i.end or t.end() - 2 == i.start for i in named)
     ]
-    opener = _OPENING_PHRASE.match(ctx.doc.text, s_start, s_end)
-    slot = opener.end() if opener else s_start
+    lead = _DATELINE_LEAD.match(ctx.doc.text, s_start, s_end)
+    begin = lead.end() if lead else s_start
+    opener = _OPENING_PHRASE.match(ctx.doc.text, begin, s_end)
+    slot = opener.end() if opener else begin
     after = [i for i in named if i.start >= slot]
     fits = bool(after) and _SUBJECT_SLOT.fullmatch(ctx.doc.text, slot, after[0].start)
     subject = after[0] if fits else None
@@ -1181,8 +1189,7 @@ def _update_last_subject(ctx: Context, s_start: int, s_end: int) -> None:
     elif unknown:
         ctx.last_subject = None
     pair = chain_items(named, ctx.doc.text, 0) if len(named) > 1 else []
-    lead = _DATELINE_LEAD.match(ctx.doc.text, s_start, s_end)
-    if len({i.key for i in pair}) >= 2 and pair[0].start - (lead.end() if lead else s_start) < 40:
+    if len({i.key for i in pair}) >= 2 and pair[0].start - begin < 40:
         note_pair(ctx, tuple(dict.fromkeys(i.key for i in pair)))  # "A and B agreed ..."
 
 

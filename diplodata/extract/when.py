@@ -51,8 +51,31 @@ _TOPIC_BEFORE = re.compile(
     r"(?:situation|developments?|crisis|war|conflict|events?|violence|attacks?|investments?|"
     r"interests|presence|people|citizens|elections?|operations?|companies|trade|peace|role|"
     r"protests?|unrest|fighting|troops|forces|crimes|victims|refugees|security|stability|"
-    r"reforms?|investors|prices|economy|markets?|democracy|freedom|rights)\s*$"
+    r"reforms?|investors|prices|economy|markets?|democracy|freedom|rights|process)\s*$"
 )
+# an event the encounter's sentence goes on to name, held somewhere else
+_EVENT_HELD = (
+    r"\b(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Cc]ongress|[Gg]ames|[Ee]xpo|[Ff]estival|[Ee]lection|"
+    r"[Ss]ession|[Ss]how|[Cc]up|[Ff]air)s?\s+(?:(?:that|which)\s+)?"
+    r"(?:(?:was|were|is|are|will be|to be|being)\s+)?(?:held|hosted|staged|taking place)\s+"
+)
+_OTHER_EVENT_HELD = re.compile(_EVENT_HELD)
+# the frame of the encounter itself: "on the sidelines of a summit held in X"
+_FRAME = re.compile(
+    r"\b(?:margins?|sidelines?|at|during|attend\w*|occasion)\b(?:\s+[\w'’-]+){0,5}\s+$"
+)
+
+
+def _another_event_held(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, after an encounter's word, names another event held
+    somewhere or at some time ("discussed the summit held in Nairobi last week"), not the
+    encounter's own frame ("met X on the margins of a summit being held in Tampere")."""
+    held = _OTHER_EVENT_HELD.search(text, start, end)
+    if held is None:
+        return False
+    return not _FRAME.search(text, max(start, held.start() - 60), held.start())
+
+
 # a place the lexicon does not know, followed by its state in brackets
 # "in Glasgow (Great Britain)", "in Bali, Indonesia": a place, then its state
 _PLACE_IN_BRACKETS = re.compile(
@@ -176,6 +199,8 @@ def event_date(
         between = text[min(b, near) : max(a, near)] + text[a : a + 6]
         if _OTHER_EVENT.search(_APPROXIMATE.sub("", between)):  # not "less than a month ago"
             continue
+        if a >= near and _another_event_held(text, near, a):
+            continue  # "received X and discussed the summit held in Nairobi last week"
         if b <= near and "," in text[b:near] and _FRONTED_EVENT.search(text, start, a):
             continue  # "In follow up to talks held the day before, A called B": the talks'
 
@@ -253,6 +278,12 @@ def stated_location(
             continue
         if prep and _TOPIC_BEFORE.search(before[: prep.start()]):
             continue
+        if (
+            prep
+            and c.start > t_start
+            and _another_event_held(text, t_start, c.start - len(before) + prep.start())
+        ):
+            continue  # "received X and discussed the summit held in Nairobi last week"
         distance = abs(c.start - t_start)
         if trip_to and not prep and kind != "visit" and c.start < t_start:
             distance += s_end - s_start  # "X's visit to Y and his meeting with Z in Kyiv":
