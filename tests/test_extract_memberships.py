@@ -1922,3 +1922,65 @@ def test_memberships_contracting_parties_and_a_quoted_membership_lead() -> None:
         'on Tariffs and Trade. "Through its membership of EFTA, Norway trades freely," she said.'
     )
     assert _pairs(text) == ["JPN:GATT", "KOR:GATT", "NOR:EFTA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a relative clause, a kind word after the name, "only in", a bare year
+            "Bloc\nChile, which joined the OECD only in January 2010, has since reformed its "
+            "pensions. Brazil, which joined the BRICS group in 2009, hosts the summit.",
+            ["BRA:BRICS", "CHL:OECD"],
+        ),
+        (  # an aside of discourse ("for its part") between the subject and its verb
+            "Bloc\nDenmark, for its part, is a loyal member of NATO and of the European Community.",
+            ["DNK:EU", "DNK:NATO"],
+        ),
+        (  # "which also belongs to"
+            "Bloc\nMozambique, which also belongs to the Southern African Development "
+            "Community, has looked south.",
+            ["MOZ:SADC"],
+        ),
+        (  # "the bloc that A formed with B and C", "which A forms together with B"
+            "Bloc\nThey discussed the Pacific Alliance, the trade bloc that Peru formed with "
+            "Chile and Mexico. Uruguay praised Mercosur, which Paraguay forms together with "
+            "Brazil and Argentina.",
+            [
+                "ARG:MERCOSUR",
+                "BRA:MERCOSUR",
+                "CHL:PACIFIC_ALLIANCE",
+                "MEX:PACIFIC_ALLIANCE",
+                "PER:PACIFIC_ALLIANCE",
+                "PRY:MERCOSUR",
+            ],
+        ),
+        (  # "which groups A with its partners B and C": "partners" of a state, no hedge
+            "Bloc\nThe Arab Cooperation Council, which groups Jordan with its partners Egypt "
+            "and Iraq, met in Amman.",
+            ["EGY:ACC", "IRQ:ACC", "JOR:ACC"],
+        ),
+        (  # bodies of the past and their other names
+            "Bloc\nGhana and Togo, both members of the Organisation of African Unity, backed "
+            "the plan. Bolivia and Peru are members of the Andean Pact. New Zealand, as a "
+            "member of ANZUS, was consulted. Qatar and Kuwait are OAPEC members.",
+            [
+                "BOL:ANDEAN_COMMUNITY",
+                "GHA:OAU",
+                "KWT:OAPEC",
+                "NZL:ANZUS",
+                "PER:ANDEAN_COMMUNITY",
+                "QAT:OAPEC",
+                "TGO:OAU",
+            ],
+        ),
+    ],
+)
+def test_memberships_relative_clauses_asides_and_bodies_of_the_past(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected
+
+
+def test_memberships_dialogue_partners_stay_a_hedge() -> None:
+    text = "Bloc\nAustralia and India, dialogue partners of ASEAN, attended the summit."
+    assert _pairs(text) == []

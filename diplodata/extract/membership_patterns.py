@@ -47,7 +47,10 @@ _SUBJ = (
 # a clause set off between a subject and its verb, naming no state: "Turkey, which has the
 # alliance's second-largest army, has been", "A, home to a Russian base, belongs", "A, like
 # the rest of the region, is"
-_ASIDE = r"(?:\s*,\s*(?:which|home\s+to|like|an?)\b(?:(?!⟨C)[^,;.:()—–]){1,60},(?=\s))?"
+_ASIDE = (
+    r"(?:\s*,\s*(?:which|home\s+to|like|an?|for\s+(?:its|their)\s+part|in\s+turn|too|however|"
+    r"meanwhile|moreover|though|after\s+all)\b(?:(?!⟨C)[^,;.:()—–]){0,60},(?=\s))?"
+)
 _BE = (
     r"(?:is|are|was|were|ha(?:s|ve|d)\s+(?:all\s+|both\s+|also\s+)?been|remains?|remained|became|ha(?:s|ve|d)\s+become)"
     r"(?:n['’]t)?(?:\s+(?:also|now|both|all|already|currently|still|each|officially|formally|"
@@ -174,7 +177,8 @@ JOINED = re.compile(
     rf"(?P<orgs>{_OLIST})"
 )
 JOIN_END = re.compile(
-    rf"^(?:\s*(?:[,.;:)—–\"”]|$)|\s+(?:in|on)\s+(?:{_MONTH}|{_WEEKDAY})|\s+at\s+the\s+(?:beginning|start|end)\s+of\b|\s+(?:as|and|since|after|last|this|"
+    rf"^{_KIND_WORD}(?:\s*(?:[,.;:)—–\"”]|$)|\s+(?:(?:only|just|formally|officially)\s+)?(?:in|on)\s+"
+    rf"(?:{_MONTH}|{_WEEKDAY}|(?:19|20)\d\d\b)|\s+at\s+the\s+(?:beginning|start|end)\s+of\b|\s+(?:as|and|since|after|last|this|"
     rf"when|along|together|back|alongside|today|yesterday|earlier|\d+)\b)"
 )
 # "A and B, which were admitted as members of X", "C and D were admitted as the 52nd and 53rd
@@ -279,7 +283,7 @@ AND_ALLIES_IN = re.compile(
 _BELONG = r"(?:ha(?:s|ve)\s+)?(?:also\s+|long\s+)?belong(?:s|ed)?"
 BELONG = re.compile(
     rf"(?P<orgs>{_O})(?:(?!⟨O)[^.;]){{0,60}}?,\s+to\s+which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+"
-    rf"{_BELONG}\b|(?P<subj2>{_CLIST})(?:{_ASIDE}|\s*,\s*which\s+(?:together\s+|along\s+)?with\s+"
+    rf"{_BELONG}\b|(?P<subj2>{_CLIST})(?:{_ASIDE}|\s*,\s*(?:which|that)(?=\s+(?:also\s+|long\s+)?belong)|\s*,\s*which\s+(?:together\s+|along\s+)?with\s+"
     rf"(?:the\s+)?(?P<subj5>{_CLIST}))\s+{_BELONG}\s+to\s+(?:the\s+)?{_JOINED_MOD}(?P<orgs2>{_O})"
     rf"(?:{_WHEN}{_ALONG}(?P<subj3>{_CLIST}))?"
     rf"|(?P<subj4>{_CLIST})\s+(?:both\s+|all\s+)?{_BELONG}\s+to\s+(?:[\w-]+\s+){{0,6}}?(?:organi[sz]ations|"
@@ -379,6 +383,7 @@ INCLUDES = re.compile(
     rf"\s*(?:[—–:]|-{{1,2}})|\s*,?\s*whose\s+(?:[a-z]+\s+)?member\s+(?:states|countries|nations)\s*,(?=\s*{_THREE})"
     rf"|(?:\s+(?:was|is)\s+(?:(?!⟨)[^,;.]){{1,40}}?\s+and)?(?:\s+(?:also|currently|now|still|today))?\s*,?\s+(?:includes|comprises|comprising|"
     rf"consists\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|unites|brings\s+together|groups))\s+(?:the\s+)?(?P<subj>{_CLIST})"
+    rf"(?:\s+with\s+(?:(?:its|their)\s+(?:[a-z]+\s+)?partners\s+)?(?:the\s+)?(?P<subj2>{_CLIST}))?"
 )
 # "the leaders of A, B and C announced AUKUS": the founders' states are its members
 LEADERS_FOUNDED = re.compile(
@@ -438,9 +443,11 @@ ALONGSIDE = re.compile(
 # "the Pacific Alliance, which Chile founded together with B, C and D", "the BRICS group,
 # which A and B formally entered on January 1 along with C and D"
 WHICH_ENTERED = re.compile(
-    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*which\s+(?:the\s+)?(?P<subj>{_CLIST})\s+{_ADV}"
-    rf"(?:(?:re)?joined|entered|(?:co-)?founded|established|created){_WHEN}"
-    rf"(?:{_ALONG}(?P<subj2>{_CLIST}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and|in|on|as|since)\b)"
+    rf"(?P<orgs>{_O}){_KIND_WORD}\s*,\s*(?:(?:the|a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:bloc|group|"
+    rf"grouping|alliance|organi[sz]ation|community|union|forum)\s+)?(?:which|that)\s+(?:the\s+)?"
+    rf"(?P<subj>{_CLIST})\s+{_ADV}"
+    rf"(?:(?:re)?joined|entered|(?:co-)?founded|established|created|form(?:s|ed)?){_WHEN}"
+    rf"(?:(?:{_ALONG}|\s+with\s+(?:the\s+)?)(?P<subj2>{_CLIST}))?(?=\s*[,.;:)—–]|\s*$|\s+(?:and|in|on|as|since)\b)"
 )
 # "A, which together with B and C forms X", "Together with B and C, they make up X": the
 # subject and the states it is together with
@@ -582,7 +589,7 @@ HEDGE = re.compile(
     r"former|ex|non-member|suspended|expelled|withdr\w*|accept\w*|admit(?:ting)?|consider\w*|forward|"
     r"ready|expect\w*|soon|intend\w*|plans?|planning|eager|dialogue|guests?|suppose|"
     r"supposing|imagine|assume|assuming|hypothetical\w*|"
-    r"partners?(?!\s+and\s+(?:fellow\s+)?(?:[Mm]ember|[Aa]ll)|\s+(?:in|within)\s+(?:the\s+)?⟨O))\b|"
+    r"partners?(?!\s+and\s+(?:fellow\s+)?(?:[Mm]ember|[Aa]ll)|\s+(?:in|within)\s+(?:the\s+)?⟨O|\s+⟨C))\b|"
     r"n['’]t\b|\bnon-⟨|respectively",
     re.IGNORECASE,
 )

@@ -215,12 +215,15 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
                 and not P.CLAUSE_START.search(text[: match.start()])
             ):
                 continue  # "support for A, as close partners in X": the speakers are
-            members = codes_in(sentence, match.group("subj"), "C")
+            partners = match.groupdict().get("subj2") if pattern is P.INCLUDES else None
+            members = codes_in(sentence, match.group("subj") + (partners or ""), "C")
             relative = re.match(r"⟨O\d+⟩(?:\s+[a-z]+)?\s*,", match.group())  # "X, which includes A"
             included_in = re.match(r"\s+(?:in|into|on|among)\b", text[match.end() :])
             if pattern is P.INCLUDES and len(set(members)) < 2 and (included_in or not relative):
                 continue  # "the EU includes Turkey in its plans"
             yield _subject_hit(sentence, match, _all_orgs(match, sentence))
+            if partners:  # "which groups A with its partners B and C"
+                yield Hit(codes_in(sentence, partners, "C"), _all_orgs(match, sentence))
     for match in P.ORG_OF_LIST.finditer(text):
         if not hedged(sentence, match, 2):
             yield Hit(
