@@ -1981,6 +1981,32 @@ def test_memberships_relative_clauses_asides_and_bodies_of_the_past(
     assert _pairs(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "as are B and C" after a membership
+            "Bloc\nGhana is a member of ECOWAS, as are Togo and Benin. Chile and Peru are both "
+            "APEC members, as is Mexico.",
+            ["BEN:ECOWAS", "CHL:APEC", "GHA:ECOWAS", "MEX:APEC", "PER:APEC", "TGO:ECOWAS"],
+        ),
+        (  # a contracting party in an apposition, since a year
+            "Trade\nCanada, a contracting party to the General Agreement on Tariffs and Trade "
+            "since 1948, pressed for a new round.",
+            ["CAN:GATT"],
+        ),
+        (  # a body's full name in its own language; a spelling of a state's name
+            "Bloc\nTunisia is a member of the Organisation internationale de la Francophonie. "
+            "Serbia and Bosnia-Hercegovina were admitted to the United Nations.",
+            ["BIH:UN", "SRB:UN", "TUN:FRANCOPHONIE"],
+        ),
+    ],
+)
+def test_memberships_as_are_contracting_parties_and_other_spellings(
+    text: str, expected: list[str]
+) -> None:
+    assert _pairs(text) == expected
+
+
 def test_memberships_dialogue_partners_stay_a_hedge() -> None:
     text = "Bloc\nAustralia and India, dialogue partners of ASEAN, attended the summit."
     assert _pairs(text) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 TRIGGER = re.compile(
-    r"[Mm]ember|[Pp]artners?|counterparts|econom(?:y|ies)|producer|exporter|belong|[Aa]ll(?:y|ies)\b|join(?:ed|ing)?\b|"
+    r"[Mm]ember|contracting\s+part|[Pp]artners?|counterparts|econom(?:y|ies)|producer|exporter|belong|[Aa]ll(?:y|ies)\b|join(?:ed|ing)?\b|"
     r"[Pp]articipating\s+[Ss]tates|[Aa]ccession|admitted|"
     r"\bpart of|made up|"
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
@@ -154,8 +154,8 @@ AS_MEMBER_VERB = re.compile(
 )
 APPOSITIVE_OF = re.compile(
     rf"(?P<subj>{_CLIST}|{_ANAPH})\s*,\s*(?:both\s+|all\s+|also\s+|itself\s+)?(?:elected\s+)?(?:as\s+)?(?:one\s+of\s+)?"
-    rf"{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:both\s+)?(?:the\s+)?{_JOINED_MOD}"
-    rf"(?P<orgs>{_OLIST_K})(?:{_WHEN}\s*,?\s+and\s+(?:of\s+)?{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?"
+    rf"{_MODS}(?:{_MEMBER}\s+(?:of|in)|contracting\s+part(?:y|ies)\s+to)\s+(?:both\s+)?(?:the\s+)?"
+    rf"{_JOINED_MOD}(?P<orgs>{_OLIST_K})(?:{_WHEN}\s*,?\s+and\s+(?:of\s+)?{_MODS}{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?"
     rf"(?P<orgs2>{_OLIST_K})|{_WHEN}\s*,?\s+and\s+of\s+(?:the\s+)?(?P<orgs3>{_OLIST_K}){_WHEN})?(?=\s*[,.;:)—–]|\s*$|\s+of\s+[\w\s-]{{1,40}}?,|\s+(?:and\s+(?:a|an)|since|for|together\s+with|"
     rf"alongside|along\s+with)\b)"
 )
@@ -439,6 +439,12 @@ JOINED_ALONGSIDE = re.compile(
 ALONGSIDE = re.compile(
     rf"{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST}){_WHEN}{_ALONG}(?:(?:fellow|other)\s+"
     rf"(?P<orgs2>{_O})\s+(?:members|member\s+states|allies)\s+)?(?P<subj>{_CLIST})"
+)
+# "A is a member of X, as are B and C", "A and B are X members, as is C": the states after
+# "as are" too
+AS_ARE = re.compile(
+    rf"(?:{_MEMBER_ONLY}\s+of\s+(?:the\s+)?(?P<orgs>{_OLIST})|(?P<orgs2>{_O})\s+{_MEMBER}s?\b)"
+    rf"\s*,\s*as\s+(?:are|is|were|was)\s+(?:the\s+)?(?P<subj>{_CLIST})(?=\s*[,.;:)—–]|\s*$)"
 )
 # "the Pacific Alliance, which Chile founded together with B, C and D", "the BRICS group,
 # which A and B formally entered on January 1 along with C and D"

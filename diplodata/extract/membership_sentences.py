@@ -198,6 +198,7 @@ def _apposition(sentence: Sentence) -> Iterator[Hit]:
         P.RANKED_MEMBER,
         P.BETWEEN_AS_MEMBERS,
         P.JOINED_ALONGSIDE,
+        P.AS_ARE,
         P.LIST_THE_MEMBERS,
         P.ORG_RANK_APPOS,
         P.MEMBERSHIP_LEAD,
