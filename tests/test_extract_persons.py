@@ -1564,3 +1564,14 @@ def test_persons_a_guest_met_at_a_dateline_of_the_hosts_is_of_the_other_state() 
     states = {p.name: p.country for p in facts.persons}
     assert states == {"Maria Santos": "PHL", "John Miller": "USA"}
     assert [m.participants for m in facts.meetings] == [("Maria Santos", "John Miller")]
+
+
+def test_persons_a_holders_surname_that_names_a_place_and_particles() -> None:
+    """A curated office holder's full name whose last word is a city ("Ricardo Lagos") is
+    the person, while the city alone stays a place; "arap" and "wa" join a name."""
+    text = (
+        "Talks in Lagos\nMay 3, 2004\n\nPresident Ricardo Lagos met President Daniel arap Moi "
+        "and Prime Minister Leon Kengo wa Dondo in Lagos on Monday."
+    )
+    names = [p.name for p in _persons(text)]
+    assert names == ["Ricardo Lagos", "Daniel arap Moi", "Leon Kengo wa Dondo"]

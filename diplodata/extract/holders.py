@@ -191,6 +191,13 @@ def is_office_holder(name: str) -> bool:
     return bool(_named_terms(name))
 
 
+def is_holders_full_name(name: str) -> bool:
+    """Whether the curated table has a holder of exactly this name, every word of it."""
+    return len(name_parts(name)) >= 2 and any(
+        name_key(t.name) == name_key(name) for t in _named_terms(name)
+    )
+
+
 def _terms_at(name: str, year: int | None) -> list[OfficeTerm]:
     if year is None or len(name_parts(name)) < 2:
         return []

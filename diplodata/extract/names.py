@@ -31,7 +31,7 @@ _INITIAL = (
     rf"(?:[{_UP}]\.|(?<=[{_LO}] )(?:[B-HJ-Z]|(?!NV|BV|AG|SA|SE|AB|AS|PT|KK)[A-Z]{{2}})"
     rf"(?= [{_UP}][{_LO}]))"
 )
-_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|di|ter)\b"
+_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|ibn|al|el|la|le|du|dos|di|ter|arap|wa)\b"
 _TOKEN = rf"(?:{_WORD}|{_INITIAL}|{_PARTICLE})"
 _NAMEWORD = rf"(?:{_WORD}|{_INITIAL})"
 _ROMAN = r"(?:X{0,1}(?:IX|IV|V?I{1,3}|V)|X)\b"  # regnal numbers: "Abdullah II", "Charles III"

@@ -21,6 +21,7 @@ from diplodata.extract.holders import (
     full_name_needed,
     holder_office,
     holder_state,
+    is_holders_full_name,
     is_office_holder,
     same_given_name,
     serves_organization,
@@ -178,10 +179,30 @@ def _place_as_given_name(doc: Doc, place: CountryMention, names: frozenset[str])
     )
 
 
+_NAME_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]* ){1,3})$")
+
+
+def _place_as_holders_surname(doc: Doc, place: CountryMention) -> bool:
+    """Whether a place's name ends the full name of a curated office holder here ("Prime
+    Minister Joseph Muscat": not Oman's capital)."""
+    before = _NAME_WORDS_BEFORE.search(doc.text, max(0, place.start - 60), place.start)
+    if not before:
+        return False
+    words = before.group(1).split()
+    surface = doc.text[place.start : place.end]
+    return any(is_holders_full_name(" ".join([*words[i:], surface])) for i in range(len(words)))
+
+
 def _mentions(doc: Doc) -> list[Mention]:
     """Every name-like segment with its title and whether there is evidence it is a person."""
     names = given_names()
-    doc.drop_countries([c for c in doc.countries if _place_as_given_name(doc, c, names)])
+    doc.drop_countries(
+        [
+            c
+            for c in doc.countries
+            if _place_as_given_name(doc, c, names) or _place_as_holders_surname(doc, c)
+        ]
+    )
     blocked = [(c.start, c.end) for c in doc.countries]
     blocked += [(o.start, o.end) for o in doc.organizations + doc.institutions]
     segs = segments(doc.text, blocked)
