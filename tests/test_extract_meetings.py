@@ -2456,3 +2456,23 @@ def test_meetings_a_visit_by_another_is_not_the_subjects_encounter() -> None:
         "Petrov, a spokesman said."
     )
     assert _meetings(text, [GAMMA, ALPHA]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a duration and a weekday between the verb and "with"
+        "Foreign Minister Ivan Petrov met for nearly two hours Tuesday with Ambassador Oleg "
+        "Sidorov.",
+        # a place and its town between "talks" and "with"
+        "Foreign Minister Ivan Petrov today held talks at State House, Entebbe, with "
+        "Ambassador Oleg Sidorov.",
+        # a description before the guest's title: "Russia's top negotiator, Ambassador X"
+        "Foreign Minister Ivan Petrov met for more than an hour with Russia's top negotiator, "
+        "Ambassador Oleg Sidorov, on the sidelines.",
+    ],
+)
+def test_meetings_durations_towns_and_descriptions_before_the_guest(text: str) -> None:
+    assert [m.participants for m in _meetings(text, [ALPHA, BETA])] == [
+        ("Ivan Petrov", "Oleg Sidorov")
+    ]

@@ -39,8 +39,13 @@ _TIME_GAP = (
     r"on the (?:tele)?phone|one-on-one|bilaterally|held|had|(?:several|a few|two|three) times|"
     r"twice|(?:to|for|at) (?:a |an )?(?:[a-z]+ )?(?:lunch|dinner|breakfast|banquet|reception)|"
     r"(?:in|at) (?:the )?[A-Z][\w-]*(?: (?:(?:de|da|das|do|dos|di|del|la|le|al|el|of|the) )*"
-    r"[A-Z][\w-]*)*(?: (?:palace|residence|house|hall|headquarters|office|building))?)"
-    # "at the Palácio das Necessidades", "at the Futungo de Belas palace"
+    r"[A-Z][\w-]*)*(?: (?:palace|residence|house|hall|headquarters|office|building))?"
+    r"(?:, [A-Z][\w-]+(?: [A-Z][\w-]+)?(?=,))?|"
+    # "at the Palácio das Necessidades", "at the Futungo de Belas palace", "at State House,
+    # Entebbe,"
+    r"for (?:(?:more|less) than |nearly |almost |about |around |over |some |roughly )?"
+    r"(?:an?|one|two|three|four|five|six|\d+|half an?|several)(?: and a half)? (?:hours?|minutes?))"
+    # "met for nearly two hours Tuesday with X"
 )
 _OBJECT_LEAD = re.compile(  # a closing quotation mark first: held "fruitful talks" with X
     rf"[\"”’']?[\s,]*(?:{_TIME_GAP}[\s,]+)*(?P<with>(?:with|alongside|along with|together with|by|"
@@ -61,6 +66,7 @@ _FUNCTION_WORDS = frozenset({
     "brother", "sister", "friend",  # "a call from his Tunisian brother President X"
     "both",  # "met both A and B"
     "comrade", "compañero", "compañera",  # state media's honorifics: "received comrade X"
+    "negotiator", "diplomat", "emissary",  # "with North Korea's top negotiator, Vice ... X"
 })
 # fmt: on
 _GROUP = (
