@@ -1575,3 +1575,22 @@ def test_persons_a_holders_surname_that_names_a_place_and_particles() -> None:
     )
     names = [p.name for p in _persons(text)]
     assert names == ["Ricardo Lagos", "Daniel arap Moi", "Leon Kengo wa Dondo"]
+
+
+def test_persons_an_unplaced_host_is_of_the_trips_place_named_as_often() -> None:
+    """No dateline: a Togolese minister's talks in Accra place the trip; the vice president
+    she called on at an unplaced venue, in a sentence naming only Togo, is Ghana's (named
+    more than Togo), not Togo's."""
+    from diplodata.extract import extract_article
+
+    text = (
+        "Visit\nMarch 22, 2017\n\n"
+        "Togo's Foreign Minister Ama Dossou held talks with her Ghanaian counterpart Kofi "
+        "Boateng in Accra on Tuesday. Ghanaian officials said Ghana would widen trade. The "
+        "Togolese minister also paid a courtesy call on Vice President Kwame Asante at the "
+        "Castle."
+    )
+    facts = extract_article(Article(article_id="t", source="t.txt", text=text, sha256=""))
+    states = {p.name: p.country for p in facts.persons}
+    assert states["Kwame Asante"] == "GHA"
+    assert ("Ama Dossou", "Kwame Asante") in [m.participants for m in facts.meetings]
