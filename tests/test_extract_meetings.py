@@ -2476,3 +2476,15 @@ def test_meetings_durations_towns_and_descriptions_before_the_guest(text: str) -
     assert [m.participants for m in _meetings(text, [ALPHA, BETA])] == [
         ("Ivan Petrov", "Oleg Sidorov")
     ]
+
+
+def test_meetings_a_name_two_persons_share_is_the_one_named_last_before_it() -> None:
+    first = _person("Ivan Petrov", "foreign minister", "BLR", "Petrov")
+    second = _person("Boris Petrov", "prime minister", "RUS", "Petrov")
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov opened the forum. Petrov "
+        "met Ambassador Oleg Sidorov. Prime Minister Boris Petrov arrived later. Petrov then "
+        "received Prime Minister Anna Berg."
+    )
+    found = {m.participants for m in _meetings(text, [first, second, BETA, GAMMA])}
+    assert found == {("Ivan Petrov", "Oleg Sidorov"), ("Boris Petrov", "Anna Berg")}

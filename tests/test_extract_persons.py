@@ -1594,3 +1594,15 @@ def test_persons_an_unplaced_host_is_of_the_trips_place_named_as_often() -> None
     states = {p.name: p.country for p in facts.persons}
     assert states["Kwame Asante"] == "GHA"
     assert ("Ama Dossou", "Kwame Asante") in [m.participants for m in facts.meetings]
+
+
+def test_persons_family_names_first_name_their_holders_alone() -> None:
+    """ "Kim" after "Kim Dae-jung" (a short family name before a hyphenated given name) and
+    "Jiang" after "Jiang Zemin" (a curated holder of a state that writes the family name
+    first) are aliases, not persons apart."""
+    text = (
+        "Calls\nMarch 20, 1998\n\nPresident Kim Dae-jung spoke with President Jiang Zemin on "
+        "Monday. Jiang told Kim that the yuan would hold."
+    )
+    aliases = {p.name: p.aliases for p in _persons(text)}
+    assert aliases == {"Kim Dae-jung": ("Kim",), "Jiang Zemin": ("Jiang",)}

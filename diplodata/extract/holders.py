@@ -191,6 +191,14 @@ def is_office_holder(name: str) -> bool:
     return bool(_named_terms(name))
 
 
+def writes_family_first(name: str) -> bool:
+    """Whether the curated holder of this full name serves a state whose names are written
+    family name first ("Jiang Zemin": "Jiang" names him alone)."""
+    return len(name_parts(name)) >= 2 and any(
+        t.country in _FAMILY_FIRST for t in _named_terms(name)
+    )
+
+
 def is_holders_full_name(name: str) -> bool:
     """Whether the curated table has a holder of exactly this name, every word of it."""
     return len(name_parts(name)) >= 2 and any(

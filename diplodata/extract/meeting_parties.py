@@ -229,6 +229,30 @@ def _surface(form: str) -> bool:
     return len(form) == 2 and form.istitle() and form.isalpha() and form not in _SHORT_WORDS
 
 
+def _name_items(text: str, persons: list[PersonFact]) -> list[Item]:
+    """Every mention of a person by a form of their name. A form two persons share ("Kim"
+    of Kim Dae-jung and Kim Jong-pil) is the one of them named by a form of their own most
+    recently before it, else the first of them the text names by such a form."""
+    owners: dict[str, list[str]] = {}
+    for p in persons:
+        for form in (p.name, *p.aliases):
+            if _surface(form) and p.name not in owners.setdefault(form, []):
+                owners[form].append(p.name)
+    if not owners:
+        return []
+    found = SurfaceMatcher(owners, left=r"\w", right=r"\w").find(text)
+    own = [(start, owners[form][0]) for start, _, form in found if len(owners[form]) == 1]
+    items = []
+    for start, end, form in found:
+        names = owners[form]
+        if len(names) > 1:
+            before = [name for at, name in own if name in names and at < start]
+            after = [name for at, name in own if name in names and at > start]
+            names = before[-1:] or after[:1] or names[-1:]
+        items.append(Item(start, end, names[0]))
+    return items
+
+
 class Context:
     """Per-article lookups: who is named where, offices, the article's date and place."""
 
@@ -240,12 +264,7 @@ class Context:
         self.titles = {p.name: p.role.lower() for p in persons if p.role}  # as the text gives them
         self.anchor = article_anchor(doc.article)
         self.home = dateline_country(doc.text)
-        surfaces = {s: p.name for p in persons for s in (p.name, *p.aliases) if _surface(s)}
-        self.items: list[Item] = []
-        if surfaces:
-            matcher = SurfaceMatcher(surfaces, left=r"\w", right=r"\w")
-            for start, end, surface in matcher.find(doc.text):
-                self.items.append(Item(start, end, surfaces[surface]))
+        self.items: list[Item] = _name_items(doc.text, persons)
         self.items += self._office_items() + self._counterpart_items()
         self.items += self._title_items()
         self.items.sort(key=lambda i: i.start)

@@ -368,7 +368,10 @@ def _with_nicknames(text: str, found: list[Segment]) -> list[Segment]:
 
 def is_family_first(tokens: tuple[str, ...]) -> bool:
     """A name written family name first ("Lim Jock Hoi", "Xiao Li Shan", "Pham Hung"): a short
-    first word that is no ordinary word, then one or two more short words."""
+    first word that is no ordinary word, then one or two more short words; or a short family
+    name before a given name of two syllables joined by a hyphen ("Kim Dae-jung")."""
+    if len(tokens) == 2 and len(tokens[0]) <= 5 and _HYPHENATED_GIVEN.fullmatch(tokens[1]):
+        return tokens[0] not in given_names()
     return (
         2 <= len(tokens) <= 3
         and len(tokens[0]) <= 4
@@ -376,6 +379,9 @@ def is_family_first(tokens: tuple[str, ...]) -> bool:
         and tokens[0] not in given_names()
         and (len(tokens[0]) <= 3 or not is_common(tokens[0]) or is_proper_name(tokens[0]))
     )
+
+
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
 
 
 def _initial_of_name(words: list[tuple[int, int, str]]) -> bool:

@@ -27,6 +27,7 @@ from diplodata.extract.holders import (
     same_given_name,
     serves_organization,
     titled_holder,
+    writes_family_first,
 )
 from diplodata.extract.names import (
     HONORIFICS,
@@ -423,7 +424,11 @@ def _cluster(
     def single_keys(i: int) -> None:
         p = people[i]
         keys = {p.surname()}
-        if p.tokens[0] in given or is_family_first(p.tokens):
+        if (
+            p.tokens[0] in given
+            or is_family_first(p.tokens)
+            or writes_family_first(" ".join(p.tokens))
+        ):
             keys.add(fold(p.tokens[0]))
         if len(p.tokens) > 2:
             keys.update(fold(t) for t in p.tokens[1:])
