@@ -2488,3 +2488,28 @@ def test_meetings_a_name_two_persons_share_is_the_one_named_last_before_it() -> 
     )
     found = {m.participants for m in _meetings(text, [first, second, BETA, GAMMA])}
     assert found == {("Ivan Petrov", "Oleg Sidorov"), ("Boris Petrov", "Anna Berg")}
+
+
+def test_meetings_a_verb_phrase_joined_by_and_keeps_the_first_subject() -> None:
+    """ "A arrived after talks with B, and will travel to X for talks with C": A's talks;
+    "In Tokyo, the minister, A, held talks with B, and later called on the Foreign Minister,
+    Mr C": A called on C (not B, and the bare office is C, named after it, not another)."""
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Prime Minister Anna Berg arrived in Minsk after talks "
+        "with Ambassador Oleg Sidorov last week, and will travel to Kyiv later this month for "
+        "talks with Foreign Minister Ivan Petrov."
+    )
+    found = {m.participants for m in _meetings(text, [GAMMA, BETA, ALPHA])}
+    assert ("Anna Berg", "Ivan Petrov") in found
+    assert ("Oleg Sidorov", "Ivan Petrov") not in found
+    host = _person("Paul Durand", "minister for trade", "FRA")
+    other = _person("Karl Weber", "foreign minister", "FRA")
+    text = (
+        "Paris, 2 September 2022 (XYZ): Foreign Minister Karl Weber stayed home. In Tokyo, the "
+        "Swedish Minister for Trade, Mrs Anna Berg, held talks with the Minister of Trade, Mr "
+        "Paul Durand, and later called on the Foreign Minister, Mr Ivan Petrov."
+    )
+    trade = _person("Anna Berg", "minister for trade", "SWE")
+    found = {m.participants for m in _meetings(text, [other, trade, host, ALPHA])}
+    assert ("Anna Berg", "Ivan Petrov") in found
+    assert not any("Karl Weber" in p for p in found)

@@ -137,6 +137,10 @@ HEADS = frozenset({"president", "prime minister", "chancellor", "king", "queen",
 _SUBORDINATE = re.compile(r"\b(?:deputy|vice|assistant|under|junior|former|acting|ex|state)\b")
 
 
+# a name set off after an office by a comma and honorifics: "the Foreign Minister, Mr X"
+_APPOSED_NAME = re.compile(
+    r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Sir|Dame|H\.\s?E|Rt\.?\s+Hon)\.?\s+)*(?=[A-Z])"
+)
 _OFFICE_GOES_ON = re.compile(r"\s*(?:(?:for|of|to|in|on|at)\b|,\s*[A-Z]|[A-Z-])")
 
 
@@ -421,6 +425,9 @@ class Context:
                 continue  # "the President of the National Endowment": no state's office
             dem_states = self.lex.find_countries(dem) if dem else []
             code = next((h[-1].code for h in (of_states, dem_states) if h), None)
+            apposed = _APPOSED_NAME.match(self.doc.text, m.end())
+            if code is None and apposed and apposed.end() in names:
+                continue  # "the Foreign Minister, Mr Tadashi Kuranari": the name says who
             matches = [
                 p.name
                 for p in self.persons.values()
@@ -900,6 +907,8 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
         return [owner]  # "X's visit to Y and his meeting with Z": X's meeting
     if antecedent := _relative_pronoun(ctx, s_start, t_start):
         return [antecedent]  # "the trip by X to Beijing, during which he met Y": X
+    if first := _coordinated_verb(ctx, s_start, t_start):
+        return first  # "A held talks with B, and later called on C": A
     s_start = _second_subject(ctx, clause_start(text, s_start, t_start), t_start)
     items = ctx.items_in(s_start, t_start)
     if (
@@ -922,6 +931,8 @@ def find_subjects(ctx: Context, s_start: int, t_start: int) -> list[Item]:
         if (
             rest
             and _FRONTED.match(text, s_start, items[0].start)
+            and not re.search(r",\s*$", text[s_start : items[0].start])  # not "In Tokyo, the
+            # Australian Minister, A, held ...": a subject right after the fronted phrase
             and "," in text[group[-1].end : rest[0].start]
         ):  # "On the instruction of A, B met C": the subject follows the fronted phrase
             return chain_items(rest, text, 0)
@@ -985,6 +996,40 @@ def _relative_pronoun(ctx: Context, s_start: int, t_start: int) -> Item | None:
     if not named or not _AGENT_BEFORE.search(ctx.doc.text, s_start, named[-1].start):
         return None
     return Item(t_start, t_start, named[-1].key)
+
+
+# "and" before a verb phrase of its own ("and later called on", "and will travel to ... for")
+_AND_VERB = re.compile(r",?\s+and\s+")
+_NOT_A_VERB = re.compile(
+    r"(?:the|a|an|his|her|their|its|this|that|these|those|both|all|other|each|[A-Z\W])"
+)
+_VERBAL_TRIGGER = re.compile(r"(?:met|meets|received|hosted|held|had|spoke|talked|called|paid)\b")
+
+
+def _coordinated_verb(ctx: Context, s_start: int, t_start: int) -> list[Item]:
+    """The subject of a verb phrase joined by "and" to an earlier one with no subject of its
+    own ("A held talks with B, and later called on C"; "A arrived in Tokyo after talks with
+    B, and will travel to Moscow for talks with C"): the first clause's subject, not the
+    person named last."""
+    text = ctx.doc.text
+    clause = clause_start(text, s_start, t_start)
+    joins = [m for m in _AND_VERB.finditer(text, clause, t_start) if m.start() > clause]
+    if not joins:
+        return []
+    join = joins[-1]
+    between = text[join.end() : t_start]
+    if any(not i.is_state for i in ctx.items_in(join.end(), t_start)):
+        return []
+    if between:
+        if _NOT_A_VERB.match(between) or not re.match(r"[a-z]", between):
+            return []
+    elif not _VERBAL_TRIGGER.match(text, t_start):
+        return []
+    before = [i for i in ctx.items_in(clause, join.start()) if not i.is_state]
+    if len(before) < 2:
+        return []  # one person before: the usual reading finds them
+    first = find_subjects(ctx, clause, join.start())
+    return [i for i in first if not i.is_state]
 
 
 def _second_subject(ctx: Context, s_start: int, t_start: int) -> int:
