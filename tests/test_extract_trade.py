@@ -637,11 +637,20 @@ def test_a_currency_word_several_states_use_names_no_reporter() -> None:
         ("900 million riels", 900_000_000, "KHR"),
         ("35 billion kyats", 35_000_000_000, "MMK"),
         ("60 billion tugriks", 60_000_000_000, "MNT"),
+        ("amounted to RWF 88.3 billion", 88_300_000_000, "RWF"),  # any ISO 4217 code
+        ("some 4.1 billion BIF", 4_100_000_000, "BIF"),
+        ("totalled B/. 38.2 million", 38_200_000, "PAB"),
+        ("about 12 billion colones", 12_000_000_000, "CRC"),
     ],
 )
 def test_trade_amounts_in_more_local_currencies(text: str, value: float, unit: str) -> None:
     [amount] = find_amounts(text)
     assert (amount.value, amount.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["a TOP 10 list of partners", "ALL 20 members agreed"])
+def test_trade_iso_codes_that_are_words_are_no_currency(text: str) -> None:
+    assert all(a.unit in (None, "percent") for a in find_amounts(text))
 
 
 def test_trade_cfa_francs_of_central_africa_are_xaf() -> None:

@@ -25,6 +25,7 @@ import pycountry
 
 from diplodata.extract.dates import MONTH_NAMES
 from diplodata.extract.text import Doc
+from diplodata.extract.vocabulary import is_common
 from diplodata.models import Article, Qualifier, Span, TradeFact
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "currencies.csv"
@@ -71,8 +72,15 @@ def _rows() -> tuple[tuple[str, str], ...]:
 
 @cache
 def currencies() -> dict[str, str]:
-    """Currency word -> ISO 4217 code (words lower-cased, except upper-case ISO codes)."""
-    return {_key(word): code for word, code in _rows()}
+    """Currency word -> ISO 4217 code (words lower-cased, except upper-case ISO codes): the
+    words of ``currencies.csv``, and every ISO 4217 code that is no English word ("RWF 88.3
+    billion"; not "TOP" or "ALL")."""
+    words = {_key(word): code for word, code in _rows()}
+    for currency in pycountry.currencies:
+        code = currency.alpha_3
+        if code not in words and not is_common(code.lower()):
+            words[code] = code
+    return words
 
 
 def _key(word: str) -> str:
