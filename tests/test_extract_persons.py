@@ -1606,3 +1606,12 @@ def test_persons_family_names_first_name_their_holders_alone() -> None:
     )
     aliases = {p.name: p.aliases for p in _persons(text)}
     assert aliases == {"Kim Dae-jung": ("Kim",), "Jiang Zemin": ("Jiang",)}
+
+
+def test_persons_a_name_listed_after_a_titled_one_shares_its_evidence() -> None:
+    text = (
+        "Talks\nMay 3, 2006\n\nThe envoy met his Japanese and Korean counterparts, Kenichiro "
+        "Sasae and Chun Yung-woo, in Beijing. Moon Bright and Sun Rain were not there."
+    )
+    names = [p.name for p in _persons(text)]
+    assert names == ["Kenichiro Sasae", "Chun Yung-woo"]

@@ -275,7 +275,33 @@ def _mentions(doc: Doc) -> list[Mention]:
                 suffix.group().rstrip(".") if suffix else "",
             )
         )
-    return found
+    return _listed_after_titled(doc, found)
+
+
+_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed_after_titled(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A full name listed right after a titled person's ("his Japanese and South Korean
+    counterparts, Kenichiro Sasae and Chun Yung-woo") shares their evidence: a list of
+    names under one title."""
+    out: list[Mention] = []
+    for m in found:
+        prior = out[-1] if out else None
+        if (
+            prior
+            and not m.evidence
+            and prior.evidence
+            and prior.title.role
+            and len(m.seg.tokens) >= 2
+            and len(prior.seg.tokens) >= 2
+            and is_namelike(m.seg.tokens)
+            and not m.seg.org_tail
+            and _LIST_JOIN.fullmatch(doc.text, prior.seg.end, m.seg.start)
+        ):
+            m = replace(m, evidence=True)
+        out.append(m)
+    return out
 
 
 def _merge(first: Title, second: Title) -> Title:
