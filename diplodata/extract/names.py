@@ -370,7 +370,7 @@ def is_family_first(tokens: tuple[str, ...]) -> bool:
     """A name written family name first ("Lim Jock Hoi", "Xiao Li Shan", "Pham Hung"): a short
     first word that is no ordinary word, then one or two more short words; or a short family
     name before a given name of two syllables joined by a hyphen ("Kim Dae-jung")."""
-    if len(tokens) == 2 and len(tokens[0]) <= 5 and _HYPHENATED_GIVEN.fullmatch(tokens[1]):
+    if has_hyphenated_given(tokens):
         return tokens[0] not in given_names()
     return (
         2 <= len(tokens) <= 3
@@ -382,6 +382,12 @@ def is_family_first(tokens: tuple[str, ...]) -> bool:
 
 
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
+
+
+def has_hyphenated_given(tokens: tuple[str, ...]) -> bool:
+    """A short family name, then a given name of two syllables joined by a hyphen, as Korean
+    and some Chinese names are written ("Chun Yung-woo", "Kim Dae-jung")."""
+    return len(tokens) == 2 and len(tokens[0]) <= 5 and bool(_HYPHENATED_GIVEN.fullmatch(tokens[1]))
 
 
 def _initial_of_name(words: list[tuple[int, int, str]]) -> bool:

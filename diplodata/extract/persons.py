@@ -36,6 +36,7 @@ from diplodata.extract.names import (
     Segment,
     fold,
     given_names,
+    has_hyphenated_given,
     is_family_first,
     is_namelike,
     segments,
@@ -284,7 +285,9 @@ _LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 def _listed_after_titled(doc: Doc, found: list[Mention]) -> list[Mention]:
     """A full name listed right after a titled person's ("his Japanese and South Korean
     counterparts, Kenichiro Sasae and Chun Yung-woo") shares their evidence: a list of
-    names under one title."""
+    names under one title, when it starts with a known given name or ends with a given name
+    of two syllables joined by a hyphen (not a party or a firm listed after a leader: "Plaid
+    Cymru", "Lib Dem")."""
     out: list[Mention] = []
     for m in found:
         prior = out[-1] if out else None
@@ -296,6 +299,7 @@ def _listed_after_titled(doc: Doc, found: list[Mention]) -> list[Mention]:
             and len(m.seg.tokens) >= 2
             and len(prior.seg.tokens) >= 2
             and is_namelike(m.seg.tokens)
+            and (m.seg.tokens[0] in given_names() or has_hyphenated_given(m.seg.tokens))
             and not m.seg.org_tail
             and _LIST_JOIN.fullmatch(doc.text, prior.seg.end, m.seg.start)
         ):
