@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from diplodata.extract import lexicon
 from diplodata.extract.lexicon import OfficeTerm
@@ -191,6 +191,7 @@ def is_office_holder(name: str) -> bool:
     return bool(_named_terms(name))
 
 
+@lru_cache(maxsize=8192)
 def writes_family_first(name: str) -> bool:
     """Whether the curated holder of this full name serves a state whose names are written
     family name first ("Jiang Zemin": "Jiang" names him alone)."""
@@ -199,6 +200,7 @@ def writes_family_first(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def is_holders_full_name(name: str) -> bool:
     """Whether the curated table has a holder of exactly this name, every word of it."""
     return len(name_parts(name)) >= 2 and any(

@@ -164,7 +164,9 @@ def holds_office(role: str | None, office: str, *, by_head: bool = True) -> bool
         if (
             by_head
             and " " not in office
-            and (part.endswith(" " + office) or re.match(rf"{office} (?:of|for) ", part))
+            and (
+                part.endswith(" " + office) or part.startswith((f"{office} of ", f"{office} for "))
+            )
             and part not in HEADS
             and not _SUBORDINATE.search(part)
         ):
