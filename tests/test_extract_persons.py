@@ -6,17 +6,23 @@ import datetime as dt
 
 import pytest
 
+from diplodata.extract import extract_article
 from diplodata.extract.holders import same_given_name
 from diplodata.extract.persons import extract_persons, imply_states
 from diplodata.extract.text import analyze
 from diplodata.extract.titles import office_of
-from diplodata.models import Article, PersonFact
+from diplodata.models import Article, ArticleFacts, PersonFact
 
 
 def _persons(text: str) -> list[PersonFact]:
     article = Article(article_id="t", source="t.txt", text=text, sha256="")
     doc = analyze(article)
     return imply_states(doc, extract_persons(doc))
+
+
+def _all_facts(text: str) -> ArticleFacts:
+    """Every extractor's facts of one article (persons after the meetings are read)."""
+    return extract_article(Article(article_id="t", source="t.txt", text=text, sha256=""))
 
 
 def _flat(text: str) -> list[tuple[str | None, ...]]:
@@ -1042,7 +1048,6 @@ def test_persons_a_day_ends_a_title_phrase() -> None:
 
 
 def _facts(text: str) -> dict[str, str | None]:
-    from diplodata.extract import extract_article
     from diplodata.ingest.articles import article_from_text
 
     return {p.name: p.country for p in extract_article(article_from_text(text, "t.txt")).persons}
@@ -1552,15 +1557,13 @@ def test_persons_an_honorific_after_the_comma_of_a_title_names_its_holder() -> N
 def test_persons_a_guest_met_at_a_dateline_of_the_hosts_is_of_the_other_state() -> None:
     """Both sides travelled: a San Francisco dateline is not the home of an unplaced
     secretary who met a US official there; the state named most besides the US is."""
-    from diplodata.extract import extract_article
-
     text = (
         "Bilateral talks\nMay 3, 2023\n\n"
         "SAN FRANCISCO, May 3 - Trade Secretary Maria Santos met US Trade Representative "
         "John Miller on Thursday. The Philippines wants more investment, and Philippine "
         "exporters hope the Philippines can sell more fruit."
     )
-    facts = extract_article(Article(article_id="t", source="t.txt", text=text, sha256=""))
+    facts = _all_facts(text)
     states = {p.name: p.country for p in facts.persons}
     assert states == {"Maria Santos": "PHL", "John Miller": "USA"}
     assert [m.participants for m in facts.meetings] == [("Maria Santos", "John Miller")]
@@ -1581,8 +1584,6 @@ def test_persons_an_unplaced_host_is_of_the_trips_place_named_as_often() -> None
     """No dateline: a Togolese minister's talks in Accra place the trip; the vice president
     she called on at an unplaced venue, in a sentence naming only Togo, is Ghana's (named
     more than Togo), not Togo's."""
-    from diplodata.extract import extract_article
-
     text = (
         "Visit\nMarch 22, 2017\n\n"
         "Togo's Foreign Minister Ama Dossou held talks with her Ghanaian counterpart Kofi "
@@ -1590,7 +1591,7 @@ def test_persons_an_unplaced_host_is_of_the_trips_place_named_as_often() -> None
         "Togolese minister also paid a courtesy call on Vice President Kwame Asante at the "
         "Castle."
     )
-    facts = extract_article(Article(article_id="t", source="t.txt", text=text, sha256=""))
+    facts = _all_facts(text)
     states = {p.name: p.country for p in facts.persons}
     assert states["Kwame Asante"] == "GHA"
     assert ("Ama Dossou", "Kwame Asante") in [m.participants for m in facts.meetings]
