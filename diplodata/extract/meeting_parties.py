@@ -1003,7 +1003,7 @@ def _relative_pronoun(ctx: Context, s_start: int, t_start: int) -> Item | None:
 # "and" before a verb phrase of its own ("and later called on", "and will travel to ... for")
 _AND_VERB = re.compile(r",?\s+and\s+")
 _NOT_A_VERB = re.compile(
-    r"(?:the|a|an|his|her|their|its|this|that|these|those|both|all|other|each|[A-Z\W])"
+    r"(?:the|a|an|his|her|their|its|this|that|these|those|both|all|other|each)"
 )
 _VERBAL_TRIGGER = re.compile(r"(?:met|meets|received|hosted|held|had|spoke|talked|called|paid)\b")
 
@@ -1022,10 +1022,9 @@ def _coordinated_verb(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     between = text[join.end() : t_start]
     if any(not i.is_state for i in ctx.items_in(join.end(), t_start)):
         return []
-    if between:
-        if _NOT_A_VERB.match(between) or not re.match(r"[a-z]", between):
-            return []
-    elif not _VERBAL_TRIGGER.match(text, t_start):
+    if between and (not re.match(r"[a-z]", between) or _NOT_A_VERB.match(between)):
+        return []  # a subject of its own ("and the two ministers held", "and Russia will")
+    if not between and not _VERBAL_TRIGGER.match(text, t_start):
         return []
     before = [i for i in ctx.items_in(clause, join.start()) if not i.is_state]
     if len(before) < 2:

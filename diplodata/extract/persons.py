@@ -757,12 +757,12 @@ def imply_states(
     counts = _counts(doc)
     fallback = home or (max(counts, key=lambda k: counts[k]) if counts else None)
     known = {f.name: f.country for f in facts if f.country}
-    # where the article's encounters took place, the most frequent first: the trip's place,
-    # for an encounter whose own place is not stated, when the article names that state as
-    # often as the other side's ("in Abuja ... also paid a courtesy call on Vice President X
-    # at the Presidential Villa"; not France for two Ukrainian officials in Paris)
+    # where most of the article's encounters took place: the trip's place, for an encounter
+    # whose own place is not stated, when the article names that state as often as the other
+    # side's ("in Abuja ... also paid a courtesy call on Vice President X at the Presidential
+    # Villa"; not France for two Ukrainian officials in Paris)
     places = Counter(m.location_country for m in meetings if m.location_country)
-    trip = [place for place, _ in places.most_common()]
+    trip = places.most_common(1)[0][0] if places else None
     out = []
     for f in facts:
         if not (
@@ -783,7 +783,7 @@ def imply_states(
                     [home, _named_more(counts, sides)]
                     if home
                     else [m.location_country for m in own]
-                    + [t for t in trip[:1] if t == _named_more(counts, sides)]
+                    + [trip if trip == _named_more(counts, sides) else None]
                 )
                 state = next((h for h in hosts if h and h not in sides), state)
             # a place's state at the time: a Moscow dateline of 1987 is the Soviet Union's

@@ -54,12 +54,11 @@ _TOPIC_BEFORE = re.compile(
     r"reforms?|investors|prices|economy|markets?|democracy|freedom|rights|process)\s*$"
 )
 # an event the encounter's sentence goes on to name, held somewhere else
-_EVENT_HELD = (
+_OTHER_EVENT_HELD = re.compile(
     r"\b(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Cc]ongress|[Gg]ames|[Ee]xpo|[Ff]estival|[Ee]lection|"
     r"[Ss]ession|[Ss]how|[Cc]up|[Ff]air)s?\s+(?:(?:that|which)\s+)?"
     r"(?:(?:was|were|is|are|will be|to be|being)\s+)?(?:held|hosted|staged|taking place)\s+"
 )
-_OTHER_EVENT_HELD = re.compile(_EVENT_HELD)
 # the frame of the encounter itself: "on the sidelines of a summit held in X"
 _FRAME = re.compile(
     r"\b(?:margins?|sidelines?|at|during|attend\w*|occasion)\b(?:\s+[\w'’-]+){0,5}\s+$"
@@ -258,7 +257,8 @@ def stated_location(
             or text[c.start - 1 : c.start] in ("-", "–")
         ):
             continue
-        before = text[max(s_start, c.start - 40) : c.start]
+        before_at = max(s_start, c.start - 40)
+        before = text[before_at : c.start]
         prep = re.search(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:{_REGION}\s+)?$", before) or (
             _PLACE_IN_BRACKETS.search(before)  # "in Glasgow (Great Britain)"
         )
@@ -281,7 +281,7 @@ def stated_location(
         if (
             prep
             and c.start > t_start
-            and _another_event_held(text, t_start, c.start - len(before) + prep.start())
+            and _another_event_held(text, t_start, before_at + prep.start())
         ):
             continue  # "received X and discussed the summit held in Nairobi last week"
         distance = abs(c.start - t_start)
