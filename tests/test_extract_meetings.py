@@ -2513,3 +2513,55 @@ def test_meetings_a_verb_phrase_joined_by_and_keeps_the_first_subject() -> None:
     found = {m.participants for m in _meetings(text, [other, trade, host, ALPHA])}
     assert ("Anna Berg", "Ivan Petrov") in found
     assert not any("Karl Weber" in p for p in found)
+
+
+def test_meetings_telephoned_called_summoned_and_meals_without_an_article() -> None:
+    """ "A telephoned B", "A called President B" (not "called B a ...", "called B's words",
+    "called on"), "telephoned B and C" (a call each), "summoned the Ambassador, B", "had
+    breakfast with B", "breakfasted with B"."""
+    head = "Minsk, 2 September 2022 (XYZ): "
+    people = [ALPHA, BETA, GAMMA]
+    calls = [
+        "Foreign Minister Ivan Petrov telephoned Ambassador Oleg Sidorov on Friday.",
+        "Foreign Minister Ivan Petrov called Ambassador Oleg Sidorov on Friday.",
+        "Foreign Minister Ivan Petrov phoned Ambassador Oleg Sidorov on Friday.",
+    ]
+    for sentence in calls:
+        found = _flat(_meetings(head + sentence, people))
+        assert found == [(("Ivan Petrov", "Oleg Sidorov"), "phone_call", "2022-09-02", None)]
+    named = [
+        "Foreign Minister Ivan Petrov called Ambassador Oleg Sidorov a liar on Friday.",
+        'Foreign Minister Ivan Petrov called Ambassador Oleg Sidorov "a friend" on Friday.',
+        "Foreign Minister Ivan Petrov called Ambassador Oleg Sidorov's words a provocation.",
+        "Foreign Minister Ivan Petrov called for talks, and Ambassador Oleg Sidorov agreed.",
+    ]
+    for sentence in named:
+        assert _meetings(head + sentence, people) == []
+    both = head + (
+        "Foreign Minister Ivan Petrov telephoned Ambassador Oleg Sidorov and Prime Minister "
+        "Anna Berg on Friday."
+    )
+    assert {m.participants for m in _meetings(both, people)} == {
+        ("Ivan Petrov", "Oleg Sidorov"),
+        ("Ivan Petrov", "Anna Berg"),
+    }
+    met = [
+        "Foreign Minister Ivan Petrov summoned the Russian Ambassador, Oleg Sidorov, on Friday.",
+        "Foreign Minister Ivan Petrov had breakfast with Ambassador Oleg Sidorov on Friday.",
+        "Foreign Minister Ivan Petrov breakfasted with Ambassador Oleg Sidorov on Friday.",
+        "Foreign Minister Ivan Petrov dined with Ambassador Oleg Sidorov on Friday.",
+    ]
+    for sentence in met:
+        found = _flat(_meetings(head + sentence, people))
+        assert found == [(("Ivan Petrov", "Oleg Sidorov"), "meeting", "2022-09-02", "BLR")]
+
+
+def test_meetings_a_quoted_clause_before_while_ends_the_first_subject() -> None:
+    """'A said the decision showed "solidarity," while B telephoned C': B called C."""
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Prime Minister Anna Berg said the decision showed "
+        '"solidarity, not hostility," while Foreign Minister Ivan Petrov telephoned '
+        "Ambassador Oleg Sidorov on Friday."
+    )
+    found = {m.participants for m in _meetings(text, [ALPHA, BETA, GAMMA])}
+    assert found == {("Ivan Petrov", "Oleg Sidorov")}

@@ -100,7 +100,7 @@ _PLURAL_GROUP = re.compile(
     r"[Yy]ou and I|[Tt]he (?:two )?(?:leaders|[Pp]residents|parties|sides|interlocutors))\b"
 )  # "we", "our talks"; not "our ministers will hold a session": others meet
 _CLAUSE = re.compile(
-    r"(?:,?\s+(?:and|but) that\s|;\s|,\s+(?:while|whereas)\s|"
+    r"(?:,?\s+(?:and|but) that\s|;\s|,[\"”’']?\s+(?:while|whereas)\s|"
     r"(?<!\b[A-Z])[.!?]['\"”’]?(?=[A-Z][a-z])|"
     r"\swhen\s+(?=[A-Z][a-z]+ [A-Z])|"  # "to be signed when Chancellor X and Y meet"
     r"\s(?:said|says|announced|added|confirmed|stated|tweeted|wrote|"
@@ -1003,7 +1003,7 @@ def _relative_pronoun(ctx: Context, s_start: int, t_start: int) -> Item | None:
 # "and" before a verb phrase of its own ("and later called on", "and will travel to ... for")
 _AND_VERB = re.compile(r",?\s+and\s+")
 _NOT_A_VERB = re.compile(
-    r"(?:the|a|an|his|her|their|its|this|that|these|those|both|all|other|each)"
+    r"(?:the|a|an|his|her|their|its|this|that|these|those|both|all|other|each)\b"
 )
 _VERBAL_TRIGGER = re.compile(r"(?:met|meets|received|hosted|held|had|spoke|talked|called|paid)\b")
 

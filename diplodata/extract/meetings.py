@@ -53,6 +53,8 @@ from diplodata.models import CountryMention, MeetingFact, MeetingKind, PersonFac
 
 _TRIGGER = re.compile(
     r"\b(?:(?P<phone_call>(?:tele)?phone (?:conversations?|calls?|talks)|calls? with|"
+    # "Bush telephoned X", "Bush called President X" (not "called on", "called for")
+    r"(?:tele)?phoned(?! in\b)|called(?= (?-i:(?:up )?(?:[A-Z]|his |her )))|"
     r"calls?(?= between)|"
     r"spok(?:e|en) (?:(?:also|again|briefly|separately)\s+)?(?:by|on the|over the) (?:tele)?phone|"
     r"video ?(?:conference|call)s?)|"
@@ -74,8 +76,10 @@ _TRIGGER = re.compile(
     r"(?P<meeting>(?:host(?:s|ed|ing)?|g[ai]ves?|offer(?:s|ed)?) (?:a|an) (?:[a-z-]+ )?"
     r"(?:luncheon|lunch|dinner|banquet|reception|breakfast)(?: [^.;,]{1,40}?)? "
     r"(?:for|in honou?r of)(?= )|"
-    r"(?:ha(?:ve|s|d)|hold|holds|held|host(?:s|ed)?) (?:a|an) (?:[a-z-]+ )?(?:luncheon|lunch|"
-    r"dinner|breakfast)(?= with\b)|conferred(?: [a-z]+){0,4}?(?= with\b)|bilateral(?= with\b)|"
+    r"(?:ha(?:ve|s|d)|hold|holds|held|host(?:s|ed)?) (?:(?:a|an) (?:[a-z-]+ )?)?(?:luncheon|lunch|"
+    r"dinner|breakfast)(?= with\b)|"
+    r"(?:breakfast|lunch|din)ed(?= with\b)|summoned|conferred(?: [a-z]+){0,4}?(?= with\b)|"
+    r"bilateral(?= with\b)|"
     r"met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|courtesy calls?(?: on)?|"
     r"(?<![Tt]he )(?<![Aa] )(?<!as )(?:host|receive)(?= (?:[A-Z]|his |her |the |visiting ))|"
     r"co-chaired by|"
@@ -245,11 +249,16 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         or _possessor(ctx, s_start, t_start)
         or find_subjects(ctx, s_start, t_start)
     )
-    verb = kind == "meeting" and (
-        m.group()[0] in "mrhw"
-        or m.group().endswith((" on", " with", " for", " honour of", " honor of"))
-    )
+    verb = (
+        kind == "meeting"
+        and (
+            m.group()[0] in "mrhw"
+            or m.group().endswith((" on", " with", " for", " honour of", " honor of"))
+        )
+    ) or m.group() in ("phoned", "telephoned", "called", "summoned")  # "telephoned X"
     objects = find_objects(ctx, t_end, s_end, verb=verb)
+    if m.group() == "called" and objects and _NAMED_AS.match(ctx.doc.text, objects[-1].end):
+        return []  # "called President X a killer": what he called him, not a call
     if kind == "discussed" and not objects:
         objects = _discussed_with(ctx, t_end, s_end)
     if m.group().startswith("welcom"):  # "welcomed President X to the White House" (a
@@ -282,11 +291,16 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         groups = [objects]  # "Press statements by Chancellor A and President B": together
     if subjects and len(hosts) > 1:  # "visits to both Athens and Ankara": one visit each
         groups = [[*subjects, h] for h in hosts]
-    separate = m.group().endswith(("s", "s with")) or bool(
-        re.search(
-            r"\bseparate(?:ly| calls| conversations| meetings)\b", ctx.doc.text[s_start:s_end]
+    separate = (
+        m.group().endswith(("s", "s with"))
+        or bool(
+            re.search(
+                r"\bseparate(?:ly| calls| conversations| meetings)\b", ctx.doc.text[s_start:s_end]
+            )
         )
-    )  # "spoke separately to A and B", "In separate calls, he spoke with A and B"
+        or m.group() in ("phoned", "telephoned", "called")
+    )  # "spoke separately to A and B",
+    # "In separate calls, he spoke with A and B"; "telephoned A and B": a call each
     if len(objects) > 1 and re.search(
         r"\band with\b", ctx.doc.text[objects[0].end : objects[-1].start]
     ):
@@ -313,6 +327,11 @@ def _parties(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> list[l
         groups = [[Item(t_start, t_start, k) for k in ctx.main]]  # "the failed 2022 talks"
     return groups
 
+
+# what someone was called: "called X a killer", "called X 'a friend'", "called X one of"
+_NAMED_AS = re.compile(
+    r"['’]s\b|['’]?\s+(?:a|an|the|his|her|its|their|one|as|[\"“‘'])(?:\s|\w|$)"
+)  # and what he called: "called X's words an act of interference"
 
 # "discussed the security situation and the strategy with": the topic, then "with"
 _TOPIC_THEN_WITH = re.compile(r"[^,;:.!?()—–\"“”]{3,140}?\s+(?=with\s)")
@@ -621,7 +640,8 @@ def _candidates(ctx: Context, m: re.Match[str], s_start: int, s_end: int) -> lis
     if kind == "talks" and _BY_PHONE.match(text, m.end(), s_end):
         kind = "phone_call"  # "spoke to his counterpart X by phone"
     t_start = m.start()
-    window = _HEDGE.sub("", text[max(s_start, t_start - 60) : t_start])
+    clause = clause_start(text, s_start, t_start)  # not "A said 'not X,' while B met C"
+    window = _HEDGE.sub("", text[max(clause, t_start - 60) : t_start])
     if _REPORTING.search(text, s_start, t_start) and not _CONDITION.search(text, s_start, s_end):
         window = _REPORTED_WOULD.sub("", window)  # "he said he would meet X": announced
     accepted = _ACCEPTED.search(text, m.end(), s_end) and _INVITED.search(text, s_start, t_start)
