@@ -2565,3 +2565,20 @@ def test_meetings_a_quoted_clause_before_while_ends_the_first_subject() -> None:
     )
     found = {m.participants for m in _meetings(text, [ALPHA, BETA, GAMMA])}
     assert found == {("Ivan Petrov", "Oleg Sidorov")}
+
+
+def test_meetings_received_in_audience_at_a_seat_and_a_relative_met_later_in_the_day() -> None:
+    """ "received in audience X", "received on Monday at the headquarters of the General
+    Secretariat Dr. X", "A, who also met earlier in the day with B", "met his host, X"."""
+    head = "Minsk, 2 September 2022 (XYZ): "
+    people = [ALPHA, BETA, GAMMA]
+    for sentence in [
+        "Foreign Minister Ivan Petrov today received in audience Ambassador Oleg Sidorov.",
+        "Foreign Minister Ivan Petrov received today at the headquarters of the Foreign "
+        "Ministry Ambassador Oleg Sidorov, who is on a short visit.",
+        "Foreign Minister Ivan Petrov, who also met earlier in the day with Ambassador Oleg "
+        "Sidorov, briefed the press.",
+        "Foreign Minister Ivan Petrov met his host, Ambassador Oleg Sidorov, on Friday.",
+    ]:
+        found = [m.participants for m in _meetings(head + sentence, people)]
+        assert found == [("Ivan Petrov", "Oleg Sidorov")], sentence

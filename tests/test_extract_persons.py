@@ -940,6 +940,18 @@ def test_persons_a_titled_given_name_is_the_full_name_it_starts() -> None:
     ]
 
 
+def test_persons_a_titled_given_name_is_the_article_s_holder_before_a_curated_one() -> None:
+    """ "President Hassan Sheikh" after "Somalia's President Hassan Sheikh Mohamud" is him,
+    though a curated president of another state is called Hassan."""
+    text = (
+        "Mogadishu, 5 September 2022 - Somalia's President Hassan Sheikh Mohamud met WFP "
+        "Executive Director David Beasley. President Hassan Sheikh thanked the agency."
+    )
+    found = {p.name: (p.country, p.aliases) for p in _persons(text)}
+    assert found["Hassan Sheikh Mohamud"] == ("SOM", ("Hassan",))
+    assert "Samia Suluhu Hassan" not in found and "Hassan" not in found
+
+
 def test_persons_the_particle_den_is_part_of_a_name() -> None:
     text = "Pieter Van den Broeck, a former diplomat, and Sandra den Hamer, a director, spoke."
     assert [p.name for p in _persons(text)] == ["Pieter Van den Broeck", "Sandra den Hamer"]

@@ -190,3 +190,11 @@ def test_a_family_name_first_holder_needs_all_his_names() -> None:
     assert holders.is_office_holder("Bui Thanh Son")
     assert holders.is_office_holder("Lee Hsien Loong")
     assert not holders.is_office_holder("Best Buy")
+
+
+def test_resolve_a_family_first_holder_is_not_found_by_one_shared_given_word() -> None:
+    """ "Jim Yong Kim" is not Korea's curated "Kim Yong-hyun" (one word shared); "Yong-hyun
+    Kim", the same name written given name first, is."""
+    curated = resolve_person(PersonRef("Kim Yong-hyun", 2024)).actor_id
+    assert resolve_person(PersonRef("Jim Yong Kim", 2014)).actor_id != curated
+    assert resolve_person(PersonRef("Yong-hyun Kim", 2024)).actor_id == curated

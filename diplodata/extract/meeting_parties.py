@@ -29,7 +29,11 @@ from diplodata.tables.resolve import name_key
 
 _TIME_GAP = (
     r"(?:(?:today|yesterday|tomorrow)(?: (?:morning|afternoon|evening|night))?|tonight|here|there|"
-    r"separately|also|again|briefly|recently|in person|"
+    r"separately|also|again|briefly|recently|in person|in (?:a |an )?(?:[a-z]+ )?audience|"
+    r"(?:earlier|later) (?:in|on) the (?:day|morning|afternoon|evening)|"
+    r"(?:in|at) the (?:headquarters|seat|premises|offices?) of (?:the )?[A-Z][\w-]*"
+    r"(?: (?:of |the |and )*[A-Z][\w-]*)*?(?= (?:[A-Z][\w.-]* )*[A-Z])|"  # "at the headquarters of
+    # the General Secretariat Dr. X": a place ends where the guest's title or name begins
     r"(?:(?:last|this|earlier this|late last) (?:week|month)|earlier|later)(?=,? with\b)|"
     r"(?:(?:on|this|last|next) )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?: (?:morning|afternoon|evening|night))?|"
@@ -67,6 +71,7 @@ _FUNCTION_WORDS = frozenset({
     "both",  # "met both A and B"
     "comrade", "compañero", "compañera",  # state media's honorifics: "received comrade X"
     "negotiator", "diplomat", "emissary",  # "with North Korea's top negotiator, Vice ... X"
+    "host", "hosts", "guest", "guests", "colleague", "colleagues",  # "met his host, Minister X"
 })
 # fmt: on
 _GROUP = (

@@ -493,7 +493,11 @@ def _cluster(
             firsts = [p for p in people if len(p.tokens) >= 2 and fold(p.tokens[0]) == key]
             if curated:  # "President Sheikh Mohamed" is not "Mohammed bin Rashid"
                 words = {fold(t) for t in curated.split()}
-                firsts = [p for p in firsts if {fold(t) for t in p.tokens} == words]
+                office = office_of(m.title.role or "")
+                firsts = [p for p in firsts if {fold(t) for t in p.tokens} == words] or [
+                    p for p in firsts if office and _holds(p, office)
+                ]  # but "President Hassan Sheikh" is the article's "President Hassan Sheikh
+                # Mohamud", not another state's President Samia Suluhu Hassan
             match = firsts[0] if len(firsts) == 1 else None
         if match:
             match.add(m)
@@ -507,6 +511,11 @@ def _cluster(
             if curated:
                 holders_named.add(len(people) - 1)
     return people
+
+
+def _holds(person: _Person, office: str) -> bool:
+    """Whether a mention of the person states the office ("President X")."""
+    return any(m.title.role and office_of(m.title.role) == office for m in person.mentions)
 
 
 def _fact(doc: Doc, person: _Person) -> PersonFact:

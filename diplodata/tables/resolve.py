@@ -315,7 +315,15 @@ def _curated_full_name(name: str) -> CuratedPerson | None:
     if same:
         return same[0]
     given = _given_words(name)  # "Khalid bin Salman" is not "Mohammed bin Salman"
-    return _one(p for p in _by_surname().get(key.surname, []) if given & _given_words(p.name))
+
+    def fits(person: CuratedPerson) -> bool:
+        if _known_as(person.name) == key.surname:
+            return bool(given & _given_words(person.name))
+        # a family name written first, found here by it: "Yong-hyun Kim" is "Kim Yong-hyun"
+        # when every other word of it is in the name ("Jim Yong Kim" is not)
+        return set(name_parts(person.name)[1:]) <= given
+
+    return _one(p for p in _by_surname().get(key.surname, []) if fits(p))
 
 
 def _given_words(name: str) -> set[str]:
