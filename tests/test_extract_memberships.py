@@ -2010,3 +2010,25 @@ def test_memberships_as_are_contracting_parties_and_other_spellings(
 def test_memberships_dialogue_partners_stay_a_hedge() -> None:
     text = "Bloc\nAustralia and India, dialogue partners of ASEAN, attended the summit."
     assert _pairs(text) == []
+
+
+def test_memberships_dated_joining_of_the_organization_around_and_its_founders_listed() -> None:
+    """ "Greece and Turkey joined in 1952 and West Germany in 1955, followed by Spain in
+    1982" and "The founding members in 1949 were A, B and C" after a sentence naming the one
+    organization; not a joining that could have been, nor one with two organizations around,
+    nor "trade with A"."""
+    lead = "NATO's leaders met in Strasbourg on Saturday. "
+    joined = lead + (
+        "Greece and Turkey joined in 1952 and West Germany in 1955, followed by Spain in 1982."
+    )
+    assert sorted(_pairs(joined)) == ["DEU:NATO", "ESP:NATO", "GRC:NATO", "TUR:NATO"]
+    founders = lead + "The founding members in 1949 were Belgium, Canada and Denmark."
+    assert sorted(_pairs(founders)) == ["BEL:NATO", "CAN:NATO", "DNK:NATO"]
+    assert _pairs(lead + "Poland could have joined in 1999.") == []
+    assert _pairs("NATO and the EU met on Saturday. Greece joined in 1952.") == []
+    assert _pairs(lead + "Trade with Poland joined in 1999 the list of concerns.") == []
+
+
+def test_memberships_the_islamic_conference_is_the_oic() -> None:
+    text = "Both Iran and Iraq are members of the 42-nation Islamic Conference."
+    assert sorted(_pairs(text)) == ["IRN:OIC", "IRQ:OIC"]

@@ -352,8 +352,9 @@ ORG_PARTNERS_LIST = re.compile(
 )
 BARE_MEMBERS = re.compile(
     rf"(?<!-)\b(?:fellow\s+|founding\s+)?(?:members|[Mm]ember\s+(?:[Ss]tates|countries|nations))"
-    rf"(?:{_LIST_INTRO}|\s+)(?:the\s+)?(?P<subj>{_CLIST})"
-)
+    rf"(?:{_LIST_INTRO}|\s+(?:in\s+(?:19|20)\d\d\s+)?(?:were|are|included|include)\s+|\s+)"
+    rf"(?:the\s+)?(?P<subj>{_CLIST})"
+)  # "The founding members in 1949 were A, B and C"
 # "The founding members – A, B, C and D – must": the organization of the sentences before
 MEMBERS_LEAD = re.compile(r"^\s*(?:The|Its|Their)\s+(?:[a-z]+\s+)?members\b")
 # "less than a year after neighbouring Finland joined": joining the one organization of the
@@ -361,6 +362,17 @@ MEMBERS_LEAD = re.compile(r"^\s*(?:The|Its|Their)\s+(?:[a-z]+\s+)?members\b")
 BARE_JOINED = re.compile(
     rf"\b(?:after|before|when|since)\s+(?:[a-z]+\s+)?(?P<subj>{_CLIST})\s+(?:had\s+|has\s+)?"
     rf"(?:also\s+)?joined(?=\s*[,.;:]|\s*$)"
+)
+# "Greece and Turkey joined in 1952", "A and B were admitted in 1999": joining the
+# organization the sentences around name, with a date that makes it done; then "and C in
+# 1955", "followed by D in 1982" (the same joining)
+JOINED_WHEN = re.compile(
+    rf"(?P<subj>{_CLIST})(?:\s+(?:formally|officially|finally|also|then|later|eventually))?"
+    rf"\s+(?:joined|(?:was|were)\s+admitted|acceded)(?=\s+(?:(?:only|just|formally|officially)\s+)?"
+    rf"(?:in|on)\s+(?:{_MONTH}|(?:19|20)\d\d\b))"
+)
+AND_IN_YEAR = re.compile(  # read from where the joining before it ends
+    rf"[^.;⟨]*?(?:,?\s+and|,\s+followed\s+by)\s+(?P<subj>{_CLIST})\s+in\s+(?:19|20)\d\d\b"
 )
 # "Finland's accession as the 31st member of the Alliance": done
 ACCESSION_AS = re.compile(

@@ -158,6 +158,15 @@ def _joined(sentence: Sentence) -> Iterator[Hit]:
             yield Hit(
                 codes_in(sentence, match.group("subj"), "C"), orgs_of(match, sentence, "orgs")
             )
+    for match in P.JOINED_WHEN.finditer(sentence.text):  # "Greece and Turkey joined in 1952"
+        text = sentence.text
+        if hedged(sentence, match, 2) or P.PREPOSITION_BEFORE.search(text[: match.start()]):
+            continue
+        yield Hit(codes_in(sentence, match["subj"], "C"), ())  # the organization of the context
+        position = match.end()
+        while more := P.AND_IN_YEAR.match(text, position):  # "and West Germany in 1955"
+            yield Hit(codes_in(sentence, more["subj"], "C"), ())
+            position = more.end()
     if len(set(sentence.orgs)) == 1 and (
         P.COPULAR.search(sentence.text) or P.JOINED.search(sentence.text)
     ):
