@@ -641,6 +641,8 @@ def test_a_currency_word_several_states_use_names_no_reporter() -> None:
         ("some 4.1 billion BIF", 4_100_000_000, "BIF"),
         ("totalled B/. 38.2 million", 38_200_000, "PAB"),
         ("about 12 billion colones", 12_000_000_000, "CRC"),
+        ("reached MAD 1.9 billion", 1_900_000_000, "MAD"),  # a code that is a word, scaled
+        ("amounted to TL 9.8 billion", 9_800_000_000, "TRY"),
     ],
 )
 def test_trade_amounts_in_more_local_currencies(text: str, value: float, unit: str) -> None:
@@ -648,7 +650,9 @@ def test_trade_amounts_in_more_local_currencies(text: str, value: float, unit: s
     assert (amount.value, amount.unit) == (value, unit)
 
 
-@pytest.mark.parametrize("text", ["a TOP 10 list of partners", "ALL 20 members agreed"])
+@pytest.mark.parametrize(
+    "text", ["a TOP 10 list of partners", "ALL 20 members agreed", "10 billion MAD cows"]
+)
 def test_trade_iso_codes_that_are_words_are_no_currency(text: str) -> None:
     assert all(a.unit in (None, "percent") for a in find_amounts(text))
 

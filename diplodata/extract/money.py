@@ -80,7 +80,16 @@ def currencies() -> dict[str, str]:
         code = currency.alpha_3
         if code not in words and not is_common(code.lower()):
             words[code] = code
-    return words
+    return words | {code: code for code in _word_codes()}
+
+
+@cache
+def _word_codes() -> frozenset[str]:
+    """ISO 4217 codes that are English words ("MAD", "ALL", "TOP"): a currency only before
+    a number with a scale ("MAD 1.9 billion"; not "TOP 10")."""
+    return frozenset(c.alpha_3 for c in pycountry.currencies if is_common(c.alpha_3.lower())) - {
+        _key(word) for word, _ in _rows()
+    }
 
 
 def _key(word: str) -> str:
@@ -100,8 +109,13 @@ def _alternation(words: list[str]) -> str:
 def symbols() -> frozenset[str]:
     """Currency symbols written in letters, a capital first ("Rs", "Ksh", "Tk"): they
     precede the number, in their own case only, and only with a scale ("Rs 1.16 trillion")."""
-    return frozenset(
-        w for w, _ in _rows() if w.isalpha() and len(w) <= 3 and w[0].isupper() and not w.isupper()
+    return (
+        frozenset(
+            w
+            for w, _ in _rows()
+            if w.isalpha() and len(w) <= 3 and w[0].isupper() and not w.isupper()
+        )
+        | _word_codes()
     )
 
 
@@ -159,7 +173,7 @@ def local_currency(amount: Amount, unit: str, reporter: str) -> str:
 
 
 def _build() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = list(currencies())
+    words = [w for w in currencies() if w not in _word_codes()]  # those only as symbols
     prefix = [w for w in words if not w.isalpha() or w.isupper() or w in _PREFIX_WORDS]
     exact = "|".join(sorted(symbols(), key=lambda w: (-len(w), w)))
     # "won", "marks", "rand" are ordinary words too: only after a number and a scale
