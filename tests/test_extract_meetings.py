@@ -2582,3 +2582,22 @@ def test_meetings_received_in_audience_at_a_seat_and_a_relative_met_later_in_the
     ]:
         found = [m.participants for m in _meetings(head + sentence, people)]
         assert found == [("Ivan Petrov", "Oleg Sidorov")], sentence
+
+
+def test_meetings_he_keeps_his_reference_across_a_joined_verb_phrase_and_credentials() -> None:
+    """ "A arrived. He held talks with B and, on Friday, was received by C": A met C (not B
+    met C); "presented a copy of his credentials to X": an encounter with X."""
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Prime Minister Anna Berg of Sweden arrived in Minsk. "
+        "He held talks with Ambassador Oleg Sidorov and, on Friday, was received by Foreign "
+        "Minister Ivan Petrov."
+    )
+    found = {m.participants for m in _meetings(text, [GAMMA, BETA, ALPHA])}
+    assert found == {("Anna Berg", "Oleg Sidorov"), ("Anna Berg", "Ivan Petrov")}
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Ambassador Oleg Sidorov presented a copy of his "
+        "credentials to Foreign Minister Ivan Petrov on Friday."
+    )
+    assert [m.participants for m in _meetings(text, [BETA, ALPHA])] == [
+        ("Oleg Sidorov", "Ivan Petrov")
+    ]

@@ -1006,7 +1006,8 @@ def _relative_pronoun(ctx: Context, s_start: int, t_start: int) -> Item | None:
 
 
 # "and" before a verb phrase of its own ("and later called on", "and will travel to ... for")
-_AND_VERB = re.compile(r",?\s+and\s+")
+_AND_VERB = re.compile(r",?\s+and(?:\s+|,\s+[^,;]{1,40},\s+)")  # "and, on May 2, was received"
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _NOT_A_VERB = re.compile(
     r"(?:the|a|an|his|her|their|its|this|that|these|those|both|all|other|each)\b"
 )
@@ -1032,6 +1033,9 @@ def _coordinated_verb(ctx: Context, s_start: int, t_start: int) -> list[Item]:
     if not between and not _VERBAL_TRIGGER.match(text, t_start):
         return []
     before = [i for i in ctx.items_in(clause, join.start()) if not i.is_state]
+    if len(before) == 1 and _PRONOUN_SUBJECT.search(text, clause, before[0].start):
+        who = ctx.last_subject or ctx.protagonist  # "He held talks with B and was received
+        return [Item(t_start, t_start, who)] if who else []  # by C": he, not B
     if len(before) < 2:
         return []  # one person before: the usual reading finds them
     first = find_subjects(ctx, clause, join.start())

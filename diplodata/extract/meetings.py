@@ -80,6 +80,7 @@ _TRIGGER = re.compile(
     r"dinner|breakfast)(?= with\b)|"
     r"(?:breakfast|lunch|din)ed(?= with\b)|summoned|conferred(?: [a-z]+){0,4}?(?= with\b)|"
     r"bilateral(?= with\b)|"
+    r"present(?:ed|s|ing)? (?:a copy of )?(?:his |her |their )?(?:letters? of )?credentials to|"
     r"met|meets?|[Mm]eetings?|sessions? of|received|receives|hosted|hosts|courtesy calls?(?: on)?|"
     r"(?<![Tt]he )(?<![Aa] )(?<!as )(?:host|receive)(?= (?:[A-Z]|his |her |the |visiting ))|"
     r"co-chaired by|"
