@@ -2601,3 +2601,45 @@ def test_meetings_he_keeps_his_reference_across_a_joined_verb_phrase_and_credent
     assert [m.participants for m in _meetings(text, [BETA, ALPHA])] == [
         ("Oleg Sidorov", "Ivan Petrov")
     ]
+
+
+def test_meetings_a_place_alone_under_the_date_line_is_the_dateline() -> None:
+    """A presidency's page: the title, "June 11, 2010", then "Tashkent" on its own line; the
+    sidelines meeting of that day took place there."""
+    text = (
+        "Meeting with Ambassador Oleg Sidorov\nJune 11, 2010\nTashkent\n\nOn the sidelines of "
+        "the summit, Foreign Minister Ivan Petrov met with Ambassador Oleg Sidorov."
+    )
+    assert dateline_place(text) == "Tashkent"
+    found = [(m.participants, m.date, m.location_country) for m in _meetings(text, [ALPHA, BETA])]
+    assert found == [(("Ivan Petrov", "Oleg Sidorov"), "2010-06-11", "UZB")]
+    plain = "Telephone conversation\nJune 11, 2010\n\nDuring the conversation, the sides met."
+    assert dateline_place(plain) is None
+
+
+def test_meetings_the_president_of_a_readout_is_its_lead_s_not_its_headline_s() -> None:
+    """A headline listing the counterparts ("Telephone conversations with ... President of
+    France X") does not make X "the President" of the readout; the lead's subject is."""
+    putin = _person("Vladimir Putin", "president", "RUS")
+    chirac = _person("Jacques Chirac", "president", "FRA")
+    prodi = _person("Romano Prodi", "prime minister", "ITA")
+    text = (
+        "Telephone conversation with President of France Jacques Chirac\nJune 28, 2006\n\n"
+        "Vladimir Putin had a telephone conversation with President of France Jacques Chirac. "
+        "On Wednesday, the President also spoke by telephone with Prime Minister of Italy "
+        "Romano Prodi."
+    )
+    found = {m.participants for m in _meetings(text, [putin, chirac, prodi])}
+    assert found == {("Vladimir Putin", "Jacques Chirac"), ("Vladimir Putin", "Romano Prodi")}
+
+
+def test_meetings_aides_accompanying_a_host_are_no_participants_of_a_call_paid() -> None:
+    """ "X received a courtesy call from Y. X was accompanied by A": A sat in; the members of
+    a delegation accompanying a visitor are of the visit."""
+    text = (
+        "Minsk, 2 September 2022 (XYZ): Foreign Minister Ivan Petrov received a courtesy call "
+        "from Ambassador Oleg Sidorov. During the meeting, Petrov was accompanied by Prime "
+        "Minister Anna Berg."
+    )
+    found = {m.participants for m in _meetings(text, [ALPHA, BETA, GAMMA])}
+    assert found == {("Ivan Petrov", "Oleg Sidorov")}

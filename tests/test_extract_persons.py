@@ -1628,3 +1628,14 @@ def test_persons_a_name_listed_after_a_titled_one_shares_its_evidence() -> None:
     )
     names = [p.name for p in _persons(text)]
     assert names == ["Kenichiro Sasae", "Chun Yung-woo"]
+
+
+def test_persons_a_given_name_and_patronymic_address_the_person_of_that_given_name() -> None:
+    """ "Dear Nursultan Abishevich", "Thank you, Vladimir Vladimirovich": transcripts address
+    the article's Nursultan Nazarbayev and Vladimir Putin; no persons of their own."""
+    text = (
+        "MOSCOW, May 3 - Vladimir Putin met President of Kazakhstan Nursultan Nazarbayev. "
+        "Vladimir Putin: Dear Nursultan Abishevich, I am glad to see you. Nursultan "
+        "Nazarbayev: Thank you, Vladimir Vladimirovich."
+    )
+    assert sorted(p.name for p in _persons(text)) == ["Nursultan Nazarbayev", "Vladimir Putin"]

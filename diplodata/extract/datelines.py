@@ -40,6 +40,11 @@ _DASH_PLACE = re.compile(
     r"(?:,? \([A-Za-z]+\)|, [A-Z][a-z]+(?: [A-Z][a-z]+)?)? ?(?:[—–]|-{1,2}(?= )|(?<=[A-Z]):)",
     re.MULTILINE,
 )
+# "June 11, 2010" on one line and "Tashkent" or "The Kremlin, Moscow" alone on the next
+_PLACE_BELOW_DATE = re.compile(
+    rf"^(?:{MONTH_WORD})\.? [0-3]?\d, (?:19|20)\d\d[ \t]*\n([A-Z][\w .,'’-]{{1,40}}?)[ \t]*$",
+    re.MULTILINE,
+)
 _SMALL_WORDS = frozenset(
     {"of", "the", "de", "du", "da", "das", "do", "dos", "del", "la", "le", "es", "al", "el", "and"}
 )
@@ -63,10 +68,20 @@ _DATE_PLACE = re.compile(r"(?m)^[A-Z][a-z]+ \d{1,2}, (?:19|20)\d\d, ([A-Z][\w .'
 
 def dated_place(text: str) -> tuple[int, int] | None:
     """The span of the place of a wire dateline ("TOKYO, March 5 -") or of a place after
-    the date under the title ("December 29, 2021, St Petersburg")."""
+    the date under the title ("December 29, 2021, St Petersburg"), or on the line below it."""
     head = text[:400]
     match = _WIRE_DATELINE.search(head) or _DATE_PLACE.search(head)
-    return match.span(1) if match else None
+    return match.span(1) if match else _place_below_date(head)
+
+
+def _place_below_date(head: str) -> tuple[int, int] | None:
+    """The span of a line under the date line that names a place and nothing else."""
+    match = _PLACE_BELOW_DATE.search(head)
+    if match is None:
+        return None
+    found = lexicon.load().find_countries(match.group(1))
+    places = [c for c in found if c.form in LOCATION_FORMS]
+    return match.span(1) if places and len(match.group(1).split()) <= 5 else None
 
 
 def dateline_place(text: str) -> str | None:
@@ -77,6 +92,8 @@ def dateline_place(text: str) -> str | None:
     header = _HEADER_PLACE.search(head)
     if header:
         return header.group(1).strip()
+    if below := _place_below_date(head):
+        return head[below[0] : below[1]]
     lead = _LEAD_PLACE.search(head)
     if lead and lead.group(1).strip().lower() not in MONTHS:
         return lead.group(1).strip()

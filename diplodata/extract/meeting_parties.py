@@ -275,6 +275,13 @@ class Context:
         self.titles = {p.name: p.role.lower() for p in persons if p.role}  # as the text gives them
         self.anchor = article_anchor(doc.article)
         self.home = dateline_country(doc.text)
+        title = doc.sentences[0] if len(doc.sentences) > 1 else None
+        headline = (
+            title
+            and "\n" in doc.text[title.end : title.end + 2]
+            and not find_dates(doc.text, title.start, title.end)
+        )
+        self.headline_end = title.end if title and headline else 0
         self.items: list[Item] = _name_items(doc.text, persons)
         self.items += self._office_items() + self._counterpart_items()
         self.items += self._title_items()
@@ -284,13 +291,6 @@ class Context:
         self.main_location: CountryMention | None = None
         lead = doc.sentences[min(3, len(doc.sentences) - 1)] if doc.sentences else None
         self.lead_end = lead.end if lead else 0
-        title = doc.sentences[0] if len(doc.sentences) > 1 else None
-        headline = (
-            title
-            and "\n" in doc.text[title.end : title.end + 2]
-            and not find_dates(doc.text, title.start, title.end)
-        )
-        self.headline_end = title.end if title and headline else 0
         self.body: tuple[str, ...] = ()
         self.last_subject: str | None = None
         self.last_pair: tuple[str, ...] = ()  # "A and B celebrated ...": a later "they"
@@ -406,8 +406,16 @@ class Context:
         names = {i.start for i in self.items}
         name_ends = {i.end for i in self.items}
         first_named = {i.key: i.start for i in reversed(self.items)}
-        # the lead: the sentence that names the article's first person
-        lead_end = self.doc.sentence_at(self.items[0].start).end if self.items else 0
+        # the lead: the sentence that names the article's first person after the headline
+        # (a readout's headline lists its counterparts: "Telephone conversations with
+        # President of France X and ..."; its lead names the principal)
+        body = [i for i in self.items if i.start >= self.headline_end] or self.items
+        lead = self.doc.sentence_at(body[0].start) if body else None
+        if lead is not None:  # each person's first mention in the lead, else anywhere
+            first_named |= {
+                i.key: i.start for i in reversed(self.items) if lead.start <= i.start < lead.end
+            }
+        lead_span = (lead.start, lead.end) if lead is not None else (0, 0)
         for m in re.finditer(pattern, self.doc.text):
             office = self.lex.office(m.group("office"))
             dem = m.group("dem")
@@ -463,13 +471,13 @@ class Context:
                     if role.startswith(office.office) and self.persons[name].country == code
                 ]
             if len(matches) > 1 and code is None and not m.group("of"):
-                matches = self._meant(matches, m.start(), first_named, lead_end)
+                matches = self._meant(matches, m.start(), first_named, lead_span)
             if len(matches) == 1:
                 found.append(Item(m.start(), m.end(), matches[0]))
         return found
 
     def _meant(
-        self, holders: list[str], at: int, first_named: dict[str, int], lead_end: int
+        self, holders: list[str], at: int, first_named: dict[str, int], lead: tuple[int, int]
     ) -> list[str]:
         """Which of several holders of an office a bare "the Prime Minister" at ``at``
         means: the one the lead names first (a readout's principal: "The Prime Minister, Keir
@@ -477,7 +485,7 @@ class Context:
         before it ("... spoke to
         President Biden. The President congratulated him")."""
         named = sorted((first_named[k], k) for k in holders if first_named.get(k, at) < at)
-        in_lead = [k for start, k in named if start < lead_end]
+        in_lead = [k for start, k in named if lead[0] <= start < lead[1]]
         if in_lead:  # the lead's first holder: its subject, the readout's principal
             return in_lead[:1]
         before = [i for i in self.items if i.key in holders and i.start < at]

@@ -1069,6 +1069,7 @@ _JOINED_BY = re.compile(
     r"\s+by\s+"
 )
 _HE = re.compile(r"\s*(?:[Hh]e|[Ss]he)\b")
+_OTHER_CLAUSE = re.compile(r"[,;]\s+(?:while|whereas|and\s+(?:the|his|her))\b|;")
 _SAID = re.compile(r"\s*(?:[\w.-]+\s+){1,4}?(?:said|says|told\s+\w+)\s+")
 
 
@@ -1079,12 +1080,17 @@ def _joined_by(ctx: Context, last: _Cand, s_start: int, s_end: int) -> bool:
     if not match:
         return False
     before = [i for i in ctx.items_in(s_start, match.start()) if not i.is_state]
-    after = [i for i in ctx.items_in(match.end(), s_end) if not i.is_state]
+    other = _OTHER_CLAUSE.search(text, match.end(), s_end)  # ", while B was accompanied by"
+    after = [
+        i for i in ctx.items_in(match.end(), other.start() if other else s_end) if not i.is_state
+    ]
     said = _SAID.match(text, s_start, match.start())
     if not before and _HE.match(text, said.end() if said else s_start):
         before = [Item(s_start, s_start, last.keys[0])]  # "He will be accompanied by A and B"
     if len(before) != 1 or before[0].key not in last.keys or not after:
         return False
+    if "accompanied" in match.group() and last.kind != "visit":
+        return False  # a visiting delegation's members (not aides sitting in on a meeting)
     if re.search(r"[;:]|\b(?:who|which)\b", text[match.end() : after[-1].start]):
         return False  # one list of companions, titles in any case ("central bank president")
     joined = [i.key for i in after if i.key not in last.keys]

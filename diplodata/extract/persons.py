@@ -415,6 +415,18 @@ def _initial(token: str) -> bool:
     return len(token) == 2 and token.endswith(".")
 
 
+_SLAVIC_PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna)$")
+
+
+def _patronymic_address(mention: Mention, single: list[Mention]) -> bool:
+    """ "Nursultan Abishevich": two words, the second a patronymic that the article never
+    uses alone (not "Viktor Yanukovich ... Mr Yanukovich", a surname)."""
+    tokens = mention.seg.tokens
+    if len(tokens) != 2 or not _SLAVIC_PATRONYMIC.search(tokens[1]):
+        return False
+    return all(fold(s.seg.tokens[0]) != fold(tokens[1]) for s in single)
+
+
 def _cluster(
     mentions: list[Mention],
     holder: Callable[[str], bool],
@@ -439,6 +451,18 @@ def _cluster(
         # a compatible person holds the mention's last word (as surname or among its words);
         # the first one in order wins, as a scan of every person would find it
         candidates = sorted(by_word.get(fold(m.seg.tokens[-1]), ()))
+        if not candidates and _patronymic_address(m, single) and not is_office_holder(m.seg.text):
+            # "Nursultan Abishevich": a given name and a patronymic, how a transcript addresses
+            # the one person of the article with that given name
+            same = [
+                i
+                for i in by_word.get(fold(m.seg.tokens[0]), ())
+                if len(people[i].tokens) > 1 and fold(people[i].tokens[0]) == fold(m.seg.tokens[0])
+            ]
+            if len(same) == 1:
+                people[same[0]].add(m)
+                index(same[0])
+                continue
         if not candidates and len(m.seg.tokens) >= 3:  # more names added to a known one
             words = {fold(t) for t in m.seg.tokens[1:] if t.lower() not in PARTICLES}
             candidates = sorted({i for w in words for i in by_word.get(w, ())})
