@@ -2032,3 +2032,18 @@ def test_memberships_dated_joining_of_the_organization_around_and_its_founders_l
 def test_memberships_the_islamic_conference_is_the_oic() -> None:
     text = "Both Iran and Iraq are members of the 42-nation Islamic Conference."
     assert sorted(_pairs(text)) == ["IRN:OIC", "IRQ:OIC"]
+
+
+def test_memberships_a_bloc_a_state_formed_with_others_and_ap_dashes() -> None:
+    """ "Mercosur, the customs union Brazil formed in 1991 with A, B and C", "Mercosur, the
+    bloc that Brazil formed with ...": the founder and the states listed; "The NATO countries
+    _ A, B and C _" (the wire's underscore dash) lists members."""
+    expected = ["ARG:MERCOSUR", "BRA:MERCOSUR", "PRY:MERCOSUR", "URY:MERCOSUR"]
+    for text in [
+        "Mercosur, the customs union Brazil formed in 1991 with Argentina, Paraguay and "
+        "Uruguay, met.",
+        "Mercosur, the bloc that Brazil formed with Argentina, Paraguay and Uruguay, met.",
+    ]:
+        assert sorted(_pairs(text)) == expected, text
+    text = "NATO ministers met. The NATO countries _ Britain, Italy and Belgium _ agreed."
+    assert sorted(_pairs(text)) == ["BEL:NATO", "GBR:NATO", "ITA:NATO"]

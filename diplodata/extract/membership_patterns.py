@@ -69,7 +69,7 @@ _MEMBER = rf"(?:{_MEMBER_ONLY}|[Aa]ll(?:y|ies)|[Pp]articipating\s+[Ss]tates)"
 _LEAD = r"(?:\s*,\s*(?:which|that)\s+|\s+-{1,2}\s+|\s*[—–]\s*|\s+)"  # "A, B and C - are"
 _LIST_INTRO = (
     r"(?:\s*,?\s+such\s+as\s+|\s*,?\s+including\s+|\s+like\s+|\s+namely\s+|\s*:\s*|\s*[—–]\s*"
-    r"|\s+-{1,2}\s+|\s*--\s*)(?:among\s+(?:them|others)\s*,?\s+)?"
+    r"|\s+-{1,2}\s+|\s*--\s*|\s+_\s+)(?:among\s+(?:them|others)\s*,?\s+)?"  # "_": AP's dash
 )
 # a word naming the kind of body after its name: "the OPEC+ alliance"
 _KIND_WORD = r"(?:\s+(?:alliance|group|grouping|bloc|organi[sz]ation|forum|cartel|format))?"
@@ -339,9 +339,11 @@ ALLIES_IN_LIST = re.compile(
     rf"(?P<intro>including\s+|such\s+as\s+|notably\s+|among\s+them\s+)?(?:the\s+)?(?P<subj>{_CLIST})"
 )
 # "the Pacific Alliance, the mechanism it shares with A, B and C", "X, which it formed with A
-# and B": the states listed and the one state the sentence names before ("it")
+# and B", "X, the customs union A formed in 1991 with B and C": the states listed and the
+# one state that shares or formed it (named, or "it": the one the sentence names before)
 SHARES_WITH = re.compile(
-    rf"(?P<orgs>{_O})\s*,\s*(?:which\s+|that\s+|the\s+(?:[\w-]+\s+){{1,4}}?(?:which\s+|that\s+)?)it\s+"
+    rf"(?P<orgs>{_O})\s*,\s*(?:which\s+|that\s+|the\s+(?:[\w-]+\s+){{1,4}}?(?:which\s+|that\s+)?|"
+    rf"{_O}\s+(?:which\s+|that\s+)?)(?:it|(?P<owner>{_C}))\s+"  # "X, the bloc (⟨O⟩) that A formed"
     rf"(?:shares|shared|formed|founded|co-founded|created|established|set\s+up){_WHEN}\s+with\s+"
     rf"(?:the\s+)?(?P<subj>{_CLIST})"
 )

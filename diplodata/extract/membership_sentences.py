@@ -375,7 +375,10 @@ def _listed_with(sentence: Sentence) -> Iterator[Hit]:
         if not hedged(sentence, match, 2):
             orgs = orgs_of(match, sentence, "orgs")
             yield Hit(codes_in(sentence, match.group("subj"), "C"), orgs)
-            yield Hit((), orgs, "it", match.start())
+            if match["owner"]:  # "the customs union Brazil formed with A and B"
+                yield Hit(codes_in(sentence, match["owner"], "C"), orgs)
+            else:
+                yield Hit((), orgs, "it", match.start())
     for match in P.WHICH_BELONG_TO.finditer(text):
         if not hedged(sentence, match, 0):
             yield _subject_hit(sentence, match, orgs_of(match, sentence, "orgs"))
