@@ -16,7 +16,7 @@ TRIGGER = re.compile(
     r"makes? up|\bform(?:s|ed)?\b|constitut|compris|found|establish|creat|chair|presidency|"
     r"welcom|includ|ratified|shar(?:es|ed)\s+with|[A-Z]{2,}\s+States\b|unites|groups|together|alongside|consist|Customs\s+Union|"
     r"[Hh]eads\b|[Ll]eaders\b|[Ll]eaders['’]|[Ss]ummit|convened|[Ww]e,|within|two\s+(?:biggest|largest)|admission|"
-    r"\s\((?=[A-Z])|\s-{1,2}\s|--|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–,])|\b(?:other|fellow)\s|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
+    r"\s\((?=[A-Z])|\s-{1,2}\s|--|\s_\s|(?:countries|states|nations)(?:\s+such\s+as|\s+including|\s*[:(—–,])|\b(?:other|fellow)\s|[a-z][-–][A-Z][a-z]+[-–][A-Z]"
 )
 
 # -- building blocks over the placeholder text ------------------------------------------
@@ -218,7 +218,7 @@ ORG_PAREN_LIST = re.compile(
     rf"(?P<subj>{_C}(?:{_SEP}{_C})+)\s*\)"
 )
 # "the Group of Seven -- A, B, C ... and G --": a closed list of states set off by dashes.
-_DASH = r"(?:\s*[—–]\s*|\s+-{1,2}\s+|\s*--\s*)"
+_DASH = r"(?:\s*[—–]\s*|\s+-{1,2}\s+|\s*--\s*|\s+_\s+)"  # "_": the wires' dash of the 1980s
 ORG_DASH_LIST = re.compile(
     rf"(?P<orgs>{_O}){_DASH}(?:the\s+)?(?P<subj>{_C}(?:{_SEP}{_C})+)(?={_DASH}|\s*[.;:)]|\s*$)"
 )
