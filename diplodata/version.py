@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-RULES_VERSION = "0.14.0"
+RULES_VERSION = "0.15.0"
 
 _PACKAGE = Path(__file__).resolve().parent
 _RULE_FILES = (
